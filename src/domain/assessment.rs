@@ -1,0 +1,83 @@
+//! The life of an assessment: draft → in progress → final.
+
+use serde::{Deserialize, Serialize};
+use std::{fmt, str::FromStr};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Draft,
+    InProgress,
+    Final,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::InProgress => "in_progress",
+            Status::Final => "final",
+        }
+    }
+
+    /// Scores may change until the assessment is final; after that it is a record.
+    pub fn accepts_scores(self) -> bool {
+        self != Status::Final
+    }
+
+    /// Checks a requested change of status. Going back from final is refused:
+    /// scorecards and benchmarks have been built on it.
+    pub fn transition_to(self, next: Status) -> Result<Status, String> {
+        use Status::*;
+        match (self, next) {
+            (a, b) if a == b => Ok(b),
+            (Draft, InProgress) | (Draft, Final) | (InProgress, Final) | (InProgress, Draft) => {
+                Ok(next)
+            }
+            (Final, _) => Err("the assessment is final and can no longer change".into()),
+            (from, to) => Err(format!("an assessment cannot go from {from} to {to}")),
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Status {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "draft" => Ok(Status::Draft),
+            "in_progress" => Ok(Status::InProgress),
+            "final" => Ok(Status::Final),
+            other => Err(format!(
+                "unknown status '{other}' (expected draft, in_progress or final)"
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Status::*;
+    use super::*;
+
+    #[test]
+    fn a_final_assessment_cannot_be_reopened() {
+        assert!(Final.transition_to(Draft).is_err());
+        assert!(Final.transition_to(InProgress).is_err());
+        assert_eq!(Final.transition_to(Final), Ok(Final));
+    }
+
+    #[test]
+    fn drafts_move_forward() {
+        assert_eq!(Draft.transition_to(InProgress), Ok(InProgress));
+        assert_eq!(InProgress.transition_to(Final), Ok(Final));
+        assert!(!Final.accepts_scores());
+        assert!(InProgress.accepts_scores());
+    }
+}

@@ -1,0 +1,7 @@
+//! The pure domain: questionnaires, scoring, roles and assessment states.
+//! Nothing here knows about HTTP or the database, so it can be tested on its own.
+
+pub mod assessment;
+pub mod questionnaire;
+pub mod role;
+pub mod scoring;

@@ -1,0 +1,159 @@
+use super::*;
+
+const VALID: &str = r#"
+id = "tiny"
+version = "1.0.0"
+title = "Tiny"
+
+[scale]
+min = 0
+max = 10
+intention = "a plan"
+reality = "in use"
+intention_weight = 0.5
+
+[[areas]]
+id = "A"
+name = "Area A"
+weight = 1.0
+
+[[areas.sub_areas]]
+id = "A.1"
+name = "Sub A.1"
+weight = 2
+
+[[areas.sub_areas.questions]]
+id = "A.1.1"
+practice = "Something observable"
+weight = 1.0
+
+[areas.sub_areas.questions.guidance]
+low = "none"
+middle = "some"
+high = "all"
+"#;
+
+fn problems(source: &str) -> Vec<String> {
+    match load("q.toml", source) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.to_string().lines().map(str::to_owned).collect(),
+    }
+}
+
+#[test]
+fn a_valid_file_loads_with_its_structure() {
+    let q = load("q.toml", VALID).expect("valid");
+    assert_eq!(q.id, "tiny");
+    assert_eq!(q.areas[0].sub_areas[0].weight, 2.0);
+    assert_eq!(
+        q.question("A.1.1").map(|q| q.guidance.high.as_str()),
+        Some("all")
+    );
+}
+
+#[test]
+fn an_unknown_key_is_named_with_its_line_and_column() {
+    let source = VALID.replace("practice = ", "practise = \"typo\"\npractice = ");
+    let errors = problems(&source);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("q.toml:25:1: unknown key `practise` in question A.1.1"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_duplicate_id_points_at_the_second_use_and_names_the_first() {
+    let source = VALID.replace("id = \"A.1.1\"", "id = \"A.1\"");
+    let errors = problems(&source);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("q.toml:24:6: duplicate id `A.1` (first used at line 19, column 6)"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn weights_must_be_positive() {
+    let source = VALID
+        .replace("weight = 2", "weight = 0")
+        .replace("weight = 1.0\n\n[areas.sub", "weight = -1.5\n\n[areas.sub");
+    let errors = problems(&source);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        errors[0].contains("the weight of sub-area A.1 must be greater than 0, found 0"),
+        "{errors:?}"
+    );
+    assert!(
+        errors[1].contains("the weight of question A.1.1 must be greater than 0, found -1.5"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn missing_or_empty_guidance_is_reported() {
+    let source = VALID
+        .replace("middle = \"some\"\n", "")
+        .replace("high = \"all\"", "high = \"  \"");
+    let errors = problems(&source);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        errors[0].contains("q.toml:28:1: missing `middle` in the guidance of question A.1.1"),
+        "{errors:?}"
+    );
+    assert!(
+        errors[1]
+            .contains("q.toml:30:8: `high` in the guidance of question A.1.1 must not be empty"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn an_area_without_sub_areas_is_refused() {
+    let source = format!("{VALID}\n[[areas]]\nid = \"B\"\nname = \"Empty\"\nweight = 1\n");
+    let errors = problems(&source);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("missing `sub_areas` in area B"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn every_problem_is_reported_in_one_pass() {
+    let source = VALID
+        .replace("version = \"1.0.0\"", "version = \"one\"")
+        .replace("max = 10", "max = 0")
+        .replace("name = \"Area A\"", "name = 3");
+    let errors = problems(&source);
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    assert!(errors[0].contains("version `one` is not a semantic version"));
+    assert!(errors[1].contains("the scale maximum must be above the minimum"));
+    assert!(errors[2].contains("`name` in area A must be a string, found integer"));
+}
+
+#[test]
+fn broken_toml_names_the_place() {
+    let errors = problems("id = \"x\"\nversion = [\n");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("q.toml:3:1: invalid TOML"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn the_content_hash_ignores_comments_and_layout() {
+    let a = load("a", VALID).expect("valid");
+    let b = load(
+        "b",
+        &format!(
+            "# a comment\n{}",
+            VALID.replace("weight = 2", "weight   =   2.0")
+        ),
+    )
+    .expect("valid");
+    assert_eq!(a.content_hash(), b.content_hash());
+    let c = load("c", &VALID.replace("\"none\"", "\"nothing\"")).expect("valid");
+    assert_ne!(a.content_hash(), c.content_hash());
+}

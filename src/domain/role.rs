@@ -1,0 +1,82 @@
+//! Who a user is to cmas decides what they may see and do.
+
+use serde::{Deserialize, Serialize};
+use std::{fmt, str::FromStr};
+
+/// A user's role within their organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Manages users, tokens and everything else in the organisation.
+    Admin,
+    /// Runs assessments: creates clients and assessments, scores.
+    Consultant,
+    /// Reads the final results of the clients they are attached to.
+    Executive,
+    /// Tracks the clients they are attached to over time.
+    ProgrammeManager,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [
+        Role::Admin,
+        Role::Consultant,
+        Role::Executive,
+        Role::ProgrammeManager,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Consultant => "consultant",
+            Role::Executive => "executive",
+            Role::ProgrammeManager => "programme_manager",
+        }
+    }
+
+    /// Admins and consultants see every client of their organisation; the
+    /// others only the clients they are attached to.
+    pub fn sees_all_clients(self) -> bool {
+        matches!(self, Role::Admin | Role::Consultant)
+    }
+
+    /// Executives and programme managers read final results only.
+    pub fn reads_only_final(self) -> bool {
+        !self.sees_all_clients()
+    }
+
+    /// Who may create clients, assessments and import questionnaires.
+    pub fn may_manage_assessments(self) -> bool {
+        self.sees_all_clients()
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Role {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| format!("unknown role '{s}' (expected one of admin, consultant, executive, programme_manager)"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_role_round_trips_through_its_name() {
+        for role in Role::ALL {
+            assert_eq!(role.as_str().parse::<Role>(), Ok(role));
+        }
+        assert!("root".parse::<Role>().is_err());
+    }
+}

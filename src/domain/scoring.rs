@@ -1,0 +1,282 @@
+//! CMAT-style scoring: every question is scored on Intention and Reality,
+//! several assessors are consolidated, and the results roll up with weights to
+//! sub-area, area and overall as a percentage of best practice.
+//!
+//! Unanswered and N/A questions leave the denominator, so they never move a
+//! score; they are counted separately to show completeness.
+
+use super::questionnaire::{Questionnaire, Scale};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Assessors who differ by this many points on a dimension are flagged.
+pub const DISAGREEMENT_POINTS: u8 = 3;
+
+/// A score on the questionnaire's scale; only `Scale::score` builds one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Score(u8);
+
+impl Score {
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+impl Scale {
+    /// Checks a raw value against the declared scale.
+    pub fn score(&self, value: i64) -> Result<Score, String> {
+        if (i64::from(self.min)..=i64::from(self.max)).contains(&value) {
+            Ok(Score(value as u8))
+        } else {
+            Err(format!(
+                "score {value} is outside the scale {}–{}",
+                self.min, self.max
+            ))
+        }
+    }
+
+    fn percent(&self, value: f64) -> f64 {
+        let span = f64::from(self.max - self.min);
+        ((value - f64::from(self.min)) / span * 100.0).clamp(0.0, 100.0)
+    }
+}
+
+/// One assessor's answer to one question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    Scored { intention: Score, reality: Score },
+    NotApplicable { reason: String },
+}
+
+/// Intention, Reality and their combination, all as % of best practice.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Dimensions {
+    pub intention: f64,
+    pub reality: f64,
+    pub combined: f64,
+}
+
+/// The consolidated result of one question.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct QuestionResult {
+    pub question_id: String,
+    /// Mean (or agreed) Intention and Reality on the questionnaire's scale.
+    pub intention: Option<f64>,
+    pub reality: Option<f64>,
+    /// As % of best practice; absent when N/A or unanswered.
+    pub percent: Option<Dimensions>,
+    pub not_applicable: bool,
+    /// The lead assessor set this score; it replaces the assessors' mean.
+    pub agreed: bool,
+    /// Assessors differ by `DISAGREEMENT_POINTS` or more, or some said N/A and others scored.
+    pub disagreement: bool,
+    /// How many assessors answered.
+    pub answers: usize,
+}
+
+/// A node of the roll-up (sub-area, area or overall).
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Rollup {
+    pub id: String,
+    pub name: String,
+    /// Absent when nothing below it has been scored.
+    pub percent: Option<Dimensions>,
+    /// Reality minus Intention in percentage points: negative means saying exceeds doing.
+    pub gap: Option<f64>,
+    pub questions: usize,
+    pub scored: usize,
+    pub not_applicable: usize,
+    pub disagreements: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct AreaResult {
+    #[serde(flatten)]
+    pub rollup: Rollup,
+    pub sub_areas: Vec<Rollup>,
+}
+
+/// Everything the results of an assessment show.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Results {
+    pub overall: Rollup,
+    pub areas: Vec<AreaResult>,
+    pub questions: Vec<QuestionResult>,
+}
+
+/// Consolidates the answers to one question: the agreed answer when the lead
+/// set one, otherwise the mean of the assessors who scored.
+pub fn consolidate(
+    question_id: &str,
+    answers: &[Answer],
+    agreed: Option<&Answer>,
+    scale: &Scale,
+) -> QuestionResult {
+    let scored: Vec<(f64, f64)> = answers
+        .iter()
+        .filter_map(|a| match a {
+            Answer::Scored { intention, reality } => {
+                Some((f64::from(intention.0), f64::from(reality.0)))
+            }
+            Answer::NotApplicable { .. } => None,
+        })
+        .collect();
+    let spread = |pick: fn(&(f64, f64)) -> f64| {
+        let values = scored.iter().map(pick);
+        values.clone().fold(f64::MIN, f64::max) - values.fold(f64::MAX, f64::min)
+    };
+    let mixed = !scored.is_empty() && scored.len() < answers.len();
+    let disagreement = mixed
+        || (scored.len() > 1
+            && (spread(|s| s.0) >= f64::from(DISAGREEMENT_POINTS)
+                || spread(|s| s.1) >= f64::from(DISAGREEMENT_POINTS)));
+
+    let (value, is_agreed) = match agreed {
+        Some(Answer::Scored { intention, reality }) => {
+            (Some((f64::from(intention.0), f64::from(reality.0))), true)
+        }
+        Some(Answer::NotApplicable { .. }) => (None, true),
+        None if scored.is_empty() => (None, false),
+        None => {
+            let n = scored.len() as f64;
+            let sum = scored
+                .iter()
+                .fold((0.0, 0.0), |acc, s| (acc.0 + s.0, acc.1 + s.1));
+            (Some((sum.0 / n, sum.1 / n)), false)
+        }
+    };
+    let not_applicable = match agreed {
+        Some(a) => matches!(a, Answer::NotApplicable { .. }),
+        None => !answers.is_empty() && scored.is_empty(),
+    };
+    QuestionResult {
+        question_id: question_id.to_owned(),
+        intention: value.map(|v| v.0),
+        reality: value.map(|v| v.1),
+        percent: value.map(|(i, r)| dimensions(scale, i, r)),
+        not_applicable,
+        agreed: is_agreed,
+        disagreement,
+        answers: answers.len(),
+    }
+}
+
+fn dimensions(scale: &Scale, intention: f64, reality: f64) -> Dimensions {
+    let w = scale.intention_weight;
+    Dimensions {
+        intention: scale.percent(intention),
+        reality: scale.percent(reality),
+        combined: scale.percent(w * intention + (1.0 - w) * reality),
+    }
+}
+
+/// Weighted mean of the children that have a score; `None` when none has.
+fn weighted(children: impl Iterator<Item = (f64, Option<Dimensions>)>) -> Option<Dimensions> {
+    let mut total = 0.0;
+    let mut sum = Dimensions {
+        intention: 0.0,
+        reality: 0.0,
+        combined: 0.0,
+    };
+    for (weight, dims) in children {
+        if let Some(d) = dims {
+            total += weight;
+            sum.intention += weight * d.intention;
+            sum.reality += weight * d.reality;
+            sum.combined += weight * d.combined;
+        }
+    }
+    (total > 0.0).then(|| Dimensions {
+        intention: (sum.intention / total).clamp(0.0, 100.0),
+        reality: (sum.reality / total).clamp(0.0, 100.0),
+        combined: (sum.combined / total).clamp(0.0, 100.0),
+    })
+}
+
+fn rollup(id: &str, name: &str, percent: Option<Dimensions>, parts: &[&Rollup]) -> Rollup {
+    Rollup {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        percent,
+        gap: percent.map(|p| p.reality - p.intention),
+        questions: parts.iter().map(|p| p.questions).sum(),
+        scored: parts.iter().map(|p| p.scored).sum(),
+        not_applicable: parts.iter().map(|p| p.not_applicable).sum(),
+        disagreements: parts.iter().map(|p| p.disagreements).sum(),
+    }
+}
+
+/// Rolls consolidated question results up the questionnaire's tree.
+/// Questions missing from `questions` count as unanswered.
+pub fn roll_up(questionnaire: &Questionnaire, questions: Vec<QuestionResult>) -> Results {
+    let by_id: HashMap<&str, &QuestionResult> = questions
+        .iter()
+        .map(|q| (q.question_id.as_str(), q))
+        .collect();
+    let areas: Vec<AreaResult> = questionnaire
+        .areas
+        .iter()
+        .map(|area| {
+            let sub_areas: Vec<Rollup> = area
+                .sub_areas
+                .iter()
+                .map(|sub| {
+                    let results: Vec<(f64, Option<&QuestionResult>)> = sub
+                        .questions
+                        .iter()
+                        .map(|q| (q.weight, by_id.get(q.id.as_str()).copied()))
+                        .collect();
+                    let percent =
+                        weighted(results.iter().map(|(w, r)| (*w, r.and_then(|r| r.percent))));
+                    Rollup {
+                        id: sub.id.clone(),
+                        name: sub.name.clone(),
+                        percent,
+                        gap: percent.map(|p| p.reality - p.intention),
+                        questions: results.len(),
+                        scored: results
+                            .iter()
+                            .filter(|(_, r)| r.is_some_and(|r| r.percent.is_some()))
+                            .count(),
+                        not_applicable: results
+                            .iter()
+                            .filter(|(_, r)| r.is_some_and(|r| r.not_applicable))
+                            .count(),
+                        disagreements: results
+                            .iter()
+                            .filter(|(_, r)| r.is_some_and(|r| r.disagreement))
+                            .count(),
+                    }
+                })
+                .collect();
+            let percent = weighted(
+                area.sub_areas
+                    .iter()
+                    .zip(&sub_areas)
+                    .map(|(s, r)| (s.weight, r.percent)),
+            );
+            let parts: Vec<&Rollup> = sub_areas.iter().collect();
+            AreaResult {
+                rollup: rollup(&area.id, &area.name, percent, &parts),
+                sub_areas,
+            }
+        })
+        .collect();
+    let percent = weighted(
+        questionnaire
+            .areas
+            .iter()
+            .zip(&areas)
+            .map(|(a, r)| (a.weight, r.rollup.percent)),
+    );
+    let parts: Vec<&Rollup> = areas.iter().map(|a| &a.rollup).collect();
+    let overall = rollup("overall", &questionnaire.title, percent, &parts);
+    Results {
+        overall,
+        areas,
+        questions,
+    }
+}
+
+#[cfg(test)]
+mod tests;

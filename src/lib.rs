@@ -1,0 +1,3 @@
+//! cmas: customer-management assessments, scorecards and the portfolio study.
+
+pub mod domain;
