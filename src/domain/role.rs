@@ -51,6 +51,15 @@ impl Role {
     }
 }
 
+/// Who is asking. Every query is scoped by it: the organisation always, and
+/// for executives and programme managers the clients they are attached to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Caller {
+    pub user_id: i32,
+    pub organisation_id: i32,
+    pub role: Role,
+}
+
 impl fmt::Display for Role {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -1,0 +1,12 @@
+DROP TABLE audit_events;
+DROP TABLE agreed_scores;
+DROP TABLE scores;
+DROP TABLE assessment_assessors;
+DROP TABLE assessments;
+DROP TABLE questionnaires;
+DROP TABLE client_members;
+DROP TABLE clients;
+DROP TABLE api_tokens;
+DROP TABLE sessions;
+DROP TABLE users;
+DROP TABLE organisations;

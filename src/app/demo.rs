@@ -1,0 +1,431 @@
+//! The demo portfolio: one consultancy, 48 clients in six sectors, 2–4 final
+//! assessments each by 2–3 assessors, with scores distributed like the field
+//! (an average company near 35% of best practice, the best near 67%, the
+//! worst near 17%; areas not all alike). Deterministic and idempotent.
+
+use super::bootstrap::{bundled, import_all};
+use crate::auth::hash_password;
+use crate::db::assessments::{Assessment, NewAssessment};
+use crate::db::clients::{Client, NewClient};
+use crate::db::organisations::Organisation;
+use crate::db::questionnaires::{Import, StoredQuestionnaire};
+use crate::db::schema::scores;
+use crate::db::users::{NewUser, User};
+use crate::db::{now, AnyConnection, Database};
+use crate::domain::assessment::Status;
+use crate::domain::questionnaire::Questionnaire;
+use crate::domain::role::{Caller, Role};
+use diesel::prelude::*;
+use rand::{seq::SliceRandom, Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use statrs::distribution::{ContinuousCDF, Normal};
+
+pub const ORGANISATION: &str = "Northbridge Consulting";
+const SLUG: &str = "demo";
+
+/// The demo users and their passwords, printed by `cmas demo`.
+pub const USERS: &[(&str, &str, Role, &str)] = &[
+    (
+        "admin@demo.cmas",
+        "Ada Admin",
+        Role::Admin,
+        "demo-admin-pass",
+    ),
+    (
+        "consultant@demo.cmas",
+        "Carla Consultant",
+        Role::Consultant,
+        "demo-consultant-pass",
+    ),
+    (
+        "bruno@demo.cmas",
+        "Bruno Berger",
+        Role::Consultant,
+        "demo-consultant-pass",
+    ),
+    (
+        "dana@demo.cmas",
+        "Dana Doyle",
+        Role::Consultant,
+        "demo-consultant-pass",
+    ),
+    (
+        "executive@demo.cmas",
+        "Evan Executive",
+        Role::Executive,
+        "demo-executive-pass",
+    ),
+    (
+        "programme@demo.cmas",
+        "Priya Programme",
+        Role::ProgrammeManager,
+        "demo-programme-pass",
+    ),
+];
+
+const SECTORS: &[(&str, &[&str])] = &[
+    (
+        "Retail banking",
+        &[
+            "Harbour",
+            "Crown",
+            "Meridian",
+            "Lakeside",
+            "Northgate",
+            "Summit",
+            "Pioneer",
+            "Keystone",
+        ],
+    ),
+    (
+        "Insurance",
+        &[
+            "Anchor",
+            "Beacon",
+            "Sentinel",
+            "Guardian",
+            "Evergreen",
+            "Bastion",
+            "Haven",
+            "Oakline",
+        ],
+    ),
+    (
+        "Telecoms",
+        &[
+            "Signal", "Vertex", "Nimbus", "Relay", "Orbit", "Pulse", "Arc", "Lumen",
+        ],
+    ),
+    (
+        "Utilities",
+        &[
+            "Riverside",
+            "Granite",
+            "Cascade",
+            "Ember",
+            "Tideway",
+            "Hearth",
+            "Solace",
+            "Fenland",
+        ],
+    ),
+    (
+        "Retail",
+        &[
+            "Marketplace",
+            "Corner",
+            "Larder",
+            "Atlas",
+            "Foundry",
+            "Parade",
+            "Mosaic",
+            "Junction",
+        ],
+    ),
+    (
+        "Travel & leisure",
+        &[
+            "Voyager",
+            "Compass",
+            "Horizon",
+            "Wayfarer",
+            "Skyline",
+            "Harbourlight",
+            "Trailhead",
+            "Meadow",
+        ],
+    ),
+];
+
+const SUFFIX: &[(&str, &str)] = &[
+    ("Retail banking", "Bank"),
+    ("Insurance", "Insurance"),
+    ("Telecoms", "Telecom"),
+    ("Utilities", "Energy"),
+    ("Retail", "Stores"),
+    ("Travel & leisure", "Travel"),
+];
+
+/// How each area tends to sit against the company's overall maturity, in points:
+/// technology ahead of its use, experience research and measurement behind.
+const AREA_OFFSET: &[(&str, f64)] = &[
+    ("AP", 0.0),
+    ("PR", 3.0),
+    ("PO", -2.0),
+    ("IT", 8.0),
+    ("PM", 2.0),
+    ("CMA", -3.0),
+    ("CX", -6.0),
+    ("ME", -5.0),
+];
+
+pub struct Summary {
+    pub created: bool,
+    pub clients: usize,
+    pub assessments: usize,
+    pub scores: usize,
+}
+
+/// Loads the demo portfolio unless it is there already.
+pub fn load(db: &Database) -> anyhow::Result<Summary> {
+    let questionnaire = bundled()?.remove(0);
+    let hashes = USERS
+        .iter()
+        .map(|(_, _, _, password)| hash_password(password))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    db.write(|conn| -> anyhow::Result<Summary> {
+        if let Some(org) = Organisation::find_by_slug(conn, SLUG)? {
+            let caller = Caller {
+                user_id: 0,
+                organisation_id: org.id,
+                role: Role::Admin,
+            };
+            return Ok(Summary {
+                created: false,
+                clients: Client::list_visible(conn, &caller)?.len(),
+                assessments: Assessment::list_visible(conn, &caller, &Default::default())?.len(),
+                scores: 0,
+            });
+        }
+        let org = Organisation::create(conn, ORGANISATION, SLUG)?;
+        import_all(conn, org.id, std::slice::from_ref(&questionnaire))?;
+        let Import::AlreadyPresent(stored) =
+            StoredQuestionnaire::import(conn, org.id, &questionnaire)?
+        else {
+            anyhow::bail!("the demo questionnaire was not imported");
+        };
+        let users = USERS
+            .iter()
+            .zip(&hashes)
+            .map(|((email, name, role, _), hash)| {
+                User::create(
+                    conn,
+                    NewUser {
+                        organisation_id: org.id,
+                        email,
+                        name,
+                        role: *role,
+                        password_hash: hash,
+                    },
+                )
+            })
+            .collect::<QueryResult<Vec<_>>>()?;
+        Portfolio {
+            conn,
+            rng: ChaCha8Rng::seed_from_u64(20261123),
+            questionnaire: &questionnaire,
+            questionnaire_id: stored.id,
+            caller: users[0].caller(),
+            consultants: users
+                .iter()
+                .filter(|u| u.role() == Role::Consultant)
+                .map(|u| u.id)
+                .collect(),
+            attached: users
+                .iter()
+                .filter(|u| u.role().reads_only_final())
+                .map(|u| u.id)
+                .collect(),
+        }
+        .build()
+    })
+}
+
+struct Portfolio<'a> {
+    conn: &'a mut AnyConnection,
+    rng: ChaCha8Rng,
+    questionnaire: &'a Questionnaire,
+    questionnaire_id: i32,
+    caller: Caller,
+    consultants: Vec<i32>,
+    /// The executive and the programme manager: attached to a few clients.
+    attached: Vec<i32>,
+}
+
+impl Portfolio<'_> {
+    fn build(mut self) -> anyhow::Result<Summary> {
+        let mut summary = Summary {
+            created: true,
+            clients: 0,
+            assessments: 0,
+            scores: 0,
+        };
+        let clients: Vec<(&str, String)> = SECTORS
+            .iter()
+            .flat_map(|(sector, names)| {
+                let suffix = SUFFIX
+                    .iter()
+                    .find(|(s, _)| s == sector)
+                    .map_or("Group", |(_, x)| x);
+                names
+                    .iter()
+                    .map(move |n| (*sector, format!("{n} {suffix}")))
+            })
+            .collect();
+        let maturities = self.maturities(clients.len());
+        for (index, ((sector, name), maturity)) in clients.iter().zip(maturities).enumerate() {
+            let client = Client::create(
+                self.conn,
+                &self.caller,
+                NewClient {
+                    name,
+                    sector,
+                    size_band: [
+                        "500–1,000 employees",
+                        "1,000–5,000 employees",
+                        "5,000+ employees",
+                    ][index % 3],
+                    region: [
+                        "UK & Ireland",
+                        "DACH",
+                        "Benelux",
+                        "Nordics",
+                        "Southern Europe",
+                    ][index % 5],
+                },
+            )?;
+            if index % 8 == 0 {
+                for &user in &self.attached {
+                    Client::attach(self.conn, client.id, user)?;
+                }
+            }
+            summary.clients += 1;
+            let rounds = self.rng.gen_range(2..=4);
+            for round in 0..rounds {
+                summary.scores += self.assessment(client.id, maturity, round, rounds)?;
+                summary.assessments += 1;
+            }
+        }
+        Ok(summary)
+    }
+
+    /// Overall maturity per client (0–1): skewed like the field, from about
+    /// 0.17 to 0.67 around a typical 0.35.
+    fn maturities(&mut self, n: usize) -> Vec<f64> {
+        let standard_normal = Normal::standard();
+        let mut m: Vec<f64> = (0..n)
+            .map(|i| {
+                let q = (i as f64 + 0.5) / n as f64;
+                let z = standard_normal.inverse_cdf(q);
+                let spread = if z < 0.0 { 0.078 } else { 0.145 };
+                (0.335 + spread * z).clamp(0.15, 0.70)
+            })
+            .collect();
+        m.shuffle(&mut self.rng);
+        m
+    }
+
+    /// One final assessment, `round` of `rounds`, with its scores; returns the score count.
+    fn assessment(
+        &mut self,
+        client_id: i32,
+        maturity: f64,
+        round: i32,
+        rounds: i32,
+    ) -> anyhow::Result<usize> {
+        let years_back = rounds - 1 - round;
+        let date = chrono::NaiveDate::from_ymd_opt(
+            2026 - years_back,
+            1 + self.rng.gen_range(0..10),
+            1 + self.rng.gen_range(0..27),
+        )
+        .ok_or_else(|| anyhow::anyhow!("bad demo date"))?;
+        let mut team = self.consultants.clone();
+        team.shuffle(&mut self.rng);
+        team.truncate(self.rng.gen_range(2..=3));
+        let assessment = Assessment::create(
+            self.conn,
+            &self.caller,
+            NewAssessment {
+                client_id,
+                questionnaire_id: self.questionnaire_id,
+                assessment_date: date,
+                business_unit: None,
+                product: None,
+                customer_group: None,
+                lead_assessor_id: team[0],
+            },
+        )?;
+        for &user in &team {
+            Assessment::add_assessor(self.conn, assessment.id, user)?;
+        }
+        // Companies improve a little between assessments.
+        let level = (maturity - 0.035 * f64::from(years_back)).max(0.08) * 100.0;
+        let rows = self.scores(assessment.id, level, &team);
+        let count = rows.len();
+        for chunk in rows.chunks(400) {
+            // Batch inserts need the concrete backend; MultiConnection has none.
+            let insert = diesel::insert_into(scores::table).values(chunk);
+            match &mut *self.conn {
+                AnyConnection::Sqlite(c) => insert.execute(c)?,
+                AnyConnection::Postgresql(c) => insert.execute(c)?,
+            };
+        }
+        Assessment::set_status(self.conn, assessment.id, assessment.version, Status::Final)?;
+        Ok(count)
+    }
+
+    #[expect(clippy::type_complexity, reason = "one row of a batch insert")]
+    fn scores(
+        &mut self,
+        assessment_id: i32,
+        level: f64,
+        team: &[i32],
+    ) -> Vec<(
+        diesel::dsl::Eq<scores::assessment_id, i32>,
+        diesel::dsl::Eq<scores::assessor_id, i32>,
+        diesel::dsl::Eq<scores::question_id, String>,
+        diesel::dsl::Eq<scores::intention, Option<i32>>,
+        diesel::dsl::Eq<scores::reality, Option<i32>>,
+        diesel::dsl::Eq<scores::na_reason, Option<String>>,
+        diesel::dsl::Eq<scores::evidence, Option<String>>,
+        diesel::dsl::Eq<scores::version, i32>,
+        diesel::dsl::Eq<scores::updated_at, chrono::NaiveDateTime>,
+    )> {
+        let at = now();
+        let mut rows = Vec::new();
+        for area in &self.questionnaire.areas {
+            let offset = AREA_OFFSET
+                .iter()
+                .find(|(id, _)| *id == area.id)
+                .map_or(0.0, |(_, o)| *o);
+            let area_level = level + offset + self.rng.gen_range(-7.0..7.0);
+            for question in area.sub_areas.iter().flat_map(|s| &s.questions) {
+                let na = self.rng.gen_bool(0.015);
+                let centre = (area_level + self.rng.gen_range(-10.0..10.0)) / 10.0;
+                for &assessor in team {
+                    let (intention, reality, reason) = if na {
+                        (
+                            None,
+                            None,
+                            Some("Not relevant to this business model".to_owned()),
+                        )
+                    } else {
+                        let noise = self.rng.gen_range(-1.6..1.6);
+                        let gap = self.rng.gen_range(0.5..2.0);
+                        let clamp = |v: f64| Some(v.round().clamp(0.0, 10.0) as i32);
+                        (
+                            clamp(centre + noise + gap / 2.0),
+                            clamp(centre + noise - gap / 2.0),
+                            None,
+                        )
+                    };
+                    let evidence = (!na && self.rng.gen_bool(0.2))
+                        .then(|| format!("Interviews and documents reviewed for {}", question.id));
+                    rows.push((
+                        scores::assessment_id.eq(assessment_id),
+                        scores::assessor_id.eq(assessor),
+                        scores::question_id.eq(question.id.clone()),
+                        scores::intention.eq(intention),
+                        scores::reality.eq(reality),
+                        scores::na_reason.eq(reason),
+                        scores::evidence.eq(evidence),
+                        scores::version.eq(1),
+                        scores::updated_at.eq(at),
+                    ));
+                }
+            }
+        }
+        rows
+    }
+}

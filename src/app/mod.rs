@@ -1,0 +1,6 @@
+//! Use cases that combine storage and the domain, shared by the API, the CLI
+//! and (later) reports. No HTTP here.
+
+pub mod bootstrap;
+pub mod demo;
+pub mod results;

@@ -1,0 +1,100 @@
+//! Credentials: argon2id password hashes and random secrets (session ids and
+//! API tokens) of which only a SHA-256 digest is ever stored.
+
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
+use argon2::Argon2;
+use base64::Engine;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+/// Shortest password cmas accepts.
+pub const MIN_PASSWORD_LEN: usize = 10;
+
+/// Hashes a password with argon2id and a fresh salt.
+pub fn hash_password(password: &str) -> anyhow::Result<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| anyhow::anyhow!("cannot hash password: {e}"))
+}
+
+/// Checks a password against a stored hash; a malformed hash never matches.
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+/// A hash to verify against when the account does not exist, so that a login
+/// for an unknown email takes as long as one with a wrong password.
+pub fn dummy_hash() -> &'static str {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| hash_password("not a real password").unwrap_or_default())
+}
+
+/// Explains why a new password is refused, if it is.
+pub fn password_problem(password: &str) -> Option<String> {
+    (password.chars().count() < MIN_PASSWORD_LEN)
+        .then(|| format!("the password must have at least {MIN_PASSWORD_LEN} characters"))
+}
+
+/// A new random secret: 32 bytes, URL-safe base64, with a prefix that says what it is.
+pub fn new_secret(prefix: &str) -> String {
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    format!(
+        "{prefix}{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+    )
+}
+
+/// What the database keeps of a secret.
+pub fn digest(secret: &str) -> String {
+    hex::encode(Sha256::digest(secret.as_bytes()))
+}
+
+/// A readable generated password for the first admin.
+pub fn generate_password() -> String {
+    new_secret("")
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(20)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hash_verifies_only_its_password() {
+        let hash = hash_password("correct horse battery").expect("hash");
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse battery", &hash));
+        assert!(!verify_password("wrong horse battery", &hash));
+        assert!(!verify_password("anything", "not a hash"));
+    }
+
+    #[test]
+    fn secrets_are_random_and_stored_only_as_digests() {
+        let (a, b) = (new_secret("cmas_"), new_secret("cmas_"));
+        assert_ne!(a, b);
+        assert!(a.starts_with("cmas_") && a.len() > 40);
+        assert_eq!(digest(&a).len(), 64);
+        assert!(!digest(&a).contains(&a[5..]));
+    }
+
+    #[test]
+    fn short_passwords_are_refused() {
+        assert!(password_problem("short").is_some());
+        assert!(password_problem("long enough now").is_none());
+        assert_eq!(generate_password().len(), 20);
+    }
+}

@@ -1,0 +1,135 @@
+//! The command line: `cmas [serve]`, `migrate`, `questionnaire check`, `demo`.
+
+use crate::app::{bootstrap, demo};
+use crate::config::Settings;
+use crate::db::Database;
+use crate::domain::questionnaire;
+use crate::startup::Application;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "cmas",
+    version,
+    about = "Customer-management assessments, scorecards and the portfolio study"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub settings: Settings,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web service (the default).
+    Serve {
+        /// Load the demo portfolio first.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Questionnaire files.
+    Questionnaire {
+        #[command(subcommand)]
+        command: QuestionnaireCommand,
+    },
+    /// Load the demo portfolio (idempotent) and print the demo logins.
+    Demo,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QuestionnaireCommand {
+    /// Check a questionnaire file; prints every problem with line and column.
+    Check { file: PathBuf },
+}
+
+impl Cli {
+    /// Runs the command; an error becomes one readable line and exit code 1 in `main`.
+    pub fn run(self) -> anyhow::Result<()> {
+        match self.command.unwrap_or(Command::Serve { demo: false }) {
+            Command::Serve { demo } => serve(&self.settings, demo),
+            Command::Migrate => {
+                let db = Database::connect(&self.settings.database(), 1)?;
+                println!(
+                    "database {} is up to date",
+                    self.settings.database().redacted()
+                );
+                drop(db);
+                Ok(())
+            }
+            Command::Questionnaire {
+                command: QuestionnaireCommand::Check { file },
+            } => check(&file),
+            Command::Demo => {
+                let db = Database::connect(&self.settings.database(), 2)?;
+                bootstrap::run(&db, &self.settings)?;
+                load_demo(&db)
+            }
+        }
+    }
+}
+
+fn serve(settings: &Settings, with_demo: bool) -> anyhow::Result<()> {
+    let app = Application::build(settings)?;
+    if with_demo {
+        load_demo(app.database())?;
+    }
+    tracing::info!(bind = %settings.bind, database = %settings.database().redacted(), "cmas is serving");
+    println!("cmas is serving on http://{}", settings.bind);
+    actix_web::rt::System::new().block_on(app.serve())?;
+    Ok(())
+}
+
+fn load_demo(db: &Database) -> anyhow::Result<()> {
+    let summary = demo::load(db)?;
+    if summary.created {
+        println!(
+            "demo: loaded {} clients, {} final assessments, {} scores into \"{}\"",
+            summary.clients,
+            summary.assessments,
+            summary.scores,
+            demo::ORGANISATION
+        );
+    } else {
+        println!(
+            "demo: already loaded ({} clients, {} assessments)",
+            summary.clients, summary.assessments
+        );
+    }
+    println!("demo logins:");
+    for (email, name, role, password) in demo::USERS {
+        println!("  {email:<24} {password:<22} {role:<18} {name}");
+    }
+    Ok(())
+}
+
+fn check(file: &PathBuf) -> anyhow::Result<()> {
+    let source = std::fs::read_to_string(file)
+        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+    match questionnaire::load(&file.display().to_string(), &source) {
+        Ok(q) => {
+            println!(
+                "{}: ok: {} {} with {} areas and {} questions (content hash {})",
+                file.display(),
+                q.id,
+                q.version,
+                q.areas.len(),
+                q.question_count(),
+                &q.content_hash()[..12]
+            );
+            Ok(())
+        }
+        Err(errors) => {
+            eprintln!("{errors}");
+            Err(anyhow::anyhow!(
+                "{}: {} problem(s)",
+                file.display(),
+                errors.problems.len()
+            ))
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! Assessments: one scoring of one client (or one scope of it) against one
+//! questionnaire version, by a lead assessor and co-assessors.
+
+use super::{
+    clients::member_of,
+    now,
+    schema::{assessment_assessors, assessments},
+    AnyConnection,
+};
+use crate::domain::{assessment::Status, role::Caller};
+use diesel::prelude::*;
+
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = assessments)]
+pub struct Assessment {
+    pub id: i32,
+    pub organisation_id: i32,
+    pub client_id: i32,
+    pub questionnaire_id: i32,
+    pub assessment_date: chrono::NaiveDate,
+    pub business_unit: Option<String>,
+    pub product: Option<String>,
+    pub customer_group: Option<String>,
+    pub status: String,
+    pub lead_assessor_id: i32,
+    /// Bumped by every change of the assessment itself; a stale update is refused.
+    pub version: i32,
+    pub created_at: chrono::NaiveDateTime,
+    pub updated_at: chrono::NaiveDateTime,
+    pub finalised_at: Option<chrono::NaiveDateTime>,
+}
+
+pub struct NewAssessment {
+    pub client_id: i32,
+    pub questionnaire_id: i32,
+    pub assessment_date: chrono::NaiveDate,
+    pub business_unit: Option<String>,
+    pub product: Option<String>,
+    pub customer_group: Option<String>,
+    pub lead_assessor_id: i32,
+}
+
+/// Filters on the listing of assessments.
+#[derive(Debug, Default, Clone)]
+pub struct AssessmentFilter {
+    pub client_id: Option<i32>,
+    pub status: Option<Status>,
+}
+
+type Boxed<'a> = assessments::BoxedQuery<'a, super::MultiBackend>;
+
+/// What a caller may see: their organisation's assessments; for executives
+/// and programme managers only final ones of the clients they are attached to.
+fn visible(caller: &Caller) -> Boxed<'static> {
+    let mut query = assessments::table
+        .filter(assessments::organisation_id.eq(caller.organisation_id))
+        .into_boxed();
+    if caller.role.reads_only_final() {
+        query = query
+            .filter(assessments::status.eq(Status::Final.as_str()))
+            .filter(assessments::client_id.eq_any(member_of(caller.user_id)));
+    }
+    query
+}
+
+impl Assessment {
+    pub fn status(&self) -> Status {
+        // The column only ever receives `Status::as_str` values.
+        self.status.parse().unwrap_or(Status::Draft)
+    }
+
+    pub fn create(
+        conn: &mut AnyConnection,
+        caller: &Caller,
+        new: NewAssessment,
+    ) -> QueryResult<Assessment> {
+        let at = now();
+        diesel::insert_into(assessments::table)
+            .values((
+                assessments::organisation_id.eq(caller.organisation_id),
+                assessments::client_id.eq(new.client_id),
+                assessments::questionnaire_id.eq(new.questionnaire_id),
+                assessments::assessment_date.eq(new.assessment_date),
+                assessments::business_unit.eq(new.business_unit),
+                assessments::product.eq(new.product),
+                assessments::customer_group.eq(new.customer_group),
+                assessments::status.eq(Status::Draft.as_str()),
+                assessments::lead_assessor_id.eq(new.lead_assessor_id),
+                assessments::version.eq(1),
+                assessments::created_at.eq(at),
+                assessments::updated_at.eq(at),
+            ))
+            .returning(assessments::all_columns)
+            .get_result::<Assessment>(conn)
+    }
+
+    pub fn find_visible(
+        conn: &mut AnyConnection,
+        caller: &Caller,
+        id: i32,
+    ) -> QueryResult<Option<Assessment>> {
+        visible(caller)
+            .filter(assessments::id.eq(id))
+            .select(Assessment::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    pub fn list_visible(
+        conn: &mut AnyConnection,
+        caller: &Caller,
+        filter: &AssessmentFilter,
+    ) -> QueryResult<Vec<Assessment>> {
+        let mut query = visible(caller);
+        if let Some(client_id) = filter.client_id {
+            query = query.filter(assessments::client_id.eq(client_id));
+        }
+        if let Some(status) = filter.status {
+            query = query.filter(assessments::status.eq(status.as_str()));
+        }
+        query
+            .order((assessments::assessment_date.desc(), assessments::id.desc()))
+            .select(Assessment::as_select())
+            .load(conn)
+    }
+
+    /// Moves to `status` if nobody changed the assessment since `expected_version`.
+    /// Returns `None` when the version was stale.
+    pub fn set_status(
+        conn: &mut AnyConnection,
+        id: i32,
+        expected_version: i32,
+        status: Status,
+    ) -> QueryResult<Option<Assessment>> {
+        let at = now();
+        let finalised = (status == Status::Final).then_some(at);
+        diesel::update(
+            assessments::table
+                .find(id)
+                .filter(assessments::version.eq(expected_version)),
+        )
+        .set((
+            assessments::status.eq(status.as_str()),
+            assessments::version.eq(expected_version + 1),
+            assessments::updated_at.eq(at),
+            assessments::finalised_at.eq(finalised),
+        ))
+        .returning(assessments::all_columns)
+        .get_result::<Assessment>(conn)
+        .optional()
+    }
+
+    /// Marks the first score of a draft: the assessment is now in progress.
+    pub fn start_if_draft(conn: &mut AnyConnection, id: i32) -> QueryResult<usize> {
+        diesel::update(
+            assessments::table
+                .find(id)
+                .filter(assessments::status.eq(Status::Draft.as_str())),
+        )
+        .set((
+            assessments::status.eq(Status::InProgress.as_str()),
+            assessments::version.eq(assessments::version + 1),
+            assessments::updated_at.eq(now()),
+        ))
+        .execute(conn)
+    }
+
+    pub fn assessors(conn: &mut AnyConnection, id: i32) -> QueryResult<Vec<i32>> {
+        assessment_assessors::table
+            .filter(assessment_assessors::assessment_id.eq(id))
+            .select(assessment_assessors::user_id)
+            .order(assessment_assessors::user_id)
+            .load(conn)
+    }
+
+    pub fn add_assessor(conn: &mut AnyConnection, id: i32, user_id: i32) -> QueryResult<bool> {
+        let present: i64 = assessment_assessors::table
+            .filter(assessment_assessors::assessment_id.eq(id))
+            .filter(assessment_assessors::user_id.eq(user_id))
+            .count()
+            .get_result(conn)?;
+        if present > 0 {
+            return Ok(false);
+        }
+        diesel::insert_into(assessment_assessors::table)
+            .values((
+                assessment_assessors::assessment_id.eq(id),
+                assessment_assessors::user_id.eq(user_id),
+            ))
+            .execute(conn)?;
+        Ok(true)
+    }
+
+    pub fn remove_assessor(conn: &mut AnyConnection, id: i32, user_id: i32) -> QueryResult<bool> {
+        diesel::delete(
+            assessment_assessors::table
+                .filter(assessment_assessors::assessment_id.eq(id))
+                .filter(assessment_assessors::user_id.eq(user_id)),
+        )
+        .execute(conn)
+        .map(|n| n > 0)
+    }
+}

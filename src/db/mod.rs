@@ -1,0 +1,218 @@
+//! Storage: diesel over SQLite (the embedded default) or PostgreSQL, chosen by
+//! the database URL. Model code returns `diesel::QueryResult`; callers run it
+//! inside `Database::read` or `Database::write`, one transaction per request.
+
+pub mod agreed;
+pub mod assessments;
+pub mod audit;
+pub mod clients;
+pub mod organisations;
+pub mod questionnaires;
+pub mod schema;
+pub mod scores;
+pub mod sessions;
+pub mod tokens;
+pub mod users;
+
+use anyhow::Context;
+use diesel::connection::SimpleConnection;
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel::{Connection, PgConnection, SqliteConnection};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// One connection type for both backends; SQLite last, since it accepts any URL.
+#[derive(diesel::MultiConnection)]
+pub enum AnyConnection {
+    Postgresql(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// Where the data lives, parsed from `CMAS_DATABASE_URL`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    Sqlite(String),
+    Postgres(String),
+}
+
+impl DatabaseUrl {
+    /// Accepts `postgres://…`, `postgresql://…`, `sqlite://PATH` or a plain path.
+    pub fn parse(url: &str) -> DatabaseUrl {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            DatabaseUrl::Postgres(url.to_owned())
+        } else {
+            let path = url.strip_prefix("sqlite://").unwrap_or(url);
+            DatabaseUrl::Sqlite(path.to_owned())
+        }
+    }
+
+    fn connection_string(&self) -> &str {
+        match self {
+            DatabaseUrl::Sqlite(path) | DatabaseUrl::Postgres(path) => path,
+        }
+    }
+
+    /// The URL for logs: a PostgreSQL password is masked.
+    pub fn redacted(&self) -> String {
+        match self {
+            DatabaseUrl::Sqlite(path) => format!("sqlite://{path}"),
+            DatabaseUrl::Postgres(url) => match (url.find("://"), url.rfind('@')) {
+                (Some(scheme), Some(at)) if url[scheme + 3..at].contains(':') => {
+                    let user_end = scheme + 3 + url[scheme + 3..at].find(':').unwrap_or(0);
+                    format!("{}:***{}", &url[..user_end], &url[at..])
+                }
+                _ => url.clone(),
+            },
+        }
+    }
+}
+
+/// Sets the SQLite pragmas on every new connection: WAL so readers never
+/// block the writer, foreign keys enforced, and a busy timeout instead of
+/// immediate "database is locked" errors.
+#[derive(Debug)]
+struct SqlitePragmas;
+
+impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for SqlitePragmas {
+    fn on_acquire(&self, conn: &mut AnyConnection) -> Result<(), diesel::r2d2::Error> {
+        if let AnyConnection::Sqlite(conn) = conn {
+            conn.batch_execute(
+                "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                 PRAGMA foreign_keys = ON;",
+            )
+            .map_err(diesel::r2d2::Error::QueryError)?;
+        }
+        Ok(())
+    }
+}
+
+pub type Conn = PooledConnection<ConnectionManager<AnyConnection>>;
+
+/// The connection pool and the rules for using it.
+#[derive(Clone)]
+pub struct Database {
+    pool: Pool<ConnectionManager<AnyConnection>>,
+    /// SQLite has one writer at a time; taking turns inside the process avoids
+    /// the lock-upgrade failures of concurrent deferred transactions.
+    sqlite_writer: Option<Arc<Mutex<()>>>,
+}
+
+impl Database {
+    /// Opens (and for SQLite creates) the database, and applies pending migrations.
+    pub fn connect(url: &DatabaseUrl, pool_size: u32) -> anyhow::Result<Database> {
+        if let DatabaseUrl::Sqlite(path) = url {
+            if let Some(dir) = std::path::Path::new(path).parent() {
+                if !dir.as_os_str().is_empty() {
+                    std::fs::create_dir_all(dir).with_context(|| {
+                        format!("cannot create the directory {}", dir.display())
+                    })?;
+                }
+            }
+        }
+        let manager = ConnectionManager::<AnyConnection>::new(url.connection_string());
+        let pool = Pool::builder()
+            .max_size(pool_size)
+            .connection_timeout(Duration::from_secs(10))
+            .connection_customizer(Box::new(SqlitePragmas))
+            .build(manager)
+            .with_context(|| format!("cannot open the database {}", url.redacted()))?;
+        let db = Database {
+            pool,
+            sqlite_writer: matches!(url, DatabaseUrl::Sqlite(_)).then(|| Arc::new(Mutex::new(()))),
+        };
+        db.migrate()?;
+        Ok(db)
+    }
+
+    /// Applies the migrations of the backend in use; returns how many ran.
+    pub fn migrate(&self) -> anyhow::Result<usize> {
+        let mut conn = self.pool.get().context("no database connection")?;
+        let migrations = match &*conn {
+            AnyConnection::Postgresql(_) => POSTGRES_MIGRATIONS,
+            AnyConnection::Sqlite(_) => SQLITE_MIGRATIONS,
+        };
+        let applied = conn
+            .run_pending_migrations(migrations)
+            .map_err(|e| anyhow::anyhow!("migrations failed: {e}"))?;
+        Ok(applied.len())
+    }
+
+    pub fn connection(&self) -> Result<Conn, diesel::r2d2::PoolError> {
+        self.pool.get()
+    }
+
+    /// Runs `f` in one transaction; use it for anything that writes.
+    pub fn write<T, E>(&self, f: impl FnOnce(&mut AnyConnection) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<diesel::result::Error> + From<diesel::r2d2::PoolError>,
+    {
+        let mut conn = self.pool.get()?;
+        let _turn = self
+            .sqlite_writer
+            .as_ref()
+            .map(|m| m.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
+        conn.transaction(|c| f(c))
+    }
+
+    /// Runs `f` in one transaction that only reads, so it sees one consistent state.
+    pub fn read<T, E>(&self, f: impl FnOnce(&mut AnyConnection) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<diesel::result::Error> + From<diesel::r2d2::PoolError>,
+    {
+        let mut conn = self.pool.get()?;
+        conn.transaction(|c| f(c))
+    }
+
+    /// Whether the database answers a trivial query.
+    pub fn is_ready(&self) -> bool {
+        self.pool
+            .get()
+            .ok()
+            .and_then(|mut c| c.batch_execute("SELECT 1").ok())
+            .is_some()
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        self.sqlite_writer.is_some()
+    }
+}
+
+/// Now, as stored: UTC without a zone, to microseconds (PostgreSQL's precision).
+pub fn now() -> chrono::NaiveDateTime {
+    use chrono::{DurationRound, TimeDelta};
+    let now = chrono::Utc::now().naive_utc();
+    now.duration_trunc(TimeDelta::microseconds(1))
+        .unwrap_or(now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_pick_the_backend() {
+        assert_eq!(
+            DatabaseUrl::parse("sqlite://data/x.db"),
+            DatabaseUrl::Sqlite("data/x.db".into())
+        );
+        assert_eq!(
+            DatabaseUrl::parse("./x.db"),
+            DatabaseUrl::Sqlite("./x.db".into())
+        );
+        assert!(matches!(
+            DatabaseUrl::parse("postgres://u@h/db"),
+            DatabaseUrl::Postgres(_)
+        ));
+    }
+
+    #[test]
+    fn a_postgres_password_never_reaches_the_logs() {
+        let url = DatabaseUrl::parse("postgres://cmas:s3cret@db:5432/cmas");
+        assert_eq!(url.redacted(), "postgres://cmas:***@db:5432/cmas");
+        assert!(!url.redacted().contains("s3cret"));
+    }
+}

@@ -1,0 +1,174 @@
+//! The tables, in the types both SQLite and PostgreSQL support. Kept by hand in
+//! step with `migrations/sqlite` and `migrations/postgres`.
+
+diesel::table! {
+    organisations (id) {
+        id -> Integer,
+        name -> Text,
+        slug -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> Integer,
+        organisation_id -> Integer,
+        email -> Text,
+        name -> Text,
+        role -> Text,
+        password_hash -> Text,
+        active -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> Integer,
+        token_hash -> Text,
+        user_id -> Integer,
+        csrf_token -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    api_tokens (id) {
+        id -> Integer,
+        user_id -> Integer,
+        name -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    clients (id) {
+        id -> Integer,
+        organisation_id -> Integer,
+        name -> Text,
+        sector -> Text,
+        size_band -> Text,
+        region -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    client_members (client_id, user_id) {
+        client_id -> Integer,
+        user_id -> Integer,
+    }
+}
+
+diesel::table! {
+    questionnaires (id) {
+        id -> Integer,
+        organisation_id -> Integer,
+        questionnaire_key -> Text,
+        version -> Text,
+        title -> Text,
+        content_hash -> Text,
+        definition -> Text,
+        imported_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    assessments (id) {
+        id -> Integer,
+        organisation_id -> Integer,
+        client_id -> Integer,
+        questionnaire_id -> Integer,
+        assessment_date -> Date,
+        business_unit -> Nullable<Text>,
+        product -> Nullable<Text>,
+        customer_group -> Nullable<Text>,
+        status -> Text,
+        lead_assessor_id -> Integer,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        finalised_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    assessment_assessors (assessment_id, user_id) {
+        assessment_id -> Integer,
+        user_id -> Integer,
+    }
+}
+
+diesel::table! {
+    scores (id) {
+        id -> Integer,
+        assessment_id -> Integer,
+        assessor_id -> Integer,
+        question_id -> Text,
+        intention -> Nullable<Integer>,
+        reality -> Nullable<Integer>,
+        na_reason -> Nullable<Text>,
+        evidence -> Nullable<Text>,
+        version -> Integer,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    agreed_scores (id) {
+        id -> Integer,
+        assessment_id -> Integer,
+        question_id -> Text,
+        intention -> Nullable<Integer>,
+        reality -> Nullable<Integer>,
+        na_reason -> Nullable<Text>,
+        evidence -> Nullable<Text>,
+        set_by -> Integer,
+        version -> Integer,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_events (id) {
+        id -> Integer,
+        organisation_id -> Integer,
+        actor_id -> Nullable<Integer>,
+        occurred_at -> Timestamp,
+        entity -> Text,
+        entity_id -> Integer,
+        action -> Text,
+        before_value -> Nullable<Text>,
+        after_value -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(users -> organisations (organisation_id));
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(api_tokens -> users (user_id));
+diesel::joinable!(clients -> organisations (organisation_id));
+diesel::joinable!(client_members -> clients (client_id));
+diesel::joinable!(assessments -> clients (client_id));
+diesel::joinable!(assessments -> questionnaires (questionnaire_id));
+diesel::joinable!(assessment_assessors -> assessments (assessment_id));
+diesel::joinable!(scores -> assessments (assessment_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    organisations,
+    users,
+    sessions,
+    api_tokens,
+    clients,
+    client_members,
+    questionnaires,
+    assessments,
+    assessment_assessors,
+    scores,
+    agreed_scores,
+    audit_events,
+);

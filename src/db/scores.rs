@@ -1,0 +1,155 @@
+//! Each assessor's scores, one row per assessor and question.
+
+use super::{now, schema::scores, AnyConnection};
+use diesel::prelude::*;
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = scores)]
+pub struct ScoreRow {
+    pub id: i32,
+    pub assessment_id: i32,
+    pub assessor_id: i32,
+    pub question_id: String,
+    pub intention: Option<i32>,
+    pub reality: Option<i32>,
+    /// Present exactly when the answer is N/A.
+    pub na_reason: Option<String>,
+    pub evidence: Option<String>,
+    pub version: i32,
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+/// The answer columns shared by assessor scores and agreed scores.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct AnswerFields {
+    pub intention: Option<i32>,
+    pub reality: Option<i32>,
+    pub na_reason: Option<String>,
+    pub evidence: Option<String>,
+}
+
+/// The outcome of a versioned write.
+#[derive(Debug)]
+pub enum Saved<T> {
+    Written {
+        before: Option<T>,
+        after: T,
+    },
+    /// The caller's expected version is not the stored one.
+    Stale {
+        current: T,
+    },
+}
+
+impl ScoreRow {
+    /// Creates or replaces an assessor's answer. With `expected_version`, the
+    /// write only happens if the stored row still has that version.
+    pub fn save(
+        conn: &mut AnyConnection,
+        assessment_id: i32,
+        assessor_id: i32,
+        question_id: &str,
+        fields: &AnswerFields,
+        expected_version: Option<i32>,
+    ) -> QueryResult<Saved<ScoreRow>> {
+        let existing = scores::table
+            .filter(scores::assessment_id.eq(assessment_id))
+            .filter(scores::assessor_id.eq(assessor_id))
+            .filter(scores::question_id.eq(question_id))
+            .select(ScoreRow::as_select())
+            .first(conn)
+            .optional()?;
+        let values = (
+            scores::intention.eq(fields.intention),
+            scores::reality.eq(fields.reality),
+            scores::na_reason.eq(&fields.na_reason),
+            scores::evidence.eq(&fields.evidence),
+            scores::updated_at.eq(now()),
+        );
+        match existing {
+            Some(current) if expected_version.is_some_and(|v| v != current.version) => {
+                Ok(Saved::Stale { current })
+            }
+            Some(current) => {
+                let after = diesel::update(
+                    scores::table
+                        .find(current.id)
+                        .filter(scores::version.eq(current.version)),
+                )
+                .set((values, scores::version.eq(current.version + 1)))
+                .returning(scores::all_columns)
+                .get_result::<ScoreRow>(conn)?;
+                Ok(Saved::Written {
+                    before: Some(current),
+                    after,
+                })
+            }
+            None if expected_version.is_some_and(|v| v != 0) => {
+                Err(diesel::result::Error::NotFound)
+            }
+            None => {
+                let after = diesel::insert_into(scores::table)
+                    .values((
+                        scores::assessment_id.eq(assessment_id),
+                        scores::assessor_id.eq(assessor_id),
+                        scores::question_id.eq(question_id),
+                        values,
+                        scores::version.eq(1),
+                    ))
+                    .returning(scores::all_columns)
+                    .get_result::<ScoreRow>(conn)?;
+                Ok(Saved::Written {
+                    before: None,
+                    after,
+                })
+            }
+        }
+    }
+
+    pub fn list_for_assessment(
+        conn: &mut AnyConnection,
+        assessment_id: i32,
+    ) -> QueryResult<Vec<ScoreRow>> {
+        scores::table
+            .filter(scores::assessment_id.eq(assessment_id))
+            .order((scores::question_id, scores::assessor_id))
+            .select(ScoreRow::as_select())
+            .load(conn)
+    }
+
+    pub fn list_for_assessor(
+        conn: &mut AnyConnection,
+        assessment_id: i32,
+        assessor_id: i32,
+    ) -> QueryResult<Vec<ScoreRow>> {
+        scores::table
+            .filter(scores::assessment_id.eq(assessment_id))
+            .filter(scores::assessor_id.eq(assessor_id))
+            .order(scores::question_id)
+            .select(ScoreRow::as_select())
+            .load(conn)
+    }
+
+    /// Removes an assessor's answers when they leave the assessment.
+    pub fn delete_for_assessor(
+        conn: &mut AnyConnection,
+        assessment_id: i32,
+        assessor_id: i32,
+    ) -> QueryResult<usize> {
+        diesel::delete(
+            scores::table
+                .filter(scores::assessment_id.eq(assessment_id))
+                .filter(scores::assessor_id.eq(assessor_id)),
+        )
+        .execute(conn)
+    }
+
+    pub fn fields(&self) -> AnswerFields {
+        AnswerFields {
+            intention: self.intention,
+            reality: self.reality,
+            na_reason: self.na_reason.clone(),
+            evidence: self.evidence.clone(),
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! Browser sessions, kept in the database so any instance can serve any
+//! request. Only a hash of the session id is stored.
+
+use super::{now, schema::sessions, AnyConnection};
+use diesel::prelude::*;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = sessions)]
+pub struct Session {
+    pub id: i32,
+    pub token_hash: String,
+    pub user_id: i32,
+    pub csrf_token: String,
+    pub created_at: chrono::NaiveDateTime,
+    pub expires_at: chrono::NaiveDateTime,
+}
+
+impl Session {
+    pub fn create(
+        conn: &mut AnyConnection,
+        user_id: i32,
+        token_hash: &str,
+        csrf_token: &str,
+        lifetime: chrono::Duration,
+    ) -> QueryResult<Session> {
+        let created = now();
+        diesel::insert_into(sessions::table)
+            .values((
+                sessions::token_hash.eq(token_hash),
+                sessions::user_id.eq(user_id),
+                sessions::csrf_token.eq(csrf_token),
+                sessions::created_at.eq(created),
+                sessions::expires_at.eq(created + lifetime),
+            ))
+            .returning(sessions::all_columns)
+            .get_result::<Session>(conn)
+    }
+
+    /// The live session with this hash, if any.
+    pub fn find_live(conn: &mut AnyConnection, token_hash: &str) -> QueryResult<Option<Session>> {
+        sessions::table
+            .filter(sessions::token_hash.eq(token_hash))
+            .filter(sessions::expires_at.gt(now()))
+            .select(Session::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    pub fn delete(conn: &mut AnyConnection, token_hash: &str) -> QueryResult<usize> {
+        diesel::delete(sessions::table.filter(sessions::token_hash.eq(token_hash))).execute(conn)
+    }
+
+    /// Ends every session of a user, e.g. after a password change.
+    pub fn delete_for_user(conn: &mut AnyConnection, user_id: i32) -> QueryResult<usize> {
+        diesel::delete(sessions::table.filter(sessions::user_id.eq(user_id))).execute(conn)
+    }
+
+    pub fn delete_expired(conn: &mut AnyConnection) -> QueryResult<usize> {
+        diesel::delete(sessions::table.filter(sessions::expires_at.le(now()))).execute(conn)
+    }
+}

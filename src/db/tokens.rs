@@ -1,0 +1,72 @@
+//! API tokens: shown once, stored as a hash, revocable.
+
+use super::{now, schema::api_tokens, AnyConnection};
+use diesel::prelude::*;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = api_tokens)]
+pub struct ApiToken {
+    pub id: i32,
+    pub user_id: i32,
+    pub name: String,
+    pub token_hash: String,
+    pub created_at: chrono::NaiveDateTime,
+    pub last_used_at: Option<chrono::NaiveDateTime>,
+    pub revoked_at: Option<chrono::NaiveDateTime>,
+}
+
+impl ApiToken {
+    pub fn create(
+        conn: &mut AnyConnection,
+        user_id: i32,
+        name: &str,
+        token_hash: &str,
+    ) -> QueryResult<ApiToken> {
+        diesel::insert_into(api_tokens::table)
+            .values((
+                api_tokens::user_id.eq(user_id),
+                api_tokens::name.eq(name),
+                api_tokens::token_hash.eq(token_hash),
+                api_tokens::created_at.eq(now()),
+            ))
+            .returning(api_tokens::all_columns)
+            .get_result::<ApiToken>(conn)
+    }
+
+    /// The user id behind an unrevoked token.
+    pub fn find_live(conn: &mut AnyConnection, token_hash: &str) -> QueryResult<Option<ApiToken>> {
+        api_tokens::table
+            .filter(api_tokens::token_hash.eq(token_hash))
+            .filter(api_tokens::revoked_at.is_null())
+            .select(ApiToken::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    pub fn touch(conn: &mut AnyConnection, id: i32) -> QueryResult<usize> {
+        diesel::update(api_tokens::table.find(id))
+            .set(api_tokens::last_used_at.eq(now()))
+            .execute(conn)
+    }
+
+    pub fn list_for_user(conn: &mut AnyConnection, user_id: i32) -> QueryResult<Vec<ApiToken>> {
+        api_tokens::table
+            .filter(api_tokens::user_id.eq(user_id))
+            .order(api_tokens::id)
+            .select(ApiToken::as_select())
+            .load(conn)
+    }
+
+    /// Revokes one of the user's own tokens; false when there is no such live token.
+    pub fn revoke(conn: &mut AnyConnection, user_id: i32, id: i32) -> QueryResult<bool> {
+        let changed = diesel::update(
+            api_tokens::table
+                .find(id)
+                .filter(api_tokens::user_id.eq(user_id))
+                .filter(api_tokens::revoked_at.is_null()),
+        )
+        .set(api_tokens::revoked_at.eq(now()))
+        .execute(conn)?;
+        Ok(changed == 1)
+    }
+}

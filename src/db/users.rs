@@ -1,0 +1,113 @@
+//! Users belong to one organisation and have one role.
+
+use super::{now, schema::users, AnyConnection};
+use crate::domain::role::{Caller, Role};
+use diesel::prelude::*;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = users)]
+pub struct User {
+    pub id: i32,
+    pub organisation_id: i32,
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub password_hash: String,
+    pub active: bool,
+    pub created_at: chrono::NaiveDateTime,
+}
+
+pub struct NewUser<'a> {
+    pub organisation_id: i32,
+    pub email: &'a str,
+    pub name: &'a str,
+    pub role: Role,
+    pub password_hash: &'a str,
+}
+
+impl User {
+    /// The role as stored; an unknown value (a hand-edited row) reads as the
+    /// least privileged role rather than failing every request.
+    pub fn role(&self) -> Role {
+        self.role.parse().unwrap_or(Role::Executive)
+    }
+
+    pub fn caller(&self) -> Caller {
+        Caller {
+            user_id: self.id,
+            organisation_id: self.organisation_id,
+            role: self.role(),
+        }
+    }
+
+    pub fn create(conn: &mut AnyConnection, new: NewUser<'_>) -> QueryResult<User> {
+        diesel::insert_into(users::table)
+            .values((
+                users::organisation_id.eq(new.organisation_id),
+                users::email.eq(new.email.trim().to_lowercase()),
+                users::name.eq(new.name),
+                users::role.eq(new.role.as_str()),
+                users::password_hash.eq(new.password_hash),
+                users::active.eq(true),
+                users::created_at.eq(now()),
+            ))
+            .returning(users::all_columns)
+            .get_result::<User>(conn)
+    }
+
+    /// Emails are unique across organisations: login needs no tenant name.
+    pub fn find_by_email(conn: &mut AnyConnection, email: &str) -> QueryResult<Option<User>> {
+        users::table
+            .filter(users::email.eq(email.trim().to_lowercase()))
+            .select(User::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    pub fn find_active(conn: &mut AnyConnection, id: i32) -> QueryResult<Option<User>> {
+        users::table
+            .find(id)
+            .filter(users::active.eq(true))
+            .select(User::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// A user of the caller's organisation.
+    pub fn find_in(
+        conn: &mut AnyConnection,
+        caller: &Caller,
+        id: i32,
+    ) -> QueryResult<Option<User>> {
+        users::table
+            .find(id)
+            .filter(users::organisation_id.eq(caller.organisation_id))
+            .select(User::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    pub fn list_in(conn: &mut AnyConnection, caller: &Caller) -> QueryResult<Vec<User>> {
+        users::table
+            .filter(users::organisation_id.eq(caller.organisation_id))
+            .order(users::id)
+            .select(User::as_select())
+            .load(conn)
+    }
+
+    pub fn set_password_hash(conn: &mut AnyConnection, id: i32, hash: &str) -> QueryResult<usize> {
+        diesel::update(users::table.find(id))
+            .set(users::password_hash.eq(hash))
+            .execute(conn)
+    }
+
+    pub fn count_in_organisation(
+        conn: &mut AnyConnection,
+        organisation_id: i32,
+    ) -> QueryResult<i64> {
+        users::table
+            .filter(users::organisation_id.eq(organisation_id))
+            .count()
+            .get_result(conn)
+    }
+}

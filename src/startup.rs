@@ -1,0 +1,64 @@
+//! Building the server: the application binds its own listener, so tests can
+//! ask for port 0 and read back the real port.
+
+use crate::app::bootstrap;
+use crate::config::Settings;
+use crate::db::{questionnaires::QuestionnaireCache, Database};
+use crate::web::{self, state::AppState};
+use actix_web::{dev::Server, middleware, App, HttpServer};
+use std::net::TcpListener;
+
+pub struct Application {
+    port: u16,
+    db: Database,
+    server: Server,
+}
+
+impl Application {
+    /// Connects, migrates, bootstraps the first admin and the bundled
+    /// questionnaires, and binds the listener. `serve` starts answering.
+    pub fn build(settings: &Settings) -> anyhow::Result<Application> {
+        let db = Database::connect(&settings.database(), settings.pool_size)?;
+        bootstrap::run(&db, settings)?;
+        let listener = TcpListener::bind(&settings.bind)
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind))?;
+        Self::with_listener(db, settings, listener)
+    }
+
+    pub fn with_listener(
+        db: Database,
+        settings: &Settings,
+        listener: TcpListener,
+    ) -> anyhow::Result<Application> {
+        let port = listener.local_addr()?.port();
+        let state = actix_web::web::Data::new(AppState {
+            db: db.clone(),
+            questionnaires: QuestionnaireCache::default(),
+            session_lifetime: chrono::Duration::hours(settings.session_hours.max(1)),
+            secure_cookies: settings.secure_cookies,
+        });
+        let server = HttpServer::new(move || {
+            App::new()
+                .wrap(middleware::Logger::new("%r %s %Dms").exclude("/healthz"))
+                .wrap(middleware::Compress::default())
+                .app_data(state.clone())
+                .configure(web::configure)
+        })
+        .listen(listener)?
+        .run();
+        Ok(Application { port, db, server })
+    }
+
+    pub fn database(&self) -> &Database {
+        &self.db
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Serves until the process is told to stop; in-flight requests finish first.
+    pub async fn serve(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

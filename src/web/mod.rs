@@ -1,0 +1,99 @@
+//! The HTTP edge: routes, authentication, problem documents.
+
+pub mod input;
+pub mod openapi;
+pub mod problem;
+pub mod routes;
+pub mod session;
+pub mod state;
+pub mod views;
+
+use actix_web::{error::JsonPayloadError, web, HttpRequest, HttpResponse};
+use problem::ApiError;
+use routes::{assessments, auth, clients, health, questionnaires, scores, tokens, users};
+
+/// Largest JSON body accepted.
+pub const JSON_LIMIT: usize = 256 * 1024;
+/// Largest questionnaire file accepted.
+pub const FILE_LIMIT: usize = 2 * 1024 * 1024;
+
+fn json_error(err: JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
+    match err {
+        JsonPayloadError::Overflow { limit }
+        | JsonPayloadError::OverflowKnownLength { limit, .. } => {
+            ApiError::TooLarge(format!("the body is over the limit of {limit} bytes"))
+        }
+        JsonPayloadError::ContentType => ApiError::bad_request(
+            "content_type",
+            "send the body as JSON with `Content-Type: application/json`",
+        ),
+        JsonPayloadError::Deserialize(e) => {
+            ApiError::bad_request("malformed_json", format!("the JSON body does not fit: {e}"))
+        }
+        other => ApiError::bad_request("malformed_json", other.to_string()),
+    }
+    .into()
+}
+
+fn path_error(err: actix_web::error::PathError, _: &HttpRequest) -> actix_web::Error {
+    ApiError::bad_request("bad_path", format!("the path does not fit: {err}")).into()
+}
+
+fn query_error(err: actix_web::error::QueryPayloadError, _: &HttpRequest) -> actix_web::Error {
+    ApiError::bad_request("bad_query", format!("the query string does not fit: {err}")).into()
+}
+
+async fn not_found(req: HttpRequest) -> HttpResponse {
+    actix_web::ResponseError::error_response(&ApiError::NotFound(format!(
+        "no route for {} {}",
+        req.method(),
+        req.path()
+    )))
+}
+
+/// Registers every route of the service.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.app_data(
+        web::JsonConfig::default()
+            .limit(JSON_LIMIT)
+            .error_handler(json_error),
+    )
+    .app_data(web::PathConfig::default().error_handler(path_error))
+    .app_data(web::QueryConfig::default().error_handler(query_error))
+    .service(health::healthz)
+    .service(health::readyz)
+    .service(
+        web::scope("/api/v1")
+            .service(openapi::document)
+            .service(auth::login)
+            .service(auth::logout)
+            .service(auth::me)
+            .service(auth::change_password)
+            .service(tokens::create)
+            .service(tokens::list)
+            .service(tokens::revoke)
+            .service(users::list)
+            .service(users::get)
+            .service(users::create)
+            .service(clients::list)
+            .service(clients::get)
+            .service(clients::create)
+            .service(clients::attach)
+            .service(questionnaires::list)
+            .service(questionnaires::get)
+            .service(questionnaires::import)
+            .service(assessments::list)
+            .service(assessments::get)
+            .service(assessments::create)
+            .service(assessments::update)
+            .service(assessments::add_assessor)
+            .service(assessments::remove_assessor)
+            .service(assessments::audit)
+            .service(scores::save)
+            .service(scores::list)
+            .service(scores::agree)
+            .service(scores::clear_agreed)
+            .service(scores::results),
+    )
+    .default_service(web::to(not_found));
+}

@@ -1,0 +1,173 @@
+//! Logging in and out, and who am I.
+
+use crate::auth::{digest, hash_password, new_secret, password_problem, verify_password};
+use crate::db::{organisations::Organisation, sessions::Session, users::User};
+use crate::web::problem::{ApiError, ApiResult, Problem};
+use crate::web::session::{Auth, Credential, SESSION_COOKIE};
+use crate::web::state::AppState;
+use crate::web::views::UserView;
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::{get, post, web, HttpResponse};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct LoginResponse {
+    pub user: UserView,
+    /// Send it as `X-CSRF-Token` with every session request that changes data.
+    pub csrf_token: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Me {
+    pub user: UserView,
+    pub organisation: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordChange {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+fn session_cookie(state: &AppState, value: String, max_age: chrono::Duration) -> Cookie<'static> {
+    Cookie::build(SESSION_COOKIE, value)
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(state.secure_cookies)
+        .max_age(actix_web::cookie::time::Duration::seconds(
+            max_age.num_seconds(),
+        ))
+        .finish()
+}
+
+/// Starts a browser session: sets the session cookie and returns the CSRF token.
+#[utoipa::path(
+    context_path = "/api/v1", tag = "auth", request_body = LoginRequest,
+    responses(
+        (status = 200, body = LoginResponse, description = "Logged in; the session cookie is set"),
+        (status = 401, body = Problem, description = "Unknown email or wrong password"),
+        (status = 400, body = Problem),
+    ),
+    security(()),
+)]
+#[post("/auth/login")]
+pub async fn login(
+    state: web::Data<AppState>,
+    body: web::Json<LoginRequest>,
+) -> ApiResult<HttpResponse> {
+    let LoginRequest { email, password } = body.into_inner();
+    let session_token = new_secret("s_");
+    let csrf_token = new_secret("");
+    let (token_hash, csrf, lifetime) = (
+        digest(&session_token),
+        csrf_token.clone(),
+        state.session_lifetime,
+    );
+    let user = state
+        .write(move |conn| {
+            let user = User::find_by_email(conn, &email)?.filter(|u| u.active);
+            let hash = user
+                .as_ref()
+                .map_or(crate::auth::dummy_hash(), |u| u.password_hash.as_str());
+            let valid = verify_password(&password, hash);
+            match user {
+                Some(user) if valid => {
+                    Session::create(conn, user.id, &token_hash, &csrf, lifetime)?;
+                    Ok(user)
+                }
+                _ => Err(ApiError::Unauthenticated(
+                    "the email or the password is wrong".into(),
+                )),
+            }
+        })
+        .await?;
+    tracing::info!(user_id = user.id, "logged in");
+    Ok(HttpResponse::Ok()
+        .cookie(session_cookie(
+            &state,
+            session_token,
+            state.session_lifetime,
+        ))
+        .json(LoginResponse {
+            user: UserView::from(&user),
+            csrf_token,
+        }))
+}
+
+/// Ends the browser session on the server and clears the cookie.
+#[utoipa::path(context_path = "/api/v1", tag = "auth",
+    responses((status = 204, description = "Logged out"), (status = 401, body = Problem)))]
+#[post("/auth/logout")]
+pub async fn logout(state: web::Data<AppState>, auth: Auth) -> ApiResult<HttpResponse> {
+    if let Credential::Session { token_hash } = auth.credential {
+        state
+            .write(move |conn| Ok(Session::delete(conn, &token_hash)?))
+            .await?;
+    }
+    Ok(HttpResponse::NoContent()
+        .cookie(session_cookie(
+            &state,
+            String::new(),
+            chrono::Duration::zero(),
+        ))
+        .finish())
+}
+
+/// The caller and their organisation.
+#[utoipa::path(context_path = "/api/v1", tag = "auth",
+    responses((status = 200, body = Me), (status = 401, body = Problem)))]
+#[get("/me")]
+pub async fn me(state: web::Data<AppState>, auth: Auth) -> ApiResult<web::Json<Me>> {
+    let organisation_id = auth.user.organisation_id;
+    let organisation = state
+        .read(move |conn| Ok(Organisation::find(conn, organisation_id)?))
+        .await?;
+    Ok(web::Json(Me {
+        user: UserView::from(&auth.user),
+        organisation: organisation.name,
+    }))
+}
+
+/// Changes the caller's password and ends all their sessions.
+#[utoipa::path(context_path = "/api/v1", tag = "auth", request_body = PasswordChange,
+    responses((status = 204, description = "Changed; log in again"), (status = 401, body = Problem),
+        (status = 422, body = Problem, description = "Wrong current password or too short a new one")))]
+#[post("/auth/password")]
+pub async fn change_password(
+    state: web::Data<AppState>,
+    auth: Auth,
+    body: web::Json<PasswordChange>,
+) -> ApiResult<HttpResponse> {
+    let PasswordChange {
+        current_password,
+        new_password,
+    } = body.into_inner();
+    if let Some(problem) = password_problem(&new_password) {
+        return Err(ApiError::invalid("weak_password", problem));
+    }
+    let user = auth.user;
+    state
+        .write(move |conn| {
+            if !verify_password(&current_password, &user.password_hash) {
+                return Err(ApiError::invalid(
+                    "wrong_password",
+                    "the current password is wrong",
+                ));
+            }
+            User::set_password_hash(conn, user.id, &hash_password(&new_password)?)?;
+            Session::delete_for_user(conn, user.id)?;
+            Ok(())
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

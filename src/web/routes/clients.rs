@@ -1,0 +1,127 @@
+//! Clients: the companies assessed. Executives and programme managers see
+//! only the clients they are attached to.
+
+use crate::db::clients::{Client, NewClient};
+use crate::db::users::User;
+use crate::domain::role::Role;
+use crate::web::input::{required, SHORT_TEXT};
+use crate::web::problem::{ApiError, ApiResult, Problem};
+use crate::web::session::Auth;
+use crate::web::state::AppState;
+use crate::web::views::ClientView;
+use actix_web::{get, post, web, HttpResponse};
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewClientRequest {
+    pub name: String,
+    /// E.g. "Retail banking", "Telecoms".
+    pub sector: String,
+    /// E.g. "1,000–5,000 employees".
+    pub size_band: String,
+    pub region: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Membership {
+    /// An executive or programme manager of the organisation.
+    pub user_id: i32,
+}
+
+/// The clients the caller may see.
+#[utoipa::path(context_path = "/api/v1", tag = "clients",
+    responses((status = 200, body = Vec<ClientView>), (status = 401, body = Problem)))]
+#[get("/clients")]
+pub async fn list(state: web::Data<AppState>, auth: Auth) -> ApiResult<web::Json<Vec<ClientView>>> {
+    let caller = auth.caller();
+    let clients = state
+        .read(move |conn| Ok(Client::list_visible(conn, &caller)?))
+        .await?;
+    Ok(web::Json(
+        clients.into_iter().map(ClientView::from).collect(),
+    ))
+}
+
+/// One client, if the caller may see it.
+#[utoipa::path(context_path = "/api/v1", tag = "clients", params(("id" = i32, Path)),
+    responses((status = 200, body = ClientView), (status = 401, body = Problem), (status = 404, body = Problem)))]
+#[get("/clients/{id}")]
+pub async fn get(
+    state: web::Data<AppState>,
+    auth: Auth,
+    path: web::Path<i32>,
+) -> ApiResult<web::Json<ClientView>> {
+    let (caller, id) = (auth.caller(), path.into_inner());
+    let client = state
+        .read(move |conn| Ok(Client::find_visible(conn, &caller, id)?))
+        .await?;
+    client
+        .map(|c| web::Json(c.into()))
+        .ok_or_else(|| ApiError::not_found("client"))
+}
+
+/// Creates a client (admins and consultants).
+#[utoipa::path(context_path = "/api/v1", tag = "clients", request_body = NewClientRequest,
+    responses((status = 201, body = ClientView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+#[post("/clients")]
+pub async fn create(
+    state: web::Data<AppState>,
+    auth: Auth,
+    body: web::Json<NewClientRequest>,
+) -> ApiResult<HttpResponse> {
+    let caller = auth.require(&[Role::Admin, Role::Consultant], "create clients")?;
+    let name = required("name", &body.name, SHORT_TEXT)?;
+    let sector = required("sector", &body.sector, SHORT_TEXT)?;
+    let size_band = required("size_band", &body.size_band, SHORT_TEXT)?;
+    let region = required("region", &body.region, SHORT_TEXT)?;
+    let client = state
+        .write(move |conn| {
+            let new = NewClient {
+                name: &name,
+                sector: &sector,
+                size_band: &size_band,
+                region: &region,
+            };
+            Ok(Client::create(conn, &caller, new)?)
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(ClientView::from(client)))
+}
+
+/// Attaches an executive or programme manager to a client, so they see its final results.
+#[utoipa::path(context_path = "/api/v1", tag = "clients", params(("id" = i32, Path)), request_body = Membership,
+    responses((status = 204, description = "Attached"), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 422, body = Problem)))]
+#[post("/clients/{id}/members")]
+pub async fn attach(
+    state: web::Data<AppState>,
+    auth: Auth,
+    path: web::Path<i32>,
+    body: web::Json<Membership>,
+) -> ApiResult<HttpResponse> {
+    let caller = auth.require(&[Role::Admin, Role::Consultant], "attach users to clients")?;
+    let (client_id, user_id) = (path.into_inner(), body.user_id);
+    state
+        .write(move |conn| {
+            Client::find_visible(conn, &caller, client_id)?
+                .ok_or_else(|| ApiError::not_found("client"))?;
+            let user = User::find_in(conn, &caller, user_id)?
+                .ok_or_else(|| ApiError::not_found("user"))?;
+            if user.role().sees_all_clients() {
+                return Err(ApiError::invalid(
+                    "not_attachable",
+                    format!(
+                        "{} is a {} and sees every client already",
+                        user.email,
+                        user.role()
+                    ),
+                ));
+            }
+            Ok(Client::attach(conn, client_id, user_id)?)
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

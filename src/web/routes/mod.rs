@@ -1,0 +1,10 @@
+//! One module per resource, one short handler per route.
+
+pub mod assessments;
+pub mod auth;
+pub mod clients;
+pub mod health;
+pub mod questionnaires;
+pub mod scores;
+pub mod tokens;
+pub mod users;

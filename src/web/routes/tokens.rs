@@ -1,0 +1,102 @@
+//! API tokens for scripts and integrations: shown once, stored hashed, revocable.
+
+use crate::auth::{digest, new_secret};
+use crate::db::tokens::ApiToken;
+use crate::web::input::{required, SHORT_TEXT};
+use crate::web::problem::{ApiError, ApiResult, Problem};
+use crate::web::session::Auth;
+use crate::web::state::AppState;
+use actix_web::{delete, get, post, web, HttpResponse};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewToken {
+    /// What the token is for, e.g. "nightly export".
+    pub name: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TokenView {
+    pub id: i32,
+    pub name: String,
+    pub created_at: chrono::NaiveDateTime,
+    pub last_used_at: Option<chrono::NaiveDateTime>,
+    pub revoked_at: Option<chrono::NaiveDateTime>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CreatedToken {
+    #[serde(flatten)]
+    pub view: TokenView,
+    /// The secret: shown this once, never again.
+    pub token: String,
+}
+
+impl From<ApiToken> for TokenView {
+    fn from(t: ApiToken) -> TokenView {
+        TokenView {
+            id: t.id,
+            name: t.name,
+            created_at: t.created_at,
+            last_used_at: t.last_used_at,
+            revoked_at: t.revoked_at,
+        }
+    }
+}
+
+/// Creates an API token for the caller; the secret is in this response only.
+#[utoipa::path(context_path = "/api/v1", tag = "tokens", request_body = NewToken,
+    responses((status = 201, body = CreatedToken), (status = 401, body = Problem), (status = 422, body = Problem)))]
+#[post("/tokens")]
+pub async fn create(
+    state: web::Data<AppState>,
+    auth: Auth,
+    body: web::Json<NewToken>,
+) -> ApiResult<HttpResponse> {
+    let name = required("name", &body.name, SHORT_TEXT)?;
+    let token = new_secret("cmas_");
+    let hash = digest(&token);
+    let user_id = auth.user.id;
+    let stored = state
+        .write(move |conn| Ok(ApiToken::create(conn, user_id, &name, &hash)?))
+        .await?;
+    Ok(HttpResponse::Created().json(CreatedToken {
+        view: stored.into(),
+        token,
+    }))
+}
+
+/// The caller's tokens, without their secrets.
+#[utoipa::path(context_path = "/api/v1", tag = "tokens",
+    responses((status = 200, body = Vec<TokenView>), (status = 401, body = Problem)))]
+#[get("/tokens")]
+pub async fn list(state: web::Data<AppState>, auth: Auth) -> ApiResult<web::Json<Vec<TokenView>>> {
+    let user_id = auth.user.id;
+    let tokens = state
+        .read(move |conn| Ok(ApiToken::list_for_user(conn, user_id)?))
+        .await?;
+    Ok(web::Json(tokens.into_iter().map(TokenView::from).collect()))
+}
+
+/// Revokes one of the caller's tokens at once.
+#[utoipa::path(context_path = "/api/v1", tag = "tokens",
+    params(("id" = i32, Path, description = "Token id")),
+    responses((status = 204, description = "Revoked"), (status = 401, body = Problem), (status = 404, body = Problem)))]
+#[delete("/tokens/{id}")]
+pub async fn revoke(
+    state: web::Data<AppState>,
+    auth: Auth,
+    path: web::Path<i32>,
+) -> ApiResult<HttpResponse> {
+    let (user_id, id) = (auth.user.id, path.into_inner());
+    let revoked = state
+        .write(move |conn| Ok(ApiToken::revoke(conn, user_id, id)?))
+        .await?;
+    if revoked {
+        Ok(HttpResponse::NoContent().finish())
+    } else {
+        Err(ApiError::not_found("live token"))
+    }
+}

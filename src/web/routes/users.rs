@@ -1,0 +1,93 @@
+//! The organisation's users. Admins create them; consultants may list them
+//! to pick co-assessors.
+
+use crate::auth::{hash_password, password_problem};
+use crate::db::users::{NewUser, User};
+use crate::domain::role::Role;
+use crate::web::input::{email, required, SHORT_TEXT};
+use crate::web::problem::{ApiError, ApiResult, Problem};
+use crate::web::session::Auth;
+use crate::web::state::AppState;
+use crate::web::views::UserView;
+use actix_web::{get, post, web, HttpResponse};
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewUserRequest {
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    /// At least 10 characters.
+    pub password: String,
+}
+
+/// Users of the caller's organisation.
+#[utoipa::path(context_path = "/api/v1", tag = "users",
+    responses((status = 200, body = Vec<UserView>), (status = 401, body = Problem), (status = 403, body = Problem)))]
+#[get("/users")]
+pub async fn list(state: web::Data<AppState>, auth: Auth) -> ApiResult<web::Json<Vec<UserView>>> {
+    let caller = auth.require(&[Role::Admin, Role::Consultant], "list users")?;
+    let users = state
+        .read(move |conn| Ok(User::list_in(conn, &caller)?))
+        .await?;
+    Ok(web::Json(users.iter().map(UserView::from).collect()))
+}
+
+/// One user of the caller's organisation.
+#[utoipa::path(context_path = "/api/v1", tag = "users", params(("id" = i32, Path)),
+    responses((status = 200, body = UserView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+#[get("/users/{id}")]
+pub async fn get(
+    state: web::Data<AppState>,
+    auth: Auth,
+    path: web::Path<i32>,
+) -> ApiResult<web::Json<UserView>> {
+    let caller = auth.require(&[Role::Admin, Role::Consultant], "read users")?;
+    let id = path.into_inner();
+    let user = state
+        .read(move |conn| Ok(User::find_in(conn, &caller, id)?))
+        .await?;
+    user.map(|u| web::Json(UserView::from(&u)))
+        .ok_or_else(|| ApiError::not_found("user"))
+}
+
+/// Creates a user in the caller's organisation (admins only).
+#[utoipa::path(context_path = "/api/v1", tag = "users", request_body = NewUserRequest,
+    responses((status = 201, body = UserView), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 409, body = Problem, description = "The email is taken"), (status = 422, body = Problem)))]
+#[post("/users")]
+pub async fn create(
+    state: web::Data<AppState>,
+    auth: Auth,
+    body: web::Json<NewUserRequest>,
+) -> ApiResult<HttpResponse> {
+    let caller = auth.require(&[Role::Admin], "create users")?;
+    let body = body.into_inner();
+    let email = email(&body.email)?;
+    let name = required("name", &body.name, SHORT_TEXT)?;
+    if let Some(problem) = password_problem(&body.password) {
+        return Err(ApiError::invalid("weak_password", problem));
+    }
+    let hash = hash_password(&body.password)?;
+    let user = state
+        .write(move |conn| {
+            if User::find_by_email(conn, &email)?.is_some() {
+                return Err(ApiError::conflict(
+                    "email_taken",
+                    format!("a user with the email {email} exists already"),
+                ));
+            }
+            let new = NewUser {
+                organisation_id: caller.organisation_id,
+                email: &email,
+                name: &name,
+                role: body.role,
+                password_hash: &hash,
+            };
+            Ok(User::create(conn, new)?)
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(UserView::from(&user)))
+}

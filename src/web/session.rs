@@ -1,0 +1,157 @@
+//! Who is calling: a bearer API token or a browser session cookie. Session
+//! requests that change something must also carry the session's CSRF token
+//! in `X-CSRF-Token`; bearer requests cannot be forged by a browser.
+
+use super::{
+    problem::{ApiError, ApiResult},
+    state::AppState,
+};
+use crate::auth::digest;
+use crate::db::{sessions::Session, tokens::ApiToken, users::User};
+use crate::domain::role::{Caller, Role};
+use actix_web::{dev::Payload, http::Method, web, FromRequest, HttpRequest};
+use std::future::Future;
+use std::pin::Pin;
+
+pub const SESSION_COOKIE: &str = "cmas_session";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+/// How the caller proved who they are.
+#[derive(Debug, Clone)]
+pub enum Credential {
+    Session { token_hash: String },
+    Token { id: i32 },
+}
+
+/// An authenticated caller, extracted from the request.
+#[derive(Debug, Clone)]
+pub struct Auth {
+    pub user: User,
+    pub credential: Credential,
+}
+
+impl Auth {
+    pub fn caller(&self) -> Caller {
+        self.user.caller()
+    }
+
+    pub fn role(&self) -> Role {
+        self.user.role()
+    }
+
+    /// Refuses the request unless the caller has one of `roles`.
+    pub fn require(&self, roles: &[Role], action: &str) -> ApiResult<Caller> {
+        if roles.contains(&self.role()) {
+            Ok(self.caller())
+        } else {
+            Err(ApiError::forbidden(
+                "role_not_allowed",
+                format!("a user with the role {} may not {action}", self.role()),
+            ))
+        }
+    }
+}
+
+/// The token of an `Authorization: Bearer …` header.
+fn bearer(req: &HttpRequest) -> Option<String> {
+    let value = req
+        .headers()
+        .get(actix_web::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_owned())
+}
+
+fn changes_state(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// Only touch `last_used_at` this often, so reads stay reads.
+const TOKEN_TOUCH_SECONDS: i64 = 60;
+
+impl FromRequest for Auth {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = ApiResult<Auth>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let bearer = bearer(req);
+        let cookie = req.cookie(SESSION_COOKIE).map(|c| c.value().to_owned());
+        let csrf = req
+            .headers()
+            .get(CSRF_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let needs_csrf = changes_state(req.method());
+        Box::pin(async move {
+            let state =
+                state.ok_or_else(|| ApiError::Internal("application state missing".into()))?;
+            match (bearer, cookie) {
+                (Some(token), _) => from_token(&state, token).await,
+                (None, Some(session)) => {
+                    from_session(&state, session, needs_csrf.then_some(csrf)).await
+                }
+                (None, None) => Err(ApiError::Unauthenticated(
+                    "log in first: send `Authorization: Bearer <token>` or the session cookie"
+                        .into(),
+                )),
+            }
+        })
+    }
+}
+
+async fn from_token(state: &AppState, token: String) -> ApiResult<Auth> {
+    let hash = digest(&token);
+    let (auth, last_used) = state
+        .read(move |conn| {
+            let invalid =
+                || ApiError::Unauthenticated("the API token is invalid or revoked".into());
+            let token = ApiToken::find_live(conn, &hash)?.ok_or_else(invalid)?;
+            let user = User::find_active(conn, token.user_id)?.ok_or_else(invalid)?;
+            let auth = Auth {
+                user,
+                credential: Credential::Token { id: token.id },
+            };
+            Ok((auth, token.last_used_at))
+        })
+        .await?;
+    let stale =
+        last_used.is_none_or(|at| (crate::db::now() - at).num_seconds() >= TOKEN_TOUCH_SECONDS);
+    if let (true, Credential::Token { id }) = (stale, &auth.credential) {
+        let id = *id;
+        state
+            .write(move |conn| Ok(ApiToken::touch(conn, id)?))
+            .await?;
+    }
+    Ok(auth)
+}
+
+async fn from_session(
+    state: &AppState,
+    session: String,
+    csrf: Option<Option<String>>,
+) -> ApiResult<Auth> {
+    let hash = digest(&session);
+    state
+        .read(move |conn| {
+            let expired = || ApiError::Unauthenticated("the session has expired; log in again".into());
+            let session = Session::find_live(conn, &hash)?.ok_or_else(expired)?;
+            if let Some(sent) = csrf {
+                if sent.as_deref() != Some(session.csrf_token.as_str()) {
+                    return Err(ApiError::forbidden(
+                        "csrf_failed",
+                        "a session request that changes data must send the session's CSRF token in X-CSRF-Token",
+                    ));
+                }
+            }
+            let user = User::find_active(conn, session.user_id)?.ok_or_else(expired)?;
+            Ok(Auth {
+                user,
+                credential: Credential::Session { token_hash: hash },
+            })
+        })
+        .await
+}

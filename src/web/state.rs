@@ -1,0 +1,36 @@
+//! What every handler shares: the database and the questionnaire cache.
+
+use super::problem::ApiResult;
+use crate::db::{questionnaires::QuestionnaireCache, AnyConnection, Database};
+use actix_web::web;
+
+pub struct AppState {
+    pub db: Database,
+    pub questionnaires: QuestionnaireCache,
+    /// How long a browser session lasts without logging in again.
+    pub session_lifetime: chrono::Duration,
+    /// Mark cookies `Secure` (when served over TLS, directly or by a proxy).
+    pub secure_cookies: bool,
+}
+
+impl AppState {
+    /// Runs a read-only transaction off the async workers.
+    pub async fn read<T, F>(&self, f: F) -> ApiResult<T>
+    where
+        F: FnOnce(&mut AnyConnection) -> ApiResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let db = self.db.clone();
+        web::block(move || db.read(f)).await?
+    }
+
+    /// Runs a writing transaction off the async workers: all of it or nothing.
+    pub async fn write<T, F>(&self, f: F) -> ApiResult<T>
+    where
+        F: FnOnce(&mut AnyConnection) -> ApiResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let db = self.db.clone();
+        web::block(move || db.write(f)).await?
+    }
+}
