@@ -1,0 +1,156 @@
+use crate::helpers::{Cred, TestApp, ADMIN_EMAIL, PASSWORD};
+use crate::on_both_backends;
+use serde_json::json;
+
+on_both_backends!(
+    requests_without_credentials_get_401_with_a_problem_body,
+    a_wrong_password_and_an_unknown_email_get_the_same_401,
+    a_session_needs_its_csrf_token_to_change_data_and_ends_at_logout,
+    a_revoked_token_stops_working_at_once,
+    changing_the_password_ends_every_session,
+);
+
+fn requests_without_credentials_get_401_with_a_problem_body(app: &TestApp) {
+    for path in [
+        "/api/v1/clients",
+        "/api/v1/assessments",
+        "/api/v1/me",
+        "/api/v1/questionnaires",
+        "/api/v1/assessments/1/results",
+    ] {
+        let answer = app.get(path, &Cred::None);
+        assert_eq!(
+            answer.header("content-type"),
+            Some("application/problem+json")
+        );
+        answer.problem(401, "unauthenticated");
+    }
+    app.get("/api/v1/clients", &Cred::Bearer("cmas_not-a-token".into()))
+        .problem(401, "unauthenticated");
+}
+
+fn a_wrong_password_and_an_unknown_email_get_the_same_401(app: &TestApp) {
+    let wrong = app
+        .send(
+            "POST",
+            "/api/v1/auth/login",
+            &Cred::None,
+            &json!({ "email": ADMIN_EMAIL, "password": "not the password" }),
+        )
+        .problem(401, "unauthenticated");
+    let unknown = app
+        .send(
+            "POST",
+            "/api/v1/auth/login",
+            &Cred::None,
+            &json!({ "email": "nobody@a.test", "password": "not the password" }),
+        )
+        .problem(401, "unauthenticated");
+    assert_eq!(wrong["detail"], unknown["detail"]);
+}
+
+fn a_session_needs_its_csrf_token_to_change_data_and_ends_at_logout(app: &TestApp) {
+    let Cred::Session { cookie, csrf } = app.login(ADMIN_EMAIL, PASSWORD) else {
+        panic!("login gives a session");
+    };
+    let with = Cred::Session {
+        cookie: cookie.clone(),
+        csrf: csrf.clone(),
+    };
+    let without = Cred::Session {
+        cookie: cookie.clone(),
+        csrf: None,
+    };
+    let forged = Cred::Session {
+        cookie: cookie.clone(),
+        csrf: Some("guess".into()),
+    };
+    let me = app.get("/api/v1/me", &without).expect(200);
+    assert_eq!(me["user"]["email"], ADMIN_EMAIL);
+    assert_eq!(me["organisation"], "Alpha Advisory");
+    let client = json!({ "name": "Harbour Bank", "sector": "Banking", "size_band": "Large", "region": "UK" });
+    app.send("POST", "/api/v1/clients", &without, &client)
+        .problem(403, "csrf_failed");
+    app.send("POST", "/api/v1/clients", &forged, &client)
+        .problem(403, "csrf_failed");
+    app.send("POST", "/api/v1/clients", &with, &client)
+        .expect(201);
+
+    let logout = app.request("POST", "/api/v1/auth/logout", &with, None, "");
+    assert!(
+        logout
+            .header("set-cookie")
+            .is_some_and(|c| c.contains("Max-Age=0")),
+        "{:?}",
+        logout.headers
+    );
+    logout.expect(204);
+    app.get("/api/v1/me", &without)
+        .problem(401, "unauthenticated");
+}
+
+fn a_revoked_token_stops_working_at_once(app: &TestApp) {
+    let session = app.login(ADMIN_EMAIL, PASSWORD);
+    let created = app
+        .send(
+            "POST",
+            "/api/v1/tokens",
+            &session,
+            &json!({ "name": "export" }),
+        )
+        .expect(201);
+    let token = Cred::Bearer(created["token"].as_str().expect("token").to_owned());
+    app.get("/api/v1/clients", &token).expect(200);
+    let listed = app.get("/api/v1/tokens", &token).expect(200);
+    assert!(
+        listed[0].get("token").is_none(),
+        "the secret is shown once only"
+    );
+    assert!(listed[0]["last_used_at"].is_string());
+    app.request(
+        "DELETE",
+        &format!("/api/v1/tokens/{}", created["id"]),
+        &session,
+        None,
+        "",
+    )
+    .expect(204);
+    app.get("/api/v1/clients", &token)
+        .problem(401, "unauthenticated");
+    app.request(
+        "DELETE",
+        &format!("/api/v1/tokens/{}", created["id"]),
+        &session,
+        None,
+        "",
+    )
+    .problem(404, "not_found");
+}
+
+fn changing_the_password_ends_every_session(app: &TestApp) {
+    let session = app.login(ADMIN_EMAIL, PASSWORD);
+    app.send(
+        "POST",
+        "/api/v1/auth/password",
+        &session,
+        &json!({ "current_password": "wrong one!!", "new_password": "another-long-password" }),
+    )
+    .problem(422, "wrong_password");
+    app.send(
+        "POST",
+        "/api/v1/auth/password",
+        &session,
+        &json!({ "current_password": PASSWORD, "new_password": "short" }),
+    )
+    .problem(422, "weak_password");
+    app.send(
+        "POST",
+        "/api/v1/auth/password",
+        &session,
+        &json!({ "current_password": PASSWORD, "new_password": "another-long-password" }),
+    )
+    .expect(204);
+    app.get("/api/v1/me", &session)
+        .problem(401, "unauthenticated");
+    app.login(ADMIN_EMAIL, "another-long-password");
+}

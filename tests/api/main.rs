@@ -1,0 +1,9 @@
+//! Integration tests: the real server over real HTTP, one fresh database each.
+
+mod helpers;
+
+mod access;
+mod assessments;
+mod auth;
+mod bad_input;
+mod questionnaires;
