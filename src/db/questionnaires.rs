@@ -4,6 +4,8 @@
 use super::{now, schema::questionnaires, AnyConnection};
 use crate::domain::questionnaire::Questionnaire;
 use diesel::prelude::*;
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = questionnaires)]
@@ -97,35 +99,27 @@ impl StoredQuestionnaire {
     }
 }
 
+/// A cached questionnaire and the organisation that owns it.
+type Owned = (i32, Arc<Questionnaire>);
+
 /// Parsed questionnaire versions by id. Versions never change once imported,
 /// so each instance may keep its own copy without any invalidation.
 #[derive(Clone, Default)]
 pub struct QuestionnaireCache {
-    entries: std::sync::Arc<
-        std::sync::RwLock<std::collections::HashMap<i32, (i32, std::sync::Arc<Questionnaire>)>>,
-    >,
+    entries: Arc<RwLock<HashMap<i32, Owned>>>,
 }
 
 impl QuestionnaireCache {
     /// The questionnaire with this id if it belongs to the organisation.
-    pub fn get(
-        &self,
-        conn: &mut AnyConnection,
-        organisation_id: i32,
-        id: i32,
-    ) -> QueryResult<Option<std::sync::Arc<Questionnaire>>> {
-        let cached = self
-            .entries
-            .read()
-            .ok()
-            .and_then(|map| map.get(&id).cloned());
+    pub fn get(&self, conn: &mut AnyConnection, organisation_id: i32, id: i32) -> QueryResult<Option<Arc<Questionnaire>>> {
+        let cached = self.entries.read().ok().and_then(|map| map.get(&id).cloned());
         if let Some((owner, q)) = cached {
             return Ok((owner == organisation_id).then_some(q));
         }
         let Some(stored) = StoredQuestionnaire::find_in(conn, organisation_id, id)? else {
             return Ok(None);
         };
-        let q = std::sync::Arc::new(stored.definition()?);
+        let q = Arc::new(stored.definition()?);
         if let Ok(mut map) = self.entries.write() {
             map.insert(id, (organisation_id, q.clone()));
         }

@@ -64,7 +64,6 @@ impl FromStr for Status {
 #[cfg(test)]
 mod tests {
     use super::Status::*;
-    use super::*;
 
     #[test]
     fn a_final_assessment_cannot_be_reopened() {

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the Debian packages cmas builds against, if any is missing:
+# the SQLite and PostgreSQL client libraries (diesel links them) and pkg-config.
+set -euo pipefail
+needed=(libsqlite3-dev libpq-dev pkg-config)
+missing=()
+for pkg in "${needed[@]}"; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  $sudo_cmd apt-get install -y -qq "${missing[@]}"
+fi
