@@ -19,10 +19,20 @@ fn text(bytes: &[u8]) -> String {
 #[test]
 fn questionnaire_check_accepts_the_bundled_questionnaire() {
     let dir = tempfile::tempdir().expect("dir");
-    let out = cmas(&["questionnaire", "check", "questionnaires/customer-management.toml"], &dir.path().join("db"));
+    let out = cmas(
+        &[
+            "questionnaire",
+            "check",
+            "questionnaires/customer-management.toml",
+        ],
+        &dir.path().join("db"),
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("ok: customer-management") && stdout.contains("8 areas"), "{stdout}");
+    assert!(
+        stdout.contains("ok: customer-management") && stdout.contains("8 areas"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -34,23 +44,43 @@ fn questionnaire_check_prints_every_problem_and_fails() {
         .replace("high = \"Segments drive budgets.\"", "")
         .replace("practice = \"Retention", "practise = \"Retention");
     std::fs::write(&file, source).expect("write");
-    let out = cmas(&["questionnaire", "check", file.to_str().expect("path")], &dir.path().join("db"));
+    let out = cmas(
+        &["questionnaire", "check", file.to_str().expect("path")],
+        &dir.path().join("db"),
+    );
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     let name = file.display().to_string();
     let lines: Vec<&str> = stderr.lines().filter(|l| l.starts_with(&name)).collect();
     assert_eq!(lines.len(), 4, "{stderr}");
-    assert!(lines[0].starts_with(&format!("{name}:28:1: missing `high`")), "{stderr}");
-    assert!(lines[1].starts_with(&format!("{name}:36:10: the weight of question AP.1.2")), "{stderr}");
-    assert!(lines.iter().any(|l| l.contains("unknown key `practise`")), "{stderr}");
-    assert!(lines.iter().any(|l| l.contains("missing `practice` in question ME.1.1")), "{stderr}");
+    assert!(
+        lines[0].starts_with(&format!("{name}:28:1: missing `high`")),
+        "{stderr}"
+    );
+    assert!(
+        lines[1].starts_with(&format!("{name}:36:10: the weight of question AP.1.2")),
+        "{stderr}"
+    );
+    assert!(
+        lines.iter().any(|l| l.contains("unknown key `practise`")),
+        "{stderr}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("missing `practice` in question ME.1.1")),
+        "{stderr}"
+    );
     assert!(stderr.trim_end().ends_with("4 problem(s)"), "{stderr}");
 }
 
 #[test]
 fn a_missing_file_is_one_readable_line() {
     let dir = tempfile::tempdir().expect("dir");
-    let out = cmas(&["questionnaire", "check", "no-such.toml"], &dir.path().join("db"));
+    let out = cmas(
+        &["questionnaire", "check", "no-such.toml"],
+        &dir.path().join("db"),
+    );
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(text(&out.stderr).trim().lines().count(), 1);
     assert!(text(&out.stderr).starts_with("cmas: cannot read no-such.toml"));
@@ -63,16 +93,30 @@ fn demo_loads_a_realistic_portfolio_once_and_prints_the_logins() {
     let first = cmas(&["demo"], &db);
     assert!(first.status.success(), "{}", text(&first.stderr));
     let stdout = text(&first.stdout);
-    assert!(stdout.contains("created the first admin admin@cmas.local with the password"), "{stdout}");
+    assert!(
+        stdout.contains("created the first admin admin@cmas.local with the password"),
+        "{stdout}"
+    );
     assert!(stdout.contains("demo: loaded 48 clients"), "{stdout}");
-    for login in ["admin@demo.cmas", "consultant@demo.cmas", "executive@demo.cmas", "programme@demo.cmas"] {
+    for login in [
+        "admin@demo.cmas",
+        "consultant@demo.cmas",
+        "executive@demo.cmas",
+        "programme@demo.cmas",
+    ] {
         assert!(stdout.contains(login), "{stdout}");
     }
     let second = cmas(&["demo"], &db);
     assert!(second.status.success());
     let again = text(&second.stdout);
-    assert!(again.contains("demo: already loaded (48 clients"), "{again}");
-    assert!(!again.contains("created the first admin"), "the password is shown once: {again}");
+    assert!(
+        again.contains("demo: already loaded (48 clients"),
+        "{again}"
+    );
+    assert!(
+        !again.contains("created the first admin"),
+        "the password is shown once: {again}"
+    );
 }
 
 #[test]
@@ -90,7 +134,13 @@ fn help_documents_every_setting() {
     let dir = tempfile::tempdir().expect("dir");
     let out = cmas(&["--help"], &dir.path().join("db"));
     let help = text(&out.stdout);
-    for var in ["CMAS_DATABASE_URL", "CMAS_BIND", "CMAS_LOG", "CMAS_ADMIN_EMAIL", "CMAS_ADMIN_PASSWORD"] {
+    for var in [
+        "CMAS_DATABASE_URL",
+        "CMAS_BIND",
+        "CMAS_LOG",
+        "CMAS_ADMIN_EMAIL",
+        "CMAS_ADMIN_PASSWORD",
+    ] {
         assert!(help.contains(var), "{var} missing from --help");
     }
 }

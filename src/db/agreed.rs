@@ -1,11 +1,6 @@
 //! Agreed scores: set by the lead assessor, they replace the assessors' mean.
 
-use super::{
-    now,
-    schema::agreed_scores,
-    scores::{AnswerFields, Saved},
-    AnyConnection,
-};
+use super::{now, schema::agreed_scores, scores::AnswerFields, AnyConnection};
 use diesel::prelude::*;
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, serde::Serialize)]
@@ -37,14 +32,15 @@ impl AgreedRow {
             .optional()
     }
 
-    /// Sets the agreed answer of a question (last writer wins: only the lead sets it).
+    /// Sets the agreed answer of a question (last writer wins: only the lead
+    /// sets it); returns the answer before and after.
     pub fn save(
         conn: &mut AnyConnection,
         assessment_id: i32,
         question_id: &str,
         fields: &AnswerFields,
         set_by: i32,
-    ) -> QueryResult<Saved<AgreedRow>> {
+    ) -> QueryResult<(Option<AgreedRow>, AgreedRow)> {
         let before = Self::find(conn, assessment_id, question_id)?;
         let values = (
             agreed_scores::intention.eq(fields.intention),
@@ -69,7 +65,7 @@ impl AgreedRow {
                 .returning(agreed_scores::all_columns)
                 .get_result::<AgreedRow>(conn)?,
         };
-        Ok(Saved::Written { before, after })
+        Ok((before, after))
     }
 
     pub fn fields(&self) -> AnswerFields {

@@ -93,14 +93,6 @@ impl Client {
         }
         Ok(())
     }
-
-    pub fn members(conn: &mut AnyConnection, client_id: i32) -> QueryResult<Vec<i32>> {
-        client_members::table
-            .filter(client_members::client_id.eq(client_id))
-            .select(client_members::user_id)
-            .order(client_members::user_id)
-            .load(conn)
-    }
 }
 
 /// The clients a user is attached to, as a subquery.

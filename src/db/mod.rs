@@ -16,7 +16,7 @@ pub mod users;
 
 use anyhow::Context;
 use diesel::connection::SimpleConnection;
-use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool};
 use diesel::{Connection, PgConnection, SqliteConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 use std::sync::{Arc, Mutex};
@@ -90,8 +90,6 @@ impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for SqlitePragmas {
     }
 }
 
-pub type Conn = PooledConnection<ConnectionManager<AnyConnection>>;
-
 /// The connection pool and the rules for using it.
 #[derive(Clone)]
 pub struct Database {
@@ -141,10 +139,6 @@ impl Database {
         Ok(applied.len())
     }
 
-    pub fn connection(&self) -> Result<Conn, diesel::r2d2::PoolError> {
-        self.pool.get()
-    }
-
     /// Runs `f` in one transaction; use it for anything that writes.
     pub fn write<T, E>(&self, f: impl FnOnce(&mut AnyConnection) -> Result<T, E>) -> Result<T, E>
     where
@@ -174,10 +168,6 @@ impl Database {
             .ok()
             .and_then(|mut c| c.batch_execute("SELECT 1").ok())
             .is_some()
-    }
-
-    pub fn is_sqlite(&self) -> bool {
-        self.sqlite_writer.is_some()
     }
 }
 

@@ -111,8 +111,17 @@ pub struct QuestionnaireCache {
 
 impl QuestionnaireCache {
     /// The questionnaire with this id if it belongs to the organisation.
-    pub fn get(&self, conn: &mut AnyConnection, organisation_id: i32, id: i32) -> QueryResult<Option<Arc<Questionnaire>>> {
-        let cached = self.entries.read().ok().and_then(|map| map.get(&id).cloned());
+    pub fn get(
+        &self,
+        conn: &mut AnyConnection,
+        organisation_id: i32,
+        id: i32,
+    ) -> QueryResult<Option<Arc<Questionnaire>>> {
+        let cached = self
+            .entries
+            .read()
+            .ok()
+            .and_then(|map| map.get(&id).cloned());
         if let Some((owner, q)) = cached {
             return Ok((owner == organisation_id).then_some(q));
         }

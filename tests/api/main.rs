@@ -6,4 +6,5 @@ mod access;
 mod assessments;
 mod auth;
 mod bad_input;
+mod demo;
 mod questionnaires;

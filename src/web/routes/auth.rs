@@ -82,6 +82,7 @@ pub async fn login(
             let valid = verify_password(&password, hash);
             match user {
                 Some(user) if valid => {
+                    Session::delete_expired(conn)?;
                     Session::create(conn, user.id, &token_hash, &csrf, lifetime)?;
                     Ok(user)
                 }

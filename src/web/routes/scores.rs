@@ -189,8 +189,32 @@ fn scoring_target(
     Ok((assessment, questionnaire))
 }
 
-fn audit_json<T: Serialize>(question_id: &str, value: Option<&T>) -> Option<String> {
-    value.map(|v| serde_json::json!({ "question_id": question_id, "answer": v }).to_string())
+/// Records a change of an answer in the assessment's audit trail.
+fn audit(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    assessment_id: i32,
+    action: &str,
+    question_id: &str,
+    before: Option<AnswerFields>,
+    after: Option<AnswerFields>,
+) -> ApiResult<()> {
+    let json = |value: Option<AnswerFields>| {
+        value.map(|v| serde_json::json!({ "question_id": question_id, "answer": v }).to_string())
+    };
+    AuditEvent::record(
+        conn,
+        Change {
+            organisation_id: caller.organisation_id,
+            actor_id: Some(caller.user_id),
+            entity: "assessment",
+            entity_id: assessment_id,
+            action,
+            before: json(before),
+            after: json(after),
+        },
+    )?;
+    Ok(())
 }
 
 /// Saves the caller's answer to one question. The first answer moves a draft
@@ -230,15 +254,7 @@ pub async fn save(
                 }
             };
             Assessment::start_if_draft(conn, assessment.id)?;
-            AuditEvent::record(conn, Change {
-                organisation_id: caller.organisation_id,
-                actor_id: Some(caller.user_id),
-                entity: "assessment",
-                entity_id: id,
-                action: "score.save",
-                before: audit_json(&question_id, before.map(|b| b.fields()).as_ref()),
-                after: audit_json(&question_id, Some(&after.fields())),
-            })?;
+            audit(conn, &caller, id, "score.save", &question_id, before.map(|b| b.fields()), Some(after.fields()))?;
             Ok(after)
         })
         .await?;
@@ -301,22 +317,16 @@ pub async fn agree(
                 scoring_target(conn, &cache, &caller, id, &question_id)?;
             require_lead(&caller, &assessment, "set agreed scores")?;
             let fields = fields(&body, &questionnaire)?;
-            let Saved::Written { before, after } =
-                AgreedRow::save(conn, id, &question_id, &fields, caller.user_id)?
-            else {
-                return Err(ApiError::Internal("agreed scores are not versioned".into()));
-            };
-            AuditEvent::record(
+            let (before, after) = AgreedRow::save(conn, id, &question_id, &fields, caller.user_id)?;
+            let before = before.map(|b| b.fields());
+            audit(
                 conn,
-                Change {
-                    organisation_id: caller.organisation_id,
-                    actor_id: Some(caller.user_id),
-                    entity: "assessment",
-                    entity_id: id,
-                    action: "agreed.save",
-                    before: audit_json(&question_id, before.map(|b| b.fields()).as_ref()),
-                    after: audit_json(&question_id, Some(&after.fields())),
-                },
+                &caller,
+                id,
+                "agreed.save",
+                &question_id,
+                before,
+                Some(after.fields()),
             )?;
             Ok(after)
         })
@@ -342,19 +352,15 @@ pub async fn clear_agreed(
             require_lead(&caller, &assessment, "clear agreed scores")?;
             let before = AgreedRow::clear(conn, id, &question_id)?
                 .ok_or_else(|| ApiError::not_found("agreed score"))?;
-            AuditEvent::record(
+            audit(
                 conn,
-                Change {
-                    organisation_id: caller.organisation_id,
-                    actor_id: Some(caller.user_id),
-                    entity: "assessment",
-                    entity_id: id,
-                    action: "agreed.clear",
-                    before: audit_json(&question_id, Some(&before.fields())),
-                    after: None,
-                },
+                &caller,
+                id,
+                "agreed.clear",
+                &question_id,
+                Some(before.fields()),
+                None,
             )
-            .map_err(ApiError::from)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

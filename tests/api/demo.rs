@@ -1,0 +1,89 @@
+use crate::helpers::TestApp;
+use crate::on_both_backends;
+use cmas::app::demo;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+on_both_backends!(the_demo_portfolio_looks_like_the_field_and_loads_once);
+
+fn the_demo_portfolio_looks_like_the_field_and_loads_once(app: &TestApp) {
+    let first = demo::load(&app.db).expect("demo loads");
+    assert!(first.created);
+    let again = demo::load(&app.db).expect("demo loads again");
+    assert!(
+        !again.created && again.clients == first.clients && again.assessments == first.assessments
+    );
+
+    let consultant = app.token("consultant@demo.cmas", "demo-consultant-pass");
+    let clients = app.get("/api/v1/clients", &consultant).expect(200);
+    let clients = clients.as_array().expect("clients");
+    assert!(clients.len() >= 40, "{} clients", clients.len());
+    let sectors: BTreeSet<&str> = clients
+        .iter()
+        .filter_map(|c| c["sector"].as_str())
+        .collect();
+    assert!(sectors.len() >= 4, "{sectors:?}");
+
+    let assessments = app
+        .get("/api/v1/assessments?status=final", &consultant)
+        .expect(200);
+    let mut by_client: BTreeMap<i64, Vec<&Value>> = BTreeMap::new();
+    for a in assessments.as_array().expect("assessments") {
+        by_client
+            .entry(a["client_id"].as_i64().expect("client"))
+            .or_default()
+            .push(a);
+        let team = a["assessor_ids"].as_array().map_or(0, Vec::len);
+        assert!((2..=3).contains(&team), "{team} assessors on {}", a["id"]);
+    }
+    assert_eq!(by_client.len(), clients.len());
+    let mut latest = Vec::new();
+    let mut areas: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    for list in by_client.values() {
+        assert!((2..=4).contains(&list.len()), "{} assessments", list.len());
+        let dates: BTreeSet<&str> = list
+            .iter()
+            .filter_map(|a| a["assessment_date"].as_str())
+            .collect();
+        assert_eq!(
+            dates.len(),
+            list.len(),
+            "assessments of a client are at different dates"
+        );
+        // Listed newest first.
+        let results = app
+            .get(
+                &format!("/api/v1/assessments/{}/results", list[0]["id"]),
+                &consultant,
+            )
+            .expect(200);
+        latest.push(
+            results["overall"]["percent"]["combined"]
+                .as_f64()
+                .expect("overall"),
+        );
+        for area in results["areas"].as_array().expect("areas") {
+            let value = area["percent"]["combined"].as_f64().expect("area");
+            areas
+                .entry(area["id"].as_str().expect("id").to_owned())
+                .or_default()
+                .push(value);
+        }
+    }
+    let mean = latest.iter().sum::<f64>() / latest.len() as f64;
+    let best = latest.iter().copied().fold(f64::MIN, f64::max);
+    let worst = latest.iter().copied().fold(f64::MAX, f64::min);
+    assert!(
+        (30.0..=40.0).contains(&mean),
+        "average company at {mean:.1}%"
+    );
+    assert!((60.0..=72.0).contains(&best), "best at {best:.1}%");
+    assert!((12.0..=22.0).contains(&worst), "worst at {worst:.1}%");
+    let area_means: Vec<f64> = areas
+        .values()
+        .map(|v| v.iter().sum::<f64>() / v.len() as f64)
+        .collect();
+    let spread = area_means.iter().copied().fold(f64::MIN, f64::max)
+        - area_means.iter().copied().fold(f64::MAX, f64::min);
+    assert!(spread >= 5.0, "areas are not all alike: {area_means:?}");
+}
