@@ -10,7 +10,9 @@ pub mod views;
 
 use actix_web::{error::JsonPayloadError, web, HttpRequest, HttpResponse};
 use problem::ApiError;
-use routes::{assessments, auth, clients, health, questionnaires, scores, tokens, users};
+use routes::{
+    assessments, assessors, auth, clients, health, questionnaires, results, scores, tokens, users,
+};
 
 /// Largest JSON body accepted.
 pub const JSON_LIMIT: usize = 256 * 1024;
@@ -86,14 +88,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(assessments::get)
             .service(assessments::create)
             .service(assessments::update)
-            .service(assessments::add_assessor)
-            .service(assessments::remove_assessor)
+            .service(assessors::add)
+            .service(assessors::remove)
             .service(assessments::audit)
             .service(scores::save)
             .service(scores::list)
             .service(scores::agree)
             .service(scores::clear_agreed)
-            .service(scores::results),
+            .service(results::get),
     )
     .default_service(web::to(not_found));
 }

@@ -1,6 +1,8 @@
 //! The OpenAPI 3 document, generated from the handlers' annotations.
 
-use super::routes::{assessments, auth, clients, health, questionnaires, scores, tokens, users};
+use super::routes::{
+    assessments, assessors, auth, clients, health, questionnaires, results, scores, tokens, users,
+};
 use actix_web::{get, HttpResponse};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -15,8 +17,8 @@ use utoipa::{Modify, OpenApi};
         clients::list, clients::get, clients::create, clients::attach,
         questionnaires::list, questionnaires::get, questionnaires::import,
         assessments::list, assessments::get, assessments::create, assessments::update,
-        assessments::add_assessor, assessments::remove_assessor, assessments::audit,
-        scores::save, scores::list, scores::agree, scores::clear_agreed, scores::results,
+        assessors::add, assessors::remove, assessments::audit,
+        scores::save, scores::list, scores::agree, scores::clear_agreed, results::get,
         health::healthz, health::readyz,
     ),
     modifiers(&Security),

@@ -7,6 +7,7 @@ on_both_backends!(
     the_lead_sets_agreed_scores_and_na_leaves_the_denominator,
     a_stale_status_change_gets_409_and_changes_nothing,
     every_score_change_is_in_the_audit_trail,
+    the_lead_manages_the_team_and_only_assessors_score,
 );
 
 /// Sets up a client, the mini questionnaire and an assessment led by `lead` with `co` as co-assessor.
@@ -310,4 +311,54 @@ fn every_score_change_is_in_the_audit_trail(app: &TestApp) {
     assert!(saves[0]["before_value"].is_null());
     app.get(&format!("/api/v1/assessments/{id}/audit"), &co)
         .problem(403, "not_the_lead");
+}
+
+fn the_lead_manages_the_team_and_only_assessors_score(app: &TestApp) {
+    let admin = app.admin();
+    let (lead_id, lead) = app.user(&admin, "lead@a.test", "consultant");
+    let (co_id, co) = app.user(&admin, "co@a.test", "consultant");
+    let (late_id, late) = app.user(&admin, "late@a.test", "consultant");
+    let id = assessment(app, &admin, lead_id, co_id);
+    let team = format!("/api/v1/assessments/{id}/assessors");
+
+    app.send(
+        "PUT",
+        &format!("/api/v1/assessments/{id}/scores/AP.1.1"),
+        &late,
+        &json!({ "intention": 5, "reality": 5 }),
+    )
+    .problem(403, "not_an_assessor");
+    app.send("POST", &team, &co, &json!({ "user_id": late_id }))
+        .problem(403, "not_the_lead");
+    let added = app
+        .send("POST", &team, &lead, &json!({ "user_id": late_id }))
+        .expect(200);
+    assert!(
+        added["assessor_ids"]
+            .as_array()
+            .is_some_and(|ids| ids.contains(&json!(late_id))),
+        "{added}"
+    );
+    score(app, &late, id, "AP.1.1", 9, 9);
+    score(app, &co, id, "AP.1.1", 1, 1);
+
+    // Removing an assessor takes their answers out of the results.
+    app.request("DELETE", &format!("{team}/{lead_id}"), &lead, None, "")
+        .problem(422, "lead_required");
+    let removed = app
+        .request("DELETE", &format!("{team}/{late_id}"), &lead, None, "")
+        .expect(200);
+    assert!(removed["assessor_ids"]
+        .as_array()
+        .is_some_and(|ids| !ids.contains(&json!(late_id))));
+    let results = app
+        .get(&format!("/api/v1/assessments/{id}/results"), &lead)
+        .expect(200);
+    let ap11 = question(&results, "AP.1.1");
+    assert_eq!(ap11["answers"], 1);
+    assert!(close(&ap11["intention"], 1.0), "{ap11}");
+    app.request("DELETE", &format!("{team}/{late_id}"), &lead, None, "")
+        .problem(404, "not_found");
+    app.send("POST", &team, &lead, &json!({ "user_id": 99_999 }))
+        .problem(422, "unknown_user");
 }

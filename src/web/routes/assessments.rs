@@ -13,7 +13,7 @@ use crate::web::problem::{ApiError, ApiResult, Problem};
 use crate::web::session::Auth;
 use crate::web::state::AppState;
 use crate::web::views::{AssessmentView, Scope};
-use actix_web::{delete, get, patch, post, web, HttpResponse};
+use actix_web::{get, patch, post, web, HttpResponse};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
@@ -41,12 +41,6 @@ pub struct AssessmentUpdate {
     pub status: Status,
 }
 
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct AssessorRequest {
-    pub user_id: i32,
-}
-
 #[derive(Deserialize, IntoParams)]
 pub struct ListQuery {
     pub client_id: Option<i32>,
@@ -54,7 +48,7 @@ pub struct ListQuery {
 }
 
 /// At most this many co-assessors on one assessment.
-const MAX_ASSESSORS: usize = 20;
+pub const MAX_ASSESSORS: usize = 20;
 
 /// The assessment if the caller may see it, else 404.
 pub fn visible(conn: &mut AnyConnection, caller: &Caller, id: i32) -> ApiResult<Assessment> {
@@ -74,7 +68,7 @@ pub fn require_lead(caller: &Caller, assessment: &Assessment, action: &str) -> A
 }
 
 /// An assessor must be a consultant or admin of the caller's organisation.
-fn assessor(conn: &mut AnyConnection, caller: &Caller, user_id: i32) -> ApiResult<User> {
+pub fn assessor(conn: &mut AnyConnection, caller: &Caller, user_id: i32) -> ApiResult<User> {
     let user = User::find_in(conn, caller, user_id)?
         .filter(|u| u.active)
         .ok_or_else(|| {
@@ -97,7 +91,7 @@ fn assessor(conn: &mut AnyConnection, caller: &Caller, user_id: i32) -> ApiResul
     }
 }
 
-fn view(conn: &mut AnyConnection, a: Assessment) -> ApiResult<AssessmentView> {
+pub fn view(conn: &mut AnyConnection, a: Assessment) -> ApiResult<AssessmentView> {
     let assessors = Assessment::assessors(conn, a.id)?;
     Ok(AssessmentView::new(a, assessors))
 }
@@ -220,7 +214,7 @@ pub async fn create(
     Ok(HttpResponse::Created().json(created))
 }
 
-fn change<'a>(
+pub fn change<'a>(
     caller: &Caller,
     id: i32,
     action: &'a str,
@@ -295,94 +289,6 @@ fn stale(current: &Assessment) -> ApiError {
             current.version
         ),
     )
-}
-
-/// Adds a co-assessor (lead or admin).
-#[utoipa::path(context_path = "/api/v1", tag = "assessments", params(("id" = i32, Path)), request_body = AssessorRequest,
-    responses((status = 200, body = AssessmentView), (status = 401, body = Problem), (status = 403, body = Problem),
-        (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
-#[post("/assessments/{id}/assessors")]
-pub async fn add_assessor(
-    state: web::Data<AppState>,
-    auth: Auth,
-    path: web::Path<i32>,
-    body: web::Json<AssessorRequest>,
-) -> ApiResult<web::Json<AssessmentView>> {
-    let (caller, id, user_id) = (auth.caller(), path.into_inner(), body.user_id);
-    let updated = state
-        .write(move |conn| {
-            let current = visible(conn, &caller, id)?;
-            require_lead(&caller, &current, "change the assessors")?;
-            if !current.status().accepts_scores() {
-                return Err(ApiError::conflict(
-                    "assessment_final",
-                    "the assessment is final",
-                ));
-            }
-            if Assessment::assessors(conn, id)?.len() >= MAX_ASSESSORS {
-                return Err(ApiError::invalid(
-                    "too_many_assessors",
-                    format!("at most {MAX_ASSESSORS} assessors per assessment"),
-                ));
-            }
-            let user = assessor(conn, &caller, user_id)?;
-            if Assessment::add_assessor(conn, id, user.id)? {
-                AuditEvent::record(
-                    conn,
-                    Change {
-                        after: Some(format!("{{\"assessor_id\":{}}}", user.id)),
-                        ..change(&caller, id, "assessment.assessor_added", None, None)
-                    },
-                )?;
-            }
-            view(conn, current)
-        })
-        .await?;
-    Ok(web::Json(updated))
-}
-
-/// Removes a co-assessor; their scores stay in the audit trail but leave the results.
-#[utoipa::path(context_path = "/api/v1", tag = "assessments", params(("id" = i32, Path), ("user_id" = i32, Path)),
-    responses((status = 200, body = AssessmentView), (status = 401, body = Problem), (status = 403, body = Problem),
-        (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
-#[delete("/assessments/{id}/assessors/{user_id}")]
-pub async fn remove_assessor(
-    state: web::Data<AppState>,
-    auth: Auth,
-    path: web::Path<(i32, i32)>,
-) -> ApiResult<web::Json<AssessmentView>> {
-    let (caller, (id, user_id)) = (auth.caller(), path.into_inner());
-    let updated = state
-        .write(move |conn| {
-            let current = visible(conn, &caller, id)?;
-            require_lead(&caller, &current, "change the assessors")?;
-            if !current.status().accepts_scores() {
-                return Err(ApiError::conflict(
-                    "assessment_final",
-                    "the assessment is final",
-                ));
-            }
-            if user_id == current.lead_assessor_id {
-                return Err(ApiError::invalid(
-                    "lead_required",
-                    "the lead assessor cannot be removed",
-                ));
-            }
-            if !Assessment::remove_assessor(conn, id, user_id)? {
-                return Err(ApiError::not_found("assessor"));
-            }
-            crate::db::scores::ScoreRow::delete_for_assessor(conn, id, user_id)?;
-            AuditEvent::record(
-                conn,
-                Change {
-                    before: Some(format!("{{\"assessor_id\":{user_id}}}")),
-                    ..change(&caller, id, "assessment.assessor_removed", None, None)
-                },
-            )?;
-            view(conn, current)
-        })
-        .await?;
-    Ok(web::Json(updated))
 }
 
 /// The audit trail of an assessment: every status and score change, oldest first.

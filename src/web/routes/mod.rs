@@ -1,10 +1,12 @@
 //! One module per resource, one short handler per route.
 
 pub mod assessments;
+pub mod assessors;
 pub mod auth;
 pub mod clients;
 pub mod health;
 pub mod questionnaires;
+pub mod results;
 pub mod scores;
 pub mod tokens;
 pub mod users;

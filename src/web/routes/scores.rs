@@ -2,7 +2,6 @@
 //! N/A with a reason); the lead may set an agreed answer; results consolidate.
 
 use super::assessments::{require_lead, visible};
-use crate::app::results as consolidated;
 use crate::db::agreed::AgreedRow;
 use crate::db::assessments::Assessment;
 use crate::db::audit::{AuditEvent, Change};
@@ -10,7 +9,6 @@ use crate::db::scores::{AnswerFields, Saved, ScoreRow};
 use crate::db::AnyConnection;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::role::{Caller, Role};
-use crate::domain::scoring::Results;
 use crate::web::input::{optional, required, LONG_TEXT};
 use crate::web::problem::{ApiError, ApiResult, Problem};
 use crate::web::session::Auth;
@@ -92,16 +90,6 @@ impl From<AgreedRow> for AgreedView {
             updated_at: r.updated_at,
         }
     }
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ResultsView {
-    pub assessment_id: i32,
-    pub status: crate::domain::assessment::Status,
-    pub questionnaire_id: i32,
-    pub questionnaire_version: String,
-    #[serde(flatten)]
-    pub results: Results,
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -364,34 +352,4 @@ pub async fn clear_agreed(
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
-}
-
-/// Consolidated results: per question, sub-area, area and overall, with
-/// Intention, Reality, combined, the gap and disagreement flags.
-#[utoipa::path(context_path = "/api/v1", tag = "scores", params(("id" = i32, Path)),
-    responses((status = 200, body = ResultsView), (status = 401, body = Problem), (status = 404, body = Problem)))]
-#[get("/assessments/{id}/results")]
-pub async fn results(
-    state: web::Data<AppState>,
-    auth: Auth,
-    path: web::Path<i32>,
-) -> ApiResult<web::Json<ResultsView>> {
-    let (caller, id) = (auth.caller(), path.into_inner());
-    let cache = state.questionnaires.clone();
-    let view = state
-        .read(move |conn| {
-            let assessment = visible(conn, &caller, id)?;
-            let questionnaire = cache
-                .get(conn, caller.organisation_id, assessment.questionnaire_id)?
-                .ok_or_else(|| ApiError::Internal("assessment without its questionnaire".into()))?;
-            Ok(ResultsView {
-                assessment_id: assessment.id,
-                status: assessment.status(),
-                questionnaire_id: assessment.questionnaire_id,
-                questionnaire_version: questionnaire.version.clone(),
-                results: consolidated::load(conn, &assessment, &questionnaire)?,
-            })
-        })
-        .await?;
-    Ok(web::Json(view))
 }
