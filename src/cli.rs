@@ -119,7 +119,7 @@ fn check(file: &PathBuf) -> anyhow::Result<()> {
                 q.version,
                 q.areas.len(),
                 q.question_count(),
-                &q.content_hash()[..12]
+                bootstrap::short(&q.content_hash())
             );
             Ok(())
         }

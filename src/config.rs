@@ -4,7 +4,7 @@
 use crate::db::DatabaseUrl;
 use clap::Args;
 
-#[derive(Debug, Clone, Args)]
+#[derive(Clone, Args)]
 pub struct Settings {
     /// Database: `sqlite://PATH` (or a plain path) for the embedded default, `postgres://…` for PostgreSQL.
     #[arg(
@@ -76,5 +76,27 @@ pub struct Settings {
 impl Settings {
     pub fn database(&self) -> DatabaseUrl {
         DatabaseUrl::parse(&self.database_url)
+    }
+
+    /// The session lifetime, kept between an hour and a year.
+    pub fn session_lifetime(&self) -> chrono::Duration {
+        chrono::Duration::hours(self.session_hours.clamp(1, 24 * 366))
+    }
+}
+
+/// Shown in debug output without the secrets: the database URL's password and the admin password.
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("database", &self.database().redacted())
+            .field("bind", &self.bind)
+            .field("log", &self.log)
+            .field("pool_size", &self.pool_size)
+            .field("admin_email", &self.admin_email)
+            .field("admin_password", &self.admin_password.as_ref().map(|_| "***"))
+            .field("organisation", &self.organisation)
+            .field("session_hours", &self.session_hours)
+            .field("secure_cookies", &self.secure_cookies)
+            .finish()
     }
 }

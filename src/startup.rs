@@ -34,7 +34,7 @@ impl Application {
         let state = actix_web::web::Data::new(AppState {
             db: db.clone(),
             questionnaires: QuestionnaireCache::default(),
-            session_lifetime: chrono::Duration::hours(settings.session_hours.max(1)),
+            session_lifetime: settings.session_lifetime(),
             secure_cookies: settings.secure_cookies,
         });
         let server = HttpServer::new(move || {

@@ -96,12 +96,17 @@ pub fn import_all(
                 "questionnaire {} version {} changed since it was imported (content hash {} → {}); bump its version",
                 q.id,
                 q.version,
-                &stored.content_hash[..12],
-                &q.content_hash()[..12]
+                short(&stored.content_hash),
+                short(&q.content_hash())
             );
         }
     }
     Ok(())
+}
+
+/// The first characters of a hash, enough to tell two apart in a message.
+pub fn short(hash: &str) -> &str {
+    hash.get(..12).unwrap_or(hash)
 }
 
 /// A URL-friendly form of a name.

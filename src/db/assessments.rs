@@ -65,8 +65,9 @@ fn visible(caller: &Caller) -> Boxed<'static> {
 
 impl Assessment {
     pub fn status(&self) -> Status {
-        // The column only ever receives `Status::as_str` values.
-        self.status.parse().unwrap_or(Status::Draft)
+        // The column only ever receives `Status::as_str` values; anything else
+        // (a hand-edited row) fails closed: no more changes.
+        self.status.parse().unwrap_or(Status::Final)
     }
 
     pub fn create(
@@ -150,6 +151,17 @@ impl Assessment {
         .optional()
     }
 
+    /// Records that the assessment changed (its team or agreed answers), so
+    /// that a status change made against the old version gets 409.
+    pub fn touch(conn: &mut AnyConnection, id: i32) -> QueryResult<usize> {
+        diesel::update(assessments::table.find(id))
+            .set((
+                assessments::version.eq(assessments::version + 1),
+                assessments::updated_at.eq(now()),
+            ))
+            .execute(conn)
+    }
+
     /// Marks the first score of a draft: the assessment is now in progress.
     pub fn start_if_draft(conn: &mut AnyConnection, id: i32) -> QueryResult<usize> {
         diesel::update(
@@ -171,6 +183,23 @@ impl Assessment {
             .select(assessment_assessors::user_id)
             .order(assessment_assessors::user_id)
             .load(conn)
+    }
+
+    /// The assessors of several assessments in one query, by assessment id.
+    pub fn assessors_of(conn: &mut AnyConnection, ids: &[i32]) -> QueryResult<std::collections::HashMap<i32, Vec<i32>>> {
+        let mut map: std::collections::HashMap<i32, Vec<i32>> = std::collections::HashMap::new();
+        // Chunks keep SQLite under its limit of bound parameters.
+        for chunk in ids.chunks(1000) {
+            let pairs: Vec<(i32, i32)> = assessment_assessors::table
+                .filter(assessment_assessors::assessment_id.eq_any(chunk))
+                .select((assessment_assessors::assessment_id, assessment_assessors::user_id))
+                .order((assessment_assessors::assessment_id, assessment_assessors::user_id))
+                .load(conn)?;
+            for (assessment, user) in pairs {
+                map.entry(assessment).or_default().push(user);
+            }
+        }
+        Ok(map)
     }
 
     pub fn add_assessor(conn: &mut AnyConnection, id: i32, user_id: i32) -> QueryResult<bool> {

@@ -144,21 +144,29 @@ impl Database {
     where
         E: From<diesel::result::Error> + From<diesel::r2d2::PoolError>,
     {
-        let mut conn = self.pool.get()?;
+        // Wait for the turn before taking a connection, so queued writers
+        // cannot drain the pool that readers need.
         let _turn = self
             .sqlite_writer
             .as_ref()
             .map(|m| m.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
+        let mut conn = self.pool.get()?;
         conn.transaction(|c| f(c))
     }
 
-    /// Runs `f` in one transaction that only reads, so it sees one consistent state.
+    /// Runs `f` in one read-only transaction that sees one consistent state
+    /// (SQLite transactions are snapshots; PostgreSQL is asked for one).
     pub fn read<T, E>(&self, f: impl FnOnce(&mut AnyConnection) -> Result<T, E>) -> Result<T, E>
     where
         E: From<diesel::result::Error> + From<diesel::r2d2::PoolError>,
     {
         let mut conn = self.pool.get()?;
-        conn.transaction(|c| f(c))
+        conn.transaction(|c| {
+            if let AnyConnection::Postgresql(pg) = &mut **c {
+                pg.batch_execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")?;
+            }
+            f(c)
+        })
     }
 
     /// Whether the database answers a trivial query.

@@ -30,15 +30,15 @@ pub struct AnswerFields {
 
 /// The outcome of a versioned write.
 #[derive(Debug)]
-pub enum Saved<T> {
+pub enum Saved {
     Written {
-        before: Option<T>,
-        after: T,
+        before: Option<ScoreRow>,
+        after: ScoreRow,
     },
     /// The caller's expected version is not the stored one.
-    Stale {
-        current: T,
-    },
+    Stale { current: ScoreRow },
+    /// The caller expected an existing answer (a version above 0) and there is none.
+    Missing,
 }
 
 impl ScoreRow {
@@ -51,7 +51,7 @@ impl ScoreRow {
         question_id: &str,
         fields: &AnswerFields,
         expected_version: Option<i32>,
-    ) -> QueryResult<Saved<ScoreRow>> {
+    ) -> QueryResult<Saved> {
         let existing = scores::table
             .filter(scores::assessment_id.eq(assessment_id))
             .filter(scores::assessor_id.eq(assessor_id))
@@ -78,15 +78,18 @@ impl ScoreRow {
                 )
                 .set((values, scores::version.eq(current.version + 1)))
                 .returning(scores::all_columns)
-                .get_result::<ScoreRow>(conn)?;
-                Ok(Saved::Written {
-                    before: Some(current),
-                    after,
+                .get_result::<ScoreRow>(conn)
+                .optional()?;
+                Ok(match after {
+                    Some(after) => Saved::Written {
+                        before: Some(current),
+                        after,
+                    },
+                    // Another writer got in between the read and the update.
+                    None => Saved::Stale { current },
                 })
             }
-            None if expected_version.is_some_and(|v| v != 0) => {
-                Err(diesel::result::Error::NotFound)
-            }
+            None if expected_version.is_some_and(|v| v != 0) => Ok(Saved::Missing),
             None => {
                 let after = diesel::insert_into(scores::table)
                     .values((

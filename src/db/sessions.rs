@@ -4,7 +4,7 @@
 use super::{now, schema::sessions, AnyConnection};
 use diesel::prelude::*;
 
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Clone, Queryable, Selectable)]
 #[diesel(table_name = sessions)]
 pub struct Session {
     pub id: i32,
@@ -57,5 +57,16 @@ impl Session {
 
     pub fn delete_expired(conn: &mut AnyConnection) -> QueryResult<usize> {
         diesel::delete(sessions::table.filter(sessions::expires_at.le(now()))).execute(conn)
+    }
+}
+
+/// Debug output never shows the CSRF token.
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session")
+            .field("id", &self.id)
+            .field("user_id", &self.user_id)
+            .field("expires_at", &self.expires_at)
+            .finish_non_exhaustive()
     }
 }

@@ -4,7 +4,7 @@ use super::{now, schema::users, AnyConnection};
 use crate::domain::role::{Caller, Role};
 use diesel::prelude::*;
 
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Clone, Queryable, Selectable)]
 #[diesel(table_name = users)]
 pub struct User {
     pub id: i32,
@@ -109,5 +109,18 @@ impl User {
             .filter(users::organisation_id.eq(organisation_id))
             .count()
             .get_result(conn)
+    }
+}
+
+/// Debug output never shows the password hash.
+impl std::fmt::Debug for User {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("User")
+            .field("id", &self.id)
+            .field("organisation_id", &self.organisation_id)
+            .field("email", &self.email)
+            .field("role", &self.role)
+            .field("active", &self.active)
+            .finish_non_exhaustive()
     }
 }

@@ -25,17 +25,16 @@ impl Status {
         self != Status::Final
     }
 
-    /// Checks a requested change of status. Going back from final is refused:
-    /// scorecards and benchmarks have been built on it.
+    /// Checks a requested change of status; asking for the current status is
+    /// a no-op. Going back is refused: a final assessment has been built on,
+    /// and one in progress has scores.
     pub fn transition_to(self, next: Status) -> Result<Status, String> {
         use Status::*;
         match (self, next) {
             (a, b) if a == b => Ok(b),
-            (Draft, InProgress) | (Draft, Final) | (InProgress, Final) | (InProgress, Draft) => {
-                Ok(next)
-            }
+            (Draft, InProgress) | (Draft, Final) | (InProgress, Final) => Ok(next),
             (Final, _) => Err("the assessment is final and can no longer change".into()),
-            (from, to) => Err(format!("an assessment cannot go from {from} to {to}")),
+            (from, to) => Err(format!("an assessment cannot go back from {from} to {to}")),
         }
     }
 }
@@ -70,6 +69,12 @@ mod tests {
         assert!(Final.transition_to(Draft).is_err());
         assert!(Final.transition_to(InProgress).is_err());
         assert_eq!(Final.transition_to(Final), Ok(Final));
+    }
+
+    #[test]
+    fn an_assessment_in_progress_cannot_go_back_to_draft() {
+        assert!(InProgress.transition_to(Draft).is_err());
+        assert_eq!(InProgress.transition_to(InProgress), Ok(InProgress));
     }
 
     #[test]

@@ -36,6 +36,10 @@ impl Scale {
     }
 
     fn percent(&self, value: f64) -> f64 {
+        // Loaded scales have max > min; a degenerate one scores nothing rather than dividing by zero.
+        if self.max <= self.min {
+            return 0.0;
+        }
         let span = f64::from(self.max - self.min);
         ((value - f64::from(self.min)) / span * 100.0).clamp(0.0, 100.0)
     }

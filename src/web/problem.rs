@@ -142,12 +142,9 @@ impl From<diesel::result::Error> for ApiError {
         match e {
             Error::NotFound => ApiError::not_found("resource"),
             // Two writers raced for the same unique row: the loser may retry.
-            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => ApiError::conflict(
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => ApiError::conflict(
                 "conflict",
-                format!(
-                    "a concurrent change conflicted with this one ({}); retry",
-                    info.message()
-                ),
+                "a concurrent change conflicted with this one; reload and retry",
             ),
             other => ApiError::Internal(other.to_string()),
         }

@@ -140,7 +140,8 @@ async fn from_session(
             let expired = || ApiError::Unauthenticated("the session has expired; log in again".into());
             let session = Session::find_live(conn, &hash)?.ok_or_else(expired)?;
             if let Some(sent) = csrf {
-                if sent.as_deref() != Some(session.csrf_token.as_str()) {
+                let matches = sent.is_some_and(|sent| constant_time_eq(sent.as_bytes(), session.csrf_token.as_bytes()));
+                if !matches {
                     return Err(ApiError::forbidden(
                         "csrf_failed",
                         "a session request that changes data must send the session's CSRF token in X-CSRF-Token",
@@ -154,4 +155,10 @@ async fn from_session(
             })
         })
         .await
+}
+
+/// Compares secrets without stopping at the first difference, so response
+/// times say nothing about how much of a guess was right.
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

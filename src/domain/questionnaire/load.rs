@@ -71,6 +71,9 @@ const SUB_AREA_KEYS: &[&str] = &["id", "name", "weight", "description", "questio
 const QUESTION_KEYS: &[&str] = &["id", "practice", "weight", "guidance"];
 const GUIDANCE_KEYS: &[&str] = &["low", "middle", "high"];
 
+/// Share of Intention in the combined score when the file does not set it.
+const DEFAULT_INTENTION_WEIGHT: f64 = 0.5;
+
 /// The largest scale cmas accepts; scores are stored as small integers.
 const MAX_SCALE: i64 = 100;
 
@@ -344,7 +347,12 @@ impl Reader<'_> {
         let max = self.integer(node, "max");
         let intention = self.text(node, "intention");
         let reality = self.text(node, "reality");
-        let intention_weight = self.number(node, "intention_weight");
+        // Intention and Reality count equally unless the file says otherwise.
+        let intention_weight = if node.table.contains_key("intention_weight") {
+            self.number(node, "intention_weight")
+        } else {
+            Some((DEFAULT_INTENTION_WEIGHT, None))
+        };
         let ((min, min_span), (max, max_span)) = (min?, max?);
         if min < 0 {
             self.report(

@@ -51,7 +51,7 @@ pub struct ListQuery {
 pub const MAX_ASSESSORS: usize = 20;
 
 /// The assessment if the caller may see it, else 404.
-pub fn visible(conn: &mut AnyConnection, caller: &Caller, id: i32) -> ApiResult<Assessment> {
+pub fn assessment_or_404(conn: &mut AnyConnection, caller: &Caller, id: i32) -> ApiResult<Assessment> {
     Assessment::find_visible(conn, caller, id)?.ok_or_else(|| ApiError::not_found("assessment"))
 }
 
@@ -112,10 +112,16 @@ pub async fn list(
     };
     let views = state
         .read(move |conn| {
-            Assessment::list_visible(conn, &caller, &filter)?
+            let found = Assessment::list_visible(conn, &caller, &filter)?;
+            let ids: Vec<i32> = found.iter().map(|a| a.id).collect();
+            let mut teams = Assessment::assessors_of(conn, &ids)?;
+            Ok(found
                 .into_iter()
-                .map(|a| view(conn, a))
-                .collect()
+                .map(|a| {
+                    let team = teams.remove(&a.id).unwrap_or_default();
+                    AssessmentView::new(a, team)
+                })
+                .collect())
         })
         .await?;
     Ok(web::Json(views))
@@ -133,7 +139,7 @@ pub async fn get(
     let (caller, id) = (auth.caller(), path.into_inner());
     let found = state
         .read(move |conn| {
-            let assessment = visible(conn, &caller, id)?;
+            let assessment = assessment_or_404(conn, &caller, id)?;
             view(conn, assessment)
         })
         .await?;
@@ -251,7 +257,7 @@ pub async fn update(
     let cache = state.questionnaires.clone();
     let updated = state
         .write(move |conn| {
-            let current = visible(conn, &caller, id)?;
+            let current = assessment_or_404(conn, &caller, id)?;
             require_lead(&caller, &current, "change the status")?;
             if current.version != update.version {
                 return Err(stale(&current));
@@ -260,7 +266,10 @@ pub async fn update(
                 .status()
                 .transition_to(update.status)
                 .map_err(|detail| ApiError::conflict("invalid_transition", detail))?;
-            if next == Status::Final && current.status() != Status::Final {
+            if next == current.status() {
+                return view(conn, current);
+            }
+            if next == Status::Final {
                 let questionnaire = cache
                     .get(conn, caller.organisation_id, current.questionnaire_id)?
                     .ok_or_else(|| ApiError::Internal("assessment without its questionnaire".into()))?;
@@ -303,7 +312,7 @@ pub async fn audit(
     let (caller, id) = (auth.caller(), path.into_inner());
     let events = state
         .read(move |conn| {
-            let assessment = visible(conn, &caller, id)?;
+            let assessment = assessment_or_404(conn, &caller, id)?;
             require_lead(&caller, &assessment, "read the audit trail")?;
             Ok(AuditEvent::list_for(
                 conn,

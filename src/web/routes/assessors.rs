@@ -1,7 +1,7 @@
 //! The assessment team: the lead adds and removes co-assessors until the
 //! assessment is final.
 
-use super::assessments::{assessor, change, require_lead, view, visible, MAX_ASSESSORS};
+use super::assessments::{assessment_or_404, assessor, change, require_lead, view, MAX_ASSESSORS};
 use crate::db::assessments::Assessment;
 use crate::db::audit::{AuditEvent, Change};
 use crate::db::scores::ScoreRow;
@@ -23,7 +23,7 @@ pub struct AssessorRequest {
 
 /// The assessment whose team the caller wants to change, if they may.
 fn team_of(conn: &mut AnyConnection, caller: &Caller, id: i32) -> ApiResult<Assessment> {
-    let current = visible(conn, caller, id)?;
+    let current = assessment_or_404(conn, caller, id)?;
     require_lead(caller, &current, "change the assessors")?;
     if !current.status().accepts_scores() {
         return Err(ApiError::conflict(

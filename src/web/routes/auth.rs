@@ -73,23 +73,23 @@ pub async fn login(
         csrf_token.clone(),
         state.session_lifetime,
     );
+    // The password check is slow on purpose; it runs outside any write
+    // transaction so a login never holds up scoring.
     let user = state
+        .read(move |conn| Ok(User::find_by_email(conn, &email)?.filter(|u| u.active)))
+        .await?;
+    let hash = user.as_ref().map_or(crate::auth::dummy_hash(), |u| u.password_hash.as_str()).to_owned();
+    let valid = web::block(move || verify_password(&password, &hash)).await?;
+    let user = match user {
+        Some(user) if valid => user,
+        _ => return Err(ApiError::Unauthenticated("the email or the password is wrong".into())),
+    };
+    let user_id = user.id;
+    state
         .write(move |conn| {
-            let user = User::find_by_email(conn, &email)?.filter(|u| u.active);
-            let hash = user
-                .as_ref()
-                .map_or(crate::auth::dummy_hash(), |u| u.password_hash.as_str());
-            let valid = verify_password(&password, hash);
-            match user {
-                Some(user) if valid => {
-                    Session::delete_expired(conn)?;
-                    Session::create(conn, user.id, &token_hash, &csrf, lifetime)?;
-                    Ok(user)
-                }
-                _ => Err(ApiError::Unauthenticated(
-                    "the email or the password is wrong".into(),
-                )),
-            }
+            Session::delete_expired(conn)?;
+            Session::create(conn, user_id, &token_hash, &csrf, lifetime)?;
+            Ok(())
         })
         .await?;
     tracing::info!(user_id = user.id, "logged in");
@@ -156,17 +156,18 @@ pub async fn change_password(
     if let Some(problem) = password_problem(&new_password) {
         return Err(ApiError::invalid("weak_password", problem));
     }
-    let user = auth.user;
+    let (user_id, stored) = (auth.user.id, auth.user.password_hash);
+    let new_hash = web::block(move || -> ApiResult<String> {
+        if !verify_password(&current_password, &stored) {
+            return Err(ApiError::invalid("wrong_password", "the current password is wrong"));
+        }
+        Ok(hash_password(&new_password)?)
+    })
+    .await??;
     state
         .write(move |conn| {
-            if !verify_password(&current_password, &user.password_hash) {
-                return Err(ApiError::invalid(
-                    "wrong_password",
-                    "the current password is wrong",
-                ));
-            }
-            User::set_password_hash(conn, user.id, &hash_password(&new_password)?)?;
-            Session::delete_for_user(conn, user.id)?;
+            User::set_password_hash(conn, user_id, &new_hash)?;
+            Session::delete_for_user(conn, user_id)?;
             Ok(())
         })
         .await?;

@@ -1,6 +1,6 @@
 //! Consolidated results of an assessment, for everyone who may see it.
 
-use super::assessments::visible;
+use super::assessments::assessment_or_404;
 use crate::app::results as consolidated;
 use crate::domain::assessment::Status;
 use crate::domain::scoring::Results;
@@ -35,7 +35,7 @@ pub async fn get(
     let cache = state.questionnaires.clone();
     let view = state
         .read(move |conn| {
-            let assessment = visible(conn, &caller, id)?;
+            let assessment = assessment_or_404(conn, &caller, id)?;
             let questionnaire = cache
                 .get(conn, caller.organisation_id, assessment.questionnaire_id)?
                 .ok_or_else(|| ApiError::Internal("assessment without its questionnaire".into()))?;

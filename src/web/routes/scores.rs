@@ -1,11 +1,12 @@
 //! Scoring: each assessor answers each question on Intention and Reality (or
 //! N/A with a reason); the lead may set an agreed answer; results consolidate.
 
-use super::assessments::{require_lead, visible};
+use super::assessments::{assessment_or_404, require_lead};
 use crate::db::agreed::AgreedRow;
 use crate::db::assessments::Assessment;
 use crate::db::audit::{AuditEvent, Change};
 use crate::db::scores::{AnswerFields, Saved, ScoreRow};
+use crate::db::questionnaires::QuestionnaireCache;
 use crate::db::AnyConnection;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::role::{Caller, Role};
@@ -147,38 +148,46 @@ fn fields(input: &ScoreInput, questionnaire: &Questionnaire) -> ApiResult<Answer
     })
 }
 
-/// The assessment, its questionnaire and the question, checked for scoring.
-fn scoring_target(
+/// The assessment, its questionnaire and the question, checked for a change
+/// of an answer: visible, not final, and the question in its questionnaire.
+fn answerable(
     conn: &mut AnyConnection,
-    state: &crate::db::questionnaires::QuestionnaireCache,
+    cache: &QuestionnaireCache,
     caller: &Caller,
     id: i32,
     question_id: &str,
+    may_answer: impl FnOnce(&mut AnyConnection, &Assessment) -> ApiResult<()>,
 ) -> ApiResult<(Assessment, Arc<Questionnaire>)> {
-    let assessment = visible(conn, caller, id)?;
+    let assessment = assessment_or_404(conn, caller, id)?;
+    may_answer(conn, &assessment)?;
     if !assessment.status().accepts_scores() {
         return Err(ApiError::conflict(
             "assessment_final",
             "the assessment is final; its scores can no longer change",
         ));
     }
-    let questionnaire = state
+    let questionnaire = cache
         .get(conn, caller.organisation_id, assessment.questionnaire_id)?
         .ok_or_else(|| ApiError::Internal("assessment without its questionnaire".into()))?;
     if questionnaire.question(question_id).is_none() {
         return Err(ApiError::invalid(
             "unknown_question",
-            format!(
-                "question `{question_id}` is not in {} {}",
-                questionnaire.id, questionnaire.version
-            ),
+            format!("question `{question_id}` is not in {} {}", questionnaire.id, questionnaire.version),
         ));
     }
     Ok((assessment, questionnaire))
 }
 
+fn assessors_only(conn: &mut AnyConnection, caller: &Caller, assessment: &Assessment) -> ApiResult<()> {
+    if Assessment::assessors(conn, assessment.id)?.contains(&caller.user_id) {
+        Ok(())
+    } else {
+        Err(ApiError::forbidden("not_an_assessor", "only the assessors of this assessment may score it"))
+    }
+}
+
 /// Records a change of an answer in the assessment's audit trail.
-fn audit(
+fn record_answer_change(
     conn: &mut AnyConnection,
     caller: &Caller,
     assessment_id: i32,
@@ -223,26 +232,23 @@ pub async fn save(
     let cache = state.questionnaires.clone();
     let saved = state
         .write(move |conn| {
-            let (assessment, questionnaire) = scoring_target(conn, &cache, &caller, id, &question_id)?;
-            if !Assessment::assessors(conn, id)?.contains(&caller.user_id) {
-                return Err(ApiError::forbidden("not_an_assessor", "only the assessors of this assessment may score it"));
-            }
-            let fields = fields(&body, &questionnaire)?;
-            let saved = ScoreRow::save(conn, id, caller.user_id, &question_id, &fields, body.version).map_err(|e| match e {
-                diesel::result::Error::NotFound => ApiError::conflict("stale_version", "you have no answer to this question yet; send version 0 or none"),
-                other => other.into(),
+            let (assessment, questionnaire) = answerable(conn, &cache, &caller, id, &question_id, |conn, a| {
+                assessors_only(conn, &caller, a)
             })?;
-            let (before, after) = match saved {
+            let fields = fields(&body, &questionnaire)?;
+            let (before, after) = match ScoreRow::save(conn, id, caller.user_id, &question_id, &fields, body.version)? {
                 Saved::Written { before, after } => (before, after),
-                Saved::Stale { current } => {
-                    return Err(ApiError::conflict(
-                        "stale_version",
-                        format!("your answer changed since you read it (now version {}); reload and try again", current.version),
-                    ))
-                }
+                Saved::Stale { current } => return Err(ApiError::conflict(
+                    "stale_version",
+                    format!("your answer changed since you read it (now version {}); reload and try again", current.version),
+                )),
+                Saved::Missing => return Err(ApiError::conflict(
+                    "stale_version",
+                    "you have no answer to this question yet; send version 0 or none",
+                )),
             };
             Assessment::start_if_draft(conn, assessment.id)?;
-            audit(conn, &caller, id, "score.save", &question_id, before.map(|b| b.fields()), Some(after.fields()))?;
+            record_answer_change(conn, &caller, id, "score.save", &question_id, before.map(|b| b.fields()), Some(after.fields()))?;
             Ok(after)
         })
         .await?;
@@ -273,7 +279,7 @@ pub async fn list(
     };
     let rows = state
         .read(move |conn| {
-            let assessment = visible(conn, &caller, id)?;
+            let assessment = assessment_or_404(conn, &caller, id)?;
             if all {
                 require_lead(&caller, &assessment, "read every assessor's scores")?;
                 Ok(ScoreRow::list_for_assessment(conn, id)?)
@@ -301,21 +307,15 @@ pub async fn agree(
     let cache = state.questionnaires.clone();
     let row = state
         .write(move |conn| {
-            let (assessment, questionnaire) =
-                scoring_target(conn, &cache, &caller, id, &question_id)?;
-            require_lead(&caller, &assessment, "set agreed scores")?;
+            let (assessment, questionnaire) = answerable(conn, &cache, &caller, id, &question_id, |_, a| {
+                require_lead(&caller, a, "set agreed scores")
+            })?;
             let fields = fields(&body, &questionnaire)?;
             let (before, after) = AgreedRow::save(conn, id, &question_id, &fields, caller.user_id)?;
+            Assessment::start_if_draft(conn, assessment.id)?;
+            Assessment::touch(conn, assessment.id)?;
             let before = before.map(|b| b.fields());
-            audit(
-                conn,
-                &caller,
-                id,
-                "agreed.save",
-                &question_id,
-                before,
-                Some(after.fields()),
-            )?;
+            record_answer_change(conn, &caller, id, "agreed.save", &question_id, before, Some(after.fields()))?;
             Ok(after)
         })
         .await?;
@@ -336,19 +336,13 @@ pub async fn clear_agreed(
     let cache = state.questionnaires.clone();
     state
         .write(move |conn| {
-            let (assessment, _) = scoring_target(conn, &cache, &caller, id, &question_id)?;
-            require_lead(&caller, &assessment, "clear agreed scores")?;
+            let (assessment, _) = answerable(conn, &cache, &caller, id, &question_id, |_, a| {
+                require_lead(&caller, a, "clear agreed scores")
+            })?;
             let before = AgreedRow::clear(conn, id, &question_id)?
                 .ok_or_else(|| ApiError::not_found("agreed score"))?;
-            audit(
-                conn,
-                &caller,
-                id,
-                "agreed.clear",
-                &question_id,
-                Some(before.fields()),
-                None,
-            )
+            Assessment::touch(conn, assessment.id)?;
+            record_answer_change(conn, &caller, id, "agreed.clear", &question_id, Some(before.fields()), None)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
