@@ -78,8 +78,9 @@ fn serve(settings: &Settings, with_demo: bool) -> anyhow::Result<()> {
     if with_demo {
         load_demo(app.database())?;
     }
-    tracing::info!(bind = %settings.bind, database = %settings.database().redacted(), "cmas is serving");
-    println!("cmas is serving on http://{}", settings.bind);
+    let address = app.address();
+    tracing::info!(%address, database = %settings.database().redacted(), "cmas is serving");
+    println!("cmas is serving on http://{address}");
     actix_web::rt::System::new().block_on(app.serve())?;
     Ok(())
 }

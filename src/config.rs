@@ -93,7 +93,10 @@ impl std::fmt::Debug for Settings {
             .field("log", &self.log)
             .field("pool_size", &self.pool_size)
             .field("admin_email", &self.admin_email)
-            .field("admin_password", &self.admin_password.as_ref().map(|_| "***"))
+            .field(
+                "admin_password",
+                &self.admin_password.as_ref().map(|_| "***"),
+            )
             .field("organisation", &self.organisation)
             .field("session_hours", &self.session_hours)
             .field("secure_cookies", &self.secure_cookies)

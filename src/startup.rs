@@ -9,7 +9,7 @@ use actix_web::{dev::Server, middleware, App, HttpServer};
 use std::net::TcpListener;
 
 pub struct Application {
-    port: u16,
+    address: std::net::SocketAddr,
     db: Database,
     server: Server,
 }
@@ -30,7 +30,7 @@ impl Application {
         settings: &Settings,
         listener: TcpListener,
     ) -> anyhow::Result<Application> {
-        let port = listener.local_addr()?.port();
+        let address = listener.local_addr()?;
         let state = actix_web::web::Data::new(AppState {
             db: db.clone(),
             questionnaires: QuestionnaireCache::default(),
@@ -46,15 +46,25 @@ impl Application {
         })
         .listen(listener)?
         .run();
-        Ok(Application { port, db, server })
+        Ok(Application {
+            address,
+            db,
+            server,
+        })
     }
 
     pub fn database(&self) -> &Database {
         &self.db
     }
 
-    pub fn port(&self) -> u16 {
-        self.port
+    /// A handle to stop the server (gracefully: in-flight requests finish).
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
+    /// Where the server listens (the real port when asked for port 0).
+    pub fn address(&self) -> std::net::SocketAddr {
+        self.address
     }
 
     /// Serves until the process is told to stop; in-flight requests finish first.

@@ -223,7 +223,7 @@ pub fn load(db: &Database) -> anyhow::Result<Summary> {
                 .collect(),
             attached: users
                 .iter()
-                .filter(|u| u.role().reads_only_final())
+                .filter(|u| !u.role().is_staff())
                 .map(|u| u.id)
                 .collect(),
         }

@@ -55,7 +55,7 @@ fn visible(caller: &Caller) -> Boxed<'static> {
     let mut query = assessments::table
         .filter(assessments::organisation_id.eq(caller.organisation_id))
         .into_boxed();
-    if caller.role.reads_only_final() {
+    if !caller.role.is_staff() {
         query = query
             .filter(assessments::status.eq(Status::Final.as_str()))
             .filter(assessments::client_id.eq_any(member_of(caller.user_id)));
@@ -153,13 +153,14 @@ impl Assessment {
 
     /// Records that the assessment changed (its team or agreed answers), so
     /// that a status change made against the old version gets 409.
-    pub fn touch(conn: &mut AnyConnection, id: i32) -> QueryResult<usize> {
+    pub fn touch(conn: &mut AnyConnection, id: i32) -> QueryResult<Assessment> {
         diesel::update(assessments::table.find(id))
             .set((
                 assessments::version.eq(assessments::version + 1),
                 assessments::updated_at.eq(now()),
             ))
-            .execute(conn)
+            .returning(assessments::all_columns)
+            .get_result::<Assessment>(conn)
     }
 
     /// Marks the first score of a draft: the assessment is now in progress.
@@ -186,14 +187,23 @@ impl Assessment {
     }
 
     /// The assessors of several assessments in one query, by assessment id.
-    pub fn assessors_of(conn: &mut AnyConnection, ids: &[i32]) -> QueryResult<std::collections::HashMap<i32, Vec<i32>>> {
+    pub fn assessors_of(
+        conn: &mut AnyConnection,
+        ids: &[i32],
+    ) -> QueryResult<std::collections::HashMap<i32, Vec<i32>>> {
         let mut map: std::collections::HashMap<i32, Vec<i32>> = std::collections::HashMap::new();
         // Chunks keep SQLite under its limit of bound parameters.
         for chunk in ids.chunks(1000) {
             let pairs: Vec<(i32, i32)> = assessment_assessors::table
                 .filter(assessment_assessors::assessment_id.eq_any(chunk))
-                .select((assessment_assessors::assessment_id, assessment_assessors::user_id))
-                .order((assessment_assessors::assessment_id, assessment_assessors::user_id))
+                .select((
+                    assessment_assessors::assessment_id,
+                    assessment_assessors::user_id,
+                ))
+                .order((
+                    assessment_assessors::assessment_id,
+                    assessment_assessors::user_id,
+                ))
                 .load(conn)?;
             for (assessment, user) in pairs {
                 map.entry(assessment).or_default().push(user);

@@ -27,6 +27,25 @@ pub struct NewClient<'a> {
     pub region: &'a str,
 }
 
+type Boxed<'a> = diesel::dsl::IntoBoxed<
+    'a,
+    diesel::dsl::Select<clients::table, diesel::dsl::AsSelect<Client, super::MultiBackend>>,
+    super::MultiBackend,
+>;
+
+/// The clients a caller may see.
+fn visible(caller: &Caller) -> Boxed<'static> {
+    let query = clients::table
+        .filter(clients::organisation_id.eq(caller.organisation_id))
+        .select(Client::as_select())
+        .into_boxed();
+    if caller.role.is_staff() {
+        query
+    } else {
+        query.filter(clients::id.eq_any(member_of(caller.user_id)))
+    }
+}
+
 impl Client {
     pub fn create(
         conn: &mut AnyConnection,
@@ -49,15 +68,7 @@ impl Client {
     /// Clients of the caller's organisation; executives and programme
     /// managers see only those they are attached to.
     pub fn list_visible(conn: &mut AnyConnection, caller: &Caller) -> QueryResult<Vec<Client>> {
-        let mut query = clients::table
-            .filter(clients::organisation_id.eq(caller.organisation_id))
-            .select(Client::as_select())
-            .order(clients::name)
-            .into_boxed();
-        if !caller.role.sees_all_clients() {
-            query = query.filter(clients::id.eq_any(member_of(caller.user_id)));
-        }
-        query.load(conn)
+        visible(caller).order(clients::name).load(conn)
     }
 
     pub fn find_visible(
@@ -65,15 +76,21 @@ impl Client {
         caller: &Caller,
         id: i32,
     ) -> QueryResult<Option<Client>> {
-        let mut query = clients::table
-            .find(id)
-            .filter(clients::organisation_id.eq(caller.organisation_id))
-            .select(Client::as_select())
-            .into_boxed();
-        if !caller.role.sees_all_clients() {
-            query = query.filter(clients::id.eq_any(member_of(caller.user_id)));
-        }
-        query.first(conn).optional()
+        visible(caller)
+            .filter(clients::id.eq(id))
+            .first(conn)
+            .optional()
+    }
+
+    /// Detaches a user from the client; false when they were not attached.
+    pub fn detach(conn: &mut AnyConnection, client_id: i32, user_id: i32) -> QueryResult<bool> {
+        diesel::delete(
+            client_members::table
+                .filter(client_members::client_id.eq(client_id))
+                .filter(client_members::user_id.eq(user_id)),
+        )
+        .execute(conn)
+        .map(|n| n > 0)
     }
 
     /// Attaches a user (an executive or programme manager) to the client.

@@ -114,6 +114,8 @@ impl Database {
         let manager = ConnectionManager::<AnyConnection>::new(url.connection_string());
         let pool = Pool::builder()
             .max_size(pool_size)
+            // Open connections as load needs them, not all up front.
+            .min_idle(Some(1))
             .connection_timeout(Duration::from_secs(10))
             .connection_customizer(Box::new(SqlitePragmas))
             .build(manager)

@@ -25,6 +25,13 @@ pub struct NewUser<'a> {
     pub password_hash: &'a str,
 }
 
+/// A change of a user; absent fields stay as they are.
+pub struct UserChanges {
+    pub name: Option<String>,
+    pub role: Option<Role>,
+    pub active: Option<bool>,
+}
+
 impl User {
     /// The role as stored; an unknown value (a hand-edited row) reads as the
     /// least privileged role rather than failing every request.
@@ -93,6 +100,21 @@ impl User {
             .order(users::id)
             .select(User::as_select())
             .load(conn)
+    }
+
+    pub fn update(conn: &mut AnyConnection, id: i32, changes: &UserChanges) -> QueryResult<User> {
+        if changes.name.is_none() && changes.role.is_none() && changes.active.is_none() {
+            return users::table.find(id).select(User::as_select()).first(conn);
+        }
+        let changes = (
+            changes.name.as_ref().map(|n| users::name.eq(n)),
+            changes.role.map(|r| users::role.eq(r.as_str())),
+            changes.active.map(|a| users::active.eq(a)),
+        );
+        diesel::update(users::table.find(id))
+            .set(changes)
+            .returning(users::all_columns)
+            .get_result::<User>(conn)
     }
 
     pub fn set_password_hash(conn: &mut AnyConnection, id: i32, hash: &str) -> QueryResult<usize> {

@@ -34,20 +34,12 @@ impl Role {
         }
     }
 
-    /// Admins and consultants see every client of their organisation; the
-    /// others only the clients they are attached to.
-    pub fn sees_all_clients(self) -> bool {
+    /// Admins and consultants are the consultancy's own staff: they see every
+    /// client of the organisation and run assessments. Executives and
+    /// programme managers are the client's people: they read the final
+    /// results of the clients they are attached to, nothing else.
+    pub fn is_staff(self) -> bool {
         matches!(self, Role::Admin | Role::Consultant)
-    }
-
-    /// Executives and programme managers read final results only.
-    pub fn reads_only_final(self) -> bool {
-        !self.sees_all_clients()
-    }
-
-    /// Who may create clients, assessments and import questionnaires.
-    pub fn may_manage_assessments(self) -> bool {
-        self.sees_all_clients()
     }
 }
 

@@ -197,6 +197,7 @@ fn weighted(children: impl Iterator<Item = (f64, Option<Dimensions>)>) -> Option
     })
 }
 
+/// A node of the roll-up over its parts, whose counts add up.
 fn rollup(id: &str, name: &str, percent: Option<Dimensions>, parts: &[&Rollup]) -> Rollup {
     Rollup {
         id: id.to_owned(),
@@ -208,6 +209,28 @@ fn rollup(id: &str, name: &str, percent: Option<Dimensions>, parts: &[&Rollup]) 
         not_applicable: parts.iter().map(|p| p.not_applicable).sum(),
         disagreements: parts.iter().map(|p| p.disagreements).sum(),
     }
+}
+
+/// One question as a leaf of the roll-up; unanswered when `result` is absent.
+fn leaf(result: Option<&QuestionResult>) -> Rollup {
+    Rollup {
+        id: result.map(|r| r.question_id.clone()).unwrap_or_default(),
+        name: String::new(),
+        percent: result.and_then(|r| r.percent),
+        gap: None,
+        questions: 1,
+        scored: usize::from(result.is_some_and(|r| r.percent.is_some())),
+        not_applicable: usize::from(result.is_some_and(|r| r.not_applicable)),
+        disagreements: usize::from(result.is_some_and(|r| r.disagreement)),
+    }
+}
+
+/// Weighted mean of the parts, then the node over them.
+fn node<'a>(id: &str, name: &str, parts: impl Iterator<Item = (f64, &'a Rollup)>) -> Rollup {
+    let parts: Vec<(f64, &Rollup)> = parts.collect();
+    let percent = weighted(parts.iter().map(|(w, r)| (*w, r.percent)));
+    let refs: Vec<&Rollup> = parts.iter().map(|(_, r)| *r).collect();
+    rollup(id, name, percent, &refs)
 }
 
 /// Rolls consolidated question results up the questionnaire's tree.
@@ -225,56 +248,28 @@ pub fn roll_up(questionnaire: &Questionnaire, questions: Vec<QuestionResult>) ->
                 .sub_areas
                 .iter()
                 .map(|sub| {
-                    let results: Vec<(f64, Option<&QuestionResult>)> = sub
+                    let leaves: Vec<Rollup> = sub
                         .questions
                         .iter()
-                        .map(|q| (q.weight, by_id.get(q.id.as_str()).copied()))
+                        .map(|q| leaf(by_id.get(q.id.as_str()).copied()))
                         .collect();
-                    let percent =
-                        weighted(results.iter().map(|(w, r)| (*w, r.and_then(|r| r.percent))));
-                    Rollup {
-                        id: sub.id.clone(),
-                        name: sub.name.clone(),
-                        percent,
-                        gap: percent.map(|p| p.reality - p.intention),
-                        questions: results.len(),
-                        scored: results
-                            .iter()
-                            .filter(|(_, r)| r.is_some_and(|r| r.percent.is_some()))
-                            .count(),
-                        not_applicable: results
-                            .iter()
-                            .filter(|(_, r)| r.is_some_and(|r| r.not_applicable))
-                            .count(),
-                        disagreements: results
-                            .iter()
-                            .filter(|(_, r)| r.is_some_and(|r| r.disagreement))
-                            .count(),
-                    }
+                    let weights = sub.questions.iter().map(|q| q.weight);
+                    node(&sub.id, &sub.name, weights.zip(&leaves))
                 })
                 .collect();
-            let percent = weighted(
-                area.sub_areas
-                    .iter()
-                    .zip(&sub_areas)
-                    .map(|(s, r)| (s.weight, r.percent)),
-            );
-            let parts: Vec<&Rollup> = sub_areas.iter().collect();
+            let weights = area.sub_areas.iter().map(|s| s.weight);
             AreaResult {
-                rollup: rollup(&area.id, &area.name, percent, &parts),
+                rollup: node(&area.id, &area.name, weights.zip(&sub_areas)),
                 sub_areas,
             }
         })
         .collect();
-    let percent = weighted(
-        questionnaire
-            .areas
-            .iter()
-            .zip(&areas)
-            .map(|(a, r)| (a.weight, r.rollup.percent)),
+    let weights = questionnaire.areas.iter().map(|a| a.weight);
+    let overall = node(
+        "overall",
+        &questionnaire.title,
+        weights.zip(areas.iter().map(|a| &a.rollup)),
     );
-    let parts: Vec<&Rollup> = areas.iter().map(|a| &a.rollup).collect();
-    let overall = rollup("overall", &questionnaire.title, percent, &parts);
     Results {
         overall,
         areas,

@@ -5,6 +5,7 @@ use super::routes::{
 };
 use actix_web::{get, HttpResponse};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
 #[derive(OpenApi)]
@@ -13,15 +14,15 @@ use utoipa::{Modify, OpenApi};
     paths(
         auth::login, auth::logout, auth::me, auth::change_password,
         tokens::create, tokens::list, tokens::revoke,
-        users::list, users::get, users::create,
-        clients::list, clients::get, clients::create, clients::attach,
+        users::list, users::get, users::create, users::update,
+        clients::list, clients::get, clients::create, clients::attach, clients::detach,
         questionnaires::list, questionnaires::get, questionnaires::import,
         assessments::list, assessments::get, assessments::create, assessments::update,
         assessors::add, assessors::remove, assessments::audit,
         scores::save, scores::list, scores::agree, scores::clear_agreed, results::get,
-        health::healthz, health::readyz,
+        health::healthz, health::readyz, document,
     ),
-    modifiers(&Security),
+    modifiers(&Security, &CommonProblems),
     security(("bearer" = []), ("session" = [])),
 )]
 pub struct ApiDoc;
@@ -44,7 +45,54 @@ impl Modify for Security {
     }
 }
 
+/// Errors any operation can answer, added to each so the document lists them
+/// without every handler repeating them: a request that cannot be read (400),
+/// a body over the limit (413) and a fault of ours (500).
+struct CommonProblems;
+
+impl Modify for CommonProblems {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let problem = |description: &str| {
+            ResponseBuilder::new()
+                .description(description)
+                .content(
+                    "application/problem+json",
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("Problem")))
+                        .build(),
+                )
+                .build()
+        };
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ];
+            for operation in operations.into_iter().flatten() {
+                let responses = &mut operation.responses.responses;
+                let mut add = |status: &str, description: &str| {
+                    responses
+                        .entry(status.to_owned())
+                        .or_insert_with(|| problem(description).into());
+                };
+                add(
+                    "400",
+                    "The request cannot be read: malformed JSON, a bad path or query parameter",
+                );
+                if operation.request_body.is_some() {
+                    add("413", "The body is over the limit");
+                }
+                add("500", "A fault on the server; it has been logged");
+            }
+        }
+    }
+}
+
 /// The OpenAPI document of this server.
+#[utoipa::path(context_path = "/api/v1", tag = "meta", responses((status = 200, description = "This document")), security(()))]
 #[get("/openapi.json")]
 pub async fn document() -> HttpResponse {
     HttpResponse::Ok().json(ApiDoc::openapi())

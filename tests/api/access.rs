@@ -6,6 +6,8 @@ on_both_backends!(
     a_user_of_another_organisation_gets_404_for_its_client_and_assessment,
     an_executive_sees_only_final_assessments_of_attached_clients,
     executives_cannot_create_or_score,
+    a_detached_executive_loses_access_at_once,
+    a_deactivated_user_is_locked_out_and_admins_cannot_lock_themselves_out,
 );
 
 /// A final assessment of `client` with every mini question scored by the admin as lead.
@@ -148,4 +150,84 @@ fn executives_cannot_create_or_score(app: &TestApp) {
     // An executive cannot be made an assessor either.
     app.send("POST", "/api/v1/assessments", &admin, &json!({ "client_id": client, "questionnaire_id": questionnaire, "assessment_date": "2026-11-01", "assessor_ids": [exec_id] }))
         .problem(422, "not_an_assessor_role");
+}
+
+fn a_detached_executive_loses_access_at_once(app: &TestApp) {
+    let admin = app.admin();
+    let questionnaire = app.mini_questionnaire(&admin);
+    let client = app.client(&admin, "Harbour Bank");
+    let (exec_id, exec) = app.user(&admin, "ceo@harbour.test", "executive");
+    let members = format!("/api/v1/clients/{client}/members");
+    app.send("POST", &members, &admin, &json!({ "user_id": exec_id }))
+        .expect(204);
+    let id = final_assessment(app, &admin, client, questionnaire);
+    app.get(&format!("/api/v1/assessments/{id}/results"), &exec)
+        .expect(200);
+    app.get("/api/v1/questionnaires", &exec)
+        .problem(403, "role_not_allowed");
+    app.request("DELETE", &format!("{members}/{exec_id}"), &admin, None, "")
+        .expect(204);
+    app.get(&format!("/api/v1/assessments/{id}/results"), &exec)
+        .problem(404, "not_found");
+    app.request("DELETE", &format!("{members}/{exec_id}"), &admin, None, "")
+        .problem(404, "not_found");
+}
+
+fn a_deactivated_user_is_locked_out_and_admins_cannot_lock_themselves_out(app: &TestApp) {
+    let admin = app.admin();
+    let me = app.get("/api/v1/me", &admin).expect(200)["user"]["id"]
+        .as_i64()
+        .expect("id");
+    let (id, consultant) = app.user(&admin, "leaver@a.test", "consultant");
+    app.get("/api/v1/clients", &consultant).expect(200);
+    app.send(
+        "PATCH",
+        &format!("/api/v1/users/{id}"),
+        &consultant,
+        &json!({ "active": false }),
+    )
+    .problem(403, "role_not_allowed");
+    let changed = app
+        .send(
+            "PATCH",
+            &format!("/api/v1/users/{id}"),
+            &admin,
+            &json!({ "active": false, "name": "Former colleague" }),
+        )
+        .expect(200);
+    assert_eq!(
+        (changed["active"].clone(), changed["name"].clone()),
+        (json!(false), json!("Former colleague"))
+    );
+    app.get("/api/v1/clients", &consultant)
+        .problem(401, "unauthenticated");
+    app.send(
+        "POST",
+        "/api/v1/auth/login",
+        &Cred::None,
+        &json!({ "email": "leaver@a.test", "password": crate::helpers::PASSWORD }),
+    )
+    .problem(401, "unauthenticated");
+    app.send(
+        "PATCH",
+        &format!("/api/v1/users/{me}"),
+        &admin,
+        &json!({ "role": "consultant" }),
+    )
+    .problem(422, "own_account");
+    app.send(
+        "PATCH",
+        &format!("/api/v1/users/{me}"),
+        &admin,
+        &json!({ "active": false }),
+    )
+    .problem(422, "own_account");
+    let outsider = app.other_organisation("admin@b.test");
+    app.send(
+        "PATCH",
+        &format!("/api/v1/users/{id}"),
+        &outsider,
+        &json!({ "active": true }),
+    )
+    .problem(404, "not_found");
 }

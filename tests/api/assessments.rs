@@ -8,6 +8,8 @@ on_both_backends!(
     a_stale_status_change_gets_409_and_changes_nothing,
     every_score_change_is_in_the_audit_trail,
     the_lead_manages_the_team_and_only_assessors_score,
+    a_final_assessment_never_changes_status_again,
+    an_agreed_score_makes_an_older_version_stale,
 );
 
 /// Sets up a client, the mini questionnaire and an assessment led by `lead` with `co` as co-assessor.
@@ -361,4 +363,105 @@ fn the_lead_manages_the_team_and_only_assessors_score(app: &TestApp) {
         .problem(404, "not_found");
     app.send("POST", &team, &lead, &json!({ "user_id": 99_999 }))
         .problem(422, "unknown_user");
+}
+
+/// Scores every mini question as `cred` and returns the assessment's current version.
+fn score_all(app: &TestApp, cred: &Cred, id: i64) -> i64 {
+    for q in ["AP.1.1", "AP.1.2", "ME.1.1"] {
+        score(app, cred, id, q, 6, 4);
+    }
+    app.get(&format!("/api/v1/assessments/{id}"), cred)
+        .expect(200)["version"]
+        .as_i64()
+        .expect("version")
+}
+
+fn a_final_assessment_never_changes_status_again(app: &TestApp) {
+    let admin = app.admin();
+    let (lead_id, lead) = app.user(&admin, "lead@a.test", "consultant");
+    let (co_id, _) = app.user(&admin, "co@a.test", "consultant");
+    let id = assessment(app, &admin, lead_id, co_id);
+    let path = format!("/api/v1/assessments/{id}");
+    let version = score_all(app, &lead, id);
+    app.send(
+        "PATCH",
+        &path,
+        &lead,
+        &json!({ "version": version, "status": "draft" }),
+    )
+    .problem(409, "invalid_transition");
+    let done = app
+        .send(
+            "PATCH",
+            &path,
+            &lead,
+            &json!({ "version": version, "status": "final" }),
+        )
+        .expect(200);
+    let final_version = done["version"].as_i64().expect("version");
+    // Asking for final again changes nothing: same version, same finalisation time.
+    let again = app
+        .send(
+            "PATCH",
+            &path,
+            &lead,
+            &json!({ "version": final_version, "status": "final" }),
+        )
+        .expect(200);
+    assert_eq!(
+        (again["version"].clone(), again["finalised_at"].clone()),
+        (done["version"].clone(), done["finalised_at"].clone())
+    );
+    let body = app
+        .send(
+            "PATCH",
+            &path,
+            &lead,
+            &json!({ "version": final_version, "status": "in_progress" }),
+        )
+        .problem(409, "invalid_transition");
+    assert!(
+        body["detail"].as_str().is_some_and(|d| d.contains("final")),
+        "{body}"
+    );
+    app.send(
+        "POST",
+        &format!("{path}/assessors"),
+        &lead,
+        &json!({ "user_id": co_id }),
+    )
+    .problem(409, "assessment_final");
+    app.send(
+        "PUT",
+        &format!("{path}/agreed/AP.1.1"),
+        &lead,
+        &json!({ "intention": 1, "reality": 1 }),
+    )
+    .problem(409, "assessment_final");
+}
+
+fn an_agreed_score_makes_an_older_version_stale(app: &TestApp) {
+    let admin = app.admin();
+    let (lead_id, lead) = app.user(&admin, "lead@a.test", "consultant");
+    let (co_id, _) = app.user(&admin, "co@a.test", "consultant");
+    let id = assessment(app, &admin, lead_id, co_id);
+    let path = format!("/api/v1/assessments/{id}");
+    let version = score_all(app, &lead, id);
+    app.send(
+        "PUT",
+        &format!("{path}/agreed/ME.1.1"),
+        &lead,
+        &json!({ "intention": 2, "reality": 2 }),
+    )
+    .expect(200);
+    app.send(
+        "PATCH",
+        &path,
+        &lead,
+        &json!({ "version": version, "status": "final" }),
+    )
+    .problem(409, "stale_version");
+    let current = app.get(&path, &lead).expect(200);
+    assert_eq!(current["version"], version + 1);
+    assert_eq!(current["status"], "in_progress");
 }

@@ -1,11 +1,12 @@
 use crate::helpers::{Cred, TestApp};
 use crate::on_both_backends;
+use cmas::db::organisations::Organisation;
 use serde_json::json;
 
 on_both_backends!(
     scores_outside_the_rules_get_422_naming_the_problem,
     malformed_or_oversized_bodies_get_4xx_problems,
-    a_failed_request_writes_nothing,
+    a_failed_transaction_leaves_nothing_behind,
     unknown_routes_and_bad_ids_get_problems_too,
 );
 
@@ -124,13 +125,20 @@ fn malformed_or_oversized_bodies_get_4xx_problems(app: &TestApp) {
     .problem(400, "malformed_json");
 }
 
-fn a_failed_request_writes_nothing(app: &TestApp) {
-    let (admin, _) = setup(app);
-    let before = app.get("/api/v1/assessments", &admin).expect(200);
-    // The assessor list fails after the client and questionnaire checks passed: no assessment may remain.
-    app.send("POST", "/api/v1/assessments", &admin, &json!({ "client_id": 1, "questionnaire_id": 2, "assessment_date": "2026-11-01", "assessor_ids": [999] }))
-        .problem(422, "unknown_user");
-    assert_eq!(app.get("/api/v1/assessments", &admin).expect(200), before);
+fn a_failed_transaction_leaves_nothing_behind(app: &TestApp) {
+    // Every handler runs in `Database::write`: a failure after a write must undo it.
+    let result = app.db.write(|conn| -> anyhow::Result<()> {
+        Organisation::create(conn, "Half-written", "half-written")?;
+        anyhow::bail!("a later step failed")
+    });
+    assert!(result.is_err());
+    let left = app
+        .db
+        .read(|conn| Organisation::find_by_slug(conn, "half-written").map_err(anyhow::Error::from));
+    assert!(
+        left.expect("read").is_none(),
+        "the organisation of the failed transaction is still there"
+    );
 }
 
 fn unknown_routes_and_bad_ids_get_problems_too(app: &TestApp) {

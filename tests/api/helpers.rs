@@ -30,6 +30,8 @@ pub struct TestApp {
     _dir: tempfile::TempDir,
     /// The PostgreSQL schema to drop afterwards.
     schema: Option<(String, String)>,
+    /// Stops the server when the test ends, so its connections close.
+    server: Option<(actix_web::dev::ServerHandle, std::thread::JoinHandle<()>)>,
 }
 
 /// An HTTP answer: status and JSON body (Null when there is none).
@@ -144,23 +146,32 @@ pub fn spawn_app(backend: Backend) -> Option<TestApp> {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().expect("port").port();
     let server_db = db.clone();
-    std::thread::spawn(move || {
-        actix_web::rt::System::new().block_on(async move {
+    let (handle_tx, handle_rx) = std::sync::mpsc::channel();
+    let thread = std::thread::spawn(move || {
+        let served = actix_web::rt::System::new().block_on(async move {
             let app =
                 Application::with_listener(server_db, &settings, listener).expect("build app");
+            let _ = handle_tx.send(app.handle());
             app.serve().await
-        })
+        });
+        served.expect("server ran");
     });
+    let handle = handle_rx.recv().expect("the server started");
     Some(TestApp {
         address: format!("http://127.0.0.1:{port}"),
         db,
         _dir: dir,
         schema,
+        server: Some((handle, thread)),
     })
 }
 
 impl Drop for TestApp {
     fn drop(&mut self) {
+        if let Some((handle, thread)) = self.server.take() {
+            drop(handle.stop(false));
+            let _ = thread.join();
+        }
         if let Some((base, schema)) = &self.schema {
             if let Ok(mut conn) = PgConnection::establish(base) {
                 let _ =

@@ -51,7 +51,11 @@ pub struct ListQuery {
 pub const MAX_ASSESSORS: usize = 20;
 
 /// The assessment if the caller may see it, else 404.
-pub fn assessment_or_404(conn: &mut AnyConnection, caller: &Caller, id: i32) -> ApiResult<Assessment> {
+pub fn assessment_or_404(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    id: i32,
+) -> ApiResult<Assessment> {
     Assessment::find_visible(conn, caller, id)?.ok_or_else(|| ApiError::not_found("assessment"))
 }
 
@@ -77,7 +81,7 @@ pub fn assessor(conn: &mut AnyConnection, caller: &Caller, user_id: i32) -> ApiR
                 format!("there is no active user {user_id} in your organisation"),
             )
         })?;
-    if user.role().may_manage_assessments() {
+    if user.role().is_staff() {
         Ok(user)
     } else {
         Err(ApiError::invalid(

@@ -56,7 +56,9 @@ pub async fn add(
                 ));
             }
             let user = assessor(conn, &caller, user_id)?;
+            let mut current = current;
             if Assessment::add_assessor(conn, id, user.id)? {
+                current = Assessment::touch(conn, id)?;
                 AuditEvent::record(
                     conn,
                     Change {
@@ -94,15 +96,19 @@ pub async fn remove(
             if !Assessment::remove_assessor(conn, id, user_id)? {
                 return Err(ApiError::not_found("assessor"));
             }
+            // Their answers leave the results; the audit trail keeps them.
+            let answers = ScoreRow::list_for_assessor(conn, id, user_id)?;
             ScoreRow::delete_for_assessor(conn, id, user_id)?;
+            let updated = Assessment::touch(conn, id)?;
+            let before = serde_json::json!({ "assessor_id": user_id, "answers": answers });
             AuditEvent::record(
                 conn,
                 Change {
-                    before: Some(format!("{{\"assessor_id\":{user_id}}}")),
+                    before: Some(before.to_string()),
                     ..change(&caller, id, "assessment.assessor_removed", None, None)
                 },
             )?;
-            view(conn, current)
+            view(conn, updated)
         })
         .await?;
     Ok(web::Json(updated))

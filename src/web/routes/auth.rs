@@ -78,11 +78,18 @@ pub async fn login(
     let user = state
         .read(move |conn| Ok(User::find_by_email(conn, &email)?.filter(|u| u.active)))
         .await?;
-    let hash = user.as_ref().map_or(crate::auth::dummy_hash(), |u| u.password_hash.as_str()).to_owned();
+    let hash = user
+        .as_ref()
+        .map_or(crate::auth::dummy_hash(), |u| u.password_hash.as_str())
+        .to_owned();
     let valid = web::block(move || verify_password(&password, &hash)).await?;
     let user = match user {
         Some(user) if valid => user,
-        _ => return Err(ApiError::Unauthenticated("the email or the password is wrong".into())),
+        _ => {
+            return Err(ApiError::Unauthenticated(
+                "the email or the password is wrong".into(),
+            ))
+        }
     };
     let user_id = user.id;
     state
@@ -159,7 +166,10 @@ pub async fn change_password(
     let (user_id, stored) = (auth.user.id, auth.user.password_hash);
     let new_hash = web::block(move || -> ApiResult<String> {
         if !verify_password(&current_password, &stored) {
-            return Err(ApiError::invalid("wrong_password", "the current password is wrong"));
+            return Err(ApiError::invalid(
+                "wrong_password",
+                "the current password is wrong",
+            ));
         }
         Ok(hash_password(&new_password)?)
     })

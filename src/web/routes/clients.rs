@@ -9,7 +9,7 @@ use crate::web::problem::{ApiError, ApiResult, Problem};
 use crate::web::session::Auth;
 use crate::web::state::AppState;
 use crate::web::views::ClientView;
-use actix_web::{get, post, web, HttpResponse};
+use actix_web::{delete, get, post, web, HttpResponse};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -110,7 +110,7 @@ pub async fn attach(
                 .ok_or_else(|| ApiError::not_found("client"))?;
             let user = User::find_in(conn, &caller, user_id)?
                 .ok_or_else(|| ApiError::not_found("user"))?;
-            if user.role().sees_all_clients() {
+            if user.role().is_staff() {
                 return Err(ApiError::invalid(
                     "not_attachable",
                     format!(
@@ -121,6 +121,35 @@ pub async fn attach(
                 ));
             }
             Ok(Client::attach(conn, client_id, user_id)?)
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Detaches an executive or programme manager from a client.
+#[utoipa::path(context_path = "/api/v1", tag = "clients", params(("id" = i32, Path), ("user_id" = i32, Path)),
+    responses((status = 204, description = "Detached"), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem)))]
+#[delete("/clients/{id}/members/{user_id}")]
+pub async fn detach(
+    state: web::Data<AppState>,
+    auth: Auth,
+    path: web::Path<(i32, i32)>,
+) -> ApiResult<HttpResponse> {
+    let caller = auth.require(
+        &[Role::Admin, Role::Consultant],
+        "detach users from clients",
+    )?;
+    let (client_id, user_id) = path.into_inner();
+    state
+        .write(move |conn| {
+            Client::find_visible(conn, &caller, client_id)?
+                .ok_or_else(|| ApiError::not_found("client"))?;
+            if Client::detach(conn, client_id, user_id)? {
+                Ok(())
+            } else {
+                Err(ApiError::not_found("membership"))
+            }
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -51,7 +51,9 @@ pub async fn list(
     state: web::Data<AppState>,
     auth: Auth,
 ) -> ApiResult<web::Json<Vec<QuestionnaireSummary>>> {
-    let organisation_id = auth.user.organisation_id;
+    let organisation_id = auth
+        .require(&[Role::Admin, Role::Consultant], "list questionnaires")?
+        .organisation_id;
     let summaries = state
         .read(move |conn| {
             StoredQuestionnaire::list_in(conn, organisation_id)?
@@ -72,7 +74,10 @@ pub async fn get(
     auth: Auth,
     path: web::Path<i32>,
 ) -> ApiResult<web::Json<QuestionnaireDetail>> {
-    let (organisation_id, id) = (auth.user.organisation_id, path.into_inner());
+    let organisation_id = auth
+        .require(&[Role::Admin, Role::Consultant], "read questionnaires")?
+        .organisation_id;
+    let id = path.into_inner();
     let stored = state
         .read(move |conn| {
             StoredQuestionnaire::find_in(conn, organisation_id, id)?

@@ -5,8 +5,8 @@ use super::assessments::{assessment_or_404, require_lead};
 use crate::db::agreed::AgreedRow;
 use crate::db::assessments::Assessment;
 use crate::db::audit::{AuditEvent, Change};
-use crate::db::scores::{AnswerFields, Saved, ScoreRow};
 use crate::db::questionnaires::QuestionnaireCache;
+use crate::db::scores::{AnswerFields, Saved, ScoreRow};
 use crate::db::AnyConnection;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::role::{Caller, Role};
@@ -172,17 +172,27 @@ fn answerable(
     if questionnaire.question(question_id).is_none() {
         return Err(ApiError::invalid(
             "unknown_question",
-            format!("question `{question_id}` is not in {} {}", questionnaire.id, questionnaire.version),
+            format!(
+                "question `{question_id}` is not in {} {}",
+                questionnaire.id, questionnaire.version
+            ),
         ));
     }
     Ok((assessment, questionnaire))
 }
 
-fn assessors_only(conn: &mut AnyConnection, caller: &Caller, assessment: &Assessment) -> ApiResult<()> {
+fn assessors_only(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    assessment: &Assessment,
+) -> ApiResult<()> {
     if Assessment::assessors(conn, assessment.id)?.contains(&caller.user_id) {
         Ok(())
     } else {
-        Err(ApiError::forbidden("not_an_assessor", "only the assessors of this assessment may score it"))
+        Err(ApiError::forbidden(
+            "not_an_assessor",
+            "only the assessors of this assessment may score it",
+        ))
     }
 }
 
@@ -307,15 +317,24 @@ pub async fn agree(
     let cache = state.questionnaires.clone();
     let row = state
         .write(move |conn| {
-            let (assessment, questionnaire) = answerable(conn, &cache, &caller, id, &question_id, |_, a| {
-                require_lead(&caller, a, "set agreed scores")
-            })?;
+            let (assessment, questionnaire) =
+                answerable(conn, &cache, &caller, id, &question_id, |_, a| {
+                    require_lead(&caller, a, "set agreed scores")
+                })?;
             let fields = fields(&body, &questionnaire)?;
             let (before, after) = AgreedRow::save(conn, id, &question_id, &fields, caller.user_id)?;
             Assessment::start_if_draft(conn, assessment.id)?;
             Assessment::touch(conn, assessment.id)?;
             let before = before.map(|b| b.fields());
-            record_answer_change(conn, &caller, id, "agreed.save", &question_id, before, Some(after.fields()))?;
+            record_answer_change(
+                conn,
+                &caller,
+                id,
+                "agreed.save",
+                &question_id,
+                before,
+                Some(after.fields()),
+            )?;
             Ok(after)
         })
         .await?;
@@ -342,7 +361,15 @@ pub async fn clear_agreed(
             let before = AgreedRow::clear(conn, id, &question_id)?
                 .ok_or_else(|| ApiError::not_found("agreed score"))?;
             Assessment::touch(conn, assessment.id)?;
-            record_answer_change(conn, &caller, id, "agreed.clear", &question_id, Some(before.fields()), None)
+            record_answer_change(
+                conn,
+                &caller,
+                id,
+                "agreed.clear",
+                &question_id,
+                Some(before.fields()),
+                None,
+            )
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -2,14 +2,15 @@
 //! to pick co-assessors.
 
 use crate::auth::{hash_password, password_problem};
-use crate::db::users::{NewUser, User};
+use crate::db::sessions::Session;
+use crate::db::users::{NewUser, User, UserChanges};
 use crate::domain::role::Role;
 use crate::web::input::{email, required, SHORT_TEXT};
 use crate::web::problem::{ApiError, ApiResult, Problem};
 use crate::web::session::Auth;
 use crate::web::state::AppState;
 use crate::web::views::UserView;
-use actix_web::{get, post, web, HttpResponse};
+use actix_web::{get, patch, post, web, HttpResponse};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -21,6 +22,15 @@ pub struct NewUserRequest {
     pub role: Role,
     /// At least 10 characters.
     pub password: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UserUpdate {
+    pub name: Option<String>,
+    pub role: Option<Role>,
+    /// A deactivated user can no longer log in; their sessions and tokens stop working.
+    pub active: Option<bool>,
 }
 
 /// Users of the caller's organisation.
@@ -90,4 +100,50 @@ pub async fn create(
         })
         .await?;
     Ok(HttpResponse::Created().json(UserView::from(&user)))
+}
+
+/// Renames a user, changes their role or (de)activates them (admins only).
+/// Admins cannot demote or deactivate themselves, so an organisation always keeps one.
+#[utoipa::path(context_path = "/api/v1", tag = "users", params(("id" = i32, Path)), request_body = UserUpdate,
+    responses((status = 200, body = UserView), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 422, body = Problem)))]
+#[patch("/users/{id}")]
+pub async fn update(
+    state: web::Data<AppState>,
+    auth: Auth,
+    path: web::Path<i32>,
+    body: web::Json<UserUpdate>,
+) -> ApiResult<web::Json<UserView>> {
+    let caller = auth.require(&[Role::Admin], "change users")?;
+    let id = path.into_inner();
+    let body = body.into_inner();
+    let name = body
+        .name
+        .as_deref()
+        .map(|n| required("name", n, SHORT_TEXT))
+        .transpose()?;
+    let is_self = id == caller.user_id;
+    if is_self && (body.active == Some(false) || body.role.is_some_and(|r| r != Role::Admin)) {
+        return Err(ApiError::invalid(
+            "own_account",
+            "you cannot deactivate yourself or give up your own admin role",
+        ));
+    }
+    let user = state
+        .write(move |conn| {
+            let user =
+                User::find_in(conn, &caller, id)?.ok_or_else(|| ApiError::not_found("user"))?;
+            let changes = UserChanges {
+                name,
+                role: body.role,
+                active: body.active,
+            };
+            let updated = User::update(conn, user.id, &changes)?;
+            if updated.active != user.active || updated.role != user.role {
+                Session::delete_for_user(conn, user.id)?;
+            }
+            Ok(updated)
+        })
+        .await?;
+    Ok(web::Json(UserView::from(&user)))
 }

@@ -163,5 +163,8 @@ fn intention_and_reality_count_equally_unless_the_file_says_otherwise() {
     let q = load("q.toml", &VALID.replace("intention_weight = 0.5\n", "")).expect("valid");
     assert_eq!(q.scale.intention_weight, 0.5);
     let errors = problems(&VALID.replace("intention_weight = 0.5", "intention_weight = 1.5"));
-    assert_eq!(errors, ["q.toml:11:20: intention_weight must be between 0 and 1, found 1.5"]);
+    assert_eq!(
+        errors,
+        ["q.toml:11:20: intention_weight must be between 0 and 1, found 1.5"]
+    );
 }
