@@ -12,6 +12,31 @@ on_both_backends!(
     an_agreed_score_makes_an_older_version_stale,
 );
 
+/// An admin, a lead assessor and a co-assessor, and a draft assessment of theirs.
+struct Team {
+    admin: Cred,
+    lead_id: i64,
+    lead: Cred,
+    co_id: i64,
+    co: Cred,
+    id: i64,
+}
+
+fn team(app: &TestApp) -> Team {
+    let admin = app.admin();
+    let (lead_id, lead) = app.user(&admin, "lead@a.test", "consultant");
+    let (co_id, co) = app.user(&admin, "co@a.test", "consultant");
+    let id = assessment(app, &admin, lead_id, co_id);
+    Team {
+        admin,
+        lead_id,
+        lead,
+        co_id,
+        co,
+        id,
+    }
+}
+
 /// Sets up a client, the mini questionnaire and an assessment led by `lead` with `co` as co-assessor.
 fn assessment(app: &TestApp, admin: &Cred, lead: i64, co: i64) -> i64 {
     let questionnaire = app.mini_questionnaire(admin);
@@ -62,10 +87,7 @@ fn close(value: &Value, expected: f64) -> bool {
 }
 
 fn an_assessment_goes_from_import_to_final_results_with_two_assessors(app: &TestApp) {
-    let admin = app.admin();
-    let (lead_id, lead) = app.user(&admin, "lead@a.test", "consultant");
-    let (co_id, co) = app.user(&admin, "co@a.test", "consultant");
-    let id = assessment(app, &admin, lead_id, co_id);
+    let Team { lead, co, id, .. } = team(app);
 
     score(app, &lead, id, "AP.1.1", 8, 6);
     score(app, &co, id, "AP.1.1", 4, 2); // 4 points apart: flagged
@@ -151,10 +173,7 @@ fn an_assessment_goes_from_import_to_final_results_with_two_assessors(app: &Test
 }
 
 fn the_lead_sets_agreed_scores_and_na_leaves_the_denominator(app: &TestApp) {
-    let admin = app.admin();
-    let (lead_id, lead) = app.user(&admin, "lead@a.test", "consultant");
-    let (co_id, co) = app.user(&admin, "co@a.test", "consultant");
-    let id = assessment(app, &admin, lead_id, co_id);
+    let Team { lead, co, id, .. } = team(app);
     score(app, &lead, id, "AP.1.1", 10, 10);
     score(app, &co, id, "AP.1.1", 0, 0);
     score(app, &lead, id, "ME.1.1", 6, 6);
@@ -212,10 +231,7 @@ fn the_lead_sets_agreed_scores_and_na_leaves_the_denominator(app: &TestApp) {
 }
 
 fn a_stale_status_change_gets_409_and_changes_nothing(app: &TestApp) {
-    let admin = app.admin();
-    let (lead_id, lead) = app.user(&admin, "lead@a.test", "consultant");
-    let (co_id, _) = app.user(&admin, "co@a.test", "consultant");
-    let id = assessment(app, &admin, lead_id, co_id);
+    let Team { lead, id, .. } = team(app);
     let path = format!("/api/v1/assessments/{id}");
     let first = app
         .send(
@@ -282,10 +298,13 @@ fn a_stale_status_change_gets_409_and_changes_nothing(app: &TestApp) {
 }
 
 fn every_score_change_is_in_the_audit_trail(app: &TestApp) {
-    let admin = app.admin();
-    let (lead_id, lead) = app.user(&admin, "lead@a.test", "consultant");
-    let (co_id, co) = app.user(&admin, "co@a.test", "consultant");
-    let id = assessment(app, &admin, lead_id, co_id);
+    let Team {
+        lead,
+        co_id,
+        co,
+        id,
+        ..
+    } = team(app);
     score(app, &co, id, "ME.1.1", 3, 1);
     score(app, &co, id, "ME.1.1", 5, 1);
     let trail = app
@@ -316,11 +335,15 @@ fn every_score_change_is_in_the_audit_trail(app: &TestApp) {
 }
 
 fn the_lead_manages_the_team_and_only_assessors_score(app: &TestApp) {
-    let admin = app.admin();
-    let (lead_id, lead) = app.user(&admin, "lead@a.test", "consultant");
-    let (co_id, co) = app.user(&admin, "co@a.test", "consultant");
+    let Team {
+        admin,
+        lead_id,
+        lead,
+        co,
+        id,
+        ..
+    } = team(app);
     let (late_id, late) = app.user(&admin, "late@a.test", "consultant");
-    let id = assessment(app, &admin, lead_id, co_id);
     let team = format!("/api/v1/assessments/{id}/assessors");
 
     app.send(
@@ -377,10 +400,9 @@ fn score_all(app: &TestApp, cred: &Cred, id: i64) -> i64 {
 }
 
 fn a_final_assessment_never_changes_status_again(app: &TestApp) {
-    let admin = app.admin();
-    let (lead_id, lead) = app.user(&admin, "lead@a.test", "consultant");
-    let (co_id, _) = app.user(&admin, "co@a.test", "consultant");
-    let id = assessment(app, &admin, lead_id, co_id);
+    let Team {
+        lead, co_id, id, ..
+    } = team(app);
     let path = format!("/api/v1/assessments/{id}");
     let version = score_all(app, &lead, id);
     app.send(
@@ -441,10 +463,7 @@ fn a_final_assessment_never_changes_status_again(app: &TestApp) {
 }
 
 fn an_agreed_score_makes_an_older_version_stale(app: &TestApp) {
-    let admin = app.admin();
-    let (lead_id, lead) = app.user(&admin, "lead@a.test", "consultant");
-    let (co_id, _) = app.user(&admin, "co@a.test", "consultant");
-    let id = assessment(app, &admin, lead_id, co_id);
+    let Team { lead, id, .. } = team(app);
     let path = format!("/api/v1/assessments/{id}");
     let version = score_all(app, &lead, id);
     app.send(
