@@ -1,0 +1,393 @@
+//! Building the scorecard from an assessment's results and its context.
+
+use super::benchmark::{percentile_rank, quantile, quartile};
+use super::model::*;
+use super::text::{fill, pct, sentences};
+use crate::domain::questionnaire::Questionnaire;
+use crate::domain::scoring::{QuestionResult, Results};
+use std::collections::{BTreeMap, HashMap};
+
+/// A sector is benchmarked on its own from this many companies.
+pub const MIN_SECTOR: usize = 5;
+/// Areas are weighted by their link to performance from this many clients.
+pub const MIN_STUDY: usize = 10;
+/// How many strengths and priorities the summary names.
+const FINDINGS: usize = 3;
+/// How many of an area's lowest questions the detail pages show.
+const LOWEST: usize = 3;
+/// Reality this far below Intention means "practise the plan" rather than "make one".
+const EXECUTION_GAP: f64 = 10.0;
+
+/// The latest final assessment of another client (or scope) of the organisation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PortfolioEntry {
+    pub sector: String,
+    pub overall: f64,
+    /// Combined % by area id.
+    pub areas: BTreeMap<String, f64>,
+}
+
+/// An earlier final assessment of the same client and scope.
+#[derive(Debug, Clone, PartialEq)]
+pub struct History {
+    pub date: chrono::NaiveDate,
+    pub overall: f64,
+    pub areas: BTreeMap<String, f64>,
+}
+
+/// One assessor's (or the agreed) answer, for the detail pages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerNote {
+    pub question_id: String,
+    /// The assessor's name, or "Agreed".
+    pub by: String,
+    pub intention: Option<i32>,
+    pub reality: Option<i32>,
+    pub na_reason: Option<String>,
+    pub evidence: Option<String>,
+}
+
+pub struct ScorecardInput<'a> {
+    pub meta: Meta,
+    pub questionnaire: &'a Questionnaire,
+    pub results: &'a Results,
+    pub answers: &'a [AnswerNote],
+    /// Earlier final assessments of this client and scope, any order.
+    pub history: &'a [History],
+    /// The rest of the portfolio: the latest final assessment of every other client and scope.
+    pub portfolio: &'a [PortfolioEntry],
+    /// Rank correlation of each area with business performance and the number of clients behind it.
+    pub area_weights: Option<(&'a HashMap<String, f64>, usize)>,
+}
+
+pub fn build(input: ScorecardInput<'_>) -> Scorecard {
+    let results = input.results;
+    let combined = |p: Option<crate::domain::scoring::Dimensions>| p.map_or(0.0, |d| d.combined);
+    let own = PortfolioEntry {
+        sector: input.meta.sector.clone(),
+        overall: combined(results.overall.percent),
+        areas: results
+            .areas
+            .iter()
+            .map(|a| (a.rollup.id.clone(), combined(a.rollup.percent)))
+            .collect(),
+    };
+    let everyone: Vec<&PortfolioEntry> = input
+        .portfolio
+        .iter()
+        .chain(std::iter::once(&own))
+        .collect();
+    let sector: Vec<&PortfolioEntry> = everyone
+        .iter()
+        .copied()
+        .filter(|e| e.sector == own.sector)
+        .collect();
+
+    let radar: Vec<AreaBenchmark> = input
+        .questionnaire
+        .areas
+        .iter()
+        .map(|area| {
+            let values: Vec<f64> = everyone
+                .iter()
+                .filter_map(|e| e.areas.get(&area.id).copied())
+                .collect();
+            AreaBenchmark {
+                id: area.id.clone(),
+                name: area.name.clone(),
+                client: own.areas.get(&area.id).copied().unwrap_or(0.0),
+                median: quantile(&values, 0.5).unwrap_or(0.0),
+                top_quartile: quantile(&values, 0.75).unwrap_or(0.0),
+            }
+        })
+        .collect();
+
+    let overall = results
+        .overall
+        .percent
+        .unwrap_or(crate::domain::scoring::Dimensions {
+            intention: 0.0,
+            reality: 0.0,
+            combined: 0.0,
+        });
+    let summary = Summary {
+        overall: overall.combined,
+        intention: overall.intention,
+        reality: overall.reality,
+        portfolio: standing("the portfolio", &everyone, own.overall),
+        sector: (sector.len() >= MIN_SECTOR).then(|| standing(&own.sector, &sector, own.overall)),
+        answered: results.overall.scored + results.overall.not_applicable,
+        questions: results.overall.questions,
+    };
+
+    let mut history: Vec<&History> = input
+        .history
+        .iter()
+        .filter(|h| h.date < input.meta.assessment_date)
+        .collect();
+    history.sort_by_key(|h| h.date);
+    let previous = history.last().copied();
+    let areas: Vec<AreaRow> = results
+        .areas
+        .iter()
+        .zip(&radar)
+        .map(|(area, bench)| {
+            let p = area.rollup.percent;
+            AreaRow {
+                id: bench.id.clone(),
+                name: bench.name.clone(),
+                combined: bench.client,
+                intention: p.map_or(0.0, |d| d.intention),
+                reality: p.map_or(0.0, |d| d.reality),
+                median: bench.median,
+                top_quartile: bench.top_quartile,
+                delta: previous
+                    .and_then(|h| h.areas.get(&bench.id))
+                    .map(|before| bench.client - before),
+            }
+        })
+        .collect();
+    let trend = trend(&history, &own, input.meta.assessment_date, &radar);
+    let (priorities, priority_rule) = priorities(&areas, input.area_weights);
+    let strengths = strengths(&areas);
+    let (details, disagreements, not_applicable) =
+        details(input.questionnaire, results, input.answers);
+    Scorecard {
+        meta: input.meta,
+        summary,
+        radar,
+        strengths,
+        priorities,
+        priority_rule,
+        areas,
+        trend,
+        details,
+        disagreements,
+        not_applicable,
+    }
+}
+
+fn standing(group: &str, entries: &[&PortfolioEntry], overall: f64) -> Standing {
+    let values: Vec<f64> = entries.iter().map(|e| e.overall).collect();
+    let percentile = percentile_rank(&values, overall).unwrap_or(0.0);
+    Standing {
+        group: group.to_owned(),
+        companies: values.len(),
+        percentile,
+        quartile: quartile(percentile),
+        median: quantile(&values, 0.5).unwrap_or(0.0),
+        top_quartile: quantile(&values, 0.75).unwrap_or(0.0),
+    }
+}
+
+fn trend(
+    history: &[&History],
+    own: &PortfolioEntry,
+    date: chrono::NaiveDate,
+    radar: &[AreaBenchmark],
+) -> Vec<TrendPoint> {
+    let point = |date, overall, areas: &BTreeMap<String, f64>| TrendPoint {
+        date,
+        overall,
+        areas: radar
+            .iter()
+            .map(|a| areas.get(&a.id).copied().unwrap_or(0.0))
+            .collect(),
+    };
+    history
+        .iter()
+        .map(|h| point(h.date, h.overall, &h.areas))
+        .chain(std::iter::once(point(date, own.overall, &own.areas)))
+        .collect()
+}
+
+/// The areas furthest above the portfolio median.
+fn strengths(areas: &[AreaRow]) -> Vec<Finding> {
+    let mut ranked: Vec<&AreaRow> = areas.iter().filter(|a| a.combined > a.median).collect();
+    ranked.sort_by(|a, b| (b.combined - b.median).total_cmp(&(a.combined - a.median)));
+    ranked
+        .into_iter()
+        .take(FINDINGS)
+        .map(|a| {
+            let template = if a.combined >= a.top_quartile {
+                &sentences().strength_top
+            } else {
+                &sentences().strength
+            };
+            Finding {
+                area_id: a.id.clone(),
+                area: a.name.clone(),
+                client: a.combined,
+                benchmark: a.median,
+                score: a.combined - a.median,
+                sentence: fill(
+                    template,
+                    &[
+                        ("area", a.name.clone()),
+                        ("client", pct(a.combined)),
+                        ("points", pct(a.combined - a.median)),
+                        ("median", pct(a.median)),
+                    ],
+                ),
+            }
+        })
+        .collect()
+}
+
+/// Gaps to the top quartile, weighted by each area's link to performance when known.
+fn priorities(
+    areas: &[AreaRow],
+    weights: Option<(&HashMap<String, f64>, usize)>,
+) -> (Vec<Finding>, String) {
+    let usable = weights.filter(|(_, clients)| *clients >= MIN_STUDY);
+    let rule = match usable {
+        Some((_, clients)) => fill(
+            &sentences().rule_correlation,
+            &[("clients", clients.to_string())],
+        ),
+        None => sentences().rule_equal.clone(),
+    };
+    let weight = |id: &str| usable.map_or(1.0, |(w, _)| w.get(id).copied().unwrap_or(0.0).max(0.0));
+    let mut ranked: Vec<(f64, &AreaRow)> = areas
+        .iter()
+        .map(|a| ((a.top_quartile - a.combined).max(0.0) * weight(&a.id), a))
+        .filter(|(score, _)| *score > 0.0)
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let findings = ranked
+        .into_iter()
+        .take(FINDINGS)
+        .map(|(score, a)| {
+            let template = if a.intention - a.reality >= EXECUTION_GAP {
+                &sentences().priority_execute
+            } else if a.intention < a.top_quartile {
+                &sentences().priority_plan
+            } else {
+                &sentences().priority_both
+            };
+            Finding {
+                area_id: a.id.clone(),
+                area: a.name.clone(),
+                client: a.combined,
+                benchmark: a.top_quartile,
+                score,
+                sentence: fill(
+                    template,
+                    &[
+                        ("area", a.name.clone()),
+                        ("points", pct(a.top_quartile - a.combined)),
+                        ("client", pct(a.combined)),
+                        ("top_quartile", pct(a.top_quartile)),
+                        ("intention", pct(a.intention)),
+                        ("reality", pct(a.reality)),
+                    ],
+                ),
+            }
+        })
+        .collect();
+    (findings, rule)
+}
+
+fn details(
+    q: &Questionnaire,
+    results: &Results,
+    answers: &[AnswerNote],
+) -> (Vec<AreaDetail>, Vec<Disagreement>, Vec<NotApplicable>) {
+    let by_question: HashMap<&str, &QuestionResult> = results
+        .questions
+        .iter()
+        .map(|r| (r.question_id.as_str(), r))
+        .collect();
+    let mut notes: HashMap<&str, Vec<&AnswerNote>> = HashMap::new();
+    for a in answers {
+        notes.entry(a.question_id.as_str()).or_default().push(a);
+    }
+    let notes_of = |id: &str| notes.get(id).map(Vec::as_slice).unwrap_or_default();
+    let details = q
+        .areas
+        .iter()
+        .zip(&results.areas)
+        .map(|(area, result)| {
+            let mut scored: Vec<QuestionNote> = area
+                .sub_areas
+                .iter()
+                .flat_map(|s| &s.questions)
+                .filter_map(|question| {
+                    let r = by_question.get(question.id.as_str())?;
+                    let p = r.percent?;
+                    Some(QuestionNote {
+                        id: question.id.clone(),
+                        practice: question.practice.clone(),
+                        combined: p.combined,
+                        intention: p.intention,
+                        reality: p.reality,
+                        evidence: notes_of(&question.id)
+                            .iter()
+                            .filter_map(|n| n.evidence.as_ref().map(|e| format!("{}: {e}", n.by)))
+                            .collect(),
+                    })
+                })
+                .collect();
+            scored.sort_by(|a, b| a.combined.total_cmp(&b.combined));
+            scored.truncate(LOWEST);
+            AreaDetail {
+                id: area.id.clone(),
+                name: area.name.clone(),
+                combined: result.rollup.percent.map_or(0.0, |p| p.combined),
+                sub_areas: result
+                    .sub_areas
+                    .iter()
+                    .map(|s| SubAreaRow {
+                        id: s.id.clone(),
+                        name: s.name.clone(),
+                        combined: s.percent.map(|p| p.combined),
+                        intention: s.percent.map(|p| p.intention),
+                        reality: s.percent.map(|p| p.reality),
+                    })
+                    .collect(),
+                lowest: scored,
+            }
+        })
+        .collect();
+    let mut disagreements = Vec::new();
+    let mut not_applicable = Vec::new();
+    for question in q.questions() {
+        let Some(r) = by_question.get(question.id.as_str()) else {
+            continue;
+        };
+        let answers = notes_of(&question.id);
+        if r.disagreement {
+            disagreements.push(Disagreement {
+                id: question.id.clone(),
+                practice: question.practice.clone(),
+                answers: answers
+                    .iter()
+                    .map(|n| match (n.intention, n.reality, &n.na_reason) {
+                        (Some(i), Some(re), _) => format!("{}: Intention {i}, Reality {re}", n.by),
+                        _ => format!("{}: N/A", n.by),
+                    })
+                    .collect(),
+                agreed: r.agreed,
+            });
+        }
+        let reasons: Vec<String> = answers
+            .iter()
+            .filter_map(|n| {
+                n.na_reason
+                    .as_ref()
+                    .map(|reason| format!("{}: {reason}", n.by))
+            })
+            .collect();
+        if !reasons.is_empty() {
+            not_applicable.push(NotApplicable {
+                id: question.id.clone(),
+                practice: question.practice.clone(),
+                reasons,
+            });
+        }
+    }
+    (details, disagreements, not_applicable)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,152 @@
+//! The scorecard's content, in the order a reader meets it.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scorecard {
+    pub meta: Meta,
+    pub summary: Summary,
+    /// Client, portfolio median and top quartile per area, for the radar.
+    pub radar: Vec<AreaBenchmark>,
+    pub strengths: Vec<Finding>,
+    pub priorities: Vec<Finding>,
+    /// Which rule ranked the priorities, in words for the reader.
+    pub priority_rule: String,
+    pub areas: Vec<AreaRow>,
+    /// Earlier final assessments of the same client and scope, oldest first, ending with this one.
+    pub trend: Vec<TrendPoint>,
+    pub details: Vec<AreaDetail>,
+    pub disagreements: Vec<Disagreement>,
+    pub not_applicable: Vec<NotApplicable>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Meta {
+    pub title: String,
+    pub client: String,
+    pub sector: String,
+    /// "Whole company" or e.g. "Retail · current high value".
+    pub scope: String,
+    pub assessment_date: chrono::NaiveDate,
+    pub assessors: Vec<String>,
+    pub lead_assessor: String,
+    pub status: String,
+    pub questionnaire: String,
+    pub questionnaire_version: String,
+    pub generated_on: chrono::NaiveDate,
+    pub organisation: String,
+}
+
+/// The headline numbers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub overall: f64,
+    pub intention: f64,
+    pub reality: f64,
+    pub portfolio: Standing,
+    /// Within the client's sector, when it has enough companies to say so.
+    pub sector: Option<Standing>,
+    pub answered: usize,
+    pub questions: usize,
+}
+
+/// Where the client stands in a group of companies.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Standing {
+    /// "the portfolio" or "Retail banking".
+    pub group: String,
+    pub companies: usize,
+    pub percentile: f64,
+    /// 1 is the top quarter.
+    pub quartile: u8,
+    pub median: f64,
+    pub top_quartile: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AreaBenchmark {
+    pub id: String,
+    pub name: String,
+    pub client: f64,
+    pub median: f64,
+    pub top_quartile: f64,
+}
+
+/// A strength or a priority, with the sentence that explains it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub area_id: String,
+    pub area: String,
+    pub client: f64,
+    /// The benchmark the finding compares against (median for strengths, top quartile for priorities).
+    pub benchmark: f64,
+    /// For priorities: gap × weight, the ranking key.
+    pub score: f64,
+    pub sentence: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AreaRow {
+    pub id: String,
+    pub name: String,
+    pub combined: f64,
+    pub intention: f64,
+    pub reality: f64,
+    pub median: f64,
+    pub top_quartile: f64,
+    /// Change in combined points since the previous final assessment.
+    pub delta: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrendPoint {
+    pub date: chrono::NaiveDate,
+    pub overall: f64,
+    /// Combined % per area, in questionnaire order.
+    pub areas: Vec<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AreaDetail {
+    pub id: String,
+    pub name: String,
+    pub combined: f64,
+    pub sub_areas: Vec<SubAreaRow>,
+    /// The lowest-scoring questions of the area, lowest first.
+    pub lowest: Vec<QuestionNote>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubAreaRow {
+    pub id: String,
+    pub name: String,
+    pub combined: Option<f64>,
+    pub intention: Option<f64>,
+    pub reality: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionNote {
+    pub id: String,
+    pub practice: String,
+    pub combined: f64,
+    pub intention: f64,
+    pub reality: f64,
+    pub evidence: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Disagreement {
+    pub id: String,
+    pub practice: String,
+    /// Each assessor's "name: I x / R y" or "name: N/A".
+    pub answers: Vec<String>,
+    pub agreed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NotApplicable {
+    pub id: String,
+    pub practice: String,
+    pub reasons: Vec<String>,
+}
