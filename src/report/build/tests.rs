@@ -1,6 +1,6 @@
 use super::*;
 use crate::domain::questionnaire::{Area, Guidance, Question, Scale, SubArea};
-use crate::domain::scoring::{consolidate, roll_up, Answer, Score};
+use crate::domain::scoring::{consolidate, roll_up, Answer};
 
 fn questionnaire() -> Questionnaire {
     let area = |id: &str, name: &str| Area {
