@@ -1,9 +1,10 @@
 //! The command line: `cmas [serve]`, `migrate`, `questionnaire check`, `demo`.
 
-use crate::app::{bootstrap, demo};
+use crate::app::{bootstrap, demo, reports};
 use crate::config::Settings;
 use crate::db::Database;
 use crate::domain::questionnaire;
+use crate::render::pdf::Paper;
 use crate::startup::Application;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -39,6 +40,34 @@ pub enum Command {
     },
     /// Load the demo portfolio (idempotent) and print the demo logins.
     Demo,
+    /// Reports.
+    Report {
+        #[command(subcommand)]
+        command: ReportCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Render the scorecard of one assessment (PDF, or HTML when FILE ends in .html).
+    Scorecard {
+        #[arg(long)]
+        assessment: i32,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: Paper,
+    },
+    /// Render the scorecard of every final assessment into a directory, in parallel.
+    Scorecards {
+        /// Every final assessment of every organisation.
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: Paper,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -64,6 +93,24 @@ impl Cli {
             Command::Questionnaire {
                 command: QuestionnaireCommand::Check { file },
             } => check(&file),
+            Command::Report { command } => {
+                let db = Database::connect(&self.settings.database(), 4)?;
+                match command {
+                    ReportCommand::Scorecard {
+                        assessment,
+                        out,
+                        paper,
+                    } => reports::one(&db, assessment, &out, paper),
+                    ReportCommand::Scorecards { all, out, paper } => {
+                        if !all {
+                            anyhow::bail!(
+                                "say which scorecards: --all renders every final assessment"
+                            );
+                        }
+                        reports::all(&db, &out, paper)
+                    }
+                }
+            }
             Command::Demo => {
                 let db = Database::connect(&self.settings.database(), 2)?;
                 bootstrap::run(&db, &self.settings)?;

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod domain;
+pub mod render;
 pub mod report;
 pub mod startup;
 pub mod telemetry;

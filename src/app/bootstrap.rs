@@ -3,13 +3,17 @@
 
 use crate::auth::{generate_password, hash_password, password_problem};
 use crate::config::Settings;
+use crate::db::assessments::Assessment;
 use crate::db::organisations::Organisation;
 use crate::db::questionnaires::{Import, StoredQuestionnaire};
+use crate::db::schema::assessments;
+use crate::db::summaries;
 use crate::db::users::{NewUser, User};
 use crate::db::{AnyConnection, Database};
 use crate::domain::questionnaire::{self, Questionnaire};
 use crate::domain::role::Role;
 use anyhow::Context;
+use diesel::prelude::*;
 
 /// The questionnaires shipped in `questionnaires/`, built into the binary.
 pub const BUNDLED: &[(&str, &str)] = &[(
@@ -38,6 +42,7 @@ pub fn run(db: &Database, settings: &Settings) -> anyhow::Result<()> {
         for org in Organisation::all(conn)? {
             import_all(conn, org.id, &questionnaires)?;
         }
+        backfill_summaries(conn)?;
         Ok(generated)
     })?;
     if let Some(password) = generated {
@@ -46,6 +51,27 @@ pub fn run(db: &Database, settings: &Settings) -> anyhow::Result<()> {
             "cmas: created the first admin {} with the password {password}\n      (shown once; set CMAS_ADMIN_PASSWORD to choose it)",
             settings.admin_email
         );
+    }
+    Ok(())
+}
+
+/// Stores the result summaries of final assessments finalised before
+/// summaries existed, so every final assessment is in the benchmarks.
+fn backfill_summaries(conn: &mut AnyConnection) -> anyhow::Result<()> {
+    for id in summaries::missing(conn)? {
+        let assessment = assessments::table
+            .find(id)
+            .select(Assessment::as_select())
+            .first(conn)?;
+        let questionnaire = StoredQuestionnaire::find_in(
+            conn,
+            assessment.organisation_id,
+            assessment.questionnaire_id,
+        )?
+        .ok_or_else(|| anyhow::anyhow!("assessment {id} has no questionnaire"))?
+        .definition()?;
+        let finished = super::results::load(conn, &assessment, &questionnaire)?;
+        summaries::store(conn, id, &finished)?;
     }
     Ok(())
 }

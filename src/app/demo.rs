@@ -4,12 +4,14 @@
 //! worst near 17%; areas not all alike). Deterministic and idempotent.
 
 use super::bootstrap::{bundled, import_all};
+use super::results;
 use crate::auth::hash_password;
 use crate::db::assessments::{Assessment, NewAssessment};
 use crate::db::clients::{Client, NewClient};
 use crate::db::organisations::Organisation;
 use crate::db::questionnaires::{Import, StoredQuestionnaire};
 use crate::db::schema::scores;
+use crate::db::summaries;
 use crate::db::users::{NewUser, User};
 use crate::db::{now, AnyConnection, Database};
 use crate::domain::assessment::Status;
@@ -361,7 +363,9 @@ impl Portfolio<'_> {
                 AnyConnection::Postgresql(c) => insert.execute(c)?,
             };
         }
+        let finished = results::load(self.conn, &assessment, self.questionnaire)?;
         Assessment::set_status(self.conn, assessment.id, assessment.version, Status::Final)?;
+        summaries::store(self.conn, assessment.id, &finished)?;
         Ok(count)
     }
 

@@ -3,4 +3,6 @@
 
 pub mod bootstrap;
 pub mod demo;
+pub mod reports;
 pub mod results;
+pub mod scorecard;

@@ -47,6 +47,29 @@ pub struct AssessmentFilter {
     pub status: Option<Status>,
 }
 
+/// Business unit, product and customer group: what an assessment covers.
+pub type ScopeKey = (Option<String>, Option<String>, Option<String>);
+
+type FinalRow = (
+    i32,
+    i32,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    chrono::NaiveDate,
+    String,
+);
+
+/// A final assessment as the portfolio sees it: whose, which scope, when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FinalEntry {
+    pub id: i32,
+    pub client_id: i32,
+    pub scope: ScopeKey,
+    pub date: chrono::NaiveDate,
+    pub sector: String,
+}
+
 type Boxed<'a> = assessments::BoxedQuery<'a, super::MultiBackend>;
 
 /// What a caller may see: their organisation's assessments; for executives
@@ -123,6 +146,38 @@ impl Assessment {
             .order((assessments::assessment_date.desc(), assessments::id.desc()))
             .select(Assessment::as_select())
             .load(conn)
+    }
+
+    /// Every final assessment of an organisation with its client's sector, newest first.
+    pub fn finals(conn: &mut AnyConnection, organisation_id: i32) -> QueryResult<Vec<FinalEntry>> {
+        use super::schema::clients;
+        let rows: Vec<FinalRow> = assessments::table
+            .inner_join(clients::table)
+            .filter(assessments::organisation_id.eq(organisation_id))
+            .filter(assessments::status.eq(Status::Final.as_str()))
+            .order((assessments::assessment_date.desc(), assessments::id.desc()))
+            .select((
+                assessments::id,
+                assessments::client_id,
+                assessments::business_unit,
+                assessments::product,
+                assessments::customer_group,
+                assessments::assessment_date,
+                clients::sector,
+            ))
+            .load(conn)?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(id, client_id, bu, product, group, date, sector)| FinalEntry {
+                    id,
+                    client_id,
+                    scope: (bu, product, group),
+                    date,
+                    sector,
+                },
+            )
+            .collect())
     }
 
     /// Moves to `status` if nobody changed the assessment since `expected_version`.

@@ -11,6 +11,7 @@ pub mod questionnaires;
 pub mod schema;
 pub mod scores;
 pub mod sessions;
+pub mod summaries;
 pub mod tokens;
 pub mod users;
 

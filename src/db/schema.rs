@@ -171,4 +171,17 @@ diesel::allow_tables_to_appear_in_same_query!(
     scores,
     agreed_scores,
     audit_events,
+    result_summaries,
 );
+
+diesel::table! {
+    result_summaries (assessment_id, node_id) {
+        assessment_id -> Integer,
+        node_id -> Text,
+        intention -> Double,
+        reality -> Double,
+        combined -> Double,
+    }
+}
+
+diesel::joinable!(result_summaries -> assessments (assessment_id));

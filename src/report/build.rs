@@ -170,13 +170,34 @@ pub fn build(input: ScorecardInput<'_>) -> Scorecard {
 fn standing(group: &str, entries: &[&PortfolioEntry], overall: f64) -> Standing {
     let values: Vec<f64> = entries.iter().map(|e| e.overall).collect();
     let percentile = percentile_rank(&values, overall).unwrap_or(0.0);
+    let quartile = quartile(percentile);
+    let (median, top_quartile) = (
+        quantile(&values, 0.5).unwrap_or(0.0),
+        quantile(&values, 0.75).unwrap_or(0.0),
+    );
+    let quarter = sentences()
+        .quarters
+        .get(usize::from(quartile.max(1) - 1))
+        .cloned()
+        .unwrap_or_default();
     Standing {
         group: group.to_owned(),
         companies: values.len(),
         percentile,
-        quartile: quartile(percentile),
-        median: quantile(&values, 0.5).unwrap_or(0.0),
-        top_quartile: quantile(&values, 0.75).unwrap_or(0.0),
+        quartile,
+        median,
+        top_quartile,
+        sentence: fill(
+            &sentences().standing,
+            &[
+                ("percentile", pct(percentile)),
+                ("group", group.to_owned()),
+                ("companies", values.len().to_string()),
+                ("quarter", quarter),
+                ("median", pct(median)),
+                ("top_quartile", pct(top_quartile)),
+            ],
+        ),
     }
 }
 

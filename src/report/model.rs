@@ -61,6 +61,8 @@ pub struct Standing {
     pub quartile: u8,
     pub median: f64,
     pub top_quartile: f64,
+    /// All of it in one sentence for the reader.
+    pub sentence: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

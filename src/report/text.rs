@@ -12,6 +12,8 @@ pub struct Sentences {
     pub priority_execute: String,
     pub priority_plan: String,
     pub priority_both: String,
+    pub standing: String,
+    pub quarters: [String; 4],
     pub rule_equal: String,
     pub rule_correlation: String,
 }

@@ -4,6 +4,7 @@ use crate::app::results;
 use crate::db::assessments::{Assessment, AssessmentFilter, NewAssessment};
 use crate::db::audit::{AuditEvent, Change};
 use crate::db::clients::Client;
+use crate::db::summaries;
 use crate::db::users::User;
 use crate::db::AnyConnection;
 use crate::domain::assessment::Status;
@@ -273,11 +274,12 @@ pub async fn update(
             if next == current.status() {
                 return view(conn, current);
             }
-            if next == Status::Final {
+            let finished = if next == Status::Final {
                 let questionnaire = cache
                     .get(conn, caller.organisation_id, current.questionnaire_id)?
                     .ok_or_else(|| ApiError::Internal("assessment without its questionnaire".into()))?;
-                let overall = results::load(conn, &current, &questionnaire)?.overall;
+                let finished = results::load(conn, &current, &questionnaire)?;
+                let overall = &finished.overall;
                 let open = overall.questions - overall.scored - overall.not_applicable;
                 if open > 0 {
                     return Err(ApiError::invalid(
@@ -285,8 +287,14 @@ pub async fn update(
                         format!("{open} of {} questions have no consolidated answer yet; score them or mark them N/A before finalising", overall.questions),
                     ));
                 }
-            }
+                Some(finished)
+            } else {
+                None
+            };
             let updated = Assessment::set_status(conn, id, update.version, next)?.ok_or_else(|| stale(&current))?;
+            if let Some(finished) = finished {
+                summaries::store(conn, id, &finished)?;
+            }
             AuditEvent::record(conn, change(&caller, id, "assessment.status", Some(&current), Some(&updated)))?;
             view(conn, updated)
         })

@@ -1,0 +1,189 @@
+//! Gathers everything a scorecard shows: the assessment's results and
+//! answers, its history, and the organisation's portfolio for benchmarks.
+
+use super::results;
+use crate::db::agreed::AgreedRow;
+use crate::db::assessments::{Assessment, FinalEntry, ScopeKey};
+use crate::db::clients::Client;
+use crate::db::organisations::Organisation;
+use crate::db::questionnaires::QuestionnaireCache;
+use crate::db::scores::ScoreRow;
+use crate::db::summaries::{self, Summary, OVERALL};
+use crate::db::users::User;
+use crate::db::AnyConnection;
+use crate::domain::role::Caller;
+use crate::report::{self, AnswerNote, History, Meta, PortfolioEntry, Scorecard, ScorecardInput};
+use diesel::QueryResult;
+use std::collections::{BTreeMap, HashMap};
+
+/// The scorecard of an assessment the caller may see, as of `today`.
+pub fn load(
+    conn: &mut AnyConnection,
+    cache: &QuestionnaireCache,
+    caller: &Caller,
+    assessment: &Assessment,
+    today: chrono::NaiveDate,
+) -> QueryResult<Scorecard> {
+    let client = Client::find_visible(conn, caller, assessment.client_id)?
+        .ok_or(diesel::result::Error::NotFound)?;
+    let organisation = Organisation::find(conn, assessment.organisation_id)?;
+    let questionnaire = cache
+        .get(
+            conn,
+            assessment.organisation_id,
+            assessment.questionnaire_id,
+        )?
+        .ok_or(diesel::result::Error::NotFound)?;
+    let results = results::load(conn, assessment, &questionnaire)?;
+    let names: HashMap<i32, String> = User::list_in(conn, caller)?
+        .into_iter()
+        .map(|u| (u.id, u.name))
+        .collect();
+    let name = |id: i32| {
+        names
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| format!("User {id}"))
+    };
+    let answers = answer_notes(conn, assessment.id, &name)?;
+    let mut assessors: Vec<String> = Assessment::assessors(conn, assessment.id)?
+        .into_iter()
+        .map(name)
+        .collect();
+    assessors.sort();
+
+    let (portfolio, history) = context(conn, assessment)?;
+    let meta = Meta {
+        title: format!("Customer management scorecard: {}", client.name),
+        client: client.name,
+        sector: client.sector,
+        scope: scope_label(assessment),
+        assessment_date: assessment.assessment_date,
+        assessors,
+        lead_assessor: name(assessment.lead_assessor_id),
+        status: assessment.status().to_string(),
+        questionnaire: questionnaire.title.clone(),
+        questionnaire_version: format!("{} {}", questionnaire.id, questionnaire.version),
+        generated_on: today,
+        organisation: organisation.name,
+    };
+    Ok(report::build(ScorecardInput {
+        meta,
+        questionnaire: &questionnaire,
+        results: &results,
+        answers: &answers,
+        history: &history,
+        portfolio: &portfolio,
+        area_weights: None,
+    }))
+}
+
+fn answer_notes(
+    conn: &mut AnyConnection,
+    assessment_id: i32,
+    name: &dyn Fn(i32) -> String,
+) -> QueryResult<Vec<AnswerNote>> {
+    let scores = ScoreRow::list_for_assessment(conn, assessment_id)?
+        .into_iter()
+        .map(|r| AnswerNote {
+            by: name(r.assessor_id),
+            question_id: r.question_id,
+            intention: r.intention,
+            reality: r.reality,
+            na_reason: r.na_reason,
+            evidence: r.evidence,
+        });
+    let agreed = AgreedRow::list_for_assessment(conn, assessment_id)?
+        .into_iter()
+        .map(|r| AnswerNote {
+            by: "Agreed".to_owned(),
+            question_id: r.question_id,
+            intention: r.intention,
+            reality: r.reality,
+            na_reason: r.na_reason,
+            evidence: r.evidence,
+        });
+    Ok(scores.chain(agreed).collect())
+}
+
+/// "Whole company", or the parts of the scope that are set.
+pub fn scope_label(a: &Assessment) -> String {
+    let parts: Vec<&str> = [&a.business_unit, &a.product, &a.customer_group]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    if parts.is_empty() {
+        "Whole company".to_owned()
+    } else {
+        parts.join(" · ")
+    }
+}
+
+/// The rest of the portfolio (latest final per other client and scope) and
+/// this client and scope's earlier final assessments.
+fn context(
+    conn: &mut AnyConnection,
+    assessment: &Assessment,
+) -> QueryResult<(Vec<PortfolioEntry>, Vec<History>)> {
+    let own_key = (
+        assessment.client_id,
+        (
+            assessment.business_unit.clone(),
+            assessment.product.clone(),
+            assessment.customer_group.clone(),
+        ),
+    );
+    let finals = Assessment::finals(conn, assessment.organisation_id)?;
+    let mut latest: BTreeMap<(i32, ScopeKey), &FinalEntry> = BTreeMap::new();
+    let mut earlier: Vec<&FinalEntry> = Vec::new();
+    for entry in &finals {
+        let key = (entry.client_id, entry.scope.clone());
+        if key == own_key {
+            if entry.date < assessment.assessment_date && entry.id != assessment.id {
+                earlier.push(entry);
+            }
+        } else {
+            // Newest first, so the first seen is the latest.
+            latest.entry(key).or_insert(entry);
+        }
+    }
+    let ids: Vec<i32> = latest
+        .values()
+        .map(|e| e.id)
+        .chain(earlier.iter().map(|e| e.id))
+        .collect();
+    let stored = summaries::load(conn, &ids)?;
+    let combined = |summary: &Summary| -> (f64, BTreeMap<String, f64>) {
+        let overall = summary.get(OVERALL).map_or(0.0, |d| d.combined);
+        let areas = summary
+            .iter()
+            .filter(|(k, _)| k.as_str() != OVERALL)
+            .map(|(k, d)| (k.clone(), d.combined))
+            .collect();
+        (overall, areas)
+    };
+    let portfolio = latest
+        .values()
+        .filter_map(|e| {
+            let (overall, areas) = combined(stored.get(&e.id)?);
+            Some(PortfolioEntry {
+                sector: e.sector.clone(),
+                overall,
+                areas,
+            })
+        })
+        .collect();
+    let history = earlier
+        .iter()
+        .filter_map(|e| {
+            let (overall, areas) = combined(stored.get(&e.id)?);
+            Some(History {
+                date: e.date,
+                overall,
+                areas,
+            })
+        })
+        .collect();
+    Ok((portfolio, history))
+}

@@ -1,0 +1,121 @@
+//! The bundled font (DejaVu Sans, Bitstream Vera licence, in `reports/fonts`):
+//! parsed once, used to measure text for layout and charts, and subset per
+//! PDF to the glyphs that document uses.
+
+use printpdf::ParsedFont;
+use std::sync::OnceLock;
+
+const REGULAR: &[u8] = include_bytes!("../../reports/fonts/DejaVuSans.ttf");
+const BOLD: &[u8] = include_bytes!("../../reports/fonts/DejaVuSans-Bold.ttf");
+
+/// Shown for a character the font cannot draw, so nothing vanishes silently.
+pub const FALLBACK: char = '\u{FFFD}';
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Weight {
+    Regular,
+    Bold,
+}
+
+/// One weight of the font with what layout needs from it.
+pub struct Face {
+    pub bytes: &'static [u8],
+    pub parsed: ParsedFont,
+    units_per_em: f32,
+    ascent: f32,
+}
+
+pub struct Fonts {
+    regular: Face,
+    bold: Face,
+}
+
+impl Fonts {
+    pub fn face(&self, weight: Weight) -> &Face {
+        match weight {
+            Weight::Regular => &self.regular,
+            Weight::Bold => &self.bold,
+        }
+    }
+}
+
+/// The bundled fonts, parsed on first use. They are part of the binary and
+/// checked by tests, so failing to parse them is a build defect.
+pub fn fonts() -> &'static Fonts {
+    static FONTS: OnceLock<Fonts> = OnceLock::new();
+    FONTS.get_or_init(|| Fonts {
+        regular: Face::parse(REGULAR),
+        bold: Face::parse(BOLD),
+    })
+}
+
+impl Face {
+    fn parse(bytes: &'static [u8]) -> Face {
+        let mut warnings = Vec::new();
+        let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
+            .unwrap_or_else(|| panic!("the bundled font does not parse"));
+        let units_per_em = f32::from(parsed.units_per_em.max(1));
+        let ascent = f32::from(parsed.font_metrics.ascent) / units_per_em;
+        Face {
+            bytes,
+            parsed,
+            units_per_em,
+            ascent,
+        }
+    }
+
+    pub fn has(&self, c: char) -> bool {
+        self.parsed.lookup_glyph_index(c as u32).is_some()
+    }
+
+    /// Width of `text` at `size`, in the same unit as `size`.
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        let units: f32 = text
+            .chars()
+            .map(|c| {
+                let glyph = self
+                    .parsed
+                    .lookup_glyph_index(c as u32)
+                    .or_else(|| self.parsed.lookup_glyph_index(FALLBACK as u32));
+                glyph
+                    .and_then(|g| self.parsed.get_glyph_width(g))
+                    .map_or(0.0, f32::from)
+            })
+            .sum();
+        units / self.units_per_em * size
+    }
+
+    /// Height above the baseline of the tallest letters, at `size`.
+    pub fn ascent(&self, size: f32) -> f32 {
+        self.ascent * size
+    }
+
+    /// `text` with every character the font cannot draw replaced by the
+    /// fallback glyph, and control characters by spaces.
+    pub fn printable(&self, text: &str) -> String {
+        text.chars()
+            .map(|c| match c {
+                c if c.is_control() => ' ',
+                c if self.has(c) => c,
+                _ => FALLBACK,
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_font_measures_and_replaces_what_it_cannot_draw() {
+        let face = fonts().face(Weight::Regular);
+        assert!(face.has('€') && face.has('≥') && face.has('“') && face.has(FALLBACK));
+        assert_eq!(face.printable("Grüße ≥ 5 € “ok”"), "Grüße ≥ 5 € “ok”");
+        assert_eq!(face.printable("客户\tA"), format!("{FALLBACK}{FALLBACK} A"));
+        let narrow = face.width("iiii", 10.0);
+        let wide = face.width("WWWW", 10.0);
+        assert!(narrow > 0.0 && wide > 2.0 * narrow, "{narrow} {wide}");
+        assert!(fonts().face(Weight::Bold).width("Area", 10.0) > face.width("Area", 10.0));
+    }
+}

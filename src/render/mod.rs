@@ -1,0 +1,6 @@
+//! Laying out the report model: charts, the PDF and the HTML page.
+
+pub mod chart;
+pub mod font;
+pub mod html;
+pub mod pdf;

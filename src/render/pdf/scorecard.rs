@@ -1,0 +1,367 @@
+//! The scorecard as a PDF: summary and radar (page 1), areas (page 2), then
+//! the detail pages.
+
+use super::layout::{Column, Paper, Writer, ACCENT, BAND, INK, MARGIN, MUTED};
+use super::{finish, Info, PdfError};
+use crate::render::chart;
+use crate::render::font::Weight;
+use crate::report::Scorecard;
+
+fn percent(value: f64) -> String {
+    format!("{value:.0}%")
+}
+
+/// Renders the scorecard; `created` stamps the document information.
+pub fn scorecard(
+    card: &Scorecard,
+    paper: Paper,
+    created: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<u8>, PdfError> {
+    let mut w = Writer::new(paper);
+    summary_page(&mut w, card)?;
+    w.new_page();
+    areas_page(&mut w, card)?;
+    w.new_page();
+    detail_pages(&mut w, card);
+    let footer = format!(
+        "{} · {} · {} · generated {}",
+        card.meta.organisation,
+        card.meta.client,
+        card.meta.questionnaire_version,
+        card.meta.generated_on
+    );
+    let pages = w.finish(&footer);
+    finish(
+        pages,
+        &Info {
+            title: card.meta.title.clone(),
+            author: card.meta.organisation.clone(),
+            subject: format!(
+                "Customer management assessment of {} on {}",
+                card.meta.client, card.meta.assessment_date
+            ),
+            created,
+        },
+    )
+}
+
+fn summary_page(w: &mut Writer, card: &Scorecard) -> Result<(), PdfError> {
+    let m = &card.meta;
+    w.paragraph(
+        "CUSTOMER MANAGEMENT SCORECARD",
+        8.5,
+        Weight::Bold,
+        MUTED,
+        0.0,
+    );
+    w.space(4.0);
+    w.paragraph(&m.client, 22.0, Weight::Bold, ACCENT, 0.0);
+    w.space(2.0);
+    let line = format!(
+        "{} · {} · assessed {} · {}",
+        m.sector,
+        m.scope,
+        m.assessment_date.format("%-d %B %Y"),
+        m.status
+    );
+    w.paragraph(&line, 9.0, Weight::Regular, MUTED, 0.0);
+    w.paragraph(
+        &format!(
+            "Assessors: {} (lead: {})",
+            m.assessors.join(", "),
+            m.lead_assessor
+        ),
+        9.0,
+        Weight::Regular,
+        MUTED,
+        0.0,
+    );
+    w.space(10.0);
+
+    // The headline box: the overall score and where it stands.
+    let s = &card.summary;
+    let top = w.y;
+    let height = if s.sector.is_some() { 92.0 } else { 78.0 };
+    w.rect(MARGIN, top, w.width(), height, BAND);
+    w.text_at(
+        MARGIN + 12.0,
+        top + 40.0,
+        30.0,
+        Weight::Bold,
+        ACCENT,
+        &percent(s.overall),
+    );
+    w.text_at(
+        MARGIN + 12.0,
+        top + 56.0,
+        8.5,
+        Weight::Regular,
+        MUTED,
+        "of best practice overall",
+    );
+    let x = MARGIN + 120.0;
+    w.text_at(
+        x,
+        top + 20.0,
+        9.5,
+        Weight::Bold,
+        INK,
+        &format!(
+            "Intention {} · Reality {}",
+            percent(s.intention),
+            percent(s.reality)
+        ),
+    );
+    let mut line_y = top + 36.0;
+    for standing in std::iter::once(&s.portfolio).chain(s.sector.as_ref()) {
+        for part in super::layout::wrap(&standing.sentence, 8.5, Weight::Regular, w.width() - 132.0)
+        {
+            w.text_at(x, line_y, 8.5, Weight::Regular, INK, &part);
+            line_y += 12.0;
+        }
+    }
+    w.text_at(
+        x,
+        top + height - 10.0,
+        8.0,
+        Weight::Regular,
+        MUTED,
+        &format!("{} of {} questions answered", s.answered, s.questions),
+    );
+    w.y = top + height + 12.0;
+
+    w.heading("The eight areas against the portfolio", 11.0);
+    let left = (w.width() - chart::RADAR.0) / 2.0;
+    w.chart(left, chart::RADAR, |area| {
+        chart::radar(area, &card.radar).map_err(|e| e.to_string())
+    })?;
+
+    w.heading("Strengths", 11.0);
+    if card.strengths.is_empty() {
+        w.paragraph(
+            "No area is above the portfolio median yet.",
+            9.0,
+            Weight::Regular,
+            INK,
+            0.0,
+        );
+    }
+    for f in &card.strengths {
+        w.paragraph(
+            &format!("•  {}", f.sentence),
+            9.0,
+            Weight::Regular,
+            INK,
+            0.0,
+        );
+    }
+    w.heading("Priorities: what to do first", 11.0);
+    if card.priorities.is_empty() {
+        w.paragraph(
+            "Every area is at or above the portfolio's top quartile.",
+            9.0,
+            Weight::Regular,
+            INK,
+            0.0,
+        );
+    }
+    for (i, f) in card.priorities.iter().enumerate() {
+        w.paragraph(
+            &format!("{}.  {}", i + 1, f.sentence),
+            9.0,
+            Weight::Regular,
+            INK,
+            0.0,
+        );
+    }
+    w.space(3.0);
+    w.paragraph(&card.priority_rule, 7.5, Weight::Regular, MUTED, 0.0);
+    Ok(())
+}
+
+fn areas_page(w: &mut Writer, card: &Scorecard) -> Result<(), PdfError> {
+    w.heading("Areas: Intention and Reality against the portfolio", 13.0);
+    w.chart(0.0, chart::BARS, |area| {
+        chart::area_bars(area, &card.areas).map_err(|e| e.to_string())
+    })?;
+    let columns = [
+        Column {
+            title: "Area",
+            width: 165.0,
+            right: false,
+        },
+        Column {
+            title: "Score",
+            width: 50.0,
+            right: true,
+        },
+        Column {
+            title: "Intention",
+            width: 55.0,
+            right: true,
+        },
+        Column {
+            title: "Reality",
+            width: 50.0,
+            right: true,
+        },
+        Column {
+            title: "Median",
+            width: 50.0,
+            right: true,
+        },
+        Column {
+            title: "Top quartile",
+            width: 70.0,
+            right: true,
+        },
+        Column {
+            title: "Change",
+            width: 55.0,
+            right: true,
+        },
+    ];
+    let rows: Vec<Vec<String>> = card
+        .areas
+        .iter()
+        .map(|a| {
+            vec![
+                a.name.clone(),
+                percent(a.combined),
+                percent(a.intention),
+                percent(a.reality),
+                percent(a.median),
+                percent(a.top_quartile),
+                a.delta.map_or("–".to_owned(), |d| format!("{d:+.0}")),
+            ]
+        })
+        .collect();
+    w.table(&columns, &rows, 8.5);
+    if card.trend.len() >= 2 {
+        w.heading("Progress over the assessments", 11.0);
+        let names: Vec<String> = card.radar.iter().map(|a| a.name.clone()).collect();
+        w.chart(0.0, chart::TREND, |area| {
+            chart::trend(area, &card.trend, &names).map_err(|e| e.to_string())
+        })?;
+    } else {
+        w.space(6.0);
+        w.paragraph("This is the first final assessment of this client and scope; changes appear from the next one.", 8.5, Weight::Regular, MUTED, 0.0);
+    }
+    Ok(())
+}
+
+fn detail_pages(w: &mut Writer, card: &Scorecard) {
+    w.heading("Area details", 13.0);
+    for area in &card.details {
+        w.heading(&format!("{}: {}", area.name, percent(area.combined)), 11.0);
+        let columns = [
+            Column {
+                title: "Sub-area",
+                width: 330.0,
+                right: false,
+            },
+            Column {
+                title: "Score",
+                width: 55.0,
+                right: true,
+            },
+            Column {
+                title: "Intention",
+                width: 55.0,
+                right: true,
+            },
+            Column {
+                title: "Reality",
+                width: 55.0,
+                right: true,
+            },
+        ];
+        let na = || "n/a".to_owned();
+        let rows: Vec<Vec<String>> = area
+            .sub_areas
+            .iter()
+            .map(|s| {
+                vec![
+                    s.name.clone(),
+                    s.combined.map_or_else(na, percent),
+                    s.intention.map_or_else(na, percent),
+                    s.reality.map_or_else(na, percent),
+                ]
+            })
+            .collect();
+        w.table(&columns, &rows, 8.0);
+        if !area.lowest.is_empty() {
+            w.paragraph("Lowest-scoring practices", 8.5, Weight::Bold, INK, 0.0);
+        }
+        for q in &area.lowest {
+            w.paragraph(
+                &format!(
+                    "{}  {} ({}; Intention {}, Reality {})",
+                    q.id,
+                    q.practice,
+                    percent(q.combined),
+                    percent(q.intention),
+                    percent(q.reality)
+                ),
+                8.5,
+                Weight::Regular,
+                INK,
+                8.0,
+            );
+            for note in &q.evidence {
+                w.paragraph(
+                    &format!("Evidence — {note}"),
+                    8.0,
+                    Weight::Regular,
+                    MUTED,
+                    20.0,
+                );
+            }
+        }
+    }
+    w.heading("Where the assessors disagreed", 11.0);
+    if card.disagreements.is_empty() {
+        w.paragraph(
+            "The assessors agreed within 3 points on every question.",
+            8.5,
+            Weight::Regular,
+            INK,
+            0.0,
+        );
+    }
+    for d in &card.disagreements {
+        let agreed = if d.agreed {
+            " — agreed score set by the lead"
+        } else {
+            ""
+        };
+        w.paragraph(
+            &format!("{}  {}{agreed}", d.id, d.practice),
+            8.5,
+            Weight::Regular,
+            INK,
+            8.0,
+        );
+        w.paragraph(&d.answers.join(" · "), 8.0, Weight::Regular, MUTED, 20.0);
+    }
+    w.heading("Not applicable", 11.0);
+    if card.not_applicable.is_empty() {
+        w.paragraph(
+            "Every question applied to this client.",
+            8.5,
+            Weight::Regular,
+            INK,
+            0.0,
+        );
+    }
+    for n in &card.not_applicable {
+        w.paragraph(
+            &format!("{}  {}", n.id, n.practice),
+            8.5,
+            Weight::Regular,
+            INK,
+            8.0,
+        );
+        w.paragraph(&n.reasons.join(" · "), 8.0, Weight::Regular, MUTED, 20.0);
+    }
+}
