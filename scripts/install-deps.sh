@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages cmas builds against, if any is missing:
-# the SQLite and PostgreSQL client libraries (diesel links them) and pkg-config.
+# the SQLite and PostgreSQL client libraries (diesel links them), pkg-config, and
+# qpdf and poppler-utils, with which the tests check generated PDFs.
 set -euo pipefail
-needed=(libsqlite3-dev libpq-dev pkg-config)
+needed=(libsqlite3-dev libpq-dev pkg-config qpdf poppler-utils)
 missing=()
 for pkg in "${needed[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

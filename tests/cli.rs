@@ -144,3 +144,76 @@ fn help_documents_every_setting() {
         assert!(help.contains(var), "{var} missing from --help");
     }
 }
+
+#[test]
+fn report_scorecards_renders_one_valid_pdf_per_final_assessment() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("demo.sqlite3");
+    assert!(cmas(&["demo"], &db).status.success());
+    let out_dir = dir.path().join("cards");
+    let out = cmas(
+        &[
+            "report",
+            "scorecards",
+            "--all",
+            "--out",
+            out_dir.to_str().expect("path"),
+        ],
+        &db,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let summary = text(&out.stdout);
+    let files: Vec<_> = std::fs::read_dir(&out_dir)
+        .expect("dir")
+        .filter_map(Result::ok)
+        .collect();
+    assert!(files.len() >= 80, "{} files", files.len());
+    assert!(
+        summary.contains(&format!("{} scorecards in", files.len())),
+        "{summary}"
+    );
+    for file in &files {
+        let bytes = std::fs::read(file.path()).expect("read");
+        assert!(
+            bytes.starts_with(b"%PDF-") && bytes.len() > 10_000,
+            "{}",
+            file.path().display()
+        );
+        assert!(
+            file.path().extension().is_some_and(|e| e == "pdf"),
+            "no partial files remain"
+        );
+    }
+    let one = dir.path().join("one.html");
+    let html = cmas(
+        &[
+            "report",
+            "scorecard",
+            "--assessment",
+            "1",
+            "--out",
+            one.to_str().expect("path"),
+        ],
+        &db,
+    );
+    assert!(html.status.success(), "{}", text(&html.stderr));
+    assert!(std::fs::read_to_string(&one)
+        .expect("html")
+        .contains("<svg"));
+    let missing = cmas(
+        &[
+            "report",
+            "scorecard",
+            "--assessment",
+            "999999",
+            "--out",
+            "x.pdf",
+        ],
+        &db,
+    );
+    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(
+        text(&missing.stderr).trim(),
+        "cmas: there is no assessment 999999"
+    );
+}

@@ -11,7 +11,8 @@ pub mod views;
 use actix_web::{error::JsonPayloadError, web, HttpRequest, HttpResponse};
 use problem::ApiError;
 use routes::{
-    assessments, assessors, auth, clients, health, questionnaires, results, scores, tokens, users,
+    assessments, assessors, auth, clients, health, questionnaires, results, scorecards, scores,
+    tokens, users,
 };
 
 /// Largest JSON body accepted.
@@ -97,7 +98,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(scores::list)
             .service(scores::agree)
             .service(scores::clear_agreed)
-            .service(results::get),
+            .service(results::get)
+            .service(scorecards::pdf_scorecard)
+            .service(scorecards::html_scorecard),
     )
     .default_service(web::to(not_found));
 }

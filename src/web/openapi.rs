@@ -1,7 +1,8 @@
 //! The OpenAPI 3 document, generated from the handlers' annotations.
 
 use super::routes::{
-    assessments, assessors, auth, clients, health, questionnaires, results, scores, tokens, users,
+    assessments, assessors, auth, clients, health, questionnaires, results, scorecards, scores,
+    tokens, users,
 };
 use actix_web::{get, HttpResponse};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -19,7 +20,7 @@ use utoipa::{Modify, OpenApi};
         questionnaires::list, questionnaires::get, questionnaires::import,
         assessments::list, assessments::get, assessments::create, assessments::update,
         assessors::add, assessors::remove, assessments::audit,
-        scores::save, scores::list, scores::agree, scores::clear_agreed, results::get,
+        scores::save, scores::list, scores::agree, scores::clear_agreed, results::get, scorecards::pdf_scorecard, scorecards::html_scorecard,
         health::healthz, health::readyz, document,
     ),
     modifiers(&Security, &CommonProblems),

@@ -7,6 +7,7 @@ pub mod clients;
 pub mod health;
 pub mod questionnaires;
 pub mod results;
+pub mod scorecards;
 pub mod scores;
 pub mod tokens;
 pub mod users;
