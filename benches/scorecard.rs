@@ -15,7 +15,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self, below: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 33) % below
     }
 }
@@ -49,7 +52,10 @@ fn results(q: &Questionnaire, rng: &mut Lcg) -> (Results, Vec<AnswerNote>) {
 }
 
 fn areas(q: &Questionnaire, rng: &mut Lcg) -> BTreeMap<String, f64> {
-    q.areas.iter().map(|a| (a.id.clone(), 15.0 + rng.next(55) as f64)).collect()
+    q.areas
+        .iter()
+        .map(|a| (a.id.clone(), 15.0 + rng.next(55) as f64))
+        .collect()
 }
 
 fn scorecard(q: &Questionnaire) -> Scorecard {
@@ -99,8 +105,12 @@ fn benchmarks(c: &mut Criterion) {
     let card = scorecard(&q);
     let now = chrono::Utc::now();
     c.bench_function("scorecard: build the model", |b| b.iter(|| scorecard(&q)));
-    c.bench_function("scorecard: render the PDF", |b| b.iter(|| pdf::scorecard(&card, pdf::Paper::A4, now)));
-    c.bench_function("scorecard: render the HTML", |b| b.iter(|| html::scorecard(&card)));
+    c.bench_function("scorecard: render the PDF", |b| {
+        b.iter(|| pdf::scorecard(&card, pdf::Paper::A4, now))
+    });
+    c.bench_function("scorecard: render the HTML", |b| {
+        b.iter(|| html::scorecard(&card))
+    });
 }
 
 criterion_group!(benches, benchmarks);

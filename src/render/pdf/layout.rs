@@ -318,28 +318,38 @@ impl Writer {
 /// is broken between characters. Line breaks in the text are kept.
 pub fn wrap(text: &str, size: f32, weight: Weight, width: f32) -> Vec<String> {
     let face = fonts().face(weight);
+    let space = face.width(" ", size);
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
-        let mut line = String::new();
+        let (mut line, mut line_width) = (String::new(), 0.0);
         for word in paragraph.split_whitespace() {
-            let candidate = if line.is_empty() {
-                word.to_owned()
+            let word_width = face.width(word, size);
+            let needed = if line.is_empty() {
+                word_width
             } else {
-                format!("{line} {word}")
+                line_width + space + word_width
             };
-            if face.width(&candidate, size) <= width {
-                line = candidate;
+            if needed <= width {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                line_width = needed;
                 continue;
             }
             if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
+            // A word wider than the line is broken between characters.
+            line_width = 0.0;
             for c in word.chars() {
-                line.push(c);
-                if face.width(&line, size) > width && line.chars().count() > 1 {
-                    line.pop();
-                    lines.push(std::mem::replace(&mut line, c.to_string()));
+                let c_width = face.width(c.encode_utf8(&mut [0; 4]), size);
+                if line_width + c_width > width && !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                    line_width = 0.0;
                 }
+                line.push(c);
+                line_width += c_width;
             }
         }
         lines.push(line);

@@ -89,7 +89,40 @@ pub fn finish(pages: Vec<PdfPage>, info: &Info) -> Result<Vec<u8>, PdfError> {
         .collect();
     doc.with_pages(pages);
     let mut warnings = Vec::new();
-    Ok(doc.save(&PdfSaveOptions::default(), &mut warnings))
+    let options = PdfSaveOptions {
+        optimize: false,
+        ..PdfSaveOptions::default()
+    };
+    let mut pdf = printpdf::serialize::to_lopdf_doc(&doc, &options, &mut warnings);
+    compress(&mut pdf);
+    let mut bytes = Vec::new();
+    pdf.save_to(&mut bytes)
+        .map_err(|e| PdfError::Font(format!("cannot write the PDF: {e}")))?;
+    Ok(bytes)
+}
+
+/// Deflates every uncompressed stream at a fast level: printpdf's own
+/// optimisation uses the slowest level, which took most of a scorecard's time
+/// for a few percent of size.
+fn compress(pdf: &mut lopdf::Document) {
+    use flate2::{write::ZlibEncoder, Compression};
+    use std::io::Write;
+    for object in pdf.objects.values_mut() {
+        if let lopdf::Object::Stream(stream) = object {
+            if stream.dict.has(b"Filter") || !stream.allows_compression {
+                continue;
+            }
+            let mut encoder = ZlibEncoder::new(Vec::new(), Compression::fast());
+            if encoder.write_all(&stream.content).is_ok() {
+                if let Ok(compressed) = encoder.finish() {
+                    if compressed.len() < stream.content.len() {
+                        stream.dict.set("Filter", "FlateDecode");
+                        stream.set_content(compressed);
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The characters each weight shows anywhere in the document.
