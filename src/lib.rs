@@ -13,5 +13,6 @@ pub mod domain;
 pub mod render;
 pub mod report;
 pub mod startup;
+pub mod stats;
 pub mod telemetry;
 pub mod web;

@@ -1,0 +1,185 @@
+//! Pearson's r, Spearman's ρ and Kendall's τ-b, each with its p-value, a
+//! confidence interval, r² and n.
+
+use super::{average_ranks, finite, mean, StatsError, StatsResult};
+use serde::{Deserialize, Serialize};
+use statrs::distribution::{ContinuousCDF, Normal, StudentsT};
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema, clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    Pearson,
+    Spearman,
+    Kendall,
+}
+
+/// A correlation and what can be said about it.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Correlation {
+    pub method: Method,
+    pub n: usize,
+    pub r: f64,
+    /// Two-sided.
+    pub p_value: f64,
+    pub ci_low: f64,
+    pub ci_high: f64,
+    pub r_squared: f64,
+}
+
+/// Correlates paired samples. `confidence` is the level of the interval (e.g. 0.95).
+pub fn correlate(
+    x: &[f64],
+    y: &[f64],
+    method: Method,
+    confidence: f64,
+) -> StatsResult<Correlation> {
+    if x.len() != y.len() {
+        return Err(StatsError::UnequalLengths {
+            x: x.len(),
+            y: y.len(),
+        });
+    }
+    if x.len() < 3 {
+        return Err(StatsError::TooFew {
+            what: "a correlation".into(),
+            n: x.len(),
+            min: 3,
+        });
+    }
+    if !(confidence > 0.0 && confidence < 1.0) {
+        return Err(StatsError::Invalid(format!(
+            "the confidence level must be between 0 and 1, not {confidence}"
+        )));
+    }
+    finite("x", x)?;
+    finite("y", y)?;
+    for (what, values) in [("x", x), ("y", y)] {
+        if values.iter().all(|v| *v == values[0]) {
+            return Err(StatsError::Constant { what: what.into() });
+        }
+    }
+    let n = x.len();
+    let (r, p_value, spread) = match method {
+        Method::Pearson => {
+            let r = pearson_r(x, y);
+            (r, t_test(r, n), 1.0)
+        }
+        Method::Spearman => {
+            let r = pearson_r(&average_ranks(x), &average_ranks(y));
+            // Fieller, Hartley and Pearson's variance for ρ's Fisher z.
+            (r, t_test(r, n), 1.06)
+        }
+        Method::Kendall => {
+            let (tau, p) = kendall_tau_b(x, y);
+            // Fieller et al.: 0.437/(n − 4) is the variance of z for τ.
+            (tau, p, 0.437 * (n as f64 - 3.0) / (n as f64 - 4.0))
+        }
+    };
+    let (ci_low, ci_high) = if method == Method::Kendall && n <= 4 {
+        (-1.0, 1.0)
+    } else {
+        fisher_interval(r, n, spread, confidence)
+    };
+    Ok(Correlation {
+        method,
+        n,
+        r,
+        p_value,
+        ci_low,
+        ci_high,
+        r_squared: r * r,
+    })
+}
+
+fn pearson_r(x: &[f64], y: &[f64]) -> f64 {
+    let (mx, my) = (mean(x), mean(y));
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (a, b) in x.iter().zip(y) {
+        let (dx, dy) = (a - mx, b - my);
+        sxy += dx * dy;
+        sxx += dx * dx;
+        syy += dy * dy;
+    }
+    (sxy / (sxx * syy).sqrt()).clamp(-1.0, 1.0)
+}
+
+/// Two-sided p of r from Student's t with n − 2 degrees of freedom.
+fn t_test(r: f64, n: usize) -> f64 {
+    let df = n as f64 - 2.0;
+    if r.abs() >= 1.0 {
+        return 0.0;
+    }
+    let t = r * (df / (1.0 - r * r)).sqrt();
+    match StudentsT::new(0.0, 1.0, df) {
+        Ok(dist) => (2.0 * dist.sf(t.abs())).min(1.0),
+        Err(_) => 1.0,
+    }
+}
+
+/// The interval by Fisher's z, whose variance is `spread`/(n − 3).
+fn fisher_interval(r: f64, n: usize, spread: f64, confidence: f64) -> (f64, f64) {
+    if n <= 3 || r.abs() >= 1.0 {
+        return if r.abs() >= 1.0 { (r, r) } else { (-1.0, 1.0) };
+    }
+    let z = r.atanh();
+    let se = (spread / (n as f64 - 3.0)).sqrt();
+    let critical = Normal::standard().inverse_cdf(0.5 + confidence / 2.0);
+    ((z - critical * se).tanh(), (z + critical * se).tanh())
+}
+
+/// Kendall's τ-b and its two-sided p from the normal approximation with the
+/// tie-corrected variance (scipy's `kendalltau(method="asymptotic")`).
+fn kendall_tau_b(x: &[f64], y: &[f64]) -> (f64, f64) {
+    let n = x.len();
+    let mut s = 0.0f64;
+    for i in 0..n {
+        for j in i + 1..n {
+            let dx = (x[i] - x[j]).partial_cmp(&0.0).map_or(0, |o| o as i32);
+            let dy = (y[i] - y[j]).partial_cmp(&0.0).map_or(0, |o| o as i32);
+            s += f64::from(dx * dy);
+        }
+    }
+    let ties = |values: &[f64]| {
+        super::tie_groups(values)
+            .into_iter()
+            .fold((0.0, 0.0, 0.0), |acc, t| {
+                let t = t as f64;
+                (
+                    acc.0 + t * (t - 1.0) / 2.0,
+                    acc.1 + t * (t - 1.0) * (t - 2.0),
+                    acc.2 + t * (t - 1.0) * (2.0 * t + 5.0),
+                )
+            })
+    };
+    let (x_tie, x0, x1) = ties(x);
+    let (y_tie, y0, y1) = ties(y);
+    let n_f = n as f64;
+    let total = n_f * (n_f - 1.0) / 2.0;
+    let tau = s / ((total - x_tie).sqrt() * (total - y_tie).sqrt());
+    let m = n_f * (n_f - 1.0);
+    let variance = (m * (2.0 * n_f + 5.0) - x1 - y1) / 18.0
+        + (2.0 * x_tie * y_tie) / m
+        + x0 * y0 / (9.0 * m * (n_f - 2.0));
+    let z = s / variance.sqrt();
+    let p = 2.0 * Normal::standard().sf(z.abs());
+    (tau.clamp(-1.0, 1.0), p.min(1.0))
+}
+
+/// The smallest |r| a sample of `n` pairs can show as significant at level
+/// `alpha` (two-sided): with 12 clients, only correlations above 0.58.
+pub fn critical_r(n: usize, alpha: f64) -> StatsResult<f64> {
+    if n < 3 {
+        return Err(StatsError::TooFew {
+            what: "a significance threshold".into(),
+            n,
+            min: 3,
+        });
+    }
+    let df = n as f64 - 2.0;
+    let t = StudentsT::new(0.0, 1.0, df)
+        .map_err(|e| StatsError::Invalid(e.to_string()))?
+        .inverse_cdf(1.0 - alpha / 2.0);
+    Ok(t / (df + t * t).sqrt())
+}

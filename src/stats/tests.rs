@@ -1,0 +1,30 @@
+use super::*;
+
+#[test]
+fn average_ranks_share_ties() {
+    assert_eq!(
+        average_ranks(&[10.0, 20.0, 20.0, 5.0]),
+        [2.0, 3.5, 3.5, 1.0]
+    );
+    assert_eq!(average_ranks(&[-0.0, 0.0, 1.0]), [1.5, 1.5, 3.0]);
+}
+
+#[test]
+fn tie_groups_count_only_ties() {
+    assert_eq!(tie_groups(&[1.0, 2.0, 2.0, 3.0, 3.0, 3.0]), [2, 3]);
+    assert!(tie_groups(&[1.0, 2.0]).is_empty());
+}
+
+#[test]
+fn spearman_uses_the_wider_fisher_interval() {
+    // ρ = 0.6 from n = 13: z = atanh(0.6), se = sqrt(1.06 / 10).
+    let x: Vec<f64> = (1..=13).map(f64::from).collect();
+    let y = [
+        2.0, 1.0, 4.0, 3.0, 7.0, 5.0, 6.0, 13.0, 8.0, 12.0, 9.0, 11.0, 10.0,
+    ];
+    let c = correlate(&x, &y, Method::Spearman, 0.95).expect("rho");
+    let se = (1.06f64 / 10.0).sqrt();
+    let z = c.r.atanh();
+    assert!((c.ci_low - (z - 1.959963984540054 * se).tanh()).abs() < 1e-12);
+    assert!((c.ci_high - (z + 1.959963984540054 * se).tanh()).abs() < 1e-12);
+}
