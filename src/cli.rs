@@ -1,13 +1,14 @@
 //! The command line: `cmas [serve]`, `migrate`, `questionnaire check`, `demo`.
 
-use crate::app::{bootstrap, demo, reports};
+use crate::app::{bootstrap, csv_columns, demo, reports};
 use crate::config::Settings;
 use crate::db::Database;
 use crate::domain::questionnaire;
 use crate::render::pdf::Paper;
 use crate::startup::Application;
+use crate::stats::{self, Method};
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -40,10 +41,35 @@ pub enum Command {
     },
     /// Load the demo portfolio (idempotent) and print the demo logins.
     Demo,
+    /// Statistics on your own data.
+    Stats {
+        #[command(subcommand)]
+        command: StatsCommand,
+    },
     /// Reports.
     Report {
         #[command(subcommand)]
         command: ReportCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StatsCommand {
+    /// Correlate two columns of a CSV file (with a header row).
+    Correlate {
+        #[arg(long)]
+        csv: PathBuf,
+        /// Header of the first column.
+        #[arg(long)]
+        x: String,
+        /// Header of the second column.
+        #[arg(long)]
+        y: String,
+        #[arg(long, value_enum, default_value = "spearman")]
+        method: Method,
+        /// Print one JSON object: method, n, r, p_value, ci_low, ci_high, r_squared.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -93,6 +119,16 @@ impl Cli {
             Command::Questionnaire {
                 command: QuestionnaireCommand::Check { file },
             } => check(&file),
+            Command::Stats {
+                command:
+                    StatsCommand::Correlate {
+                        csv,
+                        x,
+                        y,
+                        method,
+                        json,
+                    },
+            } => correlate_csv(&csv, &x, &y, method, json),
             Command::Report { command } => {
                 let db = Database::connect(&self.settings.database(), 4)?;
                 match command {
@@ -151,6 +187,21 @@ fn load_demo(db: &Database) -> anyhow::Result<()> {
     println!("demo logins:");
     for (email, name, role, password) in demo::USERS {
         println!("  {email:<24} {password:<22} {role:<18} {name}");
+    }
+    Ok(())
+}
+
+fn correlate_csv(file: &Path, x: &str, y: &str, method: Method, json: bool) -> anyhow::Result<()> {
+    let columns = csv_columns::numeric_columns(file, &[x, y])?;
+    let result = stats::correlate(&columns[0], &columns[1], method, 0.95)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    if json {
+        println!("{}", serde_json::to_string(&result)?);
+    } else {
+        println!(
+            "{method:?} r = {:.4} (95% CI {:.4} to {:.4}), p = {:.3e}, r² = {:.4}, n = {}",
+            result.r, result.ci_low, result.ci_high, result.p_value, result.r_squared, result.n
+        );
     }
     Ok(())
 }

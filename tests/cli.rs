@@ -217,3 +217,91 @@ fn report_scorecards_renders_one_valid_pdf_per_final_assessment() {
         "cmas: there is no assessment 999999"
     );
 }
+
+#[test]
+fn stats_correlate_prints_exactly_the_agreed_json_fields() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("clients.csv");
+    std::fs::write(
+        &file,
+        "client,score,growth\nA,31.5,2.0\nB,44,3.5\nC,28,1.0\nD,52,4.0\nE,39,2.2\n",
+    )
+    .expect("write");
+    let args = [
+        "stats",
+        "correlate",
+        "--csv",
+        file.to_str().expect("path"),
+        "--x",
+        "score",
+        "--y",
+        "growth",
+        "--method",
+        "pearson",
+        "--json",
+    ];
+    let out = cmas(&args, &dir.path().join("db"));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let printed = text(&out.stdout);
+    let json: serde_json::Value = serde_json::from_str(printed.trim()).expect("one JSON object");
+    assert_eq!(json.as_object().map(|o| o.len()), Some(7), "{printed}");
+    let positions: Vec<usize> = [
+        "\"method\"",
+        "\"n\"",
+        "\"r\"",
+        "\"p_value\"",
+        "\"ci_low\"",
+        "\"ci_high\"",
+        "\"r_squared\"",
+    ]
+    .iter()
+    .map(|key| {
+        printed
+            .find(key)
+            .unwrap_or_else(|| panic!("{key} missing: {printed}"))
+    })
+    .collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "fields out of order: {printed}"
+    );
+    assert_eq!(
+        (json["method"].as_str(), json["n"].as_u64()),
+        (Some("pearson"), Some(5))
+    );
+    // scipy.stats.pearsonr([31.5, 44, 28, 52, 39], [2.0, 3.5, 1.0, 4.0, 2.2]).statistic
+    assert!(
+        (json["r"].as_f64().expect("r") - 0.9622199409938209).abs() < 1e-9,
+        "{json}"
+    );
+
+    std::fs::write(
+        &file,
+        "client,score,growth\nA,31.5,2.0\nB,n/a,3.5\nC,28,1.0\n",
+    )
+    .expect("write");
+    let bad = cmas(&args, &dir.path().join("db"));
+    assert_eq!(bad.status.code(), Some(1));
+    let message = text(&bad.stderr);
+    assert!(
+        message
+            .trim()
+            .ends_with(":3:2: `n/a` in column `score` is not a number"),
+        "{message}"
+    );
+    let missing = cmas(
+        &[
+            "stats",
+            "correlate",
+            "--csv",
+            file.to_str().expect("path"),
+            "--x",
+            "nope",
+            "--y",
+            "growth",
+        ],
+        &dir.path().join("db"),
+    );
+    assert!(text(&missing.stderr)
+        .contains("there is no column `nope` (the header has: client, score, growth)"));
+}

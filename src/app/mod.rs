@@ -2,6 +2,7 @@
 //! and (later) reports. No HTTP here.
 
 pub mod bootstrap;
+pub mod csv_columns;
 pub mod demo;
 pub mod reports;
 pub mod results;

@@ -12,7 +12,7 @@ use actix_web::{error::JsonPayloadError, web, HttpRequest, HttpResponse};
 use problem::ApiError;
 use routes::{
     assessments, assessors, auth, clients, health, questionnaires, results, scorecards, scores,
-    tokens, users,
+    stats, tokens, users,
 };
 
 /// Largest JSON body accepted.
@@ -100,7 +100,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(scores::clear_agreed)
             .service(results::get)
             .service(scorecards::pdf_scorecard)
-            .service(scorecards::html_scorecard),
+            .service(scorecards::html_scorecard)
+            .service(stats::correlation),
     )
     .default_service(web::to(not_found));
 }

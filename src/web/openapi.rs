@@ -2,7 +2,7 @@
 
 use super::routes::{
     assessments, assessors, auth, clients, health, questionnaires, results, scorecards, scores,
-    tokens, users,
+    stats, tokens, users,
 };
 use actix_web::{get, HttpResponse};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -20,7 +20,7 @@ use utoipa::{Modify, OpenApi};
         questionnaires::list, questionnaires::get, questionnaires::import,
         assessments::list, assessments::get, assessments::create, assessments::update,
         assessors::add, assessors::remove, assessments::audit,
-        scores::save, scores::list, scores::agree, scores::clear_agreed, results::get, scorecards::pdf_scorecard, scorecards::html_scorecard,
+        scores::save, scores::list, scores::agree, scores::clear_agreed, results::get, scorecards::pdf_scorecard, scorecards::html_scorecard, stats::correlation,
         health::healthz, health::readyz, document,
     ),
     modifiers(&Security, &CommonProblems),

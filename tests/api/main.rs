@@ -9,3 +9,4 @@ mod bad_input;
 mod demo;
 mod questionnaires;
 mod scorecards;
+mod stats;

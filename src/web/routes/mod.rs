@@ -9,5 +9,6 @@ pub mod questionnaires;
 pub mod results;
 pub mod scorecards;
 pub mod scores;
+pub mod stats;
 pub mod tokens;
 pub mod users;
