@@ -17,6 +17,7 @@ use crate::db::{now, AnyConnection, Database};
 use crate::domain::assessment::Status;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::role::{Caller, Role};
+use crate::domain::scoring::Results;
 use diesel::prelude::*;
 use rand::{seq::SliceRandom, Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -228,6 +229,7 @@ pub fn load(db: &Database) -> anyhow::Result<Summary> {
                 .filter(|u| !u.role().is_staff())
                 .map(|u| u.id)
                 .collect(),
+            latest: Vec::new(),
         }
         .build()
     })
@@ -242,6 +244,8 @@ struct Portfolio<'a> {
     consultants: Vec<i32>,
     /// The executive and the programme manager: attached to a few clients.
     attached: Vec<i32>,
+    /// Each client's latest results, from which business performance is made.
+    latest: Vec<(i32, Results)>,
 }
 
 impl Portfolio<'_> {
@@ -293,11 +297,23 @@ impl Portfolio<'_> {
             }
             summary.clients += 1;
             let rounds = self.rng.gen_range(2..=4);
+            let mut latest = None;
             for round in 0..rounds {
-                summary.scores += self.assessment(client.id, maturity, round, rounds)?;
+                let (count, finished) = self.assessment(client.id, maturity, round, rounds)?;
+                summary.scores += count;
                 summary.assessments += 1;
+                latest = Some(finished);
+            }
+            if let Some(finished) = latest {
+                self.latest.push((client.id, finished));
             }
         }
+        super::demo_performance::load(
+            self.conn,
+            self.caller.organisation_id,
+            &self.latest,
+            &mut self.rng,
+        )?;
         Ok(summary)
     }
 
@@ -324,7 +340,7 @@ impl Portfolio<'_> {
         maturity: f64,
         round: i32,
         rounds: i32,
-    ) -> anyhow::Result<usize> {
+    ) -> anyhow::Result<(usize, Results)> {
         let years_back = rounds - 1 - round;
         let date = chrono::NaiveDate::from_ymd_opt(
             2026 - years_back,
@@ -366,7 +382,7 @@ impl Portfolio<'_> {
         let finished = results::load(self.conn, &assessment, self.questionnaire)?;
         Assessment::set_status(self.conn, assessment.id, assessment.version, Status::Final)?;
         summaries::store(self.conn, assessment.id, &finished)?;
-        Ok(count)
+        Ok((count, finished))
     }
 
     #[expect(clippy::type_complexity, reason = "one row of a batch insert")]
@@ -393,7 +409,10 @@ impl Portfolio<'_> {
                 .iter()
                 .find(|(id, _)| *id == area.id)
                 .map_or(0.0, |(_, o)| *o);
-            let area_level = level + offset + self.rng.gen_range(-7.0..7.0);
+            // Technology spending follows budgets, not customer-management maturity.
+            let coupling = if area.id == "IT" { 0.0 } else { 1.0 };
+            let area_level =
+                coupling * level + (1.0 - coupling) * 38.0 + offset + self.rng.gen_range(-7.0..7.0);
             for question in area.sub_areas.iter().flat_map(|s| &s.questions) {
                 let na = self.rng.gen_bool(0.015);
                 let centre = (area_level + self.rng.gen_range(-10.0..10.0)) / 10.0;

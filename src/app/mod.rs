@@ -4,6 +4,8 @@
 pub mod bootstrap;
 pub mod csv_columns;
 pub mod demo;
+mod demo_performance;
 pub mod reports;
 pub mod results;
 pub mod scorecard;
+pub mod study;

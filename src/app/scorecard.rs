@@ -53,6 +53,7 @@ pub fn load(
     assessors.sort();
 
     let (portfolio, history) = context(conn, assessment)?;
+    let weights = super::study::area_weights(conn, assessment.organisation_id)?;
     let meta = Meta {
         title: format!("Customer management scorecard: {}", client.name),
         client: client.name,
@@ -74,7 +75,7 @@ pub fn load(
         answers: &answers,
         history: &history,
         portfolio: &portfolio,
-        area_weights: None,
+        area_weights: weights.as_ref().map(|(w, n)| (w, *n)),
     }))
 }
 

@@ -7,6 +7,7 @@ pub mod assessments;
 pub mod audit;
 pub mod clients;
 pub mod organisations;
+pub mod performance;
 pub mod questionnaires;
 pub mod schema;
 pub mod scores;

@@ -172,6 +172,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     agreed_scores,
     audit_events,
     result_summaries,
+    kpis,
+    kpi_values,
+    panels,
+    panel_ranks,
 );
 
 diesel::table! {
@@ -185,3 +189,46 @@ diesel::table! {
 }
 
 diesel::joinable!(result_summaries -> assessments (assessment_id));
+
+diesel::table! {
+    kpis (id) {
+        id -> Integer,
+        organisation_id -> Integer,
+        name -> Text,
+        unit -> Text,
+        direction -> Text,
+        kind -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    kpi_values (id) {
+        id -> Integer,
+        kpi_id -> Integer,
+        client_id -> Integer,
+        period -> Text,
+        value -> Double,
+    }
+}
+
+diesel::table! {
+    panels (id) {
+        id -> Integer,
+        organisation_id -> Integer,
+        name -> Text,
+        period -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    panel_ranks (panel_id, client_id) {
+        panel_id -> Integer,
+        client_id -> Integer,
+        rank -> Double,
+    }
+}
+
+diesel::joinable!(kpi_values -> kpis (kpi_id));
+diesel::joinable!(panel_ranks -> panels (panel_id));

@@ -2,6 +2,7 @@
 //! Nothing here knows about HTTP or the database, so it can be tested on its own.
 
 pub mod assessment;
+pub mod performance;
 pub mod questionnaire;
 pub mod role;
 pub mod scoring;

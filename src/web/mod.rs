@@ -11,8 +11,8 @@ pub mod views;
 use actix_web::{error::JsonPayloadError, web, HttpRequest, HttpResponse};
 use problem::ApiError;
 use routes::{
-    assessments, assessors, auth, clients, health, questionnaires, results, scorecards, scores,
-    stats, tokens, users,
+    assessments, assessors, auth, clients, health, performance, questionnaires, results,
+    scorecards, scores, stats, tokens, users,
 };
 
 /// Largest JSON body accepted.
@@ -101,7 +101,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(results::get)
             .service(scorecards::pdf_scorecard)
             .service(scorecards::html_scorecard)
-            .service(stats::correlation),
+            .service(stats::correlation)
+            .service(performance::create_kpi)
+            .service(performance::list_kpis)
+            .service(performance::put_values)
+            .service(performance::create_panel)
+            .service(performance::list_panels)
+            .service(performance::put_ranks)
+            .service(performance::portfolio),
     )
     .default_service(web::to(not_found));
 }

@@ -5,6 +5,7 @@ pub mod assessors;
 pub mod auth;
 pub mod clients;
 pub mod health;
+pub mod performance;
 pub mod questionnaires;
 pub mod results;
 pub mod scorecards;

@@ -1,0 +1,4 @@
+DROP TABLE panel_ranks;
+DROP TABLE panels;
+DROP TABLE kpi_values;
+DROP TABLE kpis;

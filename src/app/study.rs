@@ -1,0 +1,496 @@
+//! The portfolio study: do the organisation's assessment scores track
+//! business performance (KPIs and the expert panels' consensus)? Plus the
+//! consistency of the panels, the questionnaire's reliability and how far
+//! assessors agree.
+
+use super::results;
+use crate::db::assessments::{Assessment, FinalEntry};
+use crate::db::performance::{Kpi, KpiValue, Panel};
+use crate::db::questionnaires::QuestionnaireCache;
+use crate::db::schema::assessments;
+use crate::db::scores::ScoreRow;
+use crate::db::summaries::{self, OVERALL};
+use crate::db::AnyConnection;
+use crate::domain::performance::consensus;
+use crate::stats::{self, Correlation, Method};
+use diesel::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// The measure that stands for business performance as the panels see it.
+pub const PERFORMANCE: &str = "performance";
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Study {
+    pub period: String,
+    pub method: Method,
+    /// Clients with a final assessment.
+    pub clients: usize,
+    pub scores: Vec<Column>,
+    pub measures: Vec<Measure>,
+    /// One cell per score × measure; p-values adjusted over all of them.
+    pub cells: Vec<Cell>,
+    /// Areas by their correlation with the panels' consensus, strongest first.
+    pub tied_to_performance: Vec<Tie>,
+    /// The smallest |r| significant at 5% with this many clients.
+    pub critical_r: Option<f64>,
+    pub panels: PanelConsistency,
+    pub reliability: Vec<Reliability>,
+    pub assessor_agreement: Vec<Agreement>,
+    pub caveats: Vec<String>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Column {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Measure {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    /// Values are turned so that higher is better before correlating.
+    pub direction: String,
+    pub kind: String,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Cell {
+    pub score: String,
+    pub measure: String,
+    #[serde(flatten)]
+    pub correlation: Option<Correlation>,
+    pub p_holm: Option<f64>,
+    pub p_bh: Option<f64>,
+    /// Why there is no correlation (too few clients, a constant measure, ...).
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Tie {
+    pub area: String,
+    pub name: String,
+    pub r: f64,
+    pub p_holm: f64,
+    pub n: usize,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct PanelConsistency {
+    pub panels: usize,
+    /// Clients every panel ranked (the ones W and the ICC use).
+    pub clients_ranked_by_all: usize,
+    pub kendall_w: Option<stats::KendallW>,
+    pub icc: Vec<stats::Icc>,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Reliability {
+    pub area: String,
+    pub alpha: Option<stats::Alpha>,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Agreement {
+    pub assessment_id: i32,
+    pub assessors: usize,
+    /// ICC(2,1): absolute agreement of single assessors over the questions.
+    pub icc: Option<f64>,
+    pub error: Option<String>,
+}
+
+/// The latest final assessment of each client, preferring whole-company scope.
+fn latest_per_client(finals: &[FinalEntry]) -> BTreeMap<i32, &FinalEntry> {
+    let mut latest: BTreeMap<i32, &FinalEntry> = BTreeMap::new();
+    for entry in finals {
+        let whole = entry.scope == (None, None, None);
+        match latest.get(&entry.client_id) {
+            Some(current) if current.scope == (None, None, None) || !whole => {}
+            _ => {
+                latest.insert(entry.client_id, entry);
+            }
+        }
+    }
+    latest
+}
+
+/// Correlates every score column with every measure over the clients that have both.
+fn cells(
+    method: Method,
+    scores: &[(String, BTreeMap<i32, f64>)],
+    measures: &[(String, BTreeMap<i32, f64>)],
+) -> Vec<Cell> {
+    let mut cells: Vec<Cell> = Vec::new();
+    for (score, by_client) in scores {
+        for (measure, values) in measures {
+            let (x, y): (Vec<f64>, Vec<f64>) = by_client
+                .iter()
+                .filter_map(|(c, s)| values.get(c).map(|v| (*s, *v)))
+                .unzip();
+            let (correlation, error) = match stats::correlate(&x, &y, method, 0.95) {
+                Ok(c) => (Some(c), None),
+                Err(e) => (None, Some(e.to_string())),
+            };
+            cells.push(Cell {
+                score: score.clone(),
+                measure: measure.clone(),
+                correlation,
+                p_holm: None,
+                p_bh: None,
+                error,
+            });
+        }
+    }
+    let defined: Vec<usize> = (0..cells.len())
+        .filter(|&i| cells[i].correlation.is_some())
+        .collect();
+    let p: Vec<f64> = defined
+        .iter()
+        .filter_map(|&i| cells[i].correlation.as_ref().map(|c| c.p_value))
+        .collect();
+    for ((&i, holm), bh) in defined
+        .iter()
+        .zip(stats::holm(&p))
+        .zip(stats::benjamini_hochberg(&p))
+    {
+        cells[i].p_holm = Some(holm);
+        cells[i].p_bh = Some(bh);
+    }
+    cells
+}
+
+/// Runs the study for a period (the latest with data when `None`).
+pub fn run(
+    conn: &mut AnyConnection,
+    cache: &QuestionnaireCache,
+    organisation_id: i32,
+    period: Option<String>,
+    method: Method,
+) -> QueryResult<Study> {
+    let period = match period {
+        Some(p) => p,
+        None => latest_period(conn, organisation_id)?.unwrap_or_default(),
+    };
+    let finals = Assessment::finals(conn, organisation_id)?;
+    let latest = latest_per_client(&finals);
+    let ids: Vec<i32> = latest.values().map(|e| e.id).collect();
+    let stored = summaries::load(conn, &ids)?;
+
+    // Score columns: overall, then the areas in questionnaire order.
+    let first = match latest.values().next() {
+        Some(e) => Some(
+            assessments::table
+                .find(e.id)
+                .select(Assessment::as_select())
+                .first(conn)?,
+        ),
+        None => None,
+    };
+    let questionnaire = match &first {
+        Some(a) => cache.get(conn, organisation_id, a.questionnaire_id)?,
+        None => None,
+    };
+    let mut columns = vec![Column {
+        id: OVERALL.into(),
+        name: "Overall".into(),
+    }];
+    if let Some(q) = &questionnaire {
+        columns.extend(q.areas.iter().map(|a| Column {
+            id: a.id.clone(),
+            name: a.name.clone(),
+        }));
+    }
+    let scores: Vec<(String, BTreeMap<i32, f64>)> = columns
+        .iter()
+        .map(|c| {
+            let values = latest
+                .iter()
+                .filter_map(|(client, e)| {
+                    stored.get(&e.id)?.get(&c.id).map(|d| (*client, d.combined))
+                })
+                .collect();
+            (c.id.clone(), values)
+        })
+        .collect();
+
+    // Measures: the panels' consensus (rank 1 best, so negated), then every KPI (oriented).
+    let panel_ranks = Panel::ranks_for_period(conn, organisation_id, &period)?;
+    let rank_maps: Vec<HashMap<i32, f64>> = panel_ranks.iter().map(|(_, r)| r.clone()).collect();
+    let mut measures = vec![Measure {
+        id: PERFORMANCE.into(),
+        name: "Business performance (consensus of the expert panels)".into(),
+        unit: "rank".into(),
+        direction: "lower".into(),
+        kind: "panel".into(),
+    }];
+    let mut measure_values: Vec<(String, BTreeMap<i32, f64>)> = vec![(
+        PERFORMANCE.into(),
+        consensus(&rank_maps)
+            .into_iter()
+            .map(|(c, r)| (c, -r))
+            .collect(),
+    )];
+    let kpis = Kpi::list_in(conn, organisation_id)?;
+    let values = KpiValue::for_period(conn, organisation_id, &period)?;
+    for kpi in &kpis {
+        let direction = kpi.direction();
+        let by_client = values
+            .iter()
+            .filter(|v| v.kpi_id == kpi.id)
+            .map(|v| (v.client_id, direction.oriented(v.value)))
+            .collect();
+        measures.push(Measure {
+            id: format!("kpi:{}", kpi.id),
+            name: kpi.name.clone(),
+            unit: kpi.unit.clone(),
+            direction: kpi.direction.clone(),
+            kind: kpi.kind.clone(),
+        });
+        measure_values.push((format!("kpi:{}", kpi.id), by_client));
+    }
+    let cells = cells(method, &scores, &measure_values);
+
+    let mut tied: Vec<Tie> = cells
+        .iter()
+        .filter(|c| c.measure == PERFORMANCE && c.score != OVERALL)
+        .filter_map(|c| {
+            let r = c.correlation.as_ref()?;
+            let name = columns
+                .iter()
+                .find(|col| col.id == c.score)
+                .map_or(c.score.clone(), |col| col.name.clone());
+            Some(Tie {
+                area: c.score.clone(),
+                name,
+                r: r.r,
+                p_holm: c.p_holm.unwrap_or(1.0),
+                n: r.n,
+            })
+        })
+        .collect();
+    tied.sort_by(|a, b| b.r.total_cmp(&a.r));
+
+    let clients = latest.len();
+    let critical_r = stats::critical_r(clients, 0.05).ok();
+    let mut caveats = vec![
+        "Correlation is not causation: companies that manage customers well tend to perform well, but the study cannot say which causes which.".to_owned(),
+    ];
+    if let Some(r) = critical_r {
+        caveats.push(format!("With {clients} clients, only correlations above {r:.2} in size can be told from noise at the 5% level."));
+    }
+    if clients < 10 {
+        caveats.push(format!("Only {clients} clients: too few for the study to weigh the areas; treat every figure as indicative."));
+    }
+    let reliability = match &questionnaire {
+        Some(q) => reliability(conn, q, &latest)?,
+        None => (Vec::new(), Vec::new()),
+    };
+    Ok(Study {
+        period,
+        method,
+        clients,
+        scores: columns,
+        measures,
+        cells,
+        tied_to_performance: tied,
+        critical_r,
+        panels: panel_consistency(&rank_maps),
+        reliability: reliability.0,
+        assessor_agreement: reliability.1,
+        caveats,
+    })
+}
+
+fn latest_period(conn: &mut AnyConnection, organisation_id: i32) -> QueryResult<Option<String>> {
+    let mut periods = KpiValue::periods(conn, organisation_id)?;
+    periods.extend(
+        Panel::list_in(conn, organisation_id)?
+            .into_iter()
+            .map(|p| p.period),
+    );
+    periods.sort();
+    Ok(periods.pop())
+}
+
+/// Kendall's W and the ICCs over the clients that every panel ranked.
+fn panel_consistency(panels: &[HashMap<i32, f64>]) -> PanelConsistency {
+    let mut common: Vec<i32> = panels
+        .first()
+        .map(|p| p.keys().copied().collect())
+        .unwrap_or_default();
+    common.retain(|c| panels.iter().all(|p| p.contains_key(c)));
+    common.sort_unstable();
+    let by_panel: Vec<Vec<f64>> = panels
+        .iter()
+        .map(|p| common.iter().map(|c| p[c]).collect())
+        .collect();
+    let by_client: Vec<Vec<f64>> = common
+        .iter()
+        .map(|c| panels.iter().map(|p| p[c]).collect())
+        .collect();
+    let w = stats::kendall_w(&by_panel);
+    let icc = stats::icc(&by_client, 0.95);
+    PanelConsistency {
+        panels: panels.len(),
+        clients_ranked_by_all: common.len(),
+        error: w.as_ref().err().map(ToString::to_string),
+        kendall_w: w.ok(),
+        icc: icc.unwrap_or_default(),
+    }
+}
+
+type ReliabilityParts = (Vec<Reliability>, Vec<Agreement>);
+
+/// Cronbach's α per area over the clients' latest assessments (questions as
+/// items), and the assessors' agreement within each of those assessments.
+fn reliability(
+    conn: &mut AnyConnection,
+    q: &crate::domain::questionnaire::Questionnaire,
+    latest: &BTreeMap<i32, &FinalEntry>,
+) -> QueryResult<ReliabilityParts> {
+    let mut per_question: Vec<HashMap<String, f64>> = Vec::new();
+    let mut agreement = Vec::new();
+    let mut questionnaire_id = None;
+    for entry in latest.values() {
+        let assessment = assessments::table
+            .find(entry.id)
+            .select(Assessment::as_select())
+            .first(conn)?;
+        // Items must be the same questions: only assessments on the first one's questionnaire count.
+        if *questionnaire_id.get_or_insert(assessment.questionnaire_id)
+            != assessment.questionnaire_id
+        {
+            continue;
+        }
+        let results = results::load(conn, &assessment, q)?;
+        per_question.push(
+            results
+                .questions
+                .iter()
+                .filter_map(|r| Some((r.question_id.clone(), r.percent?.combined)))
+                .collect(),
+        );
+        agreement.push(assessor_agreement(conn, entry.id)?);
+    }
+    let alpha = q
+        .areas
+        .iter()
+        .map(|area| {
+            let ids: Vec<&str> = area
+                .sub_areas
+                .iter()
+                .flat_map(|s| &s.questions)
+                .map(|q| q.id.as_str())
+                .collect();
+            // Only assessments that answered every question of the area count.
+            let rows: Vec<Vec<f64>> = per_question
+                .iter()
+                .filter_map(|answers| {
+                    ids.iter()
+                        .map(|id| answers.get(*id).copied())
+                        .collect::<Option<Vec<f64>>>()
+                })
+                .collect();
+            match stats::cronbach_alpha(&rows, 0.95) {
+                Ok(a) => Reliability {
+                    area: area.id.clone(),
+                    alpha: Some(a),
+                    error: None,
+                },
+                Err(e) => Reliability {
+                    area: area.id.clone(),
+                    alpha: None,
+                    error: Some(e.to_string()),
+                },
+            }
+        })
+        .collect();
+    Ok((alpha, agreement))
+}
+
+/// ICC(2,1) of the assessors' combined scores over the questions they all scored.
+fn assessor_agreement(conn: &mut AnyConnection, assessment_id: i32) -> QueryResult<Agreement> {
+    let rows = ScoreRow::list_for_assessment(conn, assessment_id)?;
+    let mut by_question: BTreeMap<&str, BTreeMap<i32, f64>> = BTreeMap::new();
+    let mut assessors: Vec<i32> = Vec::new();
+    for row in &rows {
+        if let (Some(i), Some(r)) = (row.intention, row.reality) {
+            by_question
+                .entry(&row.question_id)
+                .or_default()
+                .insert(row.assessor_id, f64::from(i + r) / 2.0);
+            if !assessors.contains(&row.assessor_id) {
+                assessors.push(row.assessor_id);
+            }
+        }
+    }
+    let matrix: Vec<Vec<f64>> = by_question
+        .values()
+        .filter(|scores| scores.len() == assessors.len())
+        .map(|scores| scores.values().copied().collect())
+        .collect();
+    let icc = stats::icc(&matrix, 0.95);
+    Ok(Agreement {
+        assessment_id,
+        assessors: assessors.len(),
+        icc: icc.as_ref().ok().and_then(|forms| {
+            forms
+                .iter()
+                .find(|f| f.form == stats::IccForm::Icc2)
+                .map(|f| f.icc)
+        }),
+        error: icc.err().map(|e| e.to_string()),
+    })
+}
+
+/// The areas' rank correlation with the panels' consensus (latest period
+/// with panels), for weighting a scorecard's priorities; with the number of
+/// clients behind it.
+pub fn area_weights(
+    conn: &mut AnyConnection,
+    organisation_id: i32,
+) -> QueryResult<Option<(HashMap<String, f64>, usize)>> {
+    let Some(period) = Panel::list_in(conn, organisation_id)?
+        .into_iter()
+        .map(|p| p.period)
+        .max()
+    else {
+        return Ok(None);
+    };
+    let finals = Assessment::finals(conn, organisation_id)?;
+    let latest = latest_per_client(&finals);
+    let ids: Vec<i32> = latest.values().map(|e| e.id).collect();
+    let stored = summaries::load(conn, &ids)?;
+    let rank_maps: Vec<HashMap<i32, f64>> =
+        Panel::ranks_for_period(conn, organisation_id, &period)?
+            .into_iter()
+            .map(|(_, r)| r)
+            .collect();
+    let performance = consensus(&rank_maps);
+    let mut by_area: BTreeMap<String, (Vec<f64>, Vec<f64>)> = BTreeMap::new();
+    for (client, entry) in &latest {
+        let (Some(summary), Some(rank)) = (stored.get(&entry.id), performance.get(client)) else {
+            continue;
+        };
+        for (node, d) in summary.iter().filter(|(node, _)| node.as_str() != OVERALL) {
+            let pair = by_area.entry(node.clone()).or_default();
+            pair.0.push(d.combined);
+            pair.1.push(-rank);
+        }
+    }
+    let n = by_area.values().map(|(x, _)| x.len()).max().unwrap_or(0);
+    let weights: HashMap<String, f64> = by_area
+        .into_iter()
+        .filter_map(|(area, (x, y))| {
+            Some((
+                area,
+                stats::correlate(&x, &y, Method::Spearman, 0.95).ok()?.r,
+            ))
+        })
+        .collect();
+    Ok((!weights.is_empty()).then_some((weights, n)))
+}
