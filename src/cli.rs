@@ -1,6 +1,6 @@
 //! The command line: `cmas [serve]`, `migrate`, `questionnaire check`, `demo`.
 
-use crate::app::{bootstrap, csv_columns, demo, reports};
+use crate::app::{bootstrap, csv_columns, demo, import, reports};
 use crate::config::Settings;
 use crate::db::Database;
 use crate::domain::questionnaire;
@@ -41,6 +41,11 @@ pub enum Command {
     },
     /// Load the demo portfolio (idempotent) and print the demo logins.
     Demo,
+    /// Import business-performance data from CSV (all of a file or nothing).
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
     /// Statistics on your own data.
     Stats {
         #[command(subcommand)]
@@ -50,6 +55,23 @@ pub enum Command {
     Report {
         #[command(subcommand)]
         command: ReportCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// KPI values: a CSV with the header `client,kpi,period,value` (client and KPI by name).
+    Kpis {
+        file: PathBuf,
+        /// The organisation's slug, e.g. `demo`.
+        #[arg(long)]
+        organisation: String,
+    },
+    /// Expert-panel ranks: a CSV with the header `panel,period,client,rank` (1 = best).
+    Panels {
+        file: PathBuf,
+        #[arg(long)]
+        organisation: String,
     },
 }
 
@@ -119,6 +141,19 @@ impl Cli {
             Command::Questionnaire {
                 command: QuestionnaireCommand::Check { file },
             } => check(&file),
+            Command::Import { command } => {
+                let db = Database::connect(&self.settings.database(), 2)?;
+                let (what, imported) = match command {
+                    ImportCommand::Kpis { file, organisation } => {
+                        ("KPI values", import::kpis(&db, &organisation, &file)?)
+                    }
+                    ImportCommand::Panels { file, organisation } => {
+                        ("panel ranks", import::panels(&db, &organisation, &file)?)
+                    }
+                };
+                println!("imported {} {what}", imported.rows);
+                Ok(())
+            }
             Command::Stats {
                 command:
                     StatsCommand::Correlate {

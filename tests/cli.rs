@@ -305,3 +305,80 @@ fn stats_correlate_prints_exactly_the_agreed_json_fields() {
     assert!(text(&missing.stderr)
         .contains("there is no column `nope` (the header has: client, score, growth)"));
 }
+
+#[test]
+fn importing_kpis_checks_the_header_names_the_row_and_stores_all_or_nothing() {
+    use cmas::db::{performance::KpiValue, Database, DatabaseUrl};
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("demo.sqlite3");
+    assert!(cmas(&["demo"], &db).status.success());
+    let file = dir.path().join("kpis.csv");
+    let count = || -> usize {
+        let database =
+            Database::connect(&DatabaseUrl::parse(db.to_str().expect("path")), 1).expect("db");
+        database
+            .read(|conn| KpiValue::for_period(conn, 2, "2026").map_err(anyhow::Error::from))
+            .expect("values")
+            .len()
+    };
+    let import = |content: &str| {
+        std::fs::write(&file, content).expect("write");
+        cmas(
+            &[
+                "import",
+                "kpis",
+                file.to_str().expect("path"),
+                "--organisation",
+                "demo",
+            ],
+            &db,
+        )
+    };
+    let bad = import("client,kpi,period,value\nHarbour Bank,Revenue growth,2026,4.5\nAnchor Insurance,Revenue growth,2026,lots\n");
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        text(&bad.stderr)
+            .trim()
+            .ends_with("kpis.csv:3:4: `lots` is not a number"),
+        "{}",
+        text(&bad.stderr)
+    );
+    assert_eq!(count(), 0, "nothing from a failed file is stored");
+    let unknown = import("client,kpi,period,value\nNobody Ltd,Revenue growth,2026,4.5\n");
+    assert!(
+        text(&unknown.stderr).contains("kpis.csv:2:1: there is no client named `Nobody Ltd`"),
+        "{}",
+        text(&unknown.stderr)
+    );
+    let header = import("customer,kpi,period,value\n");
+    assert!(
+        text(&header.stderr).contains("kpis.csv:1:1: the header must be `client,kpi,period,value`"),
+        "{}",
+        text(&header.stderr)
+    );
+    let good = import("client,kpi,period,value\nHarbour Bank,Revenue growth,2026,4.5\nAnchor Insurance,Complaints,2026,11\n");
+    assert!(good.status.success(), "{}", text(&good.stderr));
+    assert_eq!(text(&good.stdout).trim(), "imported 2 KPI values");
+    assert_eq!(count(), 2);
+
+    std::fs::write(
+        &file,
+        "panel,period,client,rank\nBoard,2026,Harbour Bank,1\nBoard,2026,Harbour Bank,2\n",
+    )
+    .expect("write");
+    let twice = cmas(
+        &[
+            "import",
+            "panels",
+            file.to_str().expect("path"),
+            "--organisation",
+            "demo",
+        ],
+        &db,
+    );
+    assert!(
+        text(&twice.stderr).contains(":3:3: `Harbour Bank` is ranked twice by Board for 2026"),
+        "{}",
+        text(&twice.stderr)
+    );
+}

@@ -5,6 +5,7 @@ pub mod bootstrap;
 pub mod csv_columns;
 pub mod demo;
 mod demo_performance;
+pub mod import;
 pub mod reports;
 pub mod results;
 pub mod scorecard;
