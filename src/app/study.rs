@@ -37,7 +37,18 @@ pub struct Study {
     pub panels: PanelConsistency,
     pub reliability: Vec<Reliability>,
     pub assessor_agreement: Vec<Agreement>,
+    /// Overall assessment rank against consensus performance rank (1 = best), per client.
+    pub scatter: Vec<ScatterPoint>,
+    /// Plain-language findings, strongest first.
+    pub findings: Vec<String>,
     pub caveats: Vec<String>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ScatterPoint {
+    pub client_id: i32,
+    pub score_rank: f64,
+    pub performance_rank: f64,
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -282,6 +293,9 @@ pub fn run(
     if let Some(r) = critical_r {
         caveats.push(format!("With {clients} clients, only correlations above {r:.2} in size can be told from noise at the 5% level."));
     }
+    let scatter = scatter(&scores[0].1, &measure_values[0].1);
+    let panels = panel_consistency(&rank_maps);
+    let findings = findings(&cells, &tied, &measures, &panels);
     if clients < 10 {
         caveats.push(format!("Only {clients} clients: too few for the study to weigh the areas; treat every figure as indicative."));
     }
@@ -298,11 +312,108 @@ pub fn run(
         cells,
         tied_to_performance: tied,
         critical_r,
-        panels: panel_consistency(&rank_maps),
+        panels,
         reliability: reliability.0,
         assessor_agreement: reliability.1,
+        scatter,
+        findings,
         caveats,
     })
+}
+
+/// Ranks (1 = best) of the clients that have both an overall score and a consensus.
+fn scatter(overall: &BTreeMap<i32, f64>, performance: &BTreeMap<i32, f64>) -> Vec<ScatterPoint> {
+    let both: Vec<(i32, f64, f64)> = overall
+        .iter()
+        .filter_map(|(c, s)| performance.get(c).map(|p| (*c, *s, *p)))
+        .collect();
+    let best_first = |values: Vec<f64>| {
+        stats::average_ranks(&values.into_iter().map(|v| -v).collect::<Vec<_>>())
+    };
+    let score_ranks = best_first(both.iter().map(|b| b.1).collect());
+    let performance_ranks = best_first(both.iter().map(|b| b.2).collect());
+    both.iter()
+        .zip(score_ranks.into_iter().zip(performance_ranks))
+        .map(
+            |((client_id, _, _), (score_rank, performance_rank))| ScatterPoint {
+                client_id: *client_id,
+                score_rank,
+                performance_rank,
+            },
+        )
+        .collect()
+}
+
+fn p_text(p: f64) -> String {
+    if p < 0.001 {
+        "p < 0.001".to_owned()
+    } else {
+        format!("p = {p:.3}")
+    }
+}
+
+/// The study's main results in sentences a partner can read out.
+fn findings(
+    cells: &[Cell],
+    tied: &[Tie],
+    measures: &[Measure],
+    panels: &PanelConsistency,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(c) = cells
+        .iter()
+        .find(|c| c.score == OVERALL && c.measure == PERFORMANCE)
+    {
+        if let (Some(r), Some(holm)) = (&c.correlation, c.p_holm) {
+            out.push(format!(
+                "Overall customer-management score and business performance (the panels' consensus) correlate at {:.2} (95% CI {:.2} to {:.2}; {} after Holm; {} clients): {:.0}% shared variance.",
+                r.r, r.ci_low, r.ci_high, p_text(holm), r.n, r.r_squared * 100.0
+            ));
+        }
+    }
+    let significant: Vec<&Tie> = tied.iter().filter(|t| t.p_holm < 0.05).collect();
+    if !significant.is_empty() {
+        let names: Vec<String> = significant
+            .iter()
+            .take(3)
+            .map(|t| format!("{} ({:.2})", t.name, t.r))
+            .collect();
+        out.push(format!(
+            "The areas most tied to performance: {}.",
+            names.join(", ")
+        ));
+    }
+    if let Some(last) = tied.last().filter(|t| t.p_holm >= 0.05) {
+        out.push(format!("{} is the least tied ({:.2}), and its link does not survive the correction for multiple tests.", last.name, last.r));
+    }
+    let kpi_links = cells
+        .iter()
+        .filter(|c| {
+            c.score == OVERALL && c.measure != PERFORMANCE && c.p_holm.is_some_and(|p| p < 0.05)
+        })
+        .filter_map(|c| {
+            Some((
+                measures.iter().find(|m| m.id == c.measure)?.name.clone(),
+                c.correlation.as_ref()?.r,
+            ))
+        })
+        .map(|(name, r)| format!("{name} ({r:.2})"))
+        .collect::<Vec<_>>();
+    if !kpi_links.is_empty() {
+        out.push(format!(
+            "The overall score tracks these KPIs beyond chance: {}.",
+            kpi_links.join(", ")
+        ));
+    }
+    if let Some(w) = &panels.kendall_w {
+        out.push(format!(
+            "The {} panels agree with each other: Kendall's W = {:.2} ({}).",
+            w.raters,
+            w.w,
+            p_text(w.p_value)
+        ));
+    }
+    out
 }
 
 fn latest_period(conn: &mut AnyConnection, organisation_id: i32) -> QueryResult<Option<String>> {

@@ -25,6 +25,7 @@ fn registry() -> &'static Result<Handlebars<'static>, String> {
     })
 }
 
+handlebars_helper!(fixed: |v: f64| format!("{v:.2}"));
 handlebars_helper!(pct: |v: f64| format!("{v:.0}%"));
 handlebars_helper!(opt_pct: |v: Json| v.as_f64().map_or("n/a".to_owned(), |v| format!("{v:.0}%")));
 handlebars_helper!(delta: |v: Json| v.as_f64().map_or("–".to_owned(), |v| format!("{v:+.0}")));
@@ -75,4 +76,32 @@ pub fn scorecard(card: &Scorecard) -> anyhow::Result<String> {
         "charts": { "radar": radar.map_err(anyhow::Error::msg)?, "bars": bars.map_err(anyhow::Error::msg)?, "trend": trend },
     });
     Ok(hb.render("scorecard", &data)?)
+}
+
+/// Renders the portfolio study page.
+pub fn study(study: &crate::app::study::Study, organisation: &str) -> anyhow::Result<String> {
+    let hb = registry()
+        .as_ref()
+        .map_err(|e| anyhow::anyhow!("the study template is invalid: {e}"))?;
+    let (points, caption) = (
+        super::study::scatter_points(study),
+        super::study::scatter_caption(study),
+    );
+    let (rows, columns, cells) = super::study::heat(study);
+    let scatter = svg(
+        chart::SCATTER,
+        "Assessment rank against performance rank",
+        |a| chart::scatter(a, &points, &caption).map_err(|e| e.to_string()),
+    );
+    let heatmap = svg(
+        chart::HEATMAP,
+        "Correlations of scores with measures of performance",
+        |a| chart::heatmap(a, &rows, &columns, &cells).map_err(|e| e.to_string()),
+    );
+    let data = serde_json::json!({
+        "study": study,
+        "organisation": organisation,
+        "charts": { "scatter": scatter.map_err(anyhow::Error::msg)?, "heatmap": heatmap.map_err(anyhow::Error::msg)? },
+    });
+    Ok(hb.render("study", &data)?)
 }

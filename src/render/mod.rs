@@ -4,3 +4,4 @@ pub mod chart;
 pub mod font;
 pub mod html;
 pub mod pdf;
+pub mod study;

@@ -108,6 +108,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(performance::create_panel)
             .service(performance::list_panels)
             .service(performance::put_ranks)
+            .service(performance::portfolio_pdf)
+            .service(performance::portfolio_html)
             .service(performance::portfolio),
     )
     .default_service(web::to(not_found));

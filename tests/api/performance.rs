@@ -114,6 +114,13 @@ fn kpi_values_and_panel_ranks_are_stored_all_or_nothing(app: &TestApp) {
         .problem(400, "bad_query");
 }
 
+fn bearer(cred: &crate::helpers::Cred) -> String {
+    match cred {
+        crate::helpers::Cred::Bearer(token) => format!("Bearer {token}"),
+        _ => String::new(),
+    }
+}
+
 fn cell<'a>(study: &'a Value, score: &str, measure: &str) -> &'a Value {
     study["cells"]
         .as_array()
@@ -201,6 +208,35 @@ fn the_study_on_the_demo_finds_the_seeds_shape_with_caveats(app: &TestApp) {
         caveats.contains("not causation") && caveats.contains("above 0.28"),
         "{caveats}"
     );
+
+    // The study as a report: real text, charts included.
+    let pdf = ureq::get(&format!("{}/api/v1/analysis/portfolio.pdf", app.address))
+        .set("Authorization", &bearer(&consultant))
+        .call()
+        .expect("pdf");
+    assert_eq!(pdf.content_type(), "application/pdf");
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut pdf.into_reader(), &mut bytes).expect("bytes");
+    let doc = lopdf::Document::load_mem(&bytes).expect("a PDF");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).expect("text");
+    for expected in [
+        "Does customer management track business performance?",
+        "not causation",
+        "People & Organisation",
+        "Customer retention",
+        "Performance rank",
+        "significant after Holm",
+        "Kendall's W",
+    ] {
+        assert!(
+            text.contains(expected),
+            "`{expected}` missing from the study PDF:\n{text}"
+        );
+    }
+    let html = app.get("/api/v1/analysis/portfolio.html", &consultant);
+    let page = html.body.as_str().expect("html");
+    assert!(page.contains("<svg") && page.contains("Cronbach") && page.contains("not causation"));
 
     // Scorecards now weigh priorities by the study.
     let admin = app.token("admin@demo.cmas", "demo-admin-pass");

@@ -17,6 +17,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 pub const RADAR: (f32, f32) = (500.0, 270.0);
 pub const BARS: (f32, f32) = (515.0, 290.0);
 pub const TREND: (f32, f32) = (515.0, 210.0);
+pub const SCATTER: (f32, f32) = (330.0, 300.0);
+pub const HEATMAP: (f32, f32) = (515.0, 330.0);
 
 /// A size in points as backend units.
 pub fn units((w, h): (f32, f32)) -> (u32, u32) {
@@ -308,4 +310,162 @@ pub fn trend<DB: DrawingBackend>(
     let (first, second) = entries.split_at(entries.len().min(5));
     legend(area, (left, h - px(22.0)), first)?;
     legend(area, (left, h - px(9.0)), second)
+}
+
+/// Clients by overall assessment rank (x) against business-performance rank
+/// (y), 1 = best on both, with the least-squares line through them.
+pub fn scatter<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    points: &[(f64, f64)],
+    caption: &str,
+) -> Drawn<DB> {
+    let (w, h) = area.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let (left, right, top, bottom) = (px(40.0), w - px(12.0), px(20.0), h - px(36.0));
+    let n = points.iter().map(|p| p.0.max(p.1)).fold(1.0f64, f64::max);
+    let x = |rank: f64| {
+        left + ((right - left) as f64 * (rank - 1.0) / (n - 1.0).max(1.0)).round() as i32
+    };
+    let y = |rank: f64| {
+        top + ((bottom - top) as f64 * (rank - 1.0) / (n - 1.0).max(1.0)).round() as i32
+    };
+    area.draw(&Rectangle::new(
+        [(left, top), (right, bottom)],
+        GRID.stroke_width(px(0.5) as u32),
+    ))?;
+    let step = ((n / 5.0).ceil() as usize).max(1);
+    for tick in (1..=n as usize).step_by(step) {
+        let t = tick as f64;
+        area.draw(&Text::new(
+            tick.to_string(),
+            (x(t), bottom + px(4.0)),
+            font(7.0, &MUTED, HPos::Center, VPos::Top),
+        ))?;
+        area.draw(&Text::new(
+            tick.to_string(),
+            (left - px(4.0), y(t)),
+            font(7.0, &MUTED, HPos::Right, VPos::Center),
+        ))?;
+    }
+    area.draw(&Text::new(
+        "Assessment rank (1 = best)".to_owned(),
+        ((left + right) / 2, h - px(6.0)),
+        font(8.0, &TEXT, HPos::Center, VPos::Bottom),
+    ))?;
+    area.draw(&Text::new(
+        "Performance rank".to_owned(),
+        (left, px(2.0)),
+        font(8.0, &TEXT, HPos::Left, VPos::Top),
+    ))?;
+    // Least squares of performance rank on assessment rank.
+    let count = points.len() as f64;
+    if count >= 2.0 {
+        let (mx, my) = (
+            points.iter().map(|p| p.0).sum::<f64>() / count,
+            points.iter().map(|p| p.1).sum::<f64>() / count,
+        );
+        let sxx: f64 = points.iter().map(|p| (p.0 - mx).powi(2)).sum();
+        let slope = if sxx > 0.0 {
+            points.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum::<f64>() / sxx
+        } else {
+            0.0
+        };
+        let at = |r: f64| (my + slope * (r - mx)).clamp(1.0, n);
+        area.draw(&PathElement::new(
+            vec![(x(1.0), y(at(1.0))), (x(n), y(at(n)))],
+            TOP_QUARTILE.stroke_width(px(1.5) as u32),
+        ))?;
+    }
+    for (a, b) in points {
+        area.draw(&Circle::new((x(*a), y(*b)), px(2.2), CLIENT.filled()))?;
+    }
+    area.draw(&Text::new(
+        caption.to_owned(),
+        (right - px(4.0), top + px(4.0)),
+        font(8.0, &TEXT, HPos::Right, VPos::Top),
+    ))
+}
+
+/// A cell of the heat map: its correlation and whether it survives Holm.
+pub struct HeatCell {
+    pub r: Option<f64>,
+    pub significant: bool,
+}
+
+/// Correlations of scores (rows) with measures (columns): blue for positive,
+/// red for negative, darker when stronger; an asterisk where Holm keeps it.
+pub fn heatmap<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    rows: &[String],
+    columns: &[String],
+    cells: &[Vec<HeatCell>],
+) -> Drawn<DB> {
+    let (w, h) = area.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let (left, top, bottom) = (px(160.0), px(78.0), h - px(18.0));
+    let cell_w = (w - left) / columns.len().max(1) as i32;
+    let cell_h = (bottom - top) / rows.len().max(1) as i32;
+    for (j, name) in columns.iter().enumerate() {
+        let cx = left + cell_w * j as i32 + cell_w / 2;
+        let style = font(7.0, &TEXT, HPos::Left, VPos::Center).transform(FontTransform::Rotate270);
+        area.draw(&Text::new(
+            crate::render::pdf::fit(name, 7.0, crate::render::font::Weight::Regular, 100.0),
+            (cx, top - px(4.0)),
+            style,
+        ))?;
+    }
+    for (i, name) in rows.iter().enumerate() {
+        let y0 = top + cell_h * i as i32;
+        area.draw(&Text::new(
+            name.clone(),
+            (left - px(6.0), y0 + cell_h / 2),
+            font(8.0, &TEXT, HPos::Right, VPos::Center),
+        ))?;
+        for (j, cell) in cells
+            .get(i)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
+            let x0 = left + cell_w * j as i32;
+            let fill = cell.r.map_or(RGBColor(0xf2, 0xf2, 0xf2), |r| {
+                let strength = r.abs().min(1.0);
+                let (end_r, end_g, end_b) = if r >= 0.0 {
+                    (0x1f, 0x4e, 0x79)
+                } else {
+                    (0xb0, 0x3a, 0x2e)
+                };
+                let mix = |from: u8, to: u8| {
+                    (f64::from(from) + (f64::from(to) - f64::from(from)) * strength).round() as u8
+                };
+                RGBColor(mix(0xff, end_r), mix(0xff, end_g), mix(0xff, end_b))
+            });
+            area.draw(&Rectangle::new(
+                [
+                    (x0 + px(1.0), y0 + px(1.0)),
+                    (x0 + cell_w - px(1.0), y0 + cell_h - px(1.0)),
+                ],
+                fill.filled(),
+            ))?;
+            let label = cell.r.map_or("–".to_owned(), |r| {
+                format!("{r:.2}{}", if cell.significant { "*" } else { "" })
+            });
+            let ink = if cell.r.is_some_and(|r| r.abs() > 0.5) {
+                RGBColor(0xff, 0xff, 0xff)
+            } else {
+                TEXT
+            };
+            area.draw(&Text::new(
+                label,
+                (x0 + cell_w / 2, y0 + cell_h / 2),
+                font(7.5, &ink, HPos::Center, VPos::Center),
+            ))?;
+        }
+    }
+    area.draw(&Text::new(
+        "* significant after Holm's correction (5%)".to_owned(),
+        (left, h - px(4.0)),
+        font(7.0, &MUTED, HPos::Left, VPos::Bottom),
+    ))
 }

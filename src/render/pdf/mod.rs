@@ -3,9 +3,11 @@
 
 mod layout;
 mod scorecard;
+mod study;
 
-pub use layout::{Paper, Writer};
+pub use layout::{fit, Paper, Writer};
 pub use scorecard::scorecard;
+pub use study::study;
 
 use crate::render::font::{fonts, Weight};
 use allsorts::binary::read::ReadScope;

@@ -303,3 +303,79 @@ pub async fn portfolio(
         .await?;
     Ok(web::Json(study))
 }
+
+enum StudyFormat {
+    Pdf(crate::render::pdf::Paper),
+    Html,
+}
+
+async fn study_document(
+    state: &AppState,
+    auth: &Auth,
+    query: PeriodQuery,
+    format: StudyFormat,
+) -> ApiResult<HttpResponse> {
+    let caller = staff(auth, "run the portfolio study")?;
+    let cache = state.questionnaires.clone();
+    let PeriodQuery { period, method } = query;
+    let (study, organisation) = state
+        .read(move |conn| {
+            let study = study::run(
+                conn,
+                &cache,
+                caller.organisation_id,
+                period,
+                method.unwrap_or(Method::Spearman),
+            )?;
+            Ok((
+                study,
+                crate::db::organisations::Organisation::find(conn, caller.organisation_id)?.name,
+            ))
+        })
+        .await?;
+    let (bytes, content_type) = web::block(move || -> ApiResult<(Vec<u8>, &'static str)> {
+        Ok(match format {
+            StudyFormat::Pdf(paper) => (
+                crate::render::pdf::study(&study, &organisation, paper, chrono::Utc::now())
+                    .map_err(|e| ApiError::Internal(e.to_string()))?,
+                "application/pdf",
+            ),
+            StudyFormat::Html => (
+                crate::render::html::study(&study, &organisation)?.into_bytes(),
+                "text/html; charset=utf-8",
+            ),
+        })
+    })
+    .await??;
+    Ok(HttpResponse::Ok().content_type(content_type).body(bytes))
+}
+
+/// The portfolio study as a PDF report.
+#[utoipa::path(context_path = "/api/v1", tag = "performance", params(PeriodQuery),
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 401, body = Problem), (status = 403, body = Problem)))]
+#[get("/analysis/portfolio.pdf")]
+pub async fn portfolio_pdf(
+    state: web::Data<AppState>,
+    auth: Auth,
+    query: web::Query<PeriodQuery>,
+) -> ApiResult<HttpResponse> {
+    study_document(
+        &state,
+        &auth,
+        query.into_inner(),
+        StudyFormat::Pdf(crate::render::pdf::Paper::A4),
+    )
+    .await
+}
+
+/// The portfolio study as an HTML page.
+#[utoipa::path(context_path = "/api/v1", tag = "performance", params(PeriodQuery),
+    responses((status = 200, content_type = "text/html", body = String), (status = 401, body = Problem), (status = 403, body = Problem)))]
+#[get("/analysis/portfolio.html")]
+pub async fn portfolio_html(
+    state: web::Data<AppState>,
+    auth: Auth,
+    query: web::Query<PeriodQuery>,
+) -> ApiResult<HttpResponse> {
+    study_document(&state, &auth, query.into_inner(), StudyFormat::Html).await
+}

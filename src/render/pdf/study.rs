@@ -1,0 +1,139 @@
+//! The portfolio study as a PDF: findings and caveats, the rank-vs-rank
+//! scatter, the heat map, and the consistency and reliability figures.
+
+use super::layout::{Column, Paper, Writer, INK, MUTED};
+use super::{finish, Info, PdfError};
+use crate::app::study::Study;
+use crate::render::font::Weight;
+use crate::render::{chart, study as shared};
+
+pub fn study(
+    s: &Study,
+    organisation: &str,
+    paper: Paper,
+    created: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<u8>, PdfError> {
+    let mut w = Writer::new(paper);
+    w.paragraph("PORTFOLIO STUDY", 8.5, Weight::Bold, MUTED, 0.0);
+    w.paragraph(
+        "Does customer management track business performance?",
+        18.0,
+        Weight::Bold,
+        super::layout::ACCENT,
+        0.0,
+    );
+    w.paragraph(
+        &format!(
+            "{organisation} · period {} · {} clients · {:?} correlations",
+            s.period, s.clients, s.method
+        ),
+        9.0,
+        Weight::Regular,
+        MUTED,
+        0.0,
+    );
+    w.heading("Findings", 11.0);
+    for f in &s.findings {
+        w.paragraph(&format!("•  {f}"), 9.0, Weight::Regular, INK, 0.0);
+    }
+    w.heading("Read with care", 11.0);
+    for c in &s.caveats {
+        w.paragraph(&format!("•  {c}"), 9.0, Weight::Regular, INK, 0.0);
+    }
+    w.heading("Assessment rank against business-performance rank", 11.0);
+    let left = (w.width() - chart::SCATTER.0) / 2.0;
+    let (points, caption) = (shared::scatter_points(s), shared::scatter_caption(s));
+    w.chart(left, chart::SCATTER, |area| {
+        chart::scatter(area, &points, &caption).map_err(|e| e.to_string())
+    })?;
+    w.new_page();
+    w.heading("Scores against every measure of performance", 11.0);
+    let (rows, columns, cells) = shared::heat(s);
+    w.chart(0.0, chart::HEATMAP, |area| {
+        chart::heatmap(area, &rows, &columns, &cells).map_err(|e| e.to_string())
+    })?;
+    w.heading("Consistency and reliability", 11.0);
+    match &s.panels.kendall_w {
+        Some(k) => w.paragraph(
+            &format!("Panels: {} panels ranked {} clients in common; Kendall's W = {:.2}, Friedman χ² = {:.1}, p = {:.2e}.", s.panels.panels, s.panels.clients_ranked_by_all, k.w, k.chi2, k.p_value),
+            9.0,
+            Weight::Regular,
+            INK,
+            0.0,
+        ),
+        None => w.paragraph(&format!("Panels: {}", s.panels.error.as_deref().unwrap_or("no panel data")), 9.0, Weight::Regular, INK, 0.0),
+    }
+    let columns = [
+        Column {
+            title: "Area",
+            width: 200.0,
+            right: false,
+        },
+        Column {
+            title: "Cronbach's α",
+            width: 90.0,
+            right: true,
+        },
+        Column {
+            title: "95% CI",
+            width: 120.0,
+            right: true,
+        },
+        Column {
+            title: "Assessments",
+            width: 80.0,
+            right: true,
+        },
+    ];
+    let rows: Vec<Vec<String>> = s
+        .reliability
+        .iter()
+        .map(|r| {
+            let name = s
+                .scores
+                .iter()
+                .find(|c| c.id == r.area)
+                .map_or(r.area.clone(), |c| c.name.clone());
+            match &r.alpha {
+                Some(a) => vec![
+                    name,
+                    format!("{:.2}", a.alpha),
+                    format!("{:.2} to {:.2}", a.ci_low, a.ci_high),
+                    a.subjects.to_string(),
+                ],
+                None => vec![
+                    name,
+                    "–".into(),
+                    r.error.clone().unwrap_or_default(),
+                    "–".into(),
+                ],
+            }
+        })
+        .collect();
+    w.table(&columns, &rows, 8.5);
+    let iccs: Vec<f64> = s.assessor_agreement.iter().filter_map(|a| a.icc).collect();
+    if !iccs.is_empty() {
+        let mean = iccs.iter().sum::<f64>() / iccs.len() as f64;
+        w.paragraph(
+            &format!("Assessors: across {} assessments, the single-assessor agreement ICC(2,1) averages {mean:.2}.", iccs.len()),
+            9.0,
+            Weight::Regular,
+            INK,
+            0.0,
+        );
+    }
+    let pages = w.finish(&format!(
+        "{organisation} · portfolio study {} · generated {}",
+        s.period,
+        created.date_naive()
+    ));
+    finish(
+        pages,
+        &Info {
+            title: format!("Portfolio study {}: {organisation}", s.period),
+            author: organisation.to_owned(),
+            subject: "Customer-management scores against business performance".into(),
+            created,
+        },
+    )
+}
