@@ -16,6 +16,9 @@ fn registry() -> &'static Result<Handlebars<'static>, String> {
         hb.register_helper("pct", Box::new(pct));
         hb.register_helper("opt_pct", Box::new(opt_pct));
         hb.register_helper("delta", Box::new(delta));
+        hb.register_helper("fixed", Box::new(fixed));
+        hb.register_template_string("study", include_str!("../../reports/study.html.hbs"))
+            .map_err(|e| e.to_string())?;
         hb.register_template_string(
             "scorecard",
             include_str!("../../reports/scorecard.html.hbs"),

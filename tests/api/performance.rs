@@ -235,7 +235,10 @@ fn the_study_on_the_demo_finds_the_seeds_shape_with_caveats(app: &TestApp) {
         );
     }
     let html = app.get("/api/v1/analysis/portfolio.html", &consultant);
-    let page = html.body.as_str().expect("html");
+    let page = html
+        .body
+        .as_str()
+        .unwrap_or_else(|| panic!("{} {}", html.status, html.body));
     assert!(page.contains("<svg") && page.contains("Cronbach") && page.contains("not causation"));
 
     // Scorecards now weigh priorities by the study.
