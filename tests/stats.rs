@@ -198,3 +198,45 @@ fn a_perfect_correlation_has_p_zero_and_a_degenerate_interval() {
         (1.0, 0.0, 1.0, 1.0)
     );
 }
+
+#[test]
+fn the_correlation_matrix_agrees_with_scipy_cell_by_cell() {
+    use cmas::stats::correlation_matrix;
+    for case in fixture("reference.json")["correlation"]
+        .as_array()
+        .expect("cases")
+    {
+        let (x, y) = (floats(&case["x"]), floats(&case["y"]));
+        for (method, key) in [
+            (Method::Pearson, "pearson"),
+            (Method::Spearman, "spearman"),
+            (Method::Kendall, "kendall"),
+        ] {
+            let cells = correlation_matrix(&[&x, &y], &[&y], method, 0.95).expect("matrix");
+            let got = cells[0].as_ref().expect("defined");
+            close(got.r, case[key]["r"].as_f64().expect("r"), key);
+            close_p(got.p_value, case[key]["p_value"].as_f64().expect("p"), key);
+            close(
+                cells[1].as_ref().expect("y with itself").r,
+                1.0,
+                "a variable with itself",
+            );
+        }
+    }
+    let constant = [1.0, 1.0, 1.0];
+    let cells = correlation_matrix(
+        &[&[1.0, 2.0, 3.0], &constant],
+        &[&[3.0, 1.0, 2.0]],
+        Method::Spearman,
+        0.95,
+    )
+    .expect("matrix");
+    assert!(
+        cells[0].is_ok() && matches!(cells[1], Err(StatsError::Constant { .. })),
+        "one bad variable spoils only its own cells"
+    );
+    assert!(matches!(
+        correlation_matrix(&[&[1.0, 2.0, 3.0]], &[&[1.0, 2.0]], Method::Pearson, 0.95),
+        Err(StatsError::UnequalLengths { .. })
+    ));
+}

@@ -129,32 +129,61 @@ fn latest_per_client(finals: &[FinalEntry]) -> BTreeMap<i32, &FinalEntry> {
     latest
 }
 
-/// Correlates every score column with every measure over the clients that have both.
+/// Correlates every score column with every measure over the clients that
+/// have both. When every score covers a measure's clients (the usual case),
+/// the measure's column is one matrix call; otherwise pair by pair.
 fn cells(
     method: Method,
     scores: &[(String, BTreeMap<i32, f64>)],
     measures: &[(String, BTreeMap<i32, f64>)],
 ) -> Vec<Cell> {
-    let mut cells: Vec<Cell> = Vec::new();
-    for (score, by_client) in scores {
-        for (measure, values) in measures {
-            let (x, y): (Vec<f64>, Vec<f64>) = by_client
+    let mut by_measure: Vec<Vec<Cell>> = Vec::new();
+    for (measure, values) in measures {
+        let complete = scores
+            .iter()
+            .all(|(_, s)| values.keys().all(|c| s.contains_key(c)));
+        let results: Vec<stats::StatsResult<Correlation>> = if complete {
+            let y: Vec<f64> = values.values().copied().collect();
+            let xs: Vec<Vec<f64>> = scores
                 .iter()
-                .filter_map(|(c, s)| values.get(c).map(|v| (*s, *v)))
-                .unzip();
-            let (correlation, error) = match stats::correlate(&x, &y, method, 0.95) {
-                Ok(c) => (Some(c), None),
-                Err(e) => (None, Some(e.to_string())),
-            };
-            cells.push(Cell {
-                score: score.clone(),
-                measure: measure.clone(),
-                correlation,
-                p_holm: None,
-                p_bh: None,
-                error,
-            });
-        }
+                .map(|(_, s)| values.keys().map(|c| s[c]).collect())
+                .collect();
+            let rows: Vec<&[f64]> = xs.iter().map(Vec::as_slice).collect();
+            stats::correlation_matrix(&rows, &[y.as_slice()], method, 0.95)
+                .unwrap_or_else(|e| vec![Err(e); scores.len()])
+        } else {
+            scores
+                .iter()
+                .map(|(_, by_client)| {
+                    let (x, y): (Vec<f64>, Vec<f64>) = by_client
+                        .iter()
+                        .filter_map(|(c, s)| values.get(c).map(|v| (*s, *v)))
+                        .unzip();
+                    stats::correlate(&x, &y, method, 0.95)
+                })
+                .collect()
+        };
+        by_measure.push(
+            scores
+                .iter()
+                .zip(results)
+                .map(|((score, _), result)| Cell {
+                    score: score.clone(),
+                    measure: measure.clone(),
+                    error: result.as_ref().err().map(ToString::to_string),
+                    correlation: result.ok(),
+                    p_holm: None,
+                    p_bh: None,
+                })
+                .collect(),
+        );
+    }
+    // Score-major order: overall first, then the areas, each against every measure.
+    let mut cells: Vec<Cell> = Vec::with_capacity(scores.len() * measures.len());
+    let mut columns: Vec<std::vec::IntoIter<Cell>> =
+        by_measure.into_iter().map(Vec::into_iter).collect();
+    for _ in scores {
+        cells.extend(columns.iter_mut().filter_map(Iterator::next));
     }
     let defined: Vec<usize> = (0..cells.len())
         .filter(|&i| cells[i].correlation.is_some())

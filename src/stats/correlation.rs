@@ -28,6 +28,32 @@ pub struct Correlation {
     pub r_squared: f64,
 }
 
+/// Checks one variable of a correlation: enough finite values, not constant.
+fn variable(what: &str, values: &[f64]) -> StatsResult<()> {
+    if values.len() < 3 {
+        return Err(StatsError::TooFew {
+            what: "a correlation".into(),
+            n: values.len(),
+            min: 3,
+        });
+    }
+    finite(what, values)?;
+    if values.iter().all(|v| *v == values[0]) {
+        return Err(StatsError::Constant { what: what.into() });
+    }
+    Ok(())
+}
+
+fn level(confidence: f64) -> StatsResult<()> {
+    if confidence > 0.0 && confidence < 1.0 {
+        Ok(())
+    } else {
+        Err(StatsError::Invalid(format!(
+            "the confidence level must be between 0 and 1, not {confidence}"
+        )))
+    }
+}
+
 /// Correlates paired samples. `confidence` is the level of the interval (e.g. 0.95).
 pub fn correlate(
     x: &[f64],
@@ -41,25 +67,9 @@ pub fn correlate(
             y: y.len(),
         });
     }
-    if x.len() < 3 {
-        return Err(StatsError::TooFew {
-            what: "a correlation".into(),
-            n: x.len(),
-            min: 3,
-        });
-    }
-    if !(confidence > 0.0 && confidence < 1.0) {
-        return Err(StatsError::Invalid(format!(
-            "the confidence level must be between 0 and 1, not {confidence}"
-        )));
-    }
-    finite("x", x)?;
-    finite("y", y)?;
-    for (what, values) in [("x", x), ("y", y)] {
-        if values.iter().all(|v| *v == values[0]) {
-            return Err(StatsError::Constant { what: what.into() });
-        }
-    }
+    variable("x", x)?;
+    variable("y", y)?;
+    level(confidence)?;
     let n = x.len();
     let (r, p_value, spread) = match method {
         Method::Pearson => {
@@ -77,12 +87,24 @@ pub fn correlate(
             (tau, p, 0.437 * (n as f64 - 3.0) / (n as f64 - 4.0))
         }
     };
+    Ok(finish(method, n, r, p_value, spread, confidence))
+}
+
+/// The correlation with its interval and r².
+fn finish(
+    method: Method,
+    n: usize,
+    r: f64,
+    p_value: f64,
+    spread: f64,
+    confidence: f64,
+) -> Correlation {
     let (ci_low, ci_high) = if method == Method::Kendall && n <= 4 {
         (-1.0, 1.0)
     } else {
         fisher_interval(r, n, spread, confidence)
     };
-    Ok(Correlation {
+    Correlation {
         method,
         n,
         r,
@@ -90,7 +112,79 @@ pub fn correlate(
         ci_low,
         ci_high,
         r_squared: r * r,
-    })
+    }
+}
+
+/// Every variable of `rows` against every variable of `columns`, all over the
+/// same subjects, row-major. Each variable is checked, ranked and
+/// standardised once, so a portfolio-sized matrix costs a dot product per
+/// cell; Kendall's τ has no such shortcut and is computed pair by pair.
+pub fn correlation_matrix(
+    rows: &[&[f64]],
+    columns: &[&[f64]],
+    method: Method,
+    confidence: f64,
+) -> StatsResult<Vec<StatsResult<Correlation>>> {
+    level(confidence)?;
+    let n = rows
+        .iter()
+        .chain(columns)
+        .map(|v| v.len())
+        .next()
+        .unwrap_or(0);
+    if let Some(other) = rows
+        .iter()
+        .chain(columns)
+        .map(|v| v.len())
+        .find(|&len| len != n)
+    {
+        return Err(StatsError::UnequalLengths { x: n, y: other });
+    }
+    if method == Method::Kendall {
+        return Ok(rows
+            .iter()
+            .flat_map(|x| {
+                columns
+                    .iter()
+                    .map(move |y| correlate(x, y, method, confidence))
+            })
+            .collect());
+    }
+    // Centred once, with the sum of squares: r is then a dot product.
+    let prepare = |values: &&[f64]| -> StatsResult<(Vec<f64>, f64)> {
+        variable("a variable", values)?;
+        let values = if method == Method::Spearman {
+            average_ranks(values)
+        } else {
+            values.to_vec()
+        };
+        let m = mean(&values);
+        let centred: Vec<f64> = values.iter().map(|v| v - m).collect();
+        let squares = centred.iter().map(|v| v * v).sum();
+        Ok((centred, squares))
+    };
+    let xs: Vec<StatsResult<(Vec<f64>, f64)>> = rows.iter().map(prepare).collect();
+    let ys: Vec<StatsResult<(Vec<f64>, f64)>> = columns.iter().map(prepare).collect();
+    let spread = if method == Method::Spearman {
+        1.06
+    } else {
+        1.0
+    };
+    Ok(xs
+        .iter()
+        .flat_map(|x| {
+            ys.iter().map(move |y| {
+                let (x, y) = (
+                    x.as_ref().map_err(Clone::clone)?,
+                    y.as_ref().map_err(Clone::clone)?,
+                );
+                let r = (x.0.iter().zip(&y.0).map(|(a, b)| a * b).sum::<f64>()
+                    / (x.1 * y.1).sqrt())
+                .clamp(-1.0, 1.0);
+                Ok(finish(method, n, r, t_test(r, n), spread, confidence))
+            })
+        })
+        .collect())
 }
 
 fn pearson_r(x: &[f64], y: &[f64]) -> f64 {

@@ -7,7 +7,7 @@ mod correlation;
 mod reliability;
 
 pub use adjust::{benjamini_hochberg, holm};
-pub use correlation::{correlate, critical_r, Correlation, Method};
+pub use correlation::{correlate, correlation_matrix, critical_r, Correlation, Method};
 pub use reliability::{cronbach_alpha, icc, kendall_w, Alpha, Icc, IccForm, KendallW};
 
 use serde::Serialize;
