@@ -381,4 +381,41 @@ fn importing_kpis_checks_the_header_names_the_row_and_stores_all_or_nothing() {
         "{}",
         text(&twice.stderr)
     );
+
+    std::fs::write(
+        &file,
+        "panel,period,client,rating\nBoard,2026,Harbour Bank,7.5\nBoard,2026,Anchor Insurance,9\n",
+    )
+    .expect("write");
+    let rated = cmas(
+        &[
+            "import",
+            "panels",
+            file.to_str().expect("path"),
+            "--organisation",
+            "demo",
+        ],
+        &db,
+    );
+    assert!(rated.status.success(), "{}", text(&rated.stderr));
+    let database =
+        Database::connect(&DatabaseUrl::parse(db.to_str().expect("path")), 1).expect("db");
+    let ranks = database
+        .read(|conn| {
+            cmas::db::performance::Panel::ranks_for_period(conn, 2, "2026")
+                .map_err(anyhow::Error::from)
+        })
+        .expect("ranks");
+    let clients = database
+        .read(|conn| {
+            cmas::db::performance::client_ids_by_name(conn, 2).map_err(anyhow::Error::from)
+        })
+        .expect("clients");
+    let board = &ranks[0].1;
+    assert_eq!(
+        board.get(&clients["Anchor Insurance"]),
+        Some(&1.0),
+        "the best rating becomes rank 1"
+    );
+    assert_eq!(board.get(&clients["Harbour Bank"]), Some(&2.0));
 }

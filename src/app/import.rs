@@ -5,6 +5,7 @@
 use crate::db::organisations::Organisation;
 use crate::db::performance::{client_ids_by_name, Kpi, KpiValue, Panel};
 use crate::db::Database;
+use crate::domain::performance::ranks_from_ratings;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -23,8 +24,9 @@ fn problem(
     anyhow::anyhow!("{}:{row}:{column}: {message}", file.display())
 }
 
-/// Reads a CSV file whose header must be exactly `expected`; rows as strings.
-fn rows(file: &Path, expected: &[&str]) -> anyhow::Result<Vec<Vec<String>>> {
+/// Reads a CSV file whose header must be one of `headers`; returns which
+/// one and the rows as strings.
+fn rows(file: &Path, headers: &[&[&str]]) -> anyhow::Result<(usize, Vec<Vec<String>>)> {
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_path(file)
@@ -35,26 +37,31 @@ fn rows(file: &Path, expected: &[&str]) -> anyhow::Result<Vec<Vec<String>>> {
         .iter()
         .map(str::to_owned)
         .collect();
-    if header != expected {
+    let Some(which) = headers.iter().position(|h| header == *h) else {
+        let wanted: Vec<String> = headers
+            .iter()
+            .map(|h| format!("`{}`", h.join(",")))
+            .collect();
         return Err(problem(
             file,
             1,
             1,
             format!(
-                "the header must be `{}`, not `{}`",
-                expected.join(","),
+                "the header must be {}, not `{}`",
+                wanted.join(" or "),
                 header.join(",")
             ),
         ));
-    }
-    reader
+    };
+    let rows = reader
         .records()
         .enumerate()
         .map(|(i, record)| {
             let record = record.map_err(|e| problem(file, i + 2, 1, e))?;
             Ok(record.iter().map(str::to_owned).collect())
         })
-        .collect()
+        .collect::<anyhow::Result<Vec<Vec<String>>>>()?;
+    Ok((which, rows))
 }
 
 fn organisation(conn: &mut crate::db::AnyConnection, slug: &str) -> anyhow::Result<Organisation> {
@@ -97,7 +104,7 @@ fn text<'a>(
 
 /// `client,kpi,period,value`: clients and KPIs by name; the KPIs must be defined.
 pub fn kpis(db: &Database, slug: &str, file: &Path) -> anyhow::Result<Imported> {
-    let rows = rows(file, &["client", "kpi", "period", "value"])?;
+    let (_, rows) = rows(file, &[&["client", "kpi", "period", "value"]])?;
     db.write(|conn| -> anyhow::Result<Imported> {
         let org = organisation(conn, slug)?;
         let clients = client_ids_by_name(conn, org.id)?;
@@ -132,9 +139,18 @@ pub fn kpis(db: &Database, slug: &str, file: &Path) -> anyhow::Result<Imported> 
     })
 }
 
-/// `panel,period,client,rank`: panels are created as needed; each panel's ranks replace its old ones.
+/// `panel,period,client,rank` (1 = best) or `panel,period,client,rating`
+/// (higher = better, turned into ranks per panel): panels are created as
+/// needed; each panel's ranks replace its old ones.
 pub fn panels(db: &Database, slug: &str, file: &Path) -> anyhow::Result<Imported> {
-    let rows = rows(file, &["panel", "period", "client", "rank"])?;
+    let (which, rows) = rows(
+        file,
+        &[
+            &["panel", "period", "client", "rank"],
+            &["panel", "period", "client", "rating"],
+        ],
+    )?;
+    let ratings = which == 1;
     db.write(|conn| -> anyhow::Result<Imported> {
         let org = organisation(conn, slug)?;
         let clients = client_ids_by_name(conn, org.id)?;
@@ -152,7 +168,7 @@ pub fn panels(db: &Database, slug: &str, file: &Path) -> anyhow::Result<Imported
                 )
             })?;
             let rank = number(file, row, 4, &cells[3])?;
-            if rank < 1.0 {
+            if !ratings && rank < 1.0 {
                 return Err(problem(file, row, 4, "a rank starts at 1 (the best)"));
             }
             let entries = panels
@@ -168,12 +184,22 @@ pub fn panels(db: &Database, slug: &str, file: &Path) -> anyhow::Result<Imported
             }
             entries.push((client_id, rank));
         }
-        for ((name, period), ranks) in &panels {
+        for ((name, period), entries) in &panels {
             let panel = match Panel::find_by_name(conn, org.id, name, period)? {
                 Some(p) => p,
                 None => Panel::create(conn, org.id, name, period)?,
             };
-            Panel::set_ranks(conn, panel.id, ranks)?;
+            let ranks: Vec<(i32, f64)> = if ratings {
+                let values: Vec<f64> = entries.iter().map(|(_, rating)| *rating).collect();
+                entries
+                    .iter()
+                    .map(|(c, _)| *c)
+                    .zip(ranks_from_ratings(&values))
+                    .collect()
+            } else {
+                entries.clone()
+            };
+            Panel::set_ranks(conn, panel.id, &ranks)?;
         }
         Ok(Imported { rows: rows.len() })
     })
