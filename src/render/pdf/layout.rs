@@ -172,6 +172,26 @@ impl Writer {
         }
     }
 
+    /// Body text.
+    pub fn body(&mut self, text: &str) {
+        self.paragraph(text, 9.0, Weight::Regular, INK, 0.0);
+    }
+
+    /// Smaller body text.
+    pub fn small(&mut self, text: &str) {
+        self.paragraph(text, 8.5, Weight::Regular, INK, 0.0);
+    }
+
+    /// An indented entry of a list, such as a question.
+    pub fn item(&mut self, text: &str) {
+        self.paragraph(text, 8.5, Weight::Regular, INK, 8.0);
+    }
+
+    /// A note under an item: smaller, muted, further indented.
+    pub fn aside(&mut self, text: &str) {
+        self.paragraph(text, 8.0, Weight::Regular, MUTED, 20.0);
+    }
+
     pub fn heading(&mut self, text: &str, size: f32) {
         self.ensure(size * 3.0 + 40.0);
         self.space(size * 0.6);

@@ -138,41 +138,17 @@ fn summary_page(w: &mut Writer, card: &Scorecard) -> Result<(), PdfError> {
 
     w.heading("Strengths", 11.0);
     if card.strengths.is_empty() {
-        w.paragraph(
-            "No area is above the portfolio median yet.",
-            9.0,
-            Weight::Regular,
-            INK,
-            0.0,
-        );
+        w.body("No area is above the portfolio median yet.");
     }
     for f in &card.strengths {
-        w.paragraph(
-            &format!("•  {}", f.sentence),
-            9.0,
-            Weight::Regular,
-            INK,
-            0.0,
-        );
+        w.body(&format!("•  {}", f.sentence));
     }
     w.heading("Priorities: what to do first", 11.0);
     if card.priorities.is_empty() {
-        w.paragraph(
-            "Every area is at or above the portfolio's top quartile.",
-            9.0,
-            Weight::Regular,
-            INK,
-            0.0,
-        );
+        w.body("Every area is at or above the portfolio's top quartile.");
     }
     for (i, f) in card.priorities.iter().enumerate() {
-        w.paragraph(
-            &format!("{}.  {}", i + 1, f.sentence),
-            9.0,
-            Weight::Regular,
-            INK,
-            0.0,
-        );
+        w.body(&format!("{}.  {}", i + 1, f.sentence));
     }
     w.space(3.0);
     w.paragraph(&card.priority_rule, 7.5, Weight::Regular, MUTED, 0.0);
@@ -309,25 +285,13 @@ fn detail_pages(w: &mut Writer, card: &Scorecard) {
                 8.0,
             );
             for note in &q.evidence {
-                w.paragraph(
-                    &format!("Evidence — {note}"),
-                    8.0,
-                    Weight::Regular,
-                    MUTED,
-                    20.0,
-                );
+                w.aside(&format!("Evidence — {note}"));
             }
         }
     }
     w.heading("Where the assessors disagreed", 11.0);
     if card.disagreements.is_empty() {
-        w.paragraph(
-            "The assessors agreed within 3 points on every question.",
-            8.5,
-            Weight::Regular,
-            INK,
-            0.0,
-        );
+        w.small("The assessors agreed within 3 points on every question.");
     }
     for d in &card.disagreements {
         let agreed = if d.agreed {
@@ -335,33 +299,15 @@ fn detail_pages(w: &mut Writer, card: &Scorecard) {
         } else {
             ""
         };
-        w.paragraph(
-            &format!("{}  {}{agreed}", d.id, d.practice),
-            8.5,
-            Weight::Regular,
-            INK,
-            8.0,
-        );
-        w.paragraph(&d.answers.join(" · "), 8.0, Weight::Regular, MUTED, 20.0);
+        w.item(&format!("{}  {}{agreed}", d.id, d.practice));
+        w.aside(&d.answers.join(" · "));
     }
     w.heading("Not applicable", 11.0);
     if card.not_applicable.is_empty() {
-        w.paragraph(
-            "Every question applied to this client.",
-            8.5,
-            Weight::Regular,
-            INK,
-            0.0,
-        );
+        w.small("Every question applied to this client.");
     }
     for n in &card.not_applicable {
-        w.paragraph(
-            &format!("{}  {}", n.id, n.practice),
-            8.5,
-            Weight::Regular,
-            INK,
-            8.0,
-        );
-        w.paragraph(&n.reasons.join(" · "), 8.0, Weight::Regular, MUTED, 20.0);
+        w.item(&format!("{}  {}", n.id, n.practice));
+        w.aside(&n.reasons.join(" · "));
     }
 }

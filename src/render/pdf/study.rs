@@ -34,11 +34,11 @@ pub fn study(
     );
     w.heading("Findings", 11.0);
     for f in &s.findings {
-        w.paragraph(&format!("•  {f}"), 9.0, Weight::Regular, INK, 0.0);
+        w.body(&format!("•  {f}"));
     }
     w.heading("Read with care", 11.0);
     for c in &s.caveats {
-        w.paragraph(&format!("•  {c}"), 9.0, Weight::Regular, INK, 0.0);
+        w.body(&format!("•  {c}"));
     }
     w.heading("Assessment rank against business-performance rank", 11.0);
     let left = (w.width() - chart::SCATTER.0) / 2.0;
@@ -61,7 +61,7 @@ pub fn study(
             INK,
             0.0,
         ),
-        None => w.paragraph(&format!("Panels: {}", s.panels.error.as_deref().unwrap_or("no panel data")), 9.0, Weight::Regular, INK, 0.0),
+        None => w.body(&format!("Panels: {}", s.panels.error.as_deref().unwrap_or("no panel data"))),
     }
     let columns = [
         Column {
@@ -114,13 +114,7 @@ pub fn study(
     let iccs: Vec<f64> = s.assessor_agreement.iter().filter_map(|a| a.icc).collect();
     if !iccs.is_empty() {
         let mean = iccs.iter().sum::<f64>() / iccs.len() as f64;
-        w.paragraph(
-            &format!("Assessors: across {} assessments, the single-assessor agreement ICC(2,1) averages {mean:.2}.", iccs.len()),
-            9.0,
-            Weight::Regular,
-            INK,
-            0.0,
-        );
+        w.body(&format!("Assessors: across {} assessments, the single-assessor agreement ICC(2,1) averages {mean:.2}.", iccs.len()));
     }
     let pages = w.finish(&format!(
         "{organisation} · portfolio study {} · generated {}",
