@@ -131,7 +131,7 @@ impl Cli {
             Command::Serve { demo } => serve(&self.settings, demo),
             Command::Migrate => {
                 let db = Database::connect(&self.settings.database(), 1)?;
-                println!(
+                crate::say!(
                     "database {} is up to date",
                     self.settings.database().redacted()
                 );
@@ -151,7 +151,7 @@ impl Cli {
                         ("panel ranks", import::panels(&db, &organisation, &file)?)
                     }
                 };
-                println!("imported {} {what}", imported.rows);
+                crate::say!("imported {} {what}", imported.rows);
                 Ok(())
             }
             Command::Stats {
@@ -198,7 +198,7 @@ fn serve(settings: &Settings, with_demo: bool) -> anyhow::Result<()> {
     }
     let address = app.address();
     tracing::info!(%address, database = %settings.database().redacted(), "cmas is serving");
-    println!("cmas is serving on http://{address}");
+    crate::say!("cmas is serving on http://{address}");
     actix_web::rt::System::new().block_on(app.serve())?;
     Ok(())
 }
@@ -206,7 +206,7 @@ fn serve(settings: &Settings, with_demo: bool) -> anyhow::Result<()> {
 fn load_demo(db: &Database) -> anyhow::Result<()> {
     let summary = demo::load(db)?;
     if summary.created {
-        println!(
+        crate::say!(
             "demo: loaded {} clients, {} final assessments, {} scores into \"{}\"",
             summary.clients,
             summary.assessments,
@@ -214,14 +214,15 @@ fn load_demo(db: &Database) -> anyhow::Result<()> {
             demo::ORGANISATION
         );
     } else {
-        println!(
+        crate::say!(
             "demo: already loaded ({} clients, {} assessments)",
-            summary.clients, summary.assessments
+            summary.clients,
+            summary.assessments
         );
     }
-    println!("demo logins:");
+    crate::say!("demo logins:");
     for (email, name, role, password) in demo::USERS {
-        println!("  {email:<24} {password:<22} {role:<18} {name}");
+        crate::say!("  {email:<24} {password:<22} {role:<18} {name}");
     }
     Ok(())
 }
@@ -231,11 +232,16 @@ fn correlate_csv(file: &Path, x: &str, y: &str, method: Method, json: bool) -> a
     let result = stats::correlate(&columns[0], &columns[1], method, 0.95)
         .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     if json {
-        println!("{}", serde_json::to_string(&result)?);
+        crate::say!("{}", serde_json::to_string(&result)?);
     } else {
-        println!(
+        crate::say!(
             "{method:?} r = {:.4} (95% CI {:.4} to {:.4}), p = {:.3e}, r² = {:.4}, n = {}",
-            result.r, result.ci_low, result.ci_high, result.p_value, result.r_squared, result.n
+            result.r,
+            result.ci_low,
+            result.ci_high,
+            result.p_value,
+            result.r_squared,
+            result.n
         );
     }
     Ok(())
@@ -246,7 +252,7 @@ fn check(file: &PathBuf) -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
     match questionnaire::load(&file.display().to_string(), &source) {
         Ok(q) => {
-            println!(
+            crate::say!(
                 "{}: ok: {} {} with {} areas and {} questions (content hash {})",
                 file.display(),
                 q.id,

@@ -4,6 +4,16 @@
 //! `db` stores; `app` combines the two into use cases; `web` speaks HTTP;
 //! `cli` and `startup` wire it all together.
 
+/// Prints a line to standard output. A closed pipe (`cmas demo | head`) is
+/// the reader's choice, not a reason to panic as `println!` would.
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 pub mod app;
 pub mod auth;
 pub mod cli;

@@ -47,7 +47,7 @@ pub fn run(db: &Database, settings: &Settings) -> anyhow::Result<()> {
     })?;
     if let Some(password) = generated {
         // Printed, not logged: it must not end up in log files.
-        println!(
+        crate::say!(
             "cmas: created the first admin {} with the password {password}\n      (shown once; set CMAS_ADMIN_PASSWORD to choose it)",
             settings.admin_email
         );

@@ -61,7 +61,7 @@ pub fn one(db: &Database, id: i32, out: &Path, paper: Paper) -> anyhow::Result<(
         pdf::scorecard(&card, paper, chrono::Utc::now())?
     };
     write_atomically(out, &bytes)?;
-    println!(
+    crate::say!(
         "{}: scorecard of assessment {id} ({})",
         out.display(),
         card.meta.client
@@ -124,7 +124,7 @@ pub fn all(db: &Database, dir: &Path, paper: Paper) -> anyhow::Result<()> {
     }
     let failures = failures.into_inner().unwrap_or_else(|p| p.into_inner());
     let elapsed = started.elapsed();
-    println!(
+    crate::say!(
         "{}: {} scorecards in {:.2} s ({:.1} ms each, {workers} threads)",
         dir.display(),
         ids.len() - failures.len(),
