@@ -33,6 +33,7 @@ impl Application {
         let address = listener.local_addr()?;
         let state = actix_web::web::Data::new(AppState {
             db: db.clone(),
+            pages: crate::web::pages::Pages::new()?,
             questionnaires: QuestionnaireCache::default(),
             session_lifetime: settings.session_lifetime(),
             secure_cookies: settings.secure_cookies,

@@ -2,6 +2,7 @@
 
 pub mod input;
 pub mod openapi;
+pub mod pages;
 pub mod problem;
 pub mod routes;
 pub mod session;
@@ -46,12 +47,21 @@ fn query_error(err: actix_web::error::QueryPayloadError, _: &HttpRequest) -> act
     ApiError::bad_request("bad_query", format!("the query string does not fit: {err}")).into()
 }
 
-async fn not_found(req: HttpRequest) -> HttpResponse {
-    actix_web::ResponseError::error_response(&ApiError::NotFound(format!(
-        "no route for {} {}",
-        req.method(),
-        req.path()
-    )))
+/// Unknown API routes get a problem document; anything else the friendly page.
+async fn not_found(
+    req: HttpRequest,
+    state: web::Data<state::AppState>,
+    viewer: Option<pages::Viewer>,
+) -> HttpResponse {
+    if req.path().starts_with("/api/") {
+        actix_web::ResponseError::error_response(&ApiError::NotFound(format!(
+            "no route for {} {}",
+            req.method(),
+            req.path()
+        )))
+    } else {
+        pages::not_found(state, viewer).await
+    }
 }
 
 /// Registers every route of the service.
@@ -112,5 +122,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(performance::portfolio_html)
             .service(performance::portfolio),
     )
+    .configure(pages::configure)
     .default_service(web::to(not_found));
 }

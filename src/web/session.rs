@@ -162,3 +162,80 @@ async fn from_session(
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
+
+/// A new browser session: its user, the cookie's secret and the CSRF token.
+pub struct Started {
+    pub user: User,
+    pub session_token: String,
+    pub csrf_token: String,
+}
+
+/// Checks the credentials and opens a session; a fresh session id at every
+/// login, so a planted id is worthless. The password check is slow on
+/// purpose and runs outside any write transaction, so a login never holds
+/// up scoring.
+pub async fn start_session(
+    state: &AppState,
+    email: String,
+    password: String,
+) -> ApiResult<Started> {
+    let user = state
+        .read(move |conn| Ok(User::find_by_email(conn, &email)?.filter(|u| u.active)))
+        .await?;
+    let hash = user
+        .as_ref()
+        .map_or(crate::auth::dummy_hash(), |u| u.password_hash.as_str())
+        .to_owned();
+    let valid = web::block(move || crate::auth::verify_password(&password, &hash)).await?;
+    let user = match user {
+        Some(user) if valid => user,
+        _ => {
+            return Err(ApiError::Unauthenticated(
+                "the email or the password is wrong".into(),
+            ))
+        }
+    };
+    let session_token = crate::auth::new_secret("s_");
+    let csrf_token = crate::auth::new_secret("");
+    let (token_hash, csrf, lifetime, user_id) = (
+        digest(&session_token),
+        csrf_token.clone(),
+        state.session_lifetime,
+        user.id,
+    );
+    state
+        .write(move |conn| {
+            Session::delete_expired(conn)?;
+            Session::create(conn, user_id, &token_hash, &csrf, lifetime)?;
+            Ok(())
+        })
+        .await?;
+    tracing::info!(user_id, "logged in");
+    Ok(Started {
+        user,
+        session_token,
+        csrf_token,
+    })
+}
+
+/// The session cookie: HttpOnly, SameSite=Lax, Secure when configured.
+pub fn session_cookie(
+    state: &AppState,
+    value: String,
+    max_age: chrono::Duration,
+) -> actix_web::cookie::Cookie<'static> {
+    actix_web::cookie::Cookie::build(SESSION_COOKIE, value)
+        .path("/")
+        .http_only(true)
+        .same_site(actix_web::cookie::SameSite::Lax)
+        .secure(state.secure_cookies)
+        .max_age(actix_web::cookie::time::Duration::seconds(
+            max_age.num_seconds(),
+        ))
+        .finish()
+}
+
+/// Compares a submitted CSRF token with the session's, in constant time.
+pub fn csrf_matches(sent: &str, expected: &str) -> bool {
+    constant_time_eq(sent.as_bytes(), expected.as_bytes())
+}

@@ -6,6 +6,8 @@ use actix_web::web;
 
 pub struct AppState {
     pub db: Database,
+    /// The page templates, parsed once at start-up.
+    pub pages: super::pages::Pages,
     pub questionnaires: QuestionnaireCache,
     /// How long a browser session lasts without logging in again.
     pub session_lifetime: chrono::Duration,

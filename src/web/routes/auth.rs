@@ -1,12 +1,11 @@
 //! Logging in and out, and who am I.
 
-use crate::auth::{digest, hash_password, new_secret, password_problem, verify_password};
+use crate::auth::{hash_password, password_problem, verify_password};
 use crate::db::{organisations::Organisation, sessions::Session, users::User};
 use crate::web::problem::{ApiError, ApiResult, Problem};
-use crate::web::session::{Auth, Credential, SESSION_COOKIE};
+use crate::web::session::{session_cookie, start_session, Auth, Credential};
 use crate::web::state::AppState;
 use crate::web::views::UserView;
-use actix_web::cookie::{Cookie, SameSite};
 use actix_web::{get, post, web, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -38,18 +37,6 @@ pub struct PasswordChange {
     pub new_password: String,
 }
 
-fn session_cookie(state: &AppState, value: String, max_age: chrono::Duration) -> Cookie<'static> {
-    Cookie::build(SESSION_COOKIE, value)
-        .path("/")
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .secure(state.secure_cookies)
-        .max_age(actix_web::cookie::time::Duration::seconds(
-            max_age.num_seconds(),
-        ))
-        .finish()
-}
-
 /// Starts a browser session: sets the session cookie and returns the CSRF token.
 #[utoipa::path(
     context_path = "/api/v1", tag = "auth", request_body = LoginRequest,
@@ -66,49 +53,16 @@ pub async fn login(
     body: web::Json<LoginRequest>,
 ) -> ApiResult<HttpResponse> {
     let LoginRequest { email, password } = body.into_inner();
-    let session_token = new_secret("s_");
-    let csrf_token = new_secret("");
-    let (token_hash, csrf, lifetime) = (
-        digest(&session_token),
-        csrf_token.clone(),
-        state.session_lifetime,
-    );
-    // The password check is slow on purpose; it runs outside any write
-    // transaction so a login never holds up scoring.
-    let user = state
-        .read(move |conn| Ok(User::find_by_email(conn, &email)?.filter(|u| u.active)))
-        .await?;
-    let hash = user
-        .as_ref()
-        .map_or(crate::auth::dummy_hash(), |u| u.password_hash.as_str())
-        .to_owned();
-    let valid = web::block(move || verify_password(&password, &hash)).await?;
-    let user = match user {
-        Some(user) if valid => user,
-        _ => {
-            return Err(ApiError::Unauthenticated(
-                "the email or the password is wrong".into(),
-            ))
-        }
-    };
-    let user_id = user.id;
-    state
-        .write(move |conn| {
-            Session::delete_expired(conn)?;
-            Session::create(conn, user_id, &token_hash, &csrf, lifetime)?;
-            Ok(())
-        })
-        .await?;
-    tracing::info!(user_id = user.id, "logged in");
+    let started = start_session(&state, email, password).await?;
     Ok(HttpResponse::Ok()
         .cookie(session_cookie(
             &state,
-            session_token,
+            started.session_token,
             state.session_lifetime,
         ))
         .json(LoginResponse {
-            user: UserView::from(&user),
-            csrf_token,
+            user: UserView::from(&started.user),
+            csrf_token: started.csrf_token,
         }))
 }
 

@@ -1,0 +1,119 @@
+//! The login page, and logging out. The login form carries a token that
+//! must match a cookie set with the form, so another site cannot log a
+//! browser into an account of its choosing.
+
+use super::{PageError, Viewer};
+use crate::web::session::{csrf_matches, session_cookie, start_session, SESSION_COOKIE};
+use crate::web::state::AppState;
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::{http::StatusCode, web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use serde_json::json;
+
+const LOGIN_CSRF_COOKIE: &str = "cmas_login_csrf";
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    csrf_token: String,
+    email: String,
+    password: String,
+}
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    csrf_token: String,
+}
+
+fn form_page(
+    state: &AppState,
+    status: StatusCode,
+    email: &str,
+    error: Option<&str>,
+) -> HttpResponse {
+    let token = crate::auth::new_secret("");
+    let cookie = Cookie::build(LOGIN_CSRF_COOKIE, token.clone())
+        .path("/login")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(state.secure_cookies)
+        .finish();
+    let mut response = state.pages.render(
+        status,
+        "login",
+        &json!({ "title": "Log in", "csrf_token": token, "email": email, "error": error }),
+    );
+    let _ = response.add_cookie(&cookie);
+    response
+}
+
+pub async fn form(state: web::Data<AppState>, viewer: Option<Viewer>) -> HttpResponse {
+    if viewer.is_some() {
+        return HttpResponse::SeeOther()
+            .insert_header(("Location", "/"))
+            .finish();
+    }
+    form_page(&state, StatusCode::OK, "", None)
+}
+
+pub async fn submit(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    form: web::Form<LoginForm>,
+) -> Result<HttpResponse, PageError> {
+    let LoginForm {
+        csrf_token,
+        email,
+        password,
+    } = form.into_inner();
+    let expected = req
+        .cookie(LOGIN_CSRF_COOKIE)
+        .map(|c| c.value().to_owned())
+        .unwrap_or_default();
+    if expected.is_empty() || !csrf_matches(&csrf_token, &expected) {
+        return Err(PageError::Forbidden(
+            "The login form has expired. Reload the page and log in again.".into(),
+        ));
+    }
+    match start_session(&state, email.clone(), password).await {
+        Ok(started) => Ok(HttpResponse::SeeOther()
+            .insert_header(("Location", "/"))
+            .cookie(session_cookie(
+                &state,
+                started.session_token,
+                state.session_lifetime,
+            ))
+            .finish()),
+        Err(crate::web::problem::ApiError::Unauthenticated(message)) => Ok(form_page(
+            &state,
+            StatusCode::UNAUTHORIZED,
+            &email,
+            Some(&capitalise(&message)),
+        )),
+        Err(other) => Err(other.into()),
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or(String::new(), |c| {
+        c.to_uppercase().chain(chars).collect::<String>() + "."
+    })
+}
+
+pub async fn logout(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<CsrfForm>,
+) -> Result<HttpResponse, PageError> {
+    viewer.check(&form.csrf_token)?;
+    let hash = viewer.token_hash.clone();
+    state
+        .write(move |conn| Ok(crate::db::sessions::Session::delete(conn, &hash)?))
+        .await?;
+    let mut gone = Cookie::build(SESSION_COOKIE, "").path("/").finish();
+    gone.make_removal();
+    Ok(HttpResponse::SeeOther()
+        .insert_header(("Location", "/login"))
+        .cookie(gone)
+        .finish())
+}

@@ -1,0 +1,213 @@
+//! Server-rendered pages: handlebars templates under `templates/`, one
+//! registry built at start-up. Pages use the session cookie; every form post
+//! carries the session's CSRF token in a hidden field.
+
+mod dashboard;
+mod login;
+
+use super::problem::ApiError;
+use super::state::AppState;
+use crate::auth::digest;
+use crate::db::{organisations::Organisation, sessions::Session, users::User};
+use actix_web::{
+    dev::Payload, http::StatusCode, web, FromRequest, HttpRequest, HttpResponse, ResponseError,
+};
+use handlebars::Handlebars;
+use serde_json::{json, Value};
+use std::future::Future;
+use std::pin::Pin;
+
+/// The page templates, parsed once.
+pub struct Pages {
+    hb: Handlebars<'static>,
+}
+
+impl Pages {
+    pub fn new() -> anyhow::Result<Pages> {
+        let mut hb = Handlebars::new();
+        hb.set_strict_mode(true);
+        hb.register_partial("layout", include_str!("../../../templates/layout.hbs"))?;
+        for (name, source) in [
+            ("login", include_str!("../../../templates/login.hbs")),
+            (
+                "dashboard",
+                include_str!("../../../templates/dashboard.hbs"),
+            ),
+            ("error", include_str!("../../../templates/error.hbs")),
+        ] {
+            hb.register_template_string(name, source)?;
+        }
+        Ok(Pages { hb })
+    }
+
+    /// A page, or the error page if the template fails (logged, never shown).
+    pub fn render(&self, status: StatusCode, name: &str, data: &Value) -> HttpResponse {
+        match self.hb.render(name, data) {
+            Ok(html) => HttpResponse::build(status)
+                .content_type("text/html; charset=utf-8")
+                .body(html),
+            Err(e) => {
+                tracing::error!(template = name, cause = %e, "a page failed to render");
+                HttpResponse::InternalServerError()
+                    .content_type("text/plain")
+                    .body("Something went wrong on our side; it has been logged.")
+            }
+        }
+    }
+
+    /// A friendly error page; `viewer` fills the header when someone is logged in.
+    pub fn error(
+        &self,
+        status: StatusCode,
+        message: &str,
+        viewer: Option<&Viewer>,
+    ) -> HttpResponse {
+        let heading = match status.as_u16() {
+            403 => "Not allowed",
+            404 => "Page not found",
+            _ => "Something went wrong",
+        };
+        let mut data = json!({ "title": heading, "heading": heading, "message": message });
+        if let Some(v) = viewer {
+            v.fill(&mut data);
+        }
+        self.render(status, "error", &data)
+    }
+}
+
+/// The logged-in person looking at a page.
+pub struct Viewer {
+    pub user: User,
+    pub organisation: String,
+    pub csrf_token: String,
+    pub token_hash: String,
+}
+
+impl Viewer {
+    /// Adds what the layout's header needs.
+    fn fill(&self, data: &mut Value) {
+        data["user"] = json!({ "name": self.user.name, "role": self.user.role });
+        data["organisation"] = json!(self.organisation);
+        data["csrf_token"] = json!(self.csrf_token);
+    }
+
+    /// Refuses a form post whose token is not this session's.
+    fn check(&self, sent: &str) -> Result<(), PageError> {
+        if super::session::csrf_matches(sent, &self.csrf_token) {
+            Ok(())
+        } else {
+            Err(PageError::Forbidden(
+                "The form has expired or did not come from cmas. Reload the page and try again."
+                    .into(),
+            ))
+        }
+    }
+}
+
+/// What a page request can fail with, shown as a page rather than JSON.
+#[derive(Debug)]
+pub enum PageError {
+    /// Not logged in: off to the login page.
+    Login,
+    Forbidden(String),
+    Internal(String),
+}
+
+impl std::fmt::Display for PageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PageError::Login => f.write_str("login required"),
+            PageError::Forbidden(m) | PageError::Internal(m) => f.write_str(m),
+        }
+    }
+}
+
+impl From<ApiError> for PageError {
+    fn from(e: ApiError) -> PageError {
+        match e {
+            ApiError::Unauthenticated(_) => PageError::Login,
+            other => PageError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl ResponseError for PageError {
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            PageError::Login => HttpResponse::SeeOther().insert_header(("Location", "/login")).finish(),
+            PageError::Forbidden(message) => {
+                HttpResponse::Forbidden().content_type("text/html; charset=utf-8").body(format!(
+                    "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not allowed · cmas</title><link rel=\"stylesheet\" href=\"/static/app.css\"></head><body><main><h1>Not allowed</h1><p>{}</p><p><a href=\"/\">Back to the start page</a></p></main></body></html>",
+                    handlebars::html_escape(message)
+                ))
+            }
+            PageError::Internal(cause) => {
+                tracing::error!(cause = %cause, "a page failed");
+                HttpResponse::InternalServerError()
+                    .content_type("text/html; charset=utf-8")
+                    .body("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Error · cmas</title></head><body><h1>Something went wrong</h1><p>It has been logged. <a href=\"/\">Back to the start page</a></p></body></html>")
+            }
+        }
+    }
+}
+
+impl FromRequest for Viewer {
+    type Error = PageError;
+    type Future = Pin<Box<dyn Future<Output = Result<Viewer, PageError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let cookie = req
+            .cookie(super::session::SESSION_COOKIE)
+            .map(|c| c.value().to_owned());
+        Box::pin(async move {
+            let (state, cookie) = match (state, cookie) {
+                (Some(state), Some(cookie)) => (state, cookie),
+                _ => return Err(PageError::Login),
+            };
+            let hash = digest(&cookie);
+            let viewer = state
+                .read(move |conn| {
+                    let Some(session) = Session::find_live(conn, &hash)? else {
+                        return Ok(None);
+                    };
+                    let Some(user) = User::find_active(conn, session.user_id)? else {
+                        return Ok(None);
+                    };
+                    let organisation = Organisation::find(conn, user.organisation_id)?.name;
+                    Ok(Some(Viewer {
+                        user,
+                        organisation,
+                        csrf_token: session.csrf_token,
+                        token_hash: hash,
+                    }))
+                })
+                .await?;
+            viewer.ok_or(PageError::Login)
+        })
+    }
+}
+
+/// The friendly 404 for pages (the API answers with a problem document).
+pub async fn not_found(state: web::Data<AppState>, viewer: Option<Viewer>) -> HttpResponse {
+    state.pages.error(
+        StatusCode::NOT_FOUND,
+        "There is no page at this address.",
+        viewer.as_ref(),
+    )
+}
+
+async fn stylesheet() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .insert_header(("Cache-Control", "public, max-age=3600"))
+        .body(include_str!("../../../static/app.css"))
+}
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/static/app.css", web::get().to(stylesheet))
+        .route("/login", web::get().to(login::form))
+        .route("/login", web::post().to(login::submit))
+        .route("/logout", web::post().to(login::logout))
+        .route("/", web::get().to(dashboard::show));
+}

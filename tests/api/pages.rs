@@ -1,0 +1,207 @@
+use crate::helpers::{TestApp, ADMIN_EMAIL, PASSWORD};
+use crate::on_both_backends;
+use serde_json::json;
+
+on_both_backends!(
+    the_login_page_starts_a_session_and_the_dashboard_says_who_is_there,
+    form_posts_without_the_right_token_are_refused,
+    executives_see_only_their_clients_scorecards_and_hostile_names_are_escaped,
+    unknown_pages_get_a_friendly_404,
+);
+
+/// A browser without redirects, keeping its own cookies by hand.
+struct Browser<'a> {
+    app: &'a TestApp,
+    agent: ureq::Agent,
+    cookies: Vec<(String, String)>,
+}
+
+struct Page {
+    status: u16,
+    location: Option<String>,
+    body: String,
+}
+
+impl<'a> Browser<'a> {
+    fn new(app: &'a TestApp) -> Browser<'a> {
+        Browser {
+            app,
+            agent: ureq::AgentBuilder::new().redirects(0).build(),
+            cookies: Vec::new(),
+        }
+    }
+
+    fn keep(&mut self, response: &ureq::Response) {
+        for header in response.all("set-cookie") {
+            let pair = header.split(';').next().unwrap_or("");
+            if let Some((name, value)) = pair.split_once('=') {
+                self.cookies.retain(|(n, _)| n != name);
+                if !value.is_empty() && !header.contains("Max-Age=0") {
+                    self.cookies.push((name.to_owned(), value.to_owned()));
+                }
+            }
+        }
+    }
+
+    fn send(&mut self, method: &str, path: &str, form: Option<&[(&str, &str)]>) -> Page {
+        let cookie = self
+            .cookies
+            .iter()
+            .map(|(n, v)| format!("{n}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let request = self
+            .agent
+            .request(method, &format!("{}{path}", self.app.address))
+            .set("Cookie", &cookie);
+        let result = match form {
+            Some(fields) => request.send_form(fields),
+            None => request.call(),
+        };
+        let response = match result {
+            Ok(r) | Err(ureq::Error::Status(_, r)) => r,
+            Err(e) => panic!("{method} {path}: {e}"),
+        };
+        self.keep(&response);
+        Page {
+            status: response.status(),
+            location: response.header("location").map(str::to_owned),
+            body: response.into_string().unwrap_or_default(),
+        }
+    }
+
+    fn get(&mut self, path: &str) -> Page {
+        self.send("GET", path, None)
+    }
+
+    /// The CSRF token of the first form on a page.
+    fn token(page: &Page) -> String {
+        let start = page
+            .body
+            .find("name=\"csrf_token\" value=\"")
+            .expect("a form with a token")
+            + 25;
+        page.body[start..]
+            .split('"')
+            .next()
+            .unwrap_or("")
+            .to_owned()
+    }
+
+    fn login(&mut self, email: &str, password: &str) -> Page {
+        let form = self.get("/login");
+        let token = Browser::token(&form);
+        self.send(
+            "POST",
+            "/login",
+            Some(&[
+                ("csrf_token", &token),
+                ("email", email),
+                ("password", password),
+            ]),
+        )
+    }
+}
+
+fn the_login_page_starts_a_session_and_the_dashboard_says_who_is_there(app: &TestApp) {
+    let mut browser = Browser::new(app);
+    let start = browser.get("/");
+    assert_eq!(
+        (start.status, start.location.as_deref()),
+        (303, Some("/login"))
+    );
+    let wrong = browser.login(ADMIN_EMAIL, "not the password");
+    assert_eq!(wrong.status, 401);
+    assert!(
+        wrong.body.contains("The email or the password is wrong."),
+        "{}",
+        wrong.body
+    );
+    let done = browser.login(ADMIN_EMAIL, PASSWORD);
+    assert_eq!((done.status, done.location.as_deref()), (303, Some("/")));
+    let home = browser.get("/");
+    assert_eq!(home.status, 200);
+    assert!(
+        home.body.contains("Administrator · admin · Alpha Advisory"),
+        "{}",
+        home.body
+    );
+    let token = Browser::token(&home);
+    let out = browser.send("POST", "/logout", Some(&[("csrf_token", &token)]));
+    assert_eq!((out.status, out.location.as_deref()), (303, Some("/login")));
+    assert_eq!(
+        browser.get("/").status,
+        303,
+        "the session ended with the logout"
+    );
+}
+
+fn form_posts_without_the_right_token_are_refused(app: &TestApp) {
+    let mut browser = Browser::new(app);
+    browser.get("/login");
+    let forged = browser.send(
+        "POST",
+        "/login",
+        Some(&[
+            ("csrf_token", "guess"),
+            ("email", ADMIN_EMAIL),
+            ("password", PASSWORD),
+        ]),
+    );
+    assert_eq!(forged.status, 403);
+    assert!(forged.body.contains("expired"), "{}", forged.body);
+    browser.login(ADMIN_EMAIL, PASSWORD);
+    let logout = browser.send("POST", "/logout", Some(&[("csrf_token", "guess")]));
+    assert_eq!(logout.status, 403);
+    assert_eq!(
+        browser.get("/").status,
+        200,
+        "a refused logout leaves the session alone"
+    );
+}
+
+fn executives_see_only_their_clients_scorecards_and_hostile_names_are_escaped(app: &TestApp) {
+    let admin = app.admin();
+    let hostile = "<script>alert(1)</script> Bank";
+    let theirs = app.client(&admin, hostile);
+    app.client(&admin, "Other Bank");
+    let (exec_id, _) = app.user(&admin, "ceo@a.test", "executive");
+    app.send(
+        "POST",
+        &format!("/api/v1/clients/{theirs}/members"),
+        &admin,
+        &json!({ "user_id": exec_id }),
+    )
+    .expect(204);
+    let questionnaire = app.mini_questionnaire(&admin);
+    app.send("POST", "/api/v1/assessments", &admin, &json!({ "client_id": theirs, "questionnaire_id": questionnaire, "assessment_date": "2026-11-01" }))
+        .expect(201);
+
+    let mut consultant = Browser::new(app);
+    consultant.login(ADMIN_EMAIL, PASSWORD);
+    let page = consultant.get("/").body;
+    assert!(
+        !page.contains("<script>alert(1)</script>"),
+        "unescaped client name"
+    );
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; Bank"));
+    assert!(page.contains("1 draft"), "{page}");
+
+    let mut executive = Browser::new(app);
+    executive.login("ceo@a.test", PASSWORD);
+    let page = executive.get("/").body;
+    assert!(
+        page.contains("Your scorecards") && page.contains("No assessments to show yet."),
+        "drafts stay hidden: {page}"
+    );
+    assert!(!page.contains("Other Bank"));
+}
+
+fn unknown_pages_get_a_friendly_404(app: &TestApp) {
+    let mut browser = Browser::new(app);
+    let missing = browser.get("/no/such/page");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("Page not found") && missing.body.contains("/static/app.css"));
+    let css = browser.get("/static/app.css");
+    assert!(css.status == 200 && css.body.contains("--accent"));
+}
