@@ -12,8 +12,10 @@ use serde_json::json;
 
 const LOGIN_CSRF_COOKIE: &str = "cmas_login_csrf";
 
+/// A missing token reads as empty and is refused like a wrong one.
 #[derive(Deserialize)]
 pub struct LoginForm {
+    #[serde(default)]
     csrf_token: String,
     email: String,
     password: String,
@@ -21,6 +23,7 @@ pub struct LoginForm {
 
 #[derive(Deserialize)]
 pub struct CsrfForm {
+    #[serde(default)]
     csrf_token: String,
 }
 

@@ -1,0 +1,121 @@
+// End-to-end: the real cmas binary with the demo data, driven in Debian's
+// headless Chromium. Run by scripts/browser-tests.sh (and so by .ci/run).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium } from "playwright-core";
+
+const SHOTS = resolve(process.env.CMAS_SCREENSHOTS ?? "target/browser-screenshots");
+let server, browser, base;
+
+function freePort() {
+  return new Promise((ok) => {
+    const probe = createServer();
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+async function waitUntilUp(url, seconds) {
+  const end = Date.now() + seconds * 1000;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`cmas did not answer at ${url} within ${seconds} s`);
+}
+
+before(async () => {
+  const bin = process.env.CMAS_BIN;
+  assert.ok(bin, "CMAS_BIN must name the cmas binary");
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const dir = mkdtempSync(join(tmpdir(), "cmas-browser-"));
+  server = spawn(bin, ["serve", "--demo"], {
+    env: { ...process.env, CMAS_DATABASE_URL: join(dir, "cmas.sqlite3"), CMAS_BIND: `127.0.0.1:${port}`, CMAS_LOG: "warn" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  await waitUntilUp(`${base}/healthz`, 120);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill("SIGTERM");
+});
+
+async function logIn(email, password, width = 1280) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${base}/`);
+  assert.match(page.url(), /\/login$/, "an anonymous visitor is sent to the login page");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL(`${base}/`);
+  return { context, page };
+}
+
+test("a consultant logs in and sees the organisation's assessments at both widths", async () => {
+  for (const width of [1280, 360]) {
+    const { context, page } = await logIn("consultant@demo.cmas", "demo-consultant-pass", width);
+    await assert.doesNotReject(page.getByRole("heading", { level: 1, name: "Assessments" }).waitFor());
+    assert.match(await page.locator("header .who").innerText(), /Carla Consultant · consultant · Northbridge Consulting/);
+    const rows = await page.locator("tbody tr").count();
+    assert.ok(rows >= 100, `${rows} assessments listed`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `the page is ${overflow}px wider than the window`);
+    await page.screenshot({ path: join(SHOTS, `dashboard-${width}.png`), fullPage: false });
+    await context.close();
+  }
+});
+
+test("an executive opens a scorecard, downloads its PDF and cannot open another client's", async () => {
+  const { context, page } = await logIn("executive@demo.cmas", "demo-executive-pass");
+  assert.match(await page.locator("h1").innerText(), /Your scorecards/);
+  const view = page.getByRole("link", { name: "View" }).first();
+  const href = await view.getAttribute("href");
+  await view.click();
+  await page.waitForURL(`${base}${href}`);
+  assert.ok(await page.locator("svg").count() >= 2, "the charts are there");
+  await page.screenshot({ path: join(SHOTS, "scorecard-1280.png") });
+  const pdf = await context.request.get(`${base}${href.replace(".html", ".pdf")}`);
+  assert.equal(pdf.status(), 200);
+  assert.equal(pdf.headers()["content-type"], "application/pdf");
+  assert.equal((await pdf.body()).subarray(0, 5).toString(), "%PDF-");
+  // Assessment ids of other clients are not theirs: 404, as if they did not exist.
+  const mine = new Set(await page.evaluate(async () => {
+    const listed = await (await fetch("/api/v1/assessments")).json();
+    return listed.map((a) => a.id);
+  }));
+  const other = [...Array(200).keys()].map((i) => i + 1).find((id) => !mine.has(id));
+  const refused = await context.request.get(`${base}/api/v1/assessments/${other}/scorecard.html`);
+  assert.equal(refused.status(), 404);
+  await context.close();
+});
+
+test("a form post without the CSRF token is refused and changes nothing", async () => {
+  const { context, page } = await logIn("admin@demo.cmas", "demo-admin-pass");
+  const status = await page.evaluate(async () => (await fetch("/logout", { method: "POST", body: new URLSearchParams() })).status);
+  assert.equal(status, 403);
+  await page.reload();
+  assert.equal(new URL(page.url()).pathname, "/", "still logged in");
+  await page.getByRole("button", { name: "Log out" }).click();
+  await page.waitForURL(`${base}/login`);
+  await context.close();
+});
