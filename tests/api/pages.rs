@@ -7,6 +7,7 @@ on_both_backends!(
     form_posts_without_the_right_token_are_refused,
     executives_see_only_their_clients_scorecards_and_hostile_names_are_escaped,
     unknown_pages_get_a_friendly_404,
+    the_scoring_screen_shows_an_area_with_guidance_and_only_to_the_organisation,
 );
 
 /// A browser without redirects, keeping its own cookies by hand.
@@ -204,4 +205,70 @@ fn unknown_pages_get_a_friendly_404(app: &TestApp) {
     assert!(missing.body.contains("Page not found") && missing.body.contains("/static/app.css"));
     let css = browser.get("/static/app.css");
     assert!(css.status == 200 && css.body.contains("--accent"));
+}
+
+fn the_scoring_screen_shows_an_area_with_guidance_and_only_to_the_organisation(app: &TestApp) {
+    let admin = app.admin();
+    let questionnaire = app.mini_questionnaire(&admin);
+    let client = app.client(&admin, "Harbour Bank");
+    let me = app.get("/api/v1/me", &admin).expect(200)["user"]["id"]
+        .as_i64()
+        .expect("id");
+    let id = app
+        .send("POST", "/api/v1/assessments", &admin, &json!({ "client_id": client, "questionnaire_id": questionnaire, "assessment_date": "2026-11-01", "lead_assessor_id": me }))
+        .expect(201)["id"]
+        .as_i64()
+        .expect("id");
+    app.send(
+        "PUT",
+        &format!("/api/v1/assessments/{id}/scores/AP.1.2"),
+        &admin,
+        &json!({ "intention": 7, "reality": 4, "evidence": "Quarterly competitor review" }),
+    )
+    .expect(200);
+
+    let mut lead = Browser::new(app);
+    lead.login(ADMIN_EMAIL, PASSWORD);
+    let page = lead.get(&format!("/assessments/{id}"));
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("Segments drive budgets."),
+        "the guidance is on the page"
+    );
+    assert!(
+        page.body.contains("1 of 2 answered in this area"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains("<option value=\"7\" selected>7</option>")
+            && page.body.contains("Quarterly competitor review")
+    );
+    assert!(
+        page.body.contains("name=\"csrf-token\""),
+        "the script finds the session's token"
+    );
+    let other_area = lead.get(&format!("/assessments/{id}?area=ME"));
+    assert!(other_area
+        .body
+        .contains("Retention is measured against targets."));
+
+    let (_, _) = app.user(&admin, "colleague@a.test", "consultant");
+    let mut colleague = Browser::new(app);
+    colleague.login("colleague@a.test", PASSWORD);
+    let readonly = colleague.get(&format!("/assessments/{id}"));
+    assert!(
+        readonly
+            .body
+            .contains("You are not an assessor of this assessment")
+            && readonly.body.contains(" disabled")
+    );
+
+    app.other_organisation("admin@b.test");
+    let mut outsider = Browser::new(app);
+    outsider.login("admin@b.test", PASSWORD);
+    let hidden = outsider.get(&format!("/assessments/{id}"));
+    assert_eq!(hidden.status, 404);
+    assert!(hidden.body.contains("Page not found") && !hidden.body.contains("Harbour Bank"));
 }

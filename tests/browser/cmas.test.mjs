@@ -119,3 +119,45 @@ test("a form post without the CSRF token is refused and changes nothing", async 
   await page.waitForURL(`${base}/login`);
   await context.close();
 });
+
+test("a consultant scores a whole area, reloads the page and finds every answer kept", async () => {
+  for (const width of [1280, 360]) {
+    const { context, page } = await logIn("consultant@demo.cmas", "demo-consultant-pass", width);
+    const id = await page.evaluate(async (width) => {
+      const csrf = document.querySelector('meta[name="csrf-token"]').content;
+      const post = async (url, body) =>
+        (await fetch(url, { method: "POST", headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf }, body: JSON.stringify(body) })).json();
+      const client = await post("/api/v1/clients", { name: `Browser Bank ${width}`, sector: "Retail banking", size_band: "1,000–5,000 employees", region: "Nordics" });
+      const questionnaires = await (await fetch("/api/v1/questionnaires")).json();
+      const assessment = await post("/api/v1/assessments", { client_id: client.id, questionnaire_id: questionnaires[0].id, assessment_date: "2026-11-20" });
+      return assessment.id;
+    }, width);
+    await page.goto(`${base}/assessments/${id}?area=PO`);
+    const questions = page.locator("fieldset.question");
+    const count = await questions.count();
+    assert.ok(count >= 10, `${count} questions in People & Organisation`);
+    for (let i = 0; i < count; i++) {
+      const question = questions.nth(i);
+      const saved = page.waitForResponse((r) => r.url().includes("/scores/") && r.request().method() === "PUT");
+      await question.getByLabel("Intention").selectOption(String((i % 10) + 1));
+      await question.getByLabel("Reality").selectOption(String(i % 10));
+      assert.equal((await saved).status(), 200);
+      await question.locator('.save-state[data-kind="saved"]').waitFor();
+    }
+    const typed = page.waitForResponse((r) => r.url().includes("/scores/") && r.request().method() === "PUT");
+    await questions.nth(0).getByLabel("Evidence").fill("Objectives reviewed with HR; bonus tied to retention");
+    assert.equal((await typed).status(), 200);
+    await page.screenshot({ path: join(SHOTS, `scoring-${width}.png`) });
+    await page.reload();
+    assert.match(await page.locator("[data-progress]").innerText(), new RegExp(`^${count} of ${count} answered`));
+    for (let i = 0; i < count; i++) {
+      const question = questions.nth(i);
+      assert.equal(await question.getByLabel("Intention").inputValue(), String((i % 10) + 1));
+      assert.equal(await question.getByLabel("Reality").inputValue(), String(i % 10));
+    }
+    assert.equal(await questions.nth(0).getByLabel("Evidence").inputValue(), "Objectives reviewed with HR; bonus tied to retention");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `the scoring page is ${overflow}px wider than the window`);
+    await context.close();
+  }
+});

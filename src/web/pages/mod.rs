@@ -2,6 +2,7 @@
 //! registry built at start-up. Pages use the session cookie; every form post
 //! carries the session's CSRF token in a hidden field.
 
+mod assessment;
 mod dashboard;
 mod login;
 
@@ -34,6 +35,10 @@ impl Pages {
                 include_str!("../../../templates/dashboard.hbs"),
             ),
             ("error", include_str!("../../../templates/error.hbs")),
+            (
+                "assessment",
+                include_str!("../../../templates/assessment.hbs"),
+            ),
         ] {
             hb.register_template_string(name, source)?;
         }
@@ -197,6 +202,13 @@ pub async fn not_found(state: web::Data<AppState>, viewer: Option<Viewer>) -> Ht
     )
 }
 
+async fn script() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/javascript; charset=utf-8")
+        .insert_header(("Cache-Control", "public, max-age=3600"))
+        .body(include_str!("../../../static/score.js"))
+}
+
 async fn stylesheet() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/css; charset=utf-8")
@@ -209,5 +221,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/login", web::get().to(login::form))
         .route("/login", web::post().to(login::submit))
         .route("/logout", web::post().to(login::logout))
+        .route("/static/score.js", web::get().to(script))
+        .route("/assessments/{id}", web::get().to(assessment::show))
         .route("/", web::get().to(dashboard::show));
 }

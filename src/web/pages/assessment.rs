@@ -1,0 +1,131 @@
+//! The scoring screen, area by area: each question with its evidence
+//! guidance one click away, Intention and Reality, N/A with a reason and an
+//! evidence note. `static/score.js` saves every answer as it is given,
+//! through the JSON API with the session's CSRF token.
+
+use super::{PageError, Viewer};
+use crate::app::scorecard::scope_label;
+use crate::db::assessments::Assessment;
+use crate::db::clients::Client;
+use crate::db::scores::ScoreRow;
+use crate::web::state::AppState;
+use actix_web::{http::StatusCode, web, HttpResponse};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::collections::HashMap;
+
+#[derive(Deserialize)]
+pub struct AreaQuery {
+    area: Option<String>,
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<i32>,
+    query: web::Query<AreaQuery>,
+) -> Result<HttpResponse, PageError> {
+    let (caller, id) = (viewer.user.caller(), path.into_inner());
+    if !caller.role.is_staff() {
+        return Ok(HttpResponse::SeeOther()
+            .insert_header((
+                "Location",
+                format!("/api/v1/assessments/{id}/scorecard.html"),
+            ))
+            .finish());
+    }
+    let cache = state.questionnaires.clone();
+    let found = state
+        .read(move |conn| {
+            let Some(assessment) = Assessment::find_visible(conn, &caller, id)? else {
+                return Ok(None);
+            };
+            let client = Client::find_visible(conn, &caller, assessment.client_id)?
+                .map_or_else(String::new, |c| c.name);
+            let questionnaire =
+                cache.get(conn, caller.organisation_id, assessment.questionnaire_id)?;
+            let mine = ScoreRow::list_for_assessor(conn, id, caller.user_id)?;
+            let assessors = Assessment::assessors(conn, id)?;
+            Ok(Some((assessment, client, questionnaire, mine, assessors)))
+        })
+        .await?;
+    let Some((assessment, client, Some(questionnaire), mine, assessors)) = found else {
+        return Ok(state.pages.error(
+            StatusCode::NOT_FOUND,
+            "There is no such assessment.",
+            Some(&viewer),
+        ));
+    };
+    let answers: HashMap<&str, &ScoreRow> =
+        mine.iter().map(|r| (r.question_id.as_str(), r)).collect();
+    let is_assessor = assessors.contains(&viewer.user.id);
+    let open = assessment.status().accepts_scores();
+    let current = query
+        .area
+        .clone()
+        .filter(|a| questionnaire.areas.iter().any(|x| &x.id == a))
+        .or_else(|| questionnaire.areas.first().map(|a| a.id.clone()));
+    let scale: Vec<i32> =
+        (i32::from(questionnaire.scale.min)..=i32::from(questionnaire.scale.max)).collect();
+    let areas: Vec<Value> = questionnaire
+        .areas
+        .iter()
+        .map(|area| {
+            let ids: Vec<&str> = area.sub_areas.iter().flat_map(|s| &s.questions).map(|q| q.id.as_str()).collect();
+            json!({
+                "id": area.id, "name": area.name, "current": Some(&area.id) == current.as_ref(),
+                "answered": ids.iter().filter(|q| answers.contains_key(*q)).count(), "total": ids.len(),
+            })
+        })
+        .collect();
+    let area = questionnaire
+        .areas
+        .iter()
+        .find(|a| Some(&a.id) == current.as_ref());
+    let area_view = area.map(|area| {
+        let sub_areas: Vec<Value> = area
+            .sub_areas
+            .iter()
+            .map(|sub| {
+                let questions: Vec<Value> = sub
+                    .questions
+                    .iter()
+                    .map(|q| {
+                        let answer = answers.get(q.id.as_str());
+                        let options: Vec<Value> = scale
+                            .iter()
+                            .map(|v| json!({ "value": v, "intention": answer.and_then(|a| a.intention) == Some(*v), "reality": answer.and_then(|a| a.reality) == Some(*v) }))
+                            .collect();
+                        json!({
+                            "id": q.id, "practice": q.practice, "guidance": q.guidance, "options": options,
+                            "version": answer.map_or(0, |a| a.version), "answered": answer.is_some(),
+                            "na": answer.is_some_and(|a| a.na_reason.is_some()),
+                            "na_reason": answer.and_then(|a| a.na_reason.clone()).unwrap_or_default(),
+                            "evidence": answer.and_then(|a| a.evidence.clone()).unwrap_or_default(),
+                        })
+                    })
+                    .collect();
+                json!({ "name": sub.name, "questions": questions })
+            })
+            .collect();
+        let total = area.sub_areas.iter().map(|s| s.questions.len()).sum::<usize>();
+        let answered = area.sub_areas.iter().flat_map(|s| &s.questions).filter(|q| answers.contains_key(q.id.as_str())).count();
+        json!({ "name": area.name, "sub_areas": sub_areas, "total": total, "answered": answered })
+    });
+    let note = match (is_assessor, open) {
+        (false, _) => {
+            Some("You are not an assessor of this assessment: the answers are shown read-only.")
+        }
+        (true, false) => Some("This assessment is final: its answers can no longer change."),
+        _ => None,
+    };
+    let mut data = json!({
+        "title": format!("{client}: scoring"),
+        "id": assessment.id, "client": client, "date": assessment.assessment_date.to_string(),
+        "scope": scope_label(&assessment), "status": assessment.status().as_str().replace('_', " "),
+        "questionnaire": format!("{} {}", questionnaire.id, questionnaire.version),
+        "areas": areas, "area": area_view, "readonly": !(is_assessor && open), "note": note,
+    });
+    viewer.fill(&mut data);
+    Ok(state.pages.render(StatusCode::OK, "assessment", &data))
+}

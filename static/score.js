@@ -1,0 +1,79 @@
+// The scoring screen: every answer saves as it is given. A question saves
+// when it is complete (both scores, or N/A with a reason); the evidence
+// note saves as the assessor types, a moment after they stop.
+(function () {
+  "use strict";
+  const root = document.querySelector("[data-assessment]");
+  if (!root) return;
+  const assessment = root.dataset.assessment;
+  const csrf = document.querySelector('meta[name="csrf-token"]').content;
+  const timers = new WeakMap();
+
+  function body(fieldset) {
+    const value = (name) => fieldset.querySelector(`[name="${name}"]`).value.trim();
+    const na = fieldset.querySelector('[name="na"]').checked;
+    const answer = { version: Number(fieldset.dataset.version) };
+    const evidence = value("evidence");
+    if (evidence) answer.evidence = evidence;
+    if (na) {
+      if (!value("na_reason")) return { incomplete: "Give a reason for N/A to save." };
+      answer.not_applicable = true;
+      answer.na_reason = value("na_reason");
+      return answer;
+    }
+    if (value("intention") === "" || value("reality") === "") return { incomplete: "Choose Intention and Reality to save." };
+    answer.intention = Number(value("intention"));
+    answer.reality = Number(value("reality"));
+    return answer;
+  }
+
+  function say(fieldset, text, kind) {
+    const status = fieldset.querySelector(".save-state");
+    status.textContent = text;
+    status.dataset.kind = kind;
+  }
+
+  async function save(fieldset) {
+    const answer = body(fieldset);
+    if (answer.incomplete) return say(fieldset, answer.incomplete, "pending");
+    say(fieldset, "Saving…", "pending");
+    try {
+      const response = await fetch(`/api/v1/assessments/${assessment}/scores/${encodeURIComponent(fieldset.dataset.question)}`, {
+        method: "PUT",
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+        body: JSON.stringify(answer),
+        keepalive: true,
+      });
+      const result = await response.json();
+      if (response.ok) {
+        fieldset.dataset.version = result.version;
+        fieldset.dataset.answered = "true";
+        say(fieldset, "Saved", "saved");
+        progress();
+      } else {
+        say(fieldset, result.detail || "Not saved", "error");
+      }
+    } catch (e) {
+      say(fieldset, "Not saved: no connection. It will retry on your next change.", "error");
+    }
+  }
+
+  function progress() {
+    const all = root.querySelectorAll("fieldset.question");
+    const done = root.querySelectorAll('fieldset.question[data-answered="true"]');
+    const counter = document.querySelector("[data-progress]");
+    if (counter) counter.textContent = `${done.length} of ${all.length} answered in this area`;
+  }
+
+  root.addEventListener("change", (event) => {
+    const fieldset = event.target.closest("fieldset.question");
+    if (fieldset) save(fieldset);
+  });
+  root.addEventListener("input", (event) => {
+    const fieldset = event.target.closest("fieldset.question");
+    if (!fieldset || event.target.tagName !== "TEXTAREA") return;
+    clearTimeout(timers.get(fieldset));
+    timers.set(fieldset, setTimeout(() => save(fieldset), 800));
+  });
+  progress();
+})();
