@@ -1,6 +1,7 @@
-// The scoring screen: every answer saves as it is given. A question saves
-// when it is complete (both scores, or N/A with a reason); the evidence
-// note saves as the assessor types, a moment after they stop.
+// The scoring and review screens: every answer saves as it is given. A
+// question saves when it is complete (both scores, or N/A with a reason);
+// the evidence note saves as the assessor types, a moment after they stop.
+// A fieldset's data-url overrides where it saves (the lead's agreed scores).
 (function () {
   "use strict";
   const root = document.querySelector("[data-assessment]");
@@ -38,7 +39,8 @@
     if (answer.incomplete) return say(fieldset, answer.incomplete, "pending");
     say(fieldset, "Saving…", "pending");
     try {
-      const response = await fetch(`/api/v1/assessments/${assessment}/scores/${encodeURIComponent(fieldset.dataset.question)}`, {
+      const url = fieldset.dataset.url || `/api/v1/assessments/${assessment}/scores/${encodeURIComponent(fieldset.dataset.question)}`;
+      const response = await fetch(url, {
         method: "PUT",
         headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
         body: JSON.stringify(answer),
@@ -48,6 +50,7 @@
       if (response.ok) {
         fieldset.dataset.version = result.version;
         fieldset.dataset.answered = "true";
+        if (fieldset.dataset.url) await refreshVersion();
         say(fieldset, "Saved", "saved");
         progress();
       } else {
@@ -56,6 +59,15 @@
     } catch (e) {
       say(fieldset, "Not saved: no connection. It will retry on your next change.", "error");
     }
+  }
+
+  // An agreed score changes the assessment's version: keep the finalise
+  // button on the version the lead's own changes produced.
+  async function refreshVersion() {
+    const button = document.querySelector("[data-finalise]");
+    if (!button) return;
+    const response = await fetch(`/api/v1/assessments/${assessment}`);
+    if (response.ok) button.dataset.version = (await response.json()).version;
   }
 
   function progress() {
@@ -75,5 +87,25 @@
     clearTimeout(timers.get(fieldset));
     timers.set(fieldset, setTimeout(() => save(fieldset), 800));
   });
+  const finalise = document.querySelector("[data-finalise]");
+  if (finalise) {
+    finalise.addEventListener("click", async () => {
+      const state = document.querySelector("[data-finalise-state]");
+      state.textContent = "Finalising…";
+      const response = await fetch(`/api/v1/assessments/${finalise.dataset.finalise}`, {
+        method: "PATCH",
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+        body: JSON.stringify({ version: Number(finalise.dataset.version), status: "final" }),
+      });
+      if (response.ok) {
+        window.location.reload();
+      } else {
+        const problem = await response.json();
+        state.textContent = problem.detail || "Not finalised";
+        state.dataset.kind = "error";
+      }
+    });
+  }
+
   progress();
 })();

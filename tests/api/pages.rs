@@ -271,4 +271,28 @@ fn the_scoring_screen_shows_an_area_with_guidance_and_only_to_the_organisation(a
     let hidden = outsider.get(&format!("/assessments/{id}"));
     assert_eq!(hidden.status, 404);
     assert!(hidden.body.contains("Page not found") && !hidden.body.contains("Harbour Bank"));
+    assert_eq!(
+        outsider.get(&format!("/assessments/{id}/review")).status,
+        404
+    );
+
+    // The review page shows the lead the finalise button, a co-assessor neither.
+    let review = lead.get(&format!("/assessments/{id}/review"));
+    assert!(
+        review.status == 200 && review.body.contains("Finalise the assessment"),
+        "{}",
+        review.body
+    );
+    assert!(
+        review
+            .body
+            .contains("2 of 3 questions still without a consolidated answer"),
+        "{}",
+        review.body
+    );
+    let colleague_review = colleague.get(&format!("/assessments/{id}/review"));
+    assert!(
+        colleague_review.body.contains("Only the lead assessor")
+            && !colleague_review.body.contains("Finalise the assessment")
+    );
 }

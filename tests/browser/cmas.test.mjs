@@ -161,3 +161,52 @@ test("a consultant scores a whole area, reloads the page and finds every answer 
     await context.close();
   }
 });
+
+test("two assessors disagree and the lead sets an agreed score", async () => {
+  const lead = await logIn("consultant@demo.cmas", "demo-consultant-pass");
+  const id = await lead.page.evaluate(async () => {
+    const csrf = document.querySelector('meta[name="csrf-token"]').content;
+    const post = async (url, body) =>
+      (await fetch(url, { method: "POST", headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf }, body: JSON.stringify(body) })).json();
+    const users = await (await fetch("/api/v1/users")).json();
+    const bruno = users.find((u) => u.email === "bruno@demo.cmas");
+    const client = await post("/api/v1/clients", { name: "Disagreement Bank", sector: "Retail banking", size_band: "5,000+ employees", region: "DACH" });
+    const questionnaires = await (await fetch("/api/v1/questionnaires")).json();
+    const assessment = await post("/api/v1/assessments", { client_id: client.id, questionnaire_id: questionnaires[0].id, assessment_date: "2026-11-21", assessor_ids: [bruno.id] });
+    return assessment.id;
+  });
+  // Each assessor scores the same question, four points apart.
+  await lead.page.goto(`${base}/assessments/${id}?area=ME`);
+  const mine = lead.page.locator("fieldset.question").first();
+  await mine.getByLabel("Intention").selectOption("8");
+  await mine.getByLabel("Reality").selectOption("7");
+  await mine.locator('.save-state[data-kind="saved"]').waitFor();
+  const co = await logIn("bruno@demo.cmas", "demo-consultant-pass");
+  await co.page.goto(`${base}/assessments/${id}?area=ME`);
+  const theirs = co.page.locator("fieldset.question").first();
+  await theirs.getByLabel("Intention").selectOption("3");
+  await theirs.getByLabel("Reality").selectOption("2");
+  await theirs.locator('.save-state[data-kind="saved"]').waitFor();
+  await co.context.close();
+
+  await lead.page.goto(`${base}/assessments/${id}/review`);
+  const dispute = lead.page.locator("fieldset.question").first();
+  assert.match(await dispute.innerText(), /Carla Consultant: Intention 8, Reality 7/);
+  assert.match(await dispute.innerText(), /Bruno Berger: Intention 3, Reality 2/);
+  await dispute.getByLabel("Agreed Intention").selectOption("6");
+  await dispute.getByLabel("Agreed Reality").selectOption("5");
+  await dispute.locator('.save-state[data-kind="saved"]').waitFor();
+  const question = await dispute.getAttribute("data-question");
+  const result = await lead.page.evaluate(async ({ id, question }) => {
+    const results = await (await fetch(`/api/v1/assessments/${id}/results`)).json();
+    return results.questions.find((q) => q.question_id === question);
+  }, { id, question });
+  assert.equal(result.agreed, true);
+  assert.equal(result.intention, 6);
+  await lead.page.screenshot({ path: join(SHOTS, "review-1280.png") });
+  // Finalising with unanswered questions is refused with the reason on the page.
+  await lead.page.getByRole("button", { name: "Finalise the assessment" }).click();
+  await lead.page.locator('[data-finalise-state][data-kind="error"]').waitFor();
+  assert.match(await lead.page.locator("[data-finalise-state]").innerText(), /questions have no consolidated answer yet/);
+  await lead.context.close();
+});

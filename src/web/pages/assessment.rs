@@ -125,6 +125,7 @@ pub async fn show(
         "scope": scope_label(&assessment), "status": assessment.status().as_str().replace('_', " "),
         "questionnaire": format!("{} {}", questionnaire.id, questionnaire.version),
         "areas": areas, "area": area_view, "readonly": !(is_assessor && open), "note": note,
+        "is_lead": viewer.user.id == assessment.lead_assessor_id || viewer.user.role() == crate::domain::role::Role::Admin,
     });
     viewer.fill(&mut data);
     Ok(state.pages.render(StatusCode::OK, "assessment", &data))

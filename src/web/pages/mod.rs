@@ -5,6 +5,7 @@
 mod assessment;
 mod dashboard;
 mod login;
+mod review;
 
 use super::problem::ApiError;
 use super::state::AppState;
@@ -39,6 +40,7 @@ impl Pages {
                 "assessment",
                 include_str!("../../../templates/assessment.hbs"),
             ),
+            ("review", include_str!("../../../templates/review.hbs")),
         ] {
             hb.register_template_string(name, source)?;
         }
@@ -223,5 +225,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/logout", web::post().to(login::logout))
         .route("/static/score.js", web::get().to(script))
         .route("/assessments/{id}", web::get().to(assessment::show))
+        .route("/assessments/{id}/review", web::get().to(review::show))
         .route("/", web::get().to(dashboard::show));
 }
