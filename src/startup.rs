@@ -41,6 +41,15 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .wrap(middleware::Logger::new("%r %s %Dms").exclude("/healthz"))
+                // No page of cmas may be framed by another site (clickjacking a
+                // Finalise button), sniffed into another type, or leak its URL.
+                .wrap(
+                    middleware::DefaultHeaders::new()
+                        .add(("X-Frame-Options", "DENY"))
+                        .add(("Content-Security-Policy", "frame-ancestors 'none'"))
+                        .add(("X-Content-Type-Options", "nosniff"))
+                        .add(("Referrer-Policy", "same-origin")),
+                )
                 .wrap(middleware::Compress::default())
                 .app_data(state.clone())
                 .configure(web::configure)

@@ -46,7 +46,7 @@
         body: JSON.stringify(answer),
         keepalive: true,
       });
-      const result = await response.json();
+      const result = await response.json().catch(() => ({ detail: `Not saved (${response.status})` }));
       if (response.ok) {
         fieldset.dataset.version = result.version;
         fieldset.dataset.answered = "true";
@@ -77,15 +77,24 @@
     if (counter) counter.textContent = `${done.length} of ${all.length} answered in this area`;
   }
 
+  // One save at a time per question, each with the version the last one
+  // returned: two quick changes must not trip over each other.
+  const queues = new WeakMap();
+  function queue(fieldset) {
+    clearTimeout(timers.get(fieldset));
+    const next = (queues.get(fieldset) || Promise.resolve()).then(() => save(fieldset));
+    queues.set(fieldset, next);
+  }
+
   root.addEventListener("change", (event) => {
     const fieldset = event.target.closest("fieldset.question");
-    if (fieldset) save(fieldset);
+    if (fieldset) queue(fieldset);
   });
   root.addEventListener("input", (event) => {
     const fieldset = event.target.closest("fieldset.question");
     if (!fieldset || event.target.tagName !== "TEXTAREA") return;
     clearTimeout(timers.get(fieldset));
-    timers.set(fieldset, setTimeout(() => save(fieldset), 800));
+    timers.set(fieldset, setTimeout(() => queue(fieldset), 800));
   });
   const finalise = document.querySelector("[data-finalise]");
   if (finalise) {

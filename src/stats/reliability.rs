@@ -190,6 +190,10 @@ pub fn icc(rows: &[Vec<f64>], confidence: f64) -> StatsResult<Vec<Icc>> {
             what: "the ratings".into(),
         });
     }
+    if mse <= f64::EPSILON * msr {
+        // Raters differing only by a constant leave no residual: the F intervals are undefined.
+        return Err(StatsError::Invalid("the ratings have no residual variance, so the intraclass correlation's intervals are undefined".into()));
+    }
     let q = 1.0 - (1.0 - confidence) / 2.0;
 
     let icc1 = (msr - msw) / (msr + (kf - 1.0) * msw);

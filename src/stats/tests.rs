@@ -28,3 +28,9 @@ fn spearman_uses_the_wider_fisher_interval() {
     assert!((c.ci_low - (z - 1.959963984540054 * se).tanh()).abs() < 1e-12);
     assert!((c.ci_high - (z + 1.959963984540054 * se).tanh()).abs() < 1e-12);
 }
+
+#[test]
+fn raters_differing_only_by_a_constant_make_the_icc_an_error_not_nan() {
+    let rows = vec![vec![1.0, 2.0], vec![3.0, 4.0], vec![5.0, 6.0]];
+    assert!(matches!(icc(&rows, 0.95), Err(StatsError::Invalid(_))));
+}

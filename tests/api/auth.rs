@@ -20,6 +20,12 @@ fn requests_without_credentials_get_401_with_a_problem_body(app: &TestApp) {
     ] {
         let answer = app.get(path, &Cred::None);
         assert_eq!(
+            answer.header("x-frame-options"),
+            Some("DENY"),
+            "no page may be framed"
+        );
+        assert_eq!(answer.header("x-content-type-options"), Some("nosniff"));
+        assert_eq!(
             answer.header("content-type"),
             Some("application/problem+json")
         );

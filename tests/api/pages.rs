@@ -291,6 +291,10 @@ fn the_scoring_screen_shows_an_area_with_guidance_and_only_to_the_organisation(a
         review.body
     );
     let colleague_review = colleague.get(&format!("/assessments/{id}/review"));
+    assert_eq!(
+        colleague_review.status, 403,
+        "each assessor's answers are the lead's to see"
+    );
     assert!(
         colleague_review.body.contains("Only the lead assessor")
             && !colleague_review.body.contains("Finalise the assessment")

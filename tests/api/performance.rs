@@ -84,12 +84,14 @@ fn kpi_values_and_panel_ranks_are_stored_all_or_nothing(app: &TestApp) {
         &json!([{ "client_id": a, "rank": 1 }, { "client_id": a, "rank": 2 }]),
     )
     .problem(422, "duplicate_client");
+    app.send("PUT", &ranks, &admin, &json!([]))
+        .problem(422, "no_entries");
     app.send("PUT", &ranks, &admin, &json!([{ "client_id": a, "rating": 9 }, { "client_id": b, "rating": 7 }, { "client_id": c, "rating": 7 }])).expect(204);
     app.send(
         "PUT",
         &format!("/api/v1/panels/{}/ranks", panel["id"]),
         &outsider,
-        &json!([]),
+        &json!([{ "client_id": a, "rank": 1 }]),
     )
     .problem(404, "not_found");
 

@@ -291,7 +291,7 @@ fn detail_pages(w: &mut Writer, card: &Scorecard) {
     }
     w.heading("Where the assessors disagreed", 11.0);
     if card.disagreements.is_empty() {
-        w.small("The assessors agreed within 3 points on every question.");
+        w.small("On every question the assessors differed by less than 3 points.");
     }
     for d in &card.disagreements {
         let agreed = if d.agreed {

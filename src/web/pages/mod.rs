@@ -133,6 +133,7 @@ impl From<ApiError> for PageError {
     fn from(e: ApiError) -> PageError {
         match e {
             ApiError::Unauthenticated(_) => PageError::Login,
+            ApiError::Forbidden { detail, .. } => PageError::Forbidden(detail),
             other => PageError::Internal(other.to_string()),
         }
     }

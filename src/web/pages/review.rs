@@ -38,6 +38,10 @@ pub async fn show(
             if !caller.role.is_staff() {
                 return Ok(None);
             }
+            // Each assessor's answers are the lead's to see, as on the API.
+            if assessment.lead_assessor_id != caller.user_id && caller.role != Role::Admin {
+                return Ok(Some(Err(assessment.id)));
+            }
             let client = Client::find_visible(conn, &caller, assessment.client_id)?
                 .map_or_else(String::new, |c| c.name);
             let Some(questionnaire) =
@@ -52,7 +56,7 @@ pub async fn show(
                 .into_iter()
                 .map(|u| (u.id, u.name))
                 .collect();
-            Ok(Some((
+            Ok(Some(Ok((
                 assessment,
                 client,
                 questionnaire,
@@ -60,18 +64,25 @@ pub async fn show(
                 rows,
                 agreed,
                 names,
-            )))
+            ))))
         })
         .await?;
-    let Some((assessment, client, questionnaire, consolidated, rows, agreed, names)) = found else {
-        return Ok(state.pages.error(
-            StatusCode::NOT_FOUND,
-            "There is no such assessment.",
-            Some(&viewer),
-        ));
+    let (assessment, client, questionnaire, consolidated, rows, agreed, names) = match found {
+        Some(Ok(found)) => found,
+        Some(Err(_)) => {
+            let message = "Only the lead assessor reviews the assessors' answers.";
+            return Ok(state
+                .pages
+                .error(StatusCode::FORBIDDEN, message, Some(&viewer)));
+        }
+        None => {
+            return Ok(state.pages.error(
+                StatusCode::NOT_FOUND,
+                "There is no such assessment.",
+                Some(&viewer),
+            ))
+        }
     };
-    let is_lead =
-        viewer.user.id == assessment.lead_assessor_id || viewer.user.role() == Role::Admin;
     let scale: Vec<i32> =
         (i32::from(questionnaire.scale.min)..=i32::from(questionnaire.scale.max)).collect();
     let agreed: HashMap<&str, &AgreedRow> =
@@ -95,6 +106,8 @@ pub async fn show(
             Some(json!({
                 "id": q.question_id, "practice": question.practice, "answers": answers, "options": options,
                 "agreed": set.is_some(), "evidence": set.and_then(|a| a.evidence.clone()).unwrap_or_default(),
+                "na": set.is_some_and(|a| a.na_reason.is_some()),
+                "na_reason": set.and_then(|a| a.na_reason.clone()).unwrap_or_default(),
             }))
         })
         .collect();
@@ -104,8 +117,7 @@ pub async fn show(
         "title": format!("{client}: review"),
         "id": assessment.id, "client": client, "version": assessment.version,
         "status": assessment.status().as_str().replace('_', " "),
-        "final": !assessment.status().accepts_scores(),
-        "is_lead": is_lead, "disagreements": disagreements, "open": open, "total": overall.questions,
+        "final": !assessment.status().accepts_scores(), "disagreements": disagreements, "open": open, "total": overall.questions,
     });
     viewer.fill(&mut data);
     Ok(state.pages.render(StatusCode::OK, "review", &data))

@@ -160,14 +160,20 @@ pub async fn put_values(
                     ));
                 }
                 known_client(conn, &caller, v.client_id, i)?;
-                required(&format!("row {i}: period"), &v.period, SHORT_TEXT)?;
+                let period = required(&format!("row {i}: period"), &v.period, SHORT_TEXT)?;
                 if !v.value.is_finite() {
                     return Err(ApiError::invalid(
                         "not_finite",
                         format!("row {i}: the value is not a finite number"),
                     ));
                 }
-                KpiValue::upsert(conn, v)?;
+                KpiValue::upsert(
+                    conn,
+                    &KpiValue {
+                        period,
+                        ..v.clone()
+                    },
+                )?;
             }
             Ok(())
         })
@@ -230,6 +236,12 @@ pub async fn put_ranks(
     let caller = staff(&auth, "record panel ranks")?;
     let (id, entries) = (path.into_inner(), body.into_inner());
     too_many(entries.len())?;
+    if entries.is_empty() {
+        return Err(ApiError::invalid(
+            "no_entries",
+            "give at least one client a rank or a rating",
+        ));
+    }
     let ranks: Vec<f64> = match (
         entries
             .iter()
