@@ -171,13 +171,14 @@ pub struct Started {
 }
 
 /// Checks the credentials and opens a session; a fresh session id at every
-/// login, so a planted id is worthless. The password check is slow on
-/// purpose and runs outside any write transaction, so a login never holds
-/// up scoring.
+/// login, and the browser's `previous` session (if any) ends, so a planted
+/// id is worthless. The password check is slow on purpose and runs outside
+/// any write transaction, so a login never holds up scoring.
 pub async fn start_session(
     state: &AppState,
     email: String,
     password: String,
+    previous: Option<String>,
 ) -> ApiResult<Started> {
     let user = state
         .read(move |conn| Ok(User::find_by_email(conn, &email)?.filter(|u| u.active)))
@@ -206,6 +207,9 @@ pub async fn start_session(
     state
         .write(move |conn| {
             Session::delete_expired(conn)?;
+            if let Some(previous) = previous {
+                Session::delete(conn, &digest(&previous))?;
+            }
             Session::create(conn, user_id, &token_hash, &csrf, lifetime)?;
             Ok(())
         })

@@ -8,6 +8,7 @@ on_both_backends!(
     a_session_needs_its_csrf_token_to_change_data_and_ends_at_logout,
     a_revoked_token_stops_working_at_once,
     changing_the_password_ends_every_session,
+    logging_in_again_ends_the_browsers_previous_session,
 );
 
 fn requests_without_credentials_get_401_with_a_problem_body(app: &TestApp) {
@@ -159,4 +160,35 @@ fn changing_the_password_ends_every_session(app: &TestApp) {
     app.get("/api/v1/me", &session)
         .problem(401, "unauthenticated");
     app.login(ADMIN_EMAIL, "another-long-password");
+}
+
+fn logging_in_again_ends_the_browsers_previous_session(app: &TestApp) {
+    let Cred::Session { cookie: old, .. } = app.login(ADMIN_EMAIL, PASSWORD) else {
+        panic!("login gives a session");
+    };
+    let same_browser = Cred::Session {
+        cookie: old.clone(),
+        csrf: None,
+    };
+    let body = json!({ "email": ADMIN_EMAIL, "password": PASSWORD }).to_string();
+    let again = app.request(
+        "POST",
+        "/api/v1/auth/login",
+        &same_browser,
+        Some(&body),
+        "application/json",
+    );
+    let new_cookie = again
+        .header("set-cookie")
+        .and_then(|c| c.strip_prefix("cmas_session="))
+        .and_then(|c| c.split(';').next())
+        .map(str::to_owned);
+    again.expect(200);
+    assert_ne!(
+        new_cookie.as_deref(),
+        Some(old.as_str()),
+        "a fresh session id at every login"
+    );
+    app.get("/api/v1/me", &same_browser)
+        .problem(401, "unauthenticated");
 }

@@ -77,7 +77,8 @@ pub async fn submit(
             "The login form has expired. Reload the page and log in again.".into(),
         ));
     }
-    match start_session(&state, email.clone(), password).await {
+    let previous = req.cookie(SESSION_COOKIE).map(|c| c.value().to_owned());
+    match start_session(&state, email.clone(), password, previous).await {
         Ok(started) => Ok(HttpResponse::SeeOther()
             .insert_header(("Location", "/"))
             .cookie(session_cookie(

@@ -3,7 +3,7 @@
 use crate::auth::{hash_password, password_problem, verify_password};
 use crate::db::{organisations::Organisation, sessions::Session, users::User};
 use crate::web::problem::{ApiError, ApiResult, Problem};
-use crate::web::session::{session_cookie, start_session, Auth, Credential};
+use crate::web::session::{session_cookie, start_session, Auth, Credential, SESSION_COOKIE};
 use crate::web::state::AppState;
 use crate::web::views::UserView;
 use actix_web::{get, post, web, HttpResponse};
@@ -50,10 +50,12 @@ pub struct PasswordChange {
 #[post("/auth/login")]
 pub async fn login(
     state: web::Data<AppState>,
+    req: actix_web::HttpRequest,
     body: web::Json<LoginRequest>,
 ) -> ApiResult<HttpResponse> {
     let LoginRequest { email, password } = body.into_inner();
-    let started = start_session(&state, email, password).await?;
+    let previous = req.cookie(SESSION_COOKIE).map(|c| c.value().to_owned());
+    let started = start_session(&state, email, password, previous).await?;
     Ok(HttpResponse::Ok()
         .cookie(session_cookie(
             &state,
