@@ -8,6 +8,7 @@ on_both_backends!(
     executives_see_only_their_clients_scorecards_and_hostile_names_are_escaped,
     unknown_pages_get_a_friendly_404,
     the_scoring_screen_shows_an_area_with_guidance_and_only_to_the_organisation,
+    a_consultant_creates_a_client_and_starts_an_assessment_with_forms,
 );
 
 /// A browser without redirects, keeping its own cookies by hand.
@@ -299,4 +300,116 @@ fn the_scoring_screen_shows_an_area_with_guidance_and_only_to_the_organisation(a
         colleague_review.body.contains("Only the lead assessor")
             && !colleague_review.body.contains("Finalise the assessment")
     );
+}
+
+fn a_consultant_creates_a_client_and_starts_an_assessment_with_forms(app: &TestApp) {
+    let admin = app.admin();
+    let (colleague, _) = app.user(&admin, "colleague@a.test", "consultant");
+    let mut browser = Browser::new(app);
+    browser.login(ADMIN_EMAIL, PASSWORD);
+    let form = browser.get("/clients/new");
+    let token = Browser::token(&form);
+    let refused = browser.send(
+        "POST",
+        "/clients/new",
+        Some(&[
+            ("csrf_token", &token),
+            ("name", " "),
+            ("sector", "Banking"),
+            ("size_band", "Large"),
+            ("region", "UK"),
+        ]),
+    );
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused.body.contains("name&#x60; must not be empty.")
+            && refused.body.contains("value=\"Banking\""),
+        "{}",
+        refused.body
+    );
+    let created = browser.send(
+        "POST",
+        "/clients/new",
+        Some(&[
+            ("csrf_token", &token),
+            ("name", "Summit Bank"),
+            ("sector", "Banking"),
+            ("size_band", "Large"),
+            ("region", "UK"),
+        ]),
+    );
+    assert_eq!(created.status, 303);
+    let next = created.location.expect("where next");
+    assert!(next.starts_with("/assessments/new?client_id="), "{next}");
+
+    let page = browser.get(&next);
+    assert!(
+        page.body.contains("selected>Summit Bank</option>"),
+        "{}",
+        page.body
+    );
+    let client_id = next.rsplit('=').next().unwrap_or_default().to_owned();
+    let questionnaire = app.get("/api/v1/questionnaires", &admin).expect(200)[0]["id"].to_string();
+    let colleague = colleague.to_string();
+    let started = browser.send(
+        "POST",
+        "/assessments/new",
+        Some(&[
+            ("csrf_token", &token),
+            ("client_id", &client_id),
+            ("questionnaire_id", &questionnaire),
+            ("assessment_date", "2026-11-23"),
+            ("customer_group", "current high value"),
+            ("assessor", &colleague),
+        ]),
+    );
+    assert_eq!(started.status, 303, "{}", started.body);
+    let id = started
+        .location
+        .expect("the new assessment")
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let assessment = app
+        .get(&format!("/api/v1/assessments/{id}"), &admin)
+        .expect(200);
+    assert_eq!(assessment["scope"]["customer_group"], "current high value");
+    assert_eq!(
+        assessment["assessor_ids"].as_array().map(Vec::len),
+        Some(2),
+        "the lead and the colleague"
+    );
+
+    let bad_date = browser.send(
+        "POST",
+        "/assessments/new",
+        Some(&[
+            ("csrf_token", &token),
+            ("client_id", &client_id),
+            ("questionnaire_id", &questionnaire),
+            ("assessment_date", "someday"),
+        ]),
+    );
+    assert_eq!(bad_date.status, 422);
+    assert!(bad_date
+        .body
+        .contains("Give the assessment date as a date."));
+    let forged = browser.send(
+        "POST",
+        "/clients/new",
+        Some(&[
+            ("csrf_token", "guess"),
+            ("name", "X"),
+            ("sector", "Y"),
+            ("size_band", "Z"),
+            ("region", "W"),
+        ]),
+    );
+    assert_eq!(forged.status, 403);
+
+    let (_, _) = app.user(&admin, "ceo@a.test", "executive");
+    let mut executive = Browser::new(app);
+    executive.login("ceo@a.test", PASSWORD);
+    assert_eq!(executive.get("/clients/new").status, 403);
 }

@@ -120,18 +120,21 @@ test("a form post without the CSRF token is refused and changes nothing", async 
   await context.close();
 });
 
-test("a consultant scores a whole area, reloads the page and finds every answer kept", async () => {
+test("a consultant creates a client and an assessment with the forms, scores a whole area, reloads and finds every answer kept", async () => {
   for (const width of [1280, 360]) {
     const { context, page } = await logIn("consultant@demo.cmas", "demo-consultant-pass", width);
-    const id = await page.evaluate(async (width) => {
-      const csrf = document.querySelector('meta[name="csrf-token"]').content;
-      const post = async (url, body) =>
-        (await fetch(url, { method: "POST", headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf }, body: JSON.stringify(body) })).json();
-      const client = await post("/api/v1/clients", { name: `Browser Bank ${width}`, sector: "Retail banking", size_band: "1,000–5,000 employees", region: "Nordics" });
-      const questionnaires = await (await fetch("/api/v1/questionnaires")).json();
-      const assessment = await post("/api/v1/assessments", { client_id: client.id, questionnaire_id: questionnaires[0].id, assessment_date: "2026-11-20" });
-      return assessment.id;
-    }, width);
+    // Through the forms: a new client, then an assessment of it.
+    await page.getByRole("link", { name: "New client" }).click();
+    await page.getByLabel("Name").fill(`Browser Bank ${width}`);
+    await page.getByLabel("Sector").fill("Retail banking");
+    await page.getByLabel("Size band").fill("1,000–5,000 employees");
+    await page.getByLabel("Region").fill("Nordics");
+    await page.getByRole("button", { name: "Create the client" }).click();
+    await page.waitForURL(/\/assessments\/new\?client_id=/);
+    await page.getByLabel("Customer group (optional)").fill("current high value");
+    await page.getByRole("button", { name: "Start the assessment" }).click();
+    await page.waitForURL(/\/assessments\/\d+$/);
+    const id = new URL(page.url()).pathname.split("/").pop();
     await page.goto(`${base}/assessments/${id}?area=PO`);
     const questions = page.locator("fieldset.question");
     const count = await questions.count();

@@ -3,6 +3,7 @@
 //! carries the session's CSRF token in a hidden field.
 
 mod assessment;
+mod create;
 mod dashboard;
 mod login;
 mod review;
@@ -41,6 +42,14 @@ impl Pages {
                 include_str!("../../../templates/assessment.hbs"),
             ),
             ("review", include_str!("../../../templates/review.hbs")),
+            (
+                "client_form",
+                include_str!("../../../templates/client_form.hbs"),
+            ),
+            (
+                "assessment_form",
+                include_str!("../../../templates/assessment_form.hbs"),
+            ),
         ] {
             hb.register_template_string(name, source)?;
         }
@@ -225,6 +234,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/login", web::post().to(login::submit))
         .route("/logout", web::post().to(login::logout))
         .route("/static/score.js", web::get().to(script))
+        .route("/clients/new", web::get().to(create::client_form))
+        .route("/clients/new", web::post().to(create::client_submit))
+        .route("/assessments/new", web::get().to(create::assessment_form))
+        .route(
+            "/assessments/new",
+            web::post().to(create::assessment_submit),
+        )
         .route("/assessments/{id}", web::get().to(assessment::show))
         .route("/assessments/{id}/review", web::get().to(review::show))
         .route("/", web::get().to(dashboard::show));

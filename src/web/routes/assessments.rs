@@ -162,7 +162,16 @@ pub async fn create(
     body: web::Json<NewAssessmentRequest>,
 ) -> ApiResult<HttpResponse> {
     let caller = auth.require(&[Role::Admin, Role::Consultant], "create assessments")?;
-    let body = body.into_inner();
+    let created = create_assessment(&state, caller, body.into_inner()).await?;
+    Ok(HttpResponse::Created().json(created))
+}
+
+/// Starts a draft assessment; the API and the new-assessment page share it.
+pub async fn create_assessment(
+    state: &AppState,
+    caller: Caller,
+    body: NewAssessmentRequest,
+) -> ApiResult<AssessmentView> {
     if body.assessor_ids.len() > MAX_ASSESSORS {
         return Err(ApiError::invalid(
             "too_many_assessors",
@@ -222,7 +231,7 @@ pub async fn create(
             view(conn, created)
         })
         .await?;
-    Ok(HttpResponse::Created().json(created))
+    Ok(created)
 }
 
 pub fn change<'a>(

@@ -3,7 +3,7 @@
 
 use crate::db::clients::{Client, NewClient};
 use crate::db::users::User;
-use crate::domain::role::Role;
+use crate::domain::role::{Caller, Role};
 use crate::web::input::{required, SHORT_TEXT};
 use crate::web::problem::{ApiError, ApiResult, Problem};
 use crate::web::session::Auth;
@@ -73,6 +73,16 @@ pub async fn create(
     body: web::Json<NewClientRequest>,
 ) -> ApiResult<HttpResponse> {
     let caller = auth.require(&[Role::Admin, Role::Consultant], "create clients")?;
+    let client = create_client(&state, caller, body.into_inner()).await?;
+    Ok(HttpResponse::Created().json(ClientView::from(client)))
+}
+
+/// Creates a client; the API and the new-client page share it.
+pub async fn create_client(
+    state: &AppState,
+    caller: Caller,
+    body: NewClientRequest,
+) -> ApiResult<Client> {
     let name = required("name", &body.name, SHORT_TEXT)?;
     let sector = required("sector", &body.sector, SHORT_TEXT)?;
     let size_band = required("size_band", &body.size_band, SHORT_TEXT)?;
@@ -88,7 +98,7 @@ pub async fn create(
             Ok(Client::create(conn, &caller, new)?)
         })
         .await?;
-    Ok(HttpResponse::Created().json(ClientView::from(client)))
+    Ok(client)
 }
 
 /// Attaches an executive or programme manager to a client, so they see its final results.

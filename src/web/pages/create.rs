@@ -1,0 +1,188 @@
+//! Forms to create a client and to start an assessment. They post natively
+//! (no script needed) and share their rules with the JSON API.
+
+use super::{PageError, Viewer};
+use crate::db::clients::Client;
+use crate::db::questionnaires::StoredQuestionnaire;
+use crate::db::users::User;
+use crate::web::problem::ApiError;
+use crate::web::routes::assessments::{create_assessment, NewAssessmentRequest};
+use crate::web::routes::clients::{create_client, NewClientRequest};
+use crate::web::state::AppState;
+use crate::web::views::Scope;
+use actix_web::{http::StatusCode, web, HttpResponse};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+/// A form's fields in order; checkboxes repeat their name.
+type Fields = Vec<(String, String)>;
+
+fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
+    fields
+        .iter()
+        .find(|(n, _)| n == name)
+        .map_or("", |(_, v)| v.as_str())
+}
+
+fn staff_only(viewer: &Viewer) -> Result<(), PageError> {
+    if viewer.user.role().is_staff() {
+        Ok(())
+    } else {
+        Err(PageError::Forbidden(
+            "Only consultants and admins create clients and assessments.".into(),
+        ))
+    }
+}
+
+/// What a refused form shows its user.
+fn message(e: &ApiError) -> String {
+    let detail = e.problem().detail;
+    let mut chars = detail.chars();
+    chars.next().map_or(String::new(), |c| {
+        c.to_uppercase().chain(chars).collect::<String>() + "."
+    })
+}
+
+#[derive(Deserialize)]
+pub struct ClientQuery {
+    client_id: Option<i32>,
+}
+
+pub async fn client_form(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+) -> Result<HttpResponse, PageError> {
+    staff_only(&viewer)?;
+    let empty = json!({ "name": "", "sector": "", "size_band": "", "region": "" });
+    let mut data = json!({ "title": "New client", "form": empty });
+    viewer.fill(&mut data);
+    Ok(state.pages.render(StatusCode::OK, "client_form", &data))
+}
+
+pub async fn client_submit(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<Fields>,
+) -> Result<HttpResponse, PageError> {
+    staff_only(&viewer)?;
+    let fields = form.into_inner();
+    viewer.check(field(&fields, "csrf_token"))?;
+    let body = NewClientRequest {
+        name: field(&fields, "name").to_owned(),
+        sector: field(&fields, "sector").to_owned(),
+        size_band: field(&fields, "size_band").to_owned(),
+        region: field(&fields, "region").to_owned(),
+    };
+    match create_client(&state, viewer.user.caller(), body).await {
+        Ok(client) => Ok(HttpResponse::SeeOther()
+            .insert_header((
+                "Location",
+                format!("/assessments/new?client_id={}", client.id),
+            ))
+            .finish()),
+        Err(e @ (ApiError::Invalid { .. } | ApiError::Conflict { .. })) => {
+            let form: serde_json::Map<String, Value> =
+                fields.iter().map(|(n, v)| (n.clone(), json!(v))).collect();
+            let mut data = json!({ "title": "New client", "form": form, "error": message(&e) });
+            viewer.fill(&mut data);
+            Ok(state
+                .pages
+                .render(StatusCode::UNPROCESSABLE_ENTITY, "client_form", &data))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn assessment_page(
+    state: &AppState,
+    viewer: &Viewer,
+    client_id: Option<i32>,
+    error: Option<String>,
+) -> Result<HttpResponse, PageError> {
+    let caller = viewer.user.caller();
+    let (clients, questionnaires, users) = state
+        .read(move |conn| {
+            Ok((
+                Client::list_visible(conn, &caller)?,
+                StoredQuestionnaire::list_in(conn, caller.organisation_id)?,
+                User::list_in(conn, &caller)?,
+            ))
+        })
+        .await?;
+    let me = viewer.user.id;
+    let mut data = json!({
+        "title": "New assessment",
+        "today": chrono::Utc::now().date_naive().to_string(),
+        "error": error,
+        "clients": clients.iter().map(|c| json!({ "id": c.id, "name": c.name, "selected": Some(c.id) == client_id })).collect::<Vec<_>>(),
+        "questionnaires": questionnaires.iter().rev().map(|q| json!({ "id": q.id, "title": q.title, "version": q.version })).collect::<Vec<_>>(),
+        "colleagues": users.iter().filter(|u| u.id != me && u.active && u.role().is_staff()).map(|u| json!({ "id": u.id, "name": u.name })).collect::<Vec<_>>(),
+    });
+    viewer.fill(&mut data);
+    let status = if data["error"].is_null() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok(state.pages.render(status, "assessment_form", &data))
+}
+
+pub async fn assessment_form(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    query: web::Query<ClientQuery>,
+) -> Result<HttpResponse, PageError> {
+    staff_only(&viewer)?;
+    assessment_page(&state, &viewer, query.client_id, None).await
+}
+
+pub async fn assessment_submit(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<Fields>,
+) -> Result<HttpResponse, PageError> {
+    staff_only(&viewer)?;
+    let fields = form.into_inner();
+    viewer.check(field(&fields, "csrf_token"))?;
+    let number = |name: &str| {
+        field(&fields, name)
+            .parse::<i32>()
+            .map_err(|_| format!("Choose a {}.", name.replace("_id", "")))
+    };
+    let parsed = (|| -> Result<NewAssessmentRequest, String> {
+        let text =
+            |name: &str| Some(field(&fields, name).to_owned()).filter(|v| !v.trim().is_empty());
+        Ok(NewAssessmentRequest {
+            client_id: number("client_id")?,
+            questionnaire_id: number("questionnaire_id")?,
+            assessment_date: field(&fields, "assessment_date")
+                .parse()
+                .map_err(|_| "Give the assessment date as a date.".to_owned())?,
+            scope: Scope {
+                business_unit: text("business_unit"),
+                product: text("product"),
+                customer_group: text("customer_group"),
+            },
+            lead_assessor_id: None,
+            assessor_ids: fields
+                .iter()
+                .filter(|(n, _)| n == "assessor")
+                .filter_map(|(_, v)| v.parse().ok())
+                .collect(),
+        })
+    })();
+    let client_id = field(&fields, "client_id").parse().ok();
+    let body = match parsed {
+        Ok(body) => body,
+        Err(problem) => return assessment_page(&state, &viewer, client_id, Some(problem)).await,
+    };
+    match create_assessment(&state, viewer.user.caller(), body).await {
+        Ok(created) => Ok(HttpResponse::SeeOther()
+            .insert_header(("Location", format!("/assessments/{}", created.id)))
+            .finish()),
+        Err(e @ (ApiError::Invalid { .. } | ApiError::NotFound(_))) => {
+            assessment_page(&state, &viewer, client_id, Some(message(&e))).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
