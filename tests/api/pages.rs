@@ -9,6 +9,7 @@ on_both_backends!(
     unknown_pages_get_a_friendly_404,
     the_scoring_screen_shows_an_area_with_guidance_and_only_to_the_organisation,
     a_consultant_creates_a_client_and_starts_an_assessment_with_forms,
+    the_password_page_changes_the_password_and_ends_the_session,
 );
 
 /// A browser without redirects, keeping its own cookies by hand.
@@ -412,4 +413,65 @@ fn a_consultant_creates_a_client_and_starts_an_assessment_with_forms(app: &TestA
     let mut executive = Browser::new(app);
     executive.login("ceo@a.test", PASSWORD);
     assert_eq!(executive.get("/clients/new").status, 403);
+}
+
+fn the_password_page_changes_the_password_and_ends_the_session(app: &TestApp) {
+    let mut browser = Browser::new(app);
+    browser.login(ADMIN_EMAIL, PASSWORD);
+    let form = browser.get("/password");
+    assert_eq!(form.status, 200);
+    let token = Browser::token(&form);
+    let change = |current: &str, new: &str, repeat: &str| -> Vec<(String, String)> {
+        [
+            ("csrf_token", token.as_str()),
+            ("current_password", current),
+            ("new_password", new),
+            ("repeat", repeat),
+        ]
+        .iter()
+        .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+        .collect()
+    };
+    let post = |browser: &mut Browser, fields: Vec<(String, String)>| {
+        let pairs: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        browser.send("POST", "/password", Some(&pairs))
+    };
+    let differ = post(
+        &mut browser,
+        change(PASSWORD, "a-new-long-password", "another-one-entirely"),
+    );
+    assert!(differ.status == 422 && differ.body.contains("The two new passwords differ."));
+    let wrong = post(
+        &mut browser,
+        change(
+            "not it at all",
+            "a-new-long-password",
+            "a-new-long-password",
+        ),
+    );
+    assert!(
+        wrong.status == 422 && wrong.body.contains("The current password is wrong."),
+        "{}",
+        wrong.body
+    );
+    let done = post(
+        &mut browser,
+        change(PASSWORD, "a-new-long-password", "a-new-long-password"),
+    );
+    assert_eq!(
+        (done.status, done.location.as_deref()),
+        (303, Some("/login"))
+    );
+    assert_eq!(
+        browser.get("/").status,
+        303,
+        "every session ended, this one too"
+    );
+    assert_eq!(
+        browser.login(ADMIN_EMAIL, "a-new-long-password").status,
+        303
+    );
 }

@@ -34,15 +34,6 @@ fn staff_only(viewer: &Viewer) -> Result<(), PageError> {
     }
 }
 
-/// What a refused form shows its user.
-fn message(e: &ApiError) -> String {
-    let detail = e.problem().detail;
-    let mut chars = detail.chars();
-    chars.next().map_or(String::new(), |c| {
-        c.to_uppercase().chain(chars).collect::<String>() + "."
-    })
-}
-
 #[derive(Deserialize)]
 pub struct ClientQuery {
     client_id: Option<i32>,
@@ -83,7 +74,7 @@ pub async fn client_submit(
         Err(e @ (ApiError::Invalid { .. } | ApiError::Conflict { .. })) => {
             let form: serde_json::Map<String, Value> =
                 fields.iter().map(|(n, v)| (n.clone(), json!(v))).collect();
-            let mut data = json!({ "title": "New client", "form": form, "error": message(&e) });
+            let mut data = json!({ "title": "New client", "form": form, "error": super::sentence(&e.problem().detail) });
             viewer.fill(&mut data);
             Ok(state
                 .pages
@@ -181,7 +172,13 @@ pub async fn assessment_submit(
             .insert_header(("Location", format!("/assessments/{}", created.id)))
             .finish()),
         Err(e @ (ApiError::Invalid { .. } | ApiError::NotFound(_))) => {
-            assessment_page(&state, &viewer, client_id, Some(message(&e))).await
+            assessment_page(
+                &state,
+                &viewer,
+                client_id,
+                Some(super::sentence(&e.problem().detail)),
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }

@@ -91,17 +91,10 @@ pub async fn submit(
             &state,
             StatusCode::UNAUTHORIZED,
             &email,
-            Some(&capitalise(&message)),
+            Some(&super::sentence(&message)),
         )),
         Err(other) => Err(other.into()),
     }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or(String::new(), |c| {
-        c.to_uppercase().chain(chars).collect::<String>() + "."
-    })
 }
 
 pub async fn logout(

@@ -6,6 +6,7 @@ mod assessment;
 mod create;
 mod dashboard;
 mod login;
+mod password;
 mod review;
 
 use super::problem::ApiError;
@@ -42,6 +43,7 @@ impl Pages {
                 include_str!("../../../templates/assessment.hbs"),
             ),
             ("review", include_str!("../../../templates/review.hbs")),
+            ("password", include_str!("../../../templates/password.hbs")),
             (
                 "client_form",
                 include_str!("../../../templates/client_form.hbs"),
@@ -205,6 +207,14 @@ impl FromRequest for Viewer {
     }
 }
 
+/// An API message as a sentence for a page: capitalised, with a full stop.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or(String::new(), |c| {
+        c.to_uppercase().chain(chars).collect::<String>() + "."
+    })
+}
+
 /// The friendly 404 for pages (the API answers with a problem document).
 pub async fn not_found(state: web::Data<AppState>, viewer: Option<Viewer>) -> HttpResponse {
     state.pages.error(
@@ -234,6 +244,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/login", web::post().to(login::submit))
         .route("/logout", web::post().to(login::logout))
         .route("/static/score.js", web::get().to(script))
+        .route("/password", web::get().to(password::form))
+        .route("/password", web::post().to(password::submit))
         .route("/clients/new", web::get().to(create::client_form))
         .route("/clients/new", web::post().to(create::client_submit))
         .route("/assessments/new", web::get().to(create::assessment_form))

@@ -112,14 +112,25 @@ pub async fn change_password(
     auth: Auth,
     body: web::Json<PasswordChange>,
 ) -> ApiResult<HttpResponse> {
+    change_password_of(&state, &auth.user, body.into_inner()).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Changes a user's password and ends all their sessions; the API and the
+/// password page share it.
+pub async fn change_password_of(
+    state: &AppState,
+    user: &User,
+    change: PasswordChange,
+) -> ApiResult<()> {
     let PasswordChange {
         current_password,
         new_password,
-    } = body.into_inner();
+    } = change;
     if let Some(problem) = password_problem(&new_password) {
         return Err(ApiError::invalid("weak_password", problem));
     }
-    let (user_id, stored) = (auth.user.id, auth.user.password_hash);
+    let (user_id, stored) = (user.id, user.password_hash.clone());
     let new_hash = web::block(move || -> ApiResult<String> {
         if !verify_password(&current_password, &stored) {
             return Err(ApiError::invalid(
@@ -136,6 +147,5 @@ pub async fn change_password(
             Session::delete_for_user(conn, user_id)?;
             Ok(())
         })
-        .await?;
-    Ok(HttpResponse::NoContent().finish())
+        .await
 }
