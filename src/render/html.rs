@@ -108,3 +108,11 @@ pub fn study(study: &crate::app::study::Study, organisation: &str) -> anyhow::Re
     });
     Ok(hb.render("study", &data)?)
 }
+
+/// A client's scores over its final assessments, as an inline SVG chart.
+pub fn trend_svg(points: &[crate::report::TrendPoint], names: &[String]) -> anyhow::Result<String> {
+    svg(chart::TREND, "Scores over the assessments", |a| {
+        chart::trend(a, points, names).map_err(|e| e.to_string())
+    })
+    .map_err(anyhow::Error::msg)
+}

@@ -88,6 +88,9 @@ test("a consultant logs in and sees the organisation's assessments at both width
 test("an executive opens a scorecard, downloads its PDF and cannot open another client's", async () => {
   const { context, page } = await logIn("executive@demo.cmas", "demo-executive-pass");
   assert.match(await page.locator("h1").innerText(), /Your scorecards/);
+  assert.ok(await page.locator("figure svg").count() >= 1, "the clients' scores over time are charted");
+  assert.match(await page.locator("h2").first().innerText(), /scores over time/);
+  await page.screenshot({ path: join(SHOTS, "executive-home-1280.png"), fullPage: false });
   const view = page.getByRole("link", { name: "View" }).first();
   const href = await view.getAttribute("href");
   await view.click();

@@ -259,7 +259,7 @@ pub fn trend<DB: DrawingBackend>(
     ];
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
-    let (left, right, top, bottom) = (px(34.0), w - px(10.0), px(8.0), h - px(40.0));
+    let (left, right, top, bottom) = (px(34.0), w - px(30.0), px(8.0), h - px(40.0));
     let y = |value: f64| {
         bottom - ((bottom - top) as f64 * value.clamp(0.0, 100.0) / 100.0).round() as i32
     };

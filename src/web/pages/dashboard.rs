@@ -42,6 +42,11 @@ pub async fn show(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResp
         })
         .collect();
     let staff = caller.role.is_staff();
+    let trends = if staff {
+        Vec::new()
+    } else {
+        trends(&state, &caller, &assessments, &names).await?
+    };
     let heading = if staff {
         "Assessments"
     } else {
@@ -52,8 +57,69 @@ pub async fn show(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResp
         "heading": heading,
         "staff": staff,
         "assessments": rows,
+        "trends": trends,
         "counts": { "clients": clients.len(), "draft": count(Status::Draft), "in_progress": count(Status::InProgress), "final": count(Status::Final) },
     });
     viewer.fill(&mut data);
     Ok(state.pages.render(StatusCode::OK, "dashboard", &data))
+}
+
+/// For executives and programme managers: each client's scores over its
+/// final assessments (overall and per area), from two assessments on.
+async fn trends(
+    state: &AppState,
+    caller: &crate::domain::role::Caller,
+    assessments: &[Assessment],
+    names: &HashMap<i32, &str>,
+) -> Result<Vec<serde_json::Value>, PageError> {
+    let mut by_client: std::collections::BTreeMap<i32, Vec<&Assessment>> =
+        std::collections::BTreeMap::new();
+    for a in assessments.iter().filter(|a| a.status() == Status::Final) {
+        by_client.entry(a.client_id).or_default().push(a);
+    }
+    by_client.retain(|_, list| list.len() >= 2);
+    let Some(first) = by_client.values().flatten().next() else {
+        return Ok(Vec::new());
+    };
+    let ids: Vec<i32> = by_client.values().flatten().map(|a| a.id).collect();
+    let (cache, organisation_id, questionnaire_id) = (
+        state.questionnaires.clone(),
+        caller.organisation_id,
+        first.questionnaire_id,
+    );
+    let (stored, questionnaire) = state
+        .read(move |conn| {
+            Ok((
+                crate::db::summaries::load(conn, &ids)?,
+                cache.get(conn, organisation_id, questionnaire_id)?,
+            ))
+        })
+        .await?;
+    let Some(questionnaire) = questionnaire else {
+        return Ok(Vec::new());
+    };
+    let area_names: Vec<String> = questionnaire.areas.iter().map(|a| a.name.clone()).collect();
+    let mut out = Vec::new();
+    for (client, list) in by_client {
+        let mut points: Vec<crate::report::TrendPoint> = list
+            .iter()
+            .filter_map(|a| {
+                let summary = stored.get(&a.id)?;
+                Some(crate::report::TrendPoint {
+                    date: a.assessment_date,
+                    overall: summary.get(crate::db::summaries::OVERALL)?.combined,
+                    areas: questionnaire
+                        .areas
+                        .iter()
+                        .map(|area| summary.get(&area.id).map_or(0.0, |d| d.combined))
+                        .collect(),
+                })
+            })
+            .collect();
+        points.sort_by_key(|p| p.date);
+        let chart = crate::render::html::trend_svg(&points, &area_names)
+            .map_err(|e| PageError::Internal(e.to_string()))?;
+        out.push(json!({ "client": names.get(&client).copied().unwrap_or("?"), "chart": chart }));
+    }
+    Ok(out)
 }
