@@ -12,7 +12,7 @@ pub mod views;
 use actix_web::{error::JsonPayloadError, web, HttpRequest, HttpResponse};
 use problem::ApiError;
 use routes::{
-    assessments, assessors, auth, clients, health, performance, questionnaires, results,
+    assessments, assessors, auth, clients, exports, health, performance, questionnaires, results,
     scorecards, scores, stats, tokens, users,
 };
 
@@ -112,6 +112,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(scorecards::pdf_scorecard)
             .service(scorecards::html_scorecard)
             .service(stats::correlation)
+            .service(exports::scores_csv)
+            .service(exports::results_csv)
+            .service(exports::kpis_csv)
             .service(performance::create_kpi)
             .service(performance::list_kpis)
             .service(performance::put_values)

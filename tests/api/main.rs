@@ -7,6 +7,7 @@ mod assessments;
 mod auth;
 mod bad_input;
 mod demo;
+mod exports;
 mod pages;
 mod performance;
 mod questionnaires;

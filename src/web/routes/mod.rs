@@ -4,6 +4,7 @@ pub mod assessments;
 pub mod assessors;
 pub mod auth;
 pub mod clients;
+pub mod exports;
 pub mod health;
 pub mod performance;
 pub mod questionnaires;
