@@ -221,24 +221,24 @@ pub fn run(
     let stored = summaries::load(conn, &ids)?;
 
     // Score columns: overall, then the areas in questionnaire order.
-    let first = match latest.values().next() {
-        Some(e) => Some(
-            assessments::table
-                .find(e.id)
-                .select(Assessment::as_select())
-                .first(conn)?,
-        ),
-        None => None,
-    };
-    let questionnaire = match &first {
-        Some(a) => cache.get(conn, organisation_id, a.questionnaire_id)?,
+    // Areas and items come from the questionnaire most of the latest assessments used.
+    let mut uses: BTreeMap<i32, usize> = BTreeMap::new();
+    for entry in latest.values() {
+        *uses.entry(entry.questionnaire_id).or_default() += 1;
+    }
+    let questionnaire_id = uses
+        .into_iter()
+        .max_by_key(|(id, n)| (*n, *id))
+        .map(|(id, _)| id);
+    let questionnaire = match questionnaire_id {
+        Some(id) => cache.get(conn, organisation_id, id)?.map(|q| (id, q)),
         None => None,
     };
     let mut columns = vec![Column {
         id: OVERALL.into(),
         name: "Overall".into(),
     }];
-    if let Some(q) = &questionnaire {
+    if let Some((_, q)) = &questionnaire {
         columns.extend(q.areas.iter().map(|a| Column {
             id: a.id.clone(),
             name: a.name.clone(),
@@ -329,7 +329,7 @@ pub fn run(
         caveats.push(format!("Only {clients} clients: too few for the study to weigh the areas; treat every figure as indicative."));
     }
     let reliability = match &questionnaire {
-        Some(q) => reliability(conn, q, &latest)?,
+        Some((id, q)) => reliability(conn, *id, q, &latest)?,
         None => (Vec::new(), Vec::new()),
     };
     Ok(Study {
@@ -445,6 +445,8 @@ fn findings(
     out
 }
 
+/// The latest period with KPI values or panels. Periods compare as text, so
+/// write them so that text order is time order: "2025", "2025-Q4", "2026-03".
 fn latest_period(conn: &mut AnyConnection, organisation_id: i32) -> QueryResult<Option<String>> {
     let mut periods = KpiValue::periods(conn, organisation_id)?;
     periods.extend(
@@ -489,23 +491,22 @@ type ReliabilityParts = (Vec<Reliability>, Vec<Agreement>);
 /// items), and the assessors' agreement within each of those assessments.
 fn reliability(
     conn: &mut AnyConnection,
+    questionnaire_id: i32,
     q: &crate::domain::questionnaire::Questionnaire,
     latest: &BTreeMap<i32, &FinalEntry>,
 ) -> QueryResult<ReliabilityParts> {
     let mut per_question: Vec<HashMap<String, f64>> = Vec::new();
     let mut agreement = Vec::new();
-    let mut questionnaire_id = None;
     for entry in latest.values() {
+        agreement.push(assessor_agreement(conn, entry.id)?);
+        // Items must be the same questions: only assessments on the study's questionnaire count for α.
+        if entry.questionnaire_id != questionnaire_id {
+            continue;
+        }
         let assessment = assessments::table
             .find(entry.id)
             .select(Assessment::as_select())
             .first(conn)?;
-        // Items must be the same questions: only assessments on the first one's questionnaire count.
-        if *questionnaire_id.get_or_insert(assessment.questionnaire_id)
-            != assessment.questionnaire_id
-        {
-            continue;
-        }
         let results = results::load(conn, &assessment, q)?;
         per_question.push(
             results
@@ -514,7 +515,6 @@ fn reliability(
                 .filter_map(|r| Some((r.question_id.clone(), r.percent?.combined)))
                 .collect(),
         );
-        agreement.push(assessor_agreement(conn, entry.id)?);
     }
     let alpha = q
         .areas
@@ -594,11 +594,8 @@ pub fn area_weights(
     conn: &mut AnyConnection,
     organisation_id: i32,
 ) -> QueryResult<Option<(HashMap<String, f64>, usize)>> {
-    let Some(period) = Panel::list_in(conn, organisation_id)?
-        .into_iter()
-        .map(|p| p.period)
-        .max()
-    else {
+    // The same period the study shows by default; without panels in it, no weights.
+    let Some(period) = latest_period(conn, organisation_id)? else {
         return Ok(None);
     };
     let finals = Assessment::finals(conn, organisation_id)?;

@@ -58,6 +58,7 @@ type FinalRow = (
     Option<String>,
     chrono::NaiveDate,
     String,
+    i32,
 );
 
 /// A final assessment as the portfolio sees it: whose, which scope, when.
@@ -68,6 +69,7 @@ pub struct FinalEntry {
     pub scope: ScopeKey,
     pub date: chrono::NaiveDate,
     pub sector: String,
+    pub questionnaire_id: i32,
 }
 
 type Boxed<'a> = assessments::BoxedQuery<'a, super::MultiBackend>;
@@ -164,17 +166,19 @@ impl Assessment {
                 assessments::customer_group,
                 assessments::assessment_date,
                 clients::sector,
+                assessments::questionnaire_id,
             ))
             .load(conn)?;
         Ok(rows
             .into_iter()
             .map(
-                |(id, client_id, bu, product, group, date, sector)| FinalEntry {
+                |(id, client_id, bu, product, group, date, sector, questionnaire_id)| FinalEntry {
                     id,
                     client_id,
                     scope: (bu, product, group),
                     date,
                     sector,
+                    questionnaire_id,
                 },
             )
             .collect())
