@@ -12,34 +12,8 @@ on_both_backends!(
 
 /// A final assessment of `client` with every mini question scored by the admin as lead.
 fn final_assessment(app: &TestApp, admin: &Cred, client: i64, questionnaire: i64) -> i64 {
-    let me = app.get("/api/v1/me", admin).expect(200)["user"]["id"]
-        .as_i64()
-        .expect("id");
-    let created = app
-        .send("POST", "/api/v1/assessments", admin, &json!({ "client_id": client, "questionnaire_id": questionnaire, "assessment_date": "2026-06-30", "lead_assessor_id": me }))
-        .expect(201);
-    let id = created["id"].as_i64().expect("id");
-    for q in ["AP.1.1", "AP.1.2", "ME.1.1"] {
-        app.send(
-            "PUT",
-            &format!("/api/v1/assessments/{id}/scores/{q}"),
-            admin,
-            &json!({ "intention": 5, "reality": 4 }),
-        )
-        .expect(200);
-    }
-    let version = app
-        .get(&format!("/api/v1/assessments/{id}"), admin)
-        .expect(200)["version"]
-        .as_i64()
-        .expect("v");
-    app.send(
-        "PATCH",
-        &format!("/api/v1/assessments/{id}"),
-        admin,
-        &json!({ "version": version, "status": "final" }),
-    )
-    .expect(200);
+    let id = app.draft(admin, client, questionnaire);
+    app.finalise_mini(admin, id, (5, 4), "");
     id
 }
 

@@ -8,14 +8,7 @@ fn exports_are_csv_with_formulas_neutralised_and_the_import_header(app: &TestApp
     let admin = app.admin();
     let questionnaire = app.mini_questionnaire(&admin);
     let client = app.client(&admin, "=cmd|' /C calc'!A0");
-    let me = app.get("/api/v1/me", &admin).expect(200)["user"]["id"]
-        .as_i64()
-        .expect("id");
-    let id = app
-        .send("POST", "/api/v1/assessments", &admin, &json!({ "client_id": client, "questionnaire_id": questionnaire, "assessment_date": "2026-11-01", "lead_assessor_id": me }))
-        .expect(201)["id"]
-        .as_i64()
-        .expect("id");
+    let id = app.draft(&admin, client, questionnaire);
     let hostile = "=HYPERLINK(\"http://evil.test\",\"click\")";
     app.send(
         "PUT",

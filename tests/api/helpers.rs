@@ -351,6 +351,44 @@ impl TestApp {
         body["id"].as_i64().expect("id")
     }
 
+    /// Starts an assessment of `client` on `questionnaire`, led by the caller; returns its id.
+    pub fn draft(&self, cred: &Cred, client: i64, questionnaire: i64) -> i64 {
+        let me = self.get("/api/v1/me", cred).expect(200)["user"]["id"]
+            .as_i64()
+            .expect("id");
+        let body = json!({ "client_id": client, "questionnaire_id": questionnaire, "assessment_date": "2026-05-04", "lead_assessor_id": me });
+        self.send("POST", "/api/v1/assessments", cred, &body)
+            .expect(201)["id"]
+            .as_i64()
+            .expect("id")
+    }
+
+    /// Scores every question of the mini questionnaire (Intention `i`, Reality `r`,
+    /// with `evidence`) as the lead, and finalises the assessment.
+    pub fn finalise_mini(&self, cred: &Cred, id: i64, (i, r): (i64, i64), evidence: &str) {
+        for q in ["AP.1.1", "AP.1.2", "ME.1.1"] {
+            let body = json!({ "intention": i, "reality": r, "evidence": evidence });
+            self.send(
+                "PUT",
+                &format!("/api/v1/assessments/{id}/scores/{q}"),
+                cred,
+                &body,
+            )
+            .expect(200);
+        }
+        let path = format!("/api/v1/assessments/{id}");
+        let version = self.get(&path, cred).expect(200)["version"]
+            .as_i64()
+            .expect("version");
+        self.send(
+            "PATCH",
+            &path,
+            cred,
+            &json!({ "version": version, "status": "final" }),
+        )
+        .expect(200);
+    }
+
     pub fn client(&self, cred: &Cred, name: &str) -> i64 {
         let body = self
             .send("POST", "/api/v1/clients", cred, &json!({ "name": name, "sector": "Insurance", "size_band": "1,000–5,000", "region": "Nordics" }))

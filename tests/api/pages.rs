@@ -213,14 +213,7 @@ fn the_scoring_screen_shows_an_area_with_guidance_and_only_to_the_organisation(a
     let admin = app.admin();
     let questionnaire = app.mini_questionnaire(&admin);
     let client = app.client(&admin, "Harbour Bank");
-    let me = app.get("/api/v1/me", &admin).expect(200)["user"]["id"]
-        .as_i64()
-        .expect("id");
-    let id = app
-        .send("POST", "/api/v1/assessments", &admin, &json!({ "client_id": client, "questionnaire_id": questionnaire, "assessment_date": "2026-11-01", "lead_assessor_id": me }))
-        .expect(201)["id"]
-        .as_i64()
-        .expect("id");
+    let id = app.draft(&admin, client, questionnaire);
     app.send(
         "PUT",
         &format!("/api/v1/assessments/{id}/scores/AP.1.2"),

@@ -30,36 +30,8 @@ fn final_assessment(
         })
         .unwrap_or_else(|| app.mini_questionnaire(admin));
     let client = app.client(admin, client);
-    let me = app.get("/api/v1/me", admin).expect(200)["user"]["id"]
-        .as_i64()
-        .expect("id");
-    let id = app
-        .send("POST", "/api/v1/assessments", admin, &json!({ "client_id": client, "questionnaire_id": questionnaire, "assessment_date": "2026-05-04", "lead_assessor_id": me }))
-        .expect(201)["id"]
-        .as_i64()
-        .expect("id");
-    for q in ["AP.1.1", "AP.1.2", "ME.1.1"] {
-        let body = json!({ "intention": i, "reality": r, "evidence": evidence });
-        app.send(
-            "PUT",
-            &format!("/api/v1/assessments/{id}/scores/{q}"),
-            admin,
-            &body,
-        )
-        .expect(200);
-    }
-    let version = app
-        .get(&format!("/api/v1/assessments/{id}"), admin)
-        .expect(200)["version"]
-        .as_i64()
-        .expect("version");
-    app.send(
-        "PATCH",
-        &format!("/api/v1/assessments/{id}"),
-        admin,
-        &json!({ "version": version, "status": "final" }),
-    )
-    .expect(200);
+    let id = app.draft(admin, client, questionnaire);
+    app.finalise_mini(admin, id, (i, r), evidence);
     (client, id)
 }
 
