@@ -321,12 +321,12 @@ fn importing_kpis_checks_the_header_names_the_row_and_stores_all_or_nothing() {
             .expect("values")
             .len()
     };
-    let import = |content: &str| {
+    let import_as = |what: &str, content: &str| {
         std::fs::write(&file, content).expect("write");
         cmas(
             &[
                 "import",
-                "kpis",
+                what,
                 file.to_str().expect("path"),
                 "--organisation",
                 "demo",
@@ -334,6 +334,7 @@ fn importing_kpis_checks_the_header_names_the_row_and_stores_all_or_nothing() {
             &db,
         )
     };
+    let import = |content: &str| import_as("kpis", content);
     let bad = import("client,kpi,period,value\nHarbour Bank,Revenue growth,2026,4.5\nAnchor Insurance,Revenue growth,2026,lots\n");
     assert_eq!(bad.status.code(), Some(1));
     assert!(
@@ -361,20 +362,9 @@ fn importing_kpis_checks_the_header_names_the_row_and_stores_all_or_nothing() {
     assert_eq!(text(&good.stdout).trim(), "imported 2 KPI values");
     assert_eq!(count(), 2);
 
-    std::fs::write(
-        &file,
+    let twice = import_as(
+        "panels",
         "panel,period,client,rank\nBoard,2026,Harbour Bank,1\nBoard,2026,Harbour Bank,2\n",
-    )
-    .expect("write");
-    let twice = cmas(
-        &[
-            "import",
-            "panels",
-            file.to_str().expect("path"),
-            "--organisation",
-            "demo",
-        ],
-        &db,
     );
     assert!(
         text(&twice.stderr).contains(":3:3: `Harbour Bank` is ranked twice by Board for 2026"),
@@ -382,20 +372,9 @@ fn importing_kpis_checks_the_header_names_the_row_and_stores_all_or_nothing() {
         text(&twice.stderr)
     );
 
-    std::fs::write(
-        &file,
+    let rated = import_as(
+        "panels",
         "panel,period,client,rating\nBoard,2026,Harbour Bank,7.5\nBoard,2026,Anchor Insurance,9\n",
-    )
-    .expect("write");
-    let rated = cmas(
-        &[
-            "import",
-            "panels",
-            file.to_str().expect("path"),
-            "--organisation",
-            "demo",
-        ],
-        &db,
     );
     assert!(rated.status.success(), "{}", text(&rated.stderr));
     let database =
