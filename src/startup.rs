@@ -51,6 +51,7 @@ impl Application {
                         .add(("Referrer-Policy", "same-origin")),
                 )
                 .wrap(middleware::Compress::default())
+                .wrap(middleware::ErrorHandlers::new().default_handler(web::pages::friendly_errors))
                 .app_data(state.clone())
                 .configure(web::configure)
         })

@@ -4,9 +4,11 @@
 pub mod bootstrap;
 pub mod csv_columns;
 pub mod demo;
+pub mod flaws;
 mod demo_performance;
 pub mod import;
 pub mod reports;
 pub mod results;
 pub mod scorecard;
 pub mod study;
+pub mod workbook;

@@ -5,3 +5,4 @@ pub mod font;
 pub mod html;
 pub mod pdf;
 pub mod study;
+pub mod table;

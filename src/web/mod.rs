@@ -13,7 +13,7 @@ use actix_web::{error::JsonPayloadError, web, HttpRequest, HttpResponse};
 use problem::ApiError;
 use routes::{
     assessments, assessors, auth, clients, exports, health, performance, questionnaires, results,
-    scorecards, scores, stats, tokens, users,
+    scorecards, scores, stats, tokens, users, workbook,
 };
 
 /// Largest JSON body accepted.
@@ -112,9 +112,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(scorecards::pdf_scorecard)
             .service(scorecards::html_scorecard)
             .service(stats::correlation)
-            .service(exports::scores_csv)
-            .service(exports::results_csv)
-            .service(exports::kpis_csv)
+            .service(exports::scores)
+            .service(exports::results)
+            .service(exports::kpi_values)
+            .service(workbook::download)
+            .service(workbook::upload)
             .service(performance::create_kpi)
             .service(performance::list_kpis)
             .service(performance::put_values)

@@ -3,6 +3,7 @@
 //! an RFC 9457 problem document with a stable `code` that clients can match.
 //! Server faults are logged with their cause and shown only as "internal".
 
+use crate::app::flaws::{Flaw, Rejected};
 use actix_web::{http::StatusCode, HttpResponse, ResponseError};
 use serde::Serialize;
 use std::fmt;
@@ -19,6 +20,9 @@ pub struct Problem {
     pub detail: String,
     /// Stable machine-readable code, e.g. `score_out_of_range`.
     pub code: String,
+    /// For a refused file: every problem with its place (row and column, or sheet and cell).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<Flaw>,
 }
 
 /// Everything a request can fail with.
@@ -38,6 +42,8 @@ pub enum ApiError {
     TooLarge(String),
     /// 422: well-formed but invalid.
     Invalid { code: &'static str, detail: String },
+    /// 422: an uploaded file with problems; none of it was stored.
+    Rejected(Rejected),
     /// 500: our fault; the cause is logged, never sent.
     Internal(String),
 }
@@ -86,6 +92,11 @@ impl ApiError {
             ApiError::Conflict { code, detail } => (StatusCode::CONFLICT, code, detail),
             ApiError::TooLarge(detail) => (StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", detail),
             ApiError::Invalid { code, detail } => (StatusCode::UNPROCESSABLE_ENTITY, code, detail),
+            ApiError::Rejected(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "file_rejected",
+                "the file has problems, listed in `errors`; nothing was stored",
+            ),
             ApiError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
@@ -102,6 +113,10 @@ impl ApiError {
             status: status.as_u16(),
             detail: detail.to_owned(),
             code: code.to_owned(),
+            errors: match self {
+                ApiError::Rejected(rejected) => rejected.0.clone(),
+                _ => Vec::new(),
+            },
         }
     }
 }

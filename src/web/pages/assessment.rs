@@ -17,6 +17,9 @@ use std::collections::HashMap;
 #[derive(Deserialize)]
 pub struct AreaQuery {
     area: Option<String>,
+    /// After a workbook upload: how many answers it saved and left as they were.
+    saved: Option<usize>,
+    unchanged: Option<usize>,
 }
 
 pub async fn show(
@@ -119,8 +122,14 @@ pub async fn show(
         (true, false) => Some("This assessment is final: its answers can no longer change."),
         _ => None,
     };
+    let imported = query.saved.map(|saved| {
+        format!(
+            "The workbook is in: {saved} answers saved, {} already as they were.",
+            query.unchanged.unwrap_or(0)
+        )
+    });
     let mut data = json!({
-        "title": format!("{client}: scoring"),
+        "title": format!("{client}: scoring"), "imported": imported,
         "id": assessment.id, "client": client, "date": assessment.assessment_date.to_string(),
         "scope": scope_label(&assessment), "status": assessment.status().as_str().replace('_', " "),
         "questionnaire": format!("{} {}", questionnaire.id, questionnaire.version),

@@ -8,13 +8,17 @@ mod dashboard;
 mod login;
 mod password;
 mod review;
+mod workbook;
 
 use super::problem::ApiError;
 use super::state::AppState;
 use crate::auth::digest;
 use crate::db::{organisations::Organisation, sessions::Session, users::User};
 use actix_web::{
-    dev::Payload, http::StatusCode, web, FromRequest, HttpRequest, HttpResponse, ResponseError,
+    dev::{Payload, ServiceResponse},
+    http::StatusCode,
+    middleware::ErrorHandlerResponse,
+    web, FromRequest, HttpRequest, HttpResponse, ResponseError,
 };
 use handlebars::Handlebars;
 use serde_json::{json, Value};
@@ -44,6 +48,10 @@ impl Pages {
             ),
             ("review", include_str!("../../../templates/review.hbs")),
             ("password", include_str!("../../../templates/password.hbs")),
+            (
+                "workbook_refused",
+                include_str!("../../../templates/workbook_refused.hbs"),
+            ),
             (
                 "client_form",
                 include_str!("../../../templates/client_form.hbs"),
@@ -81,6 +89,7 @@ impl Pages {
         viewer: Option<&Viewer>,
     ) -> HttpResponse {
         let heading = match status.as_u16() {
+            400 => "That did not work",
             403 => "Not allowed",
             404 => "Page not found",
             _ => "Something went wrong",
@@ -122,20 +131,42 @@ impl Viewer {
     }
 }
 
-/// What a page request can fail with, shown as a page rather than JSON.
+/// What a page request can fail with, shown as a page rather than JSON:
+/// [`friendly_errors`] renders it in the layout, with the viewer's header.
 #[derive(Debug)]
 pub enum PageError {
     /// Not logged in: off to the login page.
     Login,
+    BadRequest(String),
     Forbidden(String),
     Internal(String),
+}
+
+impl PageError {
+    fn status(&self) -> StatusCode {
+        match self {
+            PageError::Login => StatusCode::SEE_OTHER,
+            PageError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            PageError::Forbidden(_) => StatusCode::FORBIDDEN,
+            PageError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// What the page says; a fault of ours is logged, never shown.
+    fn message(&self) -> &str {
+        match self {
+            PageError::Login => "Log in first.",
+            PageError::BadRequest(m) | PageError::Forbidden(m) => m,
+            PageError::Internal(_) => "Something went wrong on our side. It has been logged; try again in a moment.",
+        }
+    }
 }
 
 impl std::fmt::Display for PageError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            PageError::Login => f.write_str("login required"),
-            PageError::Forbidden(m) | PageError::Internal(m) => f.write_str(m),
+            PageError::Internal(cause) => f.write_str(cause),
+            other => f.write_str(other.message()),
         }
     }
 }
@@ -144,30 +175,59 @@ impl From<ApiError> for PageError {
     fn from(e: ApiError) -> PageError {
         match e {
             ApiError::Unauthenticated(_) => PageError::Login,
-            ApiError::Forbidden { detail, .. } => PageError::Forbidden(detail),
+            ApiError::Forbidden { detail, .. } => PageError::Forbidden(sentence(&detail)),
+            ApiError::BadRequest { detail, .. } => PageError::BadRequest(sentence(&detail)),
             other => PageError::Internal(other.to_string()),
         }
     }
 }
 
 impl ResponseError for PageError {
+    fn status_code(&self) -> StatusCode {
+        self.status()
+    }
+
+    /// A plain fallback; [`friendly_errors`] replaces it with the real page.
     fn error_response(&self) -> HttpResponse {
         match self {
-            PageError::Login => HttpResponse::SeeOther().insert_header(("Location", "/login")).finish(),
-            PageError::Forbidden(message) => {
-                HttpResponse::Forbidden().content_type("text/html; charset=utf-8").body(format!(
-                    "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not allowed · cmas</title><link rel=\"stylesheet\" href=\"/static/app.css\"></head><body><main><h1>Not allowed</h1><p>{}</p><p><a href=\"/\">Back to the start page</a></p></main></body></html>",
-                    handlebars::html_escape(message)
-                ))
-            }
-            PageError::Internal(cause) => {
-                tracing::error!(cause = %cause, "a page failed");
-                HttpResponse::InternalServerError()
-                    .content_type("text/html; charset=utf-8")
-                    .body("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Error · cmas</title></head><body><h1>Something went wrong</h1><p>It has been logged. <a href=\"/\">Back to the start page</a></p></body></html>")
+            PageError::Login => HttpResponse::SeeOther()
+                .insert_header(("Location", "/login"))
+                .finish(),
+            other => {
+                if let PageError::Internal(cause) = other {
+                    tracing::error!(cause = %cause, "a page failed");
+                }
+                HttpResponse::build(other.status())
+                    .content_type("text/plain; charset=utf-8")
+                    .body(other.message().to_owned())
             }
         }
     }
+}
+
+/// Middleware hook: a response that came from a [`PageError`] becomes the
+/// error page in the layout, with the header of whoever is logged in.
+pub fn friendly_errors<B: 'static>(
+    res: ServiceResponse<B>,
+) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let shown = res
+        .response()
+        .error()
+        .and_then(|e| e.as_error::<PageError>())
+        .filter(|e| !matches!(e, PageError::Login))
+        .map(|e| (e.status(), e.message().to_owned()));
+    let Some((status, message)) = shown else {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    };
+    let (req, _) = res.into_parts();
+    Ok(ErrorHandlerResponse::Future(Box::pin(async move {
+        let viewer = Viewer::extract(&req).await.ok();
+        let page = match req.app_data::<web::Data<AppState>>() {
+            Some(state) => state.pages.error(status, &message, viewer.as_ref()),
+            None => HttpResponse::build(status).body(message),
+        };
+        Ok(ServiceResponse::new(req, page).map_into_right_body())
+    })))
 }
 
 impl FromRequest for Viewer {
@@ -255,5 +315,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route("/assessments/{id}", web::get().to(assessment::show))
         .route("/assessments/{id}/review", web::get().to(review::show))
+        .route(
+            "/assessments/{id}/workbook",
+            web::post().to(workbook::upload),
+        )
         .route("/", web::get().to(dashboard::show));
 }

@@ -1,68 +1,70 @@
-//! CSV exports of an assessment's answers and consolidated results, and of
-//! the organisation's KPI values. Cells that a spreadsheet would run as a
-//! formula (=, +, -, @) are written as text.
+//! Exports, as CSV or XLSX, of an assessment's answers and consolidated
+//! results and of the organisation's KPI values. Text never runs as a
+//! formula in a spreadsheet (see `render::table`).
 
 use super::assessments::{assessment_or_404, require_lead};
 use crate::app::results as consolidated;
+use crate::app::workbook;
 use crate::db::performance::{Kpi, KpiValue};
 use crate::db::scores::ScoreRow;
 use crate::db::users::User;
 use crate::domain::role::Role;
+use crate::render::table::{Cell, Table};
 use crate::web::problem::{ApiError, ApiResult, Problem};
 use crate::web::session::Auth;
 use crate::web::state::AppState;
 use actix_web::{get, web, HttpResponse};
 use serde::Deserialize;
 use std::collections::HashMap;
-use utoipa::IntoParams;
+use utoipa::{IntoParams, ToSchema};
 
-/// A cell made safe for spreadsheets: text that starts like a formula is
-/// quoted away; numbers (a negative value starts with "-") stay numbers.
-pub fn cell(text: &str) -> String {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') if text.parse::<f64>().is_err() => {
-            format!("'{text}")
-        }
-        _ => text.to_owned(),
-    }
+/// The file formats of an export.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Csv,
+    Xlsx,
 }
 
-fn csv(header: &[&str], rows: Vec<Vec<String>>, filename: &str) -> ApiResult<HttpResponse> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let failed = |e: csv::Error| ApiError::Internal(format!("cannot write CSV: {e}"));
-    writer.write_record(header).map_err(failed)?;
-    for row in rows {
-        writer
-            .write_record(row.iter().map(|c| cell(c)))
-            .map_err(failed)?;
-    }
-    let bytes = writer
-        .into_inner()
-        .map_err(|e| ApiError::Internal(format!("cannot write CSV: {e}")))?;
+/// The table as a download in the asked format.
+fn download(table: &Table, format: Format, stem: &str) -> ApiResult<HttpResponse> {
+    let (bytes, content_type, extension) = match format {
+        Format::Csv => (
+            table
+                .to_csv()
+                .map_err(|e| ApiError::Internal(format!("cannot write CSV: {e}")))?,
+            "text/csv; charset=utf-8",
+            "csv",
+        ),
+        Format::Xlsx => (
+            table
+                .to_xlsx(stem)
+                .map_err(|e| ApiError::Internal(format!("cannot write XLSX: {e}")))?,
+            workbook::CONTENT_TYPE,
+            "xlsx",
+        ),
+    };
     Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
+        .content_type(content_type)
         .insert_header((
             "Content-Disposition",
-            format!("attachment; filename=\"{filename}\""),
+            format!("attachment; filename=\"{stem}.{extension}\""),
         ))
         .body(bytes))
 }
 
-fn number(value: Option<f64>) -> String {
-    value.map_or(String::new(), |v| format!("{v:.2}"))
-}
-
 /// Every assessor's answers (lead and admins).
-#[utoipa::path(context_path = "/api/v1", tag = "exports", params(("id" = i32, Path)),
-    responses((status = 200, content_type = "text/csv", body = String), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
-#[get("/assessments/{id}/scores.csv")]
-pub async fn scores_csv(
+#[utoipa::path(context_path = "/api/v1", tag = "exports", params(("id" = i32, Path), ("format" = Format, Path)),
+    responses((status = 200, description = "The table as CSV or XLSX", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+#[get("/assessments/{id}/scores.{format}")]
+pub async fn scores(
     state: web::Data<AppState>,
     auth: Auth,
-    path: web::Path<i32>,
+    path: web::Path<(i32, Format)>,
 ) -> ApiResult<HttpResponse> {
     let caller = auth.require(&[Role::Admin, Role::Consultant], "export scores")?;
-    let id = path.into_inner();
+    let (id, format) = path.into_inner();
     let (rows, names) = state
         .read(move |conn| {
             let assessment = assessment_or_404(conn, &caller, id)?;
@@ -74,43 +76,39 @@ pub async fn scores_csv(
             Ok((ScoreRow::list_for_assessment(conn, id)?, names))
         })
         .await?;
-    let rows = rows
-        .into_iter()
-        .map(|r| {
-            vec![
-                r.question_id,
-                names.get(&r.assessor_id).cloned().unwrap_or_default(),
-                r.intention.map_or(String::new(), |v| v.to_string()),
-                r.reality.map_or(String::new(), |v| v.to_string()),
-                r.na_reason.unwrap_or_default(),
-                r.evidence.unwrap_or_default(),
-            ]
-        })
-        .collect();
-    csv(
-        &[
-            "question",
-            "assessor",
-            "intention",
-            "reality",
-            "na_reason",
-            "evidence",
-        ],
-        rows,
-        &format!("assessment-{id}-scores.csv"),
-    )
+    let mut table = Table::new(&[
+        "question",
+        "assessor",
+        "intention",
+        "reality",
+        "na_reason",
+        "evidence",
+    ]);
+    for r in rows {
+        table.push(vec![
+            r.question_id.into(),
+            names.get(&r.assessor_id).cloned().unwrap_or_default().into(),
+            r.intention.into(),
+            r.reality.into(),
+            r.na_reason.unwrap_or_default().into(),
+            r.evidence.unwrap_or_default().into(),
+        ]);
+    }
+    download(&table, format, &format!("assessment-{id}-scores"))
 }
 
 /// The consolidated results per question, with the roll-up's percentages.
-#[utoipa::path(context_path = "/api/v1", tag = "exports", params(("id" = i32, Path)),
-    responses((status = 200, content_type = "text/csv", body = String), (status = 401, body = Problem), (status = 404, body = Problem)))]
-#[get("/assessments/{id}/results.csv")]
-pub async fn results_csv(
+#[utoipa::path(context_path = "/api/v1", tag = "exports", params(("id" = i32, Path), ("format" = Format, Path)),
+    responses((status = 200, description = "The table as CSV or XLSX", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
+        (status = 401, body = Problem), (status = 404, body = Problem)))]
+#[get("/assessments/{id}/results.{format}")]
+pub async fn results(
     state: web::Data<AppState>,
     auth: Auth,
-    path: web::Path<i32>,
+    path: web::Path<(i32, Format)>,
 ) -> ApiResult<HttpResponse> {
-    let (caller, id) = (auth.caller(), path.into_inner());
+    let caller = auth.caller();
+    let (id, format) = path.into_inner();
     let cache = state.questionnaires.clone();
     let (results, questionnaire) = state
         .read(move |conn| {
@@ -129,20 +127,30 @@ pub async fn results_csv(
         .iter()
         .map(|q| (q.question_id.as_str(), q))
         .collect();
-    let mut rows = Vec::new();
+    let mut table = Table::new(&[
+        "area",
+        "sub_area",
+        "question",
+        "practice",
+        "intention",
+        "reality",
+        "combined_percent",
+        "basis",
+        "disagreement",
+    ]);
     for area in &questionnaire.areas {
         for sub in &area.sub_areas {
             for q in &sub.questions {
                 let r = by_id.get(q.id.as_str());
                 let p = r.and_then(|r| r.percent);
-                rows.push(vec![
-                    area.name.clone(),
-                    sub.name.clone(),
-                    q.id.clone(),
-                    q.practice.clone(),
-                    number(r.and_then(|r| r.intention)),
-                    number(r.and_then(|r| r.reality)),
-                    number(p.map(|p| p.combined)),
+                table.push(vec![
+                    area.name.as_str().into(),
+                    sub.name.as_str().into(),
+                    q.id.as_str().into(),
+                    q.practice.as_str().into(),
+                    rounded(r.and_then(|r| r.intention)),
+                    rounded(r.and_then(|r| r.reality)),
+                    rounded(p.map(|p| p.combined)),
                     r.map_or("unanswered", |r| {
                         if r.not_applicable {
                             "n/a"
@@ -152,27 +160,18 @@ pub async fn results_csv(
                             "mean"
                         }
                     })
-                    .to_owned(),
-                    r.is_some_and(|r| r.disagreement).to_string(),
+                    .into(),
+                    r.is_some_and(|r| r.disagreement).to_string().into(),
                 ]);
             }
         }
     }
-    csv(
-        &[
-            "area",
-            "sub_area",
-            "question",
-            "practice",
-            "intention",
-            "reality",
-            "combined_percent",
-            "basis",
-            "disagreement",
-        ],
-        rows,
-        &format!("assessment-{id}-results.csv"),
-    )
+    download(&table, format, &format!("assessment-{id}-results"))
+}
+
+/// A figure to 2 decimals, as the results page shows it.
+fn rounded(value: Option<f64>) -> Cell {
+    value.map_or(Cell::Empty, |v| Cell::Number((v * 100.0).round() / 100.0))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -181,18 +180,21 @@ pub struct PeriodQuery {
 }
 
 /// The organisation's KPI values for a period.
-#[utoipa::path(context_path = "/api/v1", tag = "exports", params(PeriodQuery),
-    responses((status = 200, content_type = "text/csv", body = String), (status = 401, body = Problem), (status = 403, body = Problem)))]
-#[get("/kpis/values.csv")]
-pub async fn kpis_csv(
+#[utoipa::path(context_path = "/api/v1", tag = "exports", params(("format" = Format, Path), PeriodQuery),
+    responses((status = 200, description = "The table as CSV or XLSX", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
+        (status = 401, body = Problem), (status = 403, body = Problem)))]
+#[get("/kpis/values.{format}")]
+pub async fn kpi_values(
     state: web::Data<AppState>,
     auth: Auth,
+    path: web::Path<Format>,
     query: web::Query<PeriodQuery>,
 ) -> ApiResult<HttpResponse> {
     let caller = auth.require(&[Role::Admin, Role::Consultant], "export KPI values")?;
     let period = query.into_inner().period;
-    let file = format!(
-        "kpis-{}.csv",
+    let format = path.into_inner();
+    let stem = format!(
+        "kpis-{}",
         period
             .chars()
             .filter(char::is_ascii_alphanumeric)
@@ -212,21 +214,16 @@ pub async fn kpis_csv(
         .iter()
         .map(|(name, id)| (*id, name.as_str()))
         .collect();
-    let rows = values
-        .iter()
-        .map(|v| {
-            vec![
-                client_names
-                    .get(&v.client_id)
-                    .copied()
-                    .unwrap_or("")
-                    .to_owned(),
-                kpi_names.get(&v.kpi_id).copied().unwrap_or("").to_owned(),
-                v.period.clone(),
-                v.value.to_string(),
-            ]
-        })
-        .collect();
     // The same header `cmas import kpis` reads: an export can go straight back in.
-    csv(&["client", "kpi", "period", "value"], rows, &file)
+    let mut table = Table::new(&["client", "kpi", "period", "value"]);
+    for v in &values {
+        let name = |names: &HashMap<i32, &str>, id| names.get(&id).copied().unwrap_or("").into();
+        table.push(vec![
+            name(&client_names, v.client_id),
+            name(&kpi_names, v.kpi_id),
+            v.period.as_str().into(),
+            Cell::Number(v.value),
+        ]);
+    }
+    download(&table, format, &stem)
 }

@@ -14,3 +14,4 @@ pub mod scores;
 pub mod stats;
 pub mod tokens;
 pub mod users;
+pub mod workbook;

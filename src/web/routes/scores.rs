@@ -100,7 +100,7 @@ pub struct ScoresQuery {
 }
 
 /// Checks an answer against the questionnaire's scale and the field limits.
-fn fields(input: &ScoreInput, questionnaire: &Questionnaire) -> ApiResult<AnswerFields> {
+pub(super) fn fields(input: &ScoreInput, questionnaire: &Questionnaire) -> ApiResult<AnswerFields> {
     let evidence = optional("evidence", input.evidence.as_deref(), LONG_TEXT)?;
     if input.not_applicable {
         if input.intention.is_some() || input.reality.is_some() {
@@ -181,7 +181,7 @@ fn answerable(
     Ok((assessment, questionnaire))
 }
 
-fn assessors_only(
+pub(super) fn assessors_only(
     conn: &mut AnyConnection,
     caller: &Caller,
     assessment: &Assessment,
@@ -197,7 +197,7 @@ fn assessors_only(
 }
 
 /// Records a change of an answer in the assessment's audit trail.
-fn record_answer_change(
+pub(super) fn record_answer_change(
     conn: &mut AnyConnection,
     caller: &Caller,
     assessment_id: i32,

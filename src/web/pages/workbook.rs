@@ -1,0 +1,108 @@
+//! Uploading a filled offline workbook from the scoring screen. The form
+//! posts natively (multipart); the rules are the API's, through
+//! `import_workbook`.
+
+use super::{sentence, PageError, Viewer};
+use crate::web::problem::ApiError;
+use crate::web::routes::workbook::{import_workbook, MAX_WORKBOOK};
+use crate::web::state::AppState;
+use actix_multipart::Multipart;
+use actix_web::{http::StatusCode, web, HttpResponse};
+use futures_util::StreamExt;
+use serde_json::json;
+
+/// The two fields of the upload form.
+#[derive(Default)]
+struct UploadForm {
+    csrf_token: String,
+    file: Vec<u8>,
+}
+
+/// Reads the form, refusing anything over the workbook limit as it arrives.
+async fn read_form(mut payload: Multipart) -> Result<UploadForm, PageError> {
+    let malformed = |e: actix_multipart::MultipartError| {
+        PageError::BadRequest(format!("The upload could not be read ({e}). Try again."))
+    };
+    let mut form = UploadForm::default();
+    while let Some(field) = payload.next().await {
+        let mut field = field.map_err(malformed)?;
+        let name = field.name().unwrap_or_default().to_owned();
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.next().await {
+            bytes.extend_from_slice(&chunk.map_err(malformed)?);
+            if bytes.len() > MAX_WORKBOOK {
+                return Err(PageError::BadRequest(format!(
+                    "The file is larger than {} MiB; a scoring workbook is far smaller.",
+                    MAX_WORKBOOK / 1024 / 1024
+                )));
+            }
+        }
+        match name.as_str() {
+            "csrf_token" => form.csrf_token = String::from_utf8_lossy(&bytes).into_owned(),
+            "workbook" => form.file = bytes,
+            _ => {}
+        }
+    }
+    Ok(form)
+}
+
+pub async fn upload(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<i32>,
+    payload: Multipart,
+) -> Result<HttpResponse, PageError> {
+    let id = path.into_inner();
+    let form = read_form(payload).await?;
+    viewer.check(&form.csrf_token)?;
+    if form.file.is_empty() {
+        return Ok(refused(&state, &viewer, id, StatusCode::UNPROCESSABLE_ENTITY, "Choose the workbook file to upload.".into(), Vec::new()));
+    }
+    match import_workbook(&state, viewer.user.caller(), id, form.file.into()).await {
+        Ok(done) => Ok(HttpResponse::SeeOther()
+            .insert_header((
+                "Location",
+                format!("/assessments/{id}?saved={}&unchanged={}", done.saved, done.unchanged),
+            ))
+            .finish()),
+        Err(ApiError::Rejected(rejected)) => Ok(refused(
+            &state,
+            &viewer,
+            id,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "The workbook has problems. Nothing was stored; fix them and upload it again.".into(),
+            rejected.0.iter().map(|f| json!({ "at": f.at, "message": sentence(&f.message) })).collect(),
+        )),
+        Err(ApiError::NotFound(_)) => Ok(state.pages.error(
+            StatusCode::NOT_FOUND,
+            "There is no such assessment.",
+            Some(&viewer),
+        )),
+        Err(e @ (ApiError::Conflict { .. } | ApiError::Invalid { .. } | ApiError::TooLarge(_))) => {
+            let status = e.problem().status;
+            Ok(refused(
+                &state,
+                &viewer,
+                id,
+                StatusCode::from_u16(status).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY),
+                sentence(&e.problem().detail),
+                Vec::new(),
+            ))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The page that says why an upload was refused, with every problem.
+fn refused(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i32,
+    status: StatusCode,
+    message: String,
+    flaws: Vec<serde_json::Value>,
+) -> HttpResponse {
+    let mut data = json!({ "title": "Workbook refused", "id": id, "message": message, "flaws": flaws });
+    viewer.fill(&mut data);
+    state.pages.render(status, "workbook_refused", &data)
+}
