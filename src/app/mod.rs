@@ -4,8 +4,8 @@
 pub mod bootstrap;
 pub mod csv_columns;
 pub mod demo;
-pub mod flaws;
 mod demo_performance;
+pub mod flaws;
 pub mod import;
 pub mod reports;
 pub mod results;

@@ -107,12 +107,16 @@ pub fn write(
     questionnaire: &Questionnaire,
     answers: &[ScoreRow],
 ) -> Result<Vec<u8>, XlsxError> {
-    let stored: HashMap<&str, &ScoreRow> =
-        answers.iter().map(|a| (a.question_id.as_str(), a)).collect();
+    let stored: HashMap<&str, &ScoreRow> = answers
+        .iter()
+        .map(|a| (a.question_id.as_str(), a))
+        .collect();
     let mut book = Workbook::new();
     write_about(&mut book, heading, questionnaire)?;
     let bold = Format::new().set_bold().set_text_wrap();
-    let wrap = Format::new().set_text_wrap().set_align(rust_xlsxwriter::FormatAlign::Top);
+    let wrap = Format::new()
+        .set_text_wrap()
+        .set_align(rust_xlsxwriter::FormatAlign::Top);
     let input = Format::new()
         .set_unlocked()
         .set_text_wrap()
@@ -124,7 +128,10 @@ pub fn write(
             i32::from(scale.min),
             i32::from(scale.max),
         ))
-        .set_input_message(format!("A whole number from {} to {}.", scale.min, scale.max))?
+        .set_input_message(format!(
+            "A whole number from {} to {}.",
+            scale.min, scale.max
+        ))?
         .set_error_message(format!(
             "Give a whole number from {} to {}, or leave it empty and write an N/A reason.",
             scale.min, scale.max
@@ -132,9 +139,11 @@ pub fn write(
     for (name, area) in area_sheets(questionnaire) {
         let sheet = book.add_worksheet();
         sheet.set_name(&name)?;
-        for (column, (title, width)) in (0u16..).zip(COLUMNS.iter().zip([
-            10.0, 18.0, 48.0, 48.0, 10.0, 10.0, 24.0, 40.0, 8.0,
-        ])) {
+        for (column, (title, width)) in (0u16..).zip(
+            COLUMNS
+                .iter()
+                .zip([10.0, 18.0, 48.0, 48.0, 10.0, 10.0, 24.0, 40.0, 8.0]),
+        ) {
             sheet.write_string_with_format(0, column, *title, &bold)?;
             sheet.set_column_width(column, width)?;
         }
@@ -281,7 +290,8 @@ pub fn read(
             .collect();
         let last = range.end().map_or(0, |(row, _)| row);
         for row in 1..=last {
-            if let Some(answer) = sheet.answer(row, &questions, &mut seen, questionnaire, &mut flaws)
+            if let Some(answer) =
+                sheet.answer(row, &questions, &mut seen, questionnaire, &mut flaws)
             {
                 answers.push(answer);
             }
@@ -459,8 +469,7 @@ impl Sheet<'_> {
         let intention = self.score(row, INTENTION, questionnaire, flaws);
         let reality = self.score(row, REALITY, questionnaire, flaws);
         let na_reason = self.text(row, NA_REASON);
-        let has_scores =
-            self.get(row, INTENTION).is_some() || self.get(row, REALITY).is_some();
+        let has_scores = self.get(row, INTENTION).is_some() || self.get(row, REALITY).is_some();
         if na_reason.is_some() && has_scores {
             flaws.push(Flaw::new(
                 self.at(row, INTENTION),
@@ -471,7 +480,9 @@ impl Sheet<'_> {
                 if self.get(row, column).is_none() {
                     flaws.push(Flaw::new(
                         self.at(row, column),
-                        format!("{name} is missing (or leave both scores empty and give an N/A reason)"),
+                        format!(
+                            "{name} is missing (or leave both scores empty and give an N/A reason)"
+                        ),
                     ));
                 }
             }

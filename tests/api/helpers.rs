@@ -40,6 +40,8 @@ pub struct Answer {
     pub status: u16,
     pub body: Value,
     pub headers: Vec<(String, String)>,
+    /// The body as sent, for files such as XLSX.
+    pub bytes: Vec<u8>,
 }
 
 impl Answer {
@@ -201,6 +203,17 @@ impl TestApp {
         body: Option<&str>,
         content_type: &str,
     ) -> Answer {
+        let req = self.prepare(method, path, cred);
+        self.finish(req, body.map(str::as_bytes), content_type)
+    }
+
+    /// Sends a request with a binary body, such as an XLSX file.
+    pub fn upload(&self, path: &str, cred: &Cred, body: &[u8], content_type: &str) -> Answer {
+        let req = self.prepare("POST", path, cred);
+        self.finish(req, Some(body), content_type)
+    }
+
+    fn prepare(&self, method: &str, path: &str, cred: &Cred) -> ureq::Request {
         let mut req = ureq::request(method, &format!("{}{path}", self.address));
         match cred {
             Cred::None => {}
@@ -212,8 +225,13 @@ impl TestApp {
                 }
             }
         }
+        req
+    }
+
+    fn finish(&self, req: ureq::Request, body: Option<&[u8]>, content_type: &str) -> Answer {
+        let (method, path) = (req.method().to_owned(), req.url().to_owned());
         let result = match body {
-            Some(b) => req.set("Content-Type", content_type).send_string(b),
+            Some(b) => req.set("Content-Type", content_type).send_bytes(b),
             None => req.call(),
         };
         let response = match result {
@@ -233,16 +251,19 @@ impl TestApp {
                     .collect::<Vec<_>>()
             })
             .collect();
-        let text = response.into_string().unwrap_or_default();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut response.into_reader(), &mut bytes).expect("a body");
+        let text = String::from_utf8_lossy(&bytes);
         let body = serde_json::from_str(&text).unwrap_or(if text.is_empty() {
             Value::Null
         } else {
-            Value::String(text)
+            Value::String(text.into_owned())
         });
         Answer {
             status,
             body,
             headers,
+            bytes,
         }
     }
 

@@ -13,3 +13,4 @@ mod performance;
 mod questionnaires;
 mod scorecards;
 mod stats;
+mod workbook;

@@ -124,7 +124,7 @@ pub async fn show(
     };
     let imported = query.saved.map(|saved| {
         format!(
-            "The workbook is in: {saved} answers saved, {} already as they were.",
+            "The workbook is in: {saved} saved, {} unchanged.",
             query.unchanged.unwrap_or(0)
         )
     });

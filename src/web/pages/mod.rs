@@ -157,7 +157,9 @@ impl PageError {
         match self {
             PageError::Login => "Log in first.",
             PageError::BadRequest(m) | PageError::Forbidden(m) => m,
-            PageError::Internal(_) => "Something went wrong on our side. It has been logged; try again in a moment.",
+            PageError::Internal(_) => {
+                "Something went wrong on our side. It has been logged; try again in a moment."
+            }
         }
     }
 }

@@ -56,13 +56,23 @@ pub async fn upload(
     let form = read_form(payload).await?;
     viewer.check(&form.csrf_token)?;
     if form.file.is_empty() {
-        return Ok(refused(&state, &viewer, id, StatusCode::UNPROCESSABLE_ENTITY, "Choose the workbook file to upload.".into(), Vec::new()));
+        return Ok(refused(
+            &state,
+            &viewer,
+            id,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Choose the workbook file to upload.".into(),
+            Vec::new(),
+        ));
     }
     match import_workbook(&state, viewer.user.caller(), id, form.file.into()).await {
         Ok(done) => Ok(HttpResponse::SeeOther()
             .insert_header((
                 "Location",
-                format!("/assessments/{id}?saved={}&unchanged={}", done.saved, done.unchanged),
+                format!(
+                    "/assessments/{id}?saved={}&unchanged={}",
+                    done.saved, done.unchanged
+                ),
             ))
             .finish()),
         Err(ApiError::Rejected(rejected)) => Ok(refused(
@@ -71,7 +81,11 @@ pub async fn upload(
             id,
             StatusCode::UNPROCESSABLE_ENTITY,
             "The workbook has problems. Nothing was stored; fix them and upload it again.".into(),
-            rejected.0.iter().map(|f| json!({ "at": f.at, "message": sentence(&f.message) })).collect(),
+            rejected
+                .0
+                .iter()
+                .map(|f| json!({ "at": f.at, "message": sentence(&f.message) }))
+                .collect(),
         )),
         Err(ApiError::NotFound(_)) => Ok(state.pages.error(
             StatusCode::NOT_FOUND,
@@ -102,7 +116,8 @@ fn refused(
     message: String,
     flaws: Vec<serde_json::Value>,
 ) -> HttpResponse {
-    let mut data = json!({ "title": "Workbook refused", "id": id, "message": message, "flaws": flaws });
+    let mut data =
+        json!({ "title": "Workbook refused", "id": id, "message": message, "flaws": flaws });
     viewer.fill(&mut data);
     state.pages.render(status, "workbook_refused", &data)
 }

@@ -87,7 +87,11 @@ pub async fn scores(
     for r in rows {
         table.push(vec![
             r.question_id.into(),
-            names.get(&r.assessor_id).cloned().unwrap_or_default().into(),
+            names
+                .get(&r.assessor_id)
+                .cloned()
+                .unwrap_or_default()
+                .into(),
             r.intention.into(),
             r.reality.into(),
             r.na_reason.unwrap_or_default().into(),
