@@ -2,7 +2,8 @@
 
 use super::{
     now,
-    schema::{client_members, clients},
+    schema::{client_members, clients, users},
+    users::User,
     AnyConnection,
 };
 use crate::domain::role::Caller;
@@ -80,6 +81,35 @@ impl Client {
             .filter(clients::id.eq(id))
             .first(conn)
             .optional()
+    }
+
+    /// Who is attached to which client in an organisation, as (user id,
+    /// client) pairs by client name: the admins' overview of access.
+    pub fn memberships_in(
+        conn: &mut AnyConnection,
+        organisation_id: i32,
+    ) -> QueryResult<Vec<(i32, Client)>> {
+        client_members::table
+            .inner_join(clients::table)
+            .filter(clients::organisation_id.eq(organisation_id))
+            .order((clients::name, clients::id))
+            .select((client_members::user_id, Client::as_select()))
+            .load(conn)
+    }
+
+    /// The users of the organisation attached to one of its clients, by name.
+    pub fn members(
+        conn: &mut AnyConnection,
+        organisation_id: i32,
+        client_id: i32,
+    ) -> QueryResult<Vec<User>> {
+        users::table
+            .inner_join(client_members::table)
+            .filter(client_members::client_id.eq(client_id))
+            .filter(users::organisation_id.eq(organisation_id))
+            .order((users::name, users::id))
+            .select(User::as_select())
+            .load(conn)
     }
 
     /// Detaches a user from the client; false when they were not attached.

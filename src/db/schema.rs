@@ -153,6 +153,7 @@ diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(clients -> organisations (organisation_id));
 diesel::joinable!(client_members -> clients (client_id));
+diesel::joinable!(client_members -> users (user_id));
 diesel::joinable!(assessments -> clients (client_id));
 diesel::joinable!(assessments -> questionnaires (questionnaire_id));
 diesel::joinable!(assessment_assessors -> assessments (assessment_id));

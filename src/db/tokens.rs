@@ -1,7 +1,13 @@
 //! API tokens: shown once, stored as a hash, revocable.
 
-use super::{now, schema::api_tokens, AnyConnection};
+use super::{
+    now,
+    schema::{api_tokens, users},
+    AnyConnection,
+};
+use crate::domain::role::{Caller, Role};
 use diesel::prelude::*;
+use diesel::sql_types::Bool;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = api_tokens)]
@@ -57,12 +63,31 @@ impl ApiToken {
             .load(conn)
     }
 
-    /// Revokes one of the user's own tokens; false when there is no such live token.
-    pub fn revoke(conn: &mut AnyConnection, user_id: i32, id: i32) -> QueryResult<bool> {
+    /// Every token of an organisation with its owner's name: the admins' overview.
+    pub fn list_in_organisation(
+        conn: &mut AnyConnection,
+        organisation_id: i32,
+    ) -> QueryResult<Vec<(ApiToken, String)>> {
+        api_tokens::table
+            .inner_join(users::table)
+            .filter(users::organisation_id.eq(organisation_id))
+            .order(api_tokens::id)
+            .select((ApiToken::as_select(), users::name))
+            .load(conn)
+    }
+
+    /// Revokes a live token of the caller's own or, for an admin, of anyone in
+    /// their organisation; false when there is no such token.
+    pub fn revoke(conn: &mut AnyConnection, caller: &Caller, id: i32) -> QueryResult<bool> {
+        let anyone = caller.role == Role::Admin;
+        let owners = users::table
+            .filter(users::organisation_id.eq(caller.organisation_id))
+            .filter(users::id.eq(caller.user_id).or(anyone.into_sql::<Bool>()))
+            .select(users::id);
         let changed = diesel::update(
             api_tokens::table
                 .find(id)
-                .filter(api_tokens::user_id.eq(user_id))
+                .filter(api_tokens::user_id.eq_any(owners))
                 .filter(api_tokens::revoked_at.is_null()),
         )
         .set(api_tokens::revoked_at.eq(now()))

@@ -34,6 +34,16 @@ impl Role {
         }
     }
 
+    /// The role as a person reads it, e.g. in a select on the users page.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Admin => "Admin",
+            Role::Consultant => "Consultant",
+            Role::Executive => "Executive",
+            Role::ProgrammeManager => "Programme manager",
+        }
+    }
+
     /// Admins and consultants are the consultancy's own staff: they see every
     /// client of the organisation and run assessments. Executives and
     /// programme managers are the client's people: they read the final

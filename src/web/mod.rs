@@ -92,6 +92,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(clients::list)
             .service(clients::get)
             .service(clients::create)
+            .service(clients::members)
             .service(clients::attach)
             .service(clients::detach)
             .service(questionnaires::list)

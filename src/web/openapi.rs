@@ -16,7 +16,7 @@ use utoipa::{Modify, OpenApi};
         auth::login, auth::logout, auth::me, auth::change_password,
         tokens::create, tokens::list, tokens::revoke,
         users::list, users::get, users::create, users::update,
-        clients::list, clients::get, clients::create, clients::attach, clients::detach,
+        clients::list, clients::get, clients::create, clients::members, clients::attach, clients::detach,
         questionnaires::list, questionnaires::get, questionnaires::import,
         assessments::list, assessments::get, assessments::create, assessments::update,
         assessors::add, assessors::remove, assessments::audit,

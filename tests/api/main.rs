@@ -1,8 +1,10 @@
 //! Integration tests: the real server over real HTTP, one fresh database each.
 
+mod browser;
 mod helpers;
 
 mod access;
+mod admin_pages;
 mod assessments;
 mod auth;
 mod bad_input;

@@ -1,3 +1,4 @@
+use crate::browser::Browser;
 use crate::helpers::{TestApp, ADMIN_EMAIL, PASSWORD};
 use crate::on_both_backends;
 use serde_json::json;
@@ -11,100 +12,6 @@ on_both_backends!(
     a_consultant_creates_a_client_and_starts_an_assessment_with_forms,
     the_password_page_changes_the_password_and_ends_the_session,
 );
-
-/// A browser without redirects, keeping its own cookies by hand.
-struct Browser<'a> {
-    app: &'a TestApp,
-    agent: ureq::Agent,
-    cookies: Vec<(String, String)>,
-}
-
-struct Page {
-    status: u16,
-    location: Option<String>,
-    body: String,
-}
-
-impl<'a> Browser<'a> {
-    fn new(app: &'a TestApp) -> Browser<'a> {
-        Browser {
-            app,
-            agent: ureq::AgentBuilder::new().redirects(0).build(),
-            cookies: Vec::new(),
-        }
-    }
-
-    fn keep(&mut self, response: &ureq::Response) {
-        for header in response.all("set-cookie") {
-            let pair = header.split(';').next().unwrap_or("");
-            if let Some((name, value)) = pair.split_once('=') {
-                self.cookies.retain(|(n, _)| n != name);
-                if !value.is_empty() && !header.contains("Max-Age=0") {
-                    self.cookies.push((name.to_owned(), value.to_owned()));
-                }
-            }
-        }
-    }
-
-    fn send(&mut self, method: &str, path: &str, form: Option<&[(&str, &str)]>) -> Page {
-        let cookie = self
-            .cookies
-            .iter()
-            .map(|(n, v)| format!("{n}={v}"))
-            .collect::<Vec<_>>()
-            .join("; ");
-        let request = self
-            .agent
-            .request(method, &format!("{}{path}", self.app.address))
-            .set("Cookie", &cookie);
-        let result = match form {
-            Some(fields) => request.send_form(fields),
-            None => request.call(),
-        };
-        let response = match result {
-            Ok(r) | Err(ureq::Error::Status(_, r)) => r,
-            Err(e) => panic!("{method} {path}: {e}"),
-        };
-        self.keep(&response);
-        Page {
-            status: response.status(),
-            location: response.header("location").map(str::to_owned),
-            body: response.into_string().unwrap_or_default(),
-        }
-    }
-
-    fn get(&mut self, path: &str) -> Page {
-        self.send("GET", path, None)
-    }
-
-    /// The CSRF token of the first form on a page.
-    fn token(page: &Page) -> String {
-        let start = page
-            .body
-            .find("name=\"csrf_token\" value=\"")
-            .expect("a form with a token")
-            + 25;
-        page.body[start..]
-            .split('"')
-            .next()
-            .unwrap_or("")
-            .to_owned()
-    }
-
-    fn login(&mut self, email: &str, password: &str) -> Page {
-        let form = self.get("/login");
-        let token = Browser::token(&form);
-        self.send(
-            "POST",
-            "/login",
-            Some(&[
-                ("csrf_token", &token),
-                ("email", email),
-                ("password", password),
-            ]),
-        )
-    }
-}
 
 fn the_login_page_starts_a_session_and_the_dashboard_says_who_is_there(app: &TestApp) {
     let mut browser = Browser::new(app);

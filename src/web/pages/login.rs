@@ -21,10 +21,11 @@ pub struct LoginForm {
     password: String,
 }
 
+/// A form that carries nothing but the token: logging out, revoking a token.
 #[derive(Deserialize)]
 pub struct CsrfForm {
     #[serde(default)]
-    csrf_token: String,
+    pub(super) csrf_token: String,
 }
 
 fn form_page(

@@ -2,18 +2,21 @@
 //! registry built at start-up. Pages use the session cookie; every form post
 //! carries the session's CSRF token in a hidden field.
 
+mod admin;
 mod assessment;
 mod create;
 mod dashboard;
 mod login;
 mod password;
 mod review;
+mod tokens;
 mod workbook;
 
 use super::problem::ApiError;
 use super::state::AppState;
 use crate::auth::digest;
 use crate::db::{organisations::Organisation, sessions::Session, users::User};
+use crate::domain::role::Role;
 use actix_web::{
     dev::{Payload, ServiceResponse},
     http::StatusCode,
@@ -21,6 +24,7 @@ use actix_web::{
     web, FromRequest, HttpRequest, HttpResponse, ResponseError,
 };
 use handlebars::Handlebars;
+use serde::Deserialize;
 use serde_json::{json, Value};
 use std::future::Future;
 use std::pin::Pin;
@@ -60,6 +64,15 @@ impl Pages {
                 "assessment_form",
                 include_str!("../../../templates/assessment_form.hbs"),
             ),
+            (
+                "admin_users",
+                include_str!("../../../templates/admin_users.hbs"),
+            ),
+            (
+                "admin_access",
+                include_str!("../../../templates/admin_access.hbs"),
+            ),
+            ("tokens", include_str!("../../../templates/tokens.hbs")),
         ] {
             hb.register_template_string(name, source)?;
         }
@@ -111,11 +124,14 @@ pub struct Viewer {
 }
 
 impl Viewer {
-    /// Adds what the layout's header needs.
+    /// Adds what the layout's header and its navigation need.
     fn fill(&self, data: &mut Value) {
+        let role = self.user.role();
         data["user"] = json!({ "name": self.user.name, "role": self.user.role });
         data["organisation"] = json!(self.organisation);
         data["csrf_token"] = json!(self.csrf_token);
+        data["is_admin"] = json!(role == Role::Admin);
+        data["is_staff"] = json!(role.is_staff());
     }
 
     /// Refuses a form post whose token is not this session's.
@@ -269,6 +285,106 @@ impl FromRequest for Viewer {
     }
 }
 
+/// What a form post did, confirmed on the page it redirects to (`?done=…`),
+/// so reloading that page posts nothing again.
+#[derive(Debug, Clone, Copy)]
+enum Done {
+    UserCreated,
+    UserUpdated,
+    AccessGiven,
+    AccessRemoved,
+    TokenRevoked,
+}
+
+impl Done {
+    const ALL: [Done; 5] = [
+        Done::UserCreated,
+        Done::UserUpdated,
+        Done::AccessGiven,
+        Done::AccessRemoved,
+        Done::TokenRevoked,
+    ];
+
+    fn code(self) -> &'static str {
+        match self {
+            Done::UserCreated => "created",
+            Done::UserUpdated => "updated",
+            Done::AccessGiven => "given",
+            Done::AccessRemoved => "removed",
+            Done::TokenRevoked => "revoked",
+        }
+    }
+
+    fn message(self) -> &'static str {
+        match self {
+            Done::UserCreated => "The user was added; they can log in now.",
+            Done::UserUpdated => "The changes were saved.",
+            Done::AccessGiven => "The access was given.",
+            Done::AccessRemoved => "The access was removed.",
+            Done::TokenRevoked => "The token was revoked; it no longer works.",
+        }
+    }
+
+    /// The answer to a successful form post: back to `path`, saying so.
+    fn redirect(self, path: &str) -> HttpResponse {
+        HttpResponse::SeeOther()
+            .insert_header(("Location", format!("{path}?done={}", self.code())))
+            .finish()
+    }
+}
+
+/// The query of a page a form post redirects to; an unknown code says nothing.
+#[derive(Deserialize)]
+pub struct DoneQuery {
+    done: Option<String>,
+}
+
+impl DoneQuery {
+    fn said(&self) -> Said {
+        self.done
+            .as_deref()
+            .and_then(|code| Done::ALL.into_iter().find(|d| d.code() == code))
+            .map_or(Said::Nothing, Said::Done)
+    }
+}
+
+/// What a page says above its content after a form post.
+enum Said {
+    Nothing,
+    Done(Done),
+    /// A refusal the person can act on, and the status to answer with.
+    Refused(StatusCode, String),
+}
+
+impl Said {
+    /// The refusal to show for an API error a person can act on; faults and
+    /// missing permissions stay errors.
+    fn refusal(e: ApiError) -> Result<Said, PageError> {
+        match e {
+            ApiError::Invalid { .. } | ApiError::Conflict { .. } | ApiError::NotFound(_) => Ok(
+                Said::Refused(e.status_code(), sentence(&e.problem().detail)),
+            ),
+            other => Err(other.into()),
+        }
+    }
+
+    /// Puts the message into a page's data (`done` or `error`) and returns
+    /// the status to answer with.
+    fn fill(&self, data: &mut Value) -> StatusCode {
+        match self {
+            Said::Nothing => StatusCode::OK,
+            Said::Done(done) => {
+                data["done"] = json!(done.message());
+                StatusCode::OK
+            }
+            Said::Refused(status, message) => {
+                data["error"] = json!(message);
+                *status
+            }
+        }
+    }
+}
+
 /// An API message as a sentence for a page: capitalised, with a full stop.
 fn sentence(text: &str) -> String {
     let mut chars = text.chars();
@@ -315,6 +431,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/assessments/new",
             web::post().to(create::assessment_submit),
         )
+        .route("/admin/users", web::get().to(admin::users))
+        .route("/admin/users", web::post().to(admin::add_user))
+        .route("/admin/users/{id}", web::post().to(admin::change_user))
+        .route("/admin/access", web::get().to(admin::access))
+        .route("/admin/access", web::post().to(admin::give_access))
+        .route("/admin/access/remove", web::post().to(admin::remove_access))
+        .route("/tokens", web::get().to(tokens::show))
+        .route("/tokens", web::post().to(tokens::create))
+        .route("/tokens/{id}/revoke", web::post().to(tokens::revoke))
         .route("/assessments/{id}", web::get().to(assessment::show))
         .route("/assessments/{id}/review", web::get().to(review::show))
         .route(

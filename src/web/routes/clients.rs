@@ -8,7 +8,7 @@ use crate::web::input::{required, SHORT_TEXT};
 use crate::web::problem::{ApiError, ApiResult, Problem};
 use crate::web::session::Auth;
 use crate::web::state::AppState;
-use crate::web::views::ClientView;
+use crate::web::views::{ClientView, UserView};
 use actix_web::{delete, get, post, web, HttpResponse};
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -101,6 +101,31 @@ pub async fn create_client(
     Ok(client)
 }
 
+/// The executives and programme managers attached to a client (admins and consultants).
+#[utoipa::path(context_path = "/api/v1", tag = "clients", params(("id" = i32, Path)),
+    responses((status = 200, body = Vec<UserView>), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem)))]
+#[get("/clients/{id}/members")]
+pub async fn members(
+    state: web::Data<AppState>,
+    auth: Auth,
+    path: web::Path<i32>,
+) -> ApiResult<web::Json<Vec<UserView>>> {
+    let caller = auth.require(
+        &[Role::Admin, Role::Consultant],
+        "list the users attached to clients",
+    )?;
+    let client_id = path.into_inner();
+    let users = state
+        .read(move |conn| {
+            Client::find_visible(conn, &caller, client_id)?
+                .ok_or_else(|| ApiError::not_found("client"))?;
+            Ok(Client::members(conn, caller.organisation_id, client_id)?)
+        })
+        .await?;
+    Ok(web::Json(users.iter().map(UserView::from).collect()))
+}
+
 /// Attaches an executive or programme manager to a client, so they see its final results.
 #[utoipa::path(context_path = "/api/v1", tag = "clients", params(("id" = i32, Path)), request_body = Membership,
     responses((status = 204, description = "Attached"), (status = 401, body = Problem), (status = 403, body = Problem),
@@ -113,7 +138,19 @@ pub async fn attach(
     body: web::Json<Membership>,
 ) -> ApiResult<HttpResponse> {
     let caller = auth.require(&[Role::Admin, Role::Consultant], "attach users to clients")?;
-    let (client_id, user_id) = (path.into_inner(), body.user_id);
+    attach_member(&state, caller, path.into_inner(), body.user_id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Attaches a user to a client of the caller's organisation; staff see every
+/// client already, so only executives and programme managers can be attached.
+/// The API and the access page share it.
+pub async fn attach_member(
+    state: &AppState,
+    caller: Caller,
+    client_id: i32,
+    user_id: i32,
+) -> ApiResult<()> {
     state
         .write(move |conn| {
             Client::find_visible(conn, &caller, client_id)?
@@ -132,8 +169,7 @@ pub async fn attach(
             }
             Ok(Client::attach(conn, client_id, user_id)?)
         })
-        .await?;
-    Ok(HttpResponse::NoContent().finish())
+        .await
 }
 
 /// Detaches an executive or programme manager from a client.
@@ -151,6 +187,18 @@ pub async fn detach(
         "detach users from clients",
     )?;
     let (client_id, user_id) = path.into_inner();
+    detach_member(&state, caller, client_id, user_id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Detaches a user from a client of the caller's organisation; the API and
+/// the access page share it.
+pub async fn detach_member(
+    state: &AppState,
+    caller: Caller,
+    client_id: i32,
+    user_id: i32,
+) -> ApiResult<()> {
     state
         .write(move |conn| {
             Client::find_visible(conn, &caller, client_id)?
@@ -161,6 +209,5 @@ pub async fn detach(
                 Err(ApiError::not_found("membership"))
             }
         })
-        .await?;
-    Ok(HttpResponse::NoContent().finish())
+        .await
 }

@@ -2,6 +2,7 @@
 
 use crate::auth::{digest, new_secret};
 use crate::db::tokens::ApiToken;
+use crate::domain::role::Caller;
 use crate::web::input::{required, SHORT_TEXT};
 use crate::web::problem::{ApiError, ApiResult, Problem};
 use crate::web::session::Auth;
@@ -55,17 +56,23 @@ pub async fn create(
     auth: Auth,
     body: web::Json<NewToken>,
 ) -> ApiResult<HttpResponse> {
-    let name = required("name", &body.name, SHORT_TEXT)?;
+    let created = create_token(&state, auth.user.id, &body.name).await?;
+    Ok(HttpResponse::Created().json(created))
+}
+
+/// Creates a token for a user and returns its secret, which is stored only
+/// as a hash; the API and the tokens page share it.
+pub async fn create_token(state: &AppState, user_id: i32, name: &str) -> ApiResult<CreatedToken> {
+    let name = required("name", name, SHORT_TEXT)?;
     let token = new_secret("cmas_");
     let hash = digest(&token);
-    let user_id = auth.user.id;
     let stored = state
         .write(move |conn| Ok(ApiToken::create(conn, user_id, &name, &hash)?))
         .await?;
-    Ok(HttpResponse::Created().json(CreatedToken {
+    Ok(CreatedToken {
         view: stored.into(),
         token,
-    }))
+    })
 }
 
 /// The caller's tokens, without their secrets.
@@ -80,7 +87,8 @@ pub async fn list(state: web::Data<AppState>, auth: Auth) -> ApiResult<web::Json
     Ok(web::Json(tokens.into_iter().map(TokenView::from).collect()))
 }
 
-/// Revokes one of the caller's tokens at once.
+/// Revokes a token at once: one of the caller's own or, for an admin, any
+/// token of their organisation.
 #[utoipa::path(context_path = "/api/v1", tag = "tokens",
     params(("id" = i32, Path, description = "Token id")),
     responses((status = 204, description = "Revoked"), (status = 401, body = Problem), (status = 404, body = Problem)))]
@@ -90,12 +98,18 @@ pub async fn revoke(
     auth: Auth,
     path: web::Path<i32>,
 ) -> ApiResult<HttpResponse> {
-    let (user_id, id) = (auth.user.id, path.into_inner());
+    revoke_token(&state, auth.caller(), path.into_inner()).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Revokes a live token the caller may revoke (see `ApiToken::revoke`); the
+/// API and the tokens page share it.
+pub async fn revoke_token(state: &AppState, caller: Caller, id: i32) -> ApiResult<()> {
     let revoked = state
-        .write(move |conn| Ok(ApiToken::revoke(conn, user_id, id)?))
+        .write(move |conn| Ok(ApiToken::revoke(conn, &caller, id)?))
         .await?;
     if revoked {
-        Ok(HttpResponse::NoContent().finish())
+        Ok(())
     } else {
         Err(ApiError::not_found("live token"))
     }

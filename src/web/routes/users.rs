@@ -4,7 +4,7 @@
 use crate::auth::{hash_password, password_problem};
 use crate::db::sessions::Session;
 use crate::db::users::{NewUser, User, UserChanges};
-use crate::domain::role::Role;
+use crate::domain::role::{Caller, Role};
 use crate::web::input::{email, required, SHORT_TEXT};
 use crate::web::problem::{ApiError, ApiResult, Problem};
 use crate::web::session::Auth;
@@ -74,14 +74,25 @@ pub async fn create(
     body: web::Json<NewUserRequest>,
 ) -> ApiResult<HttpResponse> {
     let caller = auth.require(&[Role::Admin], "create users")?;
-    let body = body.into_inner();
+    let user = create_user(&state, caller, body.into_inner()).await?;
+    Ok(HttpResponse::Created().json(UserView::from(&user)))
+}
+
+/// Creates a user in the caller's organisation; the API and the users page
+/// share it, and both let only admins call it.
+pub async fn create_user(
+    state: &AppState,
+    caller: Caller,
+    body: NewUserRequest,
+) -> ApiResult<User> {
     let email = email(&body.email)?;
     let name = required("name", &body.name, SHORT_TEXT)?;
     if let Some(problem) = password_problem(&body.password) {
         return Err(ApiError::invalid("weak_password", problem));
     }
-    let hash = hash_password(&body.password)?;
-    let user = state
+    let password = body.password;
+    let hash = web::block(move || hash_password(&password)).await??;
+    state
         .write(move |conn| {
             if User::find_by_email(conn, &email)?.is_some() {
                 return Err(ApiError::conflict(
@@ -98,8 +109,7 @@ pub async fn create(
             };
             Ok(User::create(conn, new)?)
         })
-        .await?;
-    Ok(HttpResponse::Created().json(UserView::from(&user)))
+        .await
 }
 
 /// Renames a user, changes their role or (de)activates them (admins only).
@@ -115,8 +125,19 @@ pub async fn update(
     body: web::Json<UserUpdate>,
 ) -> ApiResult<web::Json<UserView>> {
     let caller = auth.require(&[Role::Admin], "change users")?;
-    let id = path.into_inner();
-    let body = body.into_inner();
+    let user = update_user(&state, caller, path.into_inner(), body.into_inner()).await?;
+    Ok(web::Json(UserView::from(&user)))
+}
+
+/// Changes a user of the caller's organisation and ends their sessions when
+/// their role or access changed; the API and the users page share it, and
+/// both let only admins call it.
+pub async fn update_user(
+    state: &AppState,
+    caller: Caller,
+    id: i32,
+    body: UserUpdate,
+) -> ApiResult<User> {
     let name = body
         .name
         .as_deref()
@@ -129,7 +150,7 @@ pub async fn update(
             "you cannot deactivate yourself or give up your own admin role",
         ));
     }
-    let user = state
+    state
         .write(move |conn| {
             let user =
                 User::find_in(conn, &caller, id)?.ok_or_else(|| ApiError::not_found("user"))?;
@@ -144,6 +165,5 @@ pub async fn update(
             }
             Ok(updated)
         })
-        .await?;
-    Ok(web::Json(UserView::from(&user)))
+        .await
 }

@@ -1,0 +1,111 @@
+//! The API tokens page: everyone's own tokens; admins also see, and may
+//! revoke, every token of their organisation. A new token's secret is shown
+//! in the answer to the post that created it, never in a URL.
+
+use super::login::CsrfForm;
+use super::{Done, DoneQuery, PageError, Said, Viewer};
+use crate::db::tokens::ApiToken;
+use crate::domain::role::Role;
+use crate::web::routes::tokens::{create_token, revoke_token, CreatedToken};
+use crate::web::state::AppState;
+use actix_web::http::header::{HeaderValue, CACHE_CONTROL};
+use actix_web::{http::StatusCode, web, HttpResponse};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+/// The new-token form; a missing CSRF token reads as empty and is refused
+/// like a wrong one.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct TokenForm {
+    csrf_token: String,
+    name: String,
+}
+
+/// A time on the page, to the minute (UTC, as stored).
+fn when(at: chrono::NaiveDateTime) -> String {
+    at.format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// One row of a token table; `owner` only in the organisation's table.
+fn row(token: &ApiToken, owner: Option<&str>) -> Value {
+    json!({
+        "id": token.id,
+        "name": token.name,
+        "owner": owner,
+        "created_at": when(token.created_at),
+        "last_used_at": token.last_used_at.map(when),
+        "revoked_at": token.revoked_at.map(when),
+    })
+}
+
+/// The page; with `created` it shows that token's secret, this once.
+async fn page(
+    state: &AppState,
+    viewer: &Viewer,
+    said: Said,
+    created: Option<&CreatedToken>,
+) -> Result<HttpResponse, PageError> {
+    let caller = viewer.user.caller();
+    let is_admin = caller.role == Role::Admin;
+    let (mine, everyone) = state
+        .read(move |conn| {
+            let everyone = if is_admin {
+                ApiToken::list_in_organisation(conn, caller.organisation_id)?
+            } else {
+                Vec::new()
+            };
+            Ok((ApiToken::list_for_user(conn, caller.user_id)?, everyone))
+        })
+        .await?;
+    let mut data = json!({
+        "title": "API tokens",
+        "mine": mine.iter().map(|t| row(t, None)).collect::<Vec<_>>(),
+        "everyone": everyone.iter().map(|(t, owner)| row(t, Some(owner))).collect::<Vec<_>>(),
+        "created": created.map(|c| json!({ "name": c.view.name, "token": c.token })),
+    });
+    let status = match created {
+        Some(_) => StatusCode::CREATED,
+        None => said.fill(&mut data),
+    };
+    viewer.fill(&mut data);
+    let mut response = state.pages.render(status, "tokens", &data);
+    // An answer may hold a secret: no cache keeps it.
+    response
+        .headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    query: web::Query<DoneQuery>,
+) -> Result<HttpResponse, PageError> {
+    page(&state, &viewer, query.said(), None).await
+}
+
+pub async fn create(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<TokenForm>,
+) -> Result<HttpResponse, PageError> {
+    viewer.check(&form.csrf_token)?;
+    match create_token(&state, viewer.user.id, &form.name).await {
+        Ok(created) => page(&state, &viewer, Said::Nothing, Some(&created)).await,
+        Err(e) => page(&state, &viewer, Said::refusal(e)?, None).await,
+    }
+}
+
+pub async fn revoke(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<i32>,
+    form: web::Form<CsrfForm>,
+) -> Result<HttpResponse, PageError> {
+    viewer.check(&form.csrf_token)?;
+    match revoke_token(&state, viewer.user.caller(), path.into_inner()).await {
+        Ok(()) => Ok(Done::TokenRevoked.redirect("/tokens")),
+        Err(e) => page(&state, &viewer, Said::refusal(e)?, None).await,
+    }
+}
