@@ -2,13 +2,16 @@
 
 use crate::app::{bootstrap, csv_columns, demo, import, reports};
 use crate::config::Settings;
-use crate::db::Database;
+use crate::db::{organisations::Organisation, AnyConnection, Database};
 use crate::domain::questionnaire;
 use crate::render::pdf::Paper;
 use crate::startup::Application;
 use crate::stats::{self, Method};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
+
+/// An import of one kind of CSV file (see `app::import`).
+type ImportFn = fn(&mut AnyConnection, i32, &[u8]) -> Result<import::Imported, import::ImportError>;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -143,14 +146,23 @@ impl Cli {
             } => check(&file),
             Command::Import { command } => {
                 let db = Database::connect(&self.settings.database(), 2)?;
-                let (what, imported) = match command {
+                let (what, run, file, organisation): (_, ImportFn, _, _) = match command {
                     ImportCommand::Kpis { file, organisation } => {
-                        ("KPI values", import::kpis(&db, &organisation, &file)?)
+                        ("KPI values", import::kpi_values, file, organisation)
                     }
                     ImportCommand::Panels { file, organisation } => {
-                        ("panel ranks", import::panels(&db, &organisation, &file)?)
+                        ("panel ranks", import::panel_ranks, file, organisation)
                     }
                 };
+                let text = std::fs::read(&file)
+                    .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+                let imported = db.write(|conn| -> anyhow::Result<import::Imported> {
+                    let org =
+                        Organisation::find_by_slug(conn, &organisation)?.ok_or_else(|| {
+                            anyhow::anyhow!("there is no organisation `{organisation}`")
+                        })?;
+                    run(conn, org.id, &text).map_err(|e| e.in_file(&file))
+                })?;
                 crate::say!("imported {} {what}", imported.rows);
                 Ok(())
             }

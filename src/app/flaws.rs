@@ -10,6 +10,9 @@ use std::fmt;
 pub struct Flaw {
     pub at: String,
     pub message: String,
+    /// Row and column from 1, for text files (the command line prints `file:row:column`).
+    #[serde(skip)]
+    pub position: Option<(usize, usize)>,
 }
 
 impl Flaw {
@@ -17,6 +20,16 @@ impl Flaw {
         Flaw {
             at: at.into(),
             message: message.into(),
+            position: None,
+        }
+    }
+
+    /// A problem of a CSV file; row 1 is the header.
+    pub fn at_cell(row: usize, column: usize, message: impl Into<String>) -> Flaw {
+        Flaw {
+            at: format!("row {row}, column {column}"),
+            message: message.into(),
+            position: Some((row, column)),
         }
     }
 }

@@ -17,8 +17,18 @@ fn registry() -> &'static Result<Handlebars<'static>, String> {
         hb.register_helper("opt_pct", Box::new(opt_pct));
         hb.register_helper("delta", Box::new(delta));
         hb.register_helper("fixed", Box::new(fixed));
+        hb.register_partial(
+            "study_body",
+            include_str!("../../reports/study_body.html.hbs"),
+        )
+        .map_err(|e| e.to_string())?;
         hb.register_template_string("study", include_str!("../../reports/study.html.hbs"))
             .map_err(|e| e.to_string())?;
+        hb.register_template_string(
+            "study_fragment",
+            include_str!("../../reports/study_body.html.hbs"),
+        )
+        .map_err(|e| e.to_string())?;
         hb.register_template_string(
             "scorecard",
             include_str!("../../reports/scorecard.html.hbs"),
@@ -83,6 +93,22 @@ pub fn scorecard(card: &Scorecard) -> anyhow::Result<String> {
 
 /// Renders the portfolio study page.
 pub fn study(study: &crate::app::study::Study, organisation: &str) -> anyhow::Result<String> {
+    render_study("study", study, organisation)
+}
+
+/// The study's content alone, for a page of the web application.
+pub fn study_fragment(
+    study: &crate::app::study::Study,
+    organisation: &str,
+) -> anyhow::Result<String> {
+    render_study("study_fragment", study, organisation)
+}
+
+fn render_study(
+    template: &str,
+    study: &crate::app::study::Study,
+    organisation: &str,
+) -> anyhow::Result<String> {
     let hb = registry()
         .as_ref()
         .map_err(|e| anyhow::anyhow!("the study template is invalid: {e}"))?;
@@ -106,7 +132,7 @@ pub fn study(study: &crate::app::study::Study, organisation: &str) -> anyhow::Re
         "organisation": organisation,
         "charts": { "scatter": scatter.map_err(anyhow::Error::msg)?, "heatmap": heatmap.map_err(anyhow::Error::msg)? },
     });
-    Ok(hb.render("study", &data)?)
+    Ok(hb.render(template, &data)?)
 }
 
 /// A client's scores over its final assessments, as an inline SVG chart.

@@ -2,11 +2,21 @@
 //! each failure naming the field and the limit.
 
 use super::problem::{ApiError, ApiResult};
+use actix_web::web;
 
 /// Names, sectors and other one-line fields.
 pub const SHORT_TEXT: usize = 200;
 /// Evidence notes and reasons.
 pub const LONG_TEXT: usize = 10_000;
+
+/// A file sent as the request body, refused with 413 naming the limit.
+pub async fn file_body(payload: web::Payload, limit: usize, what: &str) -> ApiResult<web::Bytes> {
+    payload
+        .to_bytes_limited(limit)
+        .await
+        .map_err(|_| ApiError::TooLarge(format!("{what} may have at most {limit} bytes")))?
+        .map_err(|e| ApiError::bad_request("bad_body", e.to_string()))
+}
 
 /// A required field: trimmed, not empty, at most `max` characters.
 pub fn required(field: &str, value: &str, max: usize) -> ApiResult<String> {

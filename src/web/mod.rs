@@ -12,8 +12,8 @@ pub mod views;
 use actix_web::{error::JsonPayloadError, web, HttpRequest, HttpResponse};
 use problem::ApiError;
 use routes::{
-    assessments, assessors, auth, clients, exports, health, performance, questionnaires, results,
-    scorecards, scores, stats, tokens, users, workbook,
+    assessments, assessors, auth, clients, exports, health, imports, performance, questionnaires,
+    results, scorecards, scores, stats, tokens, users, workbook,
 };
 
 /// Largest JSON body accepted.
@@ -118,6 +118,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(exports::kpi_values)
             .service(workbook::download)
             .service(workbook::upload)
+            .service(imports::kpi_values)
+            .service(imports::panel_ranks)
             .service(performance::create_kpi)
             .service(performance::list_kpis)
             .service(performance::put_values)

@@ -38,6 +38,22 @@ impl<'a> Browser<'a> {
     }
 
     pub(crate) fn send(&mut self, method: &str, path: &str, form: Option<&[(&str, &str)]>) -> Page {
+        match form {
+            Some(fields) => self.submit(method, path, Body::Form(fields)),
+            None => self.submit(method, path, Body::None),
+        }
+    }
+
+    /// Posts a file-upload form (multipart), as a browser does: the session's
+    /// CSRF token first, then `fields`; a field named `file` or `workbook` is a file.
+    pub(crate) fn upload(&mut self, path: &str, csrf: &str, fields: &[(&str, &[u8])]) -> Page {
+        let mut all = vec![("csrf_token", csrf.as_bytes())];
+        all.extend_from_slice(fields);
+        let (content_type, body) = multipart(&all);
+        self.submit("POST", path, Body::Raw(&content_type, &body))
+    }
+
+    fn submit(&mut self, method: &str, path: &str, body: Body<'_>) -> Page {
         let cookie = self
             .cookies
             .iter()
@@ -48,9 +64,12 @@ impl<'a> Browser<'a> {
             .agent
             .request(method, &format!("{}{path}", self.app.address))
             .set("Cookie", &cookie);
-        let result = match form {
-            Some(fields) => request.send_form(fields),
-            None => request.call(),
+        let result = match body {
+            Body::Form(fields) => request.send_form(fields),
+            Body::Raw(content_type, bytes) => {
+                request.set("Content-Type", content_type).send_bytes(bytes)
+            }
+            Body::None => request.call(),
         };
         let response = match result {
             Ok(r) | Err(ureq::Error::Status(_, r)) => r,
@@ -104,4 +123,33 @@ impl<'a> Browser<'a> {
             ]),
         )
     }
+}
+
+enum Body<'a> {
+    None,
+    Form(&'a [(&'a str, &'a str)]),
+    Raw(&'a str, &'a [u8]),
+}
+
+/// A multipart form body and its content type.
+pub(crate) fn multipart(fields: &[(&str, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "----cmas-test-boundary";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        let file = if matches!(*name, "file" | "workbook") {
+            "; filename=\"upload\"\r\nContent-Type: application/octet-stream"
+        } else {
+            ""
+        };
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"{file}\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(value);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
 }

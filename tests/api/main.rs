@@ -8,6 +8,7 @@ mod admin_pages;
 mod assessments;
 mod auth;
 mod bad_input;
+mod data_pages;
 mod demo;
 mod exports;
 mod pages;

@@ -2,6 +2,7 @@
 //! downloads the workbook, fills it as a person would in a spreadsheet
 //! (read every cell, change some, save a new file) and uploads it.
 
+use crate::browser::multipart;
 use crate::helpers::{Cred, TestApp};
 use crate::on_both_backends;
 use calamine::{Data, Reader, Xlsx};
@@ -458,29 +459,6 @@ fn xlsx_exports_hold_numbers_as_numbers_and_formulas_as_text(app: &TestApp) {
         .as_str()
         .unwrap_or("")
         .contains("expected `csv` or `xlsx`"));
-}
-
-/// A multipart form body, as a browser sends a file upload.
-fn multipart(fields: &[(&str, &[u8])]) -> (String, Vec<u8>) {
-    let boundary = "----cmas-test-boundary";
-    let mut body = Vec::new();
-    for (name, value) in fields {
-        let filename = if *name == "workbook" {
-            "; filename=\"filled.xlsx\"\r\nContent-Type: application/octet-stream"
-        } else {
-            ""
-        };
-        body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"{filename}\r\n\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend_from_slice(value);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
 fn the_scoring_page_uploads_a_workbook_and_lists_its_problems(app: &TestApp) {

@@ -6,10 +6,13 @@ mod admin;
 mod assessment;
 mod create;
 mod dashboard;
+mod data;
 mod login;
 mod password;
 mod review;
+mod study;
 mod tokens;
+mod upload;
 mod workbook;
 
 use super::problem::ApiError;
@@ -39,6 +42,7 @@ impl Pages {
         let mut hb = Handlebars::new();
         hb.set_strict_mode(true);
         hb.register_partial("layout", include_str!("../../../templates/layout.hbs"))?;
+        hb.register_partial("flaws", include_str!("../../../templates/flaws.hbs"))?;
         for (name, source) in [
             ("login", include_str!("../../../templates/login.hbs")),
             (
@@ -52,6 +56,8 @@ impl Pages {
             ),
             ("review", include_str!("../../../templates/review.hbs")),
             ("password", include_str!("../../../templates/password.hbs")),
+            ("data", include_str!("../../../templates/data.hbs")),
+            ("study", include_str!("../../../templates/study.hbs")),
             (
                 "workbook_refused",
                 include_str!("../../../templates/workbook_refused.hbs"),
@@ -294,15 +300,21 @@ enum Done {
     AccessGiven,
     AccessRemoved,
     TokenRevoked,
+    KpiDefined,
+    KpiValuesImported,
+    PanelRanksImported,
 }
 
 impl Done {
-    const ALL: [Done; 5] = [
+    const ALL: [Done; 8] = [
         Done::UserCreated,
         Done::UserUpdated,
         Done::AccessGiven,
         Done::AccessRemoved,
         Done::TokenRevoked,
+        Done::KpiDefined,
+        Done::KpiValuesImported,
+        Done::PanelRanksImported,
     ];
 
     fn code(self) -> &'static str {
@@ -312,6 +324,9 @@ impl Done {
             Done::AccessGiven => "given",
             Done::AccessRemoved => "removed",
             Done::TokenRevoked => "revoked",
+            Done::KpiDefined => "kpi",
+            Done::KpiValuesImported => "values",
+            Done::PanelRanksImported => "ranks",
         }
     }
 
@@ -322,6 +337,9 @@ impl Done {
             Done::AccessGiven => "The access was given.",
             Done::AccessRemoved => "The access was removed.",
             Done::TokenRevoked => "The token was revoked; it no longer works.",
+            Done::KpiDefined => "The KPI was defined; upload its values below.",
+            Done::KpiValuesImported => "The KPI values are stored.",
+            Done::PanelRanksImported => "The panel ranks are stored.",
         }
     }
 
@@ -445,6 +463,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/assessments/{id}/workbook",
             web::post().to(workbook::upload),
+        )
+        .route("/study", web::get().to(study::show))
+        .route("/data", web::get().to(data::show))
+        .route("/data/kpis", web::post().to(data::add_kpi))
+        .route("/data/kpi-values", web::post().to(data::upload_kpi_values))
+        .route(
+            "/data/panel-ranks",
+            web::post().to(data::upload_panel_ranks),
         )
         .route("/", web::get().to(dashboard::show));
 }

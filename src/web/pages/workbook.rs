@@ -2,49 +2,14 @@
 //! posts natively (multipart); the rules are the API's, through
 //! `import_workbook`.
 
+use super::upload::Upload;
 use super::{sentence, PageError, Viewer};
 use crate::web::problem::ApiError;
 use crate::web::routes::workbook::{import_workbook, MAX_WORKBOOK};
 use crate::web::state::AppState;
 use actix_multipart::Multipart;
 use actix_web::{http::StatusCode, web, HttpResponse};
-use futures_util::StreamExt;
 use serde_json::json;
-
-/// The two fields of the upload form.
-#[derive(Default)]
-struct UploadForm {
-    csrf_token: String,
-    file: Vec<u8>,
-}
-
-/// Reads the form, refusing anything over the workbook limit as it arrives.
-async fn read_form(mut payload: Multipart) -> Result<UploadForm, PageError> {
-    let malformed = |e: actix_multipart::MultipartError| {
-        PageError::BadRequest(format!("The upload could not be read ({e}). Try again."))
-    };
-    let mut form = UploadForm::default();
-    while let Some(field) = payload.next().await {
-        let mut field = field.map_err(malformed)?;
-        let name = field.name().unwrap_or_default().to_owned();
-        let mut bytes = Vec::new();
-        while let Some(chunk) = field.next().await {
-            bytes.extend_from_slice(&chunk.map_err(malformed)?);
-            if bytes.len() > MAX_WORKBOOK {
-                return Err(PageError::BadRequest(format!(
-                    "The file is larger than {} MiB; a scoring workbook is far smaller.",
-                    MAX_WORKBOOK / 1024 / 1024
-                )));
-            }
-        }
-        match name.as_str() {
-            "csrf_token" => form.csrf_token = String::from_utf8_lossy(&bytes).into_owned(),
-            "workbook" => form.file = bytes,
-            _ => {}
-        }
-    }
-    Ok(form)
-}
 
 pub async fn upload(
     state: web::Data<AppState>,
@@ -53,9 +18,10 @@ pub async fn upload(
     payload: Multipart,
 ) -> Result<HttpResponse, PageError> {
     let id = path.into_inner();
-    let form = read_form(payload).await?;
-    viewer.check(&form.csrf_token)?;
-    if form.file.is_empty() {
+    let form = Upload::read(payload, MAX_WORKBOOK + 64 * 1024).await?;
+    viewer.check(&form.text("csrf_token"))?;
+    let file = form.bytes("workbook");
+    if file.is_empty() {
         return Ok(refused(
             &state,
             &viewer,
@@ -65,7 +31,14 @@ pub async fn upload(
             Vec::new(),
         ));
     }
-    match import_workbook(&state, viewer.user.caller(), id, form.file.into()).await {
+    match import_workbook(
+        &state,
+        viewer.user.caller(),
+        id,
+        web::Bytes::copy_from_slice(file),
+    )
+    .await
+    {
         Ok(done) => Ok(HttpResponse::SeeOther()
             .insert_header((
                 "Location",

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod clients;
 pub mod exports;
 pub mod health;
+pub mod imports;
 pub mod performance;
 pub mod questionnaires;
 pub mod results;

@@ -94,10 +94,16 @@ pub async fn create_kpi(
     body: web::Json<NewKpi>,
 ) -> ApiResult<HttpResponse> {
     let caller = staff(&auth, "define KPIs")?;
+    let kpi = define_kpi(&state, caller, body.into_inner()).await?;
+    Ok(HttpResponse::Created().json(kpi))
+}
+
+/// Defines a KPI; the API and the data page share it.
+pub async fn define_kpi(state: &AppState, caller: Caller, body: NewKpi) -> ApiResult<Kpi> {
     let name = required("name", &body.name, SHORT_TEXT)?;
     let unit = required("unit", &body.unit, SHORT_TEXT)?;
     let (direction, kind) = (body.direction, body.kind);
-    let kpi = state
+    state
         .write(move |conn| {
             if Kpi::list_in(conn, caller.organisation_id)?
                 .iter()
@@ -117,8 +123,7 @@ pub async fn create_kpi(
                 kind,
             )?)
         })
-        .await?;
-    Ok(HttpResponse::Created().json(kpi))
+        .await
 }
 
 /// The organisation's KPIs.

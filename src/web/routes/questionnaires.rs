@@ -3,6 +3,7 @@
 use crate::db::questionnaires::{Import, StoredQuestionnaire};
 use crate::domain::questionnaire::{self, Questionnaire};
 use crate::domain::role::Role;
+use crate::web::input::file_body;
 use crate::web::problem::{ApiError, ApiResult, Problem};
 use crate::web::session::Auth;
 use crate::web::state::AppState;
@@ -108,15 +109,7 @@ pub async fn import(
     payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
     let caller = auth.require(&[Role::Admin, Role::Consultant], "import questionnaires")?;
-    let body = payload
-        .to_bytes_limited(FILE_LIMIT)
-        .await
-        .map_err(|_| {
-            ApiError::TooLarge(format!(
-                "a questionnaire file may have at most {FILE_LIMIT} bytes"
-            ))
-        })?
-        .map_err(|e| ApiError::bad_request("bad_body", e.to_string()))?;
+    let body = file_body(payload, FILE_LIMIT, "a questionnaire file").await?;
     let source = std::str::from_utf8(&body).map_err(|e| {
         ApiError::bad_request("not_utf8", format!("the body is not UTF-8 text: {e}"))
     })?;

@@ -12,6 +12,7 @@ use crate::db::assessments::Assessment;
 use crate::db::clients::Client;
 use crate::db::scores::{AnswerFields, Saved, ScoreRow};
 use crate::domain::role::Caller;
+use crate::web::input::file_body;
 use crate::web::problem::{ApiError, ApiResult, Problem};
 use crate::web::session::Auth;
 use crate::web::state::AppState;
@@ -88,8 +89,9 @@ pub async fn upload(
     state: web::Data<AppState>,
     auth: Auth,
     path: web::Path<i32>,
-    body: web::Bytes,
+    payload: web::Payload,
 ) -> ApiResult<web::Json<WorkbookImport>> {
+    let body = file_body(payload, MAX_WORKBOOK, "a workbook").await?;
     let imported = import_workbook(&state, auth.caller(), path.into_inner(), body).await?;
     Ok(web::Json(imported))
 }

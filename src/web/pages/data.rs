@@ -1,0 +1,206 @@
+//! Performance data for the portfolio study: the KPIs, their values and the
+//! expert panels. Consultants define KPIs and upload CSV files here; an
+//! upload is all or nothing, and a refused one lists every problem by row
+//! and column. The rules are the API's (`define_kpi`, `import_csv`).
+
+use super::upload::Upload;
+use super::{sentence, Done, DoneQuery, PageError, Said, Viewer};
+use crate::app::flaws::Flaw;
+use crate::db::performance::{Kpi, KpiValue, Panel};
+use crate::domain::performance::{Direction, KpiKind};
+use crate::domain::role::Caller;
+use crate::web::problem::ApiError;
+use crate::web::routes::imports::{import_csv, CsvImport, MAX_CSV};
+use crate::web::routes::performance::{define_kpi, NewKpi};
+use crate::web::state::AppState;
+use actix_multipart::Multipart;
+use actix_web::{http::StatusCode, web, HttpResponse};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+const DATA: &str = "/data";
+
+fn staff_only(viewer: &Viewer) -> Result<Caller, PageError> {
+    let caller = viewer.user.caller();
+    if caller.role.is_staff() {
+        Ok(caller)
+    } else {
+        Err(PageError::Forbidden(
+            "Only consultants and admins manage performance data.".into(),
+        ))
+    }
+}
+
+/// What the page shows besides its tables: a confirmation or a refusal, and
+/// for a refused file which form it came from and its problems.
+struct Outcome {
+    said: Said,
+    refused: Option<(CsvImport, Vec<Flaw>)>,
+}
+
+async fn page(
+    state: &AppState,
+    viewer: &Viewer,
+    outcome: Outcome,
+) -> Result<HttpResponse, PageError> {
+    let caller = staff_only(viewer)?;
+    let org = caller.organisation_id;
+    let (kpis, periods, panels) = state
+        .read(move |conn| {
+            Ok((
+                Kpi::list_in(conn, org)?,
+                KpiValue::periods(conn, org)?,
+                Panel::list_in(conn, org)?,
+            ))
+        })
+        .await?;
+    let flaws = |kind: CsvImport| -> Vec<Value> {
+        match &outcome.refused {
+            Some((k, flaws)) if *k == kind => flaws
+                .iter()
+                .map(|f| json!({ "at": f.at, "message": sentence(&f.message) }))
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    let mut data = json!({
+        "title": "Performance data",
+        "kpis": kpis.iter().map(|k| json!({ "name": k.name, "unit": k.unit, "direction": k.direction().as_str(), "kind": k.kind })).collect::<Vec<_>>(),
+        "periods": periods.iter().rev().map(|p| json!({ "period": p, "query": url_encode(p) })).collect::<Vec<_>>(),
+        "panels": panels.iter().map(|p| json!({ "name": p.name, "period": p.period })).collect::<Vec<_>>(),
+        "kpi_flaws": flaws(CsvImport::KpiValues),
+        "panel_flaws": flaws(CsvImport::PanelRanks),
+    });
+    let status = outcome.said.fill(&mut data);
+    viewer.fill(&mut data);
+    Ok(state.pages.render(status, "data", &data))
+}
+
+/// A period as a query value (periods are short labels such as `2025-Q4`).
+pub(super) fn url_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                char::from(b).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    query: web::Query<DoneQuery>,
+) -> Result<HttpResponse, PageError> {
+    let outcome = Outcome {
+        said: query.said(),
+        refused: None,
+    };
+    page(&state, &viewer, outcome).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct KpiForm {
+    csrf_token: String,
+    name: String,
+    unit: String,
+    direction: String,
+    kind: String,
+}
+
+pub async fn add_kpi(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<KpiForm>,
+) -> Result<HttpResponse, PageError> {
+    let caller = staff_only(&viewer)?;
+    let form = form.into_inner();
+    viewer.check(&form.csrf_token)?;
+    let direction = match form.direction.as_str() {
+        "lower" => Direction::Lower,
+        _ => Direction::Higher,
+    };
+    let kind = match form.kind.as_str() {
+        "behaviour" => KpiKind::Behaviour,
+        _ => KpiKind::Financial,
+    };
+    let body = NewKpi {
+        name: form.name,
+        unit: form.unit,
+        direction,
+        kind,
+    };
+    match define_kpi(&state, caller, body).await {
+        Ok(_) => Ok(Done::KpiDefined.redirect(DATA)),
+        Err(e) => {
+            let outcome = Outcome {
+                said: Said::refusal(e)?,
+                refused: None,
+            };
+            page(&state, &viewer, outcome).await
+        }
+    }
+}
+
+async fn upload(
+    state: &AppState,
+    viewer: &Viewer,
+    kind: CsvImport,
+    payload: Multipart,
+) -> Result<HttpResponse, PageError> {
+    let caller = staff_only(viewer)?;
+    let form = Upload::read(payload, MAX_CSV + 64 * 1024).await?;
+    viewer.check(&form.text("csrf_token"))?;
+    // A chosen file wins over pasted text.
+    let text = match form.bytes("file") {
+        [] => form.bytes("text"),
+        file => file,
+    };
+    if text.iter().all(u8::is_ascii_whitespace) {
+        let outcome = Outcome {
+            said: Said::Refused(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "Choose a CSV file or paste its text.".into(),
+            ),
+            refused: None,
+        };
+        return page(state, viewer, outcome).await;
+    }
+    let done = match kind {
+        CsvImport::KpiValues => Done::KpiValuesImported,
+        CsvImport::PanelRanks => Done::PanelRanksImported,
+    };
+    match import_csv(state, caller, kind, web::Bytes::copy_from_slice(text)).await {
+        Ok(_) => Ok(done.redirect(DATA)),
+        Err(ApiError::Rejected(rejected)) => {
+            let outcome = Outcome {
+                said: Said::Refused(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "The file has problems. Nothing was stored; fix them and upload it again."
+                        .into(),
+                ),
+                refused: Some((kind, rejected.0)),
+            };
+            page(state, viewer, outcome).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn upload_kpi_values(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    payload: Multipart,
+) -> Result<HttpResponse, PageError> {
+    upload(&state, &viewer, CsvImport::KpiValues, payload).await
+}
+
+pub async fn upload_panel_ranks(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    payload: Multipart,
+) -> Result<HttpResponse, PageError> {
+    upload(&state, &viewer, CsvImport::PanelRanks, payload).await
+}
