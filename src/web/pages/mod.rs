@@ -474,3 +474,42 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route("/", web::get().to(dashboard::show));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::{questionnaires::QuestionnaireCache, Database, DatabaseUrl};
+    use actix_web::{middleware::ErrorHandlers, test, App};
+
+    async fn fails() -> Result<HttpResponse, PageError> {
+        Err(PageError::Internal("the secret cause".into()))
+    }
+
+    #[actix_web::test]
+    async fn a_fault_in_a_page_shows_the_error_page_in_the_layout_without_its_cause() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let path = dir.path().join("cmas.sqlite3").display().to_string();
+        let state = web::Data::new(AppState {
+            db: Database::connect(&DatabaseUrl::Sqlite(path), 1).expect("a database"),
+            pages: Pages::new().expect("the templates"),
+            questionnaires: QuestionnaireCache::default(),
+            session_lifetime: chrono::Duration::hours(1),
+            secure_cookies: false,
+        });
+        let app = test::init_service(
+            App::new()
+                .app_data(state)
+                .wrap(ErrorHandlers::new().default_handler(friendly_errors))
+                .route("/fails", web::get().to(fails)),
+        )
+        .await;
+        let response =
+            test::call_service(&app, test::TestRequest::get().uri("/fails").to_request()).await;
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = String::from_utf8(test::read_body(response).await.to_vec()).expect("UTF-8");
+        assert!(body.contains("<header class=\"top\">"), "{body}");
+        assert!(body.contains("<h1>Something went wrong</h1>"), "{body}");
+        assert!(body.contains("It has been logged"), "{body}");
+        assert!(!body.contains("secret cause"), "{body}");
+    }
+}
