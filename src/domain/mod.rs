@@ -3,6 +3,7 @@
 
 pub mod assessment;
 pub mod performance;
+pub mod programme;
 pub mod questionnaire;
 pub mod role;
 pub mod scoring;

@@ -5,6 +5,7 @@
 mod benchmark;
 mod build;
 mod model;
+pub mod programme;
 mod text;
 
 pub use benchmark::{percentile_rank, quantile, quartile};

@@ -100,7 +100,7 @@ pub struct AreaRow {
     pub delta: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct TrendPoint {
     pub date: chrono::NaiveDate,
     pub overall: f64,

@@ -391,7 +391,9 @@ fn the_tokens_page_shows_a_secret_once_and_revokes_tokens(app: &TestApp) {
     let overview = admin.get("/tokens").body;
     assert!(
         overview.contains("All tokens in the organisation")
-            && overview.contains("<td>carla@a.test</td><th scope=\"row\">dashboard feed</th>"),
+            && overview.contains(
+                "<td data-label=\"Owner\">carla@a.test</td><th scope=\"row\">dashboard feed</th>"
+            ),
         "{overview}"
     );
     assert_eq!(admin.post(&revoke_feed, &[]).status, 303);

@@ -1,0 +1,585 @@
+//! The programme report as data: where on the grid the company has
+//! improved, how each project stands, what its targeted areas did, and the
+//! money planned against realised. Built from plain inputs, laid out by the
+//! PDF and HTML renderers and the programme pages. Pure.
+
+use super::TrendPoint;
+use crate::domain::programme::{health, Grid, Health, Placement, ProjectStatus, Tracked};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// A final assessment of the programme's client, with its scope and its
+/// combined % overall and per area (by area id).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoredAssessment {
+    pub id: i32,
+    pub date: NaiveDate,
+    /// Business unit or product, when the assessment was scoped to one.
+    pub unit: Option<String>,
+    pub group: Option<String>,
+    pub overall: f64,
+    pub areas: HashMap<String, f64>,
+}
+
+/// A project as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectInput {
+    pub id: i32,
+    pub name: String,
+    pub objective: String,
+    pub owner: String,
+    pub placement: Placement,
+    /// Area ids of the model the project targets.
+    pub areas: Vec<String>,
+    pub inputs: String,
+    pub outputs: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub status: ProjectStatus,
+    pub cost_planned: f64,
+    pub cost_actual: Option<f64>,
+    pub benefit_planned: f64,
+    pub benefit_actual: Option<f64>,
+    pub milestones: Vec<MilestoneInput>,
+    pub depends_on: Vec<i32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct MilestoneInput {
+    pub name: String,
+    pub due: NaiveDate,
+    pub done: Option<NaiveDate>,
+}
+
+/// Everything the report is built from.
+pub struct ProgrammeInput {
+    pub client: String,
+    pub name: String,
+    pub grid: Grid,
+    /// Further dimensions: kind and its values (e.g. "geography": ["Nordics", "DACH"]).
+    pub dimensions: Vec<(String, Vec<String>)>,
+    /// Area ids and names, in questionnaire order.
+    pub area_names: Vec<(String, String)>,
+    pub assessments: Vec<ScoredAssessment>,
+    pub projects: Vec<ProjectInput>,
+    pub today: NaiveDate,
+}
+
+/// How the score of a cell was found: an assessment of that very cell, or
+/// of a wider scope that includes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    Cell,
+    Unit,
+    Group,
+    Company,
+    None,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct CellView {
+    pub unit: String,
+    pub group: String,
+    /// Latest combined % overall, from the most specific assessments that apply.
+    pub latest: Option<f64>,
+    /// Change since the first of those assessments (None with fewer than two).
+    pub change: Option<f64>,
+    pub assessed_on: Option<NaiveDate>,
+    pub basis: Basis,
+    /// The statuses of the projects covering the cell.
+    pub projects: Vec<ProjectStatus>,
+    /// Per-area combined % over time for this cell.
+    pub history: Vec<TrendPoint>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct AreaChange {
+    pub area_id: String,
+    pub area: String,
+    /// Mean over the project's cells of the latest score before it started.
+    pub before: Option<f64>,
+    /// The same, from assessments since it started.
+    pub after: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct ProjectView {
+    pub id: i32,
+    pub name: String,
+    pub objective: String,
+    pub owner: String,
+    pub placement: Placement,
+    pub placement_label: String,
+    /// A whole row or column (breadth) rather than one cell (depth).
+    pub breadth: bool,
+    pub inputs: String,
+    pub outputs: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub status: ProjectStatus,
+    pub cost_planned: f64,
+    pub cost_actual: Option<f64>,
+    pub benefit_planned: f64,
+    pub benefit_actual: Option<f64>,
+    pub milestones: Vec<MilestoneInput>,
+    pub depends_on: Vec<i32>,
+    pub depends_on_names: Vec<String>,
+    pub areas: Vec<AreaChange>,
+    pub health: Health,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Money {
+    pub cost_planned: f64,
+    pub cost_actual: f64,
+    pub benefit_planned: f64,
+    pub benefit_actual: f64,
+}
+
+/// One thing the board should know: late, blocked or at risk, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Alert {
+    pub project_id: i32,
+    pub project: String,
+    /// `late`, `blocked` or `at_risk`.
+    pub kind: String,
+    pub reasons: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct ProgrammeReport {
+    pub client: String,
+    pub name: String,
+    pub today: NaiveDate,
+    pub grid: Grid,
+    pub dimensions: Vec<(String, Vec<String>)>,
+    pub area_names: Vec<String>,
+    /// Rows of the grid (business units), each with one cell per customer group.
+    pub cells: Vec<Vec<CellView>>,
+    pub projects: Vec<ProjectView>,
+    /// Per-area combined % over the programme's assessments (mean of those on a date).
+    pub trend: Vec<TrendPoint>,
+    pub money: Money,
+    pub alerts: Vec<Alert>,
+    /// Timeline bounds: the earliest start and the latest end of the projects.
+    pub span: Option<(NaiveDate, NaiveDate)>,
+}
+
+/// The assessments that apply to a cell, from the most specific scope that has any.
+fn applying<'a>(
+    assessments: &'a [ScoredAssessment],
+    unit: &str,
+    group: &str,
+) -> (Basis, Vec<&'a ScoredAssessment>) {
+    let levels: [(Basis, Box<dyn Fn(&ScoredAssessment) -> bool>); 4] = [
+        (
+            Basis::Cell,
+            Box::new(|a| a.unit.as_deref() == Some(unit) && a.group.as_deref() == Some(group)),
+        ),
+        (
+            Basis::Unit,
+            Box::new(|a| a.unit.as_deref() == Some(unit) && a.group.is_none()),
+        ),
+        (
+            Basis::Group,
+            Box::new(|a| a.unit.is_none() && a.group.as_deref() == Some(group)),
+        ),
+        (
+            Basis::Company,
+            Box::new(|a| a.unit.is_none() && a.group.is_none()),
+        ),
+    ];
+    for (basis, fits) in levels {
+        let mut found: Vec<&ScoredAssessment> = assessments.iter().filter(|a| fits(a)).collect();
+        if !found.is_empty() {
+            found.sort_by_key(|a| (a.date, a.id));
+            return (basis, found);
+        }
+    }
+    (Basis::None, Vec::new())
+}
+
+fn point(a: &ScoredAssessment, area_ids: &[String]) -> TrendPoint {
+    TrendPoint {
+        date: a.date,
+        overall: a.overall,
+        areas: area_ids
+            .iter()
+            .map(|id| a.areas.get(id).copied().unwrap_or(0.0))
+            .collect(),
+    }
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / n as f64)
+}
+
+/// Builds the report for `input.today`.
+pub fn build(input: ProgrammeInput) -> ProgrammeReport {
+    let area_ids: Vec<String> = input.area_names.iter().map(|(id, _)| id.clone()).collect();
+    let cells: Vec<Vec<CellView>> = input
+        .grid
+        .units
+        .iter()
+        .map(|unit| {
+            input
+                .grid
+                .groups
+                .iter()
+                .map(|group| {
+                    let (basis, list) = applying(&input.assessments, unit, group);
+                    let latest = list.last();
+                    CellView {
+                        unit: unit.clone(),
+                        group: group.clone(),
+                        latest: latest.map(|a| a.overall),
+                        change: (list.len() >= 2)
+                            .then(|| list[list.len() - 1].overall - list[0].overall),
+                        assessed_on: latest.map(|a| a.date),
+                        basis,
+                        projects: input
+                            .projects
+                            .iter()
+                            .filter(|p| p.placement.covers(unit, group))
+                            .map(|p| p.status)
+                            .collect(),
+                        history: list.iter().map(|a| point(a, &area_ids)).collect(),
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let names: HashMap<i32, &str> = input
+        .projects
+        .iter()
+        .map(|p| (p.id, p.name.as_str()))
+        .collect();
+    let tracked: Vec<Tracked> = input
+        .projects
+        .iter()
+        .map(|p| Tracked {
+            id: p.id,
+            name: p.name.clone(),
+            status: p.status,
+            start: p.start,
+            end: p.end,
+            depends_on: p.depends_on.clone(),
+            milestones: p
+                .milestones
+                .iter()
+                .map(|m| (m.name.clone(), m.due, m.done.is_some()))
+                .collect(),
+        })
+        .collect();
+    let healths = health(&tracked, input.today);
+    let area_name: HashMap<&str, &str> = input
+        .area_names
+        .iter()
+        .map(|(id, n)| (id.as_str(), n.as_str()))
+        .collect();
+    let projects: Vec<ProjectView> = input
+        .projects
+        .iter()
+        .zip(healths)
+        .map(|(p, health)| ProjectView {
+            id: p.id,
+            name: p.name.clone(),
+            objective: p.objective.clone(),
+            owner: p.owner.clone(),
+            placement_label: p.placement.label(),
+            breadth: p.placement.breadth(),
+            placement: p.placement.clone(),
+            inputs: p.inputs.clone(),
+            outputs: p.outputs.clone(),
+            start: p.start,
+            end: p.end,
+            status: p.status,
+            cost_planned: p.cost_planned,
+            cost_actual: p.cost_actual,
+            benefit_planned: p.benefit_planned,
+            benefit_actual: p.benefit_actual,
+            milestones: p.milestones.clone(),
+            depends_on: p.depends_on.clone(),
+            depends_on_names: p
+                .depends_on
+                .iter()
+                .filter_map(|d| names.get(d).map(|n| (*n).to_owned()))
+                .collect(),
+            areas: p
+                .areas
+                .iter()
+                .map(|area| {
+                    before_after(
+                        area,
+                        area_name.get(area.as_str()).copied().unwrap_or(area),
+                        p,
+                        &input,
+                    )
+                })
+                .collect(),
+            health,
+        })
+        .collect();
+    let alerts = projects
+        .iter()
+        .flat_map(|p| {
+            [
+                ("late", p.health.late),
+                ("blocked", p.health.blocked),
+                ("at_risk", p.health.at_risk),
+            ]
+            .into_iter()
+            .filter(|(_, on)| *on)
+            .map(|(kind, _)| Alert {
+                project_id: p.id,
+                project: p.name.clone(),
+                kind: kind.to_owned(),
+                reasons: p.health.reasons.clone(),
+            })
+        })
+        .collect();
+    let money = Money {
+        cost_planned: input.projects.iter().map(|p| p.cost_planned).sum(),
+        cost_actual: input.projects.iter().filter_map(|p| p.cost_actual).sum(),
+        benefit_planned: input.projects.iter().map(|p| p.benefit_planned).sum(),
+        benefit_actual: input.projects.iter().filter_map(|p| p.benefit_actual).sum(),
+    };
+    let span = input
+        .projects
+        .iter()
+        .map(|p| (p.start, p.end))
+        .reduce(|(s, e), (s2, e2)| (s.min(s2), e.max(e2)));
+    ProgrammeReport {
+        client: input.client.clone(),
+        name: input.name.clone(),
+        today: input.today,
+        grid: input.grid.clone(),
+        dimensions: input.dimensions.clone(),
+        area_names: input.area_names.iter().map(|(_, n)| n.clone()).collect(),
+        cells,
+        projects,
+        trend: trend(&input.assessments, &area_ids),
+        money,
+        alerts,
+        span,
+    }
+}
+
+/// Per date, the mean of the assessments of that date, overall and per area.
+fn trend(assessments: &[ScoredAssessment], area_ids: &[String]) -> Vec<TrendPoint> {
+    let mut by_date: BTreeMap<NaiveDate, Vec<&ScoredAssessment>> = BTreeMap::new();
+    for a in assessments {
+        by_date.entry(a.date).or_default().push(a);
+    }
+    by_date
+        .into_iter()
+        .map(|(date, list)| TrendPoint {
+            date,
+            overall: mean(list.iter().map(|a| a.overall)).unwrap_or(0.0),
+            areas: area_ids
+                .iter()
+                .map(|id| mean(list.iter().filter_map(|a| a.areas.get(id).copied())).unwrap_or(0.0))
+                .collect(),
+        })
+        .collect()
+}
+
+/// A targeted area's score over the project's cells, before it started and since.
+fn before_after(
+    area_id: &str,
+    area: &str,
+    project: &ProjectInput,
+    input: &ProgrammeInput,
+) -> AreaChange {
+    let covered: Vec<(&String, &String)> = input
+        .grid
+        .units
+        .iter()
+        .flat_map(|u| input.grid.groups.iter().map(move |g| (u, g)))
+        .filter(|(u, g)| project.placement.covers(u, g))
+        .collect();
+    let score = |keep: &dyn Fn(&ScoredAssessment) -> bool| {
+        mean(covered.iter().filter_map(|(u, g)| {
+            let (_, list) = applying(&input.assessments, u, g);
+            list.into_iter()
+                .filter(|a| keep(a))
+                .last()
+                .and_then(|a| a.areas.get(area_id).copied())
+        }))
+    };
+    AreaChange {
+        area_id: area_id.to_owned(),
+        area: area.to_owned(),
+        before: score(&|a| a.date <= project.start),
+        after: score(&|a| a.date > project.start),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().expect("a date")
+    }
+
+    fn assessment(
+        id: i32,
+        date: &str,
+        unit: Option<&str>,
+        group: Option<&str>,
+        overall: f64,
+        pr: f64,
+    ) -> ScoredAssessment {
+        ScoredAssessment {
+            id,
+            date: day(date),
+            unit: unit.map(String::from),
+            group: group.map(String::from),
+            overall,
+            areas: HashMap::from([("PR".to_owned(), pr), ("ME".to_owned(), overall)]),
+        }
+    }
+
+    fn project(
+        id: i32,
+        placement: Placement,
+        status: ProjectStatus,
+        start: &str,
+        end: &str,
+        deps: &[i32],
+    ) -> ProjectInput {
+        ProjectInput {
+            id,
+            name: format!("Project {id}"),
+            objective: "Better".into(),
+            owner: "Ola".into(),
+            placement,
+            areas: vec!["PR".into()],
+            inputs: String::new(),
+            outputs: String::new(),
+            start: day(start),
+            end: day(end),
+            status,
+            cost_planned: 100.0,
+            cost_actual: Some(80.0),
+            benefit_planned: 300.0,
+            benefit_actual: (status == ProjectStatus::Done).then_some(120.0),
+            milestones: Vec::new(),
+            depends_on: deps.to_vec(),
+        }
+    }
+
+    fn input() -> ProgrammeInput {
+        ProgrammeInput {
+            client: "Harbour Bank".into(),
+            name: "Customer first".into(),
+            grid: Grid {
+                units: vec!["Retail".into(), "Business".into()],
+                groups: vec!["high".into(), "other".into()],
+            },
+            dimensions: Vec::new(),
+            area_names: vec![
+                ("PR".into(), "Proposition".into()),
+                ("ME".into(), "Measurement".into()),
+            ],
+            assessments: vec![
+                assessment(1, "2024-03-01", None, None, 40.0, 30.0),
+                assessment(2, "2025-03-01", Some("Retail"), Some("high"), 55.0, 50.0),
+                assessment(3, "2026-03-01", Some("Retail"), Some("high"), 68.0, 70.0),
+                assessment(4, "2025-09-01", Some("Business"), None, 45.0, 35.0),
+            ],
+            projects: vec![
+                project(
+                    1,
+                    Placement::Row {
+                        unit: "Retail".into(),
+                    },
+                    ProjectStatus::Done,
+                    "2025-04-01",
+                    "2025-12-31",
+                    &[],
+                ),
+                project(
+                    2,
+                    Placement::Cell {
+                        unit: "Business".into(),
+                        group: "other".into(),
+                    },
+                    ProjectStatus::RollingOut,
+                    "2026-01-01",
+                    "2026-02-01",
+                    &[1],
+                ),
+            ],
+            today: day("2026-06-01"),
+        }
+    }
+
+    #[test]
+    fn each_cell_takes_the_most_specific_assessments_and_shows_its_change() {
+        let report = build(input());
+        let retail_high = &report.cells[0][0];
+        assert_eq!(
+            (retail_high.basis, retail_high.latest, retail_high.change),
+            (Basis::Cell, Some(68.0), Some(13.0))
+        );
+        assert_eq!(retail_high.history.len(), 2);
+        let retail_other = &report.cells[0][1];
+        assert_eq!(
+            (retail_other.basis, retail_other.latest, retail_other.change),
+            (Basis::Company, Some(40.0), None)
+        );
+        let business_other = &report.cells[1][1];
+        assert_eq!(
+            (business_other.basis, business_other.latest),
+            (Basis::Unit, Some(45.0))
+        );
+        assert_eq!(business_other.projects, [ProjectStatus::RollingOut]);
+        assert_eq!(
+            report.cells[0][0].projects,
+            [ProjectStatus::Done],
+            "the row project covers the cell"
+        );
+    }
+
+    #[test]
+    fn a_projects_targeted_areas_show_before_and_after() {
+        let report = build(input());
+        let retail = &report.projects[0].areas[0];
+        // Before 2025-04-01: Retail×high had 50 (2025-03), Retail×other only the company's 30.
+        assert_eq!(retail.before, Some(40.0));
+        // Since: Retail×high 70 (2026-03); Retail×other has nothing newer.
+        assert_eq!(retail.after, Some(70.0));
+        assert_eq!(retail.area, "Proposition");
+    }
+
+    #[test]
+    fn alerts_money_and_the_timeline_come_from_the_projects() {
+        let report = build(input());
+        assert_eq!(report.alerts.len(), 1);
+        assert_eq!(
+            (
+                report.alerts[0].project.as_str(),
+                report.alerts[0].kind.as_str()
+            ),
+            ("Project 2", "late")
+        );
+        assert_eq!(
+            report.money,
+            Money {
+                cost_planned: 200.0,
+                cost_actual: 160.0,
+                benefit_planned: 600.0,
+                benefit_actual: 120.0
+            }
+        );
+        assert_eq!(report.span, Some((day("2025-04-01"), day("2026-02-01"))));
+        assert_eq!(report.projects[1].depends_on_names, ["Project 1"]);
+        assert_eq!(report.trend.len(), 4);
+        assert_eq!(report.trend[0].areas, [30.0, 40.0]);
+    }
+}
