@@ -479,19 +479,8 @@ mod tests {
     fn a_long_chain_is_checked_without_recursion() {
         let plans: Vec<Plan> = (1..=5000)
             .map(|i| {
-                plan(
-                    i,
-                    &format!("P{i}"),
-                    "2025-01-01",
-                    "2025-01-01",
-                    if i > 1 { &[] } else { &[] },
-                )
-            })
-            .map(|mut p| {
-                if p.id > 1 {
-                    p.depends_on = vec![p.id - 1];
-                }
-                p
+                let deps: Vec<i32> = if i > 1 { vec![i - 1] } else { Vec::new() };
+                plan(i, &format!("P{i}"), "2025-01-01", "2025-01-01", &deps)
             })
             .collect();
         assert_eq!(check_plans(&plans), Ok(()));

@@ -173,26 +173,18 @@ fn applying<'a>(
     unit: &str,
     group: &str,
 ) -> (Basis, Vec<&'a ScoredAssessment>) {
-    let levels: [(Basis, Box<dyn Fn(&ScoredAssessment) -> bool>); 4] = [
-        (
-            Basis::Cell,
-            Box::new(|a| a.unit.as_deref() == Some(unit) && a.group.as_deref() == Some(group)),
-        ),
-        (
-            Basis::Unit,
-            Box::new(|a| a.unit.as_deref() == Some(unit) && a.group.is_none()),
-        ),
-        (
-            Basis::Group,
-            Box::new(|a| a.unit.is_none() && a.group.as_deref() == Some(group)),
-        ),
-        (
-            Basis::Company,
-            Box::new(|a| a.unit.is_none() && a.group.is_none()),
-        ),
-    ];
-    for (basis, fits) in levels {
-        let mut found: Vec<&ScoredAssessment> = assessments.iter().filter(|a| fits(a)).collect();
+    let fits = |basis: Basis, a: &ScoredAssessment| {
+        let (u, g) = (a.unit.as_deref(), a.group.as_deref());
+        match basis {
+            Basis::Cell => u == Some(unit) && g == Some(group),
+            Basis::Unit => u == Some(unit) && g.is_none(),
+            Basis::Group => u.is_none() && g == Some(group),
+            Basis::Company | Basis::None => u.is_none() && g.is_none(),
+        }
+    };
+    for basis in [Basis::Cell, Basis::Unit, Basis::Group, Basis::Company] {
+        let mut found: Vec<&ScoredAssessment> =
+            assessments.iter().filter(|a| fits(basis, a)).collect();
         if !found.is_empty() {
             found.sort_by_key(|a| (a.date, a.id));
             return (basis, found);
