@@ -8,6 +8,7 @@ pub mod audit;
 pub mod clients;
 pub mod organisations;
 pub mod performance;
+pub mod programmes;
 pub mod questionnaires;
 pub mod schema;
 pub mod scores;

@@ -177,6 +177,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     kpi_values,
     panels,
     panel_ranks,
+    programmes,
+    projects,
+    milestones,
+    project_dependencies,
 );
 
 diesel::table! {
@@ -233,3 +237,59 @@ diesel::table! {
 
 diesel::joinable!(kpi_values -> kpis (kpi_id));
 diesel::joinable!(panel_ranks -> panels (panel_id));
+
+diesel::table! {
+    programmes (id) {
+        id -> Integer,
+        organisation_id -> Integer,
+        client_id -> Integer,
+        name -> Text,
+        business_units -> Text,
+        customer_groups -> Text,
+        dimensions -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    projects (id) {
+        id -> Integer,
+        programme_id -> Integer,
+        name -> Text,
+        objective -> Text,
+        owner -> Text,
+        placement -> Text,
+        areas -> Text,
+        inputs -> Text,
+        outputs -> Text,
+        start_date -> Date,
+        end_date -> Date,
+        status -> Text,
+        money -> Text,
+        version -> Integer,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    milestones (id) {
+        id -> Integer,
+        project_id -> Integer,
+        name -> Text,
+        due_date -> Date,
+        done_date -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    project_dependencies (project_id, depends_on_id) {
+        project_id -> Integer,
+        depends_on_id -> Integer,
+    }
+}
+
+diesel::joinable!(programmes -> clients (client_id));
+diesel::joinable!(projects -> programmes (programme_id));
+diesel::joinable!(milestones -> projects (project_id));

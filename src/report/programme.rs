@@ -45,7 +45,7 @@ pub struct ProjectInput {
     pub depends_on: Vec<i32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, utoipa::ToSchema)]
 pub struct MilestoneInput {
     pub name: String,
     pub due: NaiveDate,

@@ -12,8 +12,8 @@ pub mod views;
 use actix_web::{error::JsonPayloadError, web, HttpRequest, HttpResponse};
 use problem::ApiError;
 use routes::{
-    assessments, assessors, auth, clients, exports, health, imports, performance, questionnaires,
-    results, scorecards, scores, stats, tokens, users, workbook,
+    assessments, assessors, auth, clients, exports, health, imports, performance, programmes,
+    questionnaires, results, scorecards, scores, stats, tokens, users, workbook,
 };
 
 /// Largest JSON body accepted.
@@ -120,6 +120,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(workbook::upload)
             .service(imports::kpi_values)
             .service(imports::panel_ranks)
+            .service(programmes::list)
+            .service(programmes::create)
+            .service(programmes::get)
+            .service(programmes::update)
+            .service(programmes::add_project)
+            .service(programmes::replace_project)
+            .service(programmes::remove_project)
             .service(performance::create_kpi)
             .service(performance::list_kpis)
             .service(performance::put_values)

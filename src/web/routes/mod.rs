@@ -8,6 +8,7 @@ pub mod exports;
 pub mod health;
 pub mod imports;
 pub mod performance;
+pub mod programmes;
 pub mod questionnaires;
 pub mod results;
 pub mod scorecards;

@@ -1,0 +1,4 @@
+DROP TABLE project_dependencies;
+DROP TABLE milestones;
+DROP TABLE projects;
+DROP TABLE programmes;
