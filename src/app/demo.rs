@@ -23,6 +23,8 @@ use rand::{seq::SliceRandom, Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use statrs::distribution::{ContinuousCDF, Normal};
 
+mod programmes;
+
 pub const ORGANISATION: &str = "Northbridge Consulting";
 const SLUG: &str = "demo";
 
@@ -269,6 +271,8 @@ impl Portfolio<'_> {
             })
             .collect();
         let maturities = self.maturities(clients.len());
+        // The most mature client of each sector runs a steady-progress programme.
+        let mut leaders: Vec<(i32, &str, f64)> = Vec::new();
         for (index, ((sector, name), maturity)) in clients.iter().zip(maturities).enumerate() {
             let client = Client::create(
                 self.conn,
@@ -307,6 +311,11 @@ impl Portfolio<'_> {
             if let Some(finished) = latest {
                 self.latest.push((client.id, finished));
             }
+            match leaders.iter_mut().find(|(_, s, _)| s == sector) {
+                Some(leader) if leader.2 >= maturity => {}
+                Some(leader) => *leader = (client.id, sector, maturity),
+                None => leaders.push((client.id, sector, maturity)),
+            }
         }
         super::demo_performance::load(
             self.conn,
@@ -314,6 +323,10 @@ impl Portfolio<'_> {
             &self.latest,
             &mut self.rng,
         )?;
+        // Last, so the performance data above stays what it was before programmes.
+        let (assessments, scores) = self.programmes(&leaders)?;
+        summary.assessments += assessments;
+        summary.scores += scores;
         Ok(summary)
     }
 
@@ -348,6 +361,20 @@ impl Portfolio<'_> {
             1 + self.rng.gen_range(0..27),
         )
         .ok_or_else(|| anyhow::anyhow!("bad demo date"))?;
+        // Companies improve a little between assessments.
+        let level = (maturity - 0.035 * f64::from(years_back)).max(0.08) * 100.0;
+        self.assessment_at(client_id, (None, None), date, level)
+    }
+
+    /// One final assessment of a scope (business unit, customer group) on
+    /// `date`, scored around `level` %; returns the score count and results.
+    fn assessment_at(
+        &mut self,
+        client_id: i32,
+        (business_unit, customer_group): (Option<String>, Option<String>),
+        date: chrono::NaiveDate,
+        level: f64,
+    ) -> anyhow::Result<(usize, Results)> {
         let mut team = self.consultants.clone();
         team.shuffle(&mut self.rng);
         team.truncate(self.rng.gen_range(2..=3));
@@ -358,17 +385,15 @@ impl Portfolio<'_> {
                 client_id,
                 questionnaire_id: self.questionnaire_id,
                 assessment_date: date,
-                business_unit: None,
+                business_unit,
                 product: None,
-                customer_group: None,
+                customer_group,
                 lead_assessor_id: team[0],
             },
         )?;
         for &user in &team {
             Assessment::add_assessor(self.conn, assessment.id, user)?;
         }
-        // Companies improve a little between assessments.
-        let level = (maturity - 0.035 * f64::from(years_back)).max(0.08) * 100.0;
         let rows = self.scores(assessment.id, level, &team);
         let count = rows.len();
         for chunk in rows.chunks(400) {

@@ -28,7 +28,18 @@ fn the_demo_portfolio_looks_like_the_field_and_loads_once(app: &TestApp) {
         .get("/api/v1/assessments?status=final", &consultant)
         .expect(200);
     let mut by_client: BTreeMap<i64, Vec<&Value>> = BTreeMap::new();
-    for a in assessments.as_array().expect("assessments") {
+    let all = assessments.as_array().expect("assessments");
+    // The programmes' re-assessments of grid cells are scoped; the field's shape is
+    // about whole-company assessments.
+    let scoped = all
+        .iter()
+        .filter(|a| a["scope"]["business_unit"].is_string())
+        .count();
+    assert_eq!(
+        scoped, 18,
+        "three cell re-assessments for each of six programmes"
+    );
+    for a in all.iter().filter(|a| a["scope"]["business_unit"].is_null()) {
         by_client
             .entry(a["client_id"].as_i64().expect("client"))
             .or_default()

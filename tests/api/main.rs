@@ -13,6 +13,7 @@ mod demo;
 mod exports;
 mod pages;
 mod performance;
+mod programmes;
 mod questionnaires;
 mod scorecards;
 mod stats;

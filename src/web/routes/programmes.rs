@@ -637,7 +637,10 @@ pub async fn remove_project(
             if !dependants.is_empty() {
                 return Err(ApiError::invalid(
                     "has_dependants",
-                    format!("{name} cannot go: {} depend on it", dependants.join(", ")),
+                    format!(
+                        "{name} cannot be removed while other projects depend on it: {}",
+                        dependants.join(", ")
+                    ),
                 ));
             }
             StoredProject::delete(conn, programme_id, project_id)?;

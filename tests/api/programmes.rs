@@ -1,0 +1,413 @@
+//! Steady-progress programmes over the API: the plan rules, progress per
+//! cell, who may see and change what, and the demo's programmes.
+
+use crate::helpers::{Cred, TestApp};
+use crate::on_both_backends;
+use serde_json::{json, Value};
+
+on_both_backends!(
+    projects_are_planned_on_the_grid_and_unsound_plans_are_refused_naming_the_projects,
+    cells_show_progress_from_scoped_assessments_and_projects_their_before_and_after,
+    programme_managers_and_executives_see_only_their_clients_programmes,
+    the_demo_has_a_programme_for_each_sectors_leader_with_late_projects,
+);
+
+fn project(name: &str, placement: Value, start: &str, end: &str, depends_on: &[i64]) -> Value {
+    json!({
+        "name": name, "objective": format!("Deliver {name}"), "owner": "Olga Owner",
+        "placement": placement, "areas": ["AP"], "start": start, "end": end, "status": "planned",
+        "cost_planned": 100000.0, "cost_actual": null, "benefit_planned": 250000.0, "benefit_actual": null,
+        "milestones": [{ "name": "Go-live", "due": end, "done": null }], "depends_on": depends_on,
+    })
+}
+
+fn add(app: &TestApp, cred: &Cred, programme: i64, body: &Value) -> i64 {
+    app.send(
+        "POST",
+        &format!("/api/v1/programmes/{programme}/projects"),
+        cred,
+        body,
+    )
+    .expect(201)["id"]
+        .as_i64()
+        .expect("id")
+}
+
+fn start_programme(app: &TestApp, cred: &Cred, client: i64) -> i64 {
+    app.send(
+        "POST",
+        "/api/v1/programmes",
+        cred,
+        &json!({ "client_id": client, "name": "Customer first", "business_units": ["Retail", "Business"] }),
+    )
+    .expect(201)["id"]
+    .as_i64()
+    .expect("id")
+}
+
+fn detail(app: &TestApp, cred: &Cred, programme: i64) -> Value {
+    app.get(&format!("/api/v1/programmes/{programme}"), cred)
+        .expect(200)
+}
+
+fn projects_are_planned_on_the_grid_and_unsound_plans_are_refused_naming_the_projects(
+    app: &TestApp,
+) {
+    let admin = app.admin();
+    app.mini_questionnaire(&admin);
+    let client = app.client(&admin, "Harbour Bank");
+    let id = start_programme(app, &admin, client);
+    let again = app
+        .send(
+            "POST",
+            "/api/v1/programmes",
+            &admin,
+            &json!({ "client_id": client, "name": "Second", "business_units": ["X"] }),
+        )
+        .problem(409, "programme_exists");
+    assert!(again["detail"]
+        .as_str()
+        .unwrap_or("")
+        .contains("Harbour Bank"));
+    let programme = detail(app, &admin, id);
+    assert_eq!(
+        programme["grid"]["groups"],
+        json!(["current high value", "future high value", "other customers"])
+    );
+
+    let data = add(
+        app,
+        &admin,
+        id,
+        &project(
+            "Data foundation",
+            json!({ "kind": "row", "unit": "Retail" }),
+            "2025-01-01",
+            "2025-06-30",
+            &[],
+        ),
+    );
+    let pilot = add(
+        app,
+        &admin,
+        id,
+        &project(
+            "Retention pilot",
+            json!({ "kind": "cell", "unit": "Retail", "group": "current high value" }),
+            "2025-07-01",
+            "2025-12-31",
+            &[data],
+        ),
+    );
+    let path = format!("/api/v1/programmes/{id}/projects");
+
+    let early = app
+        .send(
+            "POST",
+            &path,
+            &admin,
+            &project(
+                "Early bird",
+                json!({ "kind": "column", "group": "other customers" }),
+                "2025-03-01",
+                "2025-09-30",
+                &[data],
+            ),
+        )
+        .problem(422, "plan_conflict");
+    assert_eq!(
+        early["detail"],
+        "Early bird starts on 2025-03-01, before Data foundation, which it depends on, ends on 2025-06-30"
+    );
+    let mut cyclic = project(
+        "Data foundation",
+        json!({ "kind": "row", "unit": "Retail" }),
+        "2025-01-01",
+        "2025-06-30",
+        &[pilot],
+    );
+    cyclic["version"] = json!(1);
+    let cycle = app
+        .send("PUT", &format!("{path}/{data}"), &admin, &cyclic)
+        .problem(422, "plan_conflict");
+    let text = cycle["detail"].as_str().unwrap_or("");
+    assert!(
+        text.contains("go round in a circle")
+            && text.contains("Data foundation")
+            && text.contains("Retention pilot"),
+        "{text}"
+    );
+    app.send(
+        "POST",
+        &path,
+        &admin,
+        &project(
+            "Nowhere",
+            json!({ "kind": "row", "unit": "Wealth" }),
+            "2025-01-01",
+            "2025-02-01",
+            &[],
+        ),
+    )
+    .problem(422, "not_on_grid");
+    let mut bad_area = project(
+        "Odd",
+        json!({ "kind": "row", "unit": "Retail" }),
+        "2025-01-01",
+        "2025-02-01",
+        &[],
+    );
+    bad_area["areas"] = json!(["ZZ"]);
+    assert!(app
+        .send("POST", &path, &admin, &bad_area)
+        .problem(422, "unknown_area")["detail"]
+        .as_str()
+        .unwrap_or("")
+        .contains("AP, ME"));
+    app.send(
+        "POST",
+        &path,
+        &admin,
+        &project(
+            "Backwards",
+            json!({ "kind": "row", "unit": "Retail" }),
+            "2025-05-01",
+            "2025-02-01",
+            &[],
+        ),
+    )
+    .problem(422, "plan_conflict");
+    app.send(
+        "POST",
+        &path,
+        &admin,
+        &project(
+            "Data foundation",
+            json!({ "kind": "row", "unit": "Retail" }),
+            "2026-01-01",
+            "2026-02-01",
+            &[],
+        ),
+    )
+    .problem(409, "project_exists");
+
+    // A replacement with the version read, then a stale one.
+    let mut moved = project(
+        "Data foundation",
+        json!({ "kind": "row", "unit": "Retail" }),
+        "2025-01-01",
+        "2025-05-31",
+        &[],
+    );
+    moved["version"] = json!(1);
+    moved["status"] = json!("done");
+    app.send("PUT", &format!("{path}/{data}"), &admin, &moved)
+        .expect(200);
+    app.send("PUT", &format!("{path}/{data}"), &admin, &moved)
+        .problem(409, "stale_version");
+
+    let removed = app.request("DELETE", &format!("{path}/{data}"), &admin, None, "");
+    let body = removed.problem(422, "has_dependants");
+    assert_eq!(
+        body["detail"],
+        "Data foundation cannot be removed while other projects depend on it: Retention pilot"
+    );
+    // A grid change that would strand a project is refused; a harmless one is kept.
+    let programme = detail(app, &admin, id);
+    let version = programme["version"].as_i64().expect("version");
+    app.send(
+        "PATCH",
+        &format!("/api/v1/programmes/{id}"),
+        &admin,
+        &json!({ "version": version, "business_units": ["Business"] }),
+    )
+    .problem(422, "placement_in_use");
+    app.send("PATCH", &format!("/api/v1/programmes/{id}"), &admin, &json!({ "version": version, "business_units": ["Retail", "Business", "Wealth"], "dimensions": [{ "kind": "geography", "values": ["Nordics"] }] }))
+        .expect(200);
+    let programme = detail(app, &admin, id);
+    assert_eq!(
+        programme["grid"]["units"],
+        json!(["Retail", "Business", "Wealth"])
+    );
+    assert_eq!(programme["dimensions"][0]["kind"], "geography");
+    app.request("DELETE", &format!("{path}/{pilot}"), &admin, None, "")
+        .expect(204);
+    app.request("DELETE", &format!("{path}/{pilot}"), &admin, None, "")
+        .problem(404, "not_found");
+}
+
+fn cells_show_progress_from_scoped_assessments_and_projects_their_before_and_after(app: &TestApp) {
+    let admin = app.admin();
+    let questionnaire = app.mini_questionnaire(&admin);
+    let client = app.client(&admin, "Harbour Bank");
+    let me = app.get("/api/v1/me", &admin).expect(200)["user"]["id"]
+        .as_i64()
+        .expect("id");
+    let assess = |date: &str, scope: Value, score: i64| {
+        let body = json!({ "client_id": client, "questionnaire_id": questionnaire, "assessment_date": date, "lead_assessor_id": me, "scope": scope });
+        let id = app
+            .send("POST", "/api/v1/assessments", &admin, &body)
+            .expect(201)["id"]
+            .as_i64()
+            .expect("id");
+        app.finalise_mini(&admin, id, (score, score), "seen");
+    };
+    assess("2024-06-01", json!({}), 3);
+    assess(
+        "2025-03-01",
+        json!({ "business_unit": "Retail", "customer_group": "current high value" }),
+        4,
+    );
+    assess(
+        "2026-03-01",
+        json!({ "business_unit": "Retail", "customer_group": "current high value" }),
+        8,
+    );
+    let id = start_programme(app, &admin, client);
+    add(
+        app,
+        &admin,
+        id,
+        &project(
+            "Retention pilot",
+            json!({ "kind": "cell", "unit": "Retail", "group": "current high value" }),
+            "2025-04-01",
+            "2025-12-31",
+            &[],
+        ),
+    );
+
+    let report = &detail(app, &admin, id)["report"];
+    let cell = &report["cells"][0][0];
+    assert_eq!(
+        (cell["unit"].as_str(), cell["group"].as_str()),
+        (Some("Retail"), Some("current high value"))
+    );
+    assert_eq!(cell["basis"], "cell");
+    assert_eq!(cell["latest"], 80.0);
+    assert_eq!(cell["change"], 40.0);
+    assert_eq!(cell["history"].as_array().map(Vec::len), Some(2));
+    assert_eq!(cell["projects"], json!(["planned"]));
+    let other = &report["cells"][1][2];
+    assert_eq!(
+        (other["basis"].as_str(), other["latest"].as_f64()),
+        (Some("company"), Some(30.0))
+    );
+    let change = &report["projects"][0]["areas"][0];
+    assert_eq!(
+        (
+            change["area"].as_str(),
+            change["before"].as_f64(),
+            change["after"].as_f64()
+        ),
+        (Some("Analysis & Planning"), Some(40.0), Some(80.0))
+    );
+    assert_eq!(
+        report["projects"][0]["health"]["late"], true,
+        "planned, and its end has passed"
+    );
+    assert_eq!(report["alerts"][0]["kind"], "late");
+    assert_eq!(report["trend"].as_array().map(Vec::len), Some(3));
+}
+
+fn programme_managers_and_executives_see_only_their_clients_programmes(app: &TestApp) {
+    let admin = app.admin();
+    app.mini_questionnaire(&admin);
+    let (mine, theirs) = (
+        app.client(&admin, "Mine Ltd"),
+        app.client(&admin, "Theirs Ltd"),
+    );
+    let (mine_p, theirs_p) = (
+        start_programme(app, &admin, mine),
+        start_programme(app, &admin, theirs),
+    );
+    let (pm_id, pm) = app.user(&admin, "pm@a.test", "programme_manager");
+    let (exec_id, exec) = app.user(&admin, "exec@a.test", "executive");
+    for user in [pm_id, exec_id] {
+        app.send(
+            "POST",
+            &format!("/api/v1/clients/{mine}/members"),
+            &admin,
+            &json!({ "user_id": user }),
+        )
+        .expect(204);
+    }
+    for cred in [&pm, &exec] {
+        let list = app.get("/api/v1/programmes", cred).expect(200);
+        assert_eq!(list.as_array().map(Vec::len), Some(1), "{list}");
+        assert_eq!(list[0]["client"], "Mine Ltd");
+        detail(app, cred, mine_p);
+        app.get(&format!("/api/v1/programmes/{theirs_p}"), cred)
+            .problem(404, "not_found");
+    }
+    let body = project(
+        "Onboarding",
+        json!({ "kind": "column", "group": "future high value" }),
+        "2026-01-01",
+        "2026-06-30",
+        &[],
+    );
+    add(app, &pm, mine_p, &body);
+    app.send(
+        "POST",
+        &format!("/api/v1/programmes/{theirs_p}/projects"),
+        &pm,
+        &body,
+    )
+    .problem(404, "not_found");
+    app.send(
+        "POST",
+        &format!("/api/v1/programmes/{mine_p}/projects"),
+        &exec,
+        &body,
+    )
+    .problem(403, "role_not_allowed");
+    app.send(
+        "POST",
+        "/api/v1/programmes",
+        &exec,
+        &json!({ "client_id": mine, "name": "x", "business_units": ["a"] }),
+    )
+    .problem(403, "role_not_allowed");
+    let outsider = app.other_organisation("admin@b.test");
+    app.get(&format!("/api/v1/programmes/{mine_p}"), &outsider)
+        .problem(404, "not_found");
+    app.send(
+        "POST",
+        "/api/v1/programmes",
+        &outsider,
+        &json!({ "client_id": theirs, "name": "x", "business_units": ["a"] }),
+    )
+    .problem(404, "not_found");
+    app.get("/api/v1/programmes", &Cred::None)
+        .problem(401, "unauthenticated");
+}
+
+fn the_demo_has_a_programme_for_each_sectors_leader_with_late_projects(app: &TestApp) {
+    cmas::app::demo::load(&app.db).expect("demo loads");
+    let pm = app.token("programme@demo.cmas", "demo-programme-pass");
+    let list = app.get("/api/v1/programmes", &pm).expect(200);
+    let programmes = list.as_array().expect("list");
+    assert_eq!(programmes.len(), 6, "one per sector: {list}");
+    let mut late = 0;
+    for p in programmes {
+        let d = detail(app, &pm, p["id"].as_i64().expect("id"));
+        let projects = d["report"]["projects"].as_array().expect("projects");
+        assert!(
+            (8..=15).contains(&projects.len()),
+            "{} projects",
+            projects.len()
+        );
+        assert!(projects
+            .iter()
+            .any(|p| !p["depends_on"].as_array().expect("deps").is_empty()));
+        late += d["report"]["alerts"]
+            .as_array()
+            .map_or(0, |a| a.iter().filter(|x| x["kind"] == "late").count());
+        let improved = d["report"]["cells"][0][0]["change"]
+            .as_f64()
+            .expect("the first cell was re-assessed");
+        assert!(improved > 0.0, "the targeted cell improved: {improved}");
+    }
+    assert!(late >= 6, "{late} late projects");
+}
