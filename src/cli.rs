@@ -109,6 +109,15 @@ pub enum ReportCommand {
         #[arg(long, value_enum, default_value = "a4")]
         paper: Paper,
     },
+    /// Render the steady-progress programme of a client (PDF, or HTML when FILE ends in .html).
+    Programme {
+        #[arg(long)]
+        client: i32,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: Paper,
+    },
     /// Render the scorecard of every final assessment into a directory, in parallel.
     Scorecards {
         /// Every final assessment of every organisation.
@@ -184,6 +193,9 @@ impl Cli {
                         out,
                         paper,
                     } => reports::one(&db, assessment, &out, paper),
+                    ReportCommand::Programme { client, out, paper } => {
+                        reports::programme(&db, client, &out, paper)
+                    }
                     ReportCommand::Scorecards { all, out, paper } => {
                         if !all {
                             anyhow::bail!(

@@ -69,6 +69,44 @@ pub fn one(db: &Database, id: i32, out: &Path, paper: Paper) -> anyhow::Result<(
     Ok(())
 }
 
+/// Renders the programme of a client (PDF, or HTML when `out` ends in .html).
+pub fn programme(db: &Database, client_id: i32, out: &Path, paper: Paper) -> anyhow::Result<()> {
+    use crate::db::programmes::Programme;
+    use crate::db::schema::clients;
+    let today = chrono::Utc::now().date_naive();
+    let report = db.read(|conn| -> anyhow::Result<crate::report::programme::ProgrammeReport> {
+        let organisation_id: i32 = clients::table
+            .find(client_id)
+            .select(clients::organisation_id)
+            .first(conn)
+            .optional()?
+            .ok_or_else(|| anyhow::anyhow!("there is no client {client_id}"))?;
+        let programme = Programme::find_for_client(conn, client_id)?
+            .ok_or_else(|| anyhow::anyhow!("client {client_id} has no programme"))?;
+        let caller = Caller {
+            user_id: 0,
+            organisation_id,
+            role: Role::Admin,
+        };
+        let cache = QuestionnaireCache::default();
+        Ok(super::programme::report(conn, &cache, &caller, &programme, today)?)
+    })?;
+    let html = out.extension().is_some_and(|e| e == "html");
+    let bytes = if html {
+        crate::render::html::programme(&report)?.into_bytes()
+    } else {
+        pdf::programme(&report, paper, chrono::Utc::now())?
+    };
+    write_atomically(out, &bytes)?;
+    crate::say!(
+        "{}: programme of client {client_id} ({}, {} projects)",
+        out.display(),
+        report.client,
+        report.projects.len()
+    );
+    Ok(())
+}
+
 /// Renders every final assessment; prints progress on a terminal.
 pub fn all(db: &Database, dir: &Path, paper: Paper) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;

@@ -181,3 +181,29 @@ test("a consultant uploads KPI values, sees the bad row named, and reads the stu
   assert.match(await page.locator(".study .meta").innerText(), /kendall/i);
   await context.close();
 });
+
+test("a programme manager opens a programme, sees where the grid improved and what is late, and takes the PDF to the board", async () => {
+  for (const width of [1280, 360]) {
+    const { context, page } = await logIn("programme@demo.cmas", "demo-programme-pass", width);
+    const link = page.locator("main").getByRole("link", { name: /Customer first/ }).first();
+    await link.click();
+    await page.waitForURL(/\/programmes\/\d+$/);
+    const id = new URL(page.url()).pathname.split("/").pop();
+    assert.ok(await page.locator(".programme svg").count() >= 3, "coverage map, timeline and trends are drawn");
+    assert.match(await page.locator(".programme").innerText(), /late/i);
+    assert.deepEqual(await wcagViolations(page), [], `the programme page at ${width}px`);
+    assert.ok((await overflow(page)) <= 1, `the programme page is wider than ${width}px`);
+    await page.screenshot({ path: join(SHOTS, `programme-${width}.png`), fullPage: true });
+    const pdf = await context.request.get(`${base}/api/v1/programmes/${id}/report.pdf`);
+    assert.equal(pdf.status(), 200);
+    assert.equal((await pdf.body()).subarray(0, 5).toString(), "%PDF-");
+    if (width === 1280) {
+      // Recording progress on a project, from the keyboard-friendly table.
+      const row = page.locator("#progress ~ .table-wrap tbody tr").first();
+      await row.getByLabel(/^Actual cost of/).fill("123000");
+      await row.getByRole("button", { name: /^Save/ }).click();
+      await page.getByText("The project's progress is recorded.").waitFor();
+    }
+    await context.close();
+  }
+});

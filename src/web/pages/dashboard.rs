@@ -17,11 +17,12 @@ const SHOWN: usize = 200;
 
 pub async fn show(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResponse, PageError> {
     let caller = viewer.user.caller();
-    let (clients, assessments) = state
+    let (clients, assessments, programmes) = state
         .read(move |conn| {
             Ok((
                 Client::list_visible(conn, &caller)?,
                 Assessment::list_visible(conn, &caller, &AssessmentFilter::default())?,
+                crate::web::routes::programmes::summaries(conn, &caller)?,
             ))
         })
         .await?;
@@ -58,6 +59,7 @@ pub async fn show(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResp
         "staff": staff,
         "assessments": rows,
         "trends": trends,
+        "programmes": programmes.iter().map(|p| json!({ "id": p.id, "client": p.client, "name": p.name })).collect::<Vec<_>>(),
         "counts": { "clients": clients.len(), "draft": count(Status::Draft), "in_progress": count(Status::InProgress), "final": count(Status::Final) },
     });
     viewer.fill(&mut data);

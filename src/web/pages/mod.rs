@@ -9,6 +9,7 @@ mod dashboard;
 mod data;
 mod login;
 mod password;
+mod programmes;
 mod review;
 mod study;
 mod tokens;
@@ -58,6 +59,14 @@ impl Pages {
             ("password", include_str!("../../../templates/password.hbs")),
             ("data", include_str!("../../../templates/data.hbs")),
             ("study", include_str!("../../../templates/study.hbs")),
+            (
+                "programmes",
+                include_str!("../../../templates/programmes.hbs"),
+            ),
+            (
+                "programme",
+                include_str!("../../../templates/programme.hbs"),
+            ),
             (
                 "workbook_refused",
                 include_str!("../../../templates/workbook_refused.hbs"),
@@ -303,10 +312,13 @@ enum Done {
     KpiDefined,
     KpiValuesImported,
     PanelRanksImported,
+    ProgrammeStarted,
+    ProjectAdded,
+    ProjectUpdated,
 }
 
 impl Done {
-    const ALL: [Done; 8] = [
+    const ALL: [Done; 11] = [
         Done::UserCreated,
         Done::UserUpdated,
         Done::AccessGiven,
@@ -315,6 +327,9 @@ impl Done {
         Done::KpiDefined,
         Done::KpiValuesImported,
         Done::PanelRanksImported,
+        Done::ProgrammeStarted,
+        Done::ProjectAdded,
+        Done::ProjectUpdated,
     ];
 
     fn code(self) -> &'static str {
@@ -327,6 +342,9 @@ impl Done {
             Done::KpiDefined => "kpi",
             Done::KpiValuesImported => "values",
             Done::PanelRanksImported => "ranks",
+            Done::ProgrammeStarted => "started",
+            Done::ProjectAdded => "added",
+            Done::ProjectUpdated => "progress",
         }
     }
 
@@ -340,6 +358,9 @@ impl Done {
             Done::KpiDefined => "The KPI was defined; upload its values below.",
             Done::KpiValuesImported => "The KPI values are stored.",
             Done::PanelRanksImported => "The panel ranks are stored.",
+            Done::ProgrammeStarted => "The programme is started; add its first projects below.",
+            Done::ProjectAdded => "The project is in the plan.",
+            Done::ProjectUpdated => "The project's progress is recorded.",
         }
     }
 
@@ -465,6 +486,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(workbook::upload),
         )
         .route("/study", web::get().to(study::show))
+        .route("/programmes", web::get().to(programmes::list))
+        .route("/programmes", web::post().to(programmes::start))
+        .route("/programmes/{id}", web::get().to(programmes::show))
+        .route("/programmes/{id}/projects", web::post().to(programmes::add_project))
+        .route(
+            "/programmes/{id}/projects/{project_id}/progress",
+            web::post().to(programmes::progress),
+        )
         .route("/data", web::get().to(data::show))
         .route("/data/kpis", web::post().to(data::add_kpi))
         .route("/data/kpi-values", web::post().to(data::upload_kpi_values))

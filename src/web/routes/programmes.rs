@@ -251,15 +251,25 @@ pub async fn create(
     body: web::Json<NewProgramme>,
 ) -> ApiResult<HttpResponse> {
     let caller = may_change(&auth, "start programmes")?;
-    let body = body.into_inner();
+    let created = start_programme(&state, caller, body.into_inner()).await?;
+    Ok(HttpResponse::Created().json(created))
+}
+
+/// Starts a client's programme; the API and the programmes page share it.
+pub async fn start_programme(
+    state: &AppState,
+    caller: Caller,
+    body: NewProgramme,
+) -> ApiResult<ProgrammeSummary> {
     let name = required("name", &body.name, SHORT_TEXT)?;
     let groups = body
         .customer_groups
+        .filter(|g| !g.is_empty())
         .unwrap_or_else(|| DEFAULT_GROUPS.map(String::from).to_vec());
     let grid = grid(&body.business_units, &groups)?;
     let dimensions = dimensions(&body.dimensions)?;
     let client_id = body.client_id;
-    let created = state
+    state
         .write(move |conn| {
             let client = Client::find_visible(conn, &caller, client_id)?
                 .ok_or_else(|| ApiError::not_found("client"))?;
@@ -291,8 +301,7 @@ pub async fn create(
                 version: programme.version,
             })
         })
-        .await?;
-    Ok(HttpResponse::Created().json(created))
+        .await
 }
 
 /// The programme with its report: the grid's progress, projects and their health.
@@ -656,4 +665,38 @@ pub async fn remove_project(
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// The programme report for the board, as PDF or as a standalone page.
+async fn report_document(state: &AppState, auth: &Auth, id: i32, pdf: bool) -> ApiResult<HttpResponse> {
+    let report = detail(state, auth.caller(), id).await?.report;
+    let (bytes, content_type) = web::block(move || -> ApiResult<(Vec<u8>, &'static str)> {
+        Ok(if pdf {
+            (
+                crate::render::pdf::programme(&report, crate::render::pdf::Paper::A4, chrono::Utc::now())
+                    .map_err(|e| ApiError::Internal(e.to_string()))?,
+                "application/pdf",
+            )
+        } else {
+            (crate::render::html::programme(&report)?.into_bytes(), "text/html; charset=utf-8")
+        })
+    })
+    .await??;
+    Ok(HttpResponse::Ok().content_type(content_type).body(bytes))
+}
+
+/// The programme report as a PDF: coverage map, timeline, trends, benefits, alerts, projects.
+#[utoipa::path(context_path = "/api/v1", tag = "programmes", params(("id" = i32, Path)),
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 401, body = Problem), (status = 404, body = Problem)))]
+#[get("/programmes/{id}/report.pdf")]
+pub async fn report_pdf(state: web::Data<AppState>, auth: Auth, path: web::Path<i32>) -> ApiResult<HttpResponse> {
+    report_document(&state, &auth, path.into_inner(), true).await
+}
+
+/// The programme report as an HTML page with the same charts.
+#[utoipa::path(context_path = "/api/v1", tag = "programmes", params(("id" = i32, Path)),
+    responses((status = 200, content_type = "text/html", body = String), (status = 401, body = Problem), (status = 404, body = Problem)))]
+#[get("/programmes/{id}/report.html")]
+pub async fn report_html(state: web::Data<AppState>, auth: Auth, path: web::Path<i32>) -> ApiResult<HttpResponse> {
+    report_document(&state, &auth, path.into_inner(), false).await
 }
