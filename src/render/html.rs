@@ -1,10 +1,14 @@
-//! The scorecard as an HTML page: handlebars templates under `reports/`,
-//! with the same charts as inline SVG.
+//! The reports as HTML pages (scorecard, portfolio study, programme):
+//! handlebars templates under `reports/`, with the same charts as inline SVG.
 
 use super::chart::{self, svg::SvgBackend};
+use super::programme as words;
+use crate::report::programme::ProgrammeReport;
 use crate::report::Scorecard;
 use handlebars::{handlebars_helper, Handlebars};
-use plotters::drawing::IntoDrawingArea;
+use plotters::coord::Shift;
+use plotters::drawing::{DrawingArea, IntoDrawingArea};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The template registry, built once: strict, so a missing field is an error, not a blank.
@@ -18,8 +22,28 @@ fn registry() -> &'static Result<Handlebars<'static>, String> {
         hb.register_helper("delta", Box::new(delta));
         hb.register_helper("fixed", Box::new(fixed));
         hb.register_partial(
+            "report_style",
+            include_str!("../../reports/report_style.css.hbs"),
+        )
+        .map_err(|e| e.to_string())?;
+        hb.register_partial(
             "study_body",
             include_str!("../../reports/study_body.html.hbs"),
+        )
+        .map_err(|e| e.to_string())?;
+        hb.register_partial(
+            "programme_body",
+            include_str!("../../reports/programme_body.html.hbs"),
+        )
+        .map_err(|e| e.to_string())?;
+        hb.register_template_string(
+            "programme",
+            include_str!("../../reports/programme.html.hbs"),
+        )
+        .map_err(|e| e.to_string())?;
+        hb.register_template_string(
+            "programme_fragment",
+            include_str!("../../reports/programme_body.html.hbs"),
         )
         .map_err(|e| e.to_string())?;
         hb.register_template_string("study", include_str!("../../reports/study.html.hbs"))
@@ -45,9 +69,7 @@ handlebars_helper!(delta: |v: Json| v.as_f64().map_or("–".to_owned(), |v| form
 fn svg(
     size: (f32, f32),
     title: &str,
-    draw: impl FnOnce(
-        &plotters::drawing::DrawingArea<SvgBackend<'_>, plotters::coord::Shift>,
-    ) -> Result<(), String>,
+    draw: impl FnOnce(&DrawingArea<SvgBackend<'_>, Shift>) -> Result<(), String>,
 ) -> Result<String, String> {
     let mut out = String::new();
     {
@@ -135,10 +157,168 @@ fn render_study(
     Ok(hb.render(template, &data)?)
 }
 
+/// Renders the programme report page.
+pub fn programme(report: &ProgrammeReport) -> anyhow::Result<String> {
+    render_programme("programme", report)
+}
+
+/// The programme report's content alone, for a page of the web application.
+pub fn programme_fragment(report: &ProgrammeReport) -> anyhow::Result<String> {
+    render_programme("programme_fragment", report)
+}
+
+/// A chart of all `rows` rows of a report, or none without rows.
+fn rows_svg(
+    rows: usize,
+    size: fn(usize) -> (f32, f32),
+    title: &str,
+    draw: impl FnOnce(&DrawingArea<SvgBackend<'_>, Shift>, Range<usize>) -> Result<(), String>,
+) -> anyhow::Result<Option<String>> {
+    if rows == 0 {
+        return Ok(None);
+    }
+    svg(size(rows), title, |a| draw(a, 0..rows))
+        .map(Some)
+        .map_err(anyhow::Error::msg)
+}
+
+fn render_programme(template: &str, report: &ProgrammeReport) -> anyhow::Result<String> {
+    let hb = registry()
+        .as_ref()
+        .map_err(|e| anyhow::anyhow!("the programme template is invalid: {e}"))?;
+    let projects = report.projects.len();
+    let coverage = rows_svg(
+        words::grid_rows(report),
+        chart::coverage_size,
+        "Latest score per business unit and customer group",
+        |a, rows| chart::coverage(a, report, rows).map_err(|e| e.to_string()),
+    )?;
+    let gantt = rows_svg(
+        projects,
+        chart::gantt_size,
+        "The projects over time, with milestones, dependencies and today",
+        |a, rows| chart::gantt(a, report, rows).map_err(|e| e.to_string()),
+    )?;
+    let benefits = rows_svg(
+        projects,
+        chart::benefits_size,
+        "Benefit and cost per project, planned and actual",
+        |a, rows| chart::benefits(a, report, rows).map_err(|e| e.to_string()),
+    )?;
+    let trend = if report.trend.len() >= 2 {
+        Some(trend_svg(&report.trend, &report.area_names)?)
+    } else {
+        None
+    };
+    let details: Vec<serde_json::Value> = report
+        .projects
+        .iter()
+        .map(|p| {
+            serde_json::json!({
+                "project": p,
+                "facts": words::facts(p),
+                "milestones": words::milestone_rows(p, report.today),
+                "areas": words::area_rows(p),
+            })
+        })
+        .collect();
+    let data = serde_json::json!({
+        "report": report,
+        "masthead": words::masthead(report),
+        "today": words::day(report.today),
+        "attention": words::attention(report),
+        "projects": details,
+        "totals": words::totals_rows(&report.money),
+        "charts": { "coverage": coverage, "gantt": gantt, "trend": trend, "benefits": benefits },
+    });
+    Ok(hb.render(template, &data)?)
+}
+
 /// A client's scores over its final assessments, as an inline SVG chart.
 pub fn trend_svg(points: &[crate::report::TrendPoint], names: &[String]) -> anyhow::Result<String> {
     svg(chart::TREND, "Scores over the assessments", |a| {
         chart::trend(a, points, names).map_err(|e| e.to_string())
     })
     .map_err(anyhow::Error::msg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::programme::sample;
+
+    #[test]
+    fn the_programme_page_escapes_user_text_and_shows_charts_and_alerts() {
+        let page = programme(&sample::report()).expect("a page");
+        assert!(
+            !page.contains("<script>"),
+            "a project name reached the page unescaped"
+        );
+        assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"));
+        assert_eq!(
+            page.matches("<svg").count(),
+            4,
+            "grid, timeline, trend, money"
+        );
+        for expected in [
+            "<title>Customer first 2026: Harbour Bank</title>",
+            "<strong>Segmentation</strong> — <span class=\"flag\">late</span>",
+            "<span class=\"flag\">blocked</span>",
+            "<span class=\"flag\">at risk</span>",
+            "which was stopped",
+            "Retail banking",
+            "<dt>Depends on</dt><dd>Single customer view</dd>",
+            "<th scope=\"row\">All branches trained</th><td>1 Mar 2026</td><td>overdue</td>",
+            "<th scope=\"row\">Benefit</th><td>8,400,000</td>",
+        ] {
+            assert!(
+                page.contains(expected),
+                "`{expected}` missing from the page"
+            );
+        }
+    }
+
+    #[test]
+    fn every_scrolling_region_of_the_programme_page_is_focusable_and_named() {
+        let page = programme(&sample::report()).expect("a page");
+        let wraps = page.matches("class=\"wrap").count();
+        assert!(wraps >= 5, "{wraps} scrolling regions");
+        let reachable = page
+            .split("<div class=\"wrap")
+            .skip(1)
+            .filter(|div| {
+                let tag = div.split('>').next().unwrap_or_default();
+                tag.contains("tabindex=\"0\"")
+                    && tag.contains("role=\"region\"")
+                    && tag.contains("aria-label=\"")
+            })
+            .count();
+        assert_eq!(reachable, wraps);
+    }
+
+    #[test]
+    fn the_fragment_is_the_page_without_its_frame() {
+        let report = sample::report();
+        let fragment = programme_fragment(&report).expect("a fragment");
+        assert!(!fragment.contains("<html") && !fragment.contains("<style"));
+        assert!(fragment.contains("<h1>Customer first 2026</h1>") && fragment.contains("<svg"));
+    }
+
+    #[test]
+    fn an_empty_programme_page_says_what_is_missing() {
+        let report = sample::empty();
+        for page in [
+            programme(&report).expect("a page"),
+            programme_fragment(&report).expect("a fragment"),
+        ] {
+            assert_eq!(page.matches("<svg").count(), 1, "only the grid");
+            for expected in [
+                "Nothing is late, blocked or at risk on 15 May 2026.",
+                "The programme has no projects yet.",
+                "assessments on two dates",
+            ] {
+                assert!(page.contains(expected), "`{expected}` missing");
+            }
+        }
+    }
 }

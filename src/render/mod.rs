@@ -4,5 +4,6 @@ pub mod chart;
 pub mod font;
 pub mod html;
 pub mod pdf;
+pub mod programme;
 pub mod study;
 pub mod table;

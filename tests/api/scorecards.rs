@@ -1,5 +1,6 @@
 use crate::helpers::{Cred, TestApp};
 use crate::on_both_backends;
+use cmas::render::pdf::check;
 use lopdf::{Document, Object};
 use serde_json::json;
 
@@ -53,38 +54,12 @@ fn pdf(app: &TestApp, cred: &Cred, path: &str) -> Vec<u8> {
     bytes
 }
 
-fn numbers(operands: &[Object]) -> Vec<f32> {
-    operands.iter().filter_map(|o| o.as_float().ok()).collect()
-}
-
-/// Every position a page's content draws at, checked against its media box.
-fn assert_inside_page(doc: &Document, page: lopdf::ObjectId, (width, height): (f32, f32)) {
-    let content = doc.get_and_decode_page_content(page).expect("content");
-    for op in &content.operations {
-        let n = numbers(&op.operands);
-        let points: Vec<(f32, f32)> = match op.operator.as_str() {
-            "Tm" if n.len() == 6 => vec![(n[4], n[5])],
-            "m" | "l" if n.len() == 2 => vec![(n[0], n[1])],
-            "re" if n.len() == 4 => vec![(n[0], n[1]), (n[0] + n[2], n[1] + n[3])],
-            _ => vec![],
-        };
-        for (x, y) in points {
-            assert!(
-                (-0.5..=width + 0.5).contains(&x) && (-0.5..=height + 0.5).contains(&y),
-                "{} at ({x}, {y}) is off the page",
-                op.operator
-            );
-        }
-    }
-}
-
 fn media_box(doc: &Document, page: lopdf::ObjectId) -> (f32, f32) {
-    let dict = doc.get_dictionary(page).expect("page");
-    let mb = dict
-        .get(b"MediaBox")
-        .and_then(Object::as_array)
-        .expect("media box");
-    (mb[2].as_float().expect("w"), mb[3].as_float().expect("h"))
+    check::media_box(doc, page).expect("media box")
+}
+
+fn assert_inside_page(doc: &Document, page: lopdf::ObjectId, size: (f32, f32)) {
+    assert_eq!(check::off_page(doc, page, size), None);
 }
 
 fn fonts_are_embedded(doc: &Document, page: lopdf::ObjectId) -> usize {

@@ -1,9 +1,10 @@
-//! The scorecard's charts, drawn with plotters on any backend: SVG for the
-//! HTML page, printpdf operations for the PDF. Sizes are in backend units
+//! The reports' charts, drawn with plotters on any backend: SVG for the
+//! HTML pages, printpdf operations for the PDFs. Sizes are in backend units
 //! (`pdf::UNITS_PER_PT` per point) so both come out alike.
 
 pub mod colour;
 pub mod pdf;
+mod programme;
 pub mod svg;
 mod text;
 
@@ -12,6 +13,8 @@ use colour::*;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+pub use programme::{benefits, benefits_size, coverage, coverage_size, gantt, gantt_size};
 
 /// Chart sizes in points.
 pub const RADAR: (f32, f32) = (500.0, 270.0);
@@ -34,6 +37,13 @@ const U: f64 = pdf::UNITS_PER_PT as f64;
 
 fn font(points: f64, colour: &RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
     ("sans-serif", points * U)
+        .into_font()
+        .color(colour)
+        .pos(Pos::new(h, v))
+}
+
+fn bold(points: f64, colour: &RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+    ("sans-serif", points * U, FontStyle::Bold)
         .into_font()
         .color(colour)
         .pos(Pos::new(h, v))

@@ -84,6 +84,11 @@ impl Writer {
         self.paper.size().1
     }
 
+    /// The height a whole page has for content, between the margins and the footer.
+    pub fn room(&self) -> f32 {
+        self.bottom() - MARGIN
+    }
+
     fn bottom(&self) -> f32 {
         self.height() - MARGIN - FOOTER
     }
@@ -190,6 +195,30 @@ impl Writer {
     /// A note under an item: smaller, muted, further indented.
     pub fn aside(&mut self, text: &str) {
         self.paragraph(text, 8.0, Weight::Regular, MUTED, 20.0);
+    }
+
+    /// A labelled value, as on a form: the label in bold, the value
+    /// wrapped in a column `indent` points in.
+    pub fn field(&mut self, label: &str, value: &str, indent: f32) {
+        let size = 8.5;
+        // The label goes down first, on the line the value will start on.
+        self.ensure(size * 1.35);
+        let baseline = self.y + size * 1.35 - size * 0.3;
+        let label = fit(label, size, Weight::Bold, indent - 6.0);
+        self.text_at(MARGIN, baseline, size, Weight::Bold, MUTED, &label);
+        self.paragraph(value, size, Weight::Regular, INK, indent);
+    }
+
+    /// The opening of a report: a capitalised kicker, the title at `size`
+    /// points, then lines of muted detail.
+    pub fn masthead(&mut self, kicker: &str, title: &str, size: f32, details: &[String]) {
+        self.paragraph(kicker, 8.5, Weight::Bold, MUTED, 0.0);
+        self.space(4.0);
+        self.paragraph(title, size, Weight::Bold, ACCENT, 0.0);
+        self.space(2.0);
+        for line in details {
+            self.paragraph(line, 9.0, Weight::Regular, MUTED, 0.0);
+        }
     }
 
     pub fn heading(&mut self, text: &str, size: f32) {

@@ -1,11 +1,14 @@
 //! PDF output: pages are written with placeholder font handles, then the
 //! bundled font is subset to the glyphs the document uses and embedded.
 
+pub mod check;
 mod layout;
+mod programme;
 mod scorecard;
 mod study;
 
-pub use layout::{fit, Paper, Writer};
+pub use layout::{fit, wrap, Paper, Writer};
+pub use programme::programme;
 pub use scorecard::scorecard;
 pub use study::study;
 

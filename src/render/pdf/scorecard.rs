@@ -47,34 +47,24 @@ pub fn scorecard(
 
 fn summary_page(w: &mut Writer, card: &Scorecard) -> Result<(), PdfError> {
     let m = &card.meta;
-    w.paragraph(
+    w.masthead(
         "CUSTOMER MANAGEMENT SCORECARD",
-        8.5,
-        Weight::Bold,
-        MUTED,
-        0.0,
-    );
-    w.space(4.0);
-    w.paragraph(&m.client, 22.0, Weight::Bold, ACCENT, 0.0);
-    w.space(2.0);
-    let line = format!(
-        "{} · {} · assessed {} · {}",
-        m.sector,
-        m.scope,
-        m.assessment_date.format("%-d %B %Y"),
-        m.status
-    );
-    w.paragraph(&line, 9.0, Weight::Regular, MUTED, 0.0);
-    w.paragraph(
-        &format!(
-            "Assessors: {} (lead: {})",
-            m.assessors.join(", "),
-            m.lead_assessor
-        ),
-        9.0,
-        Weight::Regular,
-        MUTED,
-        0.0,
+        &m.client,
+        22.0,
+        &[
+            format!(
+                "{} · {} · assessed {} · {}",
+                m.sector,
+                m.scope,
+                m.assessment_date.format("%-d %B %Y"),
+                m.status
+            ),
+            format!(
+                "Assessors: {} (lead: {})",
+                m.assessors.join(", "),
+                m.lead_assessor
+            ),
+        ],
     );
     w.space(10.0);
 

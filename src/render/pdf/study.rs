@@ -1,7 +1,7 @@
 //! The portfolio study as a PDF: findings and caveats, the rank-vs-rank
 //! scatter, the heat map, and the consistency and reliability figures.
 
-use super::layout::{Column, Paper, Writer, INK, MUTED};
+use super::layout::{Column, Paper, Writer, INK};
 use super::{finish, Info, PdfError};
 use crate::app::study::Study;
 use crate::render::font::Weight;
@@ -14,23 +14,14 @@ pub fn study(
     created: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<u8>, PdfError> {
     let mut w = Writer::new(paper);
-    w.paragraph("PORTFOLIO STUDY", 8.5, Weight::Bold, MUTED, 0.0);
-    w.paragraph(
+    w.masthead(
+        "PORTFOLIO STUDY",
         "Does customer management track business performance?",
         18.0,
-        Weight::Bold,
-        super::layout::ACCENT,
-        0.0,
-    );
-    w.paragraph(
-        &format!(
+        &[format!(
             "{organisation} · period {} · {} clients · {:?} correlations",
             s.period, s.clients, s.method
-        ),
-        9.0,
-        Weight::Regular,
-        MUTED,
-        0.0,
+        )],
     );
     w.heading("Findings", 11.0);
     for f in &s.findings {
