@@ -217,30 +217,50 @@ fn report_scorecards_renders_one_valid_pdf_per_final_assessment() {
         "cmas: there is no assessment 999999"
     );
 
-
     // A programme report for the board, for a client that runs one.
     let client: i32 = {
         use diesel::prelude::*;
         let url = cmas::db::DatabaseUrl::Sqlite(db.display().to_string());
         let database = cmas::db::Database::connect(&url, 1).expect("database");
         database
-            .read(|conn| {
-                cmas::db::schema::programmes::table
+            .read(|conn| -> anyhow::Result<i32> {
+                Ok(cmas::db::schema::programmes::table
                     .select(cmas::db::schema::programmes::client_id)
                     .order(cmas::db::schema::programmes::id)
-                    .first::<i32>(conn)
+                    .first::<i32>(conn)?)
             })
             .expect("a demo programme")
     };
     let board = dir.path().join("programme.pdf");
     let programme = cmas(
-        &["report", "programme", "--client", &client.to_string(), "--out", board.to_str().expect("path")],
+        &[
+            "report",
+            "programme",
+            "--client",
+            &client.to_string(),
+            "--out",
+            board.to_str().expect("path"),
+        ],
         &db,
     );
     assert!(programme.status.success(), "{}", text(&programme.stderr));
-    assert!(text(&programme.stdout).contains("projects)"), "{}", text(&programme.stdout));
+    assert!(
+        text(&programme.stdout).contains("projects)"),
+        "{}",
+        text(&programme.stdout)
+    );
     assert!(std::fs::read(&board).expect("pdf").starts_with(b"%PDF-"));
-    let none = cmas(&["report", "programme", "--client", "999999", "--out", "x.pdf"], &db);
+    let none = cmas(
+        &[
+            "report",
+            "programme",
+            "--client",
+            "999999",
+            "--out",
+            "x.pdf",
+        ],
+        &db,
+    );
     assert_eq!(none.status.code(), Some(1));
     assert_eq!(text(&none.stderr).trim(), "cmas: there is no client 999999");
 }

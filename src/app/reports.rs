@@ -74,23 +74,27 @@ pub fn programme(db: &Database, client_id: i32, out: &Path, paper: Paper) -> any
     use crate::db::programmes::Programme;
     use crate::db::schema::clients;
     let today = chrono::Utc::now().date_naive();
-    let report = db.read(|conn| -> anyhow::Result<crate::report::programme::ProgrammeReport> {
-        let organisation_id: i32 = clients::table
-            .find(client_id)
-            .select(clients::organisation_id)
-            .first(conn)
-            .optional()?
-            .ok_or_else(|| anyhow::anyhow!("there is no client {client_id}"))?;
-        let programme = Programme::find_for_client(conn, client_id)?
-            .ok_or_else(|| anyhow::anyhow!("client {client_id} has no programme"))?;
-        let caller = Caller {
-            user_id: 0,
-            organisation_id,
-            role: Role::Admin,
-        };
-        let cache = QuestionnaireCache::default();
-        Ok(super::programme::report(conn, &cache, &caller, &programme, today)?)
-    })?;
+    let report = db.read(
+        |conn| -> anyhow::Result<crate::report::programme::ProgrammeReport> {
+            let organisation_id: i32 = clients::table
+                .find(client_id)
+                .select(clients::organisation_id)
+                .first(conn)
+                .optional()?
+                .ok_or_else(|| anyhow::anyhow!("there is no client {client_id}"))?;
+            let programme = Programme::find_for_client(conn, client_id)?
+                .ok_or_else(|| anyhow::anyhow!("client {client_id} has no programme"))?;
+            let caller = Caller {
+                user_id: 0,
+                organisation_id,
+                role: Role::Admin,
+            };
+            let cache = QuestionnaireCache::default();
+            Ok(super::programme::report(
+                conn, &cache, &caller, &programme, today,
+            )?)
+        },
+    )?;
     let html = out.extension().is_some_and(|e| e == "html");
     let bytes = if html {
         crate::render::html::programme(&report)?.into_bytes()

@@ -205,7 +205,10 @@ pub struct StoredProject {
 }
 
 /// The project's own columns, for inserts and updates.
-#[expect(clippy::type_complexity, reason = "the columns of one insert or update")]
+#[expect(
+    clippy::type_complexity,
+    reason = "the columns of one insert or update"
+)]
 fn columns(
     p: &ProjectInput,
 ) -> (

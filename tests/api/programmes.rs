@@ -426,7 +426,12 @@ fn the_programme_pages_start_a_programme_add_a_project_and_record_progress(app: 
     assert!(list.body.contains("Harbour &lt;Bank&gt;"), "{}", list.body);
     let started = browser.post(
         "/programmes",
-        &[("client_id", &client.to_string()), ("name", "Customer first"), ("business_units", "Retail\nBusiness"), ("customer_groups", "")],
+        &[
+            ("client_id", &client.to_string()),
+            ("name", "Customer first"),
+            ("business_units", "Retail\nBusiness"),
+            ("customer_groups", ""),
+        ],
     );
     assert_eq!(started.status, 303, "{}", started.body);
     let location = started.location.unwrap_or_default();
@@ -434,41 +439,109 @@ fn the_programme_pages_start_a_programme_add_a_project_and_record_progress(app: 
     let page = browser.get(&location);
     assert_eq!(page.status, 200, "{}", page.body);
     assert!(page.body.contains("The programme is started"));
-    assert!(page.body.contains("Depth: Retail × current high value"), "the grid's cells are offered");
-    let id: i64 = location.trim_start_matches("/programmes/").split('?').next().and_then(|i| i.parse().ok()).expect("id");
+    assert!(
+        page.body.contains("Depth: Retail × current high value"),
+        "the grid's cells are offered"
+    );
+    let id: i64 = location
+        .trim_start_matches("/programmes/")
+        .split('?')
+        .next()
+        .and_then(|i| i.parse().ok())
+        .expect("id");
 
     let path = format!("/programmes/{id}/projects");
     let fields = |name: &'static str, start: &'static str, end: &'static str| {
-        vec![("name", name), ("objective", "Keep the best customers"), ("owner", "Olga"), ("placement", "cell:0:0"), ("area", "AP"), ("area", "ME"), ("start", start), ("end", end), ("status", "pilot"), ("cost_planned", "50000"), ("benefit_planned", "120000"), ("milestone", "Pilot review"), ("milestone_due", "2026-03-01")]
+        vec![
+            ("name", name),
+            ("objective", "Keep the best customers"),
+            ("owner", "Olga"),
+            ("placement", "cell:0:0"),
+            ("area", "AP"),
+            ("area", "ME"),
+            ("start", start),
+            ("end", end),
+            ("status", "pilot"),
+            ("cost_planned", "50000"),
+            ("benefit_planned", "120000"),
+            ("milestone", "Pilot review"),
+            ("milestone_due", "2026-03-01"),
+        ]
     };
-    let added = browser.post(&path, &fields("Retention pilot", "2026-01-01", "2026-06-30"));
-    assert_eq!((added.status, added.location.as_deref()), (303, Some(format!("/programmes/{id}?done=added").as_str())));
+    let added = browser.post(
+        &path,
+        &fields("Retention pilot", "2026-01-01", "2026-06-30"),
+    );
+    assert_eq!(
+        (added.status, added.location.as_deref()),
+        (303, Some(format!("/programmes/{id}?done=added").as_str()))
+    );
     let refused = browser.post(&path, &fields("Backwards", "2026-06-30", "2026-01-01"));
     assert_eq!(refused.status, 422);
-    assert!(refused.body.contains("Backwards ends before it starts."), "{}", refused.body);
+    assert!(
+        refused.body.contains("Backwards ends before it starts."),
+        "{}",
+        refused.body
+    );
 
     let detail = detail(app, &admin, id);
-    let project = detail["report"]["projects"][0]["id"].as_i64().expect("project");
-    assert_eq!(detail["report"]["projects"][0]["areas"].as_array().map(Vec::len), Some(2));
+    let project = detail["report"]["projects"][0]["id"]
+        .as_i64()
+        .expect("project");
+    assert_eq!(
+        detail["report"]["projects"][0]["areas"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
     let progress = browser.post(
         &format!("/programmes/{id}/projects/{project}/progress"),
-        &[("status", "done"), ("cost_actual", "48000"), ("benefit_actual", "90000")],
+        &[
+            ("status", "done"),
+            ("cost_actual", "48000"),
+            ("benefit_actual", "90000"),
+        ],
     );
     assert_eq!(progress.status, 303, "{}", progress.body);
     let detail = self::detail(app, &admin, id);
     let stored = &detail["report"]["projects"][0];
-    assert_eq!((stored["status"].as_str(), stored["cost_actual"].as_f64(), stored["benefit_actual"].as_f64()), (Some("done"), Some(48000.0), Some(90000.0)));
-    assert_eq!(stored["milestones"][0]["name"], "Pilot review", "the rest of the project is kept");
+    assert_eq!(
+        (
+            stored["status"].as_str(),
+            stored["cost_actual"].as_f64(),
+            stored["benefit_actual"].as_f64()
+        ),
+        (Some("done"), Some(48000.0), Some(90000.0))
+    );
+    assert_eq!(
+        stored["milestones"][0]["name"], "Pilot review",
+        "the rest of the project is kept"
+    );
 
     let (exec_id, _) = app.user(&admin, "exec@a.test", "executive");
-    app.send("POST", &format!("/api/v1/clients/{client}/members"), &admin, &json!({ "user_id": exec_id })).expect(204);
+    app.send(
+        "POST",
+        &format!("/api/v1/clients/{client}/members"),
+        &admin,
+        &json!({ "user_id": exec_id }),
+    )
+    .expect(204);
     let mut executive = Browser::new(app);
     executive.login("exec@a.test", PASSWORD);
     let read = executive.get(&format!("/programmes/{id}"));
     assert_eq!(read.status, 200);
     assert!(!read.body.contains("Add a project"), "executives only read");
-    assert_eq!(executive.post(&path, &fields("Sneaky", "2026-01-01", "2026-02-01")).status, 403);
-    let forged = browser.send("POST", &path, Some(&fields("Forged", "2026-01-01", "2026-02-01")));
+    assert_eq!(
+        executive
+            .post(&path, &fields("Sneaky", "2026-01-01", "2026-02-01"))
+            .status,
+        403
+    );
+    let forged = browser.send(
+        "POST",
+        &path,
+        Some(&fields("Forged", "2026-01-01", "2026-02-01")),
+    );
     assert_eq!(forged.status, 403, "no CSRF token");
     assert_eq!(browser.get("/programmes/99999").status, 404);
 }
@@ -478,24 +551,57 @@ fn projects_and_milestones_export_and_the_report_renders_for_the_board(app: &Tes
     app.mini_questionnaire(&admin);
     let client = app.client(&admin, "Harbour Bank");
     let id = start_programme(app, &admin, client);
-    let first = add(app, &admin, id, &project("=cmd|' /C calc'!A0", json!({ "kind": "row", "unit": "Retail" }), "2025-01-01", "2025-06-30", &[]));
-    add(app, &admin, id, &project("Roll-out", json!({ "kind": "column", "group": "other customers" }), "2025-07-01", "2025-12-31", &[first]));
+    let first = add(
+        app,
+        &admin,
+        id,
+        &project(
+            "=cmd|' /C calc'!A0",
+            json!({ "kind": "row", "unit": "Retail" }),
+            "2025-01-01",
+            "2025-06-30",
+            &[],
+        ),
+    );
+    add(
+        app,
+        &admin,
+        id,
+        &project(
+            "Roll-out",
+            json!({ "kind": "column", "group": "other customers" }),
+            "2025-07-01",
+            "2025-12-31",
+            &[first],
+        ),
+    );
     let csv = app.get(&format!("/api/v1/programmes/{id}/projects.csv"), &admin);
     assert_eq!(csv.header("content-type"), Some("text/csv; charset=utf-8"));
     let text = csv.body.as_str().unwrap_or("").to_owned();
-    assert!(text.starts_with("project,placement,breadth_or_depth,areas,owner,start,end,status,"), "{text}");
-    assert!(text.contains("\n'=cmd|' /C calc'!A0,"), "formula written as text: {text}");
+    assert!(
+        text.starts_with("project,placement,breadth_or_depth,areas,owner,start,end,status,"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n'=cmd|' /C calc'!A0,"),
+        "formula written as text: {text}"
+    );
     assert!(text.contains("Roll-out,other customers (all business units),breadth,AP,Olga Owner,2025-07-01,2025-12-31,planned,100000,,250000,,'=cmd|' /C calc'!A0,true,"), "{text}");
     let milestones = app.get(&format!("/api/v1/programmes/{id}/milestones.xlsx"), &admin);
     assert_eq!(milestones.status, 200);
     assert!(milestones.bytes.starts_with(b"PK"), "an XLSX (zip) file");
     let pdf = app.get(&format!("/api/v1/programmes/{id}/report.pdf"), &admin);
-    assert_eq!((pdf.status, pdf.header("content-type")), (200, Some("application/pdf")));
+    assert_eq!(
+        (pdf.status, pdf.header("content-type")),
+        (200, Some("application/pdf"))
+    );
     assert!(pdf.bytes.starts_with(b"%PDF-"));
     let html = app.get(&format!("/api/v1/programmes/{id}/report.html"), &admin);
     let page = html.body.as_str().unwrap_or("");
     assert!(page.contains("<svg") && page.contains("Roll-out"), "{page}");
     let outsider = app.other_organisation("admin@b.test");
-    app.get(&format!("/api/v1/programmes/{id}/report.pdf"), &outsider).problem(404, "not_found");
-    app.get(&format!("/api/v1/programmes/{id}/projects.csv"), &outsider).problem(404, "not_found");
+    app.get(&format!("/api/v1/programmes/{id}/report.pdf"), &outsider)
+        .problem(404, "not_found");
+    app.get(&format!("/api/v1/programmes/{id}/projects.csv"), &outsider)
+        .problem(404, "not_found");
 }

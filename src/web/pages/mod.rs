@@ -489,7 +489,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/programmes", web::get().to(programmes::list))
         .route("/programmes", web::post().to(programmes::start))
         .route("/programmes/{id}", web::get().to(programmes::show))
-        .route("/programmes/{id}/projects", web::post().to(programmes::add_project))
+        .route(
+            "/programmes/{id}/projects",
+            web::post().to(programmes::add_project),
+        )
         .route(
             "/programmes/{id}/projects/{project_id}/progress",
             web::post().to(programmes::progress),

@@ -34,7 +34,11 @@ fn changer(viewer: &Viewer) -> Result<Caller, PageError> {
     }
 }
 
-async fn list_page(state: &AppState, viewer: &Viewer, said: Said) -> Result<HttpResponse, PageError> {
+async fn list_page(
+    state: &AppState,
+    viewer: &Viewer,
+    said: Said,
+) -> Result<HttpResponse, PageError> {
     let caller = viewer.user.caller();
     let (programmes, free) = state
         .read(move |conn| {
@@ -90,9 +94,13 @@ pub async fn start(
         customer_groups: Some(lines(field(&fields, "customer_groups"))),
         dimensions: Vec::new(),
     };
-    match crate::web::routes::programmes::start_programme(&state, viewer.user.caller(), body).await {
+    match crate::web::routes::programmes::start_programme(&state, viewer.user.caller(), body).await
+    {
         Ok(created) => Ok(HttpResponse::SeeOther()
-            .insert_header(("Location", format!("/programmes/{}?done=started", created.id)))
+            .insert_header((
+                "Location",
+                format!("/programmes/{}?done=started", created.id),
+            ))
             .finish()),
         Err(e) => list_page(&state, &viewer, Said::refusal(e)?).await,
     }
@@ -124,10 +132,14 @@ fn placement(d: &ProgrammeDetail, value: &str) -> ApiResult<Placement> {
     let chosen = match parts.first().copied() {
         Some("row") => unit(index(1)).map(|unit| Placement::Row { unit }),
         Some("column") => group(index(1)).map(|group| Placement::Column { group }),
-        Some("cell") => unit(index(1)).zip(group(index(2))).map(|(unit, group)| Placement::Cell { unit, group }),
+        Some("cell") => unit(index(1))
+            .zip(group(index(2)))
+            .map(|(unit, group)| Placement::Cell { unit, group }),
         _ => None,
     };
-    chosen.ok_or_else(|| ApiError::invalid("not_on_grid", "choose where on the grid the project sits"))
+    chosen.ok_or_else(|| {
+        ApiError::invalid("not_on_grid", "choose where on the grid the project sits")
+    })
 }
 
 async fn programme_page(
@@ -137,10 +149,14 @@ async fn programme_page(
     said: Said,
 ) -> Result<HttpResponse, PageError> {
     let caller = viewer.user.caller();
-    let programme = match detail(state, caller.clone(), id).await {
+    let programme = match detail(state, caller, id).await {
         Ok(p) => p,
         Err(ApiError::NotFound(_)) => {
-            return Ok(state.pages.error(StatusCode::NOT_FOUND, "There is no such programme.", Some(viewer)))
+            return Ok(state.pages.error(
+                StatusCode::NOT_FOUND,
+                "There is no such programme.",
+                Some(viewer),
+            ))
         }
         Err(e) => return Err(e.into()),
     };
@@ -151,11 +167,19 @@ async fn programme_page(
             let latest = crate::db::assessments::Assessment::list_visible(
                 conn,
                 &caller,
-                &crate::db::assessments::AssessmentFilter { client_id: Some(client_id), status: Some(crate::domain::assessment::Status::Final) },
+                &crate::db::assessments::AssessmentFilter {
+                    client_id: Some(client_id),
+                    status: Some(crate::domain::assessment::Status::Final),
+                },
             )?
             .into_iter()
             .max_by_key(|a| (a.assessment_date, a.id));
-            Ok(area_names(conn, &cache, caller.organisation_id, latest.as_ref())?)
+            Ok(area_names(
+                conn,
+                &cache,
+                caller.organisation_id,
+                latest.as_ref(),
+            )?)
         })
         .await?;
     let report = programme.report.clone();
@@ -163,7 +187,10 @@ async fn programme_page(
         .await
         .map_err(|e| PageError::Internal(e.to_string()))?
         .map_err(|e| PageError::Internal(format!("{e:#}")))?;
-    let statuses: Vec<Value> = ProjectStatus::ALL.iter().map(|s| json!({ "value": s.as_str(), "label": s.label() })).collect();
+    let statuses: Vec<Value> = ProjectStatus::ALL
+        .iter()
+        .map(|s| json!({ "value": s.as_str(), "label": s.label() }))
+        .collect();
     let projects: Vec<Value> = programme
         .report
         .projects
@@ -224,7 +251,11 @@ fn project_request(d: &ProgrammeDetail, fields: &Fields) -> ApiResult<ProjectReq
     let milestones = if milestone.is_empty() {
         Vec::new()
     } else {
-        vec![MilestoneInput { name: milestone.to_owned(), due: date(fields, "milestone_due")?, done: None }]
+        vec![MilestoneInput {
+            name: milestone.to_owned(),
+            due: date(fields, "milestone_due")?,
+            done: None,
+        }]
     };
     let all = |name: &'static str| {
         fields
@@ -242,7 +273,9 @@ fn project_request(d: &ProgrammeDetail, fields: &Fields) -> ApiResult<ProjectReq
         outputs: field(fields, "outputs").to_owned(),
         start: date(fields, "start")?,
         end: date(fields, "end")?,
-        status: field(fields, "status").parse().map_err(|e: String| ApiError::invalid("bad_status", e))?,
+        status: field(fields, "status")
+            .parse()
+            .map_err(|e: String| ApiError::invalid("bad_status", e))?,
         cost_planned: amount(fields, "cost_planned")?.unwrap_or(0.0),
         cost_actual: None,
         benefit_planned: amount(fields, "benefit_planned")?.unwrap_or(0.0),
@@ -262,9 +295,11 @@ pub async fn add_project(
     let caller = changer(&viewer)?;
     let (id, fields) = (path.into_inner(), form.into_inner());
     viewer.check(field(&fields, "csrf_token"))?;
-    let programme = detail(&state, caller.clone(), id).await?;
+    let programme = detail(&state, caller, id).await?;
     let outcome = match project_request(&programme, &fields) {
-        Ok(body) => save_project(&state, caller, id, None, body).await.map(|_| ()),
+        Ok(body) => save_project(&state, caller, id, None, body)
+            .await
+            .map(|_| ()),
         Err(e) => Err(e),
     };
     match outcome {
@@ -283,18 +318,22 @@ pub async fn progress(
     let caller = changer(&viewer)?;
     let ((id, project_id), fields) = (path.into_inner(), form.into_inner());
     viewer.check(field(&fields, "csrf_token"))?;
-    let reader = caller.clone();
+    let reader = caller;
     let stored = state
         .read(move |conn| {
             programme_or_404(conn, &reader, id)?;
-            let found = StoredProject::list(conn, id)?.into_iter().find(|p| p.project.id == project_id);
+            let found = StoredProject::list(conn, id)?
+                .into_iter()
+                .find(|p| p.project.id == project_id);
             found.ok_or_else(|| ApiError::not_found("project"))
         })
         .await?;
     let outcome = async {
         let p = stored.project;
         let body = ProjectRequest {
-            status: field(&fields, "status").parse().map_err(|e: String| ApiError::invalid("bad_status", e))?,
+            status: field(&fields, "status")
+                .parse()
+                .map_err(|e: String| ApiError::invalid("bad_status", e))?,
             cost_actual: amount(&fields, "cost_actual")?,
             benefit_actual: amount(&fields, "benefit_actual")?,
             version: Some(stored.version),

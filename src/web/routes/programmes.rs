@@ -668,17 +668,29 @@ pub async fn remove_project(
 }
 
 /// The programme report for the board, as PDF or as a standalone page.
-async fn report_document(state: &AppState, auth: &Auth, id: i32, pdf: bool) -> ApiResult<HttpResponse> {
+async fn report_document(
+    state: &AppState,
+    auth: &Auth,
+    id: i32,
+    pdf: bool,
+) -> ApiResult<HttpResponse> {
     let report = detail(state, auth.caller(), id).await?.report;
     let (bytes, content_type) = web::block(move || -> ApiResult<(Vec<u8>, &'static str)> {
         Ok(if pdf {
             (
-                crate::render::pdf::programme(&report, crate::render::pdf::Paper::A4, chrono::Utc::now())
-                    .map_err(|e| ApiError::Internal(e.to_string()))?,
+                crate::render::pdf::programme(
+                    &report,
+                    crate::render::pdf::Paper::A4,
+                    chrono::Utc::now(),
+                )
+                .map_err(|e| ApiError::Internal(e.to_string()))?,
                 "application/pdf",
             )
         } else {
-            (crate::render::html::programme(&report)?.into_bytes(), "text/html; charset=utf-8")
+            (
+                crate::render::html::programme(&report)?.into_bytes(),
+                "text/html; charset=utf-8",
+            )
         })
     })
     .await??;
@@ -689,7 +701,11 @@ async fn report_document(state: &AppState, auth: &Auth, id: i32, pdf: bool) -> A
 #[utoipa::path(context_path = "/api/v1", tag = "programmes", params(("id" = i32, Path)),
     responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/programmes/{id}/report.pdf")]
-pub async fn report_pdf(state: web::Data<AppState>, auth: Auth, path: web::Path<i32>) -> ApiResult<HttpResponse> {
+pub async fn report_pdf(
+    state: web::Data<AppState>,
+    auth: Auth,
+    path: web::Path<i32>,
+) -> ApiResult<HttpResponse> {
     report_document(&state, &auth, path.into_inner(), true).await
 }
 
@@ -697,6 +713,10 @@ pub async fn report_pdf(state: web::Data<AppState>, auth: Auth, path: web::Path<
 #[utoipa::path(context_path = "/api/v1", tag = "programmes", params(("id" = i32, Path)),
     responses((status = 200, content_type = "text/html", body = String), (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/programmes/{id}/report.html")]
-pub async fn report_html(state: web::Data<AppState>, auth: Auth, path: web::Path<i32>) -> ApiResult<HttpResponse> {
+pub async fn report_html(
+    state: web::Data<AppState>,
+    auth: Auth,
+    path: web::Path<i32>,
+) -> ApiResult<HttpResponse> {
     report_document(&state, &auth, path.into_inner(), false).await
 }
