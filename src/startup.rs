@@ -37,10 +37,10 @@ impl Application {
             questionnaires: QuestionnaireCache::default(),
             session_lifetime: settings.session_lifetime(),
             secure_cookies: settings.secure_cookies,
+            metrics: Default::default(),
         });
         let server = HttpServer::new(move || {
             App::new()
-                .wrap(middleware::Logger::new("%r %s %Dms").exclude("/healthz"))
                 // No page of cmas may be framed by another site (clickjacking a
                 // Finalise button), sniffed into another type, or leak its URL.
                 .wrap(
@@ -52,6 +52,8 @@ impl Application {
                 )
                 .wrap(middleware::Compress::default())
                 .wrap(middleware::ErrorHandlers::new().default_handler(web::pages::friendly_errors))
+                // Outermost: the request id and timing cover everything above.
+                .wrap(middleware::from_fn(web::metrics::observe))
                 .app_data(state.clone())
                 .configure(web::configure)
         })

@@ -31,6 +31,7 @@ pub fn bundled() -> anyhow::Result<Vec<Questionnaire>> {
 pub fn run(db: &Database, settings: &Settings) -> anyhow::Result<()> {
     let questionnaires = bundled()?;
     let generated = db.write(|conn| -> anyhow::Result<Option<String>> {
+        crate::db::setup_turn(conn)?;
         let organisations = Organisation::all(conn)?;
         let first = match organisations.first() {
             Some(org) => org.clone(),

@@ -20,7 +20,7 @@ pub mod users;
 use anyhow::Context;
 use diesel::connection::SimpleConnection;
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool};
-use diesel::{Connection, PgConnection, SqliteConnection};
+use diesel::{Connection, PgConnection, RunQueryDsl, SqliteConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -102,6 +102,18 @@ pub struct Database {
     sqlite_writer: Option<Arc<Mutex<()>>>,
 }
 
+/// The PostgreSQL advisory lock of setup (migrations, bootstrap): "cmas" in ASCII.
+const SETUP_LOCK: i64 = 0x636d_6173;
+
+/// Inside a transaction: waits until no other instance is setting up, and
+/// holds the turn until the transaction ends. SQLite has one process: no wait.
+pub fn setup_turn(conn: &mut AnyConnection) -> diesel::QueryResult<()> {
+    if let AnyConnection::Postgresql(pg) = conn {
+        diesel::sql_query(format!("SELECT pg_advisory_xact_lock({SETUP_LOCK})")).execute(pg)?;
+    }
+    Ok(())
+}
+
 impl Database {
     /// Opens (and for SQLite creates) the database, and applies pending migrations.
     pub fn connect(url: &DatabaseUrl, pool_size: u32) -> anyhow::Result<Database> {
@@ -132,16 +144,36 @@ impl Database {
     }
 
     /// Applies the migrations of the backend in use; returns how many ran.
+    /// On PostgreSQL, instances starting together take turns (an advisory lock).
     pub fn migrate(&self) -> anyhow::Result<usize> {
         let mut conn = self.pool.get().context("no database connection")?;
-        let migrations = match &*conn {
-            AnyConnection::Postgresql(_) => POSTGRES_MIGRATIONS,
-            AnyConnection::Sqlite(_) => SQLITE_MIGRATIONS,
+        let (migrations, shared) = match &*conn {
+            AnyConnection::Postgresql(_) => (POSTGRES_MIGRATIONS, true),
+            AnyConnection::Sqlite(_) => (SQLITE_MIGRATIONS, false),
         };
+        if shared {
+            diesel::sql_query(format!("SELECT pg_advisory_lock({SETUP_LOCK})"))
+                .execute(&mut *conn)?;
+        }
         let applied = conn
             .run_pending_migrations(migrations)
-            .map_err(|e| anyhow::anyhow!("migrations failed: {e}"))?;
-        Ok(applied.len())
+            .map(|a| a.len())
+            .map_err(|e| anyhow::anyhow!("migrations failed: {e}"));
+        if shared {
+            diesel::sql_query(format!("SELECT pg_advisory_unlock({SETUP_LOCK})"))
+                .execute(&mut *conn)?;
+        }
+        applied
+    }
+
+    /// Pool size, open connections and idle ones, for the metrics.
+    pub fn pool_state(&self) -> (u32, u32, u32) {
+        let state = self.pool.state();
+        (
+            self.pool.max_size(),
+            state.connections,
+            state.idle_connections,
+        )
     }
 
     /// Runs `f` in one transaction; use it for anything that writes.

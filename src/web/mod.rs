@@ -1,6 +1,7 @@
 //! The HTTP edge: routes, authentication, problem documents.
 
 pub mod input;
+pub mod metrics;
 pub mod openapi;
 pub mod pages;
 pub mod problem;
@@ -74,6 +75,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .app_data(web::PathConfig::default().error_handler(path_error))
     .app_data(web::QueryConfig::default().error_handler(query_error))
     .service(health::healthz)
+    .service(metrics::prometheus)
     .service(health::readyz)
     .service(
         web::scope("/api/v1")

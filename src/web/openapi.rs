@@ -21,7 +21,7 @@ use utoipa::{Modify, OpenApi};
         assessments::list, assessments::get, assessments::create, assessments::update,
         assessors::add, assessors::remove, assessments::audit,
         scores::save, scores::list, scores::agree, scores::clear_agreed, results::get, scorecards::pdf_scorecard, scorecards::html_scorecard, stats::correlation, exports::scores, exports::results, exports::kpi_values, workbook::download, workbook::upload, imports::kpi_values, imports::panel_ranks, exports::projects, exports::milestones, programmes::report_pdf, programmes::report_html, programmes::list, programmes::create, programmes::get, programmes::update, programmes::add_project, programmes::replace_project, programmes::remove_project, performance::create_kpi, performance::list_kpis, performance::put_values, performance::create_panel, performance::list_panels, performance::put_ranks, performance::portfolio, performance::portfolio_pdf, performance::portfolio_html,
-        health::healthz, health::readyz, document,
+        health::healthz, health::readyz, super::metrics::prometheus, document,
     ),
     modifiers(&Security, &CommonProblems),
     security(("bearer" = []), ("session" = [])),

@@ -11,6 +11,7 @@ mod bad_input;
 mod data_pages;
 mod demo;
 mod exports;
+mod operations;
 mod pages;
 mod performance;
 mod programmes;

@@ -527,6 +527,7 @@ mod tests {
             questionnaires: QuestionnaireCache::default(),
             session_lifetime: chrono::Duration::hours(1),
             secure_cookies: false,
+            metrics: Default::default(),
         });
         let app = test::init_service(
             App::new()

@@ -350,15 +350,23 @@ async fn study_document(
             ))
         })
         .await?;
+    let metrics = state.metrics.clone();
     let (bytes, content_type) = web::block(move || -> ApiResult<(Vec<u8>, &'static str)> {
         Ok(match format {
             StudyFormat::Pdf(paper) => (
-                crate::render::pdf::study(&study, &organisation, paper, chrono::Utc::now())
+                metrics
+                    .time_render("study_pdf", || {
+                        crate::render::pdf::study(&study, &organisation, paper, chrono::Utc::now())
+                    })
                     .map_err(|e| ApiError::Internal(e.to_string()))?,
                 "application/pdf",
             ),
             StudyFormat::Html => (
-                crate::render::html::study(&study, &organisation)?.into_bytes(),
+                metrics
+                    .time_render("study_html", || {
+                        crate::render::html::study(&study, &organisation)
+                    })?
+                    .into_bytes(),
                 "text/html; charset=utf-8",
             ),
         })

@@ -675,20 +675,26 @@ async fn report_document(
     pdf: bool,
 ) -> ApiResult<HttpResponse> {
     let report = detail(state, auth.caller(), id).await?.report;
+    let metrics = state.metrics.clone();
     let (bytes, content_type) = web::block(move || -> ApiResult<(Vec<u8>, &'static str)> {
         Ok(if pdf {
             (
-                crate::render::pdf::programme(
-                    &report,
-                    crate::render::pdf::Paper::A4,
-                    chrono::Utc::now(),
-                )
-                .map_err(|e| ApiError::Internal(e.to_string()))?,
+                metrics
+                    .time_render("programme_pdf", || {
+                        crate::render::pdf::programme(
+                            &report,
+                            crate::render::pdf::Paper::A4,
+                            chrono::Utc::now(),
+                        )
+                    })
+                    .map_err(|e| ApiError::Internal(e.to_string()))?,
                 "application/pdf",
             )
         } else {
             (
-                crate::render::html::programme(&report)?.into_bytes(),
+                metrics
+                    .time_render("programme_html", || crate::render::html::programme(&report))?
+                    .into_bytes(),
                 "text/html; charset=utf-8",
             )
         })

@@ -34,11 +34,17 @@ async fn render(state: &AppState, auth: &Auth, id: i32, format: Format) -> ApiRe
         })
         .await?;
     // Rendering is CPU work: on the blocking pool, after the connection went back.
+    let metrics = state.metrics.clone();
     let bytes = web::block(move || -> ApiResult<Vec<u8>> {
         Ok(match format {
-            Format::Pdf(paper) => pdf::scorecard(&card, paper, chrono::Utc::now())
+            Format::Pdf(paper) => metrics
+                .time_render("scorecard_pdf", || {
+                    pdf::scorecard(&card, paper, chrono::Utc::now())
+                })
                 .map_err(|e| ApiError::Internal(e.to_string()))?,
-            Format::Html => html::scorecard(&card)?.into_bytes(),
+            Format::Html => metrics
+                .time_render("scorecard_html", || html::scorecard(&card))?
+                .into_bytes(),
         })
     })
     .await??;

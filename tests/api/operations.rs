@@ -1,0 +1,100 @@
+//! Operations: request ids and the Prometheus metrics of an instance.
+
+use crate::helpers::{Cred, TestApp};
+use crate::on_both_backends;
+
+on_both_backends!(
+    every_answer_carries_a_request_id_and_keeps_a_sane_incoming_one,
+    metrics_count_requests_by_route_pattern_renders_and_the_pool_for_admins_only,
+);
+
+fn every_answer_carries_a_request_id_and_keeps_a_sane_incoming_one(app: &TestApp) {
+    let fresh = app.get("/healthz", &Cred::None);
+    let id = fresh
+        .header("x-request-id")
+        .expect("a request id")
+        .to_owned();
+    assert_eq!(id.len(), 16, "{id}");
+    assert_ne!(
+        app.get("/healthz", &Cred::None).header("x-request-id"),
+        Some(id.as_str()),
+        "one per request"
+    );
+    let kept = ureq::get(&format!("{}/healthz", app.address))
+        .set("X-Request-Id", "lb-7f3a_01")
+        .call()
+        .expect("ok");
+    assert_eq!(kept.header("x-request-id"), Some("lb-7f3a_01"));
+    let replaced = ureq::get(&format!("{}/healthz", app.address))
+        .set("X-Request-Id", "<script>")
+        .call()
+        .expect("ok");
+    assert_ne!(replaced.header("x-request-id"), Some("<script>"));
+    let failed = app.get("/api/v1/clients", &Cred::None);
+    assert_eq!(failed.status, 401);
+    assert!(
+        failed.header("x-request-id").is_some(),
+        "errors carry it too"
+    );
+}
+
+fn metrics_count_requests_by_route_pattern_renders_and_the_pool_for_admins_only(app: &TestApp) {
+    let admin = app.admin();
+    let questionnaire = app.mini_questionnaire(&admin);
+    let client = app.client(&admin, "Harbour Bank");
+    let id = app.draft(&admin, client, questionnaire);
+    app.finalise_mini(&admin, id, (6, 4), "seen");
+    for _ in 0..3 {
+        app.get(&format!("/api/v1/assessments/{id}/results"), &admin)
+            .expect(200);
+    }
+    app.get("/api/v1/assessments/999999/results", &admin)
+        .expect(404);
+    let pdf = app.get(&format!("/api/v1/assessments/{id}/scorecard.pdf"), &admin);
+    assert_eq!(pdf.status, 200);
+
+    let answer = app.get("/metrics", &admin);
+    assert_eq!(answer.status, 200);
+    assert!(answer
+        .header("content-type")
+        .is_some_and(|c| c.starts_with("text/plain; version=0.0.4")));
+    let text = answer.body.as_str().expect("text").to_owned();
+    let results = "method=\"GET\",route=\"/api/v1/assessments/{id}/results\"";
+    assert!(
+        text.contains(&format!(
+            "cmas_http_requests_total{{{results},status=\"200\"}} 3\n"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "cmas_http_requests_total{{{results},status=\"404\"}} 1\n"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "cmas_http_request_duration_seconds_bucket{{{results},status=\"200\",le=\"+Inf\"}} 3\n"
+        )),
+        "{text}"
+    );
+    assert!(
+        !text.contains("/api/v1/assessments/999999"),
+        "raw paths never become labels"
+    );
+    assert!(
+        text.contains("cmas_render_duration_seconds_count{kind=\"scorecard_pdf\"} 1\n"),
+        "{text}"
+    );
+    assert!(text.contains("cmas_db_pool_max_connections 4\n"), "{text}");
+    assert!(
+        text.contains("# TYPE cmas_db_pool_idle_connections gauge"),
+        "{text}"
+    );
+
+    let (_, consultant) = app.user(&admin, "carla@a.test", "consultant");
+    app.get("/metrics", &consultant)
+        .problem(403, "role_not_allowed");
+    app.get("/metrics", &Cred::None)
+        .problem(401, "unauthenticated");
+}

@@ -1,0 +1,388 @@
+//! cmas as separate processes: two instances on one PostgreSQL database
+//! share sessions and lose no score; an instance told to stop finishes the
+//! request it is serving; logs are JSON lines carrying the request id and
+//! never the password.
+
+use serde_json::{json, Value};
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Barrier};
+use std::time::{Duration, Instant};
+
+const ADMIN: &str = "admin@instances.test";
+const PASSWORD: &str = "instances-password-1";
+
+struct Instance {
+    child: Child,
+    address: String,
+    log: std::path::PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// Starts `cmas serve` on a free port; the caller waits for it with [`up`].
+fn start(database_url: &str, extra: &[(&str, &str)]) -> Instance {
+    let dir = tempfile::tempdir().expect("dir");
+    let log = dir.path().join("cmas.log");
+    let port = free_port();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cmas"));
+    command
+        .arg("serve")
+        .env("CMAS_DATABASE_URL", database_url)
+        .env("CMAS_BIND", format!("127.0.0.1:{port}"))
+        .env("CMAS_ADMIN_EMAIL", ADMIN)
+        .env("CMAS_ADMIN_PASSWORD", PASSWORD)
+        .env("CMAS_ORGANISATION", "Instances Advisory")
+        .env("CMAS_LOG", "info")
+        .stdout(Stdio::null())
+        .stderr(Stdio::from(std::fs::File::create(&log).expect("log file")));
+    for (k, v) in extra {
+        command.env(k, v);
+    }
+    Instance {
+        child: command.spawn().expect("cmas starts"),
+        address: format!("http://127.0.0.1:{port}"),
+        log,
+        _dir: dir,
+    }
+}
+
+fn up(instance: &Instance) {
+    let end = Instant::now() + Duration::from_secs(90);
+    while Instant::now() < end {
+        if ureq::get(&format!("{}/healthz", instance.address))
+            .call()
+            .is_ok()
+        {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!(
+        "{} did not come up: {}",
+        instance.address,
+        std::fs::read_to_string(&instance.log).unwrap_or_default()
+    );
+}
+
+/// Status and JSON body of a request.
+fn call(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&Value>) -> (u16, Value) {
+    let mut request = ureq::request(method, url);
+    for (k, v) in headers {
+        request = request.set(k, v);
+    }
+    let result = match body {
+        Some(b) => request.send_json(b.clone()),
+        None => request.call(),
+    };
+    let response = match result {
+        Ok(r) | Err(ureq::Error::Status(_, r)) => r,
+        Err(e) => panic!("{method} {url}: {e}"),
+    };
+    let status = response.status();
+    (status, response.into_json().unwrap_or(Value::Null))
+}
+
+/// A fresh schema on the test PostgreSQL, dropped afterwards; None (said) when not configured.
+struct Schema {
+    base: String,
+    name: String,
+}
+
+impl Schema {
+    fn create() -> Option<Schema> {
+        use diesel::{Connection, RunQueryDsl};
+        let Some(base) = std::env::var("CMAS_TEST_POSTGRES_URL")
+            .ok()
+            .filter(|u| !u.is_empty())
+        else {
+            eprintln!(
+                "skipped: CMAS_TEST_POSTGRES_URL is not set, so the two-instance test did not run"
+            );
+            return None;
+        };
+        let name = format!("inst{}_{}", std::process::id(), free_port());
+        let mut conn = diesel::PgConnection::establish(&base).expect("PostgreSQL answers");
+        diesel::sql_query(format!("CREATE SCHEMA {name}"))
+            .execute(&mut conn)
+            .expect("schema");
+        Some(Schema { base, name })
+    }
+
+    fn url(&self) -> String {
+        let separator = if self.base.contains('?') { '&' } else { '?' };
+        format!(
+            "{}{separator}options=-csearch_path%3D{}",
+            self.base, self.name
+        )
+    }
+}
+
+impl Drop for Schema {
+    fn drop(&mut self) {
+        use diesel::{Connection, RunQueryDsl};
+        if let Ok(mut conn) = diesel::PgConnection::establish(&self.base) {
+            let _ =
+                diesel::sql_query(format!("DROP SCHEMA {} CASCADE", self.name)).execute(&mut conn);
+        }
+    }
+}
+
+#[test]
+fn two_instances_on_one_postgres_share_sessions_keep_every_score_and_refuse_stale_ones() {
+    let Some(schema) = Schema::create() else {
+        return;
+    };
+    // Started together: migrations and the first admin are set up once, in turns.
+    let (a, b) = (start(&schema.url(), &[]), start(&schema.url(), &[]));
+    up(&a);
+    up(&b);
+
+    // A session made on one instance works on the other.
+    let login = ureq::post(&format!("{}/api/v1/auth/login", a.address))
+        .send_json(json!({ "email": ADMIN, "password": PASSWORD }))
+        .expect("login");
+    let cookie = login
+        .header("set-cookie")
+        .and_then(|c| c.split(';').next())
+        .expect("cookie")
+        .to_owned();
+    let csrf = login.into_json::<Value>().expect("json")["csrf_token"]
+        .as_str()
+        .expect("csrf")
+        .to_owned();
+    let (status, me) = call(
+        "GET",
+        &format!("{}/api/v1/me", b.address),
+        &[("Cookie", &cookie)],
+        None,
+    );
+    assert_eq!((status, me["user"]["email"].as_str()), (200, Some(ADMIN)));
+    let (status, token) = call(
+        "POST",
+        &format!("{}/api/v1/tokens", b.address),
+        &[("Cookie", &cookie), ("X-CSRF-Token", &csrf)],
+        Some(&json!({ "name": "instances" })),
+    );
+    assert_eq!(status, 201);
+    let bearer = format!("Bearer {}", token["token"].as_str().expect("token"));
+    let auth = [("Authorization", bearer.as_str())];
+
+    let (_, questionnaires) = call(
+        "GET",
+        &format!("{}/api/v1/questionnaires", a.address),
+        &auth,
+        None,
+    );
+    let questionnaire_id = questionnaires[0]["id"]
+        .as_i64()
+        .expect("bundled questionnaire");
+    let (_, full) = call(
+        "GET",
+        &format!("{}/api/v1/questionnaires/{questionnaire_id}", b.address),
+        &auth,
+        None,
+    );
+    let questions: Vec<String> = full["definition"]["areas"]
+        .as_array()
+        .expect("areas")
+        .iter()
+        .flat_map(|a| a["sub_areas"].as_array().cloned().unwrap_or_default())
+        .flat_map(|s| s["questions"].as_array().cloned().unwrap_or_default())
+        .filter_map(|q| q["id"].as_str().map(str::to_owned))
+        .take(50)
+        .collect();
+    assert_eq!(questions.len(), 50);
+    let (_, client) = call(
+        "POST",
+        &format!("{}/api/v1/clients", a.address),
+        &auth,
+        Some(
+            &json!({ "name": "Twin Bank", "sector": "Retail banking", "size_band": "5,000+", "region": "Nordics" }),
+        ),
+    );
+    let (status, assessment) = call(
+        "POST",
+        &format!("{}/api/v1/assessments", b.address),
+        &auth,
+        Some(
+            &json!({ "client_id": client["id"], "questionnaire_id": questionnaire_id, "assessment_date": "2026-11-20" }),
+        ),
+    );
+    assert_eq!(status, 201, "{assessment}");
+    let id = assessment["id"].as_i64().expect("id");
+    let scores_url = |base: &str, q: &str| format!("{base}/api/v1/assessments/{id}/scores/{q}");
+
+    // 40 questions written at once through both instances: every one is kept.
+    let addresses = [a.address.clone(), b.address.clone()];
+    std::thread::scope(|scope| {
+        for worker in 0..8 {
+            let (questions, addresses, bearer) = (&questions, &addresses, &bearer);
+            scope.spawn(move || {
+                for (i, q) in questions
+                    .iter()
+                    .enumerate()
+                    .take(40)
+                    .skip(worker)
+                    .step_by(8)
+                {
+                    let body =
+                        json!({ "intention": (i % 11) as i64, "reality": ((i + 3) % 11) as i64 });
+                    let (status, saved) = call(
+                        "PUT",
+                        &scores_url(&addresses[i % 2], q),
+                        &[("Authorization", bearer)],
+                        Some(&body),
+                    );
+                    assert_eq!(status, 200, "{q}: {saved}");
+                }
+            });
+        }
+    });
+
+    // Ten questions answered for the first time through both instances at the same moment:
+    // one write wins, the other is told its view is stale.
+    for q in &questions[40..50] {
+        let barrier = Arc::new(Barrier::new(2));
+        let statuses: Vec<u16> = std::thread::scope(|scope| {
+            let handles: Vec<_> = addresses
+                .iter()
+                .enumerate()
+                .map(|(n, address)| {
+                    let (barrier, bearer, url) = (barrier.clone(), &bearer, scores_url(address, q));
+                    scope.spawn(move || {
+                        barrier.wait();
+                        let body = json!({ "intention": 5 + n as i64, "reality": 5, "version": 0 });
+                        call("PUT", &url, &[("Authorization", bearer)], Some(&body)).0
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("thread"))
+                .collect()
+        });
+        let mut sorted = statuses.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, [200, 409], "{q}: {statuses:?}");
+    }
+
+    // An update from a stale version gets 409 on either instance and changes nothing.
+    let q = &questions[0];
+    let (status, _) = call(
+        "PUT",
+        &scores_url(&a.address, q),
+        &auth,
+        Some(&json!({ "intention": 9, "reality": 9, "version": 1 })),
+    );
+    assert_eq!(status, 200);
+    let (status, stale) = call(
+        "PUT",
+        &scores_url(&b.address, q),
+        &auth,
+        Some(&json!({ "intention": 1, "reality": 1, "version": 1 })),
+    );
+    assert_eq!(
+        (status, stale["code"].as_str()),
+        (409, Some("stale_version"))
+    );
+
+    let (_, scores) = call(
+        "GET",
+        &format!("{}/api/v1/assessments/{id}/scores", a.address),
+        &auth,
+        None,
+    );
+    let scores = scores.as_array().expect("scores");
+    assert_eq!(scores.len(), 50, "every acknowledged answer is there");
+    for (i, q) in questions.iter().enumerate().take(40).skip(1) {
+        let stored = scores
+            .iter()
+            .find(|s| s["question_id"] == q.as_str())
+            .expect("answer");
+        assert_eq!(stored["intention"], json!((i % 11) as i64), "{q}");
+    }
+    let first = scores
+        .iter()
+        .find(|s| s["question_id"] == q.as_str())
+        .expect("answer");
+    assert_eq!(
+        (first["intention"].as_i64(), first["version"].as_i64()),
+        (Some(9), Some(2))
+    );
+}
+
+#[test]
+fn a_stopping_instance_finishes_the_request_in_flight_and_logs_json_with_the_request_id() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("cmas.sqlite3");
+    let mut instance = start(db.to_str().expect("path"), &[("CMAS_LOG_FORMAT", "json")]);
+    up(&instance);
+    let secret = "not-the-password-but-secret-9";
+    let body = json!({ "email": ADMIN, "password": secret }).to_string();
+    let host = instance.address.trim_start_matches("http://").to_owned();
+    let mut stream = TcpStream::connect(&host).expect("connect");
+    write!(
+        stream,
+        "POST /api/v1/auth/login HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nX-Request-Id: slow-login-1\r\nConnection: close\r\n\r\n",
+        body.len()
+    )
+    .expect("head");
+    let (first, rest) = body.split_at(body.len() / 2);
+    stream.write_all(first.as_bytes()).expect("half the body");
+    stream.flush().expect("flush");
+    std::thread::sleep(Duration::from_millis(300));
+    let stopped = Command::new("kill")
+        .args(["-TERM", &instance.child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(stopped.success());
+    std::thread::sleep(Duration::from_millis(300));
+    stream
+        .write_all(rest.as_bytes())
+        .expect("the rest of the body");
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).expect("an answer");
+    assert!(
+        answer.starts_with("HTTP/1.1 401"),
+        "the request in flight was answered: {answer}"
+    );
+    assert!(
+        answer.to_lowercase().contains("x-request-id: slow-login-1"),
+        "{answer}"
+    );
+
+    let end = Instant::now() + Duration::from_secs(30);
+    let status = loop {
+        if let Some(status) = instance.child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(Instant::now() < end, "cmas did not stop after SIGTERM");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(status.success(), "a clean exit: {status}");
+
+    let log = std::fs::read_to_string(&instance.log).expect("log");
+    let line = log
+        .lines()
+        .find(|l| l.contains("slow-login-1") && l.contains("\"route\":\"/api/v1/auth/login\""))
+        .unwrap_or_else(|| panic!("a JSON line for the request: {log}"));
+    let parsed: Value = serde_json::from_str(line).expect("the line is JSON");
+    assert_eq!(parsed["fields"]["status"], 401, "{line}");
+    assert!(!log.contains(secret), "the password never reaches the log");
+    assert!(!log.contains(PASSWORD), "nor the admin's");
+}
