@@ -19,9 +19,11 @@ pub mod users;
 
 use anyhow::Context;
 use diesel::connection::SimpleConnection;
+use diesel::connection::{Instrumentation, InstrumentationEvent};
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool};
 use diesel::{Connection, PgConnection, RunQueryDsl, SqliteConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -74,14 +76,29 @@ impl DatabaseUrl {
     }
 }
 
-/// Sets the SQLite pragmas on every new connection: WAL so readers never
-/// block the writer, foreign keys enforced, and a busy timeout instead of
-/// immediate "database is locked" errors.
+/// Prepares each new connection: a counter of the queries it runs (for the
+/// metrics, and for tests that hold a request to a constant number of
+/// queries), and for SQLite the pragmas: WAL so readers never block the
+/// writer, foreign keys enforced, and a busy timeout instead of immediate
+/// "database is locked" errors.
 #[derive(Debug)]
-struct SqlitePragmas;
+struct ConnectionSetup {
+    queries: Arc<AtomicU64>,
+}
 
-impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for SqlitePragmas {
+struct QueryCounter(Arc<AtomicU64>);
+
+impl Instrumentation for QueryCounter {
+    fn on_connection_event(&mut self, event: InstrumentationEvent<'_>) {
+        if matches!(event, InstrumentationEvent::StartQuery { .. }) {
+            self.0.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+}
+
+impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for ConnectionSetup {
     fn on_acquire(&self, conn: &mut AnyConnection) -> Result<(), diesel::r2d2::Error> {
+        conn.set_instrumentation(QueryCounter(self.queries.clone()));
         if let AnyConnection::Sqlite(conn) = conn {
             conn.batch_execute(
                 "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
@@ -100,6 +117,8 @@ pub struct Database {
     /// SQLite has one writer at a time; taking turns inside the process avoids
     /// the lock-upgrade failures of concurrent deferred transactions.
     sqlite_writer: Option<Arc<Mutex<()>>>,
+    /// Queries run by the pool's connections since it opened.
+    queries: Arc<AtomicU64>,
 }
 
 /// The PostgreSQL advisory lock of setup (migrations, bootstrap): "cmas" in ASCII.
@@ -127,17 +146,21 @@ impl Database {
             }
         }
         let manager = ConnectionManager::<AnyConnection>::new(url.connection_string());
+        let queries = Arc::new(AtomicU64::new(0));
         let pool = Pool::builder()
             .max_size(pool_size)
             // Open connections as load needs them, not all up front.
             .min_idle(Some(1))
             .connection_timeout(Duration::from_secs(10))
-            .connection_customizer(Box::new(SqlitePragmas))
+            .connection_customizer(Box::new(ConnectionSetup {
+                queries: queries.clone(),
+            }))
             .build(manager)
             .with_context(|| format!("cannot open the database {}", url.redacted()))?;
         let db = Database {
             pool,
             sqlite_writer: matches!(url, DatabaseUrl::Sqlite(_)).then(|| Arc::new(Mutex::new(()))),
+            queries,
         };
         db.migrate()?;
         Ok(db)
@@ -164,6 +187,11 @@ impl Database {
                 .execute(&mut *conn)?;
         }
         applied
+    }
+
+    /// Queries run through this pool so far.
+    pub fn queries_run(&self) -> u64 {
+        self.queries.load(Ordering::Relaxed)
     }
 
     /// Pool size, open connections and idle ones, for the metrics.

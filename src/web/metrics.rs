@@ -84,7 +84,7 @@ impl Metrics {
     }
 
     /// The Prometheus text exposition of everything counted so far.
-    fn exposition(&self, pool: (u32, u32, u32)) -> String {
+    fn exposition(&self, pool: (u32, u32, u32), queries: u64) -> String {
         let mut out = String::new();
         out.push_str("# HELP cmas_http_request_duration_seconds Time to answer a request, by route pattern and status.\n");
         out.push_str("# TYPE cmas_http_request_duration_seconds histogram\n");
@@ -121,6 +121,7 @@ impl Metrics {
                 &format!("kind=\"{kind}\""),
             );
         }
+        let _ = writeln!(out, "# HELP cmas_db_queries_total Queries run by this instance.\n# TYPE cmas_db_queries_total counter\ncmas_db_queries_total {queries}");
         let (size, open, idle) = pool;
         for (name, help, value) in [
             (
@@ -205,7 +206,9 @@ pub async fn observe(
 #[get("/metrics")]
 pub async fn prometheus(state: web::Data<AppState>, auth: Auth) -> ApiResult<HttpResponse> {
     auth.require(&[Role::Admin], "read the metrics")?;
-    let text = state.metrics.exposition(state.db.pool_state());
+    let text = state
+        .metrics
+        .exposition(state.db.pool_state(), state.db.queries_run());
     Ok(HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
         .body(text))
@@ -222,7 +225,7 @@ mod tests {
         metrics.observe_request("GET", "/api/v1/clients", 200, 0.2);
         metrics.observe_request("GET", "/api/v1/clients", 200, 9.0);
         metrics.time_render("scorecard_pdf", || ());
-        let text = metrics.exposition((8, 3, 2));
+        let text = metrics.exposition((8, 3, 2), 41);
         let labels = "method=\"GET\",route=\"/api/v1/clients\",status=\"200\"";
         assert!(
             text.contains(&format!(
@@ -255,5 +258,6 @@ mod tests {
                 && text.contains("cmas_db_pool_idle_connections 2\n"),
             "{text}"
         );
+        assert!(text.contains("cmas_db_queries_total 41\n"), "{text}");
     }
 }

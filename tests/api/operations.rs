@@ -6,6 +6,7 @@ use crate::on_both_backends;
 on_both_backends!(
     every_answer_carries_a_request_id_and_keeps_a_sane_incoming_one,
     metrics_count_requests_by_route_pattern_renders_and_the_pool_for_admins_only,
+    consolidated_results_take_the_same_number_of_queries_whatever_the_portfolio_size,
 );
 
 fn every_answer_carries_a_request_id_and_keeps_a_sane_incoming_one(app: &TestApp) {
@@ -97,4 +98,38 @@ fn metrics_count_requests_by_route_pattern_renders_and_the_pool_for_admins_only(
         .problem(403, "role_not_allowed");
     app.get("/metrics", &Cred::None)
         .problem(401, "unauthenticated");
+}
+
+/// Queries the server ran to answer one request (the test's own requests go
+/// through HTTP only, and each test has its own server and pool).
+fn queries_for(app: &TestApp, path: &str, cred: &Cred) -> u64 {
+    let before = app.db.queries_run();
+    app.get(path, cred).expect(200);
+    app.db.queries_run() - before
+}
+
+fn consolidated_results_take_the_same_number_of_queries_whatever_the_portfolio_size(app: &TestApp) {
+    let admin = app.admin();
+    let questionnaire = app.mini_questionnaire(&admin);
+    let first = app.draft(&admin, app.client(&admin, "Client 0"), questionnaire);
+    app.finalise_mini(&admin, first, (6, 4), "seen");
+    let path = format!("/api/v1/assessments/{first}/results");
+    let small = queries_for(app, &path, &admin);
+    assert!(
+        small > 0 && small <= 20,
+        "{small} queries: a handful, counting BEGIN and COMMIT"
+    );
+    for n in 1..=12 {
+        let id = app.draft(
+            &admin,
+            app.client(&admin, &format!("Client {n}")),
+            questionnaire,
+        );
+        app.finalise_mini(&admin, id, (n % 10, 3), "seen");
+    }
+    assert_eq!(
+        queries_for(app, &path, &admin),
+        small,
+        "13× the portfolio, the same queries"
+    );
 }
