@@ -43,7 +43,12 @@ pub enum Command {
         command: QuestionnaireCommand,
     },
     /// Load the demo portfolio (idempotent) and print the demo logins.
-    Demo,
+    Demo {
+        /// A portfolio of this many clients with 4 final assessments each
+        /// (for load tests), instead of the standard 48.
+        #[arg(long)]
+        clients: Option<usize>,
+    },
     /// Import business-performance data from CSV (all of a file or nothing).
     Import {
         #[command(subcommand)]
@@ -206,10 +211,10 @@ impl Cli {
                     }
                 }
             }
-            Command::Demo => {
+            Command::Demo { clients } => {
                 let db = Database::connect(&self.settings.database(), 2)?;
                 bootstrap::run(&db, &self.settings)?;
-                load_demo(&db)
+                load_demo(&db, clients)
             }
         }
     }
@@ -218,7 +223,7 @@ impl Cli {
 fn serve(settings: &Settings, with_demo: bool) -> anyhow::Result<()> {
     let app = Application::build(settings)?;
     if with_demo {
-        load_demo(app.database())?;
+        load_demo(app.database(), None)?;
     }
     let address = app.address();
     tracing::info!(%address, database = %settings.database().redacted(), "cmas is serving");
@@ -227,15 +232,20 @@ fn serve(settings: &Settings, with_demo: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn load_demo(db: &Database) -> anyhow::Result<()> {
-    let summary = demo::load(db)?;
+fn load_demo(db: &Database, clients: Option<usize>) -> anyhow::Result<()> {
+    if clients == Some(0) {
+        anyhow::bail!("--clients must be at least 1");
+    }
+    let started = std::time::Instant::now();
+    let summary = demo::load_sized(db, clients)?;
     if summary.created {
         crate::say!(
-            "demo: loaded {} clients, {} final assessments, {} scores into \"{}\"",
+            "demo: loaded {} clients, {} final assessments, {} scores into \"{}\" in {:.1} s",
             summary.clients,
             summary.assessments,
             summary.scores,
-            demo::ORGANISATION
+            demo::ORGANISATION,
+            started.elapsed().as_secs_f64()
         );
     } else {
         crate::say!(

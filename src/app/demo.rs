@@ -171,8 +171,14 @@ pub struct Summary {
     pub scores: usize,
 }
 
-/// Loads the demo portfolio unless it is there already.
+/// Loads the demo portfolio (48 clients) unless it is there already.
 pub fn load(db: &Database) -> anyhow::Result<Summary> {
+    load_sized(db, None)
+}
+
+/// Loads the demo portfolio with `clients` clients (4 final assessments
+/// each) instead of the standard 48 (2–4 each), unless a demo is there already.
+pub fn load_sized(db: &Database, clients: Option<usize>) -> anyhow::Result<Summary> {
     let questionnaire = bundled()?.remove(0);
     let hashes = USERS
         .iter()
@@ -232,6 +238,7 @@ pub fn load(db: &Database) -> anyhow::Result<Summary> {
                 .map(|u| u.id)
                 .collect(),
             latest: Vec::new(),
+            size: clients,
         }
         .build()
     })
@@ -248,6 +255,8 @@ struct Portfolio<'a> {
     attached: Vec<i32>,
     /// Each client's latest results, from which business performance is made.
     latest: Vec<(i32, Results)>,
+    /// A portfolio of this many clients with 4 assessments each, instead of the standard one.
+    size: Option<usize>,
 }
 
 impl Portfolio<'_> {
@@ -258,7 +267,7 @@ impl Portfolio<'_> {
             assessments: 0,
             scores: 0,
         };
-        let clients: Vec<(&str, String)> = SECTORS
+        let standard: Vec<(&str, String)> = SECTORS
             .iter()
             .flat_map(|(sector, names)| {
                 let suffix = SUFFIX
@@ -270,6 +279,19 @@ impl Portfolio<'_> {
                     .map(move |n| (*sector, format!("{n} {suffix}")))
             })
             .collect();
+        // A bigger portfolio repeats the names with a number: "Anchor Bank 2".
+        let clients: Vec<(&str, String)> = match self.size {
+            None => standard,
+            Some(n) => (0..n)
+                .map(|i| {
+                    let (sector, name) = &standard[i % standard.len()];
+                    match i / standard.len() {
+                        0 => (*sector, name.clone()),
+                        k => (*sector, format!("{name} {}", k + 1)),
+                    }
+                })
+                .collect(),
+        };
         let maturities = self.maturities(clients.len());
         // The most mature client of each sector runs a steady-progress programme.
         let mut leaders: Vec<(i32, &str, f64)> = Vec::new();
@@ -300,7 +322,10 @@ impl Portfolio<'_> {
                 }
             }
             summary.clients += 1;
-            let rounds = self.rng.gen_range(2..=4);
+            let rounds = match self.size {
+                Some(_) => 4,
+                None => self.rng.gen_range(2..=4),
+            };
             let mut latest = None;
             for round in 0..rounds {
                 let (count, finished) = self.assessment(client.id, maturity, round, rounds)?;
