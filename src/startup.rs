@@ -38,6 +38,7 @@ impl Application {
             session_lifetime: settings.session_lifetime(),
             secure_cookies: settings.secure_cookies,
             metrics: Default::default(),
+            portfolios: Default::default(),
         });
         let server = HttpServer::new(move || {
             App::new()

@@ -7,6 +7,7 @@ pub mod demo;
 mod demo_performance;
 pub mod flaws;
 pub mod import;
+pub mod portfolio;
 pub mod programme;
 pub mod reports;
 pub mod results;

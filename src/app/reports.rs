@@ -1,6 +1,7 @@
 //! Rendering scorecards from the command line: one, or every final
 //! assessment in parallel across the cores.
 
+use super::portfolio::PortfolioCache;
 use super::scorecard;
 use crate::db::assessments::Assessment;
 use crate::db::questionnaires::QuestionnaireCache;
@@ -26,7 +27,14 @@ fn operator(assessment: &Assessment) -> Caller {
     }
 }
 
-fn load(db: &Database, cache: &QuestionnaireCache, id: i32) -> anyhow::Result<Scorecard> {
+/// What every scorecard of a run shares: questionnaires and the portfolio.
+#[derive(Default)]
+struct Caches {
+    questionnaires: QuestionnaireCache,
+    portfolios: PortfolioCache,
+}
+
+fn load(db: &Database, caches: &Caches, id: i32) -> anyhow::Result<Scorecard> {
     let today = chrono::Utc::now().date_naive();
     db.read(|conn| -> anyhow::Result<Scorecard> {
         let assessment = assessments::table
@@ -37,7 +45,8 @@ fn load(db: &Database, cache: &QuestionnaireCache, id: i32) -> anyhow::Result<Sc
             .ok_or_else(|| anyhow::anyhow!("there is no assessment {id}"))?;
         Ok(scorecard::load(
             conn,
-            cache,
+            &caches.questionnaires,
+            &caches.portfolios,
             &operator(&assessment),
             &assessment,
             today,
@@ -53,7 +62,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 }
 
 pub fn one(db: &Database, id: i32, out: &Path, paper: Paper) -> anyhow::Result<()> {
-    let card = load(db, &QuestionnaireCache::default(), id)?;
+    let card = load(db, &Caches::default(), id)?;
     let html = out.extension().is_some_and(|e| e == "html");
     let bytes = if html {
         crate::render::html::scorecard(&card)?.into_bytes()
@@ -123,7 +132,7 @@ pub fn all(db: &Database, dir: &Path, paper: Paper) -> anyhow::Result<()> {
             .map_err(anyhow::Error::from)
     })?;
     let started = std::time::Instant::now();
-    let cache = QuestionnaireCache::default();
+    let caches = Caches::default();
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let failures: Mutex<Vec<String>> = Mutex::new(Vec::new());
@@ -135,7 +144,7 @@ pub fn all(db: &Database, dir: &Path, paper: Paper) -> anyhow::Result<()> {
         for _ in 0..workers {
             scope.spawn(|| {
                 while let Some(&id) = ids.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let result = load(db, &cache, id)
+                    let result = load(db, &caches, id)
                         .and_then(|card| Ok(pdf::scorecard(&card, paper, chrono::Utc::now())?))
                         .and_then(|bytes| {
                             write_atomically(&dir.join(format!("scorecard-{id}.pdf")), &bytes)

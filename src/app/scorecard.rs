@@ -1,9 +1,10 @@
 //! Gathers everything a scorecard shows: the assessment's results and
 //! answers, its history, and the organisation's portfolio for benchmarks.
 
+use super::portfolio::{Combined, Portfolio, PortfolioCache};
 use super::results;
 use crate::db::agreed::AgreedRow;
-use crate::db::assessments::{Assessment, FinalEntry, ScopeKey};
+use crate::db::assessments::{Assessment, FinalEntry};
 use crate::db::clients::Client;
 use crate::db::organisations::Organisation;
 use crate::db::questionnaires::QuestionnaireCache;
@@ -20,6 +21,7 @@ use std::collections::{BTreeMap, HashMap};
 pub fn load(
     conn: &mut AnyConnection,
     cache: &QuestionnaireCache,
+    portfolios: &PortfolioCache,
     caller: &Caller,
     assessment: &Assessment,
     today: chrono::NaiveDate,
@@ -52,8 +54,9 @@ pub fn load(
         .collect();
     assessors.sort();
 
-    let (portfolio, history) = context(conn, assessment)?;
-    let weights = super::study::area_weights(conn, assessment.organisation_id)?;
+    let portfolio = portfolios.get(conn, assessment.organisation_id)?;
+    let (entries, history) = context(conn, assessment, &portfolio)?;
+    let weights = super::study::area_weights(conn, assessment.organisation_id, &portfolio)?;
     let meta = Meta {
         title: format!("Customer management scorecard: {}", client.name),
         client: client.name,
@@ -74,7 +77,7 @@ pub fn load(
         results: &results,
         answers: &answers,
         history: &history,
-        portfolio: &portfolio,
+        portfolio: &entries,
         area_weights: weights.as_ref().map(|(w, n)| (w, *n)),
     }))
 }
@@ -126,6 +129,7 @@ pub fn scope_label(a: &Assessment) -> String {
 fn context(
     conn: &mut AnyConnection,
     assessment: &Assessment,
+    portfolio: &Portfolio,
 ) -> QueryResult<(Vec<PortfolioEntry>, Vec<History>)> {
     let own_key = (
         assessment.client_id,
@@ -135,25 +139,18 @@ fn context(
             assessment.customer_group.clone(),
         ),
     );
-    let finals = Assessment::finals(conn, assessment.organisation_id)?;
-    let mut latest: BTreeMap<(i32, ScopeKey), &FinalEntry> = BTreeMap::new();
+    let mut others: Vec<(&FinalEntry, &Combined)> = Vec::new();
     let mut earlier: Vec<&FinalEntry> = Vec::new();
-    for entry in &finals {
-        let key = (entry.client_id, entry.scope.clone());
-        if key == own_key {
+    for entry in &portfolio.finals {
+        if (entry.client_id, &entry.scope) == (own_key.0, &own_key.1) {
             if entry.date < assessment.assessment_date && entry.id != assessment.id {
                 earlier.push(entry);
             }
-        } else {
-            // Newest first, so the first seen is the latest.
-            latest.entry(key).or_insert(entry);
+        } else if let Some(combined) = portfolio.latest.get(&entry.id) {
+            others.push((entry, combined));
         }
     }
-    let ids: Vec<i32> = latest
-        .values()
-        .map(|e| e.id)
-        .chain(earlier.iter().map(|e| e.id))
-        .collect();
+    let ids: Vec<i32> = earlier.iter().map(|e| e.id).collect();
     let stored = summaries::load(conn, &ids)?;
     let combined = |summary: &Summary| -> (f64, BTreeMap<String, f64>) {
         let overall = summary.get(OVERALL).map_or(0.0, |d| d.combined);
@@ -164,15 +161,12 @@ fn context(
             .collect();
         (overall, areas)
     };
-    let portfolio = latest
-        .values()
-        .filter_map(|e| {
-            let (overall, areas) = combined(stored.get(&e.id)?);
-            Some(PortfolioEntry {
-                sector: e.sector.clone(),
-                overall,
-                areas,
-            })
+    let entries = others
+        .into_iter()
+        .map(|(e, c)| PortfolioEntry {
+            sector: e.sector.clone(),
+            overall: c.overall,
+            areas: c.areas.clone(),
         })
         .collect();
     let history = earlier
@@ -186,5 +180,5 @@ fn context(
             })
         })
         .collect();
-    Ok((portfolio, history))
+    Ok((entries, history))
 }

@@ -3,6 +3,7 @@
 //! consistency of the panels, the questionnaire's reliability and how far
 //! assessors agree.
 
+use super::portfolio::Portfolio;
 use super::results;
 use crate::db::assessments::{Assessment, FinalEntry};
 use crate::db::performance::{Kpi, KpiValue, Panel};
@@ -593,15 +594,13 @@ fn assessor_agreement(conn: &mut AnyConnection, assessment_id: i32) -> QueryResu
 pub fn area_weights(
     conn: &mut AnyConnection,
     organisation_id: i32,
+    portfolio: &Portfolio,
 ) -> QueryResult<Option<(HashMap<String, f64>, usize)>> {
     // The same period the study shows by default; without panels in it, no weights.
     let Some(period) = latest_period(conn, organisation_id)? else {
         return Ok(None);
     };
-    let finals = Assessment::finals(conn, organisation_id)?;
-    let latest = latest_per_client(&finals);
-    let ids: Vec<i32> = latest.values().map(|e| e.id).collect();
-    let stored = summaries::load(conn, &ids)?;
+    let latest = latest_per_client(&portfolio.finals);
     let rank_maps: Vec<HashMap<i32, f64>> =
         Panel::ranks_for_period(conn, organisation_id, &period)?
             .into_iter()
@@ -610,12 +609,14 @@ pub fn area_weights(
     let performance = consensus(&rank_maps);
     let mut by_area: BTreeMap<String, (Vec<f64>, Vec<f64>)> = BTreeMap::new();
     for (client, entry) in &latest {
-        let (Some(summary), Some(rank)) = (stored.get(&entry.id), performance.get(client)) else {
+        let (Some(combined), Some(rank)) =
+            (portfolio.latest.get(&entry.id), performance.get(client))
+        else {
             continue;
         };
-        for (node, d) in summary.iter().filter(|(node, _)| node.as_str() != OVERALL) {
-            let pair = by_area.entry(node.clone()).or_default();
-            pair.0.push(d.combined);
+        for (area, value) in &combined.areas {
+            let pair = by_area.entry(area.clone()).or_default();
+            pair.0.push(*value);
             pair.1.push(-rank);
         }
     }

@@ -150,6 +150,22 @@ impl Assessment {
             .load(conn)
     }
 
+    /// How many final assessments the organisation has and when the newest was
+    /// finalised: it changes exactly when the portfolio does (final never goes back).
+    pub fn finals_version(
+        conn: &mut AnyConnection,
+        organisation_id: i32,
+    ) -> QueryResult<(i64, Option<chrono::NaiveDateTime>)> {
+        assessments::table
+            .filter(assessments::organisation_id.eq(organisation_id))
+            .filter(assessments::status.eq(Status::Final.as_str()))
+            .select((
+                diesel::dsl::count_star(),
+                diesel::dsl::max(assessments::finalised_at),
+            ))
+            .first(conn)
+    }
+
     /// Every final assessment of an organisation with its client's sector, newest first.
     pub fn finals(conn: &mut AnyConnection, organisation_id: i32) -> QueryResult<Vec<FinalEntry>> {
         use super::schema::clients;

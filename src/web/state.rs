@@ -9,6 +9,8 @@ pub struct AppState {
     /// The page templates, parsed once at start-up.
     pub pages: super::pages::Pages,
     pub questionnaires: QuestionnaireCache,
+    /// Each organisation's portfolio for benchmarks, re-read when it changed.
+    pub portfolios: std::sync::Arc<crate::app::portfolio::PortfolioCache>,
     /// How long a browser session lasts without logging in again.
     pub session_lifetime: chrono::Duration,
     /// Mark cookies `Secure` (when served over TLS, directly or by a proxy).

@@ -7,6 +7,7 @@ on_both_backends!(
     every_answer_carries_a_request_id_and_keeps_a_sane_incoming_one,
     metrics_count_requests_by_route_pattern_renders_and_the_pool_for_admins_only,
     consolidated_results_take_the_same_number_of_queries_whatever_the_portfolio_size,
+    a_kept_portfolio_is_renewed_as_soon_as_another_assessment_is_final,
 );
 
 fn every_answer_carries_a_request_id_and_keeps_a_sane_incoming_one(app: &TestApp) {
@@ -132,4 +133,42 @@ fn consolidated_results_take_the_same_number_of_queries_whatever_the_portfolio_s
         small,
         "13× the portfolio, the same queries"
     );
+}
+
+/// The benchmark group of a scorecard, as its page says it: "(N companies)".
+fn companies(app: &TestApp, id: i64, cred: &Cred) -> String {
+    let page = app.get(&format!("/api/v1/assessments/{id}/scorecard.html"), cred);
+    let text = page.body.as_str().unwrap_or("").to_owned();
+    let end = text.find(" companies)").expect("a standing sentence");
+    let start = text[..end].rfind('(').expect("(") + 1;
+    text[start..end].to_owned()
+}
+
+fn a_kept_portfolio_is_renewed_as_soon_as_another_assessment_is_final(app: &TestApp) {
+    let admin = app.admin();
+    let questionnaire = app.mini_questionnaire(&admin);
+    let mut ids = Vec::new();
+    for n in 0..3 {
+        let id = app.draft(
+            &admin,
+            app.client(&admin, &format!("Client {n}")),
+            questionnaire,
+        );
+        app.finalise_mini(&admin, id, (n + 3, 4), "seen");
+        ids.push(id);
+    }
+    assert_eq!(companies(app, ids[0], &admin), "3");
+    assert_eq!(
+        companies(app, ids[0], &admin),
+        "3",
+        "the kept portfolio answers again"
+    );
+    let late = app.draft(&admin, app.client(&admin, "Latecomer"), questionnaire);
+    assert_eq!(
+        companies(app, ids[0], &admin),
+        "3",
+        "a draft is not in the portfolio"
+    );
+    app.finalise_mini(&admin, late, (9, 9), "seen");
+    assert_eq!(companies(app, ids[0], &admin), "4", "renewed at once");
 }

@@ -528,6 +528,7 @@ mod tests {
             session_lifetime: chrono::Duration::hours(1),
             secure_cookies: false,
             metrics: Default::default(),
+            portfolios: Default::default(),
         });
         let app = test::init_service(
             App::new()

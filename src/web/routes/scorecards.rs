@@ -26,11 +26,19 @@ enum Format {
 async fn render(state: &AppState, auth: &Auth, id: i32, format: Format) -> ApiResult<HttpResponse> {
     let caller = auth.caller();
     let cache = state.questionnaires.clone();
+    let portfolios = state.portfolios.clone();
     let today = chrono::Utc::now().date_naive();
     let card = state
         .read(move |conn| {
             let assessment = assessment_or_404(conn, &caller, id)?;
-            Ok(scorecard::load(conn, &cache, &caller, &assessment, today)?)
+            Ok(scorecard::load(
+                conn,
+                &cache,
+                &portfolios,
+                &caller,
+                &assessment,
+                today,
+            )?)
         })
         .await?;
     // Rendering is CPU work: on the blocking pool, after the connection went back.

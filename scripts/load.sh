@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Load figures: cmas (release build) under CONNECTIONS concurrent connections
+# on loopback, each scenario beside the ceiling of a bare handler of the same
+# server (/healthz, through the same middleware). Prints a Markdown table.
+#
+#   scripts/load.sh [sqlite|postgres] [CLIENTS]     # defaults: sqlite 10000
+#
+# DURATION (default 15s) and CONNECTIONS (default 64) tune the runs;
+# CMAS_LOAD_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test)
+# is where the postgres run makes its own schema. Installs wrk if missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+backend="${1:-sqlite}"
+clients="${2:-10000}"
+duration="${DURATION:-15s}"
+connections="${CONNECTIONS:-64}"
+
+if ! command -v wrk >/dev/null 2>&1; then
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -qq wrk
+fi
+
+cargo build --quiet --release --bin cmas
+bin="$(realpath "${CARGO_TARGET_DIR:-target}/release/cmas")"
+work="$(mktemp -d)"
+server=""
+schema=""
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null
+  [ -n "$schema" ] && psql -q "$pg" -c "DROP SCHEMA ${schema} CASCADE" >/dev/null 2>&1
+  rm -rf "$work"
+}
+trap cleanup EXIT
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+base="http://127.0.0.1:${port}"
+
+case "$backend" in
+  sqlite) url="${work}/cmas.sqlite3" ;;
+  postgres)
+    pg="${CMAS_LOAD_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}"
+    schema="load_$$"
+    psql -q "$pg" -c "CREATE SCHEMA ${schema}"
+    url="${pg}?options=-csearch_path%3D${schema}"
+    ;;
+  *) echo "usage: scripts/load.sh [sqlite|postgres] [CLIENTS]" >&2; exit 2 ;;
+esac
+
+export CMAS_DATABASE_URL="$url" CMAS_BIND="127.0.0.1:${port}" CMAS_LOG=warn CMAS_ADMIN_PASSWORD="load-admin-password"
+echo "== demo portfolio: ${clients} clients (${backend})"
+"$bin" demo --clients "$clients" | head -1
+"$bin" serve >"${work}/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 1 300); do curl -sf "${base}/healthz" >/dev/null && break; sleep 0.2; done
+
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+token="$(curl -sf -X POST "${base}/api/v1/auth/login" -H 'content-type: application/json' \
+  -d '{"email":"consultant@demo.cmas","password":"demo-consultant-pass"}' -c "${work}/cookies" | json 'd["csrf_token"]')"
+bearer="$(curl -sf -b "${work}/cookies" -H "X-CSRF-Token: ${token}" -X POST "${base}/api/v1/tokens" \
+  -H 'content-type: application/json' -d '{"name":"load"}' | json 'd["token"]')"
+auth="Authorization: Bearer ${bearer}"
+final="$(curl -sf -H "$auth" "${base}/api/v1/assessments?status=final" | json 'd[0]["id"]')"
+questionnaire="$(curl -sf -H "$auth" "${base}/api/v1/questionnaires" | json 'd[0]["id"]')"
+client="$(curl -sf -H "$auth" "${base}/api/v1/clients" | json 'd[0]["id"]')"
+draft="$(curl -sf -H "$auth" -X POST "${base}/api/v1/assessments" -H 'content-type: application/json' \
+  -d "{\"client_id\":${client},\"questionnaire_id\":${questionnaire},\"assessment_date\":\"2026-11-23\"}" | json 'd["id"]')"
+questions="$(curl -sf -H "$auth" "${base}/api/v1/questionnaires/${questionnaire}" |
+  json '",".join("\""+q["id"]+"\"" for a in d["definition"]["areas"] for s in a["sub_areas"] for q in s["questions"])')"
+
+cat >"${work}/save.lua" <<EOF
+local questions = { ${questions} }
+local n = 0
+wrk.method = "PUT"
+wrk.headers["Authorization"] = "Bearer ${bearer}"
+wrk.headers["Content-Type"] = "application/json"
+request = function()
+  n = n + 1
+  local q = questions[(n % #questions) + 1]
+  return wrk.format(nil, "/api/v1/assessments/${draft}/scores/" .. q, nil,
+    string.format('{"intention":%d,"reality":%d}', n % 11, (n + 3) % 11))
+end
+EOF
+cat >"${work}/login.lua" <<'EOF'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"email":"consultant@demo.cmas","password":"demo-consultant-pass"}'
+EOF
+cat >"${work}/auth.lua" <<EOF
+wrk.headers["Authorization"] = "Bearer ${bearer}"
+EOF
+
+# "name|path|script" per scenario; the first is the ceiling.
+scenarios=(
+  "bare handler (/healthz)|/healthz|"
+  "save a score|/|${work}/save.lua"
+  "read consolidated results|/api/v1/assessments/${final}/results|${work}/auth.lua"
+  "render a scorecard PDF|/api/v1/assessments/${final}/scorecard.pdf|${work}/auth.lua"
+  "log in|/api/v1/auth/login|${work}/login.lua"
+)
+
+to_ms() { # wrk prints 812.00us, 1.23ms or 1.02s
+  python3 -c "v='$1'; print(round(float(v[:-2])/1000,2) if v.endswith('us') else round(float(v[:-2]),2) if v.endswith('ms') else round(float(v[:-1])*1000,1))"
+}
+
+echo
+echo "| ${backend}, ${clients} clients, ${connections} connections, ${duration} | requests/s | p50 ms | p99 ms | × ceiling |"
+echo "|---|---|---|---|---|"
+ceiling=""
+for scenario in "${scenarios[@]}"; do
+  IFS='|' read -r name path script <<<"$scenario"
+  args=(-t2 -c"$connections" -d"$duration" --latency)
+  [ -n "$script" ] && args+=(-s "$script")
+  out="$(wrk "${args[@]}" "${base}${path}")"
+  rps="$(awk '/^Requests\/sec/ {print $2}' <<<"$out")"
+  p50="$(to_ms "$(awk '$1=="50%" {print $2}' <<<"$out")")"
+  p99="$(to_ms "$(awk '$1=="99%" {print $2}' <<<"$out")")"
+  errors="$(awk '/Non-2xx/ {print $5}' <<<"$out")"
+  [ -z "$ceiling" ] && ceiling="$rps"
+  ratio="$(python3 -c "print(f'{float($rps)/float($ceiling):.2f}')")"
+  echo "| ${name}${errors:+ (${errors} non-2xx)} | ${rps} | ${p50} | ${p99} | ${ratio} |"
+done
+rss="$(awk '/VmHWM/ {print $2}' "/proc/${server}/status")"
+echo
+echo "Peak server memory (VmHWM): $((rss / 1024)) MiB"

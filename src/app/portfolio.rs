@@ -1,0 +1,89 @@
+//! The organisation's portfolio for benchmarks: its final assessments, and
+//! the stored summary of the latest one per client and scope. Loading it for
+//! 10,000 clients takes longer than a scorecard may, so each instance keeps
+//! the last one per organisation and checks with one cheap query that no
+//! assessment was finalised since. No instance serves a stale portfolio.
+
+use crate::db::assessments::{Assessment, FinalEntry, ScopeKey};
+use crate::db::summaries::{self, OVERALL};
+use crate::db::AnyConnection;
+use diesel::QueryResult;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, RwLock};
+
+/// Combined % overall and per area (by area id) of one assessment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Combined {
+    pub overall: f64,
+    pub areas: BTreeMap<String, f64>,
+}
+
+/// An organisation's final assessments as of one moment.
+#[derive(Debug, Default)]
+pub struct Portfolio {
+    /// Newest first.
+    pub finals: Vec<FinalEntry>,
+    /// The latest final per client and scope, by assessment id.
+    pub latest: HashMap<i32, Combined>,
+}
+
+impl Portfolio {
+    fn load(conn: &mut AnyConnection, organisation_id: i32) -> QueryResult<Portfolio> {
+        let finals = Assessment::finals(conn, organisation_id)?;
+        let mut newest: BTreeMap<(i32, &ScopeKey), i32> = BTreeMap::new();
+        for entry in &finals {
+            newest
+                .entry((entry.client_id, &entry.scope))
+                .or_insert(entry.id);
+        }
+        let ids: Vec<i32> = newest.into_values().collect();
+        let latest = summaries::load(conn, &ids)?
+            .into_iter()
+            .map(|(id, summary)| {
+                let overall = summary.get(OVERALL).map_or(0.0, |d| d.combined);
+                let areas = summary
+                    .into_iter()
+                    .filter(|(node, _)| node != OVERALL)
+                    .map(|(node, d)| (node, d.combined))
+                    .collect();
+                (id, Combined { overall, areas })
+            })
+            .collect();
+        Ok(Portfolio { finals, latest })
+    }
+}
+
+type Version = (i64, Option<chrono::NaiveDateTime>);
+
+/// Each organisation's last loaded portfolio, with the version it was loaded at.
+#[derive(Debug, Default)]
+pub struct PortfolioCache {
+    entries: RwLock<HashMap<i32, (Version, Arc<Portfolio>)>>,
+}
+
+impl PortfolioCache {
+    /// The organisation's portfolio now: the kept one if nothing was finalised since.
+    pub fn get(
+        &self,
+        conn: &mut AnyConnection,
+        organisation_id: i32,
+    ) -> QueryResult<Arc<Portfolio>> {
+        let version = Assessment::finals_version(conn, organisation_id)?;
+        if let Some((kept, portfolio)) = self
+            .entries
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&organisation_id)
+        {
+            if *kept == version {
+                return Ok(portfolio.clone());
+            }
+        }
+        let portfolio = Arc::new(Portfolio::load(conn, organisation_id)?);
+        self.entries
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(organisation_id, (version, portfolio.clone()));
+        Ok(portfolio)
+    }
+}
