@@ -9,7 +9,7 @@ use crate::db::summaries::{self, OVERALL};
 use crate::db::AnyConnection;
 use diesel::QueryResult;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 /// Combined % overall and per area (by area id) of one assessment.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,6 +59,9 @@ type Version = (i64, Option<chrono::NaiveDateTime>);
 #[derive(Debug, Default)]
 pub struct PortfolioCache {
     entries: RwLock<HashMap<i32, (Version, Arc<Portfolio>)>>,
+    /// One load at a time: requests arriving together wait for it rather
+    /// than each loading its own copy (64 at once took 470 MiB).
+    loading: Mutex<()>,
 }
 
 impl PortfolioCache {
@@ -69,15 +72,12 @@ impl PortfolioCache {
         organisation_id: i32,
     ) -> QueryResult<Arc<Portfolio>> {
         let version = Assessment::finals_version(conn, organisation_id)?;
-        if let Some((kept, portfolio)) = self
-            .entries
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .get(&organisation_id)
-        {
-            if *kept == version {
-                return Ok(portfolio.clone());
-            }
+        if let Some(kept) = self.kept(organisation_id, version) {
+            return Ok(kept);
+        }
+        let _turn = self.loading.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(kept) = self.kept(organisation_id, version) {
+            return Ok(kept);
         }
         let portfolio = Arc::new(Portfolio::load(conn, organisation_id)?);
         self.entries
@@ -85,5 +85,11 @@ impl PortfolioCache {
             .unwrap_or_else(|p| p.into_inner())
             .insert(organisation_id, (version, portfolio.clone()));
         Ok(portfolio)
+    }
+
+    fn kept(&self, organisation_id: i32, version: Version) -> Option<Arc<Portfolio>> {
+        let entries = self.entries.read().unwrap_or_else(|p| p.into_inner());
+        let (kept, portfolio) = entries.get(&organisation_id)?;
+        (*kept == version).then(|| portfolio.clone())
     }
 }
