@@ -10,6 +10,7 @@ use crate::db::AnyConnection;
 use diesel::QueryResult;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
 
 /// Combined % overall and per area (by area id) of one assessment.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +19,15 @@ pub struct Combined {
     pub areas: BTreeMap<String, f64>,
 }
 
+/// Area weights from the study (see `study::area_weights`) and how many
+/// clients they rest on.
+pub type Weights = Option<(HashMap<String, f64>, usize)>;
+
+/// How long a portfolio's area weights are used before they are worked out
+/// again: they also rest on KPI and panel data, which change without a
+/// finalisation, and reading that data takes longer than a scorecard may.
+const WEIGHTS_FOR: Duration = Duration::from_secs(60);
+
 /// An organisation's final assessments as of one moment.
 #[derive(Debug, Default)]
 pub struct Portfolio {
@@ -25,9 +35,27 @@ pub struct Portfolio {
     pub finals: Vec<FinalEntry>,
     /// The latest final per client and scope, by assessment id.
     pub latest: HashMap<i32, Combined>,
+    weights: Mutex<Option<(Instant, Weights)>>,
 }
 
 impl Portfolio {
+    /// The area weights for scorecard priorities, worked out at most once a minute.
+    pub fn area_weights(
+        &self,
+        conn: &mut AnyConnection,
+        organisation_id: i32,
+    ) -> QueryResult<Weights> {
+        let mut kept = self.weights.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((at, weights)) = kept.as_ref() {
+            if at.elapsed() < WEIGHTS_FOR {
+                return Ok(weights.clone());
+            }
+        }
+        let weights = super::study::area_weights(conn, organisation_id, self)?;
+        *kept = Some((Instant::now(), weights.clone()));
+        Ok(weights)
+    }
+
     fn load(conn: &mut AnyConnection, organisation_id: i32) -> QueryResult<Portfolio> {
         let finals = Assessment::finals(conn, organisation_id)?;
         let mut newest: BTreeMap<(i32, &ScopeKey), i32> = BTreeMap::new();
@@ -49,7 +77,11 @@ impl Portfolio {
                 (id, Combined { overall, areas })
             })
             .collect();
-        Ok(Portfolio { finals, latest })
+        Ok(Portfolio {
+            finals,
+            latest,
+            weights: Mutex::default(),
+        })
     }
 }
 

@@ -56,7 +56,7 @@ pub fn load(
 
     let portfolio = portfolios.get(conn, assessment.organisation_id)?;
     let (entries, history) = context(conn, assessment, &portfolio)?;
-    let weights = super::study::area_weights(conn, assessment.organisation_id, &portfolio)?;
+    let weights = portfolio.area_weights(conn, assessment.organisation_id)?;
     let meta = Meta {
         title: format!("Customer management scorecard: {}", client.name),
         client: client.name,
