@@ -33,29 +33,59 @@ pub fn load(
     assessment: &Assessment,
     questionnaire: &Questionnaire,
 ) -> QueryResult<Results> {
+    let scores = ScoreRow::list_for_assessment(conn, assessment.id)?;
+    let agreed = AgreedRow::list_for_assessment(conn, assessment.id)?;
+    Ok(consolidated(
+        questionnaire,
+        scores.iter().map(|r| {
+            (
+                r.question_id.as_str(),
+                r.intention,
+                r.reality,
+                r.na_reason.as_deref(),
+            )
+        }),
+        agreed.iter().map(|r| {
+            (
+                r.question_id.as_str(),
+                r.intention,
+                r.reality,
+                r.na_reason.as_deref(),
+            )
+        }),
+    ))
+}
+
+/// Stored answer columns: question, intention, reality, N/A reason.
+pub type AnswerColumns<'a> = (&'a str, Option<i32>, Option<i32>, Option<&'a str>);
+
+/// Consolidates an assessment's stored answers and agreed answers (pure).
+pub fn consolidated<'a>(
+    questionnaire: &Questionnaire,
+    scores: impl Iterator<Item = AnswerColumns<'a>>,
+    agreed: impl Iterator<Item = AnswerColumns<'a>>,
+) -> Results {
     let scale = &questionnaire.scale;
-    let mut by_question: HashMap<String, Vec<Answer>> = HashMap::new();
-    for row in ScoreRow::list_for_assessment(conn, assessment.id)? {
-        if let Some(a) = answer(scale, row.intention, row.reality, row.na_reason.as_deref()) {
-            by_question.entry(row.question_id).or_default().push(a);
+    let mut by_question: HashMap<&str, Vec<Answer>> = HashMap::new();
+    for (question, intention, reality, na_reason) in scores {
+        if let Some(a) = answer(scale, intention, reality, na_reason) {
+            by_question.entry(question).or_default().push(a);
         }
     }
-    let agreed: HashMap<String, Answer> = AgreedRow::list_for_assessment(conn, assessment.id)?
-        .into_iter()
-        .filter_map(|row| {
-            Some((
-                row.question_id.clone(),
-                answer(scale, row.intention, row.reality, row.na_reason.as_deref())?,
-            ))
+    let agreed: HashMap<&str, Answer> = agreed
+        .filter_map(|(question, intention, reality, na_reason)| {
+            Some((question, answer(scale, intention, reality, na_reason)?))
         })
         .collect();
     let questions = questionnaire
         .questions()
-        .filter(|q| by_question.contains_key(&q.id) || agreed.contains_key(&q.id))
+        .filter(|q| by_question.contains_key(q.id.as_str()) || agreed.contains_key(q.id.as_str()))
         .map(|q| {
-            let answers = by_question.get(&q.id).map_or(&[][..], Vec::as_slice);
-            consolidate(&q.id, answers, agreed.get(&q.id), scale)
+            let answers = by_question
+                .get(q.id.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            consolidate(&q.id, answers, agreed.get(q.id.as_str()), scale)
         })
         .collect();
-    Ok(roll_up(questionnaire, questions))
+    roll_up(questionnaire, questions)
 }

@@ -5,11 +5,11 @@
 
 use super::portfolio::Portfolio;
 use super::results;
+use crate::db::agreed::AgreedRow;
 use crate::db::assessments::{Assessment, FinalEntry};
 use crate::db::performance::{Kpi, KpiValue, Panel};
 use crate::db::questionnaires::QuestionnaireCache;
-use crate::db::schema::assessments;
-use crate::db::scores::ScoreRow;
+use crate::db::scores::{AnswerTuple, ScoreRow};
 use crate::db::summaries::{self, OVERALL};
 use crate::db::AnyConnection;
 use crate::domain::performance::consensus;
@@ -498,24 +498,35 @@ fn reliability(
 ) -> QueryResult<ReliabilityParts> {
     let mut per_question: Vec<HashMap<String, f64>> = Vec::new();
     let mut agreement = Vec::new();
-    for entry in latest.values() {
-        agreement.push(assessor_agreement(conn, entry.id)?);
-        // Items must be the same questions: only assessments on the study's questionnaire count for α.
-        if entry.questionnaire_id != questionnaire_id {
-            continue;
+    let entries: Vec<&&FinalEntry> = latest.values().collect();
+    // A few hundred assessments a query: some thousand rows each, and few round trips.
+    for chunk in entries.chunks(500) {
+        let ids: Vec<i32> = chunk.iter().map(|e| e.id).collect();
+        let answers = ScoreRow::answers_of(conn, &ids)?;
+        let agreed = AgreedRow::agreed_of(conn, &ids)?;
+        for entry in chunk {
+            let rows = of(&answers, entry.id, |a| a.0);
+            agreement.push(assessor_agreement(entry.id, rows));
+            // Items must be the same questions: only assessments on the study's questionnaire count for α.
+            if entry.questionnaire_id != questionnaire_id {
+                continue;
+            }
+            let results = results::consolidated(
+                q,
+                rows.iter()
+                    .map(|a| (a.2.as_str(), a.3, a.4, a.5.as_deref())),
+                of(&agreed, entry.id, |a| a.0)
+                    .iter()
+                    .map(|a| (a.1.as_str(), a.2, a.3, a.4.as_deref())),
+            );
+            per_question.push(
+                results
+                    .questions
+                    .iter()
+                    .filter_map(|r| Some((r.question_id.clone(), r.percent?.combined)))
+                    .collect(),
+            );
         }
-        let assessment = assessments::table
-            .find(entry.id)
-            .select(Assessment::as_select())
-            .first(conn)?;
-        let results = results::load(conn, &assessment, q)?;
-        per_question.push(
-            results
-                .questions
-                .iter()
-                .filter_map(|r| Some((r.question_id.clone(), r.percent?.combined)))
-                .collect(),
-        );
     }
     let alpha = q
         .areas
@@ -553,19 +564,25 @@ fn reliability(
     Ok((alpha, agreement))
 }
 
+/// The rows of one assessment among rows sorted by assessment.
+fn of<T>(rows: &[T], id: i32, assessment: impl Fn(&T) -> i32) -> &[T] {
+    let start = rows.partition_point(|r| assessment(r) < id);
+    let end = rows.partition_point(|r| assessment(r) <= id);
+    &rows[start..end]
+}
+
 /// ICC(2,1) of the assessors' combined scores over the questions they all scored.
-fn assessor_agreement(conn: &mut AnyConnection, assessment_id: i32) -> QueryResult<Agreement> {
-    let rows = ScoreRow::list_for_assessment(conn, assessment_id)?;
+fn assessor_agreement(assessment_id: i32, rows: &[AnswerTuple]) -> Agreement {
     let mut by_question: BTreeMap<&str, BTreeMap<i32, f64>> = BTreeMap::new();
     let mut assessors: Vec<i32> = Vec::new();
-    for row in &rows {
-        if let (Some(i), Some(r)) = (row.intention, row.reality) {
+    for (_, assessor, question, intention, reality, _) in rows {
+        if let (Some(i), Some(r)) = (intention, reality) {
             by_question
-                .entry(&row.question_id)
+                .entry(question)
                 .or_default()
-                .insert(row.assessor_id, f64::from(i + r) / 2.0);
-            if !assessors.contains(&row.assessor_id) {
-                assessors.push(row.assessor_id);
+                .insert(*assessor, f64::from(i + r) / 2.0);
+            if !assessors.contains(assessor) {
+                assessors.push(*assessor);
             }
         }
     }
@@ -575,7 +592,7 @@ fn assessor_agreement(conn: &mut AnyConnection, assessment_id: i32) -> QueryResu
         .map(|scores| scores.values().copied().collect())
         .collect();
     let icc = stats::icc(&matrix, 0.95);
-    Ok(Agreement {
+    Agreement {
         assessment_id,
         assessors: assessors.len(),
         icc: icc.as_ref().ok().and_then(|forms| {
@@ -585,7 +602,7 @@ fn assessor_agreement(conn: &mut AnyConnection, assessment_id: i32) -> QueryResu
                 .map(|f| f.icc)
         }),
         error: icc.err().map(|e| e.to_string()),
-    })
+    }
 }
 
 /// The areas' rank correlation with the panels' consensus (latest period

@@ -90,6 +90,26 @@ impl AgreedRow {
         Ok(before)
     }
 
+    /// The agreed answers of several assessments at once: (assessment,
+    /// question, intention, reality, N/A reason), by assessment.
+    #[expect(clippy::type_complexity, reason = "one row of answer columns")]
+    pub fn agreed_of(
+        conn: &mut AnyConnection,
+        ids: &[i32],
+    ) -> QueryResult<Vec<(i32, String, Option<i32>, Option<i32>, Option<String>)>> {
+        agreed_scores::table
+            .filter(agreed_scores::assessment_id.eq_any(ids))
+            .order(agreed_scores::assessment_id)
+            .select((
+                agreed_scores::assessment_id,
+                agreed_scores::question_id,
+                agreed_scores::intention,
+                agreed_scores::reality,
+                agreed_scores::na_reason,
+            ))
+            .load(conn)
+    }
+
     pub fn list_for_assessment(
         conn: &mut AnyConnection,
         assessment_id: i32,

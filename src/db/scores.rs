@@ -19,6 +19,9 @@ pub struct ScoreRow {
     pub updated_at: chrono::NaiveDateTime,
 }
 
+/// An assessor's answer as [`ScoreRow::answers_of`] reads it.
+pub type AnswerTuple = (i32, i32, String, Option<i32>, Option<i32>, Option<String>);
+
 /// The answer columns shared by assessor scores and agreed scores.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AnswerFields {
@@ -107,6 +110,28 @@ impl ScoreRow {
                 })
             }
         }
+    }
+
+    /// The answer columns of several assessments at once, for statistics over
+    /// many: (assessment, assessor, question, intention, reality, N/A reason),
+    /// by assessment, question and assessor.
+    pub fn answers_of(conn: &mut AnyConnection, ids: &[i32]) -> QueryResult<Vec<AnswerTuple>> {
+        scores::table
+            .filter(scores::assessment_id.eq_any(ids))
+            .order((
+                scores::assessment_id,
+                scores::question_id,
+                scores::assessor_id,
+            ))
+            .select((
+                scores::assessment_id,
+                scores::assessor_id,
+                scores::question_id,
+                scores::intention,
+                scores::reality,
+                scores::na_reason,
+            ))
+            .load(conn)
     }
 
     pub fn list_for_assessment(
