@@ -36,9 +36,25 @@ pub struct Portfolio {
     /// The latest final per client and scope, by assessment id.
     pub latest: HashMap<i32, Combined>,
     weights: Mutex<Option<(Instant, Weights)>>,
+    reliability: Mutex<Option<super::study::ReliabilityParts>>,
 }
 
 impl Portfolio {
+    /// The study's reliability and assessor agreement, worked out once: they
+    /// rest on the latest final answers, which this portfolio fixes.
+    pub fn reliability(
+        &self,
+        compute: impl FnOnce() -> QueryResult<super::study::ReliabilityParts>,
+    ) -> QueryResult<super::study::ReliabilityParts> {
+        let mut kept = self.reliability.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(parts) = kept.as_ref() {
+            return Ok(parts.clone());
+        }
+        let parts = compute()?;
+        *kept = Some(parts.clone());
+        Ok(parts)
+    }
+
     /// The area weights for scorecard priorities, worked out at most once a minute.
     pub fn area_weights(
         &self,
@@ -81,6 +97,7 @@ impl Portfolio {
             finals,
             latest,
             weights: Mutex::default(),
+            reliability: Mutex::default(),
         })
     }
 }

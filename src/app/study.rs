@@ -3,14 +3,14 @@
 //! consistency of the panels, the questionnaire's reliability and how far
 //! assessors agree.
 
-use super::portfolio::Portfolio;
+use super::portfolio::{Portfolio, PortfolioCache};
 use super::results;
 use crate::db::agreed::AgreedRow;
-use crate::db::assessments::{Assessment, FinalEntry};
+use crate::db::assessments::FinalEntry;
 use crate::db::performance::{Kpi, KpiValue, Panel};
 use crate::db::questionnaires::QuestionnaireCache;
 use crate::db::scores::{AnswerTuple, ScoreRow};
-use crate::db::summaries::{self, OVERALL};
+use crate::db::summaries::OVERALL;
 use crate::db::AnyConnection;
 use crate::domain::performance::consensus;
 use crate::stats::{self, Correlation, Method};
@@ -99,14 +99,14 @@ pub struct PanelConsistency {
     pub error: Option<String>,
 }
 
-#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Reliability {
     pub area: String,
     pub alpha: Option<stats::Alpha>,
     pub error: Option<String>,
 }
 
-#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Agreement {
     pub assessment_id: i32,
     pub assessors: usize,
@@ -208,6 +208,7 @@ fn cells(
 pub fn run(
     conn: &mut AnyConnection,
     cache: &QuestionnaireCache,
+    portfolios: &PortfolioCache,
     organisation_id: i32,
     period: Option<String>,
     method: Method,
@@ -216,10 +217,8 @@ pub fn run(
         Some(p) => p,
         None => latest_period(conn, organisation_id)?.unwrap_or_default(),
     };
-    let finals = Assessment::finals(conn, organisation_id)?;
-    let latest = latest_per_client(&finals);
-    let ids: Vec<i32> = latest.values().map(|e| e.id).collect();
-    let stored = summaries::load(conn, &ids)?;
+    let portfolio = portfolios.get(conn, organisation_id)?;
+    let latest = latest_per_client(&portfolio.finals);
 
     // Score columns: overall, then the areas in questionnaire order.
     // Areas and items come from the questionnaire most of the latest assessments used.
@@ -251,7 +250,13 @@ pub fn run(
             let values = latest
                 .iter()
                 .filter_map(|(client, e)| {
-                    stored.get(&e.id)?.get(&c.id).map(|d| (*client, d.combined))
+                    let combined = portfolio.latest.get(&e.id)?;
+                    let value = if c.id == OVERALL {
+                        Some(combined.overall)
+                    } else {
+                        combined.areas.get(&c.id).copied()
+                    };
+                    value.map(|v| (*client, v))
                 })
                 .collect();
             (c.id.clone(), values)
@@ -329,8 +334,10 @@ pub fn run(
     if clients < 10 {
         caveats.push(format!("Only {clients} clients: too few for the study to weigh the areas; treat every figure as indicative."));
     }
+    // Reliability rests only on the latest answers, which never change once final:
+    // it is worked out once per portfolio.
     let reliability = match &questionnaire {
-        Some((id, q)) => reliability(conn, *id, q, &latest)?,
+        Some((id, q)) => portfolio.reliability(|| reliability(conn, *id, q, &latest))?,
         None => (Vec::new(), Vec::new()),
     };
     Ok(Study {
@@ -486,7 +493,7 @@ fn panel_consistency(panels: &[HashMap<i32, f64>]) -> PanelConsistency {
     }
 }
 
-type ReliabilityParts = (Vec<Reliability>, Vec<Agreement>);
+pub type ReliabilityParts = (Vec<Reliability>, Vec<Agreement>);
 
 /// Cronbach's α per area over the clients' latest assessments (questions as
 /// items), and the assessors' agreement within each of those assessments.

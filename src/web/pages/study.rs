@@ -43,13 +43,14 @@ pub async fn show(
         .find(|(_, code, _)| Some(*code) == query.method.as_deref())
         .unwrap_or(METHODS[0]);
     let cache = state.questionnaires.clone();
+    let portfolios = state.portfolios.clone();
     let org = caller.organisation_id;
     let wanted = query.period.filter(|p| !p.trim().is_empty());
     let (result, periods, organisation) = state
         .read(move |conn| {
             let periods = KpiValue::periods(conn, org)?;
             let organisation = Organisation::find(conn, org)?.name;
-            let result = study::run(conn, &cache, org, wanted, method)?;
+            let result = study::run(conn, &cache, &portfolios, org, wanted, method)?;
             Ok((result, periods, organisation))
         })
         .await?;

@@ -306,12 +306,14 @@ pub async fn portfolio(
 ) -> ApiResult<web::Json<Study>> {
     let caller = staff(&auth, "run the portfolio study")?;
     let cache = state.questionnaires.clone();
+    let portfolios = state.portfolios.clone();
     let PeriodQuery { period, method } = query.into_inner();
     let study = state
         .read(move |conn| {
             Ok(study::run(
                 conn,
                 &cache,
+                &portfolios,
                 caller.organisation_id,
                 period,
                 method.unwrap_or(Method::Spearman),
@@ -334,12 +336,14 @@ async fn study_document(
 ) -> ApiResult<HttpResponse> {
     let caller = staff(auth, "run the portfolio study")?;
     let cache = state.questionnaires.clone();
+    let portfolios = state.portfolios.clone();
     let PeriodQuery { period, method } = query;
     let (study, organisation) = state
         .read(move |conn| {
             let study = study::run(
                 conn,
                 &cache,
+                &portfolios,
                 caller.organisation_id,
                 period,
                 method.unwrap_or(Method::Spearman),
