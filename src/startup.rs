@@ -58,6 +58,10 @@ impl Application {
                 .app_data(state.clone())
                 .configure(web::configure)
         })
+        // Blocking work is a transaction (bounded by the pool) or a render
+        // (bounded by the cores): more threads than that only queue, and each
+        // keeps its own allocator memory.
+        .worker_max_blocking_threads(settings.pool_size as usize + 4)
         .listen(listener)?
         .run();
         Ok(Application {
