@@ -42,6 +42,23 @@ pub fn area_names(
         .unwrap_or_default())
 }
 
+/// The areas of the model (id and name) a client's projects can target: see [`area_names`].
+pub fn client_areas(
+    conn: &mut AnyConnection,
+    cache: &QuestionnaireCache,
+    caller: &Caller,
+    client_id: i32,
+) -> QueryResult<Vec<(String, String)>> {
+    let filter = AssessmentFilter {
+        client_id: Some(client_id),
+        status: Some(Status::Final),
+    };
+    let latest = Assessment::list_visible(conn, caller, &filter)?
+        .into_iter()
+        .max_by_key(|a| (a.assessment_date, a.id));
+    area_names(conn, cache, caller.organisation_id, latest.as_ref())
+}
+
 /// The programme's report as of `today`, as the caller may see it.
 pub fn report(
     conn: &mut AnyConnection,

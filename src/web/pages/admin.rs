@@ -18,14 +18,10 @@ const USERS: &str = "/admin/users";
 const ACCESS: &str = "/admin/access";
 
 fn admin_only(viewer: &Viewer) -> Result<Caller, PageError> {
-    let caller = viewer.user.caller();
-    if caller.role == Role::Admin {
-        Ok(caller)
-    } else {
-        Err(PageError::Forbidden(
-            "Only admins manage users and their access to clients.".into(),
-        ))
-    }
+    viewer.require(
+        &[Role::Admin],
+        "Only admins manage users and their access to clients.",
+    )
 }
 
 /// A role chosen in a select; anything else is refused like any invalid field.

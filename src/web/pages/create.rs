@@ -5,6 +5,7 @@ use super::{PageError, Viewer};
 use crate::db::clients::Client;
 use crate::db::questionnaires::StoredQuestionnaire;
 use crate::db::users::User;
+use crate::domain::role::{Caller, Role};
 use crate::web::problem::ApiError;
 use crate::web::routes::assessments::{create_assessment, NewAssessmentRequest};
 use crate::web::routes::clients::{create_client, NewClientRequest};
@@ -24,14 +25,11 @@ pub(super) fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
         .map_or("", |(_, v)| v.as_str())
 }
 
-fn staff_only(viewer: &Viewer) -> Result<(), PageError> {
-    if viewer.user.role().is_staff() {
-        Ok(())
-    } else {
-        Err(PageError::Forbidden(
-            "Only consultants and admins create clients and assessments.".into(),
-        ))
-    }
+fn staff_only(viewer: &Viewer) -> Result<Caller, PageError> {
+    viewer.require(
+        &[Role::Admin, Role::Consultant],
+        "Only consultants and admins create clients and assessments.",
+    )
 }
 
 #[derive(Deserialize)]

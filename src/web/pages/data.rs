@@ -8,7 +8,7 @@ use super::{sentence, Done, DoneQuery, PageError, Said, Viewer};
 use crate::app::flaws::Flaw;
 use crate::db::performance::{Kpi, KpiValue, Panel};
 use crate::domain::performance::{Direction, KpiKind};
-use crate::domain::role::Caller;
+use crate::domain::role::{Caller, Role};
 use crate::web::problem::ApiError;
 use crate::web::routes::imports::{import_csv, CsvImport, MAX_CSV};
 use crate::web::routes::performance::{define_kpi, NewKpi};
@@ -21,14 +21,10 @@ use serde_json::{json, Value};
 const DATA: &str = "/data";
 
 fn staff_only(viewer: &Viewer) -> Result<Caller, PageError> {
-    let caller = viewer.user.caller();
-    if caller.role.is_staff() {
-        Ok(caller)
-    } else {
-        Err(PageError::Forbidden(
-            "Only consultants and admins manage performance data.".into(),
-        ))
-    }
+    viewer.require(
+        &[Role::Admin, Role::Consultant],
+        "Only consultants and admins manage performance data.",
+    )
 }
 
 /// What the page shows besides its tables: a confirmation or a refusal, and

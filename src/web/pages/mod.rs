@@ -20,7 +20,7 @@ use super::problem::ApiError;
 use super::state::AppState;
 use crate::auth::digest;
 use crate::db::{organisations::Organisation, sessions::Session, users::User};
-use crate::domain::role::Role;
+use crate::domain::role::{Caller, Role};
 use actix_web::{
     dev::{Payload, ServiceResponse},
     http::StatusCode,
@@ -147,6 +147,17 @@ impl Viewer {
         data["csrf_token"] = json!(self.csrf_token);
         data["is_admin"] = json!(role == Role::Admin);
         data["is_staff"] = json!(role.is_staff());
+    }
+
+    /// The viewer as a caller if their role is one of `roles`, else the 403
+    /// page saying `why` (the pages' twin of `Auth::require`).
+    fn require(&self, roles: &[Role], why: &str) -> Result<Caller, PageError> {
+        let caller = self.user.caller();
+        if roles.contains(&caller.role) {
+            Ok(caller)
+        } else {
+            Err(PageError::Forbidden(why.to_owned()))
+        }
     }
 
     /// Refuses a form post whose token is not this session's.

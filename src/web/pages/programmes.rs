@@ -5,7 +5,7 @@
 
 use super::create::{field, Fields};
 use super::{Done, DoneQuery, PageError, Said, Viewer};
-use crate::app::programme::area_names;
+use crate::app::programme::client_areas;
 use crate::db::clients::Client;
 use crate::db::programmes::StoredProject;
 use crate::domain::programme::{Placement, ProjectStatus, DEFAULT_GROUPS};
@@ -19,19 +19,18 @@ use crate::web::state::AppState;
 use actix_web::{http::StatusCode, web, HttpResponse};
 use serde_json::{json, Value};
 
-/// Whether the viewer may change programmes (executives only read them).
+/// Who may change programmes; executives only read them.
+const CHANGERS: [Role; 3] = [Role::Admin, Role::Consultant, Role::ProgrammeManager];
+
 fn may_change(viewer: &Viewer) -> bool {
-    viewer.user.role() != Role::Executive
+    CHANGERS.contains(&viewer.user.role())
 }
 
 fn changer(viewer: &Viewer) -> Result<Caller, PageError> {
-    if may_change(viewer) {
-        Ok(viewer.user.caller())
-    } else {
-        Err(PageError::Forbidden(
-            "Executives read programmes; programme managers and consultants change them.".into(),
-        ))
-    }
+    viewer.require(
+        &CHANGERS,
+        "Executives read programmes; programme managers and consultants change them.",
+    )
 }
 
 async fn list_page(
@@ -163,24 +162,7 @@ async fn programme_page(
     let cache = state.questionnaires.clone();
     let client_id = programme.client_id;
     let areas = state
-        .read(move |conn| {
-            let latest = crate::db::assessments::Assessment::list_visible(
-                conn,
-                &caller,
-                &crate::db::assessments::AssessmentFilter {
-                    client_id: Some(client_id),
-                    status: Some(crate::domain::assessment::Status::Final),
-                },
-            )?
-            .into_iter()
-            .max_by_key(|a| (a.assessment_date, a.id));
-            Ok(area_names(
-                conn,
-                &cache,
-                caller.organisation_id,
-                latest.as_ref(),
-            )?)
-        })
+        .read(move |conn| Ok(client_areas(conn, &cache, &caller, client_id)?))
         .await?;
     let report = programme.report.clone();
     let fragment = web::block(move || crate::render::html::programme_fragment(&report))

@@ -6,6 +6,7 @@ use super::{PageError, Viewer};
 use crate::app::study;
 use crate::db::organisations::Organisation;
 use crate::db::performance::KpiValue;
+use crate::domain::role::Role;
 use crate::stats::Method;
 use crate::web::state::AppState;
 use actix_web::{http::StatusCode, web, HttpResponse};
@@ -29,12 +30,10 @@ pub async fn show(
     viewer: Viewer,
     query: web::Query<StudyQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let caller = viewer.user.caller();
-    if !caller.role.is_staff() {
-        return Err(PageError::Forbidden(
-            "The portfolio study is for consultants and admins.".into(),
-        ));
-    }
+    let caller = viewer.require(
+        &[Role::Admin, Role::Consultant],
+        "The portfolio study is for consultants and admins.",
+    )?;
     let query = query.into_inner();
     // An unknown method falls back to the default rather than failing the page.
     let (method, method_code, _) = METHODS

@@ -232,25 +232,6 @@ pub async fn kpi_values(
     download(&table, format, &stem)
 }
 
-/// A programme's report, for its exports.
-async fn programme_report(
-    state: &AppState,
-    auth: &Auth,
-    id: i32,
-) -> ApiResult<crate::report::programme::ProgrammeReport> {
-    let caller = auth.caller();
-    let cache = state.questionnaires.clone();
-    state
-        .read(move |conn| {
-            let programme = super::programmes::programme_or_404(conn, &caller, id)?;
-            let today = chrono::Utc::now().date_naive();
-            Ok(crate::app::programme::report(
-                conn, &cache, &caller, &programme, today,
-            )?)
-        })
-        .await
-}
-
 fn money(value: Option<f64>) -> Cell {
     value.map_or(Cell::Empty, Cell::Number)
 }
@@ -266,7 +247,9 @@ pub async fn projects(
     path: web::Path<(i32, Format)>,
 ) -> ApiResult<HttpResponse> {
     let (id, format) = path.into_inner();
-    let report = programme_report(&state, &auth, id).await?;
+    let report = super::programmes::detail(&state, auth.caller(), id)
+        .await?
+        .report;
     let mut table = Table::new(&[
         "project",
         "placement",
@@ -326,7 +309,9 @@ pub async fn milestones(
     path: web::Path<(i32, Format)>,
 ) -> ApiResult<HttpResponse> {
     let (id, format) = path.into_inner();
-    let report = programme_report(&state, &auth, id).await?;
+    let report = super::programmes::detail(&state, auth.caller(), id)
+        .await?
+        .report;
     let mut table = Table::new(&["project", "milestone", "due", "done"]);
     for p in &report.projects {
         for m in &p.milestones {

@@ -5,7 +5,7 @@
 //! cycle, or start a project before what it depends on ends, is refused
 //! naming the projects.
 
-use crate::app::programme::{self, area_names};
+use crate::app::programme::{self, client_areas};
 use crate::db::audit::{AuditEvent, Change};
 use crate::db::clients::Client;
 use crate::db::programmes::{Dimension, Programme, ProgrammeFields, StoredProject};
@@ -399,17 +399,7 @@ fn checked(
     body.placement
         .check(&programme.grid())
         .map_err(|e| ApiError::invalid("not_on_grid", e))?;
-    let latest = crate::db::assessments::Assessment::list_visible(
-        conn,
-        caller,
-        &crate::db::assessments::AssessmentFilter {
-            client_id: Some(programme.client_id),
-            status: Some(crate::domain::assessment::Status::Final),
-        },
-    )?
-    .into_iter()
-    .max_by_key(|a| (a.assessment_date, a.id));
-    let known = area_names(conn, state_cache, caller.organisation_id, latest.as_ref())?;
+    let known = client_areas(conn, state_cache, caller, programme.client_id)?;
     if body.areas.len() > MAX_ITEMS
         || body.milestones.len() > MAX_ITEMS
         || body.depends_on.len() > MAX_ITEMS
