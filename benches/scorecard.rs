@@ -61,11 +61,16 @@ fn areas(q: &Questionnaire, rng: &mut Lcg) -> BTreeMap<String, f64> {
 fn scorecard(q: &Questionnaire) -> Scorecard {
     let mut rng = Lcg(2026);
     let (results, notes) = results(q, &mut rng);
-    let portfolio: Vec<PortfolioEntry> = (0..48)
-        .map(|i| PortfolioEntry {
-            sector: ["Retail banking", "Insurance", "Telecoms", "Utilities"][i % 4].into(),
-            overall: 15.0 + rng.next(55) as f64,
-            areas: areas(q, &mut rng),
+    let others: Vec<(f64, BTreeMap<String, f64>)> = (0..48)
+        .map(|_| (15.0 + rng.next(55) as f64, areas(q, &mut rng)))
+        .collect();
+    let portfolio: Vec<PortfolioEntry> = others
+        .iter()
+        .enumerate()
+        .map(|(i, (overall, areas))| PortfolioEntry {
+            sector: ["Retail banking", "Insurance", "Telecoms", "Utilities"][i % 4],
+            overall: *overall,
+            areas,
         })
         .collect();
     let history: Vec<History> = (2023..2026)

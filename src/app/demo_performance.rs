@@ -153,19 +153,20 @@ pub fn load(
         } else {
             1.0
         };
-        for ((client_id, _), p) in latest.iter().zip(&performance) {
-            let z = follows * p + (1.0 - follows * follows).sqrt() * normal(rng);
-            let value = ((typical + sign * spread * z) * 10.0).round() / 10.0;
-            KpiValue::upsert(
-                conn,
-                &KpiValue {
+        let values: Vec<KpiValue> = latest
+            .iter()
+            .zip(&performance)
+            .map(|((client_id, _), p)| {
+                let z = follows * p + (1.0 - follows * follows).sqrt() * normal(rng);
+                KpiValue {
                     kpi_id: kpi.id,
                     client_id: *client_id,
                     period: PERIOD.into(),
-                    value,
-                },
-            )?;
-        }
+                    value: ((typical + sign * spread * z) * 10.0).round() / 10.0,
+                }
+            })
+            .collect();
+        KpiValue::set_all(conn, organisation_id, &values)?;
     }
     for name in PANELS {
         let panel = Panel::create(conn, organisation_id, name, PERIOD)?;
@@ -175,7 +176,7 @@ pub fn load(
             .map(|(c, _)| *c)
             .zip(ranks_from_ratings(&ratings))
             .collect();
-        Panel::set_ranks(conn, panel.id, &ranks)?;
+        Panel::set_ranks(conn, &panel, &ranks)?;
     }
     Ok(())
 }

@@ -199,9 +199,7 @@ pub fn kpi_values(
     if !flaws.is_empty() {
         return Err(Rejected(flaws).into());
     }
-    for value in &values {
-        KpiValue::upsert(conn, value)?;
-    }
+    KpiValue::set_all(conn, organisation_id, &values)?;
     Ok(Imported { rows: rows.len() })
 }
 
@@ -270,7 +268,7 @@ pub fn panel_ranks(
         } else {
             entries.clone()
         };
-        Panel::set_ranks(conn, panel.id, &ranks)?;
+        Panel::set_ranks(conn, &panel, &ranks)?;
     }
     Ok(Imported { rows: rows.len() })
 }

@@ -1,16 +1,19 @@
 //! The organisation's portfolio for benchmarks: its final assessments, and
 //! the stored summary of the latest one per client and scope. Loading it for
 //! 10,000 clients takes longer than a scorecard may, so each instance keeps
-//! the last one per organisation and checks with one cheap query that no
-//! assessment was finalised since. No instance serves a stale portfolio.
+//! the last one per organisation. The organisation's portfolio version,
+//! bumped in the transaction that finalises an assessment, tells in one
+//! primary-key read whether it is still current: no instance serves a stale
+//! portfolio, and a new one is loaded incrementally from the last.
 
+use super::study::ItemScores;
 use crate::db::assessments::{Assessment, FinalEntry, ScopeKey};
+use crate::db::organisations::{DataVersions, Organisation};
 use crate::db::summaries::{self, OVERALL};
 use crate::db::AnyConnection;
 use diesel::QueryResult;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, RwLock};
-use std::time::{Duration, Instant};
 
 /// Combined % overall and per area (by area id) of one assessment.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,56 +26,68 @@ pub struct Combined {
 /// clients they rest on.
 pub type Weights = Option<(HashMap<String, f64>, usize)>;
 
-/// How long a portfolio's area weights are used before they are worked out
-/// again: they also rest on KPI and panel data, which change without a
-/// finalisation, and reading that data takes longer than a scorecard may.
-const WEIGHTS_FOR: Duration = Duration::from_secs(60);
-
-/// An organisation's final assessments as of one moment.
+/// An organisation's final assessments as of one portfolio version.
 #[derive(Debug, Default)]
 pub struct Portfolio {
     /// Newest first.
     pub finals: Vec<FinalEntry>,
     /// The latest final per client and scope, by assessment id.
-    pub latest: HashMap<i32, Combined>,
-    weights: Mutex<Option<(Instant, Weights)>>,
-    reliability: Mutex<Option<super::study::ReliabilityParts>>,
+    pub latest: HashMap<i32, Arc<Combined>>,
+    /// The area weights and the performance version they were worked out at.
+    weights: Mutex<Option<(i64, Weights)>>,
+    /// The study's per-assessment inputs, by assessment id: final answers
+    /// never change, so they carry over to the next portfolio.
+    item_scores: Mutex<HashMap<i32, Arc<ItemScores>>>,
 }
 
 impl Portfolio {
-    /// The study's reliability and assessor agreement, worked out once: they
-    /// rest on the latest final answers, which this portfolio fixes.
-    pub fn reliability(
+    /// The item scores of these assessments, in their order; `compute`
+    /// works out those not kept yet (given their ids).
+    pub fn item_scores(
         &self,
-        compute: impl FnOnce() -> QueryResult<super::study::ReliabilityParts>,
-    ) -> QueryResult<super::study::ReliabilityParts> {
-        let mut kept = self.reliability.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(parts) = kept.as_ref() {
-            return Ok(parts.clone());
+        ids: &[i32],
+        compute: impl FnOnce(&[i32]) -> QueryResult<Vec<(i32, ItemScores)>>,
+    ) -> QueryResult<Vec<Arc<ItemScores>>> {
+        let mut kept = self.item_scores.lock().unwrap_or_else(|p| p.into_inner());
+        let missing: Vec<i32> = ids
+            .iter()
+            .copied()
+            .filter(|id| !kept.contains_key(id))
+            .collect();
+        if !missing.is_empty() {
+            for (id, scores) in compute(&missing)? {
+                kept.insert(id, Arc::new(scores));
+            }
         }
-        let parts = compute()?;
-        *kept = Some(parts.clone());
-        Ok(parts)
+        Ok(ids.iter().filter_map(|id| kept.get(id).cloned()).collect())
     }
 
-    /// The area weights for scorecard priorities, worked out at most once a minute.
+    /// The area weights for scorecard priorities, worked out again only when
+    /// the performance data changed.
     pub fn area_weights(
         &self,
         conn: &mut AnyConnection,
         organisation_id: i32,
+        performance_version: i64,
     ) -> QueryResult<Weights> {
         let mut kept = self.weights.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some((at, weights)) = kept.as_ref() {
-            if at.elapsed() < WEIGHTS_FOR {
+        if let Some((version, weights)) = kept.as_ref() {
+            if *version == performance_version {
                 return Ok(weights.clone());
             }
         }
         let weights = super::study::area_weights(conn, organisation_id, self)?;
-        *kept = Some((Instant::now(), weights.clone()));
+        *kept = Some((performance_version, weights.clone()));
         Ok(weights)
     }
 
-    fn load(conn: &mut AnyConnection, organisation_id: i32) -> QueryResult<Portfolio> {
+    /// Reads the portfolio, taking what `previous` already holds (summaries
+    /// and item scores of assessments that are still the latest).
+    fn load(
+        conn: &mut AnyConnection,
+        organisation_id: i32,
+        previous: Option<&Portfolio>,
+    ) -> QueryResult<Portfolio> {
         let finals = Assessment::finals(conn, organisation_id)?;
         let mut newest: BTreeMap<(i32, &ScopeKey), i32> = BTreeMap::new();
         for entry in &finals {
@@ -80,65 +95,81 @@ impl Portfolio {
                 .entry((entry.client_id, &entry.scope))
                 .or_insert(entry.id);
         }
-        let ids: Vec<i32> = newest.into_values().collect();
-        let latest = summaries::load(conn, &ids)?
-            .into_iter()
-            .map(|(id, summary)| {
-                let overall = summary.get(OVERALL).map_or(0.0, |d| d.combined);
-                let areas = summary
-                    .into_iter()
-                    .filter(|(node, _)| node != OVERALL)
-                    .map(|(node, d)| (node, d.combined))
-                    .collect();
-                (id, Combined { overall, areas })
+        let mut latest: HashMap<i32, Arc<Combined>> = HashMap::with_capacity(newest.len());
+        let mut unknown: Vec<i32> = Vec::new();
+        for id in newest.into_values() {
+            match previous.and_then(|p| p.latest.get(&id)) {
+                Some(kept) => {
+                    latest.insert(id, kept.clone());
+                }
+                None => unknown.push(id),
+            }
+        }
+        for (id, summary) in summaries::load(conn, &unknown)? {
+            let overall = summary.get(OVERALL).map_or(0.0, |d| d.combined);
+            let areas = summary
+                .into_iter()
+                .filter(|(node, _)| node != OVERALL)
+                .map(|(node, d)| (node, d.combined))
+                .collect();
+            latest.insert(id, Arc::new(Combined { overall, areas }));
+        }
+        let item_scores = previous
+            .map(|p| {
+                let kept = p.item_scores.lock().unwrap_or_else(|e| e.into_inner());
+                kept.iter()
+                    .filter(|(id, _)| latest.contains_key(id))
+                    .map(|(id, s)| (*id, s.clone()))
+                    .collect()
             })
-            .collect();
+            .unwrap_or_default();
         Ok(Portfolio {
             finals,
             latest,
             weights: Mutex::default(),
-            reliability: Mutex::default(),
+            item_scores: Mutex::new(item_scores),
         })
     }
 }
 
-type Version = (i64, Option<chrono::NaiveDateTime>);
-
 /// Each organisation's last loaded portfolio, with the version it was loaded at.
 #[derive(Debug, Default)]
 pub struct PortfolioCache {
-    entries: RwLock<HashMap<i32, (Version, Arc<Portfolio>)>>,
+    entries: RwLock<HashMap<i32, (i64, Arc<Portfolio>)>>,
     /// One load at a time: requests arriving together wait for it rather
     /// than each loading its own copy (64 at once took 470 MiB).
     loading: Mutex<()>,
 }
 
 impl PortfolioCache {
-    /// The organisation's portfolio now: the kept one if nothing was finalised since.
+    /// The organisation's portfolio now, and the versions of its data.
     pub fn get(
         &self,
         conn: &mut AnyConnection,
         organisation_id: i32,
-    ) -> QueryResult<Arc<Portfolio>> {
-        let version = Assessment::finals_version(conn, organisation_id)?;
-        if let Some(kept) = self.kept(organisation_id, version) {
-            return Ok(kept);
+    ) -> QueryResult<(Arc<Portfolio>, DataVersions)> {
+        let versions = Organisation::versions(conn, organisation_id)?;
+        let kept = self.kept(organisation_id);
+        // Versions only grow: a portfolio kept at a later one is newer still.
+        if let Some((_, portfolio)) = kept.as_ref().filter(|(v, _)| *v >= versions.portfolio) {
+            return Ok((portfolio.clone(), versions));
         }
         let _turn = self.loading.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(kept) = self.kept(organisation_id, version) {
-            return Ok(kept);
+        let kept = self.kept(organisation_id);
+        if let Some((_, portfolio)) = kept.as_ref().filter(|(v, _)| *v >= versions.portfolio) {
+            return Ok((portfolio.clone(), versions));
         }
-        let portfolio = Arc::new(Portfolio::load(conn, organisation_id)?);
+        let previous = kept.map(|(_, p)| p);
+        let portfolio = Arc::new(Portfolio::load(conn, organisation_id, previous.as_deref())?);
         self.entries
             .write()
             .unwrap_or_else(|p| p.into_inner())
-            .insert(organisation_id, (version, portfolio.clone()));
-        Ok(portfolio)
+            .insert(organisation_id, (versions.portfolio, portfolio.clone()));
+        Ok((portfolio, versions))
     }
 
-    fn kept(&self, organisation_id: i32, version: Version) -> Option<Arc<Portfolio>> {
+    fn kept(&self, organisation_id: i32) -> Option<(i64, Arc<Portfolio>)> {
         let entries = self.entries.read().unwrap_or_else(|p| p.into_inner());
-        let (kept, portfolio) = entries.get(&organisation_id)?;
-        (*kept == version).then(|| portfolio.clone())
+        entries.get(&organisation_id).cloned()
     }
 }

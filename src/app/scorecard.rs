@@ -54,9 +54,9 @@ pub fn load(
         .collect();
     assessors.sort();
 
-    let portfolio = portfolios.get(conn, assessment.organisation_id)?;
+    let (portfolio, versions) = portfolios.get(conn, assessment.organisation_id)?;
     let (entries, history) = context(conn, assessment, &portfolio)?;
-    let weights = portfolio.area_weights(conn, assessment.organisation_id)?;
+    let weights = portfolio.area_weights(conn, assessment.organisation_id, versions.performance)?;
     let meta = Meta {
         title: format!("Customer management scorecard: {}", client.name),
         client: client.name,
@@ -126,11 +126,11 @@ pub fn scope_label(a: &Assessment) -> String {
 
 /// The rest of the portfolio (latest final per other client and scope) and
 /// this client and scope's earlier final assessments.
-fn context(
+fn context<'p>(
     conn: &mut AnyConnection,
     assessment: &Assessment,
-    portfolio: &Portfolio,
-) -> QueryResult<(Vec<PortfolioEntry>, Vec<History>)> {
+    portfolio: &'p Portfolio,
+) -> QueryResult<(Vec<PortfolioEntry<'p>>, Vec<History>)> {
     let own_key = (
         assessment.client_id,
         (
@@ -164,9 +164,9 @@ fn context(
     let entries = others
         .into_iter()
         .map(|(e, c)| PortfolioEntry {
-            sector: e.sector.clone(),
+            sector: &e.sector,
             overall: c.overall,
-            areas: c.areas.clone(),
+            areas: &c.areas,
         })
         .collect();
     let history = earlier

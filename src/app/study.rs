@@ -217,7 +217,7 @@ pub fn run(
         Some(p) => p,
         None => latest_period(conn, organisation_id)?.unwrap_or_default(),
     };
-    let portfolio = portfolios.get(conn, organisation_id)?;
+    let (portfolio, _) = portfolios.get(conn, organisation_id)?;
     let latest = latest_per_client(&portfolio.finals);
 
     // Score columns: overall, then the areas in questionnaire order.
@@ -334,10 +334,8 @@ pub fn run(
     if clients < 10 {
         caveats.push(format!("Only {clients} clients: too few for the study to weigh the areas; treat every figure as indicative."));
     }
-    // Reliability rests only on the latest answers, which never change once final:
-    // it is worked out once per portfolio.
     let reliability = match &questionnaire {
-        Some((id, q)) => portfolio.reliability(|| reliability(conn, *id, q, &latest))?,
+        Some((id, q)) => reliability(conn, cache, organisation_id, &portfolio, (*id, q), &latest)?,
         None => (Vec::new(), Vec::new()),
     };
     Ok(Study {
@@ -493,66 +491,58 @@ fn panel_consistency(panels: &[HashMap<i32, f64>]) -> PanelConsistency {
     }
 }
 
-pub type ReliabilityParts = (Vec<Reliability>, Vec<Agreement>);
+/// What the study needs of one final assessment, kept with the portfolio
+/// because final answers never change: the combined % of each question of
+/// its questionnaire, in questionnaire order (NaN where unanswered), and its
+/// assessors' agreement.
+#[derive(Debug)]
+pub struct ItemScores {
+    questionnaire_id: i32,
+    items: Vec<f64>,
+    agreement: Agreement,
+}
 
-/// Cronbach's α per area over the clients' latest assessments (questions as
-/// items), and the assessors' agreement within each of those assessments.
+/// Cronbach's α per area over the clients' latest assessments on the study's
+/// questionnaire (questions as items), and the assessors' agreement within
+/// each latest assessment.
 fn reliability(
     conn: &mut AnyConnection,
-    questionnaire_id: i32,
-    q: &crate::domain::questionnaire::Questionnaire,
+    cache: &QuestionnaireCache,
+    organisation_id: i32,
+    portfolio: &Portfolio,
+    (questionnaire_id, q): (i32, &crate::domain::questionnaire::Questionnaire),
     latest: &BTreeMap<i32, &FinalEntry>,
-) -> QueryResult<ReliabilityParts> {
-    let mut per_question: Vec<HashMap<String, f64>> = Vec::new();
-    let mut agreement = Vec::new();
-    let entries: Vec<&&FinalEntry> = latest.values().collect();
-    // A few hundred assessments a query: some thousand rows each, and few round trips.
-    for chunk in entries.chunks(500) {
-        let ids: Vec<i32> = chunk.iter().map(|e| e.id).collect();
-        let answers = ScoreRow::answers_of(conn, &ids)?;
-        let agreed = AgreedRow::agreed_of(conn, &ids)?;
-        for entry in chunk {
-            let rows = of(&answers, entry.id, |a| a.0);
-            agreement.push(assessor_agreement(entry.id, rows));
-            // Items must be the same questions: only assessments on the study's questionnaire count for α.
-            if entry.questionnaire_id != questionnaire_id {
-                continue;
-            }
-            let results = results::consolidated(
-                q,
-                rows.iter()
-                    .map(|a| (a.2.as_str(), a.3, a.4, a.5.as_deref())),
-                of(&agreed, entry.id, |a| a.0)
-                    .iter()
-                    .map(|a| (a.1.as_str(), a.2, a.3, a.4.as_deref())),
-            );
-            per_question.push(
-                results
-                    .questions
-                    .iter()
-                    .filter_map(|r| Some((r.question_id.clone(), r.percent?.combined)))
-                    .collect(),
-            );
-        }
-    }
+) -> QueryResult<(Vec<Reliability>, Vec<Agreement>)> {
+    let by_id: HashMap<i32, &FinalEntry> = latest.values().map(|e| (e.id, *e)).collect();
+    let ids: Vec<i32> = latest.values().map(|e| e.id).collect();
+    let scored = portfolio.item_scores(&ids, |missing| {
+        let entries: Vec<&FinalEntry> = missing
+            .iter()
+            .filter_map(|id| by_id.get(id).copied())
+            .collect();
+        item_scores(conn, cache, organisation_id, &entries)
+    })?;
+    let agreement = scored.iter().map(|s| s.agreement.clone()).collect();
+    // Items must be the same questions: only assessments on the study's questionnaire count for α.
+    let on_study: Vec<&[f64]> = scored
+        .iter()
+        .filter(|s| s.questionnaire_id == questionnaire_id)
+        .map(|s| s.items.as_slice())
+        .collect();
+    let mut start = 0;
     let alpha = q
         .areas
         .iter()
         .map(|area| {
-            let ids: Vec<&str> = area
-                .sub_areas
-                .iter()
-                .flat_map(|s| &s.questions)
-                .map(|q| q.id.as_str())
-                .collect();
+            let len: usize = area.sub_areas.iter().map(|s| s.questions.len()).sum();
+            let range = start..start + len;
+            start += len;
             // Only assessments that answered every question of the area count.
-            let rows: Vec<Vec<f64>> = per_question
+            let rows: Vec<Vec<f64>> = on_study
                 .iter()
-                .filter_map(|answers| {
-                    ids.iter()
-                        .map(|id| answers.get(*id).copied())
-                        .collect::<Option<Vec<f64>>>()
-                })
+                .filter_map(|items| items.get(range.clone()))
+                .filter(|part| part.iter().all(|v| v.is_finite()))
+                .map(<[f64]>::to_vec)
                 .collect();
             match stats::cronbach_alpha(&rows, 0.95) {
                 Ok(a) => Reliability {
@@ -569,6 +559,55 @@ fn reliability(
         })
         .collect();
     Ok((alpha, agreement))
+}
+
+/// Reads the answers of `entries` and works out their item scores.
+fn item_scores(
+    conn: &mut AnyConnection,
+    cache: &QuestionnaireCache,
+    organisation_id: i32,
+    entries: &[&FinalEntry],
+) -> QueryResult<Vec<(i32, ItemScores)>> {
+    let mut out = Vec::with_capacity(entries.len());
+    // A few hundred assessments a query: some thousand rows each, and few round trips.
+    for chunk in entries.chunks(500) {
+        let ids: Vec<i32> = chunk.iter().map(|e| e.id).collect();
+        let answers = ScoreRow::answers_of(conn, &ids)?;
+        let agreed = AgreedRow::agreed_of(conn, &ids)?;
+        for entry in chunk {
+            let rows = of(&answers, entry.id, |a| a.0);
+            let questionnaire = cache.get(conn, organisation_id, entry.questionnaire_id)?;
+            let items = questionnaire.map_or_else(Vec::new, |q| {
+                let results = results::consolidated(
+                    &q,
+                    rows.iter()
+                        .map(|a| (a.2.as_str(), a.3, a.4, a.5.as_deref())),
+                    of(&agreed, entry.id, |a| a.0)
+                        .iter()
+                        .map(|a| (a.1.as_str(), a.2, a.3, a.4.as_deref())),
+                );
+                // Results list the answered questions in questionnaire order.
+                let mut answered = results.questions.iter().peekable();
+                q.questions()
+                    .map(
+                        |question| match answered.next_if(|r| r.question_id == question.id) {
+                            Some(r) => r.percent.map_or(f64::NAN, |p| p.combined),
+                            None => f64::NAN,
+                        },
+                    )
+                    .collect()
+            });
+            out.push((
+                entry.id,
+                ItemScores {
+                    questionnaire_id: entry.questionnaire_id,
+                    items,
+                    agreement: assessor_agreement(entry.id, rows),
+                },
+            ));
+        }
+    }
+    Ok(out)
 }
 
 /// The rows of one assessment among rows sorted by assessment.

@@ -4,6 +4,7 @@
 use super::{
     clients::member_of,
     now,
+    organisations::Organisation,
     schema::{assessment_assessors, assessments},
     AnyConnection,
 };
@@ -150,22 +151,6 @@ impl Assessment {
             .load(conn)
     }
 
-    /// How many final assessments the organisation has and when the newest was
-    /// finalised: it changes exactly when the portfolio does (final never goes back).
-    pub fn finals_version(
-        conn: &mut AnyConnection,
-        organisation_id: i32,
-    ) -> QueryResult<(i64, Option<chrono::NaiveDateTime>)> {
-        assessments::table
-            .filter(assessments::organisation_id.eq(organisation_id))
-            .filter(assessments::status.eq(Status::Final.as_str()))
-            .select((
-                diesel::dsl::count_star(),
-                diesel::dsl::max(assessments::finalised_at),
-            ))
-            .first(conn)
-    }
-
     /// Every final assessment of an organisation with its client's sector, newest first.
     pub fn finals(conn: &mut AnyConnection, organisation_id: i32) -> QueryResult<Vec<FinalEntry>> {
         use super::schema::clients;
@@ -210,7 +195,7 @@ impl Assessment {
     ) -> QueryResult<Option<Assessment>> {
         let at = now();
         let finalised = (status == Status::Final).then_some(at);
-        diesel::update(
+        let updated = diesel::update(
             assessments::table
                 .find(id)
                 .filter(assessments::version.eq(expected_version)),
@@ -223,7 +208,11 @@ impl Assessment {
         ))
         .returning(assessments::all_columns)
         .get_result::<Assessment>(conn)
-        .optional()
+        .optional()?;
+        if let Some(a) = updated.as_ref().filter(|_| status == Status::Final) {
+            Organisation::portfolio_changed(conn, a.organisation_id)?;
+        }
+        Ok(updated)
     }
 
     /// Records that the assessment changed (its team or agreed answers), so

@@ -20,7 +20,12 @@ impl Organisation {
                 organisations::slug.eq(slug),
                 organisations::created_at.eq(now()),
             ))
-            .returning(organisations::all_columns)
+            .returning((
+                organisations::id,
+                organisations::name,
+                organisations::slug,
+                organisations::created_at,
+            ))
             .get_result::<Organisation>(conn)
     }
 
@@ -45,4 +50,45 @@ impl Organisation {
             .select(Organisation::as_select())
             .load(conn)
     }
+
+    /// The versions of the organisation's portfolio and performance data,
+    /// which instances compare against what they keep in memory.
+    pub fn versions(conn: &mut AnyConnection, id: i32) -> QueryResult<DataVersions> {
+        organisations::table
+            .find(id)
+            .select((
+                organisations::portfolio_version,
+                organisations::performance_version,
+            ))
+            .first::<(i64, i64)>(conn)
+            .map(|(portfolio, performance)| DataVersions {
+                portfolio,
+                performance,
+            })
+    }
+
+    /// Records that the organisation's final assessments changed.
+    pub fn portfolio_changed(conn: &mut AnyConnection, id: i32) -> QueryResult<()> {
+        diesel::update(organisations::table.find(id))
+            .set(organisations::portfolio_version.eq(organisations::portfolio_version + 1))
+            .execute(conn)
+            .map(drop)
+    }
+
+    /// Records that the organisation's KPI values or panel ranks changed.
+    pub fn performance_changed(conn: &mut AnyConnection, id: i32) -> QueryResult<()> {
+        diesel::update(organisations::table.find(id))
+            .set(organisations::performance_version.eq(organisations::performance_version + 1))
+            .execute(conn)
+            .map(drop)
+    }
+}
+
+/// Bumped in the same transaction as the change they stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DataVersions {
+    /// Final assessments (and so the benchmarks).
+    pub portfolio: i64,
+    /// KPI values, panels and their ranks (and so the area weights).
+    pub performance: i64,
 }

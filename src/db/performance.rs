@@ -2,6 +2,7 @@
 
 use super::{
     now,
+    organisations::Organisation,
     schema::{clients, kpi_values, kpis, panel_ranks, panels},
     AnyConnection,
 };
@@ -69,8 +70,21 @@ pub struct KpiValue {
 }
 
 impl KpiValue {
-    /// Sets a value, replacing the one of the same KPI, client and period.
-    pub fn upsert(conn: &mut AnyConnection, v: &KpiValue) -> QueryResult<()> {
+    /// Sets the organisation's values, each replacing the one of the same
+    /// KPI, client and period. The caller has checked that the KPIs and
+    /// clients are the organisation's.
+    pub fn set_all(
+        conn: &mut AnyConnection,
+        organisation_id: i32,
+        values: &[KpiValue],
+    ) -> QueryResult<()> {
+        for v in values {
+            Self::upsert(conn, v)?;
+        }
+        Organisation::performance_changed(conn, organisation_id)
+    }
+
+    fn upsert(conn: &mut AnyConnection, v: &KpiValue) -> QueryResult<()> {
         let changed = diesel::update(
             kpi_values::table
                 .filter(kpi_values::kpi_id.eq(v.kpi_id))
@@ -151,7 +165,7 @@ impl Panel {
         name: &str,
         period: &str,
     ) -> QueryResult<Panel> {
-        diesel::insert_into(panels::table)
+        let panel = diesel::insert_into(panels::table)
             .values((
                 panels::organisation_id.eq(organisation_id),
                 panels::name.eq(name),
@@ -159,7 +173,9 @@ impl Panel {
                 panels::created_at.eq(now()),
             ))
             .returning(panels::all_columns)
-            .get_result::<Panel>(conn)
+            .get_result::<Panel>(conn)?;
+        Organisation::performance_changed(conn, organisation_id)?;
+        Ok(panel)
     }
 
     pub fn find_in(
@@ -201,9 +217,10 @@ impl Panel {
     /// Replaces the panel's ranks (client id → rank, 1 = best).
     pub fn set_ranks(
         conn: &mut AnyConnection,
-        panel_id: i32,
+        panel: &Panel,
         ranks: &[(i32, f64)],
     ) -> QueryResult<()> {
+        let panel_id = panel.id;
         diesel::delete(panel_ranks::table.filter(panel_ranks::panel_id.eq(panel_id)))
             .execute(conn)?;
         for (client_id, rank) in ranks {
@@ -215,7 +232,7 @@ impl Panel {
                 ))
                 .execute(conn)?;
         }
-        Ok(())
+        Organisation::performance_changed(conn, panel.organisation_id)
     }
 
     /// The ranks of every panel of a period: one map (client → rank) per panel.

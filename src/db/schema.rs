@@ -7,6 +7,16 @@ diesel::table! {
         name -> Text,
         slug -> Text,
         created_at -> Timestamp,
+        portfolio_version -> BigInt,
+        performance_version -> BigInt,
+    }
+}
+
+diesel::table! {
+    login_failures (id) {
+        id -> Integer,
+        subject -> Text,
+        failed_at -> Timestamp,
     }
 }
 
@@ -181,6 +191,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     projects,
     milestones,
     project_dependencies,
+    login_failures,
 );
 
 diesel::table! {

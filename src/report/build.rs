@@ -19,12 +19,13 @@ const LOWEST: usize = 3;
 const EXECUTION_GAP: f64 = 10.0;
 
 /// The latest final assessment of another client (or scope) of the organisation.
+/// Borrowed: a scorecard reads 10,000 of them from the kept portfolio.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PortfolioEntry {
-    pub sector: String,
+pub struct PortfolioEntry<'a> {
+    pub sector: &'a str,
     pub overall: f64,
     /// Combined % by area id.
-    pub areas: BTreeMap<String, f64>,
+    pub areas: &'a BTreeMap<String, f64>,
 }
 
 /// An earlier final assessment of the same client and scope.
@@ -55,7 +56,7 @@ pub struct ScorecardInput<'a> {
     /// Earlier final assessments of this client and scope, any order.
     pub history: &'a [History],
     /// The rest of the portfolio: the latest final assessment of every other client and scope.
-    pub portfolio: &'a [PortfolioEntry],
+    pub portfolio: &'a [PortfolioEntry<'a>],
     /// Rank correlation of each area with business performance and the number of clients behind it.
     pub area_weights: Option<(&'a HashMap<String, f64>, usize)>,
 }
@@ -63,14 +64,16 @@ pub struct ScorecardInput<'a> {
 pub fn build(input: ScorecardInput<'_>) -> Scorecard {
     let results = input.results;
     let combined = |p: Option<crate::domain::scoring::Dimensions>| p.map_or(0.0, |d| d.combined);
+    let own_areas: BTreeMap<String, f64> = results
+        .areas
+        .iter()
+        .map(|a| (a.rollup.id.clone(), combined(a.rollup.percent)))
+        .collect();
+    let own_sector = input.meta.sector.clone();
     let own = PortfolioEntry {
-        sector: input.meta.sector.clone(),
+        sector: &own_sector,
         overall: combined(results.overall.percent),
-        areas: results
-            .areas
-            .iter()
-            .map(|a| (a.rollup.id.clone(), combined(a.rollup.percent)))
-            .collect(),
+        areas: &own_areas,
     };
     let everyone: Vec<&PortfolioEntry> = input
         .portfolio
@@ -115,7 +118,7 @@ pub fn build(input: ScorecardInput<'_>) -> Scorecard {
         intention: overall.intention,
         reality: overall.reality,
         portfolio: standing("the portfolio", &everyone, own.overall),
-        sector: (sector.len() >= MIN_SECTOR).then(|| standing(&own.sector, &sector, own.overall)),
+        sector: (sector.len() >= MIN_SECTOR).then(|| standing(own.sector, &sector, own.overall)),
         answered: results.overall.scored + results.overall.not_applicable,
         questions: results.overall.questions,
     };
@@ -218,7 +221,7 @@ fn trend(
     history
         .iter()
         .map(|h| point(h.date, h.overall, &h.areas))
-        .chain(std::iter::once(point(date, own.overall, &own.areas)))
+        .chain(std::iter::once(point(date, own.overall, own.areas)))
         .collect()
 }
 

@@ -2,12 +2,14 @@
 
 use crate::helpers::{Cred, TestApp};
 use crate::on_both_backends;
+use serde_json::json;
 
 on_both_backends!(
     every_answer_carries_a_request_id_and_keeps_a_sane_incoming_one,
     metrics_count_requests_by_route_pattern_renders_and_the_pool_for_admins_only,
     consolidated_results_take_the_same_number_of_queries_whatever_the_portfolio_size,
     a_kept_portfolio_is_renewed_as_soon_as_another_assessment_is_final,
+    panel_ranks_reach_scorecard_priorities_at_once,
 );
 
 fn every_answer_carries_a_request_id_and_keeps_a_sane_incoming_one(app: &TestApp) {
@@ -171,4 +173,65 @@ fn a_kept_portfolio_is_renewed_as_soon_as_another_assessment_is_final(app: &Test
     );
     app.finalise_mini(&admin, late, (9, 9), "seen");
     assert_eq!(companies(app, ids[0], &admin), "4", "renewed at once");
+}
+
+/// The scorecard's sentence on how its priorities are weighted.
+fn priority_rule(app: &TestApp, id: i64, cred: &Cred) -> &'static str {
+    let page = app.get(&format!("/api/v1/assessments/{id}/scorecard.html"), cred);
+    let text = page.body.as_str().unwrap_or("");
+    match (
+        text.contains("all areas weighted equally"),
+        text.contains("weighted by how strongly the area tracks business performance"),
+    ) {
+        (true, false) => "equal",
+        (false, true) => "by performance",
+        _ => panic!("no single priority rule on the scorecard"),
+    }
+}
+
+fn panel_ranks_reach_scorecard_priorities_at_once(app: &TestApp) {
+    let admin = app.admin();
+    let questionnaire = app.mini_questionnaire(&admin);
+    let mut clients = Vec::new();
+    let mut ids = Vec::new();
+    for n in 0..10 {
+        let client = app.client(&admin, &format!("Client {n}"));
+        let id = app.draft(&admin, client, questionnaire);
+        app.finalise_mini(&admin, id, (n % 10, (n * 3) % 10), "seen");
+        clients.push(client);
+        ids.push(id);
+    }
+    assert_eq!(priority_rule(app, ids[0], &admin), "equal");
+    assert_eq!(
+        priority_rule(app, ids[0], &admin),
+        "equal",
+        "the kept weights answer again"
+    );
+    let panel = app
+        .send(
+            "POST",
+            "/api/v1/panels",
+            &admin,
+            &json!({ "name": "Analysts", "period": "2026" }),
+        )
+        .expect(201)["id"]
+        .as_i64()
+        .expect("id");
+    let ranks: Vec<_> = clients
+        .iter()
+        .enumerate()
+        .map(|(n, c)| json!({ "client_id": c, "rank": 10 - n }))
+        .collect();
+    app.send(
+        "PUT",
+        &format!("/api/v1/panels/{panel}/ranks"),
+        &admin,
+        &json!(ranks),
+    )
+    .expect(204);
+    assert_eq!(
+        priority_rule(app, ids[0], &admin),
+        "by performance",
+        "new ranks count at once, not after a cache expires"
+    );
 }

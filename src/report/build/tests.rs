@@ -93,24 +93,27 @@ fn meta(date: &str) -> Meta {
     }
 }
 
-fn entry(sector: &str, ap: f64, po: f64, me: f64) -> PortfolioEntry {
+/// A portfolio entry for a test; its areas are leaked, as the kept portfolio
+/// would otherwise own them.
+fn entry(sector: &'static str, ap: f64, po: f64, me: f64) -> PortfolioEntry<'static> {
+    let areas: BTreeMap<String, f64> = [
+        ("AP".to_owned(), ap),
+        ("PO".to_owned(), po),
+        ("ME".to_owned(), me),
+    ]
+    .into_iter()
+    .collect();
     PortfolioEntry {
-        sector: sector.into(),
+        sector,
         overall: (ap + po + me) / 3.0,
-        areas: [
-            ("AP".to_owned(), ap),
-            ("PO".to_owned(), po),
-            ("ME".to_owned(), me),
-        ]
-        .into_iter()
-        .collect(),
+        areas: Box::leak(Box::new(areas)),
     }
 }
 
 fn input<'a>(
     q: &'a Questionnaire,
     r: &'a Results,
-    portfolio: &'a [PortfolioEntry],
+    portfolio: &'a [PortfolioEntry<'a>],
 ) -> ScorecardInput<'a> {
     ScorecardInput {
         meta: meta("2026-06-01"),

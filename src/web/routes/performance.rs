@@ -157,6 +157,7 @@ pub async fn put_values(
                 .iter()
                 .map(|k| k.id)
                 .collect();
+            let mut values = Vec::with_capacity(rows.len());
             for (i, v) in rows.iter().enumerate() {
                 if !kpis.contains(&v.kpi_id) {
                     return Err(ApiError::invalid(
@@ -172,15 +173,12 @@ pub async fn put_values(
                         format!("row {i}: the value is not a finite number"),
                     ));
                 }
-                KpiValue::upsert(
-                    conn,
-                    &KpiValue {
-                        period,
-                        ..v.clone()
-                    },
-                )?;
+                values.push(KpiValue {
+                    period,
+                    ..v.clone()
+                });
             }
-            Ok(())
+            Ok(KpiValue::set_all(conn, caller.organisation_id, &values)?)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
@@ -274,7 +272,7 @@ pub async fn put_ranks(
     }
     state
         .write(move |conn| {
-            Panel::find_in(conn, caller.organisation_id, id)?
+            let panel = Panel::find_in(conn, caller.organisation_id, id)?
                 .ok_or_else(|| ApiError::not_found("panel"))?;
             let mut pairs = Vec::with_capacity(entries.len());
             for (i, (entry, rank)) in entries.iter().zip(ranks).enumerate() {
@@ -287,7 +285,7 @@ pub async fn put_ranks(
                 }
                 pairs.push((entry.client_id, rank));
             }
-            Ok(Panel::set_ranks(conn, id, &pairs)?)
+            Ok(Panel::set_ranks(conn, &panel, &pairs)?)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
