@@ -71,6 +71,16 @@ pub struct Settings {
         global = true
     )]
     pub secure_cookies: bool,
+
+    /// Take the caller's address from `Forwarded` / `X-Forwarded-For` (for
+    /// login throttling); set it only behind a proxy that sets them.
+    #[arg(
+        long,
+        env = "CMAS_TRUST_FORWARDED",
+        default_value_t = false,
+        global = true
+    )]
+    pub trust_forwarded: bool,
 }
 
 impl Settings {
@@ -100,6 +110,7 @@ impl std::fmt::Debug for Settings {
             .field("organisation", &self.organisation)
             .field("session_hours", &self.session_hours)
             .field("secure_cookies", &self.secure_cookies)
+            .field("trust_forwarded", &self.trust_forwarded)
             .finish()
     }
 }

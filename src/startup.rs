@@ -37,9 +37,19 @@ impl Application {
             questionnaires: QuestionnaireCache::default(),
             session_lifetime: settings.session_lifetime(),
             secure_cookies: settings.secure_cookies,
+            trust_forwarded: settings.trust_forwarded,
             metrics: Default::default(),
             portfolios: Default::default(),
         });
+        let ahead = state.clone();
+        std::thread::Builder::new()
+            .name("warm-up".into())
+            .spawn(move || {
+                let (db, cache, portfolios) = (&ahead.db, &ahead.questionnaires, &ahead.portfolios);
+                if let Err(e) = crate::app::study::warm_up(db, cache, portfolios) {
+                    tracing::warn!(error = %e, "working out the studies ahead failed");
+                }
+            })?;
         let server = HttpServer::new(move || {
             App::new()
                 // No page of cmas may be framed by another site (clickjacking a

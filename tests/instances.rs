@@ -143,7 +143,8 @@ impl Drop for Schema {
 }
 
 #[test]
-fn two_instances_on_one_postgres_share_sessions_keep_every_score_and_refuse_stale_ones() {
+fn two_instances_on_one_postgres_share_sessions_and_login_throttling_keep_every_score_and_refuse_stale_ones(
+) {
     let Some(schema) = Schema::create() else {
         return;
     };
@@ -323,6 +324,27 @@ fn two_instances_on_one_postgres_share_sessions_keep_every_score_and_refuse_stal
     assert_eq!(
         (first["intention"].as_i64(), first["version"].as_i64()),
         (Some(9), Some(2))
+    );
+
+    // Failed logins count on every instance: five on one hold the account back on the other.
+    for instance in [&a, &b, &a, &b, &a] {
+        let (status, _) = call(
+            "POST",
+            &format!("{}/api/v1/auth/login", instance.address),
+            &[],
+            Some(&json!({ "email": ADMIN, "password": "a guess" })),
+        );
+        assert_eq!(status, 401);
+    }
+    let (status, refused) = call(
+        "POST",
+        &format!("{}/api/v1/auth/login", b.address),
+        &[],
+        Some(&json!({ "email": ADMIN, "password": PASSWORD })),
+    );
+    assert_eq!(
+        (status, refused["code"].as_str()),
+        (429, Some("login_throttled"))
     );
 }
 

@@ -7,11 +7,12 @@ use super::portfolio::{Portfolio, PortfolioCache};
 use super::results;
 use crate::db::agreed::AgreedRow;
 use crate::db::assessments::FinalEntry;
+use crate::db::organisations::Organisation;
 use crate::db::performance::{Kpi, KpiValue, Panel};
 use crate::db::questionnaires::QuestionnaireCache;
 use crate::db::scores::{AnswerTuple, ScoreRow};
 use crate::db::summaries::OVERALL;
-use crate::db::AnyConnection;
+use crate::db::{AnyConnection, Database};
 use crate::domain::performance::consensus;
 use crate::stats::{self, Correlation, Method};
 use diesel::prelude::*;
@@ -385,6 +386,37 @@ fn p_text(p: f64) -> String {
     } else {
         format!("p = {p:.3}")
     }
+}
+
+/// Runs every organisation's study once, so that the first study after a
+/// start does not wait while the latest assessments' answers are read (3.7 s
+/// at 10,000 clients): what it works out is kept with the portfolio.
+pub fn warm_up(
+    db: &Database,
+    cache: &QuestionnaireCache,
+    portfolios: &PortfolioCache,
+) -> anyhow::Result<()> {
+    let organisations = db.read(|conn| Ok::<_, anyhow::Error>(Organisation::all(conn)?))?;
+    for organisation in organisations {
+        let started = std::time::Instant::now();
+        db.read(|conn| {
+            run(
+                conn,
+                cache,
+                portfolios,
+                organisation.id,
+                None,
+                Method::Spearman,
+            )
+            .map_err(anyhow::Error::from)
+        })?;
+        tracing::info!(
+            organisation_id = organisation.id,
+            ms = started.elapsed().as_millis() as u64,
+            "study worked out ahead"
+        );
+    }
+    Ok(())
 }
 
 /// The study's main results in sentences a partner can read out.

@@ -6,6 +6,7 @@ pub mod agreed;
 pub mod assessments;
 pub mod audit;
 pub mod clients;
+pub mod login_failures;
 pub mod organisations;
 pub mod performance;
 pub mod programmes;

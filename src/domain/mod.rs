@@ -7,3 +7,4 @@ pub mod programme;
 pub mod questionnaire;
 pub mod role;
 pub mod scoring;
+pub mod throttle;

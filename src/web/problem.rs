@@ -38,6 +38,8 @@ pub enum ApiError {
     NotFound(String),
     /// 409: the state or the version does not allow it.
     Conflict { code: &'static str, detail: String },
+    /// 429: too many failed logins; try again after `retry_after` seconds.
+    Throttled { detail: String, retry_after: i64 },
     /// 413: a body over the limit.
     TooLarge(String),
     /// 422: well-formed but invalid.
@@ -90,6 +92,9 @@ impl ApiError {
             ApiError::Forbidden { code, detail } => (StatusCode::FORBIDDEN, code, detail),
             ApiError::NotFound(detail) => (StatusCode::NOT_FOUND, "not_found", detail),
             ApiError::Conflict { code, detail } => (StatusCode::CONFLICT, code, detail),
+            ApiError::Throttled { detail, .. } => {
+                (StatusCode::TOO_MANY_REQUESTS, "login_throttled", detail)
+            }
             ApiError::TooLarge(detail) => (StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", detail),
             ApiError::Invalid { code, detail } => (StatusCode::UNPROCESSABLE_ENTITY, code, detail),
             ApiError::Rejected(_) => (
@@ -144,8 +149,14 @@ impl ResponseError for ApiError {
         }
         let mut response = HttpResponse::build(self.status_code());
         response.content_type("application/problem+json");
-        if matches!(self, ApiError::Unauthenticated(_)) {
-            response.insert_header(("WWW-Authenticate", "Bearer"));
+        match self {
+            ApiError::Unauthenticated(_) => {
+                response.insert_header(("WWW-Authenticate", "Bearer"));
+            }
+            ApiError::Throttled { retry_after, .. } => {
+                response.insert_header(("Retry-After", retry_after.to_string()));
+            }
+            _ => {}
         }
         response.json(self.problem())
     }

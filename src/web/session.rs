@@ -7,8 +7,9 @@ use super::{
     state::AppState,
 };
 use crate::auth::digest;
-use crate::db::{sessions::Session, tokens::ApiToken, users::User};
+use crate::db::{login_failures, sessions::Session, tokens::ApiToken, users::User};
 use crate::domain::role::{Caller, Role};
+use crate::domain::throttle;
 use actix_web::{dev::Payload, http::Method, web, FromRequest, HttpRequest};
 use std::future::Future;
 use std::pin::Pin;
@@ -170,19 +171,84 @@ pub struct Started {
     pub csrf_token: String,
 }
 
+/// The caller's address: the peer's, or the proxy's report of it when
+/// configured to trust the proxy.
+pub fn caller_address(state: &AppState, req: &HttpRequest) -> String {
+    if state.trust_forwarded {
+        if let Some(address) = req.connection_info().realip_remote_addr() {
+            return address.to_owned();
+        }
+    }
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_default()
+}
+
+/// Who a failed login counts against: the account tried and the address it
+/// came from, as digests (people type passwords into the e-mail field).
+struct Subjects {
+    account: String,
+    address: String,
+}
+
+impl Subjects {
+    fn new(email: &str, address: &str) -> Subjects {
+        Subjects {
+            account: format!("account:{}", digest(&email.trim().to_lowercase())),
+            address: format!("address:{}", digest(address)),
+        }
+    }
+
+    /// The refusal when either subject has failed too often.
+    fn refusal(
+        &self,
+        conn: &mut crate::db::AnyConnection,
+        now: chrono::NaiveDateTime,
+    ) -> diesel::QueryResult<Option<ApiError>> {
+        for (subject, limit, whose) in [
+            (&self.account, throttle::PER_ACCOUNT, "this account"),
+            (&self.address, throttle::PER_ADDRESS, "this address"),
+        ] {
+            let failures = login_failures::since(conn, subject, now - limit.window)?;
+            if let Some(wait) = throttle::wait(limit, &failures, now) {
+                return Ok(Some(ApiError::Throttled {
+                    detail: format!(
+                        "too many failed logins for {whose}; try again in {}",
+                        throttle::in_minutes(wait)
+                    ),
+                    retry_after: wait.num_seconds().max(1),
+                }));
+            }
+        }
+        Ok(None)
+    }
+}
+
 /// Checks the credentials and opens a session; a fresh session id at every
 /// login, and the browser's `previous` session (if any) ends, so a planted
 /// id is worthless. The password check is slow on purpose and runs outside
-/// any write transaction, so a login never holds up scoring.
+/// any write transaction, so a login never holds up scoring. Failed logins
+/// are counted in the database per account and per address; over a limit,
+/// the password is not even checked until the wait is over.
 pub async fn start_session(
     state: &AppState,
     email: String,
     password: String,
     previous: Option<String>,
+    address: &str,
 ) -> ApiResult<Started> {
-    let user = state
-        .read(move |conn| Ok(User::find_by_email(conn, &email)?.filter(|u| u.active)))
+    let now = crate::db::now();
+    let subjects = std::sync::Arc::new(Subjects::new(&email, address));
+    let asked = subjects.clone();
+    let (user, refusal) = state
+        .read(move |conn| {
+            let user = User::find_by_email(conn, &email)?.filter(|u| u.active);
+            Ok((user, asked.refusal(conn, now)?))
+        })
         .await?;
+    if let Some(refusal) = refusal {
+        return Err(refusal);
+    }
     let hash = user
         .as_ref()
         .map_or(crate::auth::dummy_hash(), |u| u.password_hash.as_str())
@@ -191,9 +257,24 @@ pub async fn start_session(
     let user = match user {
         Some(user) if valid => user,
         _ => {
+            let failed = subjects.clone();
+            let forget_before = now
+                - throttle::PER_ACCOUNT
+                    .window
+                    .max(throttle::PER_ADDRESS.window);
+            state
+                .write(move |conn| {
+                    Ok(login_failures::record(
+                        conn,
+                        &[&failed.account, &failed.address],
+                        now,
+                        forget_before,
+                    )?)
+                })
+                .await?;
             return Err(ApiError::Unauthenticated(
                 "the email or the password is wrong".into(),
-            ))
+            ));
         }
     };
     let session_token = crate::auth::new_secret("s_");
@@ -207,6 +288,7 @@ pub async fn start_session(
     state
         .write(move |conn| {
             Session::delete_expired(conn)?;
+            login_failures::clear(conn, &subjects.account)?;
             if let Some(previous) = previous {
                 Session::delete(conn, &digest(&previous))?;
             }

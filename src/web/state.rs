@@ -15,6 +15,8 @@ pub struct AppState {
     pub session_lifetime: chrono::Duration,
     /// Mark cookies `Secure` (when served over TLS, directly or by a proxy).
     pub secure_cookies: bool,
+    /// Whether the caller's address comes from the proxy's headers.
+    pub trust_forwarded: bool,
     /// This instance's request and render counters, for `/metrics`.
     pub metrics: std::sync::Arc<super::metrics::Metrics>,
 }

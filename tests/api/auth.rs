@@ -9,6 +9,9 @@ on_both_backends!(
     a_revoked_token_stops_working_at_once,
     changing_the_password_ends_every_session,
     logging_in_again_ends_the_browsers_previous_session,
+    five_failed_logins_hold_the_account_back_for_a_quarter_hour_and_say_so,
+    a_successful_login_forgets_the_accounts_earlier_failures,
+    thirty_failed_logins_from_one_address_hold_back_every_account_tried_from_it,
 );
 
 fn requests_without_credentials_get_401_with_a_problem_body(app: &TestApp) {
@@ -191,4 +194,60 @@ fn logging_in_again_ends_the_browsers_previous_session(app: &TestApp) {
     );
     app.get("/api/v1/me", &same_browser)
         .problem(401, "unauthenticated");
+}
+
+fn attempt(app: &TestApp, email: &str, password: &str) -> crate::helpers::Answer {
+    app.send(
+        "POST",
+        "/api/v1/auth/login",
+        &Cred::None,
+        &json!({ "email": email, "password": password }),
+    )
+}
+
+fn five_failed_logins_hold_the_account_back_for_a_quarter_hour_and_say_so(app: &TestApp) {
+    let admin = app.admin();
+    app.user(&admin, "target@a.test", "consultant");
+    for _ in 0..5 {
+        attempt(app, "target@a.test", "a guess").problem(401, "unauthenticated");
+    }
+    // Even the right password waits; the address spelled differently is the same account.
+    let refused = attempt(app, " Target@A.test", PASSWORD);
+    let wait: i64 = refused
+        .header("retry-after")
+        .and_then(|v| v.parse().ok())
+        .expect("a Retry-After header in seconds");
+    assert!((1..=900).contains(&wait), "{wait} s");
+    let problem = refused.problem(429, "login_throttled");
+    let detail = problem["detail"].as_str().unwrap_or("");
+    assert!(
+        detail.contains("this account") && detail.contains("try again in 15 minutes"),
+        "{detail}"
+    );
+    // Other accounts from the same address are not held back.
+    app.login(ADMIN_EMAIL, PASSWORD);
+}
+
+fn a_successful_login_forgets_the_accounts_earlier_failures(app: &TestApp) {
+    for _ in 0..4 {
+        attempt(app, ADMIN_EMAIL, "a guess").problem(401, "unauthenticated");
+    }
+    app.login(ADMIN_EMAIL, PASSWORD);
+    for _ in 0..4 {
+        attempt(app, ADMIN_EMAIL, "a guess").problem(401, "unauthenticated");
+    }
+    app.login(ADMIN_EMAIL, PASSWORD);
+}
+
+fn thirty_failed_logins_from_one_address_hold_back_every_account_tried_from_it(app: &TestApp) {
+    for n in 0..30 {
+        attempt(app, &format!("nobody{n}@a.test"), "a guess").problem(401, "unauthenticated");
+    }
+    let problem = attempt(app, ADMIN_EMAIL, PASSWORD).problem(429, "login_throttled");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("this address")),
+        "{problem}"
+    );
 }

@@ -11,6 +11,7 @@ on_both_backends!(
     the_scoring_screen_shows_an_area_with_guidance_and_only_to_the_organisation,
     a_consultant_creates_a_client_and_starts_an_assessment_with_forms,
     the_password_page_changes_the_password_and_ends_the_session,
+    the_login_page_says_when_an_account_is_held_back,
 );
 
 fn the_login_page_starts_a_session_and_the_dashboard_says_who_is_there(app: &TestApp) {
@@ -373,5 +374,20 @@ fn the_password_page_changes_the_password_and_ends_the_session(app: &TestApp) {
     assert_eq!(
         browser.login(ADMIN_EMAIL, "a-new-long-password").status,
         303
+    );
+}
+
+fn the_login_page_says_when_an_account_is_held_back(app: &TestApp) {
+    let mut browser = Browser::new(app);
+    for _ in 0..5 {
+        assert_eq!(browser.login(ADMIN_EMAIL, "a guess").status, 401);
+    }
+    let held = browser.login(ADMIN_EMAIL, PASSWORD);
+    assert_eq!(held.status, 429);
+    assert!(
+        held.body
+            .contains("Too many failed logins for this account; try again in 15 minutes."),
+        "{}",
+        held.body
     );
 }

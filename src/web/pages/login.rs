@@ -3,7 +3,9 @@
 //! browser into an account of its choosing.
 
 use super::{PageError, Viewer};
-use crate::web::session::{csrf_matches, session_cookie, start_session, SESSION_COOKIE};
+use crate::web::session::{
+    caller_address, csrf_matches, session_cookie, start_session, SESSION_COOKIE,
+};
 use crate::web::state::AppState;
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::{http::StatusCode, web, HttpRequest, HttpResponse};
@@ -79,7 +81,8 @@ pub async fn submit(
         ));
     }
     let previous = req.cookie(SESSION_COOKIE).map(|c| c.value().to_owned());
-    match start_session(&state, email.clone(), password, previous).await {
+    let address = caller_address(&state, &req);
+    match start_session(&state, email.clone(), password, previous, &address).await {
         Ok(started) => Ok(HttpResponse::SeeOther()
             .insert_header(("Location", "/"))
             .cookie(session_cookie(
@@ -93,6 +96,12 @@ pub async fn submit(
             StatusCode::UNAUTHORIZED,
             &email,
             Some(&super::sentence(&message)),
+        )),
+        Err(crate::web::problem::ApiError::Throttled { detail, .. }) => Ok(form_page(
+            &state,
+            StatusCode::TOO_MANY_REQUESTS,
+            &email,
+            Some(&super::sentence(&detail)),
         )),
         Err(other) => Err(other.into()),
     }

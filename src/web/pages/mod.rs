@@ -538,6 +538,7 @@ mod tests {
             questionnaires: QuestionnaireCache::default(),
             session_lifetime: chrono::Duration::hours(1),
             secure_cookies: false,
+            trust_forwarded: false,
             metrics: Default::default(),
             portfolios: Default::default(),
         });

@@ -3,7 +3,9 @@
 use crate::auth::{hash_password, password_problem, verify_password};
 use crate::db::{organisations::Organisation, sessions::Session, users::User};
 use crate::web::problem::{ApiError, ApiResult, Problem};
-use crate::web::session::{session_cookie, start_session, Auth, Credential, SESSION_COOKIE};
+use crate::web::session::{
+    caller_address, session_cookie, start_session, Auth, Credential, SESSION_COOKIE,
+};
 use crate::web::state::AppState;
 use crate::web::views::UserView;
 use actix_web::{get, post, web, HttpResponse};
@@ -43,6 +45,7 @@ pub struct PasswordChange {
     responses(
         (status = 200, body = LoginResponse, description = "Logged in; the session cookie is set"),
         (status = 401, body = Problem, description = "Unknown email or wrong password"),
+        (status = 429, body = Problem, description = "Too many failed logins for the account (5 in 15 minutes) or from the address (30); `Retry-After` says when to try again"),
         (status = 400, body = Problem),
     ),
     security(()),
@@ -55,7 +58,8 @@ pub async fn login(
 ) -> ApiResult<HttpResponse> {
     let LoginRequest { email, password } = body.into_inner();
     let previous = req.cookie(SESSION_COOKIE).map(|c| c.value().to_owned());
-    let started = start_session(&state, email, password, previous).await?;
+    let address = caller_address(&state, &req);
+    let started = start_session(&state, email, password, previous, &address).await?;
     Ok(HttpResponse::Ok()
         .cookie(session_cookie(
             &state,
