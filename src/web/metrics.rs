@@ -60,6 +60,8 @@ pub struct Metrics {
     requests: Mutex<BTreeMap<(String, String, u16), Histogram>>,
     /// By kind of report.
     renders: Mutex<BTreeMap<&'static str, Histogram>>,
+    /// One render per core at a time.
+    render_slots: super::slots::Slots,
 }
 
 impl Metrics {
@@ -71,10 +73,13 @@ impl Metrics {
             .observe(seconds);
     }
 
-    /// Times one rendering of a report (`kind` such as `scorecard_pdf`).
-    pub fn time_render<T>(&self, kind: &'static str, render: impl FnOnce() -> T) -> T {
-        let started = Instant::now();
-        let out = render();
+    /// Renders a report (`kind` such as `scorecard_pdf`) once a render slot
+    /// is free, and times the rendering itself.
+    pub fn render<T>(&self, kind: &'static str, render: impl FnOnce() -> T) -> T {
+        let (out, started) = self.render_slots.run(|| {
+            let started = Instant::now();
+            (render(), started)
+        });
         let mut renders = self.renders.lock().unwrap_or_else(|p| p.into_inner());
         renders
             .entry(kind)
@@ -224,7 +229,7 @@ mod tests {
         metrics.observe_request("GET", "/api/v1/clients", 200, 0.003);
         metrics.observe_request("GET", "/api/v1/clients", 200, 0.2);
         metrics.observe_request("GET", "/api/v1/clients", 200, 9.0);
-        metrics.time_render("scorecard_pdf", || ());
+        metrics.render("scorecard_pdf", || ());
         let text = metrics.exposition((8, 3, 2), 41);
         let labels = "method=\"GET\",route=\"/api/v1/clients\",status=\"200\"";
         assert!(

@@ -7,6 +7,7 @@ pub mod pages;
 pub mod problem;
 pub mod routes;
 pub mod session;
+pub mod slots;
 pub mod state;
 pub mod views;
 

@@ -357,7 +357,7 @@ async fn study_document(
         Ok(match format {
             StudyFormat::Pdf(paper) => (
                 metrics
-                    .time_render("study_pdf", || {
+                    .render("study_pdf", || {
                         crate::render::pdf::study(&study, &organisation, paper, chrono::Utc::now())
                     })
                     .map_err(|e| ApiError::Internal(e.to_string()))?,
@@ -365,7 +365,7 @@ async fn study_document(
             ),
             StudyFormat::Html => (
                 metrics
-                    .time_render("study_html", || {
+                    .render("study_html", || {
                         crate::render::html::study(&study, &organisation)
                     })?
                     .into_bytes(),

@@ -670,7 +670,7 @@ async fn report_document(
         Ok(if pdf {
             (
                 metrics
-                    .time_render("programme_pdf", || {
+                    .render("programme_pdf", || {
                         crate::render::pdf::programme(
                             &report,
                             crate::render::pdf::Paper::A4,
@@ -683,7 +683,7 @@ async fn report_document(
         } else {
             (
                 metrics
-                    .time_render("programme_html", || crate::render::html::programme(&report))?
+                    .render("programme_html", || crate::render::html::programme(&report))?
                     .into_bytes(),
                 "text/html; charset=utf-8",
             )

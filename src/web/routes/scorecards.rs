@@ -46,12 +46,12 @@ async fn render(state: &AppState, auth: &Auth, id: i32, format: Format) -> ApiRe
     let bytes = web::block(move || -> ApiResult<Vec<u8>> {
         Ok(match format {
             Format::Pdf(paper) => metrics
-                .time_render("scorecard_pdf", || {
+                .render("scorecard_pdf", || {
                     pdf::scorecard(&card, paper, chrono::Utc::now())
                 })
                 .map_err(|e| ApiError::Internal(e.to_string()))?,
             Format::Html => metrics
-                .time_render("scorecard_html", || html::scorecard(&card))?
+                .render("scorecard_html", || html::scorecard(&card))?
                 .into_bytes(),
         })
     })
