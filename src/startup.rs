@@ -53,11 +53,13 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 // No page of cmas may be framed by another site (clickjacking a
-                // Finalise button), sniffed into another type, or leak its URL.
+                // Finalise button), run inline script or style, be sniffed into
+                // another type, or leak its URL. Report documents set their own
+                // policy, which these defaults then leave alone.
                 .wrap(
                     middleware::DefaultHeaders::new()
                         .add(("X-Frame-Options", "DENY"))
-                        .add(("Content-Security-Policy", "frame-ancestors 'none'"))
+                        .add(("Content-Security-Policy", web::document::PAGE_POLICY))
                         .add(("X-Content-Type-Options", "nosniff"))
                         .add(("Referrer-Policy", "same-origin")),
                 )

@@ -1,5 +1,6 @@
 //! The HTTP edge: routes, authentication, problem documents.
 
+pub mod document;
 pub mod input;
 pub mod metrics;
 pub mod openapi;

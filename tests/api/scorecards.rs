@@ -8,6 +8,7 @@ on_both_backends!(
     the_scorecard_pdf_has_embedded_fonts_real_text_and_stays_on_the_page,
     hostile_and_long_text_is_escaped_in_html_and_literal_in_the_pdf,
     scorecards_follow_the_access_rules_of_the_assessment,
+    pages_and_reports_allow_no_inline_code_but_the_reports_own_stylesheet,
 );
 
 const HOSTILE: &str = "<script>alert(1)</script>";
@@ -290,4 +291,42 @@ fn scorecards_follow_the_access_rules_of_the_assessment(app: &TestApp) {
         &admin,
     )
     .problem(400, "bad_query");
+}
+
+fn pages_and_reports_allow_no_inline_code_but_the_reports_own_stylesheet(app: &TestApp) {
+    use base64::Engine;
+    use sha2::Digest;
+    let admin = app.admin();
+    let (_, id) = final_assessment(app, &admin, "Policy Bank", (6, 4), "seen");
+    let page = app.get("/login", &Cred::None);
+    let policy = page.header("content-security-policy").unwrap_or("");
+    for part in [
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+    ] {
+        assert!(policy.contains(part), "{part} in {policy}");
+    }
+    let report = app.get(&format!("/api/v1/assessments/{id}/scorecard.html"), &admin);
+    let policy = report
+        .header("content-security-policy")
+        .unwrap_or("")
+        .to_owned();
+    let html = String::from_utf8_lossy(&report.bytes).into_owned();
+    let css = html
+        .split("<style>")
+        .nth(1)
+        .and_then(|rest| rest.split("</style>").next())
+        .expect("the report carries its stylesheet");
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(css));
+    assert!(
+        policy.contains(&format!("style-src 'sha256-{hash}'")),
+        "{policy}"
+    );
+    assert!(
+        !policy.contains("unsafe") && policy.contains("default-src 'none'"),
+        "{policy}"
+    );
 }

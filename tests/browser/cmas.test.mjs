@@ -33,16 +33,17 @@ test("an executive opens a scorecard, downloads its PDF and cannot open another 
   await view.click();
   await page.waitForURL(`${base}${href}`);
   assert.ok(await page.locator("svg").count() >= 2, "the charts are there");
+  const font = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+  assert.match(font, /DejaVu Sans/, "the report's own stylesheet applies under its policy");
   await page.screenshot({ path: join(SHOTS, "scorecard-1280.png") });
   const pdf = await context.request.get(`${base}${href.replace(".html", ".pdf")}`);
   assert.equal(pdf.status(), 200);
   assert.equal(pdf.headers()["content-type"], "application/pdf");
   assert.equal((await pdf.body()).subarray(0, 5).toString(), "%PDF-");
   // Assessment ids of other clients are not theirs: 404, as if they did not exist.
-  const mine = new Set(await page.evaluate(async () => {
-    const listed = await (await fetch("/api/v1/assessments")).json();
-    return listed.map((a) => a.id);
-  }));
+  // (Asked outside the page: a report's policy lets it fetch nothing.)
+  const listed = await (await context.request.get(`${base}/api/v1/assessments`)).json();
+  const mine = new Set(listed.map((a) => a.id));
   const other = [...Array(200).keys()].map((i) => i + 1).find((id) => !mine.has(id));
   const refused = await context.request.get(`${base}/api/v1/assessments/${other}/scorecard.html`);
   assert.equal(refused.status(), 404);

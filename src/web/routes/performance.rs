@@ -374,7 +374,7 @@ async fn study_document(
         })
     })
     .await??;
-    Ok(HttpResponse::Ok().content_type(content_type).body(bytes))
+    Ok(crate::web::document::report(bytes, content_type))
 }
 
 /// The portfolio study as a PDF report.

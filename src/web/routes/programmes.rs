@@ -690,7 +690,7 @@ async fn report_document(
         })
     })
     .await??;
-    Ok(HttpResponse::Ok().content_type(content_type).body(bytes))
+    Ok(crate::web::document::report(bytes, content_type))
 }
 
 /// The programme report as a PDF: coverage map, timeline, trends, benefits, alerts, projects.

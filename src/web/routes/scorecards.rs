@@ -43,20 +43,26 @@ async fn render(state: &AppState, auth: &Auth, id: i32, format: Format) -> ApiRe
         .await?;
     // Rendering is CPU work: on the blocking pool, after the connection went back.
     let metrics = state.metrics.clone();
-    let bytes = web::block(move || -> ApiResult<Vec<u8>> {
+    let (bytes, content_type) = web::block(move || -> ApiResult<(Vec<u8>, &'static str)> {
         Ok(match format {
-            Format::Pdf(paper) => metrics
-                .render("scorecard_pdf", || {
-                    pdf::scorecard(&card, paper, chrono::Utc::now())
-                })
-                .map_err(|e| ApiError::Internal(e.to_string()))?,
-            Format::Html => metrics
-                .render("scorecard_html", || html::scorecard(&card))?
-                .into_bytes(),
+            Format::Pdf(paper) => (
+                metrics
+                    .render("scorecard_pdf", || {
+                        pdf::scorecard(&card, paper, chrono::Utc::now())
+                    })
+                    .map_err(|e| ApiError::Internal(e.to_string()))?,
+                "application/pdf",
+            ),
+            Format::Html => (
+                metrics
+                    .render("scorecard_html", || html::scorecard(&card))?
+                    .into_bytes(),
+                "text/html; charset=utf-8",
+            ),
         })
     })
     .await??;
-    Ok(HttpResponse::Ok().body(bytes))
+    Ok(crate::web::document::report(bytes, content_type))
 }
 
 /// The scorecard as a PDF (A4 or US Letter).
@@ -78,10 +84,6 @@ pub async fn pdf_scorecard(
         Format::Pdf(query.paper.unwrap_or(pdf::Paper::A4)),
     )
     .await?;
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        header::HeaderValue::from_static("application/pdf"),
-    );
     let disposition = format!("inline; filename=\"scorecard-{id}.pdf\"");
     if let Ok(value) = header::HeaderValue::from_str(&disposition) {
         response
@@ -101,10 +103,5 @@ pub async fn html_scorecard(
     auth: Auth,
     path: web::Path<i32>,
 ) -> ApiResult<HttpResponse> {
-    let mut response = render(&state, &auth, path.into_inner(), Format::Html).await?;
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        header::HeaderValue::from_static("text/html; charset=utf-8"),
-    );
-    Ok(response)
+    render(&state, &auth, path.into_inner(), Format::Html).await
 }
