@@ -64,6 +64,13 @@ pub enum Command {
         #[command(subcommand)]
         command: ReportCommand,
     },
+    /// Write a consistent copy of the SQLite database to FILE, safe while cmas serves.
+    Backup {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Replace the SQLite database with a backup, once checked; stop every instance first.
+    Restore { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -178,6 +185,20 @@ impl Cli {
                     run(conn, org.id, &text).map_err(|e| e.in_file(&file))
                 })?;
                 crate::say!("imported {} {what}", imported.rows);
+                Ok(())
+            }
+            Command::Backup { out } => {
+                let contents = crate::app::backup::backup(&self.settings.database(), &out)?;
+                crate::say!("backed up {contents} to {}", out.display());
+                Ok(())
+            }
+            Command::Restore { file } => {
+                let contents = crate::app::backup::restore(&self.settings.database(), &file)?;
+                crate::say!(
+                    "restored {contents} from {} into {}",
+                    file.display(),
+                    self.settings.database().redacted()
+                );
                 Ok(())
             }
             Command::Stats {

@@ -445,3 +445,90 @@ fn importing_kpis_checks_the_header_names_the_row_and_stores_all_or_nothing() {
     );
     assert_eq!(board.get(&clients["Harbour Bank"]), Some(&2.0));
 }
+
+/// One count from a SQLite file, read the way any other program would.
+fn count(database: &std::path::Path, table: &str) -> i64 {
+    use diesel::{sql_query, sql_types::BigInt, Connection, QueryableByName, RunQueryDsl};
+    #[derive(QueryableByName)]
+    struct N {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+    let mut conn = diesel::SqliteConnection::establish(&database.to_string_lossy()).expect("open");
+    let rows: Vec<N> = sql_query(format!("SELECT count(*) AS n FROM {table}"))
+        .load(&mut conn)
+        .expect("count");
+    rows[0].n
+}
+
+#[test]
+fn a_backup_taken_while_the_database_is_open_restores_that_state_and_nothing_untrusted_is_restored()
+{
+    use diesel::{sql_query, Connection, RunQueryDsl};
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("cmas.sqlite3");
+    assert!(cmas(&["demo"], &db).status.success());
+    let ranks = count(&db, "panel_ranks");
+    assert!(ranks > 0);
+
+    // Another connection has the database open (as a running cmas would).
+    let mut other = diesel::SqliteConnection::establish(&db.to_string_lossy()).expect("open");
+    sql_query("SELECT count(*) FROM clients")
+        .execute(&mut other)
+        .expect("read");
+    let backup = dir.path().join("backup.sqlite3");
+    let out = cmas(&["backup", "--out", &backup.to_string_lossy()], &db);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).starts_with("backed up 2 organisations, 48 clients"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(!dir.path().join("backup.sqlite3-partial").exists());
+    let again = cmas(&["backup", "--out", &backup.to_string_lossy()], &db);
+    assert!(!again.status.success());
+    assert!(text(&again.stderr).contains("already exists"));
+
+    // The data changes after the backup; a restore while it is open is refused.
+    sql_query("DELETE FROM panel_ranks")
+        .execute(&mut other)
+        .expect("delete");
+    let busy = cmas(&["restore", &backup.to_string_lossy()], &db);
+    assert!(!busy.status.success());
+    assert!(
+        text(&busy.stderr).contains("is in use"),
+        "{}",
+        text(&busy.stderr)
+    );
+    assert_eq!(count(&db, "panel_ranks"), 0, "nothing was swapped");
+    drop(other);
+
+    let restored = cmas(&["restore", &backup.to_string_lossy()], &db);
+    assert!(restored.status.success(), "{}", text(&restored.stderr));
+    assert_eq!(count(&db, "panel_ranks"), ranks, "the state of the backup");
+    let served = cmas(&["migrate"], &db);
+    assert!(served.status.success(), "the restored database opens");
+
+    // Files that are not intact cmas databases are refused, one line each.
+    let junk = dir.path().join("junk.sqlite3");
+    std::fs::write(&junk, b"not a database at all, just some bytes here").expect("write");
+    let refused = cmas(&["restore", &junk.to_string_lossy()], &db);
+    assert!(!refused.status.success());
+    let message = text(&refused.stderr);
+    assert!(
+        message.contains("is not a cmas database") && message.lines().count() == 1,
+        "{message}"
+    );
+    assert_eq!(
+        count(&db, "panel_ranks"),
+        ranks,
+        "the database is untouched"
+    );
+    let postgres = Command::new(env!("CARGO_BIN_EXE_cmas"))
+        .args(["backup", "--out", "x.dump"])
+        .env("CMAS_DATABASE_URL", "postgres://nobody@127.0.0.1:1/none")
+        .output()
+        .expect("runs");
+    assert!(!postgres.status.success());
+    assert!(text(&postgres.stderr).contains("pg_dump"));
+}

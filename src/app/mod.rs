@@ -1,6 +1,7 @@
 //! Use cases that combine storage and the domain, shared by the API, the CLI
 //! and (later) reports. No HTTP here.
 
+pub mod backup;
 pub mod bootstrap;
 pub mod csv_columns;
 pub mod demo;
