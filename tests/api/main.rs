@@ -11,6 +11,7 @@ mod bad_input;
 mod data_pages;
 mod demo;
 mod exports;
+mod matrix;
 mod operations;
 mod pages;
 mod performance;

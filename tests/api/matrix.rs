@@ -1,0 +1,269 @@
+//! The authorisation matrix, generated from the OpenAPI document: every
+//! route without credentials gets 401 (except the few marked public), and
+//! every route × every role of another organisation × this organisation's
+//! resources gets no access: 404 where the role could act but the resource
+//! is not theirs, 403 where the role may never act. Lists show another
+//! organisation none of this one's records, and nothing of ours changes.
+
+use crate::helpers::{Cred, TestApp, ADMIN_EMAIL};
+use crate::on_both_backends;
+use serde_json::{json, Value};
+
+on_both_backends!(
+    every_route_refuses_callers_without_credentials_and_other_organisations_every_role,
+);
+
+/// Names that only this organisation's records carry.
+const MARKS: [&str; 5] = [
+    "Secret Harbour",
+    "Secret KPI",
+    "Secret panel",
+    "Secret plan",
+    "secret-consultant@a.test",
+];
+
+/// This organisation's records, by what a path parameter names.
+struct Ours {
+    assessment: i64,
+    draft: i64,
+    client: i64,
+    questionnaire: i64,
+    panel: i64,
+    programme: i64,
+    project: i64,
+    user: i64,
+    token: i64,
+}
+
+fn ours(app: &TestApp, admin: &Cred) -> Ours {
+    let questionnaire = app.mini_questionnaire(admin);
+    let client = app.client(admin, "Secret Harbour Ltd");
+    let assessment = app.draft(admin, client, questionnaire);
+    app.finalise_mini(admin, assessment, (6, 4), "secret evidence");
+    let draft = app.draft(admin, client, questionnaire);
+    let (user, _) = app.user(admin, "secret-consultant@a.test", "consultant");
+    let kpi =
+        json!({ "name": "Secret KPI", "unit": "%", "direction": "higher", "kind": "financial" });
+    app.send("POST", "/api/v1/kpis", admin, &kpi).expect(201);
+    let panel = app
+        .send(
+            "POST",
+            "/api/v1/panels",
+            admin,
+            &json!({ "name": "Secret panel", "period": "2026" }),
+        )
+        .expect(201)["id"]
+        .as_i64()
+        .expect("panel");
+    let programme = app
+        .send(
+            "POST",
+            "/api/v1/programmes",
+            admin,
+            &json!({ "client_id": client, "name": "Secret plan", "business_units": ["Retail"] }),
+        )
+        .expect(201)["id"]
+        .as_i64()
+        .expect("programme");
+    let project = app
+        .send(
+            "POST",
+            &format!("/api/v1/programmes/{programme}/projects"),
+            admin,
+            &project_body(0),
+        )
+        .expect(201)["id"]
+        .as_i64()
+        .expect("project");
+    let token = app
+        .send(
+            "POST",
+            "/api/v1/tokens",
+            admin,
+            &json!({ "name": "Secret token" }),
+        )
+        .expect(201)["id"]
+        .as_i64()
+        .expect("token");
+    Ours {
+        assessment,
+        draft,
+        client,
+        questionnaire,
+        panel,
+        programme,
+        project,
+        user,
+        token,
+    }
+}
+
+fn project_body(version: i64) -> Value {
+    json!({
+        "name": "Secret project", "objective": "Win", "owner": "Olga Owner",
+        "placement": { "kind": "row", "unit": "Retail" }, "areas": ["AP"],
+        "start": "2026-01-01", "end": "2026-06-30", "status": "planned",
+        "cost_planned": 1.0, "cost_actual": null, "benefit_planned": 2.0, "benefit_actual": null,
+        "milestones": [], "depends_on": [], "version": version,
+    })
+}
+
+/// The route with its parameters set to our records.
+fn concrete(template: &str, ours: &Ours) -> String {
+    let first = if template.starts_with("/api/v1/assessments/{id}/scores/")
+        || template.starts_with("/api/v1/assessments/{id}/agreed/")
+        || template.starts_with("/api/v1/assessments/{id}/workbook")
+        || template.starts_with("/api/v1/assessments/{id}/assessors")
+    {
+        ours.draft
+    } else if template.starts_with("/api/v1/assessments/") {
+        ours.assessment
+    } else if template.starts_with("/api/v1/clients/") {
+        ours.client
+    } else if template.starts_with("/api/v1/questionnaires/") {
+        ours.questionnaire
+    } else if template.starts_with("/api/v1/panels/") {
+        ours.panel
+    } else if template.starts_with("/api/v1/programmes/") {
+        ours.programme
+    } else if template.starts_with("/api/v1/tokens/") {
+        ours.token
+    } else if template.starts_with("/api/v1/users/") {
+        ours.user
+    } else {
+        0
+    };
+    template
+        .replace("{id}", &first.to_string())
+        .replace("{question_id}", "AP.1.1")
+        .replace("{user_id}", &ours.user.to_string())
+        .replace("{project_id}", &ours.project.to_string())
+        .replace("{format}", "csv")
+}
+
+/// A body that would pass as valid, so that the refusal is about who asks.
+fn body(method: &str, template: &str) -> Option<Value> {
+    let answer = json!({ "intention": 5, "reality": 4 });
+    Some(match (method, template) {
+        ("GET" | "DELETE", _) => return None,
+        // Files: sent as uploads.
+        ("POST", t) if t.ends_with(".csv") || t.ends_with("/workbook") => return None,
+        ("PATCH", "/api/v1/assessments/{id}") => json!({ "version": 1, "status": "final" }),
+        ("PUT", "/api/v1/assessments/{id}/agreed/{question_id}") => answer,
+        ("PUT", "/api/v1/assessments/{id}/scores/{question_id}") => answer,
+        ("POST", "/api/v1/assessments/{id}/assessors") => json!({ "user_id": 1 }),
+        ("POST", "/api/v1/clients/{id}/members") => json!({ "user_id": 1 }),
+        ("PUT", "/api/v1/panels/{id}/ranks") => json!([{ "client_id": 1, "rank": 1 }]),
+        ("PATCH", "/api/v1/programmes/{id}") => json!({ "version": 1, "name": "Taken" }),
+        ("POST", "/api/v1/programmes/{id}/projects") => project_body(0),
+        ("PUT", "/api/v1/programmes/{id}/projects/{project_id}") => project_body(1),
+        ("PATCH", "/api/v1/users/{id}") => json!({ "name": "Taken" }),
+        _ => json!({}),
+    })
+}
+
+/// Every operation of the OpenAPI document: (method, path template, public).
+fn operations(app: &TestApp) -> Vec<(String, String, bool)> {
+    let doc = app.get("/api/v1/openapi.json", &Cred::None).expect(200);
+    let mut out = Vec::new();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for (method, op) in item.as_object().expect("operations") {
+            // `security: [{}]` marks the operations open to anyone.
+            let public = op["security"] == json!([{}]);
+            out.push((method.to_uppercase(), path.clone(), public));
+        }
+    }
+    out
+}
+
+fn call(app: &TestApp, method: &str, path: &str, cred: &Cred, body: Option<&Value>) -> u16 {
+    match (method, body) {
+        ("POST", None) if path.ends_with(".csv") || path.ends_with("/workbook") => {
+            app.upload(path, cred, b"not,a,file\n", "text/csv").status
+        }
+        (_, Some(body)) => app.send(method, path, cred, body).status,
+        (_, None) => {
+            app.request(method, path, cred, None, "application/json")
+                .status
+        }
+    }
+}
+
+/// What another organisation could notice of ours: read as our admin.
+fn snapshot(app: &TestApp, admin: &Cred, ours: &Ours) -> Vec<Value> {
+    [
+        format!("/api/v1/assessments/{}", ours.assessment),
+        format!("/api/v1/assessments/{}", ours.draft),
+        format!("/api/v1/assessments/{}/scores", ours.draft),
+        format!("/api/v1/clients/{}/members", ours.client),
+        format!("/api/v1/programmes/{}", ours.programme),
+        format!("/api/v1/users/{}", ours.user),
+        "/api/v1/tokens".to_owned(),
+        "/api/v1/panels".to_owned(),
+    ]
+    .iter()
+    .map(|path| app.get(path, admin).body)
+    .collect()
+}
+
+fn every_route_refuses_callers_without_credentials_and_other_organisations_every_role(
+    app: &TestApp,
+) {
+    let admin = app.admin();
+    let ours = ours(app, &admin);
+    let before = snapshot(app, &admin, &ours);
+    let outsider_admin = app.other_organisation("admin@b.test");
+    let mut roles = vec![("admin", outsider_admin.clone())];
+    for role in ["consultant", "executive", "programme_manager"] {
+        let (_, cred) = app.user(&outsider_admin, &format!("{role}@b.test"), role);
+        roles.push((role, cred));
+    }
+    let operations = operations(app);
+    assert!(operations.len() >= 60, "{} operations", operations.len());
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    for (method, template, public) in &operations {
+        let path = concrete(template, &ours);
+        let body = body(method, template);
+        if !public {
+            let status = call(app, method, &path, &Cred::None, body.as_ref());
+            if status != 401 {
+                wrong.push(format!("{method} {path} without credentials: {status}"));
+            }
+        }
+        for (role, cred) in &roles {
+            checked += 1;
+            let status = call(app, method, &path, cred, body.as_ref());
+            let names_ours = template.contains("{id}");
+            let refused = if names_ours {
+                matches!(status, 403 | 404)
+            } else {
+                // No record of ours is named: the answer may be anything but a 5xx,
+                // and a listing must show none of ours.
+                status < 500
+            };
+            if !refused {
+                wrong.push(format!("{method} {path} as their {role}: {status}"));
+            }
+            if method == "GET" && !names_ours && status == 200 {
+                let text = app.get(&path, cred).body.to_string();
+                if let Some(mark) = MARKS.iter().find(|m| text.contains(*m)) {
+                    wrong.push(format!("GET {path} as their {role} shows {mark}"));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert_eq!(
+        snapshot(app, &admin, &ours),
+        before,
+        "nothing of ours changed"
+    );
+    // Our own admin still logs in (another organisation's attempts never throttle us).
+    app.login(ADMIN_EMAIL, crate::helpers::PASSWORD);
+    eprintln!(
+        "authorisation matrix: {} operations × {} roles of another organisation = {checked} calls",
+        operations.len(),
+        roles.len()
+    );
+}
