@@ -52,7 +52,8 @@ echo "== demo portfolio: ${clients} clients (${backend})"
 "$bin" demo --clients "$clients" | head -1
 "$bin" serve >"${work}/serve.log" 2>&1 &
 server=$!
-for _ in $(seq 1 300); do curl -sf "${base}/healthz" >/dev/null && break; sleep 0.2; done
+# Ready once the instance has worked out the studies ahead (seconds at 10,000 clients).
+for _ in $(seq 1 600); do curl -sf "${base}/readyz" >/dev/null && break; sleep 0.2; done
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 token="$(curl -sf -X POST "${base}/api/v1/auth/login" -H 'content-type: application/json' \

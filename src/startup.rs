@@ -40,6 +40,7 @@ impl Application {
             trust_forwarded: settings.trust_forwarded,
             metrics: Default::default(),
             portfolios: Default::default(),
+            warm: Default::default(),
         });
         let ahead = state.clone();
         std::thread::Builder::new()
@@ -49,6 +50,7 @@ impl Application {
                 if let Err(e) = crate::app::study::warm_up(db, cache, portfolios) {
                     tracing::warn!(error = %e, "working out the studies ahead failed");
                 }
+                ahead.warm.store(true, std::sync::atomic::Ordering::Release);
             })?;
         let server = HttpServer::new(move || {
             App::new()

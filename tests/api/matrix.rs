@@ -231,7 +231,7 @@ fn every_route_refuses_callers_without_credentials_and_other_organisations_every
                 wrong.push(format!("{method} {path} without credentials: {status}"));
             }
         }
-        for (role, cred) in &roles {
+        for (role, cred) in roles.iter().filter(|_| !public) {
             checked += 1;
             let status = call(app, method, &path, cred, body.as_ref());
             let names_ours = template.contains("{id}");

@@ -541,6 +541,7 @@ mod tests {
             trust_forwarded: false,
             metrics: Default::default(),
             portfolios: Default::default(),
+            warm: Default::default(),
         });
         let app = test::init_service(
             App::new()
