@@ -1,6 +1,7 @@
 //! The audit trail: append-only, one row per change, with before and after.
 
 use super::{now, schema::audit_events, AnyConnection};
+use crate::domain::role::Caller;
 use diesel::prelude::*;
 
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize, utoipa::ToSchema)]
@@ -19,6 +20,20 @@ pub struct AuditEvent {
     pub after_value: Option<String>,
 }
 
+/// Which events to list; every part is optional.
+#[derive(Debug, Default, Clone)]
+pub struct AuditFilter {
+    pub entity: Option<String>,
+    pub entity_id: Option<i32>,
+    pub actor_id: Option<i32>,
+    /// From this moment on.
+    pub since: Option<chrono::NaiveDateTime>,
+    /// Before this moment.
+    pub until: Option<chrono::NaiveDateTime>,
+    /// Events with a smaller id (paging).
+    pub before: Option<i32>,
+}
+
 /// A change to record.
 pub struct Change<'a> {
     pub organisation_id: i32,
@@ -28,6 +43,35 @@ pub struct Change<'a> {
     pub action: &'a str,
     pub before: Option<String>,
     pub after: Option<String>,
+}
+
+impl<'a> Change<'a> {
+    /// A change made by `caller`, without before and after values yet.
+    pub fn by(caller: &Caller, entity: &'a str, entity_id: i32, action: &'a str) -> Change<'a> {
+        Change {
+            organisation_id: caller.organisation_id,
+            actor_id: Some(caller.user_id),
+            entity,
+            entity_id,
+            action,
+            before: None,
+            after: None,
+        }
+    }
+
+    pub fn after(self, value: serde_json::Value) -> Change<'a> {
+        Change {
+            after: Some(value.to_string()),
+            ..self
+        }
+    }
+
+    pub fn before(self, value: serde_json::Value) -> Change<'a> {
+        Change {
+            before: Some(value.to_string()),
+            ..self
+        }
+    }
 }
 
 impl AuditEvent {
@@ -45,6 +89,41 @@ impl AuditEvent {
             ))
             .execute(conn)
             .map(|_| ())
+    }
+
+    /// The organisation's events that pass `filter`, newest first.
+    pub fn search(
+        conn: &mut AnyConnection,
+        organisation_id: i32,
+        filter: &AuditFilter,
+        limit: i64,
+    ) -> QueryResult<Vec<AuditEvent>> {
+        let mut query = audit_events::table
+            .filter(audit_events::organisation_id.eq(organisation_id))
+            .into_boxed();
+        if let Some(entity) = &filter.entity {
+            query = query.filter(audit_events::entity.eq(entity.clone()));
+        }
+        if let Some(id) = filter.entity_id {
+            query = query.filter(audit_events::entity_id.eq(id));
+        }
+        if let Some(actor) = filter.actor_id {
+            query = query.filter(audit_events::actor_id.eq(actor));
+        }
+        if let Some(since) = filter.since {
+            query = query.filter(audit_events::occurred_at.ge(since));
+        }
+        if let Some(until) = filter.until {
+            query = query.filter(audit_events::occurred_at.lt(until));
+        }
+        if let Some(before) = filter.before {
+            query = query.filter(audit_events::id.lt(before));
+        }
+        query
+            .order(audit_events::id.desc())
+            .limit(limit)
+            .select(AuditEvent::as_select())
+            .load(conn)
     }
 
     pub fn list_for(

@@ -15,8 +15,8 @@ pub mod views;
 use actix_web::{error::JsonPayloadError, web, HttpRequest, HttpResponse};
 use problem::ApiError;
 use routes::{
-    assessments, assessors, auth, clients, exports, health, imports, performance, programmes,
-    questionnaires, results, scorecards, scores, stats, tokens, users, workbook,
+    assessments, assessors, audit, auth, clients, exports, health, imports, performance,
+    programmes, questionnaires, results, scorecards, scores, stats, tokens, users, workbook,
 };
 
 /// Largest JSON body accepted.
@@ -120,6 +120,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(exports::scores)
             .service(exports::results)
             .service(exports::kpi_values)
+            .service(audit::export)
+            .service(audit::list)
             .service(workbook::download)
             .service(workbook::upload)
             .service(imports::kpi_values)

@@ -1,8 +1,8 @@
 //! The OpenAPI 3 document, generated from the handlers' annotations.
 
 use super::routes::{
-    assessments, assessors, auth, clients, exports, health, imports, performance, programmes,
-    questionnaires, results, scorecards, scores, stats, tokens, users, workbook,
+    assessments, assessors, audit, auth, clients, exports, health, imports, performance,
+    programmes, questionnaires, results, scorecards, scores, stats, tokens, users, workbook,
 };
 use actix_web::{get, HttpResponse};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -20,7 +20,7 @@ use utoipa::{Modify, OpenApi};
         questionnaires::list, questionnaires::get, questionnaires::import,
         assessments::list, assessments::get, assessments::create, assessments::update,
         assessors::add, assessors::remove, assessments::audit,
-        scores::save, scores::list, scores::agree, scores::clear_agreed, results::get, scorecards::pdf_scorecard, scorecards::html_scorecard, stats::correlation, exports::scores, exports::results, exports::kpi_values, workbook::download, workbook::upload, imports::kpi_values, imports::panel_ranks, exports::projects, exports::milestones, programmes::report_pdf, programmes::report_html, programmes::list, programmes::create, programmes::get, programmes::update, programmes::add_project, programmes::replace_project, programmes::remove_project, performance::create_kpi, performance::list_kpis, performance::put_values, performance::create_panel, performance::list_panels, performance::put_ranks, performance::portfolio, performance::portfolio_pdf, performance::portfolio_html,
+        scores::save, scores::list, scores::agree, scores::clear_agreed, results::get, scorecards::pdf_scorecard, scorecards::html_scorecard, stats::correlation, exports::scores, exports::results, exports::kpi_values, audit::list, audit::export, workbook::download, workbook::upload, imports::kpi_values, imports::panel_ranks, exports::projects, exports::milestones, programmes::report_pdf, programmes::report_html, programmes::list, programmes::create, programmes::get, programmes::update, programmes::add_project, programmes::replace_project, programmes::remove_project, performance::create_kpi, performance::list_kpis, performance::put_values, performance::create_panel, performance::list_panels, performance::put_ranks, performance::portfolio, performance::portfolio_pdf, performance::portfolio_html,
         health::healthz, health::readyz, super::metrics::prometheus, document,
     ),
     modifiers(&Security, &CommonProblems),

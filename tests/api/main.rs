@@ -6,6 +6,7 @@ mod helpers;
 mod access;
 mod admin_pages;
 mod assessments;
+mod audit;
 mod auth;
 mod bad_input;
 mod data_pages;

@@ -91,7 +91,7 @@ pub async fn create(
     form: web::Form<TokenForm>,
 ) -> Result<HttpResponse, PageError> {
     viewer.check(&form.csrf_token)?;
-    match create_token(&state, viewer.user.id, &form.name).await {
+    match create_token(&state, viewer.user.caller(), &form.name).await {
         Ok(created) => page(&state, &viewer, Said::Nothing, Some(&created)).await,
         Err(e) => page(&state, &viewer, Said::refusal(e)?, None).await,
     }

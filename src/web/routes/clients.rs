@@ -1,6 +1,7 @@
 //! Clients: the companies assessed. Executives and programme managers see
 //! only the clients they are attached to.
 
+use crate::db::audit::{AuditEvent, Change};
 use crate::db::clients::{Client, NewClient};
 use crate::db::users::User;
 use crate::domain::role::{Caller, Role};
@@ -11,6 +12,7 @@ use crate::web::state::AppState;
 use crate::web::views::{ClientView, UserView};
 use actix_web::{delete, get, post, web, HttpResponse};
 use serde::Deserialize;
+use serde_json::json;
 use utoipa::ToSchema;
 
 #[derive(Deserialize, ToSchema)]
@@ -95,7 +97,13 @@ pub async fn create_client(
                 size_band: &size_band,
                 region: &region,
             };
-            Ok(Client::create(conn, &caller, new)?)
+            let client = Client::create(conn, &caller, new)?;
+            AuditEvent::record(
+                conn,
+                Change::by(&caller, "client", client.id, "client.create")
+                    .after(json!({ "name": client.name, "sector": client.sector })),
+            )?;
+            Ok(client)
         })
         .await?;
     Ok(client)
@@ -167,7 +175,12 @@ pub async fn attach_member(
                     ),
                 ));
             }
-            Ok(Client::attach(conn, client_id, user_id)?)
+            Client::attach(conn, client_id, user_id)?;
+            Ok(AuditEvent::record(
+                conn,
+                Change::by(&caller, "client", client_id, "client.member_attached")
+                    .after(json!({ "user_id": user_id })),
+            )?)
         })
         .await
 }
@@ -204,7 +217,11 @@ pub async fn detach_member(
             Client::find_visible(conn, &caller, client_id)?
                 .ok_or_else(|| ApiError::not_found("client"))?;
             if Client::detach(conn, client_id, user_id)? {
-                Ok(())
+                Ok(AuditEvent::record(
+                    conn,
+                    Change::by(&caller, "client", client_id, "client.member_detached")
+                        .before(json!({ "user_id": user_id })),
+                )?)
             } else {
                 Err(ApiError::not_found("membership"))
             }

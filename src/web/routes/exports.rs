@@ -27,7 +27,7 @@ pub enum Format {
 }
 
 /// The table as a download in the asked format.
-fn download(table: &Table, format: Format, stem: &str) -> ApiResult<HttpResponse> {
+pub(super) fn download(table: &Table, format: Format, stem: &str) -> ApiResult<HttpResponse> {
     let (bytes, content_type, extension) = match format {
         Format::Csv => (
             table

@@ -2,6 +2,7 @@
 
 pub mod assessments;
 pub mod assessors;
+pub mod audit;
 pub mod auth;
 pub mod clients;
 pub mod exports;

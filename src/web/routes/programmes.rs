@@ -195,13 +195,8 @@ fn audit(
     AuditEvent::record(
         conn,
         Change {
-            organisation_id: caller.organisation_id,
-            actor_id: Some(caller.user_id),
-            entity,
-            entity_id: id,
-            action,
-            before: None,
             after,
+            ..Change::by(caller, entity, id, action)
         },
     )?;
     Ok(())

@@ -1,6 +1,7 @@
 //! API tokens for scripts and integrations: shown once, stored hashed, revocable.
 
 use crate::auth::{digest, new_secret};
+use crate::db::audit::{AuditEvent, Change};
 use crate::db::tokens::ApiToken;
 use crate::domain::role::Caller;
 use crate::web::input::{required, SHORT_TEXT};
@@ -9,6 +10,7 @@ use crate::web::session::Auth;
 use crate::web::state::AppState;
 use actix_web::{delete, get, post, web, HttpResponse};
 use serde::{Deserialize, Serialize};
+use serde_json::json;
 use utoipa::ToSchema;
 
 #[derive(Deserialize, ToSchema)]
@@ -56,18 +58,26 @@ pub async fn create(
     auth: Auth,
     body: web::Json<NewToken>,
 ) -> ApiResult<HttpResponse> {
-    let created = create_token(&state, auth.user.id, &body.name).await?;
+    let created = create_token(&state, auth.caller(), &body.name).await?;
     Ok(HttpResponse::Created().json(created))
 }
 
 /// Creates a token for a user and returns its secret, which is stored only
 /// as a hash; the API and the tokens page share it.
-pub async fn create_token(state: &AppState, user_id: i32, name: &str) -> ApiResult<CreatedToken> {
+pub async fn create_token(state: &AppState, owner: Caller, name: &str) -> ApiResult<CreatedToken> {
     let name = required("name", name, SHORT_TEXT)?;
     let token = new_secret("cmas_");
     let hash = digest(&token);
     let stored = state
-        .write(move |conn| Ok(ApiToken::create(conn, user_id, &name, &hash)?))
+        .write(move |conn| {
+            let stored = ApiToken::create(conn, owner.user_id, &name, &hash)?;
+            AuditEvent::record(
+                conn,
+                Change::by(&owner, "token", stored.id, "token.create")
+                    .after(json!({ "name": stored.name, "user_id": owner.user_id })),
+            )?;
+            Ok(stored)
+        })
         .await?;
     Ok(CreatedToken {
         view: stored.into(),
@@ -106,7 +116,13 @@ pub async fn revoke(
 /// API and the tokens page share it.
 pub async fn revoke_token(state: &AppState, caller: Caller, id: i32) -> ApiResult<()> {
     let revoked = state
-        .write(move |conn| Ok(ApiToken::revoke(conn, &caller, id)?))
+        .write(move |conn| {
+            let revoked = ApiToken::revoke(conn, &caller, id)?;
+            if revoked {
+                AuditEvent::record(conn, Change::by(&caller, "token", id, "token.revoke"))?;
+            }
+            Ok(revoked)
+        })
         .await?;
     if revoked {
         Ok(())

@@ -2,6 +2,7 @@
 //! to pick co-assessors.
 
 use crate::auth::{hash_password, password_problem};
+use crate::db::audit::{AuditEvent, Change};
 use crate::db::sessions::Session;
 use crate::db::users::{NewUser, User, UserChanges};
 use crate::domain::role::{Caller, Role};
@@ -12,6 +13,7 @@ use crate::web::state::AppState;
 use crate::web::views::UserView;
 use actix_web::{get, patch, post, web, HttpResponse};
 use serde::Deserialize;
+use serde_json::json;
 use utoipa::ToSchema;
 
 #[derive(Deserialize, ToSchema)]
@@ -107,7 +109,13 @@ pub async fn create_user(
                 role: body.role,
                 password_hash: &hash,
             };
-            Ok(User::create(conn, new)?)
+            let user = User::create(conn, new)?;
+            AuditEvent::record(
+                conn,
+                Change::by(&caller, "user", user.id, "user.create")
+                    .after(json!({ "email": user.email, "name": user.name, "role": user.role })),
+            )?;
+            Ok(user)
         })
         .await
 }
@@ -163,6 +171,13 @@ pub async fn update_user(
             if updated.active != user.active || updated.role != user.role {
                 Session::delete_for_user(conn, user.id)?;
             }
+            let state = |u: &User| json!({ "name": u.name, "role": u.role, "active": u.active });
+            AuditEvent::record(
+                conn,
+                Change::by(&caller, "user", user.id, "user.update")
+                    .before(state(&user))
+                    .after(state(&updated)),
+            )?;
             Ok(updated)
         })
         .await
