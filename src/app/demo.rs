@@ -242,6 +242,12 @@ pub fn load_sized(db: &Database, clients: Option<usize>) -> anyhow::Result<Summa
         }
         .build()
     })
+    .and_then(|summary| {
+        if summary.created {
+            db.refresh_statistics()?;
+        }
+        Ok(summary)
+    })
 }
 
 struct Portfolio<'a> {

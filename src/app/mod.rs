@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod bootstrap;
+pub mod client_data;
 pub mod csv_columns;
 pub mod demo;
 mod demo_performance;

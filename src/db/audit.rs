@@ -126,6 +126,32 @@ impl AuditEvent {
             .load(conn)
     }
 
+    /// Blanks the before and after values of the events about these
+    /// entities (erasure); the events themselves stay. Returns how many.
+    pub fn blank(
+        conn: &mut AnyConnection,
+        organisation_id: i32,
+        entity: &str,
+        ids: &[i32],
+    ) -> QueryResult<usize> {
+        let mut blanked = 0;
+        // Chunks keep SQLite under its limit of bound parameters.
+        for chunk in ids.chunks(500) {
+            blanked += diesel::update(
+                audit_events::table
+                    .filter(audit_events::organisation_id.eq(organisation_id))
+                    .filter(audit_events::entity.eq(entity))
+                    .filter(audit_events::entity_id.eq_any(chunk)),
+            )
+            .set((
+                audit_events::before_value.eq(None::<String>),
+                audit_events::after_value.eq(None::<String>),
+            ))
+            .execute(conn)?;
+        }
+        Ok(blanked)
+    }
+
     pub fn list_for(
         conn: &mut AnyConnection,
         organisation_id: i32,

@@ -112,6 +112,18 @@ impl Client {
             .load(conn)
     }
 
+    /// Deletes the client and everything that hangs off it. Assessments go
+    /// first (their answers, assessors and summaries cascade); the
+    /// programme, memberships, KPI values and panel ranks cascade from the
+    /// client. The caller has checked the client is theirs.
+    pub fn erase(conn: &mut AnyConnection, client_id: i32) -> QueryResult<()> {
+        use super::schema::assessments;
+        diesel::delete(assessments::table.filter(assessments::client_id.eq(client_id)))
+            .execute(conn)?;
+        diesel::delete(clients::table.find(client_id)).execute(conn)?;
+        Ok(())
+    }
+
     /// Detaches a user from the client; false when they were not attached.
     pub fn detach(conn: &mut AnyConnection, client_id: i32, user_id: i32) -> QueryResult<bool> {
         diesel::delete(

@@ -106,6 +106,19 @@ impl KpiValue {
         Ok(())
     }
 
+    /// Every value of one client: (KPI name, period, value).
+    pub fn of_client(
+        conn: &mut AnyConnection,
+        client_id: i32,
+    ) -> QueryResult<Vec<(String, String, f64)>> {
+        kpi_values::table
+            .inner_join(kpis::table)
+            .filter(kpi_values::client_id.eq(client_id))
+            .order((kpis::name, kpi_values::period))
+            .select((kpis::name, kpi_values::period, kpi_values::value))
+            .load(conn)
+    }
+
     /// The organisation's values for a period.
     pub fn for_period(
         conn: &mut AnyConnection,
@@ -233,6 +246,19 @@ impl Panel {
                 .execute(conn)?;
         }
         Organisation::performance_changed(conn, panel.organisation_id)
+    }
+
+    /// Every rank one client was given: (panel name, period, rank).
+    pub fn ranks_of_client(
+        conn: &mut AnyConnection,
+        client_id: i32,
+    ) -> QueryResult<Vec<(String, String, f64)>> {
+        panel_ranks::table
+            .inner_join(panels::table)
+            .filter(panel_ranks::client_id.eq(client_id))
+            .order((panels::period, panels::name))
+            .select((panels::name, panels::period, panel_ranks::rank))
+            .load(conn)
     }
 
     /// The ranks of every panel of a period: one map (client → rank) per panel.

@@ -114,14 +114,14 @@ impl ScoreRow {
 
     /// The answer columns of several assessments at once, for statistics over
     /// many: (assessment, assessor, question, intention, reality, N/A reason),
-    /// by assessment, question and assessor.
+    /// in the order of the unique index, so that it serves the query.
     pub fn answers_of(conn: &mut AnyConnection, ids: &[i32]) -> QueryResult<Vec<AnswerTuple>> {
         scores::table
             .filter(scores::assessment_id.eq_any(ids))
             .order((
                 scores::assessment_id,
-                scores::question_id,
                 scores::assessor_id,
+                scores::question_id,
             ))
             .select((
                 scores::assessment_id,

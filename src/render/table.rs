@@ -35,7 +35,7 @@ impl<T: Into<f64>> From<Option<T>> for Cell {
 /// A header and its rows.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
-    pub header: Vec<&'static str>,
+    pub header: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
 }
 
@@ -51,11 +51,39 @@ pub fn csv_text(text: &str) -> String {
 }
 
 impl Table {
-    pub fn new(header: &[&'static str]) -> Table {
+    pub fn new(header: &[&str]) -> Table {
         Table {
-            header: header.to_vec(),
+            header: header.iter().map(|h| (*h).to_owned()).collect(),
             rows: Vec::new(),
         }
+    }
+
+    /// Flat JSON records as a table: a column per key, in the order keys
+    /// first appear; nested values are written as JSON text.
+    pub fn from_records(records: &[serde_json::Value]) -> Table {
+        let mut header: Vec<String> = Vec::new();
+        for record in records {
+            for key in record.as_object().into_iter().flat_map(|o| o.keys()) {
+                if !header.contains(key) {
+                    header.push(key.clone());
+                }
+            }
+        }
+        let rows = records
+            .iter()
+            .map(|record| {
+                header
+                    .iter()
+                    .map(|key| match &record[key.as_str()] {
+                        serde_json::Value::Null => Cell::Empty,
+                        serde_json::Value::Number(n) => n.as_f64().map_or(Cell::Empty, Cell::Number),
+                        serde_json::Value::String(s) => Cell::Text(s.clone()),
+                        other => Cell::Text(other.to_string()),
+                    })
+                    .collect()
+            })
+            .collect();
+        Table { header, rows }
     }
 
     pub fn push(&mut self, row: Vec<Cell>) {
@@ -80,12 +108,15 @@ impl Table {
 
     /// The table as a one-sheet workbook with a bold, frozen header row.
     pub fn to_xlsx(&self, sheet: &str) -> Result<Vec<u8>, XlsxError> {
-        let mut workbook = Workbook::new();
+        workbook(&[(sheet, self)])
+    }
+
+    fn write_sheet(&self, workbook: &mut Workbook, sheet: &str) -> Result<(), XlsxError> {
         let worksheet = workbook.add_worksheet();
         worksheet.set_name(sheet_name(sheet))?;
         let bold = Format::new().set_bold();
         for (column, title) in (0u16..).zip(&self.header) {
-            worksheet.write_string_with_format(0, column, *title, &bold)?;
+            worksheet.write_string_with_format(0, column, title, &bold)?;
             worksheet.set_column_width(column, column_width(title))?;
         }
         worksheet.set_freeze_panes(1, 0)?;
@@ -102,8 +133,17 @@ impl Table {
                 }
             }
         }
-        workbook.save_to_buffer()
+        Ok(())
     }
+}
+
+/// Several tables as one workbook, a sheet each, with bold, frozen header rows.
+pub fn workbook(sheets: &[(&str, &Table)]) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    for (name, table) in sheets {
+        table.write_sheet(&mut workbook, name)?;
+    }
+    workbook.save_to_buffer()
 }
 
 fn format_number(n: f64) -> String {
