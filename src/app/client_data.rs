@@ -48,9 +48,15 @@ impl Owned {
     fn subjects(&self, client_id: i32) -> Vec<(&'static str, Vec<i32>)> {
         vec![
             ("client", vec![client_id]),
-            ("assessment", self.assessments.iter().map(|a| a.id).collect()),
+            (
+                "assessment",
+                self.assessments.iter().map(|a| a.id).collect(),
+            ),
             ("programme", self.programme.iter().map(|p| p.id).collect()),
-            ("project", self.projects.iter().map(|p| p.project.id).collect()),
+            (
+                "project",
+                self.projects.iter().map(|p| p.project.id).collect(),
+            ),
         ]
     }
 }
@@ -81,7 +87,11 @@ pub fn export(
     let (mut scores, mut agreed) = (Vec::new(), Vec::new());
     for id in &ids {
         scores.extend(ScoreRow::list_for_assessment(conn, *id)?.iter().map(record));
-        agreed.extend(AgreedRow::list_for_assessment(conn, *id)?.iter().map(record));
+        agreed.extend(
+            AgreedRow::list_for_assessment(conn, *id)?
+                .iter()
+                .map(record),
+        );
     }
     let kpi_values = KpiValue::of_client(conn, client_id)?
         .into_iter()
@@ -113,9 +123,11 @@ pub fn export(
             "cost_actual": p.cost_actual, "benefit_planned": p.benefit_planned,
             "benefit_actual": p.benefit_actual, "depends_on": p.depends_on,
         }));
-        milestones.extend(p.milestones.iter().map(|m| {
-            json!({ "project_id": p.id, "name": m.name, "due": m.due, "done": m.done })
-        }));
+        milestones.extend(
+            p.milestones.iter().map(
+                |m| json!({ "project_id": p.id, "name": m.name, "due": m.due, "done": m.done }),
+            ),
+        );
     }
     let mut audit = Vec::new();
     for (entity, ids) in owned.subjects(client_id) {
@@ -134,7 +146,10 @@ pub fn export(
     Ok(Some(vec![
         ("client", vec![client]),
         ("members", members),
-        ("assessments", owned.assessments.iter().map(record).collect()),
+        (
+            "assessments",
+            owned.assessments.iter().map(record).collect(),
+        ),
         ("assessors", assessors),
         ("scores", scores),
         ("agreed_scores", agreed),

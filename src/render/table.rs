@@ -76,7 +76,9 @@ impl Table {
                     .iter()
                     .map(|key| match &record[key.as_str()] {
                         serde_json::Value::Null => Cell::Empty,
-                        serde_json::Value::Number(n) => n.as_f64().map_or(Cell::Empty, Cell::Number),
+                        serde_json::Value::Number(n) => {
+                            n.as_f64().map_or(Cell::Empty, Cell::Number)
+                        }
                         serde_json::Value::String(s) => Cell::Text(s.clone()),
                         other => Cell::Text(other.to_string()),
                     })

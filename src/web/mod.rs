@@ -121,6 +121,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(exports::results)
             .service(exports::kpi_values)
             .service(audit::export)
+            .service(clients::export)
+            .service(clients::erase)
             .service(audit::list)
             .service(workbook::download)
             .service(workbook::upload)

@@ -138,13 +138,21 @@ fn concrete(template: &str, ours: &Ours) -> String {
         .replace("{question_id}", "AP.1.1")
         .replace("{user_id}", &ours.user.to_string())
         .replace("{project_id}", &ours.project.to_string())
-        .replace("{format}", "csv")
+        .replace(
+            "{format}",
+            if template.ends_with("/export.{format}") {
+                "json"
+            } else {
+                "csv"
+            },
+        )
 }
 
 /// A body that would pass as valid, so that the refusal is about who asks.
 fn body(method: &str, template: &str) -> Option<Value> {
     let answer = json!({ "intention": 5, "reality": 4 });
     Some(match (method, template) {
+        ("DELETE", "/api/v1/clients/{id}") => json!({ "confirm": "Secret Harbour Ltd" }),
         ("GET" | "DELETE", _) => return None,
         // Files: sent as uploads.
         ("POST", t) if t.ends_with(".csv") || t.ends_with("/workbook") => return None,

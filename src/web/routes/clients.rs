@@ -1,10 +1,12 @@
 //! Clients: the companies assessed. Executives and programme managers see
 //! only the clients they are attached to.
 
+use crate::app::client_data;
 use crate::db::audit::{AuditEvent, Change};
 use crate::db::clients::{Client, NewClient};
 use crate::db::users::User;
 use crate::domain::role::{Caller, Role};
+use crate::render::table::Table;
 use crate::web::input::{required, SHORT_TEXT};
 use crate::web::problem::{ApiError, ApiResult, Problem};
 use crate::web::session::Auth;
@@ -227,4 +229,116 @@ pub async fn detach_member(
             }
         })
         .await
+}
+
+/// What an export is written as.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    Json,
+    Xlsx,
+}
+
+/// Everything cmas holds about the client (admins): its record, members,
+/// assessments with every answer, performance data, programme and the audit
+/// events about them; JSON, or XLSX with a sheet per section. Audited.
+#[utoipa::path(context_path = "/api/v1", tag = "clients", params(("id" = i32, Path), ("format" = ExportFormat, Path)),
+    responses((status = 200, description = "The client's data", content((Object = "application/json"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+#[get("/clients/{id}/export.{format}")]
+pub async fn export(
+    state: web::Data<AppState>,
+    auth: Auth,
+    path: web::Path<(i32, ExportFormat)>,
+) -> ApiResult<HttpResponse> {
+    let caller = auth.require(&[Role::Admin], "export a client's data")?;
+    let (id, format) = path.into_inner();
+    let sections = state
+        .write(move |conn| {
+            let sections = client_data::export(conn, &caller, id)?
+                .ok_or_else(|| ApiError::not_found("client"))?;
+            AuditEvent::record(conn, Change::by(&caller, "client", id, "client.export"))?;
+            Ok(sections)
+        })
+        .await?;
+    let stem = format!("client-{id}");
+    match format {
+        ExportFormat::Json => {
+            let document: serde_json::Map<String, serde_json::Value> = sections
+                .into_iter()
+                .map(|(name, records)| (name.to_owned(), serde_json::Value::Array(records)))
+                .collect();
+            Ok(HttpResponse::Ok()
+                .insert_header((
+                    "Content-Disposition",
+                    format!("attachment; filename=\"{stem}.json\""),
+                ))
+                .json(document))
+        }
+        ExportFormat::Xlsx => {
+            let tables: Vec<(&str, Table)> = sections
+                .iter()
+                .map(|(name, records)| (*name, Table::from_records(records)))
+                .collect();
+            let sheets: Vec<(&str, &Table)> = tables.iter().map(|(n, t)| (*n, t)).collect();
+            let bytes = crate::render::table::workbook(&sheets)
+                .map_err(|e| ApiError::Internal(format!("cannot write XLSX: {e}")))?;
+            Ok(HttpResponse::Ok()
+                .content_type(crate::app::workbook::CONTENT_TYPE)
+                .insert_header((
+                    "Content-Disposition",
+                    format!("attachment; filename=\"{stem}.xlsx\""),
+                ))
+                .body(bytes))
+        }
+    }
+}
+
+/// Confirms an erasure: the client's name, exactly as stored.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EraseRequest {
+    pub confirm: String,
+}
+
+/// Erases the client with all its data (admins): assessments and answers,
+/// KPI values and panel ranks, programme, memberships. Its audit events stay,
+/// with their before and after values blanked; the erasure itself is audited.
+#[utoipa::path(context_path = "/api/v1", tag = "clients", params(("id" = i32, Path)), request_body = EraseRequest,
+    responses((status = 200, body = client_data::Erased), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 422, body = Problem, description = "The confirmation is not the client's name")))]
+#[delete("/clients/{id}")]
+pub async fn erase(
+    state: web::Data<AppState>,
+    auth: Auth,
+    path: web::Path<i32>,
+    body: web::Json<EraseRequest>,
+) -> ApiResult<web::Json<client_data::Erased>> {
+    let caller = auth.require(&[Role::Admin], "erase a client")?;
+    let id = path.into_inner();
+    let confirm = body.into_inner().confirm;
+    let erased = state
+        .write(move |conn| {
+            let client = Client::find_visible(conn, &caller, id)?
+                .ok_or_else(|| ApiError::not_found("client"))?;
+            if client.name != confirm {
+                return Err(ApiError::invalid(
+                    "confirmation_mismatch",
+                    "send the client's name, exactly as stored, in `confirm` to erase it",
+                ));
+            }
+            let erased = client_data::erase(conn, &caller, id)?
+                .ok_or_else(|| ApiError::not_found("client"))?;
+            AuditEvent::record(
+                conn,
+                Change::by(&caller, "client", id, "client.erase").after(json!({
+                    "assessments": erased.assessments,
+                    "projects": erased.projects,
+                    "audit_events_blanked": erased.audit_events_blanked,
+                })),
+            )?;
+            Ok(erased)
+        })
+        .await?;
+    Ok(web::Json(erased))
 }
