@@ -582,3 +582,77 @@ fn killed_mid_save_twenty_times_on_postgres_no_acknowledged_answer_is_lost() {
     let (cycles, saves) = crash_cycles(&schema.url());
     eprintln!("postgres: {cycles} kill -9 cycles, {saves} acknowledged saves checked");
 }
+
+#[test]
+fn at_the_most_verbose_log_level_no_password_token_session_or_csrf_secret_is_logged() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("cmas.sqlite3");
+    let instance = start(db.to_str().expect("path"), &[("CMAS_LOG", "trace")]);
+    up(&instance);
+    let base = &instance.address;
+    let wrong = "wrong-password-secret-31";
+    let (status, _) = call(
+        "POST",
+        &format!("{base}/api/v1/auth/login"),
+        &[],
+        Some(&json!({ "email": ADMIN, "password": wrong })),
+    );
+    assert_eq!(status, 401);
+    // A session (cookie and CSRF token), an API token, a new user, a password change.
+    let login = ureq::post(&format!("{base}/api/v1/auth/login"))
+        .send_json(json!({ "email": ADMIN, "password": PASSWORD }))
+        .expect("login");
+    let cookie = login
+        .header("set-cookie")
+        .and_then(|c| c.split(';').next())
+        .expect("cookie")
+        .to_owned();
+    let session = cookie.split('=').nth(1).expect("session id").to_owned();
+    let csrf = login.into_json::<Value>().expect("json")["csrf_token"]
+        .as_str()
+        .expect("csrf")
+        .to_owned();
+    let session_headers = [("Cookie", cookie.as_str()), ("X-CSRF-Token", csrf.as_str())];
+    let (_, token) = call(
+        "POST",
+        &format!("{base}/api/v1/tokens"),
+        &session_headers,
+        Some(&json!({ "name": "logged?" })),
+    );
+    let token = token["token"].as_str().expect("token").to_owned();
+    let bearer = format!("Bearer {token}");
+    let new_password = "new-user-password-secret-77";
+    let (status, _) = call(
+        "POST",
+        &format!("{base}/api/v1/users"),
+        &[("Authorization", &bearer)],
+        Some(
+            &json!({ "email": "new@instances.test", "name": "New", "role": "consultant", "password": new_password }),
+        ),
+    );
+    assert_eq!(status, 201);
+    let changed = "changed-password-secret-55";
+    let (status, _) = call(
+        "POST",
+        &format!("{base}/api/v1/auth/password"),
+        &session_headers,
+        Some(&json!({ "current_password": PASSWORD, "new_password": changed })),
+    );
+    assert!(status < 300, "password change: {status}");
+    let log = std::fs::read_to_string(&instance.log).expect("log");
+    assert!(
+        log.lines().count() > 10,
+        "the trace level logs plenty: {log}"
+    );
+    for (what, secret) in [
+        ("a wrong password", wrong),
+        ("the admin's password", PASSWORD),
+        ("a new user's password", new_password),
+        ("a changed password", changed),
+        ("the session id", session.as_str()),
+        ("the CSRF token", csrf.as_str()),
+        ("the API token", token.as_str()),
+    ] {
+        assert!(!log.contains(secret), "{what} is in the log");
+    }
+}
