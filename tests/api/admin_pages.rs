@@ -184,7 +184,7 @@ fn only_admins_reach_the_admin_pages_and_the_menu_shows_what_each_may_use(app: &
     app.user(&api, "carla@a.test", "consultant");
     app.user(&api, "ceo@a.test", "executive");
     let mut anonymous = Browser::new(app);
-    for path in ["/admin/users", "/admin/access", "/tokens"] {
+    for path in ["/admin/users", "/admin/access", "/admin/audit", "/tokens"] {
         let page = anonymous.get(path);
         assert_eq!(
             (page.status, page.location.as_deref()),
@@ -196,7 +196,7 @@ fn only_admins_reach_the_admin_pages_and_the_menu_shows_what_each_may_use(app: &
     for (email, staff) in [("carla@a.test", true), ("ceo@a.test", false)] {
         let mut browser = Browser::new(app);
         browser.login(email, PASSWORD);
-        for path in ["/admin/users", "/admin/access"] {
+        for path in ["/admin/users", "/admin/access", "/admin/audit"] {
             let page = browser.get(path);
             assert!(
                 page.status == 403 && page.body.contains("Only admins"),
@@ -235,6 +235,18 @@ fn only_admins_reach_the_admin_pages_and_the_menu_shows_what_each_may_use(app: &
     assert!(
         home.contains("href=\"/admin/users\">Admin") && home.contains("href=\"/study\">Study"),
         "{home}"
+    );
+    // The audit trail page lists the users just added, newest first, escaped.
+    let trail = admin.get("/admin/audit");
+    assert_eq!(trail.status, 200);
+    let created = trail
+        .body
+        .find("user.create")
+        .expect("user creations listed");
+    assert!(
+        trail.body[created..].contains("ceo@a.test") && trail.body.contains("/api/v1/audit.csv"),
+        "{}",
+        trail.body
     );
 }
 

@@ -62,6 +62,7 @@ test("every page passes the WCAG 2.1 AA checks and fits the screen at 1280 and 3
     const admin = await logIn("admin@demo.cmas", "demo-admin-pass", width);
     await check(admin.page, "/admin/users", "admin-users", width);
     await check(admin.page, "/admin/access", "admin-access", width);
+    await check(admin.page, "/admin/audit", "admin-audit", width);
     await admin.context.close();
 
     const executive = await logIn("executive@demo.cmas", "demo-executive-pass", width);

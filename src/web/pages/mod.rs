@@ -87,6 +87,10 @@ impl Pages {
                 "admin_access",
                 include_str!("../../../templates/admin_access.hbs"),
             ),
+            (
+                "admin_audit",
+                include_str!("../../../templates/admin_audit.hbs"),
+            ),
             ("tokens", include_str!("../../../templates/tokens.hbs")),
         ] {
             hb.register_template_string(name, source)?;
@@ -487,6 +491,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/admin/access", web::get().to(admin::access))
         .route("/admin/access", web::post().to(admin::give_access))
         .route("/admin/access/remove", web::post().to(admin::remove_access))
+        .route("/admin/audit", web::get().to(admin::audit))
         .route("/tokens", web::get().to(tokens::show))
         .route("/tokens", web::post().to(tokens::create))
         .route("/tokens/{id}/revoke", web::post().to(tokens::revoke))
