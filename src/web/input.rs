@@ -39,6 +39,12 @@ pub fn optional(field: &str, value: Option<&str>, max: usize) -> ApiResult<Optio
 }
 
 fn limited(field: &str, value: &str, max: usize) -> ApiResult<String> {
+    if value.contains('\0') {
+        return Err(ApiError::invalid(
+            "invalid_text",
+            format!("`{field}` contains a NUL character"),
+        ));
+    }
     let length = value.chars().count();
     if length > max {
         return Err(ApiError::invalid(

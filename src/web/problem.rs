@@ -172,6 +172,11 @@ impl From<diesel::result::Error> for ApiError {
                 "conflict",
                 "a concurrent change conflicted with this one; reload and retry",
             ),
+            // PostgreSQL stores no NUL character in text; fields that skip
+            // `web::input` still get a 422, not a 500.
+            Error::DatabaseError(_, info) if info.message().contains("0x00") => {
+                ApiError::invalid("invalid_text", "text must not contain NUL characters")
+            }
             other => ApiError::Internal(other.to_string()),
         }
     }

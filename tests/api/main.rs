@@ -9,6 +9,7 @@ mod assessments;
 mod audit;
 mod auth;
 mod bad_input;
+mod bodies;
 mod client_data;
 mod data_pages;
 mod demo;
