@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Load figures: cmas (release build) under CONNECTIONS concurrent connections
 # on loopback, each scenario beside the ceiling of a bare handler of the same
-# server (/healthz, through the same middleware). Prints a Markdown table.
+# server (/healthz, through the same middleware). Prints a Markdown table,
+# then single requests one at a time: results, scorecard, study, and the
+# first scorecard and study after one more assessment is finalised.
 #
 #   scripts/load.sh [sqlite|postgres] [CLIENTS]     # defaults: sqlite 10000
 #
@@ -121,6 +123,26 @@ for scenario in "${scenarios[@]}"; do
   ratio="$(python3 -c "print(f'{float($rps)/float($ceiling):.2f}')")"
   echo "| ${name}${errors:+ (${errors} non-2xx)} | ${rps} | ${p50} | ${p99} | ${ratio} |"
 done
+echo
+echo "Single requests, one at a time (ms):"
+ms() { curl -s -o /dev/null -w '%{time_total}' -H "$auth" "${base}$1" | python3 -c "import sys; print(round(float(sys.stdin.read())*1000,1))"; }
+scorecard="/api/v1/assessments/${final}/scorecard.pdf"
+echo "- consolidated results: $(ms "/api/v1/assessments/${final}/results")"
+echo "- scorecard PDF: $(for _ in 1 2 3 4 5; do ms "$scorecard"; done | tr '\n' ' ')"
+echo "- portfolio study: $(for _ in 1 2 3; do ms /api/v1/analysis/portfolio; done | tr '\n' ' ')"
+# One more final assessment: the first scorecard and study after it.
+fresh="$(curl -sf -H "$auth" -X POST "${base}/api/v1/assessments" -H 'content-type: application/json' \
+  -d "{\"client_id\":${client},\"questionnaire_id\":${questionnaire},\"assessment_date\":\"2026-11-24\"}" | json 'd["id"]')"
+for q in $(tr -d '"' <<<"$questions" | tr ',' ' '); do
+  curl -sf -o /dev/null -H "$auth" -X PUT "${base}/api/v1/assessments/${fresh}/scores/${q}" \
+    -H 'content-type: application/json' -d '{"intention":6,"reality":5}'
+done
+version="$(curl -sf -H "$auth" "${base}/api/v1/assessments/${fresh}" | json 'd["version"]')"
+curl -sf -o /dev/null -H "$auth" -X PATCH "${base}/api/v1/assessments/${fresh}" \
+  -H 'content-type: application/json' -d "{\"version\":${version},\"status\":\"final\"}"
+echo "- after one more finalisation, scorecard PDF: $(ms "$scorecard"), then $(ms "$scorecard")"
+echo "- after one more finalisation, study: $(ms /api/v1/analysis/portfolio), then $(ms /api/v1/analysis/portfolio)"
+
 rss="$(awk '/VmHWM/ {print $2}' "/proc/${server}/status")"
 echo
 echo "Peak server memory (VmHWM): $((rss / 1024)) MiB"

@@ -1,0 +1,40 @@
+//! The JSON bodies of the write endpoints: the first byte picks a body type,
+//! the rest is parsed as it; any input is read or refused.
+#![no_main]
+
+use cmas::db::performance::KpiValue;
+use cmas::web::routes::{
+    assessments, assessors, auth, clients, performance, programmes, scores, stats, tokens, users,
+};
+
+fn parse<T: serde::de::DeserializeOwned>(bytes: &[u8]) {
+    let _ = serde_json::from_slice::<T>(bytes);
+}
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    let Some((kind, body)) = data.split_first() else {
+        return;
+    };
+    match kind % 20 {
+        0 => parse::<assessments::AssessmentUpdate>(body),
+        1 => parse::<assessors::AssessorRequest>(body),
+        2 => parse::<stats::CorrelationRequest>(body),
+        3 => parse::<clients::EraseRequest>(body),
+        4 => parse::<auth::LoginRequest>(body),
+        5 => parse::<clients::Membership>(body),
+        6 => parse::<assessments::NewAssessmentRequest>(body),
+        7 => parse::<clients::NewClientRequest>(body),
+        8 => parse::<performance::NewKpi>(body),
+        9 => parse::<performance::NewPanel>(body),
+        10 => parse::<programmes::NewProgramme>(body),
+        11 => parse::<tokens::NewToken>(body),
+        12 => parse::<users::NewUserRequest>(body),
+        13 => parse::<auth::PasswordChange>(body),
+        14 => parse::<programmes::ProgrammeUpdate>(body),
+        15 => parse::<programmes::ProjectRequest>(body),
+        16 => parse::<scores::ScoreInput>(body),
+        17 => parse::<Vec<KpiValue>>(body),
+        18 => parse::<users::UserUpdate>(body),
+        _ => parse::<Vec<performance::PanelEntry>>(body),
+    }
+});
