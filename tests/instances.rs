@@ -198,18 +198,7 @@ fn two_instances_on_one_postgres_share_sessions_and_login_throttling_keep_every_
     up(&b);
 
     // A session made on one instance works on the other.
-    let login = ureq::post(&format!("{}/api/v1/auth/login", a.address))
-        .send_json(json!({ "email": ADMIN, "password": PASSWORD }))
-        .expect("login");
-    let cookie = login
-        .header("set-cookie")
-        .and_then(|c| c.split(';').next())
-        .expect("cookie")
-        .to_owned();
-    let csrf = login.into_json::<Value>().expect("json")["csrf_token"]
-        .as_str()
-        .expect("csrf")
-        .to_owned();
+    let (cookie, csrf) = log_in(&a.address);
     let (status, me) = call(
         "GET",
         &format!("{}/api/v1/me", b.address),
@@ -411,8 +400,9 @@ fn a_stopping_instance_finishes_the_request_in_flight_and_logs_json_with_the_req
     assert!(!log.contains(PASSWORD), "nor the admin's");
 }
 
-/// A bearer token of the bootstrap admin, made through `base`.
-fn admin_bearer(base: &str) -> String {
+/// The bootstrap admin's session through `base`: the cookie (`name=value`)
+/// and the CSRF token.
+fn log_in(base: &str) -> (String, String) {
     let login = ureq::post(&format!("{base}/api/v1/auth/login"))
         .send_json(json!({ "email": ADMIN, "password": PASSWORD }))
         .expect("login");
@@ -425,6 +415,12 @@ fn admin_bearer(base: &str) -> String {
         .as_str()
         .expect("csrf")
         .to_owned();
+    (cookie, csrf)
+}
+
+/// A bearer token of the bootstrap admin, made through `base`.
+fn admin_bearer(base: &str) -> String {
+    let (cookie, csrf) = log_in(base);
     let (_, token) = call(
         "POST",
         &format!("{base}/api/v1/tokens"),
@@ -599,19 +595,8 @@ fn at_the_most_verbose_log_level_no_password_token_session_or_csrf_secret_is_log
     );
     assert_eq!(status, 401);
     // A session (cookie and CSRF token), an API token, a new user, a password change.
-    let login = ureq::post(&format!("{base}/api/v1/auth/login"))
-        .send_json(json!({ "email": ADMIN, "password": PASSWORD }))
-        .expect("login");
-    let cookie = login
-        .header("set-cookie")
-        .and_then(|c| c.split(';').next())
-        .expect("cookie")
-        .to_owned();
+    let (cookie, csrf) = log_in(base);
     let session = cookie.split('=').nth(1).expect("session id").to_owned();
-    let csrf = login.into_json::<Value>().expect("json")["csrf_token"]
-        .as_str()
-        .expect("csrf")
-        .to_owned();
     let session_headers = [("Cookie", cookie.as_str()), ("X-CSRF-Token", csrf.as_str())];
     let (_, token) = call(
         "POST",

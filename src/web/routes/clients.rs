@@ -1,6 +1,7 @@
 //! Clients: the companies assessed. Executives and programme managers see
 //! only the clients they are attached to.
 
+use super::exports::attachment;
 use crate::app::client_data;
 use crate::db::audit::{AuditEvent, Change};
 use crate::db::clients::{Client, NewClient};
@@ -262,18 +263,15 @@ pub async fn export(
         })
         .await?;
     let stem = format!("client-{id}");
-    match format {
+    Ok(match format {
         ExportFormat::Json => {
             let document: serde_json::Map<String, serde_json::Value> = sections
                 .into_iter()
                 .map(|(name, records)| (name.to_owned(), serde_json::Value::Array(records)))
                 .collect();
-            Ok(HttpResponse::Ok()
-                .insert_header((
-                    "Content-Disposition",
-                    format!("attachment; filename=\"{stem}.json\""),
-                ))
-                .json(document))
+            let bytes = serde_json::to_vec_pretty(&document)
+                .map_err(|e| ApiError::Internal(format!("cannot write JSON: {e}")))?;
+            attachment(bytes, "application/json", &format!("{stem}.json"))
         }
         ExportFormat::Xlsx => {
             let tables: Vec<(&str, Table)> = sections
@@ -283,15 +281,13 @@ pub async fn export(
             let sheets: Vec<(&str, &Table)> = tables.iter().map(|(n, t)| (*n, t)).collect();
             let bytes = crate::render::table::workbook(&sheets)
                 .map_err(|e| ApiError::Internal(format!("cannot write XLSX: {e}")))?;
-            Ok(HttpResponse::Ok()
-                .content_type(crate::app::workbook::CONTENT_TYPE)
-                .insert_header((
-                    "Content-Disposition",
-                    format!("attachment; filename=\"{stem}.xlsx\""),
-                ))
-                .body(bytes))
+            attachment(
+                bytes,
+                crate::app::workbook::CONTENT_TYPE,
+                &format!("{stem}.xlsx"),
+            )
         }
-    }
+    })
 }
 
 /// Confirms an erasure: the client's name, exactly as stored.

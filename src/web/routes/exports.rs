@@ -44,13 +44,22 @@ pub(super) fn download(table: &Table, format: Format, stem: &str) -> ApiResult<H
             "xlsx",
         ),
     };
-    Ok(HttpResponse::Ok()
+    Ok(attachment(
+        bytes,
+        content_type,
+        &format!("{stem}.{extension}"),
+    ))
+}
+
+/// A file to save rather than show.
+pub(super) fn attachment(bytes: Vec<u8>, content_type: &str, filename: &str) -> HttpResponse {
+    HttpResponse::Ok()
         .content_type(content_type)
         .insert_header((
             "Content-Disposition",
-            format!("attachment; filename=\"{stem}.{extension}\""),
+            format!("attachment; filename=\"{filename}\""),
         ))
-        .body(bytes))
+        .body(bytes)
 }
 
 /// Every assessor's answers (lead and admins).
