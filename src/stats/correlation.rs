@@ -73,7 +73,7 @@ pub fn correlate(
     let n = x.len();
     let (r, p_value, spread) = match method {
         Method::Pearson => {
-            let r = pearson_r(x, y);
+            let r = finite_r(pearson_r(x, y))?;
             (r, t_test(r, n), 1.0)
         }
         Method::Spearman => {
@@ -88,6 +88,19 @@ pub fn correlate(
         }
     };
     Ok(finish(method, n, r, p_value, spread, confidence))
+}
+
+/// Values near the ends of double precision overflow Pearson's sums of
+/// squares; the NaN that follows would reach statrs, which panics on it.
+fn finite_r(r: f64) -> StatsResult<f64> {
+    if r.is_finite() {
+        Ok(r)
+    } else {
+        Err(StatsError::Invalid(
+            "the values span too many orders of magnitude to correlate in double precision; rescale them"
+                .into(),
+        ))
+    }
 }
 
 /// The correlation with its interval and r².
@@ -178,9 +191,10 @@ pub fn correlation_matrix(
                     x.as_ref().map_err(Clone::clone)?,
                     y.as_ref().map_err(Clone::clone)?,
                 );
-                let r = (x.0.iter().zip(&y.0).map(|(a, b)| a * b).sum::<f64>()
-                    / (x.1 * y.1).sqrt())
-                .clamp(-1.0, 1.0);
+                let r = finite_r(
+                    (x.0.iter().zip(&y.0).map(|(a, b)| a * b).sum::<f64>() / (x.1 * y.1).sqrt())
+                        .clamp(-1.0, 1.0),
+                )?;
                 Ok(finish(method, n, r, t_test(r, n), spread, confidence))
             })
         })

@@ -6,7 +6,7 @@ use super::routes::{
 };
 use actix_web::{get, HttpResponse};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
 #[derive(OpenApi)]
@@ -48,7 +48,8 @@ impl Modify for Security {
 
 /// Errors any operation can answer, added to each so the document lists them
 /// without every handler repeating them: a request that cannot be read (400),
-/// a body over the limit (413) and a fault of ours (500).
+/// a body over the limit (413) and a fault of ours (500). Every error is
+/// documented as `application/problem+json`, as it is sent.
 struct CommonProblems;
 
 impl Modify for CommonProblems {
@@ -74,6 +75,23 @@ impl Modify for CommonProblems {
             ];
             for operation in operations.into_iter().flatten() {
                 let responses = &mut operation.responses.responses;
+                // Handlers name the Problem body; it is sent as problem+json.
+                for (status, response) in responses.iter_mut() {
+                    if let (true, RefOr::T(response)) = (status.starts_with(['4', '5']), response) {
+                        let content = response
+                            .content
+                            .shift_remove("application/json")
+                            .unwrap_or_else(|| {
+                                ContentBuilder::new()
+                                    .schema(Some(Ref::from_schema_name("Problem")))
+                                    .build()
+                            });
+                        response.content.clear();
+                        response
+                            .content
+                            .insert("application/problem+json".to_owned(), content);
+                    }
+                }
                 let mut add = |status: &str, description: &str| {
                     responses
                         .entry(status.to_owned())

@@ -178,6 +178,20 @@ fn the_openapi_document_describes_every_route(app: &TestApp) {
     }
     assert!(doc["components"]["schemas"]["Problem"]["properties"]["code"].is_object());
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
+    // Errors are documented as they are sent: problem documents.
+    for (path, operations) in doc["paths"].as_object().expect("paths") {
+        for (method, operation) in operations.as_object().expect("operations") {
+            for (status, response) in operation["responses"].as_object().expect("responses") {
+                if status.starts_with(['4', '5']) {
+                    let content = response["content"].as_object();
+                    assert!(
+                        content.is_some_and(|c| c.keys().eq(["application/problem+json"])),
+                        "{method} {path} {status}: {content:?}"
+                    );
+                }
+            }
+        }
+    }
 }
 
 fn health_and_readiness_answer_without_credentials(app: &TestApp) {
