@@ -5,6 +5,7 @@ use super::routes::{
     programmes, questionnaires, results, scorecards, scores, stats, tokens, users, workbook,
 };
 use actix_web::{get, HttpResponse};
+use utoipa::openapi::schema::{ArrayItems, KnownFormat, Schema, SchemaFormat};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
@@ -23,7 +24,9 @@ use utoipa::{Modify, OpenApi};
         scores::save, scores::list, scores::agree, scores::clear_agreed, results::get, scorecards::pdf_scorecard, scorecards::html_scorecard, stats::correlation, exports::scores, exports::results, exports::kpi_values, audit::list, audit::export, clients::export, clients::erase, workbook::download, workbook::upload, imports::kpi_values, imports::panel_ranks, exports::projects, exports::milestones, programmes::report_pdf, programmes::report_html, programmes::list, programmes::create, programmes::get, programmes::update, programmes::add_project, programmes::replace_project, programmes::remove_project, performance::create_kpi, performance::list_kpis, performance::put_values, performance::create_panel, performance::list_panels, performance::put_ranks, performance::portfolio, performance::portfolio_pdf, performance::portfolio_html,
         health::healthz, health::readyz, super::metrics::prometheus, document,
     ),
-    modifiers(&Security, &CommonProblems),
+    // Enums that only path and query parameters name.
+    components(schemas(exports::Format, clients::ExportFormat, crate::render::pdf::Paper)),
+    modifiers(&Security, &CommonProblems, &LocalTimestamps),
     security(("bearer" = []), ("session" = [])),
 )]
 pub struct ApiDoc;
@@ -107,6 +110,60 @@ impl Modify for CommonProblems {
                 add("500", "A fault on the server; it has been logged");
             }
         }
+    }
+}
+
+/// Timestamps are sent in UTC without an offset ("2026-11-23T07:51:19.479142"),
+/// which RFC 3339's `date-time` does not allow: documented as what they are.
+struct LocalTimestamps;
+
+impl Modify for LocalTimestamps {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        if let Some(components) = openapi.components.as_mut() {
+            components.schemas.values_mut().for_each(relabel_timestamps);
+        }
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.patch,
+            ];
+            for operation in operations.into_iter().flatten() {
+                for response in operation.responses.responses.values_mut() {
+                    if let RefOr::T(response) = response {
+                        for content in response.content.values_mut() {
+                            content.schema.iter_mut().for_each(relabel_timestamps);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn relabel_timestamps(schema: &mut RefOr<Schema>) {
+    let RefOr::T(schema) = schema else {
+        return;
+    };
+    match schema {
+        Schema::Object(object) => {
+            if object.format == Some(SchemaFormat::KnownFormat(KnownFormat::DateTime)) {
+                object.format = Some(SchemaFormat::Custom("utc-date-time-without-offset".into()));
+                object.pattern = Some(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$".to_owned());
+            }
+            object.properties.values_mut().for_each(relabel_timestamps);
+        }
+        Schema::Array(array) => {
+            if let ArrayItems::RefOrSchema(items) = &mut array.items {
+                relabel_timestamps(items);
+            }
+        }
+        Schema::AllOf(all) => all.items.iter_mut().for_each(relabel_timestamps),
+        Schema::OneOf(one) => one.items.iter_mut().for_each(relabel_timestamps),
+        Schema::AnyOf(any) => any.items.iter_mut().for_each(relabel_timestamps),
+        _ => {}
     }
 }
 

@@ -108,6 +108,7 @@ pub struct ProgrammeDetail {
     pub grid: Grid,
     pub dimensions: Vec<DimensionInput>,
     /// Each project's version, by project id, for replacements.
+    #[schema(value_type = BTreeMap<String, i32>)]
     pub project_versions: BTreeMap<i32, i32>,
     /// The grid's progress, the projects with their health, trends, money and alerts.
     pub report: ProgrammeReport,
