@@ -73,12 +73,28 @@ pub struct Measure {
 pub struct Cell {
     pub score: String,
     pub measure: String,
+    /// The correlation's fields, present only when it is defined.
     #[serde(flatten)]
+    #[schema(value_type = CellCorrelation)]
     pub correlation: Option<Correlation>,
     pub p_holm: Option<f64>,
     pub p_bh: Option<f64>,
     /// Why there is no correlation (too few clients, a constant measure, ...).
     pub error: Option<String>,
+}
+
+/// How the OpenAPI document shows a cell's flattened correlation: the
+/// fields of [`Correlation`], each absent when no correlation is defined.
+#[derive(utoipa::ToSchema)]
+#[expect(dead_code, reason = "a schema only; cells carry a `Correlation`")]
+pub struct CellCorrelation {
+    method: Option<Method>,
+    n: Option<usize>,
+    r: Option<f64>,
+    p_value: Option<f64>,
+    ci_low: Option<f64>,
+    ci_high: Option<f64>,
+    r_squared: Option<f64>,
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
