@@ -180,7 +180,10 @@ fn the_openapi_document_describes_every_route(app: &TestApp) {
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
     // Timestamps are documented as sent: UTC without an offset, not RFC 3339.
     let text = doc.to_string();
-    assert!(!text.contains("\"date-time\""), "no date-time format is claimed");
+    assert!(
+        !text.contains("\"date-time\""),
+        "no date-time format is claimed"
+    );
     assert!(text.contains("utc-date-time-without-offset"));
     // Errors are documented as they are sent: problem documents.
     for (path, operations) in doc["paths"].as_object().expect("paths") {
