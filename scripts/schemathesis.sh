@@ -18,9 +18,11 @@ cd "$(dirname "$0")/.."
 examples="${1:-5}"
 phases="${2:-coverage}"
 seconds="${3:-120}"
-if ! command -v st >/dev/null 2>&1; then
+if ! python3 -c 'import schemathesis' 2>/dev/null; then
   python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "schemathesis==4.32.5"
 fi
+# Through python3 itself: a fresh pip install need not have put `st` on PATH yet.
+st() { python3 -c 'import sys; from schemathesis.cli import schemathesis; sys.exit(schemathesis())' "$@"; }
 
 cargo build --quiet --bin cmas
 bin="$(realpath "${CARGO_TARGET_DIR:-target}/debug/cmas")"
