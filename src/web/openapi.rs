@@ -68,47 +68,38 @@ impl Modify for CommonProblems {
                 )
                 .build()
         };
-        for item in openapi.paths.paths.values_mut() {
-            let operations = [
-                &mut item.get,
-                &mut item.put,
-                &mut item.post,
-                &mut item.delete,
-                &mut item.patch,
-            ];
-            for operation in operations.into_iter().flatten() {
-                let responses = &mut operation.responses.responses;
-                // Handlers name the Problem body; it is sent as problem+json.
-                for (status, response) in responses.iter_mut() {
-                    if let (true, RefOr::T(response)) = (status.starts_with(['4', '5']), response) {
-                        let content = response
-                            .content
-                            .shift_remove("application/json")
-                            .unwrap_or_else(|| {
-                                ContentBuilder::new()
-                                    .schema(Some(Ref::from_schema_name("Problem")))
-                                    .build()
-                            });
-                        response.content.clear();
-                        response
-                            .content
-                            .insert("application/problem+json".to_owned(), content);
-                    }
+        for operation in operations(openapi) {
+            let responses = &mut operation.responses.responses;
+            // Handlers name the Problem body; it is sent as problem+json.
+            for (status, response) in responses.iter_mut() {
+                if let (true, RefOr::T(response)) = (status.starts_with(['4', '5']), response) {
+                    let content = response
+                        .content
+                        .shift_remove("application/json")
+                        .unwrap_or_else(|| {
+                            ContentBuilder::new()
+                                .schema(Some(Ref::from_schema_name("Problem")))
+                                .build()
+                        });
+                    response.content.clear();
+                    response
+                        .content
+                        .insert("application/problem+json".to_owned(), content);
                 }
-                let mut add = |status: &str, description: &str| {
-                    responses
-                        .entry(status.to_owned())
-                        .or_insert_with(|| problem(description).into());
-                };
-                add(
-                    "400",
-                    "The request cannot be read: malformed JSON, a bad path or query parameter",
-                );
-                if operation.request_body.is_some() {
-                    add("413", "The body is over the limit");
-                }
-                add("500", "A fault on the server; it has been logged");
             }
+            let mut add = |status: &str, description: &str| {
+                responses
+                    .entry(status.to_owned())
+                    .or_insert_with(|| problem(description).into());
+            };
+            add(
+                "400",
+                "The request cannot be read: malformed JSON, a bad path or query parameter",
+            );
+            if operation.request_body.is_some() {
+                add("413", "The body is over the limit");
+            }
+            add("500", "A fault on the server; it has been logged");
         }
     }
 }
@@ -122,20 +113,11 @@ impl Modify for LocalTimestamps {
         if let Some(components) = openapi.components.as_mut() {
             components.schemas.values_mut().for_each(relabel_timestamps);
         }
-        for item in openapi.paths.paths.values_mut() {
-            let operations = [
-                &mut item.get,
-                &mut item.put,
-                &mut item.post,
-                &mut item.delete,
-                &mut item.patch,
-            ];
-            for operation in operations.into_iter().flatten() {
-                for response in operation.responses.responses.values_mut() {
-                    if let RefOr::T(response) = response {
-                        for content in response.content.values_mut() {
-                            content.schema.iter_mut().for_each(relabel_timestamps);
-                        }
+        for operation in operations(openapi) {
+            for response in operation.responses.responses.values_mut() {
+                if let RefOr::T(response) = response {
+                    for content in response.content.values_mut() {
+                        content.schema.iter_mut().for_each(relabel_timestamps);
                     }
                 }
             }
@@ -165,6 +147,23 @@ fn relabel_timestamps(schema: &mut RefOr<Schema>) {
         Schema::AnyOf(any) => any.items.iter_mut().for_each(relabel_timestamps),
         _ => {}
     }
+}
+
+/// Every operation of the document.
+fn operations(
+    openapi: &mut utoipa::openapi::OpenApi,
+) -> impl Iterator<Item = &mut utoipa::openapi::path::Operation> {
+    openapi.paths.paths.values_mut().flat_map(|item| {
+        [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.patch,
+        ]
+        .into_iter()
+        .flatten()
+    })
 }
 
 /// The OpenAPI document of this server.
