@@ -111,6 +111,25 @@ fn queries_for(app: &TestApp, path: &str, cred: &Cred) -> u64 {
     app.db.queries_run() - before
 }
 
+/// Clients "Client {n}" for each n, each with one final mini assessment
+/// scored `answer(n)`: (client id, assessment id) per n.
+fn final_clients(
+    app: &TestApp,
+    admin: &Cred,
+    questionnaire: i64,
+    numbers: std::ops::Range<i64>,
+    answer: impl Fn(i64) -> (i64, i64),
+) -> Vec<(i64, i64)> {
+    numbers
+        .map(|n| {
+            let client = app.client(admin, &format!("Client {n}"));
+            let id = app.draft(admin, client, questionnaire);
+            app.finalise_mini(admin, id, answer(n), "seen");
+            (client, id)
+        })
+        .collect()
+}
+
 fn consolidated_results_take_the_same_number_of_queries_whatever_the_portfolio_size(app: &TestApp) {
     let admin = app.admin();
     let questionnaire = app.mini_questionnaire(&admin);
@@ -122,14 +141,7 @@ fn consolidated_results_take_the_same_number_of_queries_whatever_the_portfolio_s
         small > 0 && small <= 20,
         "{small} queries: a handful, counting BEGIN and COMMIT"
     );
-    for n in 1..=12 {
-        let id = app.draft(
-            &admin,
-            app.client(&admin, &format!("Client {n}")),
-            questionnaire,
-        );
-        app.finalise_mini(&admin, id, (n % 10, 3), "seen");
-    }
+    final_clients(app, &admin, questionnaire, 1..13, |n| (n % 10, 3));
     assert_eq!(
         queries_for(app, &path, &admin),
         small,
@@ -149,16 +161,10 @@ fn companies(app: &TestApp, id: i64, cred: &Cred) -> String {
 fn a_kept_portfolio_is_renewed_as_soon_as_another_assessment_is_final(app: &TestApp) {
     let admin = app.admin();
     let questionnaire = app.mini_questionnaire(&admin);
-    let mut ids = Vec::new();
-    for n in 0..3 {
-        let id = app.draft(
-            &admin,
-            app.client(&admin, &format!("Client {n}")),
-            questionnaire,
-        );
-        app.finalise_mini(&admin, id, (n + 3, 4), "seen");
-        ids.push(id);
-    }
+    let ids: Vec<i64> = final_clients(app, &admin, questionnaire, 0..3, |n| (n + 3, 4))
+        .into_iter()
+        .map(|(_, id)| id)
+        .collect();
     assert_eq!(companies(app, ids[0], &admin), "3");
     assert_eq!(
         companies(app, ids[0], &admin),
@@ -192,15 +198,12 @@ fn priority_rule(app: &TestApp, id: i64, cred: &Cred) -> &'static str {
 fn panel_ranks_reach_scorecard_priorities_at_once(app: &TestApp) {
     let admin = app.admin();
     let questionnaire = app.mini_questionnaire(&admin);
-    let mut clients = Vec::new();
-    let mut ids = Vec::new();
-    for n in 0..10 {
-        let client = app.client(&admin, &format!("Client {n}"));
-        let id = app.draft(&admin, client, questionnaire);
-        app.finalise_mini(&admin, id, (n % 10, (n * 3) % 10), "seen");
-        clients.push(client);
-        ids.push(id);
-    }
+    let (clients, ids): (Vec<i64>, Vec<i64>) =
+        final_clients(app, &admin, questionnaire, 0..10, |n| {
+            (n % 10, (n * 3) % 10)
+        })
+        .into_iter()
+        .unzip();
     assert_eq!(priority_rule(app, ids[0], &admin), "equal");
     assert_eq!(
         priority_rule(app, ids[0], &admin),
