@@ -1,10 +1,10 @@
 //! The command line: `cmas [serve]`, `migrate`, `questionnaire check`, `demo`.
 
-use crate::app::{bootstrap, csv_columns, demo, import, reports};
+use crate::app::{bootstrap, csv_columns, demo, import, report_files, App};
 use crate::config::Settings;
 use crate::db::{organisations::Organisation, AnyConnection, Database};
 use crate::domain::questionnaire;
-use crate::render::pdf::Paper;
+use crate::report::Paper;
 use crate::startup::Application;
 use crate::stats::{self, Method};
 use clap::{Parser, Subcommand};
@@ -213,14 +213,15 @@ impl Cli {
             } => correlate_csv(&csv, &x, &y, method, json),
             Command::Report { command } => {
                 let db = Database::connect(&self.settings.database(), 4)?;
+                let app = App::new(db, self.settings.session_lifetime());
                 match command {
                     ReportCommand::Scorecard {
                         assessment,
                         out,
                         paper,
-                    } => reports::one(&db, assessment, &out, paper),
+                    } => report_files::one(&app, assessment, &out, paper),
                     ReportCommand::Programme { client, out, paper } => {
-                        reports::programme(&db, client, &out, paper)
+                        report_files::programme(&app, client, &out, paper)
                     }
                     ReportCommand::Scorecards { all, out, paper } => {
                         if !all {
@@ -228,7 +229,7 @@ impl Cli {
                                 "say which scorecards: --all renders every final assessment"
                             );
                         }
-                        reports::all(&db, &out, paper)
+                        report_files::all(&app, &out, paper)
                     }
                 }
             }

@@ -3,7 +3,7 @@
 
 use crate::app::bootstrap;
 use crate::config::Settings;
-use crate::db::{questionnaires::QuestionnaireCache, Database};
+use crate::db::Database;
 use crate::web::{self, state::AppState};
 use actix_web::{dev::Server, middleware, App, HttpServer};
 use std::net::TcpListener;
@@ -31,23 +31,25 @@ impl Application {
         listener: TcpListener,
     ) -> anyhow::Result<Application> {
         let address = listener.local_addr()?;
+        let metrics = std::sync::Arc::new(crate::web::metrics::Metrics::default());
+        let app = crate::app::App::new(db.clone(), settings.session_lifetime());
+        app.renders.watch(metrics.clone());
         let state = actix_web::web::Data::new(AppState {
-            db: db.clone(),
+            app,
             pages: crate::web::pages::Pages::new()?,
-            questionnaires: QuestionnaireCache::default(),
-            session_lifetime: settings.session_lifetime(),
             secure_cookies: settings.secure_cookies,
             trust_forwarded: settings.trust_forwarded,
-            metrics: Default::default(),
-            portfolios: Default::default(),
+            metrics,
             warm: Default::default(),
         });
         let ahead = state.clone();
         std::thread::Builder::new()
             .name("warm-up".into())
             .spawn(move || {
-                let (db, cache, portfolios) = (&ahead.db, &ahead.questionnaires, &ahead.portfolios);
-                if let Err(e) = crate::app::study::warm_up(db, cache, portfolios) {
+                let app = &ahead.app;
+                if let Err(e) =
+                    crate::app::study::warm_up(&app.db, &app.questionnaires, &app.portfolios)
+                {
                     tracing::warn!(error = %e, "working out the studies ahead failed");
                 }
                 ahead.warm.store(true, std::sync::atomic::Ordering::Release);
@@ -61,7 +63,7 @@ impl Application {
                 .wrap(
                     middleware::DefaultHeaders::new()
                         .add(("X-Frame-Options", "DENY"))
-                        .add(("Content-Security-Policy", web::document::PAGE_POLICY))
+                        .add(("Content-Security-Policy", web::content_policy::PAGE_POLICY))
                         .add(("X-Content-Type-Options", "nosniff"))
                         .add(("Referrer-Policy", "same-origin")),
                 )

@@ -3,7 +3,7 @@
 //! with its row and column, and nothing is stored unless the whole file is
 //! valid. Run it inside one writing transaction.
 
-use super::flaws::{Flaw, Rejected};
+use super::file_problems::{Flaw, Rejected};
 use crate::db::performance::{client_ids_by_name, Kpi, KpiValue, Panel};
 use crate::db::AnyConnection;
 use crate::domain::performance::ranks_from_ratings;

@@ -1,18 +1,40 @@
-//! Use cases that combine storage and the domain, shared by the API, the CLI
-//! and (later) reports. No HTTP here.
+//! The use cases: every verb of the product, each with its validation, its
+//! authorisation and its audit record, once. The API, the pages and the
+//! command line adapt these functions and nothing else; they are the only
+//! callers of `db`. Each takes the context ([`App`]) and the caller, and
+//! returns [`error::AppResult`].
 
+pub mod access;
+pub mod assessment_team;
+pub mod assessments;
+pub mod audit;
 pub mod backup;
 pub mod bootstrap;
-pub mod client_data;
+pub mod client_records;
+pub mod clients;
+mod context;
 pub mod csv_columns;
 pub mod demo;
 mod demo_performance;
-pub mod flaws;
+pub mod documents;
+pub mod error;
+pub mod file_problems;
 pub mod import;
+pub mod input;
+pub mod operations;
+pub mod permissions;
 pub mod portfolio;
 pub mod programme;
-pub mod reports;
+pub mod render_slots;
+pub mod report_files;
 pub mod results;
 pub mod scorecard;
+pub mod scores;
+pub mod scoring_sheet;
+pub mod sessions;
 pub mod study;
+pub mod tokens;
+pub mod users;
 pub mod workbook;
+
+pub use context::App;

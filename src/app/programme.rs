@@ -2,12 +2,13 @@
 //! final assessments with their stored summaries. Shared by the API, the
 //! pages and the command line.
 
-use crate::db::assessments::{Assessment, AssessmentFilter};
+use crate::db::assessments::Assessment;
 use crate::db::clients::Client;
 use crate::db::programmes::{Programme, StoredProject};
 use crate::db::questionnaires::{QuestionnaireCache, StoredQuestionnaire};
 use crate::db::summaries::{self, OVERALL};
 use crate::db::AnyConnection;
+use crate::domain::assessment::AssessmentFilter;
 use crate::domain::assessment::Status;
 use crate::domain::role::Caller;
 use crate::report::programme::{build, ProgrammeInput, ProgrammeReport, ScoredAssessment};

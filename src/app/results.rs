@@ -1,10 +1,44 @@
 //! Consolidated results of an assessment: stored answers → domain scoring.
 
+use super::assessments::visible;
+use super::error::AppResult;
+use super::scores::questionnaire_of;
+use super::App;
 use crate::db::{agreed::AgreedRow, assessments::Assessment, scores::ScoreRow, AnyConnection};
+use crate::domain::assessment::Status;
 use crate::domain::questionnaire::{Questionnaire, Scale};
+use crate::domain::role::Caller;
 use crate::domain::scoring::{consolidate, roll_up, Answer, Results};
 use diesel::QueryResult;
+use serde::Serialize;
 use std::collections::HashMap;
+use utoipa::ToSchema;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ResultsView {
+    pub assessment_id: i32,
+    pub status: Status,
+    pub questionnaire_id: i32,
+    pub questionnaire_version: String,
+    #[serde(flatten)]
+    pub results: Results,
+}
+
+/// The consolidated results of an assessment the caller may see: per
+/// question, sub-area, area and overall.
+pub fn of_assessment(app: &App, caller: &Caller, id: i32) -> AppResult<ResultsView> {
+    app.db.read(|conn| {
+        let assessment = visible(conn, caller, id)?;
+        let questionnaire = questionnaire_of(app, conn, &assessment)?;
+        Ok(ResultsView {
+            assessment_id: assessment.id,
+            status: assessment.status(),
+            questionnaire_id: assessment.questionnaire_id,
+            questionnaire_version: questionnaire.version.clone(),
+            results: load(conn, &assessment, &questionnaire)?,
+        })
+    })
+}
 
 /// Reads stored answer columns as a domain answer. Rows are validated on the
 /// way in, so a value the scale refuses can only come from a hand-edited row;

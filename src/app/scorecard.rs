@@ -1,13 +1,16 @@
 //! Gathers everything a scorecard shows: the assessment's results and
 //! answers, its history, and the organisation's portfolio for benchmarks.
 
-use super::portfolio::{Combined, Portfolio, PortfolioCache};
-use super::results;
+use super::assessments::visible;
+use super::documents::{render_report, Document, Layout, Report};
+use super::error::{AppError, AppResult};
+use super::portfolio::{Combined, Portfolio};
+use super::scores::questionnaire_of;
+use super::{results, App};
 use crate::db::agreed::AgreedRow;
 use crate::db::assessments::{Assessment, FinalEntry};
 use crate::db::clients::Client;
 use crate::db::organisations::Organisation;
-use crate::db::questionnaires::QuestionnaireCache;
 use crate::db::scores::ScoreRow;
 use crate::db::summaries::{self, Summary, OVERALL};
 use crate::db::users::User;
@@ -17,25 +20,41 @@ use crate::report::{self, AnswerNote, History, Meta, PortfolioEntry, Scorecard, 
 use diesel::QueryResult;
 use std::collections::{BTreeMap, HashMap};
 
+/// The scorecard of an assessment the caller may see, rendered.
+pub fn scorecard(app: &App, caller: &Caller, id: i32, layout: Layout) -> AppResult<Document> {
+    let today = chrono::Utc::now().date_naive();
+    let card = app.db.read(|conn| {
+        let assessment = visible(conn, caller, id)?;
+        load(app, conn, caller, &assessment, today)
+    })?;
+    render_report(
+        app,
+        Report::Scorecard,
+        layout,
+        &format!("scorecard-{id}"),
+        |paper| {
+            Ok(crate::render::pdf::scorecard(
+                &card,
+                paper,
+                chrono::Utc::now(),
+            )?)
+        },
+        || crate::render::html::scorecard(&card),
+    )
+}
+
 /// The scorecard of an assessment the caller may see, as of `today`.
-pub fn load(
+pub(super) fn load(
+    app: &App,
     conn: &mut AnyConnection,
-    cache: &QuestionnaireCache,
-    portfolios: &PortfolioCache,
     caller: &Caller,
     assessment: &Assessment,
     today: chrono::NaiveDate,
-) -> QueryResult<Scorecard> {
+) -> AppResult<Scorecard> {
     let client = Client::find_visible(conn, caller, assessment.client_id)?
-        .ok_or(diesel::result::Error::NotFound)?;
+        .ok_or_else(|| AppError::not_found("client"))?;
     let organisation = Organisation::find(conn, assessment.organisation_id)?;
-    let questionnaire = cache
-        .get(
-            conn,
-            assessment.organisation_id,
-            assessment.questionnaire_id,
-        )?
-        .ok_or(diesel::result::Error::NotFound)?;
+    let questionnaire = questionnaire_of(app, conn, assessment)?;
     let results = results::load(conn, assessment, &questionnaire)?;
     let names: HashMap<i32, String> = User::list_in(conn, caller)?
         .into_iter()
@@ -54,7 +73,7 @@ pub fn load(
         .collect();
     assessors.sort();
 
-    let (portfolio, versions) = portfolios.get(conn, assessment.organisation_id)?;
+    let (portfolio, versions) = app.portfolios.get(conn, assessment.organisation_id)?;
     let (entries, history) = context(conn, assessment, &portfolio)?;
     let weights = portfolio.area_weights(conn, assessment.organisation_id, versions.performance)?;
     let meta = Meta {

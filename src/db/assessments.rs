@@ -8,7 +8,10 @@ use super::{
     schema::{assessment_assessors, assessments},
     AnyConnection,
 };
-use crate::domain::{assessment::Status, role::Caller};
+use crate::domain::{
+    assessment::{AssessmentFilter, Status},
+    role::Caller,
+};
 use diesel::prelude::*;
 
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
@@ -39,13 +42,6 @@ pub struct NewAssessment {
     pub product: Option<String>,
     pub customer_group: Option<String>,
     pub lead_assessor_id: i32,
-}
-
-/// Filters on the listing of assessments.
-#[derive(Debug, Default, Clone)]
-pub struct AssessmentFilter {
-    pub client_id: Option<i32>,
-    pub status: Option<Status>,
 }
 
 /// Business unit, product and customer group: what an assessment covers.
@@ -119,6 +115,25 @@ impl Assessment {
             ))
             .returning(assessments::all_columns)
             .get_result::<Assessment>(conn)
+    }
+
+    /// Whose assessment `id` is, for the command line, which acts for
+    /// every organisation: its organisation's id.
+    pub fn organisation_of(conn: &mut AnyConnection, id: i32) -> QueryResult<Option<i32>> {
+        assessments::table
+            .find(id)
+            .select(assessments::organisation_id)
+            .first(conn)
+            .optional()
+    }
+
+    /// Every final assessment of every organisation, as (id, organisation).
+    pub fn all_finals(conn: &mut AnyConnection) -> QueryResult<Vec<(i32, i32)>> {
+        assessments::table
+            .filter(assessments::status.eq(Status::Final.as_str()))
+            .order(assessments::id)
+            .select((assessments::id, assessments::organisation_id))
+            .load(conn)
     }
 
     pub fn find_visible(

@@ -3,6 +3,13 @@
 use serde::{Deserialize, Serialize};
 use std::{fmt, str::FromStr};
 
+/// Filters on the listing of assessments; absent parts filter nothing.
+#[derive(Debug, Default, Clone)]
+pub struct AssessmentFilter {
+    pub client_id: Option<i32>,
+    pub status: Option<Status>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {

@@ -5,9 +5,11 @@
 mod benchmark;
 mod build;
 mod model;
+mod paper;
 pub mod programme;
 mod text;
 
 pub use benchmark::{percentile_rank, quantile, quartile};
 pub use build::{build, AnswerNote, History, PortfolioEntry, ScorecardInput};
 pub use model::*;
+pub use paper::Paper;

@@ -5,9 +5,10 @@
 //! between instances.
 
 use super::problem::ApiResult;
-use super::session::Auth;
 use super::state::AppState;
-use crate::domain::role::Role;
+use crate::app::operations;
+use crate::app::render_slots::RenderWatcher;
+use crate::app::sessions::Identity;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderName, HeaderValue};
@@ -60,8 +61,13 @@ pub struct Metrics {
     requests: Mutex<BTreeMap<(String, String, u16), Histogram>>,
     /// By kind of report.
     renders: Mutex<BTreeMap<&'static str, Histogram>>,
-    /// One render per core at a time.
-    render_slots: super::slots::Slots,
+}
+
+impl RenderWatcher for Metrics {
+    fn rendered(&self, kind: &'static str, seconds: f64) {
+        let mut renders = self.renders.lock().unwrap_or_else(|p| p.into_inner());
+        renders.entry(kind).or_default().observe(seconds);
+    }
 }
 
 impl Metrics {
@@ -71,21 +77,6 @@ impl Metrics {
             .entry((method.to_owned(), route.to_owned(), status))
             .or_default()
             .observe(seconds);
-    }
-
-    /// Renders a report (`kind` such as `scorecard_pdf`) once a render slot
-    /// is free, and times the rendering itself.
-    pub fn render<T>(&self, kind: &'static str, render: impl FnOnce() -> T) -> T {
-        let (out, started) = self.render_slots.run(|| {
-            let started = Instant::now();
-            (render(), started)
-        });
-        let mut renders = self.renders.lock().unwrap_or_else(|p| p.into_inner());
-        renders
-            .entry(kind)
-            .or_default()
-            .observe(started.elapsed().as_secs_f64());
-        out
     }
 
     /// The Prometheus text exposition of everything counted so far.
@@ -209,11 +200,13 @@ pub async fn observe(
 #[utoipa::path(tag = "operations",
     responses((status = 200, content_type = "text/plain", body = String), (status = 401, body = crate::web::problem::Problem), (status = 403, body = crate::web::problem::Problem)))]
 #[get("/metrics")]
-pub async fn prometheus(state: web::Data<AppState>, auth: Auth) -> ApiResult<HttpResponse> {
-    auth.require(&[Role::Admin], "read the metrics")?;
+pub async fn prometheus(state: web::Data<AppState>, auth: Identity) -> ApiResult<HttpResponse> {
+    let pool = state
+        .run(move |app| operations::pool_use(app, &auth.caller))
+        .await?;
     let text = state
         .metrics
-        .exposition(state.db.pool_state(), state.db.queries_run());
+        .exposition((pool.size, pool.open, pool.idle), pool.queries);
     Ok(HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
         .body(text))
@@ -229,7 +222,7 @@ mod tests {
         metrics.observe_request("GET", "/api/v1/clients", 200, 0.003);
         metrics.observe_request("GET", "/api/v1/clients", 200, 0.2);
         metrics.observe_request("GET", "/api/v1/clients", 200, 9.0);
-        metrics.render("scorecard_pdf", || ());
+        metrics.rendered("scorecard_pdf", 0.02);
         let text = metrics.exposition((8, 3, 2), 41);
         let labels = "method=\"GET\",route=\"/api/v1/clients\",status=\"200\"";
         assert!(

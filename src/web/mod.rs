@@ -1,17 +1,17 @@
 //! The HTTP edge: routes, authentication, problem documents.
 
-pub mod document;
-pub mod input;
+pub mod body;
+pub mod content_policy;
+pub mod download;
 pub mod metrics;
 pub mod openapi;
 pub mod pages;
 pub mod problem;
 pub mod routes;
 pub mod session;
-pub mod slots;
 pub mod state;
-pub mod views;
 
+use crate::app::error::AppError;
 use actix_web::{error::JsonPayloadError, web, HttpRequest, HttpResponse};
 use problem::ApiError;
 use routes::{
@@ -28,7 +28,7 @@ fn json_error(err: JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
     match err {
         JsonPayloadError::Overflow { limit }
         | JsonPayloadError::OverflowKnownLength { limit, .. } => {
-            ApiError::TooLarge(format!("the body is over the limit of {limit} bytes"))
+            ApiError::too_large(format!("the body is over the limit of {limit} bytes"))
         }
         JsonPayloadError::ContentType => ApiError::bad_request(
             "content_type",
@@ -57,11 +57,11 @@ async fn not_found(
     viewer: Option<pages::Viewer>,
 ) -> HttpResponse {
     if req.path().starts_with("/api/") {
-        actix_web::ResponseError::error_response(&ApiError::NotFound(format!(
+        actix_web::ResponseError::error_response(&ApiError::App(AppError::NotFound(format!(
             "no route for {} {}",
             req.method(),
             req.path()
-        )))
+        ))))
     } else {
         pages::not_found(state, viewer).await
     }

@@ -25,7 +25,7 @@ use utoipa::{Modify, OpenApi};
         health::healthz, health::readyz, super::metrics::prometheus, document,
     ),
     // Enums that only path and query parameters name.
-    components(schemas(exports::Format, clients::ExportFormat, crate::render::pdf::Paper)),
+    components(schemas(exports::Format, crate::app::clients::ExportFormat, crate::report::Paper)),
     modifiers(&Security, &CommonProblems, &LocalTimestamps),
     security(("bearer" = []), ("session" = [])),
 )]

@@ -1,18 +1,15 @@
-//! What every handler shares: the database and the questionnaire cache.
+//! What every handler shares: the use cases' context and what only the
+//! edge needs (the page templates, cookie settings, metrics).
 
 use super::problem::ApiResult;
-use crate::db::{questionnaires::QuestionnaireCache, AnyConnection, Database};
+use crate::app::error::AppResult;
+use crate::app::App;
 use actix_web::web;
 
 pub struct AppState {
-    pub db: Database,
+    pub app: App,
     /// The page templates, parsed once at start-up.
     pub pages: super::pages::Pages,
-    pub questionnaires: QuestionnaireCache,
-    /// Each organisation's portfolio for benchmarks, re-read when it changed.
-    pub portfolios: std::sync::Arc<crate::app::portfolio::PortfolioCache>,
-    /// How long a browser session lasts without logging in again.
-    pub session_lifetime: chrono::Duration,
     /// Mark cookies `Secure` (when served over TLS, directly or by a proxy).
     pub secure_cookies: bool,
     /// Whether the caller's address comes from the proxy's headers.
@@ -24,23 +21,43 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Runs a read-only transaction off the async workers.
-    pub async fn read<T, F>(&self, f: F) -> ApiResult<T>
+    /// Runs a use case on the blocking pool, off the async workers: its
+    /// transactions and renders block.
+    pub async fn run<T, F>(&self, use_case: F) -> ApiResult<T>
     where
-        F: FnOnce(&mut AnyConnection) -> ApiResult<T> + Send + 'static,
+        F: FnOnce(&App) -> AppResult<T> + Send + 'static,
         T: Send + 'static,
     {
-        let db = self.db.clone();
+        let app = self.app.clone();
+        Ok(web::block(move || use_case(&app)).await??)
+    }
+}
+
+// Transitional: handlers not yet moved onto app/ reach the context and run
+// their own transactions. Removed once every handler calls one use case.
+impl std::ops::Deref for AppState {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
+    }
+}
+
+impl AppState {
+    pub async fn read<T, F>(&self, f: F) -> ApiResult<T>
+    where
+        F: FnOnce(&mut crate::db::AnyConnection) -> ApiResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let db = self.app.db.clone();
         web::block(move || db.read(f)).await?
     }
 
-    /// Runs a writing transaction off the async workers: all of it or nothing.
     pub async fn write<T, F>(&self, f: F) -> ApiResult<T>
     where
-        F: FnOnce(&mut AnyConnection) -> ApiResult<T> + Send + 'static,
+        F: FnOnce(&mut crate::db::AnyConnection) -> ApiResult<T> + Send + 'static,
         T: Send + 'static,
     {
-        let db = self.db.clone();
+        let db = self.app.db.clone();
         web::block(move || db.write(f)).await?
     }
 }

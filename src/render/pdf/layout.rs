@@ -13,22 +13,13 @@ use printpdf::{
     Color, Line, LinePoint, Mm, Op, PaintMode, PdfPage, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
 };
 
-/// Paper sizes in points.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, clap::ValueEnum, utoipa::ToSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Paper {
-    A4,
-    Letter,
-}
+pub use crate::report::Paper;
 
-impl Paper {
-    pub fn size(self) -> (f32, f32) {
-        match self {
-            Paper::A4 => (Pt::from(Mm(210.0)).0, Pt::from(Mm(297.0)).0),
-            Paper::Letter => (612.0, 792.0),
-        }
+/// A paper's width and height in points.
+pub fn paper_size(paper: Paper) -> (f32, f32) {
+    match paper {
+        Paper::A4 => (Pt::from(Mm(210.0)).0, Pt::from(Mm(297.0)).0),
+        Paper::Letter => (612.0, 792.0),
     }
 }
 
@@ -77,11 +68,11 @@ impl Writer {
     }
 
     pub fn width(&self) -> f32 {
-        self.paper.size().0 - 2.0 * MARGIN
+        paper_size(self.paper).0 - 2.0 * MARGIN
     }
 
     fn height(&self) -> f32 {
-        self.paper.size().1
+        paper_size(self.paper).1
     }
 
     /// The height a whole page has for content, between the margins and the footer.
@@ -338,7 +329,7 @@ impl Writer {
         if !self.ops.is_empty() || self.pages.is_empty() {
             self.new_page();
         }
-        let (width, height) = self.paper.size();
+        let (width, height) = paper_size(self.paper);
         let total = self.pages.len();
         let pages = std::mem::take(&mut self.pages);
         pages

@@ -7,7 +7,7 @@ mod programme;
 mod scorecard;
 mod study;
 
-pub use layout::{fit, wrap, Paper, Writer};
+pub use layout::{fit, paper_size, wrap, Paper, Writer};
 pub use programme::programme;
 pub use scorecard::scorecard;
 pub use study::study;

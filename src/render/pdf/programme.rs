@@ -260,7 +260,7 @@ mod tests {
     fn text_of(bytes: &[u8], paper: Paper) -> (usize, String) {
         let doc = Document::load_mem(bytes).expect("a PDF");
         let pages = doc.get_pages();
-        let size = paper.size();
+        let size = crate::render::pdf::paper_size(paper);
         for (&number, &page) in &pages {
             let (w, h) = media_box(&doc, page).expect("a media box");
             assert!(

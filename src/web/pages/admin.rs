@@ -2,35 +2,31 @@
 //! programme managers see which client. They post natively and share their
 //! rules with the JSON API.
 
-use super::{Done, DoneQuery, PageError, Said, Viewer};
-use crate::db::audit::{AuditEvent, AuditFilter};
-use crate::db::clients::Client;
-use crate::db::users::User;
+use super::flash::{Confirmation, Flash, FlashQuery};
+use super::messages::text;
+use super::{PageError, Viewer};
+use crate::app::access::{self, Grant};
+use crate::app::error::AppError;
+use crate::app::users::{self, NewUserRequest, UserUpdate};
 use crate::domain::role::{Caller, Role};
-use crate::web::problem::{ApiError, ApiResult};
-use crate::web::routes::clients::{attach_member, detach_member};
-use crate::web::routes::users::{create_user, update_user, NewUserRequest, UserUpdate};
+use crate::web::problem::ApiResult;
 use crate::web::state::AppState;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};
-use std::collections::HashMap;
 
 const USERS: &str = "/admin/users";
 const ACCESS: &str = "/admin/access";
 
 fn admin_only(viewer: &Viewer) -> Result<Caller, PageError> {
-    viewer.require(
-        &[Role::Admin],
-        "Only admins manage users and their access to clients.",
-    )
+    viewer.require(&[Role::Admin], text("only_admins"))
 }
 
 /// A role chosen in a select; anything else is refused like any invalid field.
-fn role_of(value: &str) -> ApiResult<Role> {
+fn role_of(value: &str) -> Result<Role, AppError> {
     value
         .parse()
-        .map_err(|_| ApiError::invalid("unknown_role", "choose one of the roles"))
+        .map_err(|_| AppError::invalid_field("unknown_role", "role", "choose one of the roles"))
 }
 
 /// The four roles for a select, `chosen` selected.
@@ -74,11 +70,11 @@ pub struct AccessForm {
 
 impl AccessForm {
     /// The (user, client) ids chosen.
-    fn ids(&self) -> ApiResult<(i32, i32)> {
+    fn ids(&self) -> Result<(i32, i32), AppError> {
         let id = |value: &str, what: &str| {
             value
                 .parse()
-                .map_err(|_| ApiError::invalid("missing_field", format!("choose a {what}")))
+                .map_err(|_| AppError::invalid("missing_field", format!("choose a {what}")))
         };
         Ok((id(&self.user_id, "person")?, id(&self.client_id, "client")?))
     }
@@ -88,13 +84,11 @@ impl AccessForm {
 async fn users_page(
     state: &AppState,
     viewer: &Viewer,
-    said: Said,
+    flash: Flash,
     form: &NewUserForm,
 ) -> Result<HttpResponse, PageError> {
     let caller = admin_only(viewer)?;
-    let users = state
-        .read(move |conn| Ok(User::list_in(conn, &caller)?))
-        .await?;
+    let users = state.run(move |app| users::list(app, &caller)).await?;
     let rows: Vec<Value> = users
         .iter()
         .map(|u| {
@@ -104,7 +98,7 @@ async fn users_page(
                 "email": u.email,
                 "active": u.active,
                 "me": u.id == caller.user_id,
-                "roles": role_options(u.role()),
+                "roles": role_options(u.role),
             })
         })
         .collect();
@@ -114,7 +108,7 @@ async fn users_page(
         "users": rows,
         "form": { "email": form.email, "name": form.name, "roles": role_options(chosen) },
     });
-    let status = said.fill(&mut data);
+    let status = flash.fill(&mut data);
     viewer.fill(&mut data);
     Ok(state.pages.render(status, "admin_users", &data))
 }
@@ -124,21 +118,21 @@ async fn users_outcome<T>(
     state: &AppState,
     viewer: &Viewer,
     outcome: ApiResult<T>,
-    done: Done,
+    done: Confirmation,
     form: &NewUserForm,
 ) -> Result<HttpResponse, PageError> {
     match outcome {
         Ok(_) => Ok(done.redirect(USERS)),
-        Err(e) => users_page(state, viewer, Said::refusal(e)?, form).await,
+        Err(e) => users_page(state, viewer, Flash::refusal(e)?, form).await,
     }
 }
 
 pub async fn users(
     state: web::Data<AppState>,
     viewer: Viewer,
-    query: web::Query<DoneQuery>,
+    query: web::Query<FlashQuery>,
 ) -> Result<HttpResponse, PageError> {
-    users_page(&state, &viewer, query.said(), &NewUserForm::default()).await
+    users_page(&state, &viewer, query.flash(), &NewUserForm::default()).await
 }
 
 pub async fn add_user(
@@ -148,17 +142,21 @@ pub async fn add_user(
 ) -> Result<HttpResponse, PageError> {
     viewer.check(&form.csrf_token)?;
     let caller = admin_only(&viewer)?;
-    let created = async {
-        let body = NewUserRequest {
-            email: form.email.clone(),
-            name: form.name.clone(),
-            role: role_of(&form.role)?,
-            password: form.password.clone(),
-        };
-        create_user(&state, caller, body).await
-    }
-    .await;
-    users_outcome(&state, &viewer, created, Done::UserCreated, &form).await
+    let created = match role_of(&form.role) {
+        Ok(role) => {
+            let body = NewUserRequest {
+                email: form.email.clone(),
+                name: form.name.clone(),
+                role,
+                password: form.password.clone(),
+            };
+            state
+                .run(move |app| users::create(app, &caller, body))
+                .await
+        }
+        Err(e) => Err(e.into()),
+    };
+    users_outcome(&state, &viewer, created, Confirmation::UserCreated, &form).await
 }
 
 pub async fn change_user(
@@ -169,17 +167,22 @@ pub async fn change_user(
 ) -> Result<HttpResponse, PageError> {
     viewer.check(&form.csrf_token)?;
     let caller = admin_only(&viewer)?;
-    let updated = async {
-        let body = UserUpdate {
-            name: Some(form.name.clone()),
-            role: Some(role_of(&form.role)?),
-            active: Some(form.active.is_some()),
-        };
-        update_user(&state, caller, path.into_inner(), body).await
-    }
-    .await;
+    let id = path.into_inner();
+    let updated = match role_of(&form.role) {
+        Ok(role) => {
+            let body = UserUpdate {
+                name: Some(form.name.clone()),
+                role: Some(role),
+                active: Some(form.active.is_some()),
+            };
+            state
+                .run(move |app| users::update(app, &caller, id, body))
+                .await
+        }
+        Err(e) => Err(e.into()),
+    };
     let empty = NewUserForm::default();
-    users_outcome(&state, &viewer, updated, Done::UserUpdated, &empty).await
+    users_outcome(&state, &viewer, updated, Confirmation::UserUpdated, &empty).await
 }
 
 /// The access page: every executive and programme manager with the clients
@@ -187,32 +190,24 @@ pub async fn change_user(
 async fn access_page(
     state: &AppState,
     viewer: &Viewer,
-    said: Said,
+    flash: Flash,
 ) -> Result<HttpResponse, PageError> {
     let caller = admin_only(viewer)?;
-    let (users, clients, memberships) = state
-        .read(move |conn| {
-            Ok((
-                User::list_in(conn, &caller)?,
-                Client::list_visible(conn, &caller)?,
-                Client::memberships_in(conn, caller.organisation_id)?,
-            ))
-        })
-        .await?;
-    let people: Vec<Value> = users
+    let (people, clients) = state.run(move |app| access::overview(app, &caller)).await?;
+    let people: Vec<Value> = people
         .iter()
-        .filter(|u| !u.role().is_staff())
-        .map(|u| {
-            let theirs: Vec<Value> = memberships
+        .map(|p| {
+            let u = &p.user;
+            let theirs: Vec<Value> = p
+                .clients
                 .iter()
-                .filter(|(user_id, _)| *user_id == u.id)
-                .map(|(_, c)| json!({ "user_id": u.id, "person": u.name, "client_id": c.id, "name": c.name }))
+                .map(|c| json!({ "user_id": u.id, "person": u.name, "client_id": c.id, "name": c.name }))
                 .collect();
             json!({
                 "id": u.id,
                 "name": u.name,
                 "email": u.email,
-                "role": u.role().label(),
+                "role": u.role.label(),
                 "active": u.active,
                 "clients": theirs,
             })
@@ -223,7 +218,7 @@ async fn access_page(
         "people": people,
         "clients": clients.iter().map(|c| json!({ "id": c.id, "name": c.name })).collect::<Vec<_>>(),
     });
-    let status = said.fill(&mut data);
+    let status = flash.fill(&mut data);
     viewer.fill(&mut data);
     Ok(state.pages.render(status, "admin_access", &data))
 }
@@ -233,20 +228,20 @@ async fn access_outcome(
     state: &AppState,
     viewer: &Viewer,
     outcome: ApiResult<()>,
-    done: Done,
+    done: Confirmation,
 ) -> Result<HttpResponse, PageError> {
     match outcome {
         Ok(()) => Ok(done.redirect(ACCESS)),
-        Err(e) => access_page(state, viewer, Said::refusal(e)?).await,
+        Err(e) => access_page(state, viewer, Flash::refusal(e)?).await,
     }
 }
 
 pub async fn access(
     state: web::Data<AppState>,
     viewer: Viewer,
-    query: web::Query<DoneQuery>,
+    query: web::Query<FlashQuery>,
 ) -> Result<HttpResponse, PageError> {
-    access_page(&state, &viewer, query.said()).await
+    access_page(&state, &viewer, query.flash()).await
 }
 
 pub async fn give_access(
@@ -254,14 +249,7 @@ pub async fn give_access(
     viewer: Viewer,
     form: web::Form<AccessForm>,
 ) -> Result<HttpResponse, PageError> {
-    viewer.check(&form.csrf_token)?;
-    let caller = admin_only(&viewer)?;
-    let given = async {
-        let (user_id, client_id) = form.ids()?;
-        attach_member(&state, caller, client_id, user_id).await
-    }
-    .await;
-    access_outcome(&state, &viewer, given, Done::AccessGiven).await
+    change_access(&state, &viewer, &form, Grant::Attach).await
 }
 
 pub async fn remove_access(
@@ -269,52 +257,29 @@ pub async fn remove_access(
     viewer: Viewer,
     form: web::Form<AccessForm>,
 ) -> Result<HttpResponse, PageError> {
-    viewer.check(&form.csrf_token)?;
-    let caller = admin_only(&viewer)?;
-    let removed = async {
-        let (user_id, client_id) = form.ids()?;
-        detach_member(&state, caller, client_id, user_id).await
-    }
-    .await;
-    access_outcome(&state, &viewer, removed, Done::AccessRemoved).await
+    change_access(&state, &viewer, &form, Grant::Detach).await
 }
 
-/// How many events the audit page shows.
-const RECENT: i64 = 200;
-
-/// The audit trail page: the latest changes, newest first, with links to
-/// the whole trail as CSV and XLSX.
-pub async fn audit(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResponse, PageError> {
-    let caller = admin_only(&viewer)?;
-    let (events, users) = state
-        .read(move |conn| {
-            Ok((
-                AuditEvent::search(
-                    conn,
-                    caller.organisation_id,
-                    &AuditFilter::default(),
-                    RECENT,
-                )?,
-                User::list_in(conn, &caller)?,
-            ))
-        })
-        .await?;
-    let names: HashMap<i32, &str> = users.iter().map(|u| (u.id, u.name.as_str())).collect();
-    let rows: Vec<Value> = events
-        .iter()
-        .map(|e| {
-            json!({
-                "when": e.occurred_at.format("%Y-%m-%d %H:%M").to_string(),
-                "who": e.actor_id.and_then(|id| names.get(&id).copied()).unwrap_or("—"),
-                "what": e.action,
-                "subject": format!("{} {}", e.entity, e.entity_id),
-                "change": e.after_value.as_deref().or(e.before_value.as_deref()).unwrap_or(""),
-            })
-        })
-        .collect();
-    let mut data = json!({ "title": "Audit trail", "events": rows, "recent": RECENT });
-    viewer.fill(&mut data);
-    Ok(state
-        .pages
-        .render(actix_web::http::StatusCode::OK, "admin_audit", &data))
+/// Gives or removes one person's access to one client, back to the page.
+async fn change_access(
+    state: &AppState,
+    viewer: &Viewer,
+    form: &AccessForm,
+    grant: Grant,
+) -> Result<HttpResponse, PageError> {
+    viewer.check(&form.csrf_token)?;
+    let caller = admin_only(viewer)?;
+    let outcome = match form.ids() {
+        Ok((user_id, client_id)) => {
+            state
+                .run(move |app| access::set(app, &caller, client_id, user_id, grant))
+                .await
+        }
+        Err(e) => Err(e.into()),
+    };
+    let done = match grant {
+        Grant::Attach => Confirmation::AccessGiven,
+        Grant::Detach => Confirmation::AccessRemoved,
+    };
+    access_outcome(state, viewer, outcome, done).await
 }

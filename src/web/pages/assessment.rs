@@ -3,11 +3,12 @@
 //! evidence note. `static/score.js` saves every answer as it is given,
 //! through the JSON API with the session's CSRF token.
 
+use super::messages::{fill, text};
 use super::{PageError, Viewer};
-use crate::app::scorecard::scope_label;
-use crate::db::assessments::Assessment;
-use crate::db::clients::Client;
-use crate::db::scores::ScoreRow;
+use crate::app::error::AppError;
+use crate::app::scores::ScoreView;
+use crate::app::scoring_sheet;
+use crate::web::problem::ApiError;
 use crate::web::state::AppState;
 use actix_web::{http::StatusCode, web, HttpResponse};
 use serde::Deserialize;
@@ -28,7 +29,7 @@ pub async fn show(
     path: web::Path<i32>,
     query: web::Query<AreaQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let (caller, id) = (viewer.user.caller(), path.into_inner());
+    let (caller, id) = (viewer.caller(), path.into_inner());
     if !caller.role.is_staff() {
         return Ok(HttpResponse::SeeOther()
             .insert_header((
@@ -37,32 +38,28 @@ pub async fn show(
             ))
             .finish());
     }
-    let cache = state.questionnaires.clone();
     let found = state
-        .read(move |conn| {
-            let Some(assessment) = Assessment::find_visible(conn, &caller, id)? else {
-                return Ok(None);
-            };
-            let client = Client::find_visible(conn, &caller, assessment.client_id)?
-                .map_or_else(String::new, |c| c.name);
-            let questionnaire =
-                cache.get(conn, caller.organisation_id, assessment.questionnaire_id)?;
-            let mine = ScoreRow::list_for_assessor(conn, id, caller.user_id)?;
-            let assessors = Assessment::assessors(conn, id)?;
-            Ok(Some((assessment, client, questionnaire, mine, assessors)))
-        })
-        .await?;
-    let Some((assessment, client, Some(questionnaire), mine, assessors)) = found else {
-        return Ok(state.pages.error(
-            StatusCode::NOT_FOUND,
-            "There is no such assessment.",
-            Some(&viewer),
-        ));
+        .run(move |app| scoring_sheet::scoring_sheet(app, &caller, id))
+        .await;
+    let sheet = match found {
+        Ok(sheet) => sheet,
+        Err(ApiError::App(AppError::NotFound(_))) => {
+            return Ok(state.pages.error(
+                StatusCode::NOT_FOUND,
+                text("no_assessment"),
+                Some(&viewer),
+            ))
+        }
+        Err(e) => return Err(e.into()),
     };
-    let answers: HashMap<&str, &ScoreRow> =
-        mine.iter().map(|r| (r.question_id.as_str(), r)).collect();
-    let is_assessor = assessors.contains(&viewer.user.id);
-    let open = assessment.status().accepts_scores();
+    let (assessment, questionnaire) = (&sheet.assessment, &sheet.questionnaire);
+    let answers: HashMap<&str, &ScoreView> = sheet
+        .answers
+        .iter()
+        .map(|r| (r.question_id.as_str(), r))
+        .collect();
+    let is_assessor = sheet.is_assessor;
+    let open = assessment.status.accepts_scores();
     let current = query
         .area
         .clone()
@@ -102,7 +99,7 @@ pub async fn show(
                         json!({
                             "id": q.id, "practice": q.practice, "guidance": q.guidance, "options": options,
                             "version": answer.map_or(0, |a| a.version), "answered": answer.is_some(),
-                            "na": answer.is_some_and(|a| a.na_reason.is_some()),
+                            "na": answer.is_some_and(|a| a.not_applicable),
                             "na_reason": answer.and_then(|a| a.na_reason.clone()).unwrap_or_default(),
                             "evidence": answer.and_then(|a| a.evidence.clone()).unwrap_or_default(),
                         })
@@ -116,25 +113,24 @@ pub async fn show(
         json!({ "name": area.name, "sub_areas": sub_areas, "total": total, "answered": answered })
     });
     let note = match (is_assessor, open) {
-        (false, _) => {
-            Some("You are not an assessor of this assessment: the answers are shown read-only.")
-        }
-        (true, false) => Some("This assessment is final: its answers can no longer change."),
+        (false, _) => Some(text("not_an_assessor")),
+        (true, false) => Some(text("assessment_final")),
         _ => None,
     };
     let imported = query.saved.map(|saved| {
-        format!(
-            "The workbook is in: {saved} saved, {} unchanged.",
-            query.unchanged.unwrap_or(0)
+        let unchanged = query.unchanged.unwrap_or(0).to_string();
+        fill(
+            "workbook_in",
+            &[("saved", &saved.to_string()), ("unchanged", &unchanged)],
         )
     });
     let mut data = json!({
-        "title": format!("{client}: scoring"), "imported": imported,
-        "id": assessment.id, "client": client, "date": assessment.assessment_date.to_string(),
-        "scope": scope_label(&assessment), "status": assessment.status().as_str().replace('_', " "),
+        "title": format!("{}: scoring", sheet.client), "imported": imported,
+        "id": assessment.id, "client": sheet.client, "date": assessment.assessment_date.to_string(),
+        "scope": sheet.scope, "status": assessment.status.as_str().replace('_', " "),
         "questionnaire": format!("{} {}", questionnaire.id, questionnaire.version),
         "areas": areas, "area": area_view, "readonly": !(is_assessor && open), "note": note,
-        "is_lead": viewer.user.id == assessment.lead_assessor_id || viewer.user.role() == crate::domain::role::Role::Admin,
+        "is_lead": sheet.is_lead,
     });
     viewer.fill(&mut data);
     Ok(state.pages.render(StatusCode::OK, "assessment", &data))

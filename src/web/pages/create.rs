@@ -1,16 +1,15 @@
 //! Forms to create a client and to start an assessment. They post natively
 //! (no script needed) and share their rules with the JSON API.
 
+use super::messages::{fill, text};
+use super::page_error::sentence;
 use super::{PageError, Viewer};
-use crate::db::clients::Client;
-use crate::db::questionnaires::StoredQuestionnaire;
-use crate::db::users::User;
+use crate::app::assessments::{self, NewAssessmentRequest, Scope};
+use crate::app::clients::{self, NewClientRequest};
+use crate::app::error::AppError;
 use crate::domain::role::{Caller, Role};
 use crate::web::problem::ApiError;
-use crate::web::routes::assessments::{create_assessment, NewAssessmentRequest};
-use crate::web::routes::clients::{create_client, NewClientRequest};
 use crate::web::state::AppState;
-use crate::web::views::Scope;
 use actix_web::{http::StatusCode, web, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -26,10 +25,7 @@ pub(super) fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
 }
 
 fn staff_only(viewer: &Viewer) -> Result<Caller, PageError> {
-    viewer.require(
-        &[Role::Admin, Role::Consultant],
-        "Only consultants and admins create clients and assessments.",
-    )
+    viewer.require(&[Role::Admin, Role::Consultant], text("only_staff_create"))
 }
 
 #[derive(Deserialize)]
@@ -62,17 +58,21 @@ pub async fn client_submit(
         size_band: field(&fields, "size_band").to_owned(),
         region: field(&fields, "region").to_owned(),
     };
-    match create_client(&state, viewer.user.caller(), body).await {
+    let caller = viewer.caller();
+    match state
+        .run(move |app| clients::create(app, &caller, body))
+        .await
+    {
         Ok(client) => Ok(HttpResponse::SeeOther()
             .insert_header((
                 "Location",
                 format!("/assessments/new?client_id={}", client.id),
             ))
             .finish()),
-        Err(e @ (ApiError::Invalid { .. } | ApiError::Conflict { .. })) => {
+        Err(e @ ApiError::App(AppError::Invalid { .. } | AppError::Conflict { .. })) => {
             let form: serde_json::Map<String, Value> =
                 fields.iter().map(|(n, v)| (n.clone(), json!(v))).collect();
-            let mut data = json!({ "title": "New client", "form": form, "error": super::sentence(&e.problem().detail) });
+            let mut data = json!({ "title": "New client", "form": form, "error": sentence(&e.problem().detail) });
             viewer.fill(&mut data);
             Ok(state
                 .pages
@@ -88,24 +88,17 @@ async fn assessment_page(
     client_id: Option<i32>,
     error: Option<String>,
 ) -> Result<HttpResponse, PageError> {
-    let caller = viewer.user.caller();
-    let (clients, questionnaires, users) = state
-        .read(move |conn| {
-            Ok((
-                Client::list_visible(conn, &caller)?,
-                StoredQuestionnaire::list_in(conn, caller.organisation_id)?,
-                User::list_in(conn, &caller)?,
-            ))
-        })
+    let caller = viewer.caller();
+    let choices = state
+        .run(move |app| assessments::choices(app, &caller))
         .await?;
-    let me = viewer.user.id;
     let mut data = json!({
         "title": "New assessment",
         "today": chrono::Utc::now().date_naive().to_string(),
         "error": error,
-        "clients": clients.iter().map(|c| json!({ "id": c.id, "name": c.name, "selected": Some(c.id) == client_id })).collect::<Vec<_>>(),
-        "questionnaires": questionnaires.iter().rev().map(|q| json!({ "id": q.id, "title": q.title, "version": q.version })).collect::<Vec<_>>(),
-        "colleagues": users.iter().filter(|u| u.id != me && u.active && u.role().is_staff()).map(|u| json!({ "id": u.id, "name": u.name })).collect::<Vec<_>>(),
+        "clients": choices.clients.iter().map(|c| json!({ "id": c.id, "name": c.name, "selected": Some(c.id) == client_id })).collect::<Vec<_>>(),
+        "questionnaires": choices.questionnaires.iter().map(|q| json!({ "id": q.id, "title": q.title, "version": q.version })).collect::<Vec<_>>(),
+        "colleagues": choices.colleagues.iter().map(|u| json!({ "id": u.id, "name": u.name })).collect::<Vec<_>>(),
     });
     viewer.fill(&mut data);
     let status = if data["error"].is_null() {
@@ -136,21 +129,21 @@ pub async fn assessment_submit(
     let number = |name: &str| {
         field(&fields, name)
             .parse::<i32>()
-            .map_err(|_| format!("Choose a {}.", name.replace("_id", "")))
+            .map_err(|_| fill("choose_one", &[("what", &name.replace("_id", ""))]))
     };
     let parsed = (|| -> Result<NewAssessmentRequest, String> {
-        let text =
+        let given =
             |name: &str| Some(field(&fields, name).to_owned()).filter(|v| !v.trim().is_empty());
         Ok(NewAssessmentRequest {
             client_id: number("client_id")?,
             questionnaire_id: number("questionnaire_id")?,
             assessment_date: field(&fields, "assessment_date")
                 .parse()
-                .map_err(|_| "Give the assessment date as a date.".to_owned())?,
+                .map_err(|_| text("date_needed").to_owned())?,
             scope: Scope {
-                business_unit: text("business_unit"),
-                product: text("product"),
-                customer_group: text("customer_group"),
+                business_unit: given("business_unit"),
+                product: given("product"),
+                customer_group: given("customer_group"),
             },
             lead_assessor_id: None,
             assessor_ids: fields
@@ -165,16 +158,20 @@ pub async fn assessment_submit(
         Ok(body) => body,
         Err(problem) => return assessment_page(&state, &viewer, client_id, Some(problem)).await,
     };
-    match create_assessment(&state, viewer.user.caller(), body).await {
+    let caller = viewer.caller();
+    match state
+        .run(move |app| assessments::create(app, &caller, body))
+        .await
+    {
         Ok(created) => Ok(HttpResponse::SeeOther()
             .insert_header(("Location", format!("/assessments/{}", created.id)))
             .finish()),
-        Err(e @ (ApiError::Invalid { .. } | ApiError::NotFound(_))) => {
+        Err(e @ ApiError::App(AppError::Invalid { .. } | AppError::NotFound(_))) => {
             assessment_page(
                 &state,
                 &viewer,
                 client_id,
-                Some(super::sentence(&e.problem().detail)),
+                Some(sentence(&e.problem().detail)),
             )
             .await
         }

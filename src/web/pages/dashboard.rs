@@ -4,8 +4,9 @@
 
 use super::{PageError, Viewer};
 use crate::app::scorecard::scope_label;
-use crate::db::assessments::{Assessment, AssessmentFilter};
+use crate::db::assessments::Assessment;
 use crate::db::clients::Client;
+use crate::domain::assessment::AssessmentFilter;
 use crate::domain::assessment::Status;
 use crate::web::state::AppState;
 use actix_web::{http::StatusCode, web, HttpResponse};
@@ -16,7 +17,7 @@ use std::collections::HashMap;
 const SHOWN: usize = 200;
 
 pub async fn show(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResponse, PageError> {
-    let caller = viewer.user.caller();
+    let caller = viewer.caller();
     let (clients, assessments, programmes) = state
         .read(move |conn| {
             Ok((

@@ -3,9 +3,11 @@
 //! upload is all or nothing, and a refused one lists every problem by row
 //! and column. The rules are the API's (`define_kpi`, `import_csv`).
 
+use super::flash::{Confirmation, Flash, FlashQuery};
+use super::page_error::sentence;
 use super::upload::Upload;
-use super::{sentence, Done, DoneQuery, PageError, Said, Viewer};
-use crate::app::flaws::Flaw;
+use super::{PageError, Viewer};
+use crate::app::file_problems::Flaw;
 use crate::db::performance::{Kpi, KpiValue, Panel};
 use crate::domain::performance::{Direction, KpiKind};
 use crate::domain::role::{Caller, Role};
@@ -30,7 +32,7 @@ fn staff_only(viewer: &Viewer) -> Result<Caller, PageError> {
 /// What the page shows besides its tables: a confirmation or a refusal, and
 /// for a refused file which form it came from and its problems.
 struct Outcome {
-    said: Said,
+    flash: Flash,
     refused: Option<(CsvImport, Vec<Flaw>)>,
 }
 
@@ -67,7 +69,7 @@ async fn page(
         "kpi_flaws": flaws(CsvImport::KpiValues),
         "panel_flaws": flaws(CsvImport::PanelRanks),
     });
-    let status = outcome.said.fill(&mut data);
+    let status = outcome.flash.fill(&mut data);
     viewer.fill(&mut data);
     Ok(state.pages.render(status, "data", &data))
 }
@@ -87,10 +89,10 @@ pub(super) fn url_encode(text: &str) -> String {
 pub async fn show(
     state: web::Data<AppState>,
     viewer: Viewer,
-    query: web::Query<DoneQuery>,
+    query: web::Query<FlashQuery>,
 ) -> Result<HttpResponse, PageError> {
     let outcome = Outcome {
-        said: query.said(),
+        flash: query.flash(),
         refused: None,
     };
     page(&state, &viewer, outcome).await
@@ -129,10 +131,10 @@ pub async fn add_kpi(
         kind,
     };
     match define_kpi(&state, caller, body).await {
-        Ok(_) => Ok(Done::KpiDefined.redirect(DATA)),
+        Ok(_) => Ok(Confirmation::KpiDefined.redirect(DATA)),
         Err(e) => {
             let outcome = Outcome {
-                said: Said::refusal(e)?,
+                flash: Flash::refusal(e)?,
                 refused: None,
             };
             page(&state, &viewer, outcome).await
@@ -156,7 +158,7 @@ async fn upload(
     };
     if text.iter().all(u8::is_ascii_whitespace) {
         let outcome = Outcome {
-            said: Said::Refused(
+            flash: Flash::Refused(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "Choose a CSV file or paste its text.".into(),
             ),
@@ -165,14 +167,14 @@ async fn upload(
         return page(state, viewer, outcome).await;
     }
     let done = match kind {
-        CsvImport::KpiValues => Done::KpiValuesImported,
-        CsvImport::PanelRanks => Done::PanelRanksImported,
+        CsvImport::KpiValues => Confirmation::KpiValuesImported,
+        CsvImport::PanelRanks => Confirmation::PanelRanksImported,
     };
     match import_csv(state, caller, kind, web::Bytes::copy_from_slice(text)).await {
         Ok(_) => Ok(done.redirect(DATA)),
-        Err(ApiError::Rejected(rejected)) => {
+        Err(ApiError::App(crate::app::error::AppError::Rejected(rejected))) => {
             let outcome = Outcome {
-                said: Said::Refused(
+                flash: Flash::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "The file has problems. Nothing was stored; fix them and upload it again."
                         .into(),

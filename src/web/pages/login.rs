@@ -2,10 +2,13 @@
 //! must match a cookie set with the form, so another site cannot log a
 //! browser into an account of its choosing.
 
+use super::messages::text;
+use super::page_error::sentence;
 use super::{PageError, Viewer};
-use crate::web::session::{
-    caller_address, csrf_matches, session_cookie, start_session, SESSION_COOKIE,
-};
+use crate::app::error::AppError;
+use crate::app::sessions::{self, csrf_matches, Login};
+use crate::web::problem::ApiError;
+use crate::web::session::{caller_address, session_cookie, SESSION_COOKIE};
 use crate::web::state::AppState;
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::{http::StatusCode, web, HttpRequest, HttpResponse};
@@ -76,32 +79,34 @@ pub async fn submit(
         .map(|c| c.value().to_owned())
         .unwrap_or_default();
     if expected.is_empty() || !csrf_matches(&csrf_token, &expected) {
-        return Err(PageError::Forbidden(
-            "The login form has expired. Reload the page and log in again.".into(),
-        ));
+        return Err(PageError::Forbidden(text("login_expired").to_owned()));
     }
-    let previous = req.cookie(SESSION_COOKIE).map(|c| c.value().to_owned());
-    let address = caller_address(&state, &req);
-    match start_session(&state, email.clone(), password, previous, &address).await {
+    let login = Login {
+        email: email.clone(),
+        password,
+        previous: req.cookie(SESSION_COOKIE).map(|c| c.value().to_owned()),
+        address: caller_address(&state, &req),
+    };
+    match state.run(move |app| sessions::log_in(app, login)).await {
         Ok(started) => Ok(HttpResponse::SeeOther()
             .insert_header(("Location", "/"))
             .cookie(session_cookie(
                 &state,
                 started.session_token,
-                state.session_lifetime,
+                state.app.session_lifetime,
             ))
             .finish()),
-        Err(crate::web::problem::ApiError::Unauthenticated(message)) => Ok(form_page(
+        Err(ApiError::App(AppError::Unauthenticated(message))) => Ok(form_page(
             &state,
             StatusCode::UNAUTHORIZED,
             &email,
-            Some(&super::sentence(&message)),
+            Some(&sentence(&message)),
         )),
-        Err(crate::web::problem::ApiError::Throttled { detail, .. }) => Ok(form_page(
+        Err(ApiError::App(AppError::Throttled { detail, .. })) => Ok(form_page(
             &state,
             StatusCode::TOO_MANY_REQUESTS,
             &email,
-            Some(&super::sentence(&detail)),
+            Some(&sentence(&detail)),
         )),
         Err(other) => Err(other.into()),
     }
@@ -113,9 +118,9 @@ pub async fn logout(
     form: web::Form<CsrfForm>,
 ) -> Result<HttpResponse, PageError> {
     viewer.check(&form.csrf_token)?;
-    let hash = viewer.token_hash.clone();
+    let identity = viewer.identity;
     state
-        .write(move |conn| Ok(crate::db::sessions::Session::delete(conn, &hash)?))
+        .run(move |app| sessions::log_out(app, &identity))
         .await?;
     let mut gone = Cookie::build(SESSION_COOKIE, "").path("/").finish();
     gone.make_removal();

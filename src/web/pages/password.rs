@@ -1,8 +1,11 @@
 //! Changing one's own password.
 
+use super::messages::text;
+use super::page_error::sentence;
 use super::{PageError, Viewer};
+use crate::app::error::AppError;
+use crate::app::users::{self, PasswordChange};
 use crate::web::problem::ApiError;
-use crate::web::routes::auth::{change_password_of, PasswordChange};
 use crate::web::state::AppState;
 use actix_web::{http::StatusCode, web, HttpResponse};
 use serde::Deserialize;
@@ -44,22 +47,26 @@ pub async fn submit(
             &state,
             &viewer,
             StatusCode::UNPROCESSABLE_ENTITY,
-            Some("The two new passwords differ.".into()),
+            Some(text("passwords_differ").to_owned()),
         ));
     }
     let change = PasswordChange {
         current_password: form.current_password,
         new_password: form.new_password,
     };
-    match change_password_of(&state, &viewer.user, change).await {
+    let caller = viewer.caller();
+    match state
+        .run(move |app| users::change_password(app, &caller, change))
+        .await
+    {
         Ok(()) => Ok(HttpResponse::SeeOther()
             .insert_header(("Location", "/login"))
             .finish()),
-        Err(e @ ApiError::Invalid { .. }) => Ok(page(
+        Err(e @ ApiError::App(AppError::Invalid { .. })) => Ok(page(
             &state,
             &viewer,
             StatusCode::UNPROCESSABLE_ENTITY,
-            Some(super::sentence(&e.problem().detail)),
+            Some(sentence(&e.problem().detail)),
         )),
         Err(e) => Err(e.into()),
     }

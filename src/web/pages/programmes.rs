@@ -4,7 +4,8 @@
 //! post natively and share their rules with the API (`save_project`).
 
 use super::create::{field, Fields};
-use super::{Done, DoneQuery, PageError, Said, Viewer};
+use super::flash::{Confirmation, Flash, FlashQuery};
+use super::{PageError, Viewer};
 use crate::app::programme::client_areas;
 use crate::db::clients::Client;
 use crate::db::programmes::StoredProject;
@@ -23,7 +24,7 @@ use serde_json::{json, Value};
 const CHANGERS: [Role; 3] = [Role::Admin, Role::Consultant, Role::ProgrammeManager];
 
 fn may_change(viewer: &Viewer) -> bool {
-    CHANGERS.contains(&viewer.user.role())
+    CHANGERS.contains(&viewer.caller().role)
 }
 
 fn changer(viewer: &Viewer) -> Result<Caller, PageError> {
@@ -36,9 +37,9 @@ fn changer(viewer: &Viewer) -> Result<Caller, PageError> {
 async fn list_page(
     state: &AppState,
     viewer: &Viewer,
-    said: Said,
+    flash: Flash,
 ) -> Result<HttpResponse, PageError> {
-    let caller = viewer.user.caller();
+    let caller = viewer.caller();
     let (programmes, free) = state
         .read(move |conn| {
             let programmes = summaries(conn, &caller)?;
@@ -56,7 +57,7 @@ async fn list_page(
         "clients": free.iter().map(|c| json!({ "id": c.id, "name": c.name })).collect::<Vec<_>>(),
         "groups": DEFAULT_GROUPS.join("\n"),
     });
-    let status = said.fill(&mut data);
+    let status = flash.fill(&mut data);
     viewer.fill(&mut data);
     Ok(state.pages.render(status, "programmes", &data))
 }
@@ -64,9 +65,9 @@ async fn list_page(
 pub async fn list(
     state: web::Data<AppState>,
     viewer: Viewer,
-    query: web::Query<DoneQuery>,
+    query: web::Query<FlashQuery>,
 ) -> Result<HttpResponse, PageError> {
-    list_page(&state, &viewer, query.said()).await
+    list_page(&state, &viewer, query.flash()).await
 }
 
 /// One name per line (or comma), blanks dropped.
@@ -93,15 +94,14 @@ pub async fn start(
         customer_groups: Some(lines(field(&fields, "customer_groups"))),
         dimensions: Vec::new(),
     };
-    match crate::web::routes::programmes::start_programme(&state, viewer.user.caller(), body).await
-    {
+    match crate::web::routes::programmes::start_programme(&state, viewer.caller(), body).await {
         Ok(created) => Ok(HttpResponse::SeeOther()
             .insert_header((
                 "Location",
                 format!("/programmes/{}?done=started", created.id),
             ))
             .finish()),
-        Err(e) => list_page(&state, &viewer, Said::refusal(e)?).await,
+        Err(e) => list_page(&state, &viewer, Flash::refusal(e)?).await,
     }
 }
 
@@ -145,12 +145,12 @@ async fn programme_page(
     state: &AppState,
     viewer: &Viewer,
     id: i32,
-    said: Said,
+    flash: Flash,
 ) -> Result<HttpResponse, PageError> {
-    let caller = viewer.user.caller();
+    let caller = viewer.caller();
     let programme = match detail(state, caller, id).await {
         Ok(p) => p,
-        Err(ApiError::NotFound(_)) => {
+        Err(ApiError::App(crate::app::error::AppError::NotFound(_))) => {
             return Ok(state.pages.error(
                 StatusCode::NOT_FOUND,
                 "There is no such programme.",
@@ -196,7 +196,7 @@ async fn programme_page(
         "projects": projects,
         "today": chrono::Utc::now().date_naive().to_string(),
     });
-    let status = said.fill(&mut data);
+    let status = flash.fill(&mut data);
     viewer.fill(&mut data);
     Ok(state.pages.render(status, "programme", &data))
 }
@@ -205,9 +205,9 @@ pub async fn show(
     state: web::Data<AppState>,
     viewer: Viewer,
     path: web::Path<i32>,
-    query: web::Query<DoneQuery>,
+    query: web::Query<FlashQuery>,
 ) -> Result<HttpResponse, PageError> {
-    programme_page(&state, &viewer, path.into_inner(), query.said()).await
+    programme_page(&state, &viewer, path.into_inner(), query.flash()).await
 }
 
 /// A number field of a form: empty is none.
@@ -285,8 +285,8 @@ pub async fn add_project(
         Err(e) => Err(e),
     };
     match outcome {
-        Ok(()) => Ok(Done::ProjectAdded.redirect(&format!("/programmes/{id}"))),
-        Err(e) => programme_page(&state, &viewer, id, Said::refusal(e)?).await,
+        Ok(()) => Ok(Confirmation::ProjectAdded.redirect(&format!("/programmes/{id}"))),
+        Err(e) => programme_page(&state, &viewer, id, Flash::refusal(e)?).await,
     }
 }
 
@@ -337,7 +337,7 @@ pub async fn progress(
     }
     .await;
     match outcome {
-        Ok(_) => Ok(Done::ProjectUpdated.redirect(&format!("/programmes/{id}"))),
-        Err(e) => programme_page(&state, &viewer, id, Said::refusal(e)?).await,
+        Ok(_) => Ok(Confirmation::ProjectUpdated.redirect(&format!("/programmes/{id}"))),
+        Err(e) => programme_page(&state, &viewer, id, Flash::refusal(e)?).await,
     }
 }

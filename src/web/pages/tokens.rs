@@ -2,11 +2,10 @@
 //! revoke, every token of their organisation. A new token's secret is shown
 //! in the answer to the post that created it, never in a URL.
 
+use super::flash::{Confirmation, Flash, FlashQuery};
 use super::login::CsrfForm;
-use super::{Done, DoneQuery, PageError, Said, Viewer};
-use crate::db::tokens::ApiToken;
-use crate::domain::role::Role;
-use crate::web::routes::tokens::{create_token, revoke_token, CreatedToken};
+use super::{PageError, Viewer};
+use crate::app::tokens::{self, CreatedToken, NewToken, TokenView};
 use crate::web::state::AppState;
 use actix_web::http::header::{HeaderValue, CACHE_CONTROL};
 use actix_web::{http::StatusCode, web, HttpResponse};
@@ -28,7 +27,7 @@ fn when(at: chrono::NaiveDateTime) -> String {
 }
 
 /// One row of a token table; `owner` only in the organisation's table.
-fn row(token: &ApiToken, owner: Option<&str>) -> Value {
+fn row(token: &TokenView, owner: Option<&str>) -> Value {
     json!({
         "id": token.id,
         "name": token.name,
@@ -43,21 +42,12 @@ fn row(token: &ApiToken, owner: Option<&str>) -> Value {
 async fn page(
     state: &AppState,
     viewer: &Viewer,
-    said: Said,
+    flash: Flash,
     created: Option<&CreatedToken>,
 ) -> Result<HttpResponse, PageError> {
-    let caller = viewer.user.caller();
-    let is_admin = caller.role == Role::Admin;
-    let (mine, everyone) = state
-        .read(move |conn| {
-            let everyone = if is_admin {
-                ApiToken::list_in_organisation(conn, caller.organisation_id)?
-            } else {
-                Vec::new()
-            };
-            Ok((ApiToken::list_for_user(conn, caller.user_id)?, everyone))
-        })
-        .await?;
+    let caller = viewer.caller();
+    let tokens::Overview { mine, everyone } =
+        state.run(move |app| tokens::overview(app, &caller)).await?;
     let mut data = json!({
         "title": "API tokens",
         "mine": mine.iter().map(|t| row(t, None)).collect::<Vec<_>>(),
@@ -66,7 +56,7 @@ async fn page(
     });
     let status = match created {
         Some(_) => StatusCode::CREATED,
-        None => said.fill(&mut data),
+        None => flash.fill(&mut data),
     };
     viewer.fill(&mut data);
     let mut response = state.pages.render(status, "tokens", &data);
@@ -80,9 +70,9 @@ async fn page(
 pub async fn show(
     state: web::Data<AppState>,
     viewer: Viewer,
-    query: web::Query<DoneQuery>,
+    query: web::Query<FlashQuery>,
 ) -> Result<HttpResponse, PageError> {
-    page(&state, &viewer, query.said(), None).await
+    page(&state, &viewer, query.flash(), None).await
 }
 
 pub async fn create(
@@ -91,9 +81,18 @@ pub async fn create(
     form: web::Form<TokenForm>,
 ) -> Result<HttpResponse, PageError> {
     viewer.check(&form.csrf_token)?;
-    match create_token(&state, viewer.user.caller(), &form.name).await {
-        Ok(created) => page(&state, &viewer, Said::Nothing, Some(&created)).await,
-        Err(e) => page(&state, &viewer, Said::refusal(e)?, None).await,
+    let (caller, body) = (
+        viewer.caller(),
+        NewToken {
+            name: form.name.clone(),
+        },
+    );
+    match state
+        .run(move |app| tokens::create(app, &caller, &body))
+        .await
+    {
+        Ok(created) => page(&state, &viewer, Flash::Nothing, Some(&created)).await,
+        Err(e) => page(&state, &viewer, Flash::refusal(e)?, None).await,
     }
 }
 
@@ -104,8 +103,9 @@ pub async fn revoke(
     form: web::Form<CsrfForm>,
 ) -> Result<HttpResponse, PageError> {
     viewer.check(&form.csrf_token)?;
-    match revoke_token(&state, viewer.user.caller(), path.into_inner()).await {
-        Ok(()) => Ok(Done::TokenRevoked.redirect("/tokens")),
-        Err(e) => page(&state, &viewer, Said::refusal(e)?, None).await,
+    let (caller, id) = (viewer.caller(), path.into_inner());
+    match state.run(move |app| tokens::revoke(app, &caller, id)).await {
+        Ok(()) => Ok(Confirmation::TokenRevoked.redirect("/tokens")),
+        Err(e) => page(&state, &viewer, Flash::refusal(e)?, None).await,
     }
 }

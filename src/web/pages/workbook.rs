@@ -2,10 +2,13 @@
 //! posts natively (multipart); the rules are the API's, through
 //! `import_workbook`.
 
+use super::messages::text;
+use super::page_error::sentence;
 use super::upload::Upload;
-use super::{sentence, PageError, Viewer};
+use super::{PageError, Viewer};
+use crate::app::error::AppError;
+use crate::app::workbook::{self, MAX_WORKBOOK};
 use crate::web::problem::ApiError;
-use crate::web::routes::workbook::{import_workbook, MAX_WORKBOOK};
 use crate::web::state::AppState;
 use actix_multipart::Multipart;
 use actix_web::{http::StatusCode, web, HttpResponse};
@@ -27,17 +30,14 @@ pub async fn upload(
             &viewer,
             id,
             StatusCode::UNPROCESSABLE_ENTITY,
-            "Choose the workbook file to upload.".into(),
+            text("choose_workbook").into(),
             Vec::new(),
         ));
     }
-    match import_workbook(
-        &state,
-        viewer.user.caller(),
-        id,
-        web::Bytes::copy_from_slice(file),
-    )
-    .await
+    let (caller, file) = (viewer.caller(), file.to_vec());
+    match state
+        .run(move |app| workbook::import(app, &caller, id, &file))
+        .await
     {
         Ok(done) => Ok(HttpResponse::SeeOther()
             .insert_header((
@@ -48,24 +48,28 @@ pub async fn upload(
                 ),
             ))
             .finish()),
-        Err(ApiError::Rejected(rejected)) => Ok(refused(
+        Err(ApiError::App(AppError::Rejected(rejected))) => Ok(refused(
             &state,
             &viewer,
             id,
             StatusCode::UNPROCESSABLE_ENTITY,
-            "The workbook has problems. Nothing was stored; fix them and upload it again.".into(),
+            text("workbook_problems").into(),
             rejected
                 .0
                 .iter()
                 .map(|f| json!({ "at": f.at, "message": sentence(&f.message) }))
                 .collect(),
         )),
-        Err(ApiError::NotFound(_)) => Ok(state.pages.error(
-            StatusCode::NOT_FOUND,
-            "There is no such assessment.",
-            Some(&viewer),
-        )),
-        Err(e @ (ApiError::Conflict { .. } | ApiError::Invalid { .. } | ApiError::TooLarge(_))) => {
+        Err(ApiError::App(AppError::NotFound(_))) => {
+            Ok(state
+                .pages
+                .error(StatusCode::NOT_FOUND, text("no_assessment"), Some(&viewer)))
+        }
+        Err(
+            e @ ApiError::App(
+                AppError::Conflict { .. } | AppError::Invalid { .. } | AppError::TooLarge(_),
+            ),
+        ) => {
             let status = e.problem().status;
             Ok(refused(
                 &state,

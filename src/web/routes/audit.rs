@@ -7,7 +7,7 @@ use crate::db::users::User;
 use crate::domain::role::Role;
 use crate::render::table::{Cell, Table};
 use crate::web::problem::{ApiError, ApiResult, Problem};
-use crate::web::session::Auth;
+use crate::web::session::{Auth, AuthShim};
 use crate::web::state::AppState;
 use actix_web::{get, web, HttpResponse};
 use serde::Deserialize;

@@ -2,7 +2,7 @@
 //! results and of the organisation's KPI values. Text never runs as a
 //! formula in a spreadsheet (see `render::table`).
 
-use super::assessments::{assessment_or_404, require_lead};
+use crate::app::assessments::{require_lead, visible as assessment_or_404};
 use crate::app::results as consolidated;
 use crate::app::workbook;
 use crate::db::performance::{Kpi, KpiValue};
@@ -11,7 +11,7 @@ use crate::db::users::User;
 use crate::domain::role::Role;
 use crate::render::table::{Cell, Table};
 use crate::web::problem::{ApiError, ApiResult, Problem};
-use crate::web::session::Auth;
+use crate::web::session::{Auth, AuthShim};
 use crate::web::state::AppState;
 use actix_web::{get, web, HttpResponse};
 use serde::Deserialize;
@@ -32,14 +32,14 @@ pub(super) fn download(table: &Table, format: Format, stem: &str) -> ApiResult<H
         Format::Csv => (
             table
                 .to_csv()
-                .map_err(|e| ApiError::Internal(format!("cannot write CSV: {e}")))?,
+                .map_err(|e| ApiError::internal(format!("cannot write CSV: {e}")))?,
             "text/csv; charset=utf-8",
             "csv",
         ),
         Format::Xlsx => (
             table
                 .to_xlsx(stem)
-                .map_err(|e| ApiError::Internal(format!("cannot write XLSX: {e}")))?,
+                .map_err(|e| ApiError::internal(format!("cannot write XLSX: {e}")))?,
             workbook::CONTENT_TYPE,
             "xlsx",
         ),
@@ -128,7 +128,7 @@ pub async fn results(
             let assessment = assessment_or_404(conn, &caller, id)?;
             let questionnaire = cache
                 .get(conn, caller.organisation_id, assessment.questionnaire_id)?
-                .ok_or_else(|| ApiError::Internal("assessment without its questionnaire".into()))?;
+                .ok_or_else(|| ApiError::internal("assessment without its questionnaire"))?;
             Ok((
                 consolidated::load(conn, &assessment, &questionnaire)?,
                 questionnaire,

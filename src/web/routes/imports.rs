@@ -4,9 +4,9 @@
 
 use crate::app::import::{self, ImportError, Imported};
 use crate::domain::role::{Caller, Role};
-use crate::web::input::file_body;
+use crate::web::body::file_body;
 use crate::web::problem::{ApiError, ApiResult, Problem};
-use crate::web::session::Auth;
+use crate::web::session::{Auth, AuthShim};
 use crate::web::state::AppState;
 use actix_web::{post, web};
 
@@ -33,7 +33,7 @@ pub async fn import_csv(
                 CsvImport::PanelRanks => import::panel_ranks,
             };
             run(conn, caller.organisation_id, &text).map_err(|e| match e {
-                ImportError::Rejected(rejected) => ApiError::Rejected(rejected),
+                ImportError::Rejected(rejected) => ApiError::from(rejected),
                 ImportError::Database(e) => e.into(),
             })
         })

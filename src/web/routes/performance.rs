@@ -1,6 +1,7 @@
 //! Business performance data: KPI definitions and values, expert panels and
 //! their ranks, and the portfolio study over them.
 
+use crate::app::input::{required, SHORT_TEXT};
 use crate::app::study::{self, Study};
 use crate::db::clients::Client;
 use crate::db::performance::{Kpi, KpiValue, Panel};
@@ -8,9 +9,8 @@ use crate::db::AnyConnection;
 use crate::domain::performance::{ranks_from_ratings, Direction, KpiKind};
 use crate::domain::role::{Caller, Role};
 use crate::stats::Method;
-use crate::web::input::{required, SHORT_TEXT};
 use crate::web::problem::{ApiError, ApiResult, Problem};
-use crate::web::session::Auth;
+use crate::web::session::{Auth, AuthShim};
 use crate::web::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
 use serde::Deserialize;
@@ -352,20 +352,20 @@ async fn study_document(
             ))
         })
         .await?;
-    let metrics = state.metrics.clone();
+    let renders = state.app.renders.clone();
     let (bytes, content_type) = web::block(move || -> ApiResult<(Vec<u8>, &'static str)> {
         Ok(match format {
             StudyFormat::Pdf(paper) => (
-                metrics
-                    .render("study_pdf", || {
+                renders
+                    .run("study_pdf", || {
                         crate::render::pdf::study(&study, &organisation, paper, chrono::Utc::now())
                     })
-                    .map_err(|e| ApiError::Internal(e.to_string()))?,
+                    .map_err(|e| ApiError::internal(e.to_string()))?,
                 "application/pdf",
             ),
             StudyFormat::Html => (
-                metrics
-                    .render("study_html", || {
+                renders
+                    .run("study_html", || {
                         crate::render::html::study(&study, &organisation)
                     })?
                     .into_bytes(),
@@ -374,7 +374,13 @@ async fn study_document(
         })
     })
     .await??;
-    Ok(crate::web::document::report(bytes, content_type))
+    Ok(crate::web::download::inline(
+        crate::app::documents::Document {
+            bytes,
+            content_type,
+            filename: String::new(),
+        },
+    ))
 }
 
 /// The portfolio study as a PDF report.

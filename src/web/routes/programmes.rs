@@ -5,6 +5,7 @@
 //! cycle, or start a project before what it depends on ends, is refused
 //! naming the projects.
 
+use crate::app::input::{optional, required, LONG_TEXT, SHORT_TEXT};
 use crate::app::programme::{self, client_areas};
 use crate::db::audit::{AuditEvent, Change};
 use crate::db::clients::Client;
@@ -13,9 +14,8 @@ use crate::db::AnyConnection;
 use crate::domain::programme::{check_plans, Grid, Placement, Plan, ProjectStatus, DEFAULT_GROUPS};
 use crate::domain::role::{Caller, Role};
 use crate::report::programme::{MilestoneInput, ProgrammeReport, ProjectInput};
-use crate::web::input::{optional, required, LONG_TEXT, SHORT_TEXT};
 use crate::web::problem::{ApiError, ApiResult, Problem};
-use crate::web::session::Auth;
+use crate::web::session::{Auth, AuthShim};
 use crate::web::state::AppState;
 use actix_web::{delete, get, patch, post, put, web, HttpResponse};
 use serde::{Deserialize, Serialize};
@@ -147,7 +147,7 @@ fn names(field: &str, values: &[String]) -> ApiResult<Vec<String>> {
     }
     values
         .iter()
-        .map(|v| required(field, v, SHORT_TEXT))
+        .map(|v| Ok(required(field, v, SHORT_TEXT)?))
         .collect()
 }
 
@@ -661,32 +661,38 @@ async fn report_document(
     pdf: bool,
 ) -> ApiResult<HttpResponse> {
     let report = detail(state, auth.caller(), id).await?.report;
-    let metrics = state.metrics.clone();
+    let renders = state.app.renders.clone();
     let (bytes, content_type) = web::block(move || -> ApiResult<(Vec<u8>, &'static str)> {
         Ok(if pdf {
             (
-                metrics
-                    .render("programme_pdf", || {
+                renders
+                    .run("programme_pdf", || {
                         crate::render::pdf::programme(
                             &report,
                             crate::render::pdf::Paper::A4,
                             chrono::Utc::now(),
                         )
                     })
-                    .map_err(|e| ApiError::Internal(e.to_string()))?,
+                    .map_err(|e| ApiError::internal(e.to_string()))?,
                 "application/pdf",
             )
         } else {
             (
-                metrics
-                    .render("programme_html", || crate::render::html::programme(&report))?
+                renders
+                    .run("programme_html", || crate::render::html::programme(&report))?
                     .into_bytes(),
                 "text/html; charset=utf-8",
             )
         })
     })
     .await??;
-    Ok(crate::web::document::report(bytes, content_type))
+    Ok(crate::web::download::inline(
+        crate::app::documents::Document {
+            bytes,
+            content_type,
+            filename: String::new(),
+        },
+    ))
 }
 
 /// The programme report as a PDF: coverage map, timeline, trends, benefits, alerts, projects.

@@ -3,9 +3,9 @@
 use crate::db::questionnaires::{Import, StoredQuestionnaire};
 use crate::domain::questionnaire::{self, Questionnaire};
 use crate::domain::role::Role;
-use crate::web::input::file_body;
+use crate::web::body::file_body;
 use crate::web::problem::{ApiError, ApiResult, Problem};
-use crate::web::session::Auth;
+use crate::web::session::{Auth, AuthShim};
 use crate::web::state::AppState;
 use crate::web::FILE_LIMIT;
 use actix_web::{get, post, web, HttpResponse};

@@ -3,7 +3,7 @@
 use crate::domain::role::Role;
 use crate::stats::{correlate, Correlation, Method, StatsError};
 use crate::web::problem::{ApiError, ApiResult, Problem};
-use crate::web::session::Auth;
+use crate::web::session::{Auth, AuthShim};
 use actix_web::{post, web};
 use serde::Deserialize;
 use utoipa::ToSchema;

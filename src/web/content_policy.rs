@@ -2,8 +2,6 @@
 //! a standalone HTML report carries so that it can be saved and mailed;
 //! that one is allowed by its hash, never by `unsafe-inline`.
 
-use actix_web::http::header;
-use actix_web::HttpResponse;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
@@ -12,20 +10,6 @@ use sha2::{Digest, Sha256};
 pub const PAGE_POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
      img-src 'self' data:; connect-src 'self'; form-action 'self'; \
      frame-ancestors 'none'; base-uri 'none'";
-
-/// A report document answered as is: PDF, or standalone HTML with a
-/// policy that allows its own inline stylesheets and nothing else.
-pub fn report(bytes: Vec<u8>, content_type: &'static str) -> HttpResponse {
-    let mut response = HttpResponse::Ok();
-    response.content_type(content_type);
-    if content_type.starts_with("text/html") {
-        response.insert_header((
-            header::CONTENT_SECURITY_POLICY,
-            report_policy(&String::from_utf8_lossy(&bytes)),
-        ));
-    }
-    response.body(bytes)
-}
 
 /// The policy of a standalone HTML report: its `<style>` elements by hash.
 pub fn report_policy(html: &str) -> String {

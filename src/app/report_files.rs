@@ -1,57 +1,41 @@
-//! Rendering scorecards from the command line: one, or every final
-//! assessment in parallel across the cores.
+//! Reports written to files from the command line: one scorecard or
+//! programme, or every final assessment's scorecard in parallel across the
+//! cores. The command line acts as the operator: an admin of whichever
+//! organisation the record belongs to.
 
-use super::portfolio::PortfolioCache;
-use super::scorecard;
+use super::documents::{Document, Layout};
+use super::App;
 use crate::db::assessments::Assessment;
 use crate::db::questionnaires::QuestionnaireCache;
-use crate::db::schema::assessments;
-use crate::db::Database;
-use crate::domain::assessment::Status;
 use crate::domain::role::{Caller, Role};
-use crate::render::pdf::{self, Paper};
-use crate::report::Scorecard;
+use crate::report::Paper;
 use anyhow::Context;
-use diesel::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-/// The operator's view: full access within the assessment's organisation.
-fn operator(assessment: &Assessment) -> Caller {
+/// The operator's view: full access within one organisation.
+fn operator(organisation_id: i32) -> Caller {
     Caller {
         user_id: 0,
-        organisation_id: assessment.organisation_id,
+        organisation_id,
         role: Role::Admin,
     }
 }
 
-/// What every scorecard of a run shares: questionnaires and the portfolio.
-#[derive(Default)]
-struct Caches {
-    questionnaires: QuestionnaireCache,
-    portfolios: PortfolioCache,
-}
-
-fn load(db: &Database, caches: &Caches, id: i32) -> anyhow::Result<Scorecard> {
-    let today = chrono::Utc::now().date_naive();
-    db.read(|conn| -> anyhow::Result<Scorecard> {
-        let assessment = assessments::table
-            .find(id)
-            .select(Assessment::as_select())
-            .first(conn)
-            .optional()?
-            .ok_or_else(|| anyhow::anyhow!("there is no assessment {id}"))?;
-        Ok(scorecard::load(
-            conn,
-            &caches.questionnaires,
-            &caches.portfolios,
-            &operator(&assessment),
-            &assessment,
-            today,
-        )?)
-    })
+/// The scorecard of assessment `id`, whatever its organisation.
+fn scorecard(app: &App, id: i32, layout: Layout) -> anyhow::Result<Document> {
+    let organisation_id = app
+        .db
+        .read(|conn| anyhow::Ok(Assessment::organisation_of(conn, id)?))?
+        .ok_or_else(|| anyhow::anyhow!("there is no assessment {id}"))?;
+    Ok(super::scorecard::scorecard(
+        app,
+        &operator(organisation_id),
+        id,
+        layout,
+    )?)
 }
 
 /// Writes a file whole or not at all: a temporary file renamed into place.
@@ -61,29 +45,21 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
 }
 
-pub fn one(db: &Database, id: i32, out: &Path, paper: Paper) -> anyhow::Result<()> {
-    let card = load(db, &Caches::default(), id)?;
-    let html = out.extension().is_some_and(|e| e == "html");
-    let bytes = if html {
-        crate::render::html::scorecard(&card)?.into_bytes()
-    } else {
-        pdf::scorecard(&card, paper, chrono::Utc::now())?
-    };
-    write_atomically(out, &bytes)?;
-    crate::say!(
-        "{}: scorecard of assessment {id} ({})",
-        out.display(),
-        card.meta.client
-    );
+/// Renders the scorecard of one assessment (PDF, or HTML when `out` ends in .html).
+pub fn one(app: &App, id: i32, out: &Path, paper: Paper) -> anyhow::Result<()> {
+    let document = scorecard(app, id, Layout::for_path(out, paper))?;
+    write_atomically(out, &document.bytes)?;
+    crate::say!("{}: scorecard of assessment {id}", out.display());
     Ok(())
 }
 
 /// Renders the programme of a client (PDF, or HTML when `out` ends in .html).
-pub fn programme(db: &Database, client_id: i32, out: &Path, paper: Paper) -> anyhow::Result<()> {
+pub fn programme(app: &App, client_id: i32, out: &Path, paper: Paper) -> anyhow::Result<()> {
     use crate::db::programmes::Programme;
     use crate::db::schema::clients;
+    use diesel::prelude::*;
     let today = chrono::Utc::now().date_naive();
-    let report = db.read(
+    let report = app.db.read(
         |conn| -> anyhow::Result<crate::report::programme::ProgrammeReport> {
             let organisation_id: i32 = clients::table
                 .find(client_id)
@@ -108,7 +84,7 @@ pub fn programme(db: &Database, client_id: i32, out: &Path, paper: Paper) -> any
     let bytes = if html {
         crate::render::html::programme(&report)?.into_bytes()
     } else {
-        pdf::programme(&report, paper, chrono::Utc::now())?
+        crate::render::pdf::programme(&report, paper, chrono::Utc::now())?
     };
     write_atomically(out, &bytes)?;
     crate::say!(
@@ -121,18 +97,12 @@ pub fn programme(db: &Database, client_id: i32, out: &Path, paper: Paper) -> any
 }
 
 /// Renders every final assessment; prints progress on a terminal.
-pub fn all(db: &Database, dir: &Path, paper: Paper) -> anyhow::Result<()> {
+pub fn all(app: &App, dir: &Path, paper: Paper) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let ids: Vec<i32> = db.read(|conn| {
-        assessments::table
-            .filter(assessments::status.eq(Status::Final.as_str()))
-            .order(assessments::id)
-            .select(assessments::id)
-            .load(conn)
-            .map_err(anyhow::Error::from)
-    })?;
+    let ids = app
+        .db
+        .read(|conn| anyhow::Ok(Assessment::all_finals(conn)?))?;
     let started = std::time::Instant::now();
-    let caches = Caches::default();
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let failures: Mutex<Vec<String>> = Mutex::new(Vec::new());
@@ -143,11 +113,14 @@ pub fn all(db: &Database, dir: &Path, paper: Paper) -> anyhow::Result<()> {
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
-                while let Some(&id) = ids.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let result = load(db, &caches, id)
-                        .and_then(|card| Ok(pdf::scorecard(&card, paper, chrono::Utc::now())?))
-                        .and_then(|bytes| {
-                            write_atomically(&dir.join(format!("scorecard-{id}.pdf")), &bytes)
+                while let Some(&(id, organisation_id)) =
+                    ids.get(next.fetch_add(1, Ordering::Relaxed))
+                {
+                    let caller = operator(organisation_id);
+                    let result = super::scorecard::scorecard(app, &caller, id, Layout::Pdf(paper))
+                        .map_err(anyhow::Error::from)
+                        .and_then(|document| {
+                            write_atomically(&dir.join(&document.filename), &document.bytes)
                         });
                     if let Err(e) = result {
                         failures

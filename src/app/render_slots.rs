@@ -1,9 +1,45 @@
-//! A counting semaphore for blocking threads. Report renders take one slot
-//! per core: more renders at once than cores only queue for the CPU, and each
-//! holds its own working memory (64 concurrent scorecard PDFs peaked at
-//! 160 MiB when every blocking thread rendered at once).
+//! Report renders take one slot per core: more renders at once than cores
+//! only queue for the CPU, and each holds its own working memory (64
+//! concurrent scorecard PDFs peaked at 160 MiB when every blocking thread
+//! rendered at once). Each render is timed for whoever watches (the
+//! server's metrics).
 
-use std::sync::{Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
+use std::time::Instant;
+
+/// Told how long each render took, by kind (`scorecard_pdf`, …).
+pub trait RenderWatcher: Send + Sync {
+    fn rendered(&self, kind: &'static str, seconds: f64);
+}
+
+/// The render slots of an instance, and who is told the times.
+#[derive(Default)]
+pub struct Renders {
+    slots: Slots,
+    watcher: OnceLock<Arc<dyn RenderWatcher>>,
+}
+
+impl Renders {
+    /// Tells `watcher` the time of every render from now on (set once).
+    pub fn watch(&self, watcher: Arc<dyn RenderWatcher>) {
+        let _ = self.watcher.set(watcher);
+    }
+
+    /// Runs the render `work` of `kind` once a slot is free, and times the
+    /// rendering itself, not the wait.
+    pub fn run<T>(&self, kind: &'static str, work: impl FnOnce() -> T) -> T {
+        self.slots.run(|| {
+            let started = Instant::now();
+            let out = work();
+            if let Some(watcher) = self.watcher.get() {
+                watcher.rendered(kind, started.elapsed().as_secs_f64());
+            }
+            out
+        })
+    }
+}
+
+/// A counting semaphore for blocking threads.
 
 #[derive(Debug)]
 pub struct Slots {

@@ -1,9 +1,10 @@
 //! Data protection: everything cmas holds about one client, as named
 //! sections of flat records (the JSON export, and one XLSX sheet each), and
-//! the erasure of all of it. The callers record both in the audit trail.
+//! the erasure of all of it (`clients::export` and `clients::erase` record
+//! both in the audit trail).
 
 use crate::db::agreed::AgreedRow;
-use crate::db::assessments::{Assessment, AssessmentFilter};
+use crate::db::assessments::Assessment;
 use crate::db::audit::AuditEvent;
 use crate::db::clients::Client;
 use crate::db::organisations::Organisation;
@@ -11,6 +12,7 @@ use crate::db::performance::{KpiValue, Panel};
 use crate::db::programmes::{Programme, StoredProject};
 use crate::db::scores::ScoreRow;
 use crate::db::AnyConnection;
+use crate::domain::assessment::AssessmentFilter;
 use crate::domain::role::Caller;
 use diesel::QueryResult;
 use serde_json::{json, Value};

@@ -1,0 +1,126 @@
+//! Who sees which client: executives and programme managers see only the
+//! clients they are attached to (staff see every client already). Staff
+//! attach and detach them, on the API and on the admins' access page.
+
+use super::clients::{visible, ClientView};
+use super::error::{AppError, AppResult};
+use super::permissions::{require, ADMINS, STAFF};
+use super::users::UserView;
+use super::App;
+use crate::db::audit::{AuditEvent, Change};
+use crate::db::clients::Client;
+use crate::db::users::User;
+use crate::domain::role::Caller;
+use serde::Deserialize;
+use serde_json::json;
+use utoipa::ToSchema;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Membership {
+    /// An executive or programme manager of the organisation.
+    pub user_id: i32,
+}
+
+/// The executives and programme managers attached to a client (staff).
+pub fn members(app: &App, caller: &Caller, client_id: i32) -> AppResult<Vec<UserView>> {
+    require(caller, STAFF, "list the users attached to clients")?;
+    let users = app.db.read(|conn| {
+        visible(conn, caller, client_id)?;
+        AppResult::Ok(Client::members(conn, caller.organisation_id, client_id)?)
+    })?;
+    Ok(users.iter().map(UserView::from).collect())
+}
+
+/// Whether a membership is being given or taken away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grant {
+    Attach,
+    Detach,
+}
+
+/// Attaches (or detaches) a user to a client of the caller's organisation
+/// (staff); only executives and programme managers can be attached.
+pub fn set(
+    app: &App,
+    caller: &Caller,
+    client_id: i32,
+    user_id: i32,
+    change: Grant,
+) -> AppResult<()> {
+    let action = match change {
+        Grant::Attach => "attach users to clients",
+        Grant::Detach => "detach users from clients",
+    };
+    require(caller, STAFF, action)?;
+    app.db.write(|conn| {
+        visible(conn, caller, client_id)?;
+        let record = Change::by(caller, "client", client_id, "");
+        let record = match change {
+            Grant::Attach => {
+                let user = User::find_in(conn, caller, user_id)?
+                    .ok_or_else(|| AppError::not_found("user"))?;
+                if user.role().is_staff() {
+                    return Err(AppError::invalid(
+                        "not_attachable",
+                        format!(
+                            "{} is a {} and sees every client already",
+                            user.email,
+                            user.role()
+                        ),
+                    ));
+                }
+                Client::attach(conn, client_id, user_id)?;
+                Change {
+                    action: "client.member_attached",
+                    ..record
+                }
+                .after(json!({ "user_id": user_id }))
+            }
+            Grant::Detach => {
+                if !Client::detach(conn, client_id, user_id)? {
+                    return Err(AppError::not_found("membership"));
+                }
+                Change {
+                    action: "client.member_detached",
+                    ..record
+                }
+                .before(json!({ "user_id": user_id }))
+            }
+        };
+        AuditEvent::record(conn, record)?;
+        Ok(())
+    })
+}
+
+/// One executive or programme manager and the clients they see.
+pub struct Person {
+    pub user: UserView,
+    pub clients: Vec<ClientView>,
+}
+
+/// The admins' overview: every executive and programme manager with the
+/// clients they are attached to, and every client to attach them to.
+pub fn overview(app: &App, caller: &Caller) -> AppResult<(Vec<Person>, Vec<ClientView>)> {
+    require(caller, ADMINS, "manage access to clients")?;
+    let (users, clients, memberships) = app.db.read(|conn| {
+        AppResult::Ok((
+            User::list_in(conn, caller)?,
+            Client::list_visible(conn, caller)?,
+            Client::memberships_in(conn, caller.organisation_id)?,
+        ))
+    })?;
+    let people = users
+        .iter()
+        .filter(|u| !u.role().is_staff())
+        .map(|u| Person {
+            user: UserView::from(u),
+            clients: memberships
+                .iter()
+                .filter(|(user_id, _)| *user_id == u.id)
+                .map(|(_, c)| ClientView::from(c.clone()))
+                .collect(),
+        })
+        .collect();
+    Ok((people, clients.into_iter().map(ClientView::from).collect()))
+}

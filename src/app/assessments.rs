@@ -1,0 +1,388 @@
+//! Assessments: created by consultants, scored by assessors, finalised by
+//! the lead. The rules every verb on an assessment shares live here: who
+//! may see it, who steers it, and that a final assessment changes no more.
+
+use super::clients::ClientView;
+use super::error::{AppError, AppResult};
+use super::input::{optional, SHORT_TEXT};
+use super::permissions::{require, STAFF};
+use super::users::UserView;
+use super::{results, App};
+use crate::db::assessments::{Assessment, NewAssessment};
+use crate::db::audit::{AuditEvent, Change};
+use crate::db::clients::Client;
+use crate::db::questionnaires::StoredQuestionnaire;
+use crate::db::summaries;
+use crate::db::users::User;
+use crate::db::AnyConnection;
+use crate::domain::assessment::{AssessmentFilter, Status};
+use crate::domain::role::{Caller, Role};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// At most this many co-assessors on one assessment.
+pub const MAX_ASSESSORS: usize = 20;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewAssessmentRequest {
+    pub client_id: i32,
+    /// The stored questionnaire version; the assessment keeps it for good.
+    pub questionnaire_id: i32,
+    pub assessment_date: chrono::NaiveDate,
+    #[serde(default)]
+    pub scope: Scope,
+    /// Defaults to the caller.
+    pub lead_assessor_id: Option<i32>,
+    /// Co-assessors; the lead is always an assessor.
+    #[serde(default)]
+    pub assessor_ids: Vec<i32>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AssessmentUpdate {
+    /// The version the change was made against.
+    pub version: i32,
+    pub status: Status,
+}
+
+/// The part of the client or company an assessment covers; all absent means the whole company.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scope {
+    pub business_unit: Option<String>,
+    pub product: Option<String>,
+    pub customer_group: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AssessmentView {
+    pub id: i32,
+    pub client_id: i32,
+    pub questionnaire_id: i32,
+    pub assessment_date: chrono::NaiveDate,
+    pub scope: Scope,
+    pub status: Status,
+    pub lead_assessor_id: i32,
+    pub assessor_ids: Vec<i32>,
+    /// Send it back with a change; a stale version gets 409.
+    pub version: i32,
+    pub created_at: chrono::NaiveDateTime,
+    pub updated_at: chrono::NaiveDateTime,
+    pub finalised_at: Option<chrono::NaiveDateTime>,
+}
+
+impl AssessmentView {
+    fn new(a: Assessment, assessor_ids: Vec<i32>) -> AssessmentView {
+        AssessmentView {
+            id: a.id,
+            client_id: a.client_id,
+            questionnaire_id: a.questionnaire_id,
+            assessment_date: a.assessment_date,
+            status: a.status(),
+            scope: Scope {
+                business_unit: a.business_unit,
+                product: a.product,
+                customer_group: a.customer_group,
+            },
+            lead_assessor_id: a.lead_assessor_id,
+            assessor_ids,
+            version: a.version,
+            created_at: a.created_at,
+            updated_at: a.updated_at,
+            finalised_at: a.finalised_at,
+        }
+    }
+}
+
+/// The assessment if the caller may see it.
+pub fn visible(conn: &mut AnyConnection, caller: &Caller, id: i32) -> AppResult<Assessment> {
+    Assessment::find_visible(conn, caller, id)?.ok_or_else(|| AppError::not_found("assessment"))
+}
+
+/// Only the lead assessor (or an admin) steers an assessment.
+pub fn require_lead(caller: &Caller, assessment: &Assessment, action: &str) -> AppResult<()> {
+    if caller.user_id == assessment.lead_assessor_id || caller.role == Role::Admin {
+        Ok(())
+    } else {
+        Err(AppError::forbidden(
+            "not_the_lead",
+            format!("only the lead assessor may {action}"),
+        ))
+    }
+}
+
+/// A final assessment changes no more: `what` ("its scores", "its team")
+/// says what the caller tried to change.
+pub(super) fn require_open(assessment: &Assessment, what: &str) -> AppResult<()> {
+    if assessment.status().accepts_scores() {
+        Ok(())
+    } else {
+        Err(AppError::conflict(
+            "assessment_final",
+            format!("the assessment is final; {what} can no longer change"),
+        ))
+    }
+}
+
+/// An assessor must be an active consultant or admin of the caller's organisation.
+pub(super) fn assessor(conn: &mut AnyConnection, caller: &Caller, user_id: i32) -> AppResult<User> {
+    let user = User::find_in(conn, caller, user_id)?
+        .filter(|u| u.active)
+        .ok_or_else(|| {
+            AppError::invalid(
+                "unknown_user",
+                format!("there is no active user {user_id} in your organisation"),
+            )
+        })?;
+    if user.role().is_staff() {
+        Ok(user)
+    } else {
+        Err(AppError::invalid(
+            "not_an_assessor_role",
+            format!(
+                "{} is a {}; assessors are consultants or admins",
+                user.email,
+                user.role()
+            ),
+        ))
+    }
+}
+
+/// The assessment as shown, with its team.
+pub(super) fn view(conn: &mut AnyConnection, a: Assessment) -> AppResult<AssessmentView> {
+    let assessors = Assessment::assessors(conn, a.id)?;
+    Ok(AssessmentView::new(a, assessors))
+}
+
+/// A change of the assessment by `caller`, for the audit trail.
+pub(super) fn change<'a>(
+    caller: &Caller,
+    id: i32,
+    action: &'a str,
+    before: Option<&Assessment>,
+    after: Option<&Assessment>,
+) -> Change<'a> {
+    let json = |a: Option<&Assessment>| a.and_then(|a| serde_json::to_string(a).ok());
+    Change {
+        before: json(before),
+        after: json(after),
+        ..Change::by(caller, "assessment", id, action)
+    }
+}
+
+/// Assessments the caller may see, newest first.
+pub fn list(
+    app: &App,
+    caller: &Caller,
+    filter: &AssessmentFilter,
+) -> AppResult<Vec<AssessmentView>> {
+    app.db.read(|conn| {
+        let found = Assessment::list_visible(conn, caller, filter)?;
+        let ids: Vec<i32> = found.iter().map(|a| a.id).collect();
+        let mut teams = Assessment::assessors_of(conn, &ids)?;
+        Ok(found
+            .into_iter()
+            .map(|a| {
+                let team = teams.remove(&a.id).unwrap_or_default();
+                AssessmentView::new(a, team)
+            })
+            .collect())
+    })
+}
+
+/// One assessment the caller may see.
+pub fn get(app: &App, caller: &Caller, id: i32) -> AppResult<AssessmentView> {
+    app.db.read(|conn| {
+        let assessment = visible(conn, caller, id)?;
+        view(conn, assessment)
+    })
+}
+
+/// Starts a draft assessment of a client against one questionnaire version
+/// (staff only), with the lead and co-assessors of the caller's organisation.
+pub fn create(app: &App, caller: &Caller, body: NewAssessmentRequest) -> AppResult<AssessmentView> {
+    require(caller, STAFF, "create assessments")?;
+    if body.assessor_ids.len() > MAX_ASSESSORS {
+        return Err(AppError::invalid(
+            "too_many_assessors",
+            format!("at most {MAX_ASSESSORS} assessors per assessment"),
+        ));
+    }
+    let scope = &body.scope;
+    let new = NewAssessment {
+        client_id: body.client_id,
+        questionnaire_id: body.questionnaire_id,
+        assessment_date: body.assessment_date,
+        business_unit: optional(
+            "scope.business_unit",
+            scope.business_unit.as_deref(),
+            SHORT_TEXT,
+        )?,
+        product: optional("scope.product", scope.product.as_deref(), SHORT_TEXT)?,
+        customer_group: optional(
+            "scope.customer_group",
+            scope.customer_group.as_deref(),
+            SHORT_TEXT,
+        )?,
+        lead_assessor_id: body.lead_assessor_id.unwrap_or(caller.user_id),
+    };
+    app.db.write(|conn| {
+        Client::find_visible(conn, caller, new.client_id)?
+            .ok_or_else(|| AppError::not_found("client"))?;
+        app.questionnaires
+            .get(conn, caller.organisation_id, new.questionnaire_id)?
+            .ok_or_else(|| {
+                AppError::invalid(
+                    "unknown_questionnaire",
+                    format!("there is no questionnaire {}", new.questionnaire_id),
+                )
+            })?;
+        let lead = assessor(conn, caller, new.lead_assessor_id)?;
+        let others = body
+            .assessor_ids
+            .iter()
+            .map(|&id| assessor(conn, caller, id))
+            .collect::<AppResult<Vec<_>>>()?;
+        let created = Assessment::create(conn, caller, new)?;
+        for user in std::iter::once(&lead).chain(&others) {
+            Assessment::add_assessor(conn, created.id, user.id)?;
+        }
+        AuditEvent::record(
+            conn,
+            change(
+                caller,
+                created.id,
+                "assessment.create",
+                None,
+                Some(&created),
+            ),
+        )?;
+        view(conn, created)
+    })
+}
+
+/// Changes the status (e.g. finalises), as the lead. A change made against
+/// a stale version is refused and changes nothing. Finalising needs an
+/// answer (or N/A) for every question, and stores the consolidated results.
+pub fn change_status(
+    app: &App,
+    caller: &Caller,
+    id: i32,
+    update: AssessmentUpdate,
+) -> AppResult<AssessmentView> {
+    app.db.write(|conn| {
+        let current = visible(conn, caller, id)?;
+        require_lead(caller, &current, "change the status")?;
+        if current.version != update.version {
+            return Err(stale(&current));
+        }
+        let next = current
+            .status()
+            .transition_to(update.status)
+            .map_err(|detail| AppError::conflict("invalid_transition", detail))?;
+        if next == current.status() {
+            return view(conn, current);
+        }
+        let finished = if next == Status::Final {
+            let questionnaire = app
+                .questionnaires
+                .get(conn, caller.organisation_id, current.questionnaire_id)?
+                .ok_or_else(|| AppError::fault("assessment without its questionnaire"))?;
+            let finished = results::load(conn, &current, &questionnaire)?;
+            let overall = &finished.overall;
+            let open = overall.questions - overall.scored - overall.not_applicable;
+            if open > 0 {
+                return Err(AppError::invalid(
+                    "incomplete",
+                    format!(
+                        "{open} of {} questions have no consolidated answer yet; score them or mark them N/A before finalising",
+                        overall.questions
+                    ),
+                ));
+            }
+            Some(finished)
+        } else {
+            None
+        };
+        let updated = Assessment::set_status(conn, id, update.version, next)?
+            .ok_or_else(|| stale(&current))?;
+        if let Some(finished) = finished {
+            summaries::store(conn, id, &finished)?;
+        }
+        AuditEvent::record(
+            conn,
+            change(caller, id, "assessment.status", Some(&current), Some(&updated)),
+        )?;
+        view(conn, updated)
+    })
+}
+
+fn stale(current: &Assessment) -> AppError {
+    AppError::conflict(
+        "stale_version",
+        format!(
+            "the assessment changed since you read it (now version {}); reload and try again",
+            current.version
+        ),
+    )
+}
+
+/// The audit trail of an assessment, oldest first (the lead and admins).
+pub fn audit_trail(app: &App, caller: &Caller, id: i32) -> AppResult<Vec<AuditEvent>> {
+    app.db.read(|conn| {
+        let assessment = visible(conn, caller, id)?;
+        require_lead(caller, &assessment, "read the audit trail")?;
+        Ok(AuditEvent::list_for(
+            conn,
+            caller.organisation_id,
+            "assessment",
+            id,
+        )?)
+    })
+}
+
+/// A questionnaire version to assess against.
+pub struct QuestionnaireChoice {
+    pub id: i32,
+    pub title: String,
+    pub version: String,
+}
+
+/// What the new-assessment form offers (staff): the clients, the
+/// questionnaire versions (newest first) and the colleagues who may assess.
+pub struct Choices {
+    pub clients: Vec<ClientView>,
+    pub questionnaires: Vec<QuestionnaireChoice>,
+    pub colleagues: Vec<UserView>,
+}
+
+/// The choices of a new assessment for the caller (staff).
+pub fn choices(app: &App, caller: &Caller) -> AppResult<Choices> {
+    require(caller, STAFF, "create assessments")?;
+    let (clients, questionnaires, users) = app.db.read(|conn| {
+        AppResult::Ok((
+            Client::list_visible(conn, caller)?,
+            StoredQuestionnaire::list_in(conn, caller.organisation_id)?,
+            User::list_in(conn, caller)?,
+        ))
+    })?;
+    Ok(Choices {
+        clients: clients.into_iter().map(ClientView::from).collect(),
+        questionnaires: questionnaires
+            .into_iter()
+            .rev()
+            .map(|q| QuestionnaireChoice {
+                id: q.id,
+                title: q.title,
+                version: q.version,
+            })
+            .collect(),
+        colleagues: users
+            .iter()
+            .filter(|u| u.id != caller.user_id && u.active && u.role().is_staff())
+            .map(UserView::from)
+            .collect(),
+    })
+}

@@ -1,0 +1,35 @@
+//! What every use case runs with: the database, and what each instance
+//! keeps between requests (parsed questionnaires, portfolios, render slots).
+//! The server builds one at start-up; the command line builds its own.
+
+use super::portfolio::PortfolioCache;
+use super::render_slots::Renders;
+use crate::db::{questionnaires::QuestionnaireCache, Database};
+use std::sync::Arc;
+
+/// The use cases' shared context; cheap to clone into a blocking task.
+#[derive(Clone)]
+pub struct App {
+    pub db: Database,
+    /// Parsed questionnaires, by id (versions never change once stored).
+    pub questionnaires: QuestionnaireCache,
+    /// Each organisation's portfolio for benchmarks, re-read when it changed.
+    pub portfolios: Arc<PortfolioCache>,
+    /// One report render per core at a time, each timed.
+    pub renders: Arc<Renders>,
+    /// How long a browser session lasts without logging in again.
+    pub session_lifetime: chrono::Duration,
+}
+
+impl App {
+    /// A context over `db` with empty caches.
+    pub fn new(db: Database, session_lifetime: chrono::Duration) -> App {
+        App {
+            db,
+            questionnaires: QuestionnaireCache::default(),
+            portfolios: Arc::default(),
+            renders: Arc::default(),
+            session_lifetime,
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! Documents the use cases hand out: reports rendered as PDF or HTML, and
+//! tables as CSV or XLSX. Rendering is CPU work: it runs in a render slot
+//! (one per core, see `render_slots`), after the data was read and the
+//! connection given back. The API, the pages and the command line all get
+//! their documents here.
+
+use super::error::{AppError, AppResult};
+use super::App;
+use crate::render::table::Table;
+use crate::report::Paper;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+/// A file as handed out: its bytes, its media type and a name to save it as.
+#[derive(Debug)]
+pub struct Document {
+    pub bytes: Vec<u8>,
+    pub content_type: &'static str,
+    pub filename: String,
+}
+
+/// How a report is laid out.
+#[derive(Debug, Clone, Copy)]
+pub enum Layout {
+    Pdf(Paper),
+    /// A standalone page with its charts inline.
+    Html,
+}
+
+impl Layout {
+    /// A PDF when `path` does not end in `.html` (the command line's rule).
+    pub fn for_path(path: &std::path::Path, paper: Paper) -> Layout {
+        if path.extension().is_some_and(|e| e == "html") {
+            Layout::Html
+        } else {
+            Layout::Pdf(paper)
+        }
+    }
+}
+
+/// The file formats of a table.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Csv,
+    Xlsx,
+}
+
+pub const PDF: &str = "application/pdf";
+pub const HTML: &str = "text/html; charset=utf-8";
+pub const CSV: &str = "text/csv; charset=utf-8";
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub const JSON: &str = "application/json";
+
+/// The reports cmas renders, each timed under its own name.
+#[derive(Debug, Clone, Copy)]
+pub enum Report {
+    Scorecard,
+    Programme,
+    Study,
+}
+
+impl Report {
+    /// The name its render times are kept under: `scorecard_pdf`, ….
+    fn timed_as(self, layout: Layout) -> &'static str {
+        match (self, layout) {
+            (Report::Scorecard, Layout::Pdf(_)) => "scorecard_pdf",
+            (Report::Scorecard, Layout::Html) => "scorecard_html",
+            (Report::Programme, Layout::Pdf(_)) => "programme_pdf",
+            (Report::Programme, Layout::Html) => "programme_html",
+            (Report::Study, Layout::Pdf(_)) => "study_pdf",
+            (Report::Study, Layout::Html) => "study_html",
+        }
+    }
+}
+
+/// Renders a report in a render slot as `{stem}.pdf` or `{stem}.html`.
+pub fn render_report(
+    app: &App,
+    report: Report,
+    layout: Layout,
+    stem: &str,
+    pdf: impl FnOnce(Paper) -> anyhow::Result<Vec<u8>>,
+    html: impl FnOnce() -> anyhow::Result<String>,
+) -> AppResult<Document> {
+    let kind = report.timed_as(layout);
+    let (bytes, content_type, extension) = match layout {
+        Layout::Pdf(paper) => (app.renders.run(kind, || pdf(paper)), PDF, "pdf"),
+        Layout::Html => (
+            app.renders.run(kind, html).map(String::into_bytes),
+            HTML,
+            "html",
+        ),
+    };
+    Ok(Document {
+        bytes: bytes.map_err(|e| AppError::internal(e.context(format!("cannot render {stem}"))))?,
+        content_type,
+        filename: format!("{stem}.{extension}"),
+    })
+}
+
+/// A table as `{stem}.csv` or `{stem}.xlsx` (one sheet named `stem`).
+pub fn table(table: &Table, format: Format, stem: &str) -> AppResult<Document> {
+    let (bytes, content_type, extension) = match format {
+        Format::Csv => (
+            table.to_csv().map_err(|e| {
+                AppError::internal(anyhow::Error::new(e).context("cannot write CSV"))
+            })?,
+            CSV,
+            "csv",
+        ),
+        Format::Xlsx => (
+            table.to_xlsx(stem).map_err(|e| {
+                AppError::internal(anyhow::Error::new(e).context("cannot write XLSX"))
+            })?,
+            XLSX,
+            "xlsx",
+        ),
+    };
+    Ok(Document {
+        bytes,
+        content_type,
+        filename: format!("{stem}.{extension}"),
+    })
+}

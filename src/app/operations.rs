@@ -1,0 +1,28 @@
+//! What operators read about an instance: its database pool and queries.
+
+use super::error::AppResult;
+use super::permissions::{require, ADMINS};
+use super::App;
+use crate::domain::role::Caller;
+
+/// The instance's database use.
+pub struct PoolUse {
+    /// Connections the pool may open, open now, and open but idle.
+    pub size: u32,
+    pub open: u32,
+    pub idle: u32,
+    /// Queries run since the instance started.
+    pub queries: u64,
+}
+
+/// The instance's database use, for its metrics (admins).
+pub fn pool_use(app: &App, caller: &Caller) -> AppResult<PoolUse> {
+    require(caller, ADMINS, "read the metrics")?;
+    let (size, open, idle) = app.db.pool_state();
+    Ok(PoolUse {
+        size,
+        open,
+        idle,
+        queries: app.db.queries_run(),
+    })
+}

@@ -1,0 +1,362 @@
+//! Scoring: each assessor answers each question on Intention and Reality (or
+//! N/A with a reason); the lead may set an agreed answer, which replaces
+//! the assessors' mean. Every change of an answer is audited.
+
+use super::assessments::{require_lead, require_open, visible};
+use super::error::{AppError, AppResult};
+use super::input::{optional, required, LONG_TEXT};
+use super::permissions::{require, STAFF};
+use super::App;
+use crate::db::agreed::AgreedRow;
+use crate::db::assessments::Assessment;
+use crate::db::audit::{AuditEvent, Change};
+use crate::db::scores::{AnswerFields, Saved, ScoreRow};
+use crate::db::AnyConnection;
+use crate::domain::questionnaire::Questionnaire;
+use crate::domain::role::Caller;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+use utoipa::ToSchema;
+
+/// An answer to one question.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreInput {
+    /// 0–10 (the questionnaire's scale): a clear plan, communicated and bought into.
+    pub intention: Option<i64>,
+    /// 0–10: evidence that it is fully implemented and used.
+    pub reality: Option<i64>,
+    /// Not applicable to this client; needs `na_reason` and no scores.
+    #[serde(default)]
+    pub not_applicable: bool,
+    pub na_reason: Option<String>,
+    /// The evidence behind the score.
+    pub evidence: Option<String>,
+    /// For assessor scores: the version you read (0 for a new answer). A stale one gets 409.
+    pub version: Option<i32>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ScoreView {
+    pub question_id: String,
+    pub assessor_id: i32,
+    pub intention: Option<i32>,
+    pub reality: Option<i32>,
+    pub not_applicable: bool,
+    pub na_reason: Option<String>,
+    pub evidence: Option<String>,
+    pub version: i32,
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+impl From<ScoreRow> for ScoreView {
+    fn from(r: ScoreRow) -> ScoreView {
+        ScoreView {
+            question_id: r.question_id,
+            assessor_id: r.assessor_id,
+            intention: r.intention,
+            reality: r.reality,
+            not_applicable: r.na_reason.is_some(),
+            na_reason: r.na_reason,
+            evidence: r.evidence,
+            version: r.version,
+            updated_at: r.updated_at,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AgreedView {
+    pub question_id: String,
+    pub intention: Option<i32>,
+    pub reality: Option<i32>,
+    pub not_applicable: bool,
+    pub na_reason: Option<String>,
+    pub evidence: Option<String>,
+    pub set_by: i32,
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+impl From<AgreedRow> for AgreedView {
+    fn from(r: AgreedRow) -> AgreedView {
+        AgreedView {
+            question_id: r.question_id,
+            intention: r.intention,
+            reality: r.reality,
+            not_applicable: r.na_reason.is_some(),
+            na_reason: r.na_reason,
+            evidence: r.evidence,
+            set_by: r.set_by,
+            updated_at: r.updated_at,
+        }
+    }
+}
+
+/// Whose answers a listing shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Whose {
+    /// The caller's own.
+    Mine,
+    /// Every assessor's (the lead and admins).
+    Everyone,
+}
+
+/// Checks an answer against the questionnaire's scale and the field limits.
+pub(super) fn answer_fields(
+    input: &ScoreInput,
+    questionnaire: &Questionnaire,
+) -> AppResult<AnswerFields> {
+    let evidence = optional("evidence", input.evidence.as_deref(), LONG_TEXT)?;
+    if input.not_applicable {
+        if input.intention.is_some() || input.reality.is_some() {
+            return Err(AppError::invalid(
+                "na_with_scores",
+                "an N/A answer carries no intention or reality score",
+            ));
+        }
+        let reason = required(
+            "na_reason",
+            input.na_reason.as_deref().unwrap_or(""),
+            LONG_TEXT,
+        )?;
+        return Ok(AnswerFields {
+            intention: None,
+            reality: None,
+            na_reason: Some(reason),
+            evidence,
+        });
+    }
+    if input.na_reason.is_some() {
+        return Err(AppError::invalid_field(
+            "reason_without_na",
+            "na_reason",
+            "`na_reason` goes with `not_applicable: true`",
+        ));
+    }
+    let scale = &questionnaire.scale;
+    let dimension = |name: &str, value: Option<i64>| -> AppResult<i32> {
+        let value = value.ok_or_else(|| {
+            AppError::invalid_field(
+                "missing_score",
+                name,
+                format!("`{name}` is required (or set `not_applicable: true` with a reason)"),
+            )
+        })?;
+        let score = scale.score(value).map_err(|e| {
+            AppError::invalid_field("score_out_of_range", name, format!("`{name}`: {e}"))
+        })?;
+        Ok(i32::from(score.get()))
+    };
+    Ok(AnswerFields {
+        intention: Some(dimension("intention", input.intention)?),
+        reality: Some(dimension("reality", input.reality)?),
+        na_reason: None,
+        evidence,
+    })
+}
+
+/// The assessment's questionnaire, which every stored assessment has.
+pub(super) fn questionnaire_of(
+    app: &App,
+    conn: &mut AnyConnection,
+    assessment: &Assessment,
+) -> AppResult<Arc<Questionnaire>> {
+    app.questionnaires
+        .get(
+            conn,
+            assessment.organisation_id,
+            assessment.questionnaire_id,
+        )?
+        .ok_or_else(|| AppError::fault("assessment without its questionnaire"))
+}
+
+/// The assessment and its questionnaire, checked for a change of an
+/// answer: visible, `may_answer` allows the caller, not final, and the
+/// question in its questionnaire.
+fn answerable(
+    app: &App,
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    id: i32,
+    question_id: &str,
+    may_answer: impl FnOnce(&mut AnyConnection, &Assessment) -> AppResult<()>,
+) -> AppResult<(Assessment, Arc<Questionnaire>)> {
+    let assessment = visible(conn, caller, id)?;
+    may_answer(conn, &assessment)?;
+    require_open(&assessment, "its scores")?;
+    let questionnaire = questionnaire_of(app, conn, &assessment)?;
+    if questionnaire.question(question_id).is_none() {
+        return Err(AppError::invalid(
+            "unknown_question",
+            format!(
+                "question `{question_id}` is not in {} {}",
+                questionnaire.id, questionnaire.version
+            ),
+        ));
+    }
+    Ok((assessment, questionnaire))
+}
+
+/// Only the assessors of an assessment score it.
+pub(super) fn require_assessor(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    assessment: &Assessment,
+) -> AppResult<()> {
+    if Assessment::assessors(conn, assessment.id)?.contains(&caller.user_id) {
+        Ok(())
+    } else {
+        Err(AppError::forbidden(
+            "not_an_assessor",
+            "only the assessors of this assessment may score it",
+        ))
+    }
+}
+
+/// Records a change of an answer in the assessment's audit trail.
+pub(super) fn record_answer_change(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    assessment_id: i32,
+    action: &str,
+    question_id: &str,
+    before: Option<AnswerFields>,
+    after: Option<AnswerFields>,
+) -> AppResult<()> {
+    let json = |value: Option<AnswerFields>| {
+        value.map(|v| serde_json::json!({ "question_id": question_id, "answer": v }).to_string())
+    };
+    AuditEvent::record(
+        conn,
+        Change {
+            before: json(before),
+            after: json(after),
+            ..Change::by(caller, "assessment", assessment_id, action)
+        },
+    )?;
+    Ok(())
+}
+
+/// Saves the caller's answer to one question, as an assessor. An answer
+/// changed since the caller read it (`version`) is refused. The first
+/// answer moves a draft assessment to in progress.
+pub fn save(
+    app: &App,
+    caller: &Caller,
+    id: i32,
+    question_id: &str,
+    input: &ScoreInput,
+) -> AppResult<ScoreView> {
+    app.db.write(|conn| {
+        let (assessment, questionnaire) =
+            answerable(app, conn, caller, id, question_id, |conn, a| {
+                require_assessor(conn, caller, a)
+            })?;
+        let fields = answer_fields(input, &questionnaire)?;
+        let saved = ScoreRow::save(
+            conn,
+            id,
+            caller.user_id,
+            question_id,
+            &fields,
+            input.version,
+        )?;
+        let (before, after) = match saved {
+            Saved::Written { before, after } => (before, after),
+            Saved::Stale { current } => {
+                return Err(AppError::conflict(
+                    "stale_version",
+                    format!(
+                    "your answer changed since you read it (now version {}); reload and try again",
+                    current.version
+                ),
+                ))
+            }
+            Saved::Missing => {
+                return Err(AppError::conflict(
+                    "stale_version",
+                    "you have no answer to this question yet; send version 0 or none",
+                ))
+            }
+        };
+        Assessment::start_if_draft(conn, assessment.id)?;
+        record_answer_change(
+            conn,
+            caller,
+            id,
+            "score.save",
+            question_id,
+            before.map(|b| b.fields()),
+            Some(after.fields()),
+        )?;
+        Ok(after.into())
+    })
+}
+
+/// Answers given so far (staff): the caller's own, or every assessor's for
+/// the lead and admins.
+pub fn list(app: &App, caller: &Caller, id: i32, whose: Whose) -> AppResult<Vec<ScoreView>> {
+    require(caller, STAFF, "read individual scores")?;
+    let rows = app.db.read(|conn| {
+        let assessment = visible(conn, caller, id)?;
+        match whose {
+            Whose::Everyone => {
+                require_lead(caller, &assessment, "read every assessor's scores")?;
+                Ok(ScoreRow::list_for_assessment(conn, id)?)
+            }
+            Whose::Mine => AppResult::Ok(ScoreRow::list_for_assessor(conn, id, caller.user_id)?),
+        }
+    })?;
+    Ok(rows.into_iter().map(ScoreView::from).collect())
+}
+
+/// Sets the agreed answer of a question, as the lead.
+pub fn agree(
+    app: &App,
+    caller: &Caller,
+    id: i32,
+    question_id: &str,
+    input: &ScoreInput,
+) -> AppResult<AgreedView> {
+    app.db.write(|conn| {
+        let (assessment, questionnaire) =
+            answerable(app, conn, caller, id, question_id, |_, a| {
+                require_lead(caller, a, "set agreed scores")
+            })?;
+        let fields = answer_fields(input, &questionnaire)?;
+        let (before, after) = AgreedRow::save(conn, id, question_id, &fields, caller.user_id)?;
+        Assessment::start_if_draft(conn, assessment.id)?;
+        Assessment::touch(conn, assessment.id)?;
+        record_answer_change(
+            conn,
+            caller,
+            id,
+            "agreed.save",
+            question_id,
+            before.map(|b| b.fields()),
+            Some(after.fields()),
+        )?;
+        Ok(after.into())
+    })
+}
+
+/// Clears an agreed answer, as the lead, so the assessors' mean applies again.
+pub fn clear_agreed(app: &App, caller: &Caller, id: i32, question_id: &str) -> AppResult<()> {
+    app.db.write(|conn| {
+        let (assessment, _) = answerable(app, conn, caller, id, question_id, |_, a| {
+            require_lead(caller, a, "clear agreed scores")
+        })?;
+        let before = AgreedRow::clear(conn, id, question_id)?
+            .ok_or_else(|| AppError::not_found("agreed score"))?;
+        Assessment::touch(conn, assessment.id)?;
+        record_answer_change(
+            conn,
+            caller,
+            id,
+            "agreed.clear",
+            question_id,
+            Some(before.fields()),
+            None,
+        )
+    })
+}

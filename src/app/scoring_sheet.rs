@@ -1,0 +1,137 @@
+//! What the scoring screen and the lead's review show of an assessment:
+//! the caller's own answers, or where the assessors disagree.
+
+use super::assessments::{require_lead, view, visible, AssessmentView};
+use super::error::{AppError, AppResult};
+use super::permissions::{require, STAFF};
+use super::scorecard::scope_label;
+use super::scores::{questionnaire_of, AgreedView, ScoreView};
+use super::{results, App};
+use crate::db::agreed::AgreedRow;
+use crate::db::clients::Client;
+use crate::db::scores::ScoreRow;
+use crate::db::users::User;
+use crate::domain::questionnaire::Questionnaire;
+use crate::domain::role::{Caller, Role};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The scoring screen's assessment: its questionnaire and the caller's answers.
+pub struct ScoringSheet {
+    pub assessment: AssessmentView,
+    pub client: String,
+    /// Business unit, product and customer group, or "whole company".
+    pub scope: String,
+    pub questionnaire: Arc<Questionnaire>,
+    pub answers: Vec<ScoreView>,
+    pub is_assessor: bool,
+    /// The lead or an admin: the one who reviews and finalises.
+    pub is_lead: bool,
+}
+
+/// The assessment as the caller (staff) scores it.
+pub fn scoring_sheet(app: &App, caller: &Caller, id: i32) -> AppResult<ScoringSheet> {
+    require(caller, STAFF, "score assessments")?;
+    app.db.read(|conn| {
+        let assessment = visible(conn, caller, id)?;
+        let client = client_name(conn, caller, assessment.client_id)?;
+        let questionnaire = questionnaire_of(app, conn, &assessment)?;
+        let answers = ScoreRow::list_for_assessor(conn, id, caller.user_id)?;
+        let scope = scope_label(&assessment);
+        let is_lead = caller.user_id == assessment.lead_assessor_id || caller.role == Role::Admin;
+        let assessment = view(conn, assessment)?;
+        Ok(ScoringSheet {
+            is_assessor: assessment.assessor_ids.contains(&caller.user_id),
+            is_lead,
+            client,
+            scope,
+            questionnaire,
+            answers: answers.into_iter().map(ScoreView::from).collect(),
+            assessment,
+        })
+    })
+}
+
+/// One question the assessors answered far apart.
+pub struct Disagreement {
+    pub question_id: String,
+    pub practice: String,
+    /// Each assessor's name and answer.
+    pub answers: Vec<(String, ScoreView)>,
+    /// The lead's agreed answer, once set.
+    pub agreed: Option<AgreedView>,
+}
+
+/// The lead's review of an assessment.
+pub struct Review {
+    pub assessment: AssessmentView,
+    pub client: String,
+    pub questionnaire: Arc<Questionnaire>,
+    pub disagreements: Vec<Disagreement>,
+    /// Questions without a consolidated answer yet, of `questions`.
+    pub open: usize,
+    pub questions: usize,
+}
+
+/// Where the assessors disagree, with each one's answer: the lead's (or an
+/// admin's) to see, as every assessor's scores are on the API.
+pub fn review(app: &App, caller: &Caller, id: i32) -> AppResult<Review> {
+    if !caller.role.is_staff() {
+        return Err(AppError::not_found("assessment"));
+    }
+    app.db.read(|conn| {
+        let assessment = visible(conn, caller, id)?;
+        require_lead(caller, &assessment, "review the assessors' answers")?;
+        let client = client_name(conn, caller, assessment.client_id)?;
+        let questionnaire = questionnaire_of(app, conn, &assessment)?;
+        let consolidated = results::load(conn, &assessment, &questionnaire)?;
+        let rows = ScoreRow::list_for_assessment(conn, id)?;
+        let mut agreed: HashMap<String, AgreedRow> = AgreedRow::list_for_assessment(conn, id)?
+            .into_iter()
+            .map(|a| (a.question_id.clone(), a))
+            .collect();
+        let names: HashMap<i32, String> = User::list_in(conn, caller)?
+            .into_iter()
+            .map(|u| (u.id, u.name))
+            .collect();
+        let disagreements = consolidated
+            .questions
+            .iter()
+            .filter(|q| q.disagreement)
+            .filter_map(|q| {
+                let question = questionnaire.question(&q.question_id)?;
+                let answers = rows
+                    .iter()
+                    .filter(|r| r.question_id == q.question_id)
+                    .map(|r| {
+                        let name = names
+                            .get(&r.assessor_id)
+                            .cloned()
+                            .unwrap_or_else(|| "?".into());
+                        (name, ScoreView::from(r.clone()))
+                    })
+                    .collect();
+                Some(Disagreement {
+                    question_id: q.question_id.clone(),
+                    practice: question.practice.clone(),
+                    answers,
+                    agreed: agreed.remove(&q.question_id).map(AgreedView::from),
+                })
+            })
+            .collect();
+        let overall = &consolidated.overall;
+        Ok(Review {
+            open: overall.questions - overall.scored - overall.not_applicable,
+            questions: overall.questions,
+            assessment: view(conn, assessment)?,
+            client,
+            questionnaire,
+            disagreements,
+        })
+    })
+}
+
+/// The client's name as the caller sees it (empty if hidden from them).
+fn client_name(conn: &mut crate::db::AnyConnection, caller: &Caller, id: i32) -> AppResult<String> {
+    Ok(Client::find_visible(conn, caller, id)?.map_or_else(String::new, |c| c.name))
+}

@@ -1,0 +1,121 @@
+//! API tokens for scripts and integrations: shown once, stored hashed, revocable.
+
+use super::error::{AppError, AppResult};
+use super::input::{required, SHORT_TEXT};
+use super::App;
+use crate::auth::{digest, new_secret};
+use crate::db::audit::{AuditEvent, Change};
+use crate::db::tokens::ApiToken;
+use crate::domain::role::{Caller, Role};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use utoipa::ToSchema;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewToken {
+    /// What the token is for, e.g. "nightly export".
+    pub name: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TokenView {
+    pub id: i32,
+    pub name: String,
+    pub created_at: chrono::NaiveDateTime,
+    pub last_used_at: Option<chrono::NaiveDateTime>,
+    pub revoked_at: Option<chrono::NaiveDateTime>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CreatedToken {
+    #[serde(flatten)]
+    pub view: TokenView,
+    /// The secret: shown this once, never again.
+    pub token: String,
+}
+
+impl From<ApiToken> for TokenView {
+    fn from(t: ApiToken) -> TokenView {
+        TokenView {
+            id: t.id,
+            name: t.name,
+            created_at: t.created_at,
+            last_used_at: t.last_used_at,
+            revoked_at: t.revoked_at,
+        }
+    }
+}
+
+/// Creates a token for the caller and returns its secret, which is stored
+/// only as a hash.
+pub fn create(app: &App, caller: &Caller, body: &NewToken) -> AppResult<CreatedToken> {
+    let name = required("name", &body.name, SHORT_TEXT)?;
+    let token = new_secret("cmas_");
+    let hash = digest(&token);
+    let stored = app.db.write(|conn| {
+        let stored = ApiToken::create(conn, caller.user_id, &name, &hash)?;
+        AuditEvent::record(
+            conn,
+            Change::by(caller, "token", stored.id, "token.create")
+                .after(json!({ "name": stored.name, "user_id": caller.user_id })),
+        )?;
+        AppResult::Ok(stored)
+    })?;
+    Ok(CreatedToken {
+        view: stored.into(),
+        token,
+    })
+}
+
+/// The caller's tokens, without their secrets.
+pub fn mine(app: &App, caller: &Caller) -> AppResult<Vec<TokenView>> {
+    let tokens = app
+        .db
+        .read(|conn| AppResult::Ok(ApiToken::list_for_user(conn, caller.user_id)?))?;
+    Ok(tokens.into_iter().map(TokenView::from).collect())
+}
+
+/// The tokens page's tables.
+pub struct Overview {
+    /// The caller's own tokens.
+    pub mine: Vec<TokenView>,
+    /// For an admin, every token of the organisation with its owner's name.
+    pub everyone: Vec<(TokenView, String)>,
+}
+
+/// The caller's tokens and, for an admin, every token of the organisation.
+pub fn overview(app: &App, caller: &Caller) -> AppResult<Overview> {
+    app.db.read(|conn| {
+        let everyone = if caller.role == Role::Admin {
+            ApiToken::list_in_organisation(conn, caller.organisation_id)?
+        } else {
+            Vec::new()
+        };
+        let mine = ApiToken::list_for_user(conn, caller.user_id)?;
+        Ok(Overview {
+            mine: mine.into_iter().map(TokenView::from).collect(),
+            everyone: everyone
+                .into_iter()
+                .map(|(t, owner)| (TokenView::from(t), owner))
+                .collect(),
+        })
+    })
+}
+
+/// Revokes a live token at once: one of the caller's own or, for an admin,
+/// any token of their organisation.
+pub fn revoke(app: &App, caller: &Caller, id: i32) -> AppResult<()> {
+    let revoked = app.db.write(|conn| {
+        let revoked = ApiToken::revoke(conn, caller, id)?;
+        if revoked {
+            AuditEvent::record(conn, Change::by(caller, "token", id, "token.revoke"))?;
+        }
+        AppResult::Ok(revoked)
+    })?;
+    if revoked {
+        Ok(())
+    } else {
+        Err(AppError::not_found("live token"))
+    }
+}

@@ -1,0 +1,207 @@
+//! The organisation's users. Admins create and change them; consultants
+//! may list them to pick co-assessors; everyone changes their own password.
+
+use super::error::{AppError, AppResult};
+use super::input::{email, required, SHORT_TEXT};
+use super::permissions::{require, ADMINS, STAFF};
+use super::App;
+use crate::auth::{hash_password, password_problem, verify_password};
+use crate::db::audit::{AuditEvent, Change};
+use crate::db::organisations::Organisation;
+use crate::db::sessions::Session;
+use crate::db::users::{NewUser, User, UserChanges};
+use crate::domain::role::{Caller, Role};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use utoipa::ToSchema;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserView {
+    pub id: i32,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub active: bool,
+}
+
+impl From<&User> for UserView {
+    fn from(u: &User) -> UserView {
+        UserView {
+            id: u.id,
+            email: u.email.clone(),
+            name: u.name.clone(),
+            role: u.role(),
+            active: u.active,
+        }
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewUserRequest {
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    /// At least 10 characters.
+    pub password: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UserUpdate {
+    pub name: Option<String>,
+    pub role: Option<Role>,
+    /// A deactivated user can no longer log in; their sessions and tokens stop working.
+    pub active: Option<bool>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordChange {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Me {
+    pub user: UserView,
+    pub organisation: String,
+}
+
+/// Users of the caller's organisation (staff).
+pub fn list(app: &App, caller: &Caller) -> AppResult<Vec<UserView>> {
+    require(caller, STAFF, "list users")?;
+    let users = app
+        .db
+        .read(|conn| AppResult::Ok(User::list_in(conn, caller)?))?;
+    Ok(users.iter().map(UserView::from).collect())
+}
+
+/// One user of the caller's organisation (staff).
+pub fn get(app: &App, caller: &Caller, id: i32) -> AppResult<UserView> {
+    require(caller, STAFF, "read users")?;
+    let user = app
+        .db
+        .read(|conn| AppResult::Ok(User::find_in(conn, caller, id)?))?;
+    user.map(|u| UserView::from(&u))
+        .ok_or_else(|| AppError::not_found("user"))
+}
+
+/// The caller and their organisation.
+pub fn me(app: &App, caller: &Caller) -> AppResult<Me> {
+    app.db.read(|conn| {
+        let user = User::find_in(conn, caller, caller.user_id)?
+            .ok_or_else(|| AppError::fault("the caller is not a user"))?;
+        let organisation = Organisation::find(conn, caller.organisation_id)?;
+        Ok(Me {
+            user: UserView::from(&user),
+            organisation: organisation.name,
+        })
+    })
+}
+
+/// Creates a user in the caller's organisation (admins).
+pub fn create(app: &App, caller: &Caller, body: NewUserRequest) -> AppResult<UserView> {
+    require(caller, ADMINS, "create users")?;
+    let email = email(&body.email)?;
+    let name = required("name", &body.name, SHORT_TEXT)?;
+    if let Some(problem) = password_problem(&body.password) {
+        return Err(AppError::invalid_field(
+            "weak_password",
+            "password",
+            problem,
+        ));
+    }
+    let hash = hash_password(&body.password).map_err(AppError::internal)?;
+    app.db.write(|conn| {
+        if User::find_by_email(conn, &email)?.is_some() {
+            return Err(AppError::conflict(
+                "email_taken",
+                format!("a user with the email {email} exists already"),
+            ));
+        }
+        let new = NewUser {
+            organisation_id: caller.organisation_id,
+            email: &email,
+            name: &name,
+            role: body.role,
+            password_hash: &hash,
+        };
+        let user = User::create(conn, new)?;
+        AuditEvent::record(
+            conn,
+            Change::by(caller, "user", user.id, "user.create")
+                .after(json!({ "email": user.email, "name": user.name, "role": user.role })),
+        )?;
+        Ok(UserView::from(&user))
+    })
+}
+
+/// Renames a user, changes their role or (de)activates them (admins), and
+/// ends their sessions when their role or access changed. Admins cannot
+/// demote or deactivate themselves, so an organisation always keeps one.
+pub fn update(app: &App, caller: &Caller, id: i32, body: UserUpdate) -> AppResult<UserView> {
+    require(caller, ADMINS, "change users")?;
+    let name = body
+        .name
+        .as_deref()
+        .map(|n| required("name", n, SHORT_TEXT))
+        .transpose()?;
+    let is_self = id == caller.user_id;
+    if is_self && (body.active == Some(false) || body.role.is_some_and(|r| r != Role::Admin)) {
+        return Err(AppError::invalid(
+            "own_account",
+            "you cannot deactivate yourself or give up your own admin role",
+        ));
+    }
+    app.db.write(|conn| {
+        let user = User::find_in(conn, caller, id)?.ok_or_else(|| AppError::not_found("user"))?;
+        let changes = UserChanges {
+            name,
+            role: body.role,
+            active: body.active,
+        };
+        let updated = User::update(conn, user.id, &changes)?;
+        if updated.active != user.active || updated.role != user.role {
+            Session::delete_for_user(conn, user.id)?;
+        }
+        let state = |u: &User| json!({ "name": u.name, "role": u.role, "active": u.active });
+        AuditEvent::record(
+            conn,
+            Change::by(caller, "user", user.id, "user.update")
+                .before(state(&user))
+                .after(state(&updated)),
+        )?;
+        Ok(UserView::from(&updated))
+    })
+}
+
+/// Changes the caller's own password, once the current one is confirmed,
+/// and ends all their sessions.
+pub fn change_password(app: &App, caller: &Caller, change: PasswordChange) -> AppResult<()> {
+    if let Some(problem) = password_problem(&change.new_password) {
+        return Err(AppError::invalid_field(
+            "weak_password",
+            "new_password",
+            problem,
+        ));
+    }
+    let stored = app.db.read(|conn| {
+        User::find_in(conn, caller, caller.user_id)?
+            .map(|u| u.password_hash)
+            .ok_or_else(|| AppError::fault("the caller is not a user"))
+    })?;
+    if !verify_password(&change.current_password, &stored) {
+        return Err(AppError::invalid_field(
+            "wrong_password",
+            "current_password",
+            "the current password is wrong",
+        ));
+    }
+    let new_hash = hash_password(&change.new_password).map_err(AppError::internal)?;
+    app.db.write(|conn| {
+        User::set_password_hash(conn, caller.user_id, &new_hash)?;
+        Session::delete_for_user(conn, caller.user_id)?;
+        AppResult::Ok(())
+    })
+}

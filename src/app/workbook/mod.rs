@@ -1,0 +1,153 @@
+//! The offline scoring workbook: one assessor's questions and answers as an
+//! XLSX file to fill in without a network, and reading it back.
+//!
+//! The first sheet names the assessment and the questionnaire version, which
+//! an upload must match; then one sheet per area, one row per question. The
+//! question columns are locked; Intention, Reality, N/A reason and the
+//! evidence note are the cells to fill. A hidden column keeps each answer's
+//! version at download, so an answer changed online in the meantime is
+//! reported rather than overwritten. Reading checks the whole file and
+//! reports every problem by sheet and cell.
+//!
+//! The use cases are here; `sheets` holds the layout both directions share.
+
+mod read;
+mod sheets;
+mod write;
+
+pub use read::read;
+pub use sheets::{Heading, OfflineAnswer, CONTENT_TYPE};
+pub use write::write;
+
+use super::assessments::{require_open, visible};
+use super::error::{AppError, AppResult};
+use super::file_problems::{Flaw, Rejected};
+use super::scorecard::scope_label;
+use super::scores::{
+    answer_fields, questionnaire_of, record_answer_change, require_assessor, ScoreInput,
+};
+use super::App;
+use crate::db::assessments::Assessment;
+use crate::db::clients::Client;
+use crate::db::scores::{AnswerFields, Saved, ScoreRow};
+use crate::db::users::User;
+use crate::domain::role::Caller;
+use serde::Serialize;
+use std::collections::HashMap;
+use utoipa::ToSchema;
+
+/// The largest workbook accepted; a filled one for the bundled questionnaire is about 40 KiB.
+pub const MAX_WORKBOOK: usize = 5 * 1024 * 1024;
+
+/// What an upload changed.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WorkbookImport {
+    /// Answers written (new or changed).
+    pub saved: usize,
+    /// Answers in the file that were already stored as they are.
+    pub unchanged: usize,
+}
+
+/// The caller's scoring workbook for an assessment they score, as XLSX.
+pub fn download(app: &App, caller: &Caller, id: i32) -> AppResult<Vec<u8>> {
+    let (assessment, client, assessor, questionnaire, answers) = app.db.read(|conn| {
+        let assessment = visible(conn, caller, id)?;
+        require_assessor(conn, caller, &assessment)?;
+        let client = Client::find_visible(conn, caller, assessment.client_id)?
+            .ok_or_else(|| AppError::not_found("client"))?;
+        let assessor = User::find_in(conn, caller, caller.user_id)?
+            .ok_or_else(|| AppError::fault("the caller is not a user"))?;
+        let questionnaire = questionnaire_of(app, conn, &assessment)?;
+        let answers = ScoreRow::list_for_assessor(conn, id, caller.user_id)?;
+        AppResult::Ok((assessment, client, assessor, questionnaire, answers))
+    })?;
+    let heading = Heading {
+        assessment_id: assessment.id,
+        client: &client.name,
+        scope: &scope_label(&assessment),
+        date: &assessment.assessment_date.to_string(),
+        assessor: &assessor.name,
+    };
+    write(&heading, &questionnaire, &answers)
+        .map_err(|e| AppError::internal(anyhow::Error::new(e).context("cannot write the workbook")))
+}
+
+/// Checks and stores a filled workbook of the caller's answers, all or
+/// nothing: a file with any problem is refused with every one of them, by
+/// sheet and cell, and an answer changed online since the download is
+/// reported, not overwritten.
+pub fn import(app: &App, caller: &Caller, id: i32, bytes: &[u8]) -> AppResult<WorkbookImport> {
+    if bytes.len() > MAX_WORKBOOK {
+        return Err(AppError::TooLarge(format!(
+            "the workbook has {} bytes; the limit is {MAX_WORKBOOK}",
+            bytes.len()
+        )));
+    }
+    app.db.write(|conn| {
+        let assessment = visible(conn, caller, id)?;
+        require_assessor(conn, caller, &assessment)?;
+        require_open(&assessment, "its scores")?;
+        let questionnaire = questionnaire_of(app, conn, &assessment)?;
+        let answers = read(bytes, id, &questionnaire)?;
+        let stored: HashMap<String, AnswerFields> =
+            ScoreRow::list_for_assessor(conn, id, caller.user_id)?
+                .into_iter()
+                .map(|row| (row.question_id.clone(), row.fields()))
+                .collect();
+        let mut problems = Vec::new();
+        let mut done = WorkbookImport {
+            saved: 0,
+            unchanged: 0,
+        };
+        for answer in answers {
+            let input = ScoreInput {
+                intention: answer.intention,
+                reality: answer.reality,
+                not_applicable: answer.na_reason.is_some(),
+                na_reason: answer.na_reason,
+                evidence: answer.evidence,
+                version: Some(answer.version),
+            };
+            let fields = match answer_fields(&input, &questionnaire) {
+                Ok(fields) => fields,
+                Err(e) => {
+                    problems.push(Flaw::new(&answer.at, e.to_string()));
+                    continue;
+                }
+            };
+            if stored.get(&answer.question_id) == Some(&fields) {
+                done.unchanged += 1;
+                continue;
+            }
+            match ScoreRow::save(conn, id, caller.user_id, &answer.question_id, &fields, input.version)? {
+                Saved::Written { before, after } => {
+                    record_answer_change(
+                        conn,
+                        caller,
+                        id,
+                        "score.workbook",
+                        &answer.question_id,
+                        before.map(|b| b.fields()),
+                        Some(after.fields()),
+                    )?;
+                    done.saved += 1;
+                }
+                Saved::Stale { .. } | Saved::Missing => problems.push(Flaw::new(
+                    &answer.at,
+                    format!(
+                        "the answer to {} changed in cmas after the workbook was downloaded; download a fresh workbook or score this question online",
+                        answer.question_id
+                    ),
+                )),
+            }
+        }
+        if !problems.is_empty() {
+            // Returning the error rolls back what this loop wrote.
+            return Err(Rejected(problems).into());
+        }
+        if done.saved > 0 {
+            Assessment::start_if_draft(conn, assessment.id)?;
+        }
+        Ok(done)
+    })
+}

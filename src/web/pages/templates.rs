@@ -1,0 +1,109 @@
+//! The page templates: handlebars files under `templates/`, registered once
+//! at start-up, and the error page every failure is shown on.
+
+use super::messages::text;
+use super::viewer::Viewer;
+use actix_web::{http::StatusCode, HttpResponse};
+use handlebars::Handlebars;
+use serde_json::{json, Value};
+
+/// The page templates, parsed once.
+pub struct Pages {
+    hb: Handlebars<'static>,
+}
+
+impl Pages {
+    pub fn new() -> anyhow::Result<Pages> {
+        let mut hb = Handlebars::new();
+        hb.set_strict_mode(true);
+        hb.register_partial("layout", include_str!("../../../templates/layout.hbs"))?;
+        hb.register_partial("flaws", include_str!("../../../templates/flaws.hbs"))?;
+        for (name, source) in [
+            ("login", include_str!("../../../templates/login.hbs")),
+            (
+                "dashboard",
+                include_str!("../../../templates/dashboard.hbs"),
+            ),
+            ("error", include_str!("../../../templates/error.hbs")),
+            (
+                "assessment",
+                include_str!("../../../templates/assessment.hbs"),
+            ),
+            ("review", include_str!("../../../templates/review.hbs")),
+            ("password", include_str!("../../../templates/password.hbs")),
+            ("data", include_str!("../../../templates/data.hbs")),
+            ("study", include_str!("../../../templates/study.hbs")),
+            (
+                "programmes",
+                include_str!("../../../templates/programmes.hbs"),
+            ),
+            (
+                "programme",
+                include_str!("../../../templates/programme.hbs"),
+            ),
+            (
+                "workbook_refused",
+                include_str!("../../../templates/workbook_refused.hbs"),
+            ),
+            (
+                "client_form",
+                include_str!("../../../templates/client_form.hbs"),
+            ),
+            (
+                "assessment_form",
+                include_str!("../../../templates/assessment_form.hbs"),
+            ),
+            (
+                "admin_users",
+                include_str!("../../../templates/admin_users.hbs"),
+            ),
+            (
+                "admin_access",
+                include_str!("../../../templates/admin_access.hbs"),
+            ),
+            (
+                "admin_audit",
+                include_str!("../../../templates/admin_audit.hbs"),
+            ),
+            ("tokens", include_str!("../../../templates/tokens.hbs")),
+        ] {
+            hb.register_template_string(name, source)?;
+        }
+        Ok(Pages { hb })
+    }
+
+    /// A page, or the error page if the template fails (logged, never shown).
+    pub fn render(&self, status: StatusCode, name: &str, data: &Value) -> HttpResponse {
+        match self.hb.render(name, data) {
+            Ok(html) => HttpResponse::build(status)
+                .content_type("text/html; charset=utf-8")
+                .body(html),
+            Err(e) => {
+                tracing::error!(template = name, cause = %e, "a page failed to render");
+                HttpResponse::InternalServerError()
+                    .content_type("text/plain")
+                    .body(text("fault_plain"))
+            }
+        }
+    }
+
+    /// A friendly error page; `viewer` fills the header when someone is logged in.
+    pub fn error(
+        &self,
+        status: StatusCode,
+        message: &str,
+        viewer: Option<&Viewer>,
+    ) -> HttpResponse {
+        let heading = text(match status.as_u16() {
+            400 => "heading_bad_request",
+            403 => "heading_forbidden",
+            404 => "heading_not_found",
+            _ => "heading_fault",
+        });
+        let mut data = json!({ "title": heading, "heading": heading, "message": message });
+        if let Some(v) = viewer {
+            v.fill(&mut data);
+        }
+        self.render(status, "error", &data)
+    }
+}
