@@ -16,7 +16,8 @@ use actix_web::{error::JsonPayloadError, web, HttpRequest, HttpResponse};
 use problem::ApiError;
 use routes::{
     assessments, assessors, audit, auth, clients, exports, health, imports, performance,
-    programmes, questionnaires, results, scorecards, scores, stats, tokens, users, workbook,
+    programme_exports, programmes, questionnaires, results, scorecards, scores, stats, study,
+    tokens, users, workbook,
 };
 
 /// Largest JSON body accepted.
@@ -128,8 +129,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(workbook::upload)
             .service(imports::kpi_values)
             .service(imports::panel_ranks)
-            .service(exports::projects)
-            .service(exports::milestones)
+            .service(programme_exports::projects)
+            .service(programme_exports::milestones)
             .service(programmes::report_pdf)
             .service(programmes::report_html)
             .service(programmes::list)
@@ -145,9 +146,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(performance::create_panel)
             .service(performance::list_panels)
             .service(performance::put_ranks)
-            .service(performance::portfolio_pdf)
-            .service(performance::portfolio_html)
-            .service(performance::portfolio),
+            .service(study::portfolio_pdf)
+            .service(study::portfolio_html)
+            .service(study::portfolio),
     )
     .configure(pages::configure)
     .default_service(web::to(not_found));
