@@ -7,6 +7,7 @@ mod access;
 mod admin_pages;
 mod assessments;
 mod audit;
+mod audit_actions;
 mod auth;
 mod bad_input;
 mod bodies;
