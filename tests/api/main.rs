@@ -16,6 +16,7 @@ mod client_data;
 mod data_pages;
 mod demo;
 mod exports;
+mod foreign_ids;
 mod matrix;
 mod operations;
 mod pages;
