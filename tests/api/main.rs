@@ -21,6 +21,7 @@ mod matrix;
 mod operations;
 mod pages;
 mod performance;
+mod pinned;
 mod programmes;
 mod questionnaires;
 mod scorecards;
