@@ -22,11 +22,7 @@ use std::collections::{BTreeMap, HashMap};
 
 /// The scorecard of an assessment the caller may see, rendered.
 pub fn scorecard(app: &App, caller: &Caller, id: i32, layout: Layout) -> AppResult<Document> {
-    let today = chrono::Utc::now().date_naive();
-    let card = app.db.read(|conn| {
-        let assessment = visible(conn, caller, id)?;
-        load(app, conn, caller, &assessment, today)
-    })?;
+    let card = model(app, caller, id, chrono::Utc::now().date_naive())?;
     render_report(
         app,
         Report::Scorecard,
@@ -43,8 +39,20 @@ pub fn scorecard(app: &App, caller: &Caller, id: i32, layout: Layout) -> AppResu
     )
 }
 
-/// The scorecard of an assessment the caller may see, as of `today`.
-pub(super) fn load(
+/// The scorecard of an assessment the caller may see as data, as of `today`.
+pub fn model(
+    app: &App,
+    caller: &Caller,
+    id: i32,
+    today: chrono::NaiveDate,
+) -> AppResult<Scorecard> {
+    app.db.read(|conn| {
+        let assessment = visible(conn, caller, id)?;
+        load(app, conn, caller, &assessment, today)
+    })
+}
+
+fn load(
     app: &App,
     conn: &mut AnyConnection,
     caller: &Caller,

@@ -737,32 +737,22 @@ fn subject(all: &[Scored]) -> &Scored {
 
 /// The scorecard model as the service builds it for the admin.
 fn model(app: &TestApp, id: i64) -> Value {
-    use cmas::app::portfolio::PortfolioCache;
-    use cmas::db::assessments::Assessment;
-    use cmas::db::questionnaires::QuestionnaireCache;
     use cmas::db::users::User;
     use cmas::domain::role::{Caller, Role};
-    let card = app
+    let admin = app
         .db
-        .read(|conn| -> anyhow::Result<_> {
-            let admin = User::find_by_email(conn, ADMIN_EMAIL)?.expect("the admin");
-            let caller = Caller {
-                user_id: admin.id,
-                organisation_id: admin.organisation_id,
-                role: Role::Admin,
-            };
-            let id = i32::try_from(id)?;
-            let assessment = Assessment::find_visible(conn, &caller, id)?.expect("visible");
-            Ok(cmas::app::scorecard::load(
-                conn,
-                &QuestionnaireCache::default(),
-                &PortfolioCache::default(),
-                &caller,
-                &assessment,
-                chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"),
-            )?)
-        })
-        .expect("the scorecard");
+        .read(|conn| anyhow::Ok(User::find_by_email(conn, ADMIN_EMAIL)?))
+        .expect("a read")
+        .expect("the admin");
+    let caller = Caller {
+        user_id: admin.id,
+        organisation_id: admin.organisation_id,
+        role: Role::Admin,
+    };
+    let id = i32::try_from(id).expect("an id");
+    let context = cmas::app::App::new(app.db.clone(), chrono::Duration::hours(1));
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+    let card = cmas::app::scorecard::model(&context, &caller, id, today).expect("the scorecard");
     serde_json::to_value(card).expect("JSON")
 }
 
