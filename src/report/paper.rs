@@ -1,6 +1,7 @@
-//! The paper a PDF is laid out on.
+//! The paper a PDF is laid out on; `render::pdf::paper_size` knows its
+//! width and height in points.
 
-/// A paper size; the PDF renderer knows its dimensions.
+/// Paper sizes in points.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, clap::ValueEnum, utoipa::ToSchema,
 )]
