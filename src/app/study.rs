@@ -310,8 +310,8 @@ pub fn run(
             id: format!("kpi:{}", kpi.id),
             name: kpi.name.clone(),
             unit: kpi.unit.clone(),
-            direction: kpi.direction.clone(),
-            kind: kpi.kind.clone(),
+            direction: kpi.direction.as_str().to_owned(),
+            kind: kpi.kind.as_str().to_owned(),
         });
         measure_values.push((format!("kpi:{}", kpi.id), by_client));
     }

@@ -25,7 +25,7 @@ pub struct Assessment {
     pub business_unit: Option<String>,
     pub product: Option<String>,
     pub customer_group: Option<String>,
-    pub status: String,
+    pub status: Status,
     pub lead_assessor_id: i32,
     /// Bumped by every change of the assessment itself; a stale update is refused.
     pub version: i32,
@@ -87,9 +87,7 @@ fn visible(caller: &Caller) -> Boxed<'static> {
 
 impl Assessment {
     pub fn status(&self) -> Status {
-        // The column only ever receives `Status::as_str` values; anything else
-        // (a hand-edited row) fails closed: no more changes.
-        self.status.parse().unwrap_or(Status::Final)
+        self.status
     }
 
     pub fn create(

@@ -15,6 +15,7 @@ pub mod schema;
 pub mod scores;
 pub mod sessions;
 pub mod summaries;
+mod text_enums;
 pub mod tokens;
 pub mod users;
 

@@ -19,15 +19,17 @@ pub struct Kpi {
     pub name: String,
     pub unit: String,
     /// `higher` or `lower` is better.
-    pub direction: String,
+    #[schema(value_type = String)]
+    pub direction: Direction,
     /// `financial` or `behaviour`.
-    pub kind: String,
+    #[schema(value_type = String)]
+    pub kind: KpiKind,
     pub created_at: chrono::NaiveDateTime,
 }
 
 impl Kpi {
     pub fn direction(&self) -> Direction {
-        self.direction.parse().unwrap_or(Direction::Higher)
+        self.direction
     }
 
     pub fn create(

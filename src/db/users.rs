@@ -11,7 +11,7 @@ pub struct User {
     pub organisation_id: i32,
     pub email: String,
     pub name: String,
-    pub role: String,
+    pub role: Role,
     pub password_hash: String,
     pub active: bool,
     pub created_at: chrono::NaiveDateTime,
@@ -33,10 +33,8 @@ pub struct UserChanges {
 }
 
 impl User {
-    /// The role as stored; an unknown value (a hand-edited row) reads as the
-    /// least privileged role rather than failing every request.
     pub fn role(&self) -> Role {
-        self.role.parse().unwrap_or(Role::Executive)
+        self.role
     }
 
     pub fn caller(&self) -> Caller {
