@@ -69,9 +69,11 @@ fn argon2_into(argon: &Argon2, password: &[u8], salt: &[u8], out: &mut [u8]) -> 
         if kept.len() < blocks {
             kept.resize(blocks, Block::new());
         }
-        argon
-            .hash_password_into_with_memory(password, salt, out, &mut kept[..blocks])
-            .is_ok()
+        kept.get_mut(..blocks).is_some_and(|memory| {
+            argon
+                .hash_password_into_with_memory(password, salt, out, memory)
+                .is_ok()
+        })
     })
 }
 

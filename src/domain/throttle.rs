@@ -37,8 +37,8 @@ pub fn wait(limit: Limit, failures: &[NaiveDateTime], now: NaiveDateTime) -> Opt
         return None;
     }
     recent.sort_unstable();
-    let oldest_counted = recent[recent.len() - limit.failures];
-    Some(oldest_counted + limit.window - now)
+    let oldest_counted = recent.get(recent.len() - limit.failures)?;
+    Some(*oldest_counted + limit.window - now)
 }
 
 /// "2 minutes", "1 minute": a wait rounded up to whole minutes.

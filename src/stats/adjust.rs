@@ -1,6 +1,11 @@
 //! Adjusting the p-values of a family of tests, so that testing many
 //! area × KPI pairs does not manufacture findings.
 
+#![expect(
+    clippy::indexing_slicing,
+    reason = "the algorithms index within lengths they have checked or built"
+)]
+
 /// Holm's step-down adjustment (controls the family-wise error rate).
 pub fn holm(p: &[f64]) -> Vec<f64> {
     let m = p.len();

@@ -1,6 +1,11 @@
 //! Pearson's r, Spearman's ρ and Kendall's τ-b, each with its p-value, a
 //! confidence interval, r² and n.
 
+#![expect(
+    clippy::indexing_slicing,
+    reason = "the algorithms index within lengths they have checked or built"
+)]
+
 use super::{average_ranks, finite, mean, StatsError, StatsResult};
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, Normal, StudentsT};

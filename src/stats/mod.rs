@@ -2,6 +2,11 @@
 //! significance and intervals, multiple-testing adjustment, reliability and
 //! agreement. Pure: no storage, no HTTP. Undefined cases are errors, never NaN.
 
+#![expect(
+    clippy::indexing_slicing,
+    reason = "the algorithms index within lengths they have checked or built"
+)]
+
 mod adjust;
 mod correlation;
 mod reliability;

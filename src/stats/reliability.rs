@@ -2,6 +2,11 @@
 //! (Cronbach's α), panels ranking the same companies (Kendall's W), and
 //! assessors scoring the same practices (intraclass correlation).
 
+#![expect(
+    clippy::indexing_slicing,
+    reason = "the algorithms index within lengths they have checked or built"
+)]
+
 use super::{average_ranks, finite, mean, tie_groups, StatsError, StatsResult};
 use serde::Serialize;
 use statrs::distribution::{ChiSquared, ContinuousCDF, FisherSnedecor};

@@ -296,7 +296,7 @@ pub fn trend<DB: DrawingBackend>(
     }
     let mut entries: Vec<(&str, RGBColor)> = vec![("Overall", CLIENT)];
     for (a, name) in names.iter().enumerate() {
-        let colour = LINES[a % LINES.len()];
+        let colour = LINES.iter().cycle().nth(a).copied().unwrap_or(CLIENT);
         let line: Vec<(i32, i32)> = points
             .iter()
             .enumerate()

@@ -24,10 +24,10 @@ pub fn off_page(doc: &Document, page: ObjectId, (width, height): (f32, f32)) -> 
     };
     content.operations.iter().find_map(|op| {
         let n = numbers(&op.operands);
-        let points: Vec<(f32, f32)> = match op.operator.as_str() {
-            "Tm" if n.len() == 6 => vec![(n[4], n[5])],
-            "m" | "l" if n.len() == 2 => vec![(n[0], n[1])],
-            "re" if n.len() == 4 => vec![(n[0], n[1]), (n[0] + n[2], n[1] + n[3])],
+        let points: Vec<(f32, f32)> = match (op.operator.as_str(), n.as_slice()) {
+            ("Tm", &[_, _, _, _, x, y]) => vec![(x, y)],
+            ("m" | "l", &[x, y]) => vec![(x, y)],
+            ("re", &[x, y, w, h]) => vec![(x, y), (x + w, y + h)],
             _ => vec![],
         };
         points
