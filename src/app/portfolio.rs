@@ -9,8 +9,9 @@
 use super::study::ItemScores;
 use crate::db::assessments::{Assessment, FinalEntry, ScopeKey};
 use crate::db::organisations::{DataVersions, Organisation};
-use crate::db::summaries::{self, OVERALL};
+use crate::db::summaries;
 use crate::db::AnyConnection;
+use crate::domain::scoring::OVERALL;
 use diesel::QueryResult;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, RwLock};

@@ -3,7 +3,7 @@
 
 use super::chart::HeatCell;
 use crate::app::study::{Study, PERFORMANCE};
-use crate::db::summaries::OVERALL;
+use crate::domain::scoring::OVERALL;
 
 pub fn scatter_points(study: &Study) -> Vec<(f64, f64)> {
     study
