@@ -6,7 +6,7 @@ use super::documents::{render_report, Document, Layout, Report};
 use super::error::{AppError, AppResult};
 use super::portfolio::{Combined, Portfolio};
 use super::scores::questionnaire_of;
-use super::{results, App};
+use super::{results, study, App};
 use crate::db::agreed::AgreedRow;
 use crate::db::assessments::{Assessment, FinalEntry};
 use crate::db::clients::Client;
@@ -76,7 +76,12 @@ pub(super) fn load(
 
     let (portfolio, versions) = app.portfolios.get(conn, assessment.organisation_id)?;
     let (entries, history) = context(conn, assessment, &portfolio)?;
-    let weights = portfolio.area_weights(conn, assessment.organisation_id, versions.performance)?;
+    let weights = study::area_weights(
+        conn,
+        &portfolio,
+        assessment.organisation_id,
+        versions.performance,
+    )?;
     let meta = Meta {
         title: format!("Customer management scorecard: {}", client.name),
         client: client.name,
