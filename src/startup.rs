@@ -46,11 +46,9 @@ impl Application {
         std::thread::Builder::new()
             .name("warm-up".into())
             .spawn(move || {
-                let app = &ahead.app;
-                if let Err(e) =
-                    crate::app::study::warm_up(&app.db, &app.questionnaires, &app.portfolios)
-                {
-                    tracing::warn!(error = %e, "working out the studies ahead failed");
+                if let Err(e) = crate::app::study::warm_up(&ahead.app) {
+                    let error = crate::app::error::chain(&e);
+                    tracing::warn!(error = %error, "working out the studies ahead failed");
                 }
                 ahead.warm.store(true, std::sync::atomic::Ordering::Release);
             })?;

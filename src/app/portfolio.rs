@@ -6,11 +6,12 @@
 //! primary-key read whether it is still current: no instance serves a stale
 //! portfolio, and a new one is loaded incrementally from the last.
 
-use super::study::ItemScores;
 use crate::db::assessments::{Assessment, FinalEntry, ScopeKey};
 use crate::db::organisations::{DataVersions, Organisation};
-use crate::db::summaries::{self, OVERALL};
+use crate::db::summaries;
 use crate::db::AnyConnection;
+use crate::domain::scoring::OVERALL;
+use crate::report::study::Agreement;
 use diesel::QueryResult;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, RwLock};
@@ -25,6 +26,17 @@ pub struct Combined {
 /// Area weights from the study (see `study::area_weights`) and how many
 /// clients they rest on.
 pub type Weights = Option<(HashMap<String, f64>, usize)>;
+
+/// What the study needs of one final assessment, kept with the portfolio
+/// because final answers never change: the combined % of each question of
+/// its questionnaire, in questionnaire order (NaN where unanswered), and its
+/// assessors' agreement.
+#[derive(Debug)]
+pub struct ItemScores {
+    pub questionnaire_id: i32,
+    pub items: Vec<f64>,
+    pub agreement: Agreement,
+}
 
 /// An organisation's final assessments as of one portfolio version.
 #[derive(Debug, Default)]
@@ -43,11 +55,11 @@ pub struct Portfolio {
 impl Portfolio {
     /// The item scores of these assessments, in their order; `compute`
     /// works out those not kept yet (given their ids).
-    pub fn item_scores(
+    pub fn item_scores<E>(
         &self,
         ids: &[i32],
-        compute: impl FnOnce(&[i32]) -> QueryResult<Vec<(i32, ItemScores)>>,
-    ) -> QueryResult<Vec<Arc<ItemScores>>> {
+        compute: impl FnOnce(&[i32]) -> Result<Vec<(i32, ItemScores)>, E>,
+    ) -> Result<Vec<Arc<ItemScores>>, E> {
         let mut kept = self.item_scores.lock().unwrap_or_else(|p| p.into_inner());
         let missing: Vec<i32> = ids
             .iter()
@@ -62,21 +74,20 @@ impl Portfolio {
         Ok(ids.iter().filter_map(|id| kept.get(id).cloned()).collect())
     }
 
-    /// The area weights for scorecard priorities, worked out again only when
-    /// the performance data changed.
-    pub fn area_weights(
+    /// The area weights as of `performance_version`: `compute` works them
+    /// out again only when the performance data changed.
+    pub fn area_weights<E>(
         &self,
-        conn: &mut AnyConnection,
-        organisation_id: i32,
         performance_version: i64,
-    ) -> QueryResult<Weights> {
+        compute: impl FnOnce(&Portfolio) -> Result<Weights, E>,
+    ) -> Result<Weights, E> {
         let mut kept = self.weights.lock().unwrap_or_else(|p| p.into_inner());
         if let Some((version, weights)) = kept.as_ref() {
             if *version == performance_version {
                 return Ok(weights.clone());
             }
         }
-        let weights = super::study::area_weights(conn, organisation_id, self)?;
+        let weights = compute(self)?;
         *kept = Some((performance_version, weights.clone()));
         Ok(weights)
     }

@@ -6,11 +6,12 @@ use crate::db::assessments::Assessment;
 use crate::db::clients::Client;
 use crate::db::programmes::{Programme, StoredProject};
 use crate::db::questionnaires::{QuestionnaireCache, StoredQuestionnaire};
-use crate::db::summaries::{self, OVERALL};
+use crate::db::summaries;
 use crate::db::AnyConnection;
 use crate::domain::assessment::AssessmentFilter;
 use crate::domain::assessment::Status;
 use crate::domain::role::Caller;
+use crate::domain::scoring::OVERALL;
 use crate::report::programme::{build, ProgrammeInput, ProgrammeReport, ScoredAssessment};
 use diesel::QueryResult;
 

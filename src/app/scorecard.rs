@@ -6,16 +6,17 @@ use super::documents::{render_report, Document, Layout, Report};
 use super::error::{AppError, AppResult};
 use super::portfolio::{Combined, Portfolio};
 use super::scores::questionnaire_of;
-use super::{results, App};
+use super::{results, study, App};
 use crate::db::agreed::AgreedRow;
 use crate::db::assessments::{Assessment, FinalEntry};
 use crate::db::clients::Client;
 use crate::db::organisations::Organisation;
 use crate::db::scores::ScoreRow;
-use crate::db::summaries::{self, Summary, OVERALL};
+use crate::db::summaries::{self, Summary};
 use crate::db::users::User;
 use crate::db::AnyConnection;
 use crate::domain::role::Caller;
+use crate::domain::scoring::OVERALL;
 use crate::report::{self, AnswerNote, History, Meta, PortfolioEntry, Scorecard, ScorecardInput};
 use diesel::QueryResult;
 use std::collections::{BTreeMap, HashMap};
@@ -83,7 +84,12 @@ fn load(
 
     let (portfolio, versions) = app.portfolios.get(conn, assessment.organisation_id)?;
     let (entries, history) = context(conn, assessment, &portfolio)?;
-    let weights = portfolio.area_weights(conn, assessment.organisation_id, versions.performance)?;
+    let weights = study::area_weights(
+        conn,
+        &portfolio,
+        assessment.organisation_id,
+        versions.performance,
+    )?;
     let meta = Meta {
         title: format!("Customer management scorecard: {}", client.name),
         client: client.name,

@@ -6,9 +6,6 @@ use crate::domain::scoring::{Dimensions, Results};
 use diesel::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
-/// The node id of the overall result.
-pub const OVERALL: &str = "overall";
-
 /// Combined, Intention and Reality by node id ("overall" or an area id).
 pub type Summary = BTreeMap<String, Dimensions>;
 

@@ -12,6 +12,9 @@ use std::collections::HashMap;
 /// Assessors who differ by this many points on a dimension are flagged.
 pub const DISAGREEMENT_POINTS: u8 = 3;
 
+/// The node id of the overall result, beside the areas' ids.
+pub const OVERALL: &str = "overall";
+
 /// A score on the questionnaire's scale; only `Scale::score` builds one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Score(u8);
@@ -266,7 +269,7 @@ pub fn roll_up(questionnaire: &Questionnaire, questions: Vec<QuestionResult>) ->
         .collect();
     let weights = questionnaire.areas.iter().map(|a| a.weight);
     let overall = node(
-        "overall",
+        OVERALL,
         &questionnaire.title,
         weights.zip(areas.iter().map(|a| &a.rollup)),
     );

@@ -4,6 +4,7 @@
 use super::chart::{self, svg::SvgBackend};
 use super::programme as words;
 use crate::report::programme::ProgrammeReport;
+use crate::report::study::Study;
 use crate::report::Scorecard;
 use handlebars::{handlebars_helper, Handlebars};
 use plotters::coord::Shift;
@@ -114,23 +115,16 @@ pub fn scorecard(card: &Scorecard) -> anyhow::Result<String> {
 }
 
 /// Renders the portfolio study page.
-pub fn study(study: &crate::app::study::Study, organisation: &str) -> anyhow::Result<String> {
+pub fn study(study: &Study, organisation: &str) -> anyhow::Result<String> {
     render_study("study", study, organisation)
 }
 
 /// The study's content alone, for a page of the web application.
-pub fn study_fragment(
-    study: &crate::app::study::Study,
-    organisation: &str,
-) -> anyhow::Result<String> {
+pub fn study_fragment(study: &Study, organisation: &str) -> anyhow::Result<String> {
     render_study("study_fragment", study, organisation)
 }
 
-fn render_study(
-    template: &str,
-    study: &crate::app::study::Study,
-    organisation: &str,
-) -> anyhow::Result<String> {
+fn render_study(template: &str, study: &Study, organisation: &str) -> anyhow::Result<String> {
     let hb = registry()
         .as_ref()
         .map_err(|e| anyhow::anyhow!("the study template is invalid: {e}"))?;

@@ -2,8 +2,8 @@
 //! and caption, and the heat map's rows, columns and cells.
 
 use super::chart::HeatCell;
-use crate::app::study::{Study, PERFORMANCE};
-use crate::db::summaries::OVERALL;
+use crate::domain::scoring::OVERALL;
+use crate::report::study::{Study, PERFORMANCE};
 
 pub fn scatter_points(study: &Study) -> Vec<(f64, f64)> {
     study

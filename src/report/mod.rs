@@ -7,6 +7,7 @@ mod build;
 mod model;
 mod paper;
 pub mod programme;
+pub mod study;
 mod text;
 
 pub use benchmark::{percentile_rank, quantile, quartile};

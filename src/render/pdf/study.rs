@@ -3,9 +3,9 @@
 
 use super::layout::{Column, Paper, Writer, INK};
 use super::{finish, Info, PdfError};
-use crate::app::study::Study;
 use crate::render::font::Weight;
 use crate::render::{chart, study as shared};
+use crate::report::study::Study;
 
 pub fn study(
     s: &Study,

@@ -110,7 +110,7 @@ async fn trends(
                 let summary = stored.get(&a.id)?;
                 Some(crate::report::TrendPoint {
                     date: a.assessment_date,
-                    overall: summary.get(crate::db::summaries::OVERALL)?.combined,
+                    overall: summary.get(crate::domain::scoring::OVERALL)?.combined,
                     areas: questionnaire
                         .areas
                         .iter()

@@ -7,13 +7,12 @@ use crate::db::performance::{Kpi, KpiValue, Panel};
 use crate::db::AnyConnection;
 use crate::domain::performance::{ranks_from_ratings, Direction, KpiKind};
 use crate::domain::role::{Caller, Role};
-use crate::stats::Method;
 use crate::web::problem::{ApiError, ApiResult, Problem};
 use crate::web::session::{Auth, AuthShim};
 use crate::web::state::AppState;
 use actix_web::{get, post, put, web, HttpResponse};
 use serde::Deserialize;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 
 /// Most values or ranks one request may carry.
 const MAX_ROWS: usize = 50_000;
@@ -43,13 +42,6 @@ pub struct PanelEntry {
     pub client_id: i32,
     pub rank: Option<f64>,
     pub rating: Option<f64>,
-}
-
-#[derive(Deserialize, IntoParams)]
-pub struct PeriodQuery {
-    pub period: Option<String>,
-    /// spearman (default), pearson or kendall.
-    pub method: Option<Method>,
 }
 
 pub(super) fn staff(auth: &Auth, action: &str) -> ApiResult<Caller> {

@@ -1,14 +1,25 @@
 //! The portfolio study: how the scores track business performance, as
 //! JSON, PDF or a standalone HTML page.
 
-use crate::app::study::{self, Study};
+use crate::app::documents::Layout;
+use crate::app::sessions::Identity;
+use crate::app::study;
+use crate::report::study::Study;
+use crate::report::Paper;
 use crate::stats::Method;
-use crate::web::problem::{ApiError, ApiResult, Problem};
-use crate::web::session::Auth;
+use crate::web::download::inline;
+use crate::web::problem::{ApiResult, Problem};
 use crate::web::state::AppState;
 use actix_web::{get, web, HttpResponse};
+use serde::Deserialize;
+use utoipa::IntoParams;
 
-use super::performance::{staff, PeriodQuery};
+#[derive(Deserialize, IntoParams)]
+pub struct PeriodQuery {
+    pub period: Option<String>,
+    /// spearman (default), pearson or kendall.
+    pub method: Option<Method>,
+}
 
 /// The portfolio study: scores against every KPI and the panels' consensus,
 /// with significance, Holm and Benjamini–Hochberg; panel consistency;
@@ -18,88 +29,29 @@ use super::performance::{staff, PeriodQuery};
 #[get("/analysis/portfolio")]
 pub async fn portfolio(
     state: web::Data<AppState>,
-    auth: Auth,
+    auth: Identity,
     query: web::Query<PeriodQuery>,
 ) -> ApiResult<web::Json<Study>> {
-    let caller = staff(&auth, "run the portfolio study")?;
-    let cache = state.questionnaires.clone();
-    let portfolios = state.portfolios.clone();
     let PeriodQuery { period, method } = query.into_inner();
+    let method = method.unwrap_or(Method::Spearman);
     let study = state
-        .read(move |conn| {
-            Ok(study::run(
-                conn,
-                &cache,
-                &portfolios,
-                caller.organisation_id,
-                period,
-                method.unwrap_or(Method::Spearman),
-            )?)
-        })
+        .run(move |app| study::run(app, &auth.caller, period, method))
         .await?;
     Ok(web::Json(study))
 }
 
-enum StudyFormat {
-    Pdf(crate::render::pdf::Paper),
-    Html,
-}
-
-async fn study_document(
+async fn document(
     state: &AppState,
-    auth: &Auth,
+    auth: Identity,
     query: PeriodQuery,
-    format: StudyFormat,
+    layout: Layout,
 ) -> ApiResult<HttpResponse> {
-    let caller = staff(auth, "run the portfolio study")?;
-    let cache = state.questionnaires.clone();
-    let portfolios = state.portfolios.clone();
     let PeriodQuery { period, method } = query;
-    let (study, organisation) = state
-        .read(move |conn| {
-            let study = study::run(
-                conn,
-                &cache,
-                &portfolios,
-                caller.organisation_id,
-                period,
-                method.unwrap_or(Method::Spearman),
-            )?;
-            Ok((
-                study,
-                crate::db::organisations::Organisation::find(conn, caller.organisation_id)?.name,
-            ))
-        })
+    let method = method.unwrap_or(Method::Spearman);
+    let document = state
+        .run(move |app| study::document(app, &auth.caller, period, method, layout))
         .await?;
-    let renders = state.app.renders.clone();
-    let (bytes, content_type) = web::block(move || -> ApiResult<(Vec<u8>, &'static str)> {
-        Ok(match format {
-            StudyFormat::Pdf(paper) => (
-                renders
-                    .run("study_pdf", || {
-                        crate::render::pdf::study(&study, &organisation, paper, chrono::Utc::now())
-                    })
-                    .map_err(|e| ApiError::internal(e.to_string()))?,
-                "application/pdf",
-            ),
-            StudyFormat::Html => (
-                renders
-                    .run("study_html", || {
-                        crate::render::html::study(&study, &organisation)
-                    })?
-                    .into_bytes(),
-                "text/html; charset=utf-8",
-            ),
-        })
-    })
-    .await??;
-    Ok(crate::web::download::inline(
-        crate::app::documents::Document {
-            bytes,
-            content_type,
-            filename: String::new(),
-        },
-    ))
+    Ok(inline(document))
 }
 
 /// The portfolio study as a PDF report.
@@ -108,16 +60,10 @@ async fn study_document(
 #[get("/analysis/portfolio.pdf")]
 pub async fn portfolio_pdf(
     state: web::Data<AppState>,
-    auth: Auth,
+    auth: Identity,
     query: web::Query<PeriodQuery>,
 ) -> ApiResult<HttpResponse> {
-    study_document(
-        &state,
-        &auth,
-        query.into_inner(),
-        StudyFormat::Pdf(crate::render::pdf::Paper::A4),
-    )
-    .await
+    document(&state, auth, query.into_inner(), Layout::Pdf(Paper::A4)).await
 }
 
 /// The portfolio study as an HTML page.
@@ -126,8 +72,8 @@ pub async fn portfolio_pdf(
 #[get("/analysis/portfolio.html")]
 pub async fn portfolio_html(
     state: web::Data<AppState>,
-    auth: Auth,
+    auth: Identity,
     query: web::Query<PeriodQuery>,
 ) -> ApiResult<HttpResponse> {
-    study_document(&state, &auth, query.into_inner(), StudyFormat::Html).await
+    document(&state, auth, query.into_inner(), Layout::Html).await
 }
