@@ -54,7 +54,10 @@ pub fn fonts() -> &'static Fonts {
 }
 
 impl Face {
-    #[expect(clippy::panic, reason = "the font is bundled and checked by a test: a bad one is a build defect")]
+    #[expect(
+        clippy::panic,
+        reason = "the font is bundled and checked by a test: a bad one is a build defect"
+    )]
     fn parse(bytes: &'static [u8]) -> Face {
         let mut warnings = Vec::new();
         let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)

@@ -20,7 +20,10 @@ pub struct Sentences {
 
 /// The bundled sentences, parsed once. The file is part of the binary and
 /// checked by a test, so a parse failure is a build defect.
-#[expect(clippy::panic, reason = "the file is bundled and checked by a test: a bad one is a build defect")]
+#[expect(
+    clippy::panic,
+    reason = "the file is bundled and checked by a test: a bad one is a build defect"
+)]
 pub fn sentences() -> &'static Sentences {
     static SENTENCES: OnceLock<Sentences> = OnceLock::new();
     SENTENCES.get_or_init(|| {

@@ -8,7 +8,7 @@ use super::problem::ApiResult;
 use super::state::AppState;
 use crate::app::operations;
 use crate::app::render_slots::RenderWatcher;
-use crate::app::sessions::Identity;
+use super::call::Call;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderName, HeaderValue};
@@ -200,10 +200,9 @@ pub async fn observe(
 #[utoipa::path(tag = "operations",
     responses((status = 200, content_type = "text/plain", body = String), (status = 401, body = crate::web::problem::Problem), (status = 403, body = crate::web::problem::Problem)))]
 #[get("/metrics")]
-pub async fn prometheus(state: web::Data<AppState>, auth: Identity) -> ApiResult<HttpResponse> {
-    let pool = state
-        .run(move |app| operations::pool_use(app, &auth.caller))
-        .await?;
+pub async fn prometheus(call: Call) -> ApiResult<HttpResponse> {
+    let state = call.state.clone();
+    let pool = call.run(operations::pool_use).await?;
     let text = state
         .metrics
         .exposition((pool.size, pool.open, pool.idle), pool.queries);

@@ -1,6 +1,7 @@
 //! The HTTP edge: routes, authentication, problem documents.
 
 pub mod body;
+pub mod call;
 pub mod content_policy;
 pub mod download;
 pub mod metrics;

@@ -44,7 +44,9 @@ pub const SCORE_STEPS: [(RGBColor, &str); 5] = [
 /// The fill of a score (0–100) on the scale.
 pub fn score(value: f64) -> RGBColor {
     let step = (value / 20.0).floor().clamp(0.0, 4.0) as usize;
-    SCORE_STEPS.get(step).map_or(RGBColor(0, 0, 0), |(colour, _)| *colour)
+    SCORE_STEPS
+        .get(step)
+        .map_or(RGBColor(0, 0, 0), |(colour, _)| *colour)
 }
 
 /// The colour of a project's status on the timeline.

@@ -14,7 +14,10 @@ struct Messages {
 
 /// The bundled messages, parsed once. The file is part of the binary and
 /// checked by a test, so a parse failure is a build defect.
-#[expect(clippy::panic, reason = "the file is bundled and checked by a test: a bad one is a build defect")]
+#[expect(
+    clippy::panic,
+    reason = "the file is bundled and checked by a test: a bad one is a build defect"
+)]
 fn messages() -> &'static Messages {
     static MESSAGES: OnceLock<Messages> = OnceLock::new();
     MESSAGES.get_or_init(|| {

@@ -2,10 +2,9 @@
 
 use crate::app::assessments::{self, AssessmentUpdate, AssessmentView, NewAssessmentRequest};
 use crate::app::audit::AuditEvent;
-use crate::app::sessions::Identity;
 use crate::domain::assessment::{AssessmentFilter, Status};
+use crate::web::call::Call;
 use crate::web::problem::{ApiResult, Problem};
-use crate::web::state::AppState;
 use actix_web::{get, patch, post, web, HttpResponse};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -21,34 +20,25 @@ pub struct ListQuery {
     responses((status = 200, body = Vec<AssessmentView>), (status = 401, body = Problem)))]
 #[get("/assessments")]
 pub async fn list(
-    state: web::Data<AppState>,
-    auth: Identity,
+    call: Call,
     query: web::Query<ListQuery>,
 ) -> ApiResult<web::Json<Vec<AssessmentView>>> {
     let filter = AssessmentFilter {
         client_id: query.client_id,
         status: query.status,
     };
-    let views = state
-        .run(move |app| assessments::list(app, &auth.caller, &filter))
-        .await?;
-    Ok(web::Json(views))
+    call.json(move |app, caller| assessments::list(app, caller, &filter))
+        .await
 }
 
 /// One assessment.
 #[utoipa::path(context_path = "/api/v1", tag = "assessments", params(("id" = i32, Path)),
     responses((status = 200, body = AssessmentView), (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/assessments/{id}")]
-pub async fn get(
-    state: web::Data<AppState>,
-    auth: Identity,
-    path: web::Path<i32>,
-) -> ApiResult<web::Json<AssessmentView>> {
+pub async fn get(call: Call, path: web::Path<i32>) -> ApiResult<web::Json<AssessmentView>> {
     let id = path.into_inner();
-    let found = state
-        .run(move |app| assessments::get(app, &auth.caller, id))
-        .await?;
-    Ok(web::Json(found))
+    call.json(move |app, caller| assessments::get(app, caller, id))
+        .await
 }
 
 /// Starts a draft assessment of a client against one questionnaire version.
@@ -56,14 +46,10 @@ pub async fn get(
     responses((status = 201, body = AssessmentView), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[post("/assessments")]
-pub async fn create(
-    state: web::Data<AppState>,
-    auth: Identity,
-    body: web::Json<NewAssessmentRequest>,
-) -> ApiResult<HttpResponse> {
+pub async fn create(call: Call, body: web::Json<NewAssessmentRequest>) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
-    let created = state
-        .run(move |app| assessments::create(app, &auth.caller, body))
+    let created = call
+        .run(move |app, caller| assessments::create(app, caller, body))
         .await?;
     Ok(HttpResponse::Created().json(created))
 }
@@ -77,30 +63,21 @@ pub async fn create(
         (status = 422, body = Problem, description = "Unanswered questions")))]
 #[patch("/assessments/{id}")]
 pub async fn update(
-    state: web::Data<AppState>,
-    auth: Identity,
+    call: Call,
     path: web::Path<i32>,
     body: web::Json<AssessmentUpdate>,
 ) -> ApiResult<web::Json<AssessmentView>> {
     let (id, update) = (path.into_inner(), body.into_inner());
-    let updated = state
-        .run(move |app| assessments::change_status(app, &auth.caller, id, update))
-        .await?;
-    Ok(web::Json(updated))
+    call.json(move |app, caller| assessments::change_status(app, caller, id, update))
+        .await
 }
 
 /// The audit trail of an assessment: every status and score change, oldest first.
 #[utoipa::path(context_path = "/api/v1", tag = "assessments", params(("id" = i32, Path)),
     responses((status = 200, body = Vec<AuditEvent>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/assessments/{id}/audit")]
-pub async fn audit(
-    state: web::Data<AppState>,
-    auth: Identity,
-    path: web::Path<i32>,
-) -> ApiResult<web::Json<Vec<AuditEvent>>> {
+pub async fn audit(call: Call, path: web::Path<i32>) -> ApiResult<web::Json<Vec<AuditEvent>>> {
     let id = path.into_inner();
-    let events = state
-        .run(move |app| assessments::audit_trail(app, &auth.caller, id))
-        .await?;
-    Ok(web::Json(events))
+    call.json(move |app, caller| assessments::audit_trail(app, caller, id))
+        .await
 }

@@ -3,9 +3,8 @@
 
 use crate::app::assessment_team::{self, AssessorRequest};
 use crate::app::assessments::AssessmentView;
-use crate::app::sessions::Identity;
+use crate::web::call::Call;
 use crate::web::problem::{ApiResult, Problem};
-use crate::web::state::AppState;
 use actix_web::{delete, post, web};
 
 /// Adds a co-assessor (lead or admin).
@@ -14,16 +13,13 @@ use actix_web::{delete, post, web};
         (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 #[post("/assessments/{id}/assessors")]
 pub async fn add(
-    state: web::Data<AppState>,
-    auth: Identity,
+    call: Call,
     path: web::Path<i32>,
     body: web::Json<AssessorRequest>,
 ) -> ApiResult<web::Json<AssessmentView>> {
     let (id, body) = (path.into_inner(), body.into_inner());
-    let updated = state
-        .run(move |app| assessment_team::add(app, &auth.caller, id, body))
-        .await?;
-    Ok(web::Json(updated))
+    call.json(move |app, caller| assessment_team::add(app, caller, id, body))
+        .await
 }
 
 /// Removes a co-assessor; their scores stay in the audit trail but leave the results.
@@ -32,13 +28,10 @@ pub async fn add(
         (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 #[delete("/assessments/{id}/assessors/{user_id}")]
 pub async fn remove(
-    state: web::Data<AppState>,
-    auth: Identity,
+    call: Call,
     path: web::Path<(i32, i32)>,
 ) -> ApiResult<web::Json<AssessmentView>> {
     let (id, user_id) = path.into_inner();
-    let updated = state
-        .run(move |app| assessment_team::remove(app, &auth.caller, id, user_id))
-        .await?;
-    Ok(web::Json(updated))
+    call.json(move |app, caller| assessment_team::remove(app, caller, id, user_id))
+        .await
 }

@@ -1,7 +1,8 @@
 //! Logging in and out, and who am I.
 
-use crate::app::sessions::{self, Identity, Login};
+use crate::app::sessions::{self, Login};
 use crate::app::users::{self, Me, PasswordChange, UserView};
+use crate::web::call::Call;
 use crate::web::problem::{ApiResult, Problem};
 use crate::web::session::{caller_address, session_cookie, SESSION_COOKIE};
 use crate::web::state::AppState;
@@ -65,8 +66,11 @@ pub async fn login(
 #[utoipa::path(context_path = "/api/v1", tag = "auth",
     responses((status = 204, description = "Logged out"), (status = 401, body = Problem)))]
 #[post("/auth/logout")]
-pub async fn logout(state: web::Data<AppState>, auth: Identity) -> ApiResult<HttpResponse> {
-    state.run(move |app| sessions::log_out(app, &auth)).await?;
+pub async fn logout(call: Call) -> ApiResult<HttpResponse> {
+    let Call { state, identity } = call;
+    state
+        .run(move |app| sessions::log_out(app, &identity))
+        .await?;
     Ok(HttpResponse::NoContent()
         .cookie(session_cookie(
             &state,
@@ -80,9 +84,8 @@ pub async fn logout(state: web::Data<AppState>, auth: Identity) -> ApiResult<Htt
 #[utoipa::path(context_path = "/api/v1", tag = "auth",
     responses((status = 200, body = Me), (status = 401, body = Problem)))]
 #[get("/me")]
-pub async fn me(state: web::Data<AppState>, auth: Identity) -> ApiResult<web::Json<Me>> {
-    let me = state.run(move |app| users::me(app, &auth.caller)).await?;
-    Ok(web::Json(me))
+pub async fn me(call: Call) -> ApiResult<web::Json<Me>> {
+    call.json(move |app, caller| users::me(app, caller)).await
 }
 
 /// Changes the caller's password and ends all their sessions.
@@ -91,13 +94,11 @@ pub async fn me(state: web::Data<AppState>, auth: Identity) -> ApiResult<web::Js
         (status = 422, body = Problem, description = "Wrong current password or too short a new one")))]
 #[post("/auth/password")]
 pub async fn change_password(
-    state: web::Data<AppState>,
-    auth: Identity,
+    call: Call,
     body: web::Json<PasswordChange>,
 ) -> ApiResult<HttpResponse> {
     let change = body.into_inner();
-    state
-        .run(move |app| users::change_password(app, &auth.caller, change))
+    call.run(move |app, caller| users::change_password(app, caller, change))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -4,55 +4,39 @@
 use crate::app::access::{self, Grant, Membership};
 use crate::app::client_records::Erased;
 use crate::app::clients::{self, ClientView, EraseRequest, ExportFormat, NewClientRequest};
-use crate::app::sessions::Identity;
 use crate::app::users::UserView;
+use crate::web::call::Call;
 use crate::web::download::attachment;
 use crate::web::problem::{ApiResult, Problem};
-use crate::web::state::AppState;
 use actix_web::{delete, get, post, web, HttpResponse};
 
 /// The clients the caller may see.
 #[utoipa::path(context_path = "/api/v1", tag = "clients",
     responses((status = 200, body = Vec<ClientView>), (status = 401, body = Problem)))]
 #[get("/clients")]
-pub async fn list(
-    state: web::Data<AppState>,
-    auth: Identity,
-) -> ApiResult<web::Json<Vec<ClientView>>> {
-    let clients = state
-        .run(move |app| clients::list(app, &auth.caller))
-        .await?;
-    Ok(web::Json(clients))
+pub async fn list(call: Call) -> ApiResult<web::Json<Vec<ClientView>>> {
+    call.json(move |app, caller| clients::list(app, caller))
+        .await
 }
 
 /// One client, if the caller may see it.
 #[utoipa::path(context_path = "/api/v1", tag = "clients", params(("id" = i32, Path)),
     responses((status = 200, body = ClientView), (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/clients/{id}")]
-pub async fn get(
-    state: web::Data<AppState>,
-    auth: Identity,
-    path: web::Path<i32>,
-) -> ApiResult<web::Json<ClientView>> {
+pub async fn get(call: Call, path: web::Path<i32>) -> ApiResult<web::Json<ClientView>> {
     let id = path.into_inner();
-    let client = state
-        .run(move |app| clients::get(app, &auth.caller, id))
-        .await?;
-    Ok(web::Json(client))
+    call.json(move |app, caller| clients::get(app, caller, id))
+        .await
 }
 
 /// Creates a client (admins and consultants).
 #[utoipa::path(context_path = "/api/v1", tag = "clients", request_body = NewClientRequest,
     responses((status = 201, body = ClientView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
 #[post("/clients")]
-pub async fn create(
-    state: web::Data<AppState>,
-    auth: Identity,
-    body: web::Json<NewClientRequest>,
-) -> ApiResult<HttpResponse> {
+pub async fn create(call: Call, body: web::Json<NewClientRequest>) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
-    let client = state
-        .run(move |app| clients::create(app, &auth.caller, body))
+    let client = call
+        .run(move |app, caller| clients::create(app, caller, body))
         .await?;
     Ok(HttpResponse::Created().json(client))
 }
@@ -62,16 +46,10 @@ pub async fn create(
     responses((status = 200, body = Vec<UserView>), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem)))]
 #[get("/clients/{id}/members")]
-pub async fn members(
-    state: web::Data<AppState>,
-    auth: Identity,
-    path: web::Path<i32>,
-) -> ApiResult<web::Json<Vec<UserView>>> {
+pub async fn members(call: Call, path: web::Path<i32>) -> ApiResult<web::Json<Vec<UserView>>> {
     let id = path.into_inner();
-    let users = state
-        .run(move |app| access::members(app, &auth.caller, id))
-        .await?;
-    Ok(web::Json(users))
+    call.json(move |app, caller| access::members(app, caller, id))
+        .await
 }
 
 /// Attaches an executive or programme manager to a client, so they see its final results.
@@ -80,14 +58,12 @@ pub async fn members(
         (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[post("/clients/{id}/members")]
 pub async fn attach(
-    state: web::Data<AppState>,
-    auth: Identity,
+    call: Call,
     path: web::Path<i32>,
     body: web::Json<Membership>,
 ) -> ApiResult<HttpResponse> {
     let (id, user_id) = (path.into_inner(), body.user_id);
-    state
-        .run(move |app| access::set(app, &auth.caller, id, user_id, Grant::Attach))
+    call.run(move |app, caller| access::set(app, caller, id, user_id, Grant::Attach))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -97,14 +73,9 @@ pub async fn attach(
     responses((status = 204, description = "Detached"), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem)))]
 #[delete("/clients/{id}/members/{user_id}")]
-pub async fn detach(
-    state: web::Data<AppState>,
-    auth: Identity,
-    path: web::Path<(i32, i32)>,
-) -> ApiResult<HttpResponse> {
+pub async fn detach(call: Call, path: web::Path<(i32, i32)>) -> ApiResult<HttpResponse> {
     let (id, user_id) = path.into_inner();
-    state
-        .run(move |app| access::set(app, &auth.caller, id, user_id, Grant::Detach))
+    call.run(move |app, caller| access::set(app, caller, id, user_id, Grant::Detach))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -116,14 +87,10 @@ pub async fn detach(
     responses((status = 200, description = "The client's data", content((Object = "application/json"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
         (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/clients/{id}/export.{format}")]
-pub async fn export(
-    state: web::Data<AppState>,
-    auth: Identity,
-    path: web::Path<(i32, ExportFormat)>,
-) -> ApiResult<HttpResponse> {
+pub async fn export(call: Call, path: web::Path<(i32, ExportFormat)>) -> ApiResult<HttpResponse> {
     let (id, format) = path.into_inner();
-    let document = state
-        .run(move |app| clients::export(app, &auth.caller, id, format))
+    let document = call
+        .run(move |app, caller| clients::export(app, caller, id, format))
         .await?;
     Ok(attachment(document))
 }
@@ -136,14 +103,11 @@ pub async fn export(
         (status = 404, body = Problem), (status = 422, body = Problem, description = "The confirmation is not the client's name")))]
 #[delete("/clients/{id}")]
 pub async fn erase(
-    state: web::Data<AppState>,
-    auth: Identity,
+    call: Call,
     path: web::Path<i32>,
     body: web::Json<EraseRequest>,
 ) -> ApiResult<web::Json<Erased>> {
     let (id, body) = (path.into_inner(), body.into_inner());
-    let erased = state
-        .run(move |app| clients::erase(app, &auth.caller, id, body))
-        .await?;
-    Ok(web::Json(erased))
+    call.json(move |app, caller| clients::erase(app, caller, id, body))
+        .await
 }

@@ -1,9 +1,8 @@
 //! Consolidated results of an assessment, for everyone who may see it.
 
 use crate::app::results::{self, ResultsView};
-use crate::app::sessions::Identity;
+use crate::web::call::Call;
 use crate::web::problem::{ApiResult, Problem};
-use crate::web::state::AppState;
 use actix_web::{get, web};
 
 /// Consolidated results: per question, sub-area, area and overall, with
@@ -11,14 +10,8 @@ use actix_web::{get, web};
 #[utoipa::path(context_path = "/api/v1", tag = "scores", params(("id" = i32, Path)),
     responses((status = 200, body = ResultsView), (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/assessments/{id}/results")]
-pub async fn get(
-    state: web::Data<AppState>,
-    auth: Identity,
-    path: web::Path<i32>,
-) -> ApiResult<web::Json<ResultsView>> {
+pub async fn get(call: Call, path: web::Path<i32>) -> ApiResult<web::Json<ResultsView>> {
     let id = path.into_inner();
-    let view = state
-        .run(move |app| results::of_assessment(app, &auth.caller, id))
-        .await?;
-    Ok(web::Json(view))
+    call.json(move |app, caller| results::of_assessment(app, caller, id))
+        .await
 }

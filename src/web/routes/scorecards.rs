@@ -3,11 +3,10 @@
 
 use crate::app::documents::Layout;
 use crate::app::scorecard;
-use crate::app::sessions::Identity;
 use crate::report::Paper;
+use crate::web::call::Call;
 use crate::web::download::inline;
 use crate::web::problem::{ApiResult, Problem};
-use crate::web::state::AppState;
 use actix_web::{get, web, HttpResponse};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -24,8 +23,7 @@ pub struct PaperQuery {
         (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/assessments/{id}/scorecard.pdf")]
 pub async fn pdf_scorecard(
-    state: web::Data<AppState>,
-    auth: Identity,
+    call: Call,
     path: web::Path<i32>,
     query: web::Query<PaperQuery>,
 ) -> ApiResult<HttpResponse> {
@@ -33,8 +31,8 @@ pub async fn pdf_scorecard(
         path.into_inner(),
         Layout::Pdf(query.paper.unwrap_or(Paper::A4)),
     );
-    let document = state
-        .run(move |app| scorecard::scorecard(app, &auth.caller, id, layout))
+    let document = call
+        .run(move |app, caller| scorecard::scorecard(app, caller, id, layout))
         .await?;
     Ok(inline(document))
 }
@@ -44,14 +42,10 @@ pub async fn pdf_scorecard(
     responses((status = 200, content_type = "text/html", body = String, description = "The scorecard page"),
         (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/assessments/{id}/scorecard.html")]
-pub async fn html_scorecard(
-    state: web::Data<AppState>,
-    auth: Identity,
-    path: web::Path<i32>,
-) -> ApiResult<HttpResponse> {
+pub async fn html_scorecard(call: Call, path: web::Path<i32>) -> ApiResult<HttpResponse> {
     let id = path.into_inner();
-    let document = state
-        .run(move |app| scorecard::scorecard(app, &auth.caller, id, Layout::Html))
+    let document = call
+        .run(move |app, caller| scorecard::scorecard(app, caller, id, Layout::Html))
         .await?;
     Ok(inline(document))
 }

@@ -2,9 +2,8 @@
 //! N/A with a reason); the lead may set an agreed answer; results consolidate.
 
 use crate::app::scores::{self, AgreedView, ScoreInput, ScoreView, Whose};
-use crate::app::sessions::Identity;
+use crate::web::call::Call;
 use crate::web::problem::{ApiError, ApiResult, Problem};
-use crate::web::state::AppState;
 use actix_web::{delete, get, put, web, HttpResponse};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -24,16 +23,13 @@ pub struct ScoresQuery {
         (status = 422, body = Problem, description = "Unknown question, score out of range, N/A without reason")))]
 #[put("/assessments/{id}/scores/{question_id}")]
 pub async fn save(
-    state: web::Data<AppState>,
-    auth: Identity,
+    call: Call,
     path: web::Path<(i32, String)>,
     body: web::Json<ScoreInput>,
 ) -> ApiResult<web::Json<ScoreView>> {
     let (id, question_id) = path.into_inner();
-    let saved = state
-        .run(move |app| scores::save(app, &auth.caller, id, &question_id, &body))
-        .await?;
-    Ok(web::Json(saved))
+    call.json(move |app, caller| scores::save(app, caller, id, &question_id, &body))
+        .await
 }
 
 /// Answers given so far: your own, or with `assessor=all` everyone's (lead and admins).
@@ -41,8 +37,7 @@ pub async fn save(
     responses((status = 200, body = Vec<ScoreView>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/assessments/{id}/scores")]
 pub async fn list(
-    state: web::Data<AppState>,
-    auth: Identity,
+    call: Call,
     path: web::Path<i32>,
     query: web::Query<ScoresQuery>,
 ) -> ApiResult<web::Json<Vec<ScoreView>>> {
@@ -57,10 +52,8 @@ pub async fn list(
             ))
         }
     };
-    let rows = state
-        .run(move |app| scores::list(app, &auth.caller, id, whose))
-        .await?;
-    Ok(web::Json(rows))
+    call.json(move |app, caller| scores::list(app, caller, id, whose))
+        .await
 }
 
 /// Sets the agreed answer of a question (lead only); it replaces the assessors' mean.
@@ -70,16 +63,13 @@ pub async fn list(
         (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 #[put("/assessments/{id}/agreed/{question_id}")]
 pub async fn agree(
-    state: web::Data<AppState>,
-    auth: Identity,
+    call: Call,
     path: web::Path<(i32, String)>,
     body: web::Json<ScoreInput>,
 ) -> ApiResult<web::Json<AgreedView>> {
     let (id, question_id) = path.into_inner();
-    let agreed = state
-        .run(move |app| scores::agree(app, &auth.caller, id, &question_id, &body))
-        .await?;
-    Ok(web::Json(agreed))
+    call.json(move |app, caller| scores::agree(app, caller, id, &question_id, &body))
+        .await
 }
 
 /// Clears an agreed answer, so the assessors' mean applies again.
@@ -87,14 +77,9 @@ pub async fn agree(
     responses((status = 204, description = "Cleared"), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 #[delete("/assessments/{id}/agreed/{question_id}")]
-pub async fn clear_agreed(
-    state: web::Data<AppState>,
-    auth: Identity,
-    path: web::Path<(i32, String)>,
-) -> ApiResult<HttpResponse> {
+pub async fn clear_agreed(call: Call, path: web::Path<(i32, String)>) -> ApiResult<HttpResponse> {
     let (id, question_id) = path.into_inner();
-    state
-        .run(move |app| scores::clear_agreed(app, &auth.caller, id, &question_id))
+    call.run(move |app, caller| scores::clear_agreed(app, caller, id, &question_id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,22 +1,17 @@
 //! API tokens for scripts and integrations: shown once, stored hashed, revocable.
 
-use crate::app::sessions::Identity;
 use crate::app::tokens::{self, CreatedToken, NewToken, TokenView};
+use crate::web::call::Call;
 use crate::web::problem::{ApiResult, Problem};
-use crate::web::state::AppState;
 use actix_web::{delete, get, post, web, HttpResponse};
 
 /// Creates an API token for the caller; the secret is in this response only.
 #[utoipa::path(context_path = "/api/v1", tag = "tokens", request_body = NewToken,
     responses((status = 201, body = CreatedToken), (status = 401, body = Problem), (status = 422, body = Problem)))]
 #[post("/tokens")]
-pub async fn create(
-    state: web::Data<AppState>,
-    auth: Identity,
-    body: web::Json<NewToken>,
-) -> ApiResult<HttpResponse> {
-    let created = state
-        .run(move |app| tokens::create(app, &auth.caller, &body))
+pub async fn create(call: Call, body: web::Json<NewToken>) -> ApiResult<HttpResponse> {
+    let created = call
+        .run(move |app, caller| tokens::create(app, caller, &body))
         .await?;
     Ok(HttpResponse::Created().json(created))
 }
@@ -25,14 +20,9 @@ pub async fn create(
 #[utoipa::path(context_path = "/api/v1", tag = "tokens",
     responses((status = 200, body = Vec<TokenView>), (status = 401, body = Problem)))]
 #[get("/tokens")]
-pub async fn list(
-    state: web::Data<AppState>,
-    auth: Identity,
-) -> ApiResult<web::Json<Vec<TokenView>>> {
-    let tokens = state
-        .run(move |app| tokens::mine(app, &auth.caller))
-        .await?;
-    Ok(web::Json(tokens))
+pub async fn list(call: Call) -> ApiResult<web::Json<Vec<TokenView>>> {
+    call.json(move |app, caller| tokens::mine(app, caller))
+        .await
 }
 
 /// Revokes a token at once: one of the caller's own or, for an admin, any
@@ -41,14 +31,9 @@ pub async fn list(
     params(("id" = i32, Path, description = "Token id")),
     responses((status = 204, description = "Revoked"), (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[delete("/tokens/{id}")]
-pub async fn revoke(
-    state: web::Data<AppState>,
-    auth: Identity,
-    path: web::Path<i32>,
-) -> ApiResult<HttpResponse> {
+pub async fn revoke(call: Call, path: web::Path<i32>) -> ApiResult<HttpResponse> {
     let id = path.into_inner();
-    state
-        .run(move |app| tokens::revoke(app, &auth.caller, id))
+    call.run(move |app, caller| tokens::revoke(app, caller, id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,38 +1,27 @@
 //! The organisation's users. Admins create them; consultants may list them
 //! to pick co-assessors.
 
-use crate::app::sessions::Identity;
 use crate::app::users::{self, NewUserRequest, UserUpdate, UserView};
+use crate::web::call::Call;
 use crate::web::problem::{ApiResult, Problem};
-use crate::web::state::AppState;
 use actix_web::{get, patch, post, web, HttpResponse};
 
 /// Users of the caller's organisation.
 #[utoipa::path(context_path = "/api/v1", tag = "users",
     responses((status = 200, body = Vec<UserView>), (status = 401, body = Problem), (status = 403, body = Problem)))]
 #[get("/users")]
-pub async fn list(
-    state: web::Data<AppState>,
-    auth: Identity,
-) -> ApiResult<web::Json<Vec<UserView>>> {
-    let users = state.run(move |app| users::list(app, &auth.caller)).await?;
-    Ok(web::Json(users))
+pub async fn list(call: Call) -> ApiResult<web::Json<Vec<UserView>>> {
+    call.json(move |app, caller| users::list(app, caller)).await
 }
 
 /// One user of the caller's organisation.
 #[utoipa::path(context_path = "/api/v1", tag = "users", params(("id" = i32, Path)),
     responses((status = 200, body = UserView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/users/{id}")]
-pub async fn get(
-    state: web::Data<AppState>,
-    auth: Identity,
-    path: web::Path<i32>,
-) -> ApiResult<web::Json<UserView>> {
+pub async fn get(call: Call, path: web::Path<i32>) -> ApiResult<web::Json<UserView>> {
     let id = path.into_inner();
-    let user = state
-        .run(move |app| users::get(app, &auth.caller, id))
-        .await?;
-    Ok(web::Json(user))
+    call.json(move |app, caller| users::get(app, caller, id))
+        .await
 }
 
 /// Creates a user in the caller's organisation (admins only).
@@ -40,14 +29,10 @@ pub async fn get(
     responses((status = 201, body = UserView), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 409, body = Problem, description = "The email is taken"), (status = 422, body = Problem)))]
 #[post("/users")]
-pub async fn create(
-    state: web::Data<AppState>,
-    auth: Identity,
-    body: web::Json<NewUserRequest>,
-) -> ApiResult<HttpResponse> {
+pub async fn create(call: Call, body: web::Json<NewUserRequest>) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
-    let user = state
-        .run(move |app| users::create(app, &auth.caller, body))
+    let user = call
+        .run(move |app, caller| users::create(app, caller, body))
         .await?;
     Ok(HttpResponse::Created().json(user))
 }
@@ -59,14 +44,11 @@ pub async fn create(
         (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[patch("/users/{id}")]
 pub async fn update(
-    state: web::Data<AppState>,
-    auth: Identity,
+    call: Call,
     path: web::Path<i32>,
     body: web::Json<UserUpdate>,
 ) -> ApiResult<web::Json<UserView>> {
     let (id, body) = (path.into_inner(), body.into_inner());
-    let user = state
-        .run(move |app| users::update(app, &auth.caller, id, body))
-        .await?;
-    Ok(web::Json(user))
+    call.json(move |app, caller| users::update(app, caller, id, body))
+        .await
 }

@@ -1,11 +1,10 @@
 //! The offline scoring workbook (see `app::workbook`): an assessor downloads
 //! their questions and answers as XLSX and uploads the filled file back.
 
-use crate::app::sessions::Identity;
 use crate::app::workbook::{self, WorkbookImport, CONTENT_TYPE, MAX_WORKBOOK};
 use crate::web::body::file_body;
+use crate::web::call::Call;
 use crate::web::problem::{ApiResult, Problem};
-use crate::web::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
 
 /// The caller's scoring workbook for the assessment (assessors only).
@@ -13,14 +12,10 @@ use actix_web::{get, post, web, HttpResponse};
     responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = String),
         (status = 401, body = Problem), (status = 403, body = Problem, description = "Not an assessor"), (status = 404, body = Problem)))]
 #[get("/assessments/{id}/workbook.xlsx")]
-pub async fn download(
-    state: web::Data<AppState>,
-    auth: Identity,
-    path: web::Path<i32>,
-) -> ApiResult<HttpResponse> {
+pub async fn download(call: Call, path: web::Path<i32>) -> ApiResult<HttpResponse> {
     let id = path.into_inner();
-    let bytes = state
-        .run(move |app| workbook::download(app, &auth.caller, id))
+    let bytes = call
+        .run(move |app, caller| workbook::download(app, caller, id))
         .await?;
     Ok(HttpResponse::Ok()
         .content_type(CONTENT_TYPE)
@@ -40,15 +35,12 @@ pub async fn download(
         (status = 422, body = Problem, description = "The file has problems, listed in `errors`")))]
 #[post("/assessments/{id}/workbook")]
 pub async fn upload(
-    state: web::Data<AppState>,
-    auth: Identity,
+    call: Call,
     path: web::Path<i32>,
     payload: web::Payload,
 ) -> ApiResult<web::Json<WorkbookImport>> {
     let id = path.into_inner();
     let body = file_body(payload, MAX_WORKBOOK, "a workbook").await?;
-    let imported = state
-        .run(move |app| workbook::import(app, &auth.caller, id, &body))
-        .await?;
-    Ok(web::Json(imported))
+    call.json(move |app, caller| workbook::import(app, caller, id, &body))
+        .await
 }

@@ -1,0 +1,58 @@
+//! An API request ready to call its use case: the shared state and who is
+//! calling, extracted together, so that a handler is its path, its body and
+//! one call.
+
+use super::problem::{ApiError, ApiResult};
+use super::state::AppState;
+use crate::app::error::{AppError, AppResult};
+use crate::app::sessions::Identity;
+use crate::app::App;
+use crate::domain::role::Caller;
+use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
+use serde::Serialize;
+use std::future::Future;
+use std::pin::Pin;
+
+/// The state and the authenticated caller of an API request.
+pub struct Call {
+    pub state: web::Data<AppState>,
+    pub identity: Identity,
+}
+
+impl Call {
+    /// Runs the use case for the caller on the blocking pool.
+    pub async fn run<T, F>(self, use_case: F) -> ApiResult<T>
+    where
+        F: FnOnce(&App, &Caller) -> AppResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let caller = self.identity.caller;
+        self.state.run(move |app| use_case(app, &caller)).await
+    }
+
+    /// Runs the use case and answers its result as JSON.
+    pub async fn json<T, F>(self, use_case: F) -> ApiResult<web::Json<T>>
+    where
+        F: FnOnce(&App, &Caller) -> AppResult<T> + Send + 'static,
+        T: Serialize + Send + 'static,
+    {
+        self.run(use_case).await.map(web::Json)
+    }
+}
+
+impl FromRequest for Call {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Call, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let identity = Identity::from_request(req, payload);
+        Box::pin(async move {
+            let state = state.ok_or_else(|| AppError::fault("application state missing"))?;
+            Ok(Call {
+                state,
+                identity: identity.await?,
+            })
+        })
+    }
+}
