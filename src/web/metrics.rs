@@ -4,11 +4,11 @@
 //! (Prometheus scrapes every instance and sums), so nothing here is shared
 //! between instances.
 
+use super::call::Call;
 use super::problem::ApiResult;
 use super::state::AppState;
 use crate::app::operations;
 use crate::app::render_slots::RenderWatcher;
-use super::call::Call;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderName, HeaderValue};

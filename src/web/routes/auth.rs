@@ -85,7 +85,7 @@ pub async fn logout(call: Call) -> ApiResult<HttpResponse> {
     responses((status = 200, body = Me), (status = 401, body = Problem)))]
 #[get("/me")]
 pub async fn me(call: Call) -> ApiResult<web::Json<Me>> {
-    call.json(move |app, caller| users::me(app, caller)).await
+    call.json(users::me).await
 }
 
 /// Changes the caller's password and ends all their sessions.

@@ -15,8 +15,7 @@ use actix_web::{delete, get, post, web, HttpResponse};
     responses((status = 200, body = Vec<ClientView>), (status = 401, body = Problem)))]
 #[get("/clients")]
 pub async fn list(call: Call) -> ApiResult<web::Json<Vec<ClientView>>> {
-    call.json(move |app, caller| clients::list(app, caller))
-        .await
+    call.json(clients::list).await
 }
 
 /// One client, if the caller may see it.

@@ -21,8 +21,7 @@ pub async fn create(call: Call, body: web::Json<NewToken>) -> ApiResult<HttpResp
     responses((status = 200, body = Vec<TokenView>), (status = 401, body = Problem)))]
 #[get("/tokens")]
 pub async fn list(call: Call) -> ApiResult<web::Json<Vec<TokenView>>> {
-    call.json(move |app, caller| tokens::mine(app, caller))
-        .await
+    call.json(tokens::mine).await
 }
 
 /// Revokes a token at once: one of the caller's own or, for an admin, any

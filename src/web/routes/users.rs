@@ -11,7 +11,7 @@ use actix_web::{get, patch, post, web, HttpResponse};
     responses((status = 200, body = Vec<UserView>), (status = 401, body = Problem), (status = 403, body = Problem)))]
 #[get("/users")]
 pub async fn list(call: Call) -> ApiResult<web::Json<Vec<UserView>>> {
-    call.json(move |app, caller| users::list(app, caller)).await
+    call.json(users::list).await
 }
 
 /// One user of the caller's organisation.
