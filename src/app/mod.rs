@@ -22,6 +22,7 @@ pub mod file_problems;
 pub mod import;
 pub mod input;
 pub mod operations;
+pub mod performance;
 pub mod permissions;
 pub mod portfolio;
 pub mod programme;

@@ -2,56 +2,25 @@
 //! problem by row and column (the rules are `app::import`'s, shared with
 //! the command line and the data page).
 
-use crate::app::import::{self, ImportError, Imported};
-use crate::domain::role::{Caller, Role};
+use crate::app::import::{self, CsvImport, Imported, MAX_CSV};
+use crate::app::sessions::Identity;
 use crate::web::body::file_body;
-use crate::web::problem::{ApiError, ApiResult, Problem};
-use crate::web::session::{Auth, AuthShim};
+use crate::web::problem::{ApiResult, Problem};
 use crate::web::state::AppState;
 use actix_web::{post, web};
 
-/// The kinds of CSV file cmas reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CsvImport {
-    /// `client,kpi,period,value`
-    KpiValues,
-    /// `panel,period,client,rank` or `panel,period,client,rating`
-    PanelRanks,
-}
-
-/// Checks and stores one CSV file in one transaction.
-pub async fn import_csv(
-    state: &AppState,
-    caller: Caller,
-    kind: CsvImport,
-    text: web::Bytes,
-) -> ApiResult<Imported> {
-    state
-        .write(move |conn| {
-            let run = match kind {
-                CsvImport::KpiValues => import::kpi_values,
-                CsvImport::PanelRanks => import::panel_ranks,
-            };
-            run(conn, caller.organisation_id, &text).map_err(|e| match e {
-                ImportError::Rejected(rejected) => ApiError::from(rejected),
-                ImportError::Database(e) => e.into(),
-            })
-        })
-        .await
-}
-
-/// The largest CSV file read: some 100,000 rows.
-pub const MAX_CSV: usize = 8 * 1024 * 1024;
-
 async fn import(
     state: web::Data<AppState>,
-    auth: Auth,
+    auth: Identity,
     kind: CsvImport,
     payload: web::Payload,
 ) -> ApiResult<web::Json<Imported>> {
-    let caller = auth.require(&[Role::Admin, Role::Consultant], "import performance data")?;
+    import::may_import(&auth.caller)?;
     let body = file_body(payload, MAX_CSV, "a CSV file").await?;
-    Ok(web::Json(import_csv(&state, caller, kind, body).await?))
+    let imported = state
+        .run(move |app| import::csv(app, &auth.caller, kind, &body))
+        .await?;
+    Ok(web::Json(imported))
 }
 
 /// Stores KPI values from CSV (`client,kpi,period,value`; clients and KPIs by
@@ -63,7 +32,7 @@ async fn import(
 #[post("/kpis/values.csv")]
 pub async fn kpi_values(
     state: web::Data<AppState>,
-    auth: Auth,
+    auth: Identity,
     payload: web::Payload,
 ) -> ApiResult<web::Json<Imported>> {
     import(state, auth, CsvImport::KpiValues, payload).await
@@ -78,7 +47,7 @@ pub async fn kpi_values(
 #[post("/panels/ranks.csv")]
 pub async fn panel_ranks(
     state: web::Data<AppState>,
-    auth: Auth,
+    auth: Identity,
     payload: web::Payload,
 ) -> ApiResult<web::Json<Imported>> {
     import(state, auth, CsvImport::PanelRanks, payload).await
