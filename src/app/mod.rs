@@ -18,6 +18,7 @@ pub mod demo;
 mod demo_performance;
 pub mod documents;
 pub mod error;
+pub mod exports;
 pub mod file_problems;
 pub mod import;
 pub mod input;
