@@ -1,17 +1,17 @@
 //! The command line: `cmas [serve]`, `migrate`, `questionnaire check`, `demo`.
 
-use crate::app::{bootstrap, csv_columns, demo, import, report_files, App};
+use crate::app::error::AppError;
+use crate::app::file_problems::Rejected;
+use crate::app::import::{self, CsvImport};
+use crate::app::{bootstrap, csv_columns, demo, report_files, App};
 use crate::config::Settings;
-use crate::db::{organisations::Organisation, AnyConnection, Database};
+use crate::db::Database;
 use crate::domain::questionnaire;
 use crate::report::Paper;
 use crate::startup::Application;
 use crate::stats::{self, Method};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
-
-/// An import of one kind of CSV file (see `app::import`).
-type ImportFn = fn(&mut AnyConnection, i32, &[u8]) -> Result<import::Imported, import::ImportError>;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -167,23 +167,19 @@ impl Cli {
             } => check(&file),
             Command::Import { command } => {
                 let db = Database::connect(&self.settings.database(), 2)?;
-                let (what, run, file, organisation): (_, ImportFn, _, _) = match command {
+                let app = App::new(db, self.settings.session_lifetime());
+                let (what, kind, file, organisation) = match command {
                     ImportCommand::Kpis { file, organisation } => {
-                        ("KPI values", import::kpi_values, file, organisation)
+                        ("KPI values", CsvImport::KpiValues, file, organisation)
                     }
                     ImportCommand::Panels { file, organisation } => {
-                        ("panel ranks", import::panel_ranks, file, organisation)
+                        ("panel ranks", CsvImport::PanelRanks, file, organisation)
                     }
                 };
                 let text = std::fs::read(&file)
                     .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
-                let imported = db.write(|conn| -> anyhow::Result<import::Imported> {
-                    let org =
-                        Organisation::find_by_slug(conn, &organisation)?.ok_or_else(|| {
-                            anyhow::anyhow!("there is no organisation `{organisation}`")
-                        })?;
-                    run(conn, org.id, &text).map_err(|e| e.in_file(&file))
-                })?;
+                let imported = import::into_organisation(&app, &organisation, kind, &text)
+                    .map_err(|e| in_file(e, &file))?;
                 crate::say!("imported {} {what}", imported.rows);
                 Ok(())
             }
@@ -301,6 +297,33 @@ fn correlate_csv(file: &Path, x: &str, y: &str, method: Method, json: bool) -> a
         );
     }
     Ok(())
+}
+
+/// A refused import as `file:row:column: message`, the way compilers point
+/// at a place, and how many more problems there are.
+fn in_file(error: AppError, file: &Path) -> anyhow::Error {
+    match error {
+        AppError::Rejected(Rejected(flaws)) => {
+            let more = match flaws.len() {
+                0 | 1 => String::new(),
+                2 => " (and 1 more problem)".to_owned(),
+                n => format!(" (and {} more problems)", n - 1),
+            };
+            match flaws.first() {
+                Some(first) => anyhow::anyhow!(
+                    "{}:{}: {}{more}",
+                    file.display(),
+                    first
+                        .position
+                        .map_or_else(|| "1:1".to_owned(), |(r, c)| format!("{r}:{c}")),
+                    first.message
+                ),
+                None => anyhow::anyhow!("{}: refused", file.display()),
+            }
+        }
+        missing @ AppError::NotFound(_) => missing.into(),
+        other => anyhow::Error::new(other).context(file.display().to_string()),
+    }
 }
 
 fn check(file: &PathBuf) -> anyhow::Result<()> {

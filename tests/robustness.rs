@@ -3,9 +3,11 @@
 //! (`PROPTEST_CASES` sets how many; the fuzz targets under `fuzz/` search
 //! the same functions coverage-guided, for longer).
 
-use cmas::app::{import, workbook};
+use cmas::app::import::{self, CsvImport};
+use cmas::app::{workbook, App};
 use cmas::db::{Database, DatabaseUrl};
 use cmas::domain::questionnaire::load;
+use cmas::domain::role::{Caller, Role};
 use proptest::prelude::*;
 
 const BUNDLED: &str = include_str!("../questionnaires/customer-management.toml");
@@ -80,22 +82,17 @@ proptest! {
     /// A bad CSV is refused whole and stores nothing; a good one is stored.
     #[test]
     fn csv_imports_store_all_or_nothing(rows in prop::collection::vec(csv_row(), 0..8), panels in any::<bool>()) {
-        let (db, organisation) = import_fixture();
+        let (app, admin) = import_fixture();
         let text = format!(
             "{}\n{}",
             if panels { "panel,period,client,rank" } else { "client,kpi,period,value" },
             rows.join("\n")
         );
-        let before = stored(db);
-        let outcome = db.write(|conn| -> anyhow::Result<import::Imported> {
-            Ok(if panels {
-                import::panel_ranks(conn, organisation, text.as_bytes())?
-            } else {
-                import::kpi_values(conn, organisation, text.as_bytes())?
-            })
-        });
+        let kind = if panels { CsvImport::PanelRanks } else { CsvImport::KpiValues };
+        let before = stored(&app.db);
+        let outcome = import::csv(app, admin, kind, text.as_bytes());
         if outcome.is_err() {
-            prop_assert_eq!(stored(db), before, "a refused file changed nothing");
+            prop_assert_eq!(stored(&app.db), before, "a refused file changed nothing");
         }
     }
 }
@@ -137,21 +134,21 @@ fn workbook_fixture() -> (
     (bytes, q)
 }
 
-/// One in-memory database for the whole run, with a client, a KPI and a panel.
-fn import_fixture() -> (&'static Database, i32) {
+/// One in-memory database for the whole run, with a client, a KPI and a
+/// panel, and its organisation's admin.
+fn import_fixture() -> (&'static App, &'static Caller) {
     use std::sync::OnceLock;
-    static FIXTURE: OnceLock<(Database, i32)> = OnceLock::new();
-    let (db, organisation) = FIXTURE.get_or_init(|| {
+    static FIXTURE: OnceLock<(App, Caller)> = OnceLock::new();
+    let (app, admin) = FIXTURE.get_or_init(|| {
         let dir = Box::leak(Box::new(tempfile::tempdir().expect("dir")));
         let url = DatabaseUrl::parse(&dir.path().join("fuzz.sqlite3").to_string_lossy());
         let db = Database::connect(&url, 1).expect("database");
-        let organisation = db
-            .write(|conn| -> anyhow::Result<i32> {
+        let admin = db
+            .write(|conn| -> anyhow::Result<Caller> {
                 use cmas::db::clients::{Client, NewClient};
                 use cmas::db::organisations::Organisation;
                 use cmas::db::performance::{Kpi, Panel};
                 use cmas::domain::performance::{Direction, KpiKind};
-                use cmas::domain::role::{Caller, Role};
                 let org = Organisation::create(conn, "Fuzz", "fuzz")?;
                 let caller = Caller {
                     user_id: 0,
@@ -177,12 +174,12 @@ fn import_fixture() -> (&'static Database, i32) {
                     KpiKind::Financial,
                 )?;
                 Panel::create(conn, org.id, "Analysts", "2026")?;
-                Ok(org.id)
+                Ok(caller)
             })
             .expect("fixture");
-        (db, organisation)
+        (App::new(db, chrono::Duration::hours(1)), admin)
     });
-    (db, *organisation)
+    (app, admin)
 }
 
 /// Everything the imports may write, as one comparable value.

@@ -1,15 +1,16 @@
 //! A demo portfolio in a temporary SQLite file, shared by the CSV targets:
 //! its client, KPI and panel names give the importers something to match.
 
-use cmas::app::import::{ImportError, Imported};
+use cmas::app::import::{self, CsvImport};
+use cmas::app::App;
 use cmas::db::organisations::Organisation;
-use cmas::db::{AnyConnection, Database, DatabaseUrl};
+use cmas::db::{Database, DatabaseUrl};
+use cmas::domain::role::{Caller, Role};
 use std::sync::OnceLock;
 
-type Importer = fn(&mut AnyConnection, i32, &[u8]) -> Result<Imported, ImportError>;
-
-fn demo() -> &'static (Database, i32) {
-    static DEMO: OnceLock<(Database, i32)> = OnceLock::new();
+/// The demo portfolio and an admin of its organisation.
+fn demo() -> &'static (App, Caller) {
+    static DEMO: OnceLock<(App, Caller)> = OnceLock::new();
     DEMO.get_or_init(|| {
         let dir = Box::leak(Box::new(
             tempfile::tempdir().expect("a temporary directory"),
@@ -25,14 +26,19 @@ fn demo() -> &'static (Database, i32) {
                     .id)
             })
             .expect("the organisation");
-        (db, organisation)
+        let admin = Caller {
+            user_id: 0,
+            organisation_id: organisation,
+            role: Role::Admin,
+        };
+        // No sessions are opened here, so their lifetime does not matter.
+        (App::new(db, Default::default()), admin)
     })
 }
 
 /// Runs one import in a transaction: a refusal must leave nothing behind,
 /// which the transaction guarantees; a panic is what the fuzzer looks for.
-pub fn import(data: &[u8], importer: Importer) {
-    let (db, organisation) = demo();
-    let _ =
-        db.write(|conn| -> anyhow::Result<Imported> { Ok(importer(conn, *organisation, data)?) });
+pub fn import(data: &[u8], kind: CsvImport) {
+    let (app, admin) = demo();
+    let _ = import::csv(app, admin, kind, data);
 }

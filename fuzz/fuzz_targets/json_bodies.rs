@@ -2,10 +2,9 @@
 //! the rest is parsed as it; any input is read or refused.
 #![no_main]
 
-use cmas::db::performance::KpiValue;
-use cmas::web::routes::{
-    assessments, assessors, auth, clients, performance, programmes, scores, stats, tokens, users,
-};
+use cmas::app::performance::{self, KpiValue};
+use cmas::app::statistics;
+use cmas::web::routes::{assessments, assessors, auth, clients, programmes, scores, tokens, users};
 
 fn parse<T: serde::de::DeserializeOwned>(bytes: &[u8]) {
     let _ = serde_json::from_slice::<T>(bytes);
@@ -18,7 +17,7 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     match kind % 20 {
         0 => parse::<assessments::AssessmentUpdate>(body),
         1 => parse::<assessors::AssessorRequest>(body),
-        2 => parse::<stats::CorrelationRequest>(body),
+        2 => parse::<statistics::CorrelationRequest>(body),
         3 => parse::<clients::EraseRequest>(body),
         4 => parse::<auth::LoginRequest>(body),
         5 => parse::<clients::Membership>(body),

@@ -5,5 +5,5 @@
 mod demo_database;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    demo_database::import(data, cmas::app::import::kpi_values);
+    demo_database::import(data, cmas::app::import::CsvImport::KpiValues);
 });

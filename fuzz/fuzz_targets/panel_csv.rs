@@ -5,5 +5,5 @@
 mod demo_database;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    demo_database::import(data, cmas::app::import::panel_ranks);
+    demo_database::import(data, cmas::app::import::CsvImport::PanelRanks);
 });

@@ -6,14 +6,12 @@ use crate::config::Settings;
 use crate::db::assessments::Assessment;
 use crate::db::organisations::Organisation;
 use crate::db::questionnaires::{Import, StoredQuestionnaire};
-use crate::db::schema::assessments;
 use crate::db::summaries;
 use crate::db::users::{NewUser, User};
 use crate::db::{AnyConnection, Database};
 use crate::domain::questionnaire::{self, Questionnaire};
 use crate::domain::role::Role;
 use anyhow::Context;
-use diesel::prelude::*;
 
 /// The questionnaires shipped in `questionnaires/`, built into the binary.
 pub const BUNDLED: &[(&str, &str)] = &[(
@@ -60,10 +58,8 @@ pub fn run(db: &Database, settings: &Settings) -> anyhow::Result<()> {
 /// summaries existed, so every final assessment is in the benchmarks.
 fn backfill_summaries(conn: &mut AnyConnection) -> anyhow::Result<()> {
     for id in summaries::missing(conn)? {
-        let assessment = assessments::table
-            .find(id)
-            .select(Assessment::as_select())
-            .first(conn)?;
+        let assessment = Assessment::find_any(conn, id)?
+            .ok_or_else(|| anyhow::anyhow!("assessment {id} is missing"))?;
         let questionnaire = StoredQuestionnaire::find_in(
             conn,
             assessment.organisation_id,

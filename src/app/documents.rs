@@ -38,7 +38,7 @@ impl Layout {
     }
 }
 
-/// The file formats of a table.
+/// The file formats of an export.
 #[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {

@@ -1,15 +1,30 @@
-//! Importing KPI values and panel ranks from CSV, for the CLI, the API and
-//! the data page alike: the header is checked, every problem is collected
-//! with its row and column, and nothing is stored unless the whole file is
-//! valid. Run it inside one writing transaction.
+//! Importing KPI values and panel ranks from CSV, for the API, the data
+//! page and the command line alike: the header is checked, every problem is
+//! collected with its row and column, and nothing is stored unless the whole
+//! file is valid (one writing transaction).
 
+use super::error::{AppError, AppResult};
 use super::file_problems::{Flaw, Rejected};
+use super::permissions::{require, STAFF};
+use super::App;
+use crate::db::organisations::Organisation;
 use crate::db::performance::{client_ids_by_name, Kpi, KpiValue, Panel};
 use crate::db::AnyConnection;
 use crate::domain::performance::ranks_from_ratings;
+use crate::domain::role::Caller;
 use std::collections::HashMap;
-use std::fmt;
-use std::path::Path;
+
+/// The largest CSV file read: some 100,000 rows.
+pub const MAX_CSV: usize = 8 * 1024 * 1024;
+
+/// The kinds of CSV file cmas reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvImport {
+    /// `client,kpi,period,value`
+    KpiValues,
+    /// `panel,period,client,rank` or `panel,period,client,rating`
+    PanelRanks,
+}
 
 /// What an import stored.
 #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
@@ -18,61 +33,44 @@ pub struct Imported {
     pub rows: usize,
 }
 
-/// Why an import stored nothing.
-#[derive(Debug)]
-pub enum ImportError {
-    Rejected(Rejected),
-    Database(diesel::result::Error),
+/// Refuses a caller who may not import performance data; the API asks
+/// before it reads a body of up to [`MAX_CSV`] bytes.
+pub fn may_import(caller: &Caller) -> AppResult<()> {
+    require(caller, STAFF, "import performance data")
 }
 
-impl From<diesel::result::Error> for ImportError {
-    fn from(e: diesel::result::Error) -> ImportError {
-        ImportError::Database(e)
-    }
+/// Checks and stores one CSV file into the caller's organisation (staff).
+pub fn csv(app: &App, caller: &Caller, kind: CsvImport, text: &[u8]) -> AppResult<Imported> {
+    may_import(caller)?;
+    app.db
+        .write(|conn| store(conn, caller.organisation_id, kind, text))
 }
 
-impl From<Rejected> for ImportError {
-    fn from(r: Rejected) -> ImportError {
-        ImportError::Rejected(r)
-    }
+/// The command line's import, by whoever runs it: into the organisation
+/// with the slug `organisation`.
+pub fn into_organisation(
+    app: &App,
+    organisation: &str,
+    kind: CsvImport,
+    text: &[u8],
+) -> AppResult<Imported> {
+    app.db.write(|conn| {
+        let org = Organisation::find_by_slug(conn, organisation)?.ok_or_else(|| {
+            AppError::NotFound(format!("there is no organisation `{organisation}`"))
+        })?;
+        store(conn, org.id, kind, text)
+    })
 }
 
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportError::Rejected(r) => r.fmt(f),
-            ImportError::Database(e) => write!(f, "database error: {e}"),
-        }
-    }
-}
-
-impl std::error::Error for ImportError {}
-
-impl ImportError {
-    /// For the command line: `file:row:column: message`, the way compilers
-    /// point at a place, and how many more problems there are.
-    pub fn in_file(self, file: &Path) -> anyhow::Error {
-        match self {
-            ImportError::Rejected(Rejected(flaws)) => {
-                let more = match flaws.len() {
-                    0 | 1 => String::new(),
-                    2 => " (and 1 more problem)".to_owned(),
-                    n => format!(" (and {} more problems)", n - 1),
-                };
-                match flaws.first() {
-                    Some(first) => anyhow::anyhow!(
-                        "{}:{}: {}{more}",
-                        file.display(),
-                        first
-                            .position
-                            .map_or_else(|| "1:1".to_owned(), |(r, c)| format!("{r}:{c}")),
-                        first.message
-                    ),
-                    None => anyhow::anyhow!("{}: refused", file.display()),
-                }
-            }
-            ImportError::Database(e) => anyhow::anyhow!("{}: {e}", file.display()),
-        }
+fn store(
+    conn: &mut AnyConnection,
+    organisation_id: i32,
+    kind: CsvImport,
+    text: &[u8],
+) -> AppResult<Imported> {
+    match kind {
+        CsvImport::KpiValues => kpi_values(conn, organisation_id, text),
+        CsvImport::PanelRanks => panel_ranks(conn, organisation_id, text),
     }
 }
 
@@ -166,11 +164,11 @@ fn named(
 }
 
 /// `client,kpi,period,value`: clients and KPIs by name; the KPIs must be defined.
-pub fn kpi_values(
+fn kpi_values(
     conn: &mut AnyConnection,
     organisation_id: i32,
     csv_text: &[u8],
-) -> Result<Imported, ImportError> {
+) -> AppResult<Imported> {
     let (_, rows) = rows(csv_text, &[&["client", "kpi", "period", "value"]])?;
     let clients = client_ids_by_name(conn, organisation_id)?;
     let kpis: HashMap<String, i32> = Kpi::list_in(conn, organisation_id)?
@@ -206,11 +204,11 @@ pub fn kpi_values(
 /// `panel,period,client,rank` (1 = best) or `panel,period,client,rating`
 /// (higher = better, turned into ranks per panel): panels are created as
 /// needed; each panel's ranks replace its old ones.
-pub fn panel_ranks(
+fn panel_ranks(
     conn: &mut AnyConnection,
     organisation_id: i32,
     csv_text: &[u8],
-) -> Result<Imported, ImportError> {
+) -> AppResult<Imported> {
     let (which, rows) = rows(
         csv_text,
         &[

@@ -1,4 +1,5 @@
-//! What operators read about an instance: its database pool and queries.
+//! What operators read about an instance: whether its database answers, its
+//! pool and its queries.
 
 use super::error::AppResult;
 use super::permissions::{require, ADMINS};
@@ -25,4 +26,9 @@ pub fn pool_use(app: &App, caller: &Caller) -> AppResult<PoolUse> {
         idle,
         queries: app.db.queries_run(),
     })
+}
+
+/// Whether the database answers, for the readiness probe (anyone may ask).
+pub fn ready(app: &App) -> bool {
+    app.db.is_ready()
 }

@@ -115,6 +115,16 @@ impl Assessment {
             .get_result::<Assessment>(conn)
     }
 
+    /// Assessment `id` of whichever organisation, for start-up, which acts
+    /// for every organisation.
+    pub fn find_any(conn: &mut AnyConnection, id: i32) -> QueryResult<Option<Assessment>> {
+        assessments::table
+            .find(id)
+            .select(Assessment::as_select())
+            .first(conn)
+            .optional()
+    }
+
     /// Whose assessment `id` is, for the command line, which acts for
     /// every organisation: its organisation's id.
     pub fn organisation_of(conn: &mut AnyConnection, id: i32) -> QueryResult<Option<i32>> {

@@ -26,7 +26,7 @@ use utoipa::{Modify, OpenApi};
         health::healthz, health::readyz, super::metrics::prometheus, document,
     ),
     // Enums that only path and query parameters name.
-    components(schemas(exports::Format, crate::app::clients::ExportFormat, crate::report::Paper)),
+    components(schemas(crate::app::documents::Format, crate::app::clients::ExportFormat, crate::report::Paper)),
     modifiers(&Security, &CommonProblems, &LocalTimestamps),
     security(("bearer" = []), ("session" = [])),
 )]

@@ -1,19 +1,21 @@
 //! Performance data for the portfolio study: the KPIs, their values and the
 //! expert panels. Consultants define KPIs and upload CSV files here; an
 //! upload is all or nothing, and a refused one lists every problem by row
-//! and column. The rules are the API's (`define_kpi`, `import_csv`).
+//! and column. The rules are the API's (`app::performance`, `app::import`).
 
 use super::flash::{Confirmation, Flash, FlashQuery};
+use super::messages::text;
 use super::page_error::sentence;
 use super::upload::Upload;
 use super::{PageError, Viewer};
+use crate::app::error::AppError;
 use crate::app::file_problems::Flaw;
-use crate::db::performance::{Kpi, KpiValue, Panel};
+use crate::app::import::{self, CsvImport, MAX_CSV};
+use crate::app::performance::{self, NewKpi};
+use crate::app::permissions::STAFF;
 use crate::domain::performance::{Direction, KpiKind};
-use crate::domain::role::{Caller, Role};
+use crate::domain::role::Caller;
 use crate::web::problem::ApiError;
-use crate::web::routes::imports::{import_csv, CsvImport, MAX_CSV};
-use crate::web::routes::performance::{define_kpi, NewKpi};
 use crate::web::state::AppState;
 use actix_multipart::Multipart;
 use actix_web::{http::StatusCode, web, HttpResponse};
@@ -23,10 +25,7 @@ use serde_json::{json, Value};
 const DATA: &str = "/data";
 
 fn staff_only(viewer: &Viewer) -> Result<Caller, PageError> {
-    viewer.require(
-        &[Role::Admin, Role::Consultant],
-        "Only consultants and admins manage performance data.",
-    )
+    viewer.require(STAFF, text("only_staff_data"))
 }
 
 /// What the page shows besides its tables: a confirmation or a refusal, and
@@ -42,15 +41,12 @@ async fn page(
     outcome: Outcome,
 ) -> Result<HttpResponse, PageError> {
     let caller = staff_only(viewer)?;
-    let org = caller.organisation_id;
-    let (kpis, periods, panels) = state
-        .read(move |conn| {
-            Ok((
-                Kpi::list_in(conn, org)?,
-                KpiValue::periods(conn, org)?,
-                Panel::list_in(conn, org)?,
-            ))
-        })
+    let performance::Overview {
+        kpis,
+        periods,
+        panels,
+    } = state
+        .run(move |app| performance::overview(app, &caller))
         .await?;
     let flaws = |kind: CsvImport| -> Vec<Value> {
         match &outcome.refused {
@@ -130,7 +126,10 @@ pub async fn add_kpi(
         direction,
         kind,
     };
-    match define_kpi(&state, caller, body).await {
+    match state
+        .run(move |app| performance::define_kpi(app, &caller, body))
+        .await
+    {
         Ok(_) => Ok(Confirmation::KpiDefined.redirect(DATA)),
         Err(e) => {
             let outcome = Outcome {
@@ -152,16 +151,13 @@ async fn upload(
     let form = Upload::read(payload, MAX_CSV + 64 * 1024).await?;
     viewer.check(&form.text("csrf_token"))?;
     // A chosen file wins over pasted text.
-    let text = match form.bytes("file") {
+    let file = match form.bytes("file") {
         [] => form.bytes("text"),
         file => file,
     };
-    if text.iter().all(u8::is_ascii_whitespace) {
+    if file.iter().all(u8::is_ascii_whitespace) {
         let outcome = Outcome {
-            flash: Flash::Refused(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "Choose a CSV file or paste its text.".into(),
-            ),
+            flash: Flash::Refused(StatusCode::UNPROCESSABLE_ENTITY, text("choose_csv").into()),
             refused: None,
         };
         return page(state, viewer, outcome).await;
@@ -170,14 +166,17 @@ async fn upload(
         CsvImport::KpiValues => Confirmation::KpiValuesImported,
         CsvImport::PanelRanks => Confirmation::PanelRanksImported,
     };
-    match import_csv(state, caller, kind, web::Bytes::copy_from_slice(text)).await {
+    let file = file.to_vec();
+    match state
+        .run(move |app| import::csv(app, &caller, kind, &file))
+        .await
+    {
         Ok(_) => Ok(done.redirect(DATA)),
-        Err(ApiError::App(crate::app::error::AppError::Rejected(rejected))) => {
+        Err(ApiError::App(AppError::Rejected(rejected))) => {
             let outcome = Outcome {
                 flash: Flash::Refused(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    "The file has problems. Nothing was stored; fix them and upload it again."
-                        .into(),
+                    text("file_problems").into(),
                 ),
                 refused: Some((kind, rejected.0)),
             };

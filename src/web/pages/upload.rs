@@ -1,5 +1,6 @@
 //! Forms that send files (multipart), read with a limit on the whole body.
 
+use super::messages::fill;
 use super::PageError;
 use actix_multipart::{Multipart, MultipartError};
 use futures_util::StreamExt;
@@ -13,7 +14,7 @@ impl Upload {
     /// Reads every field, refusing the form once it passes `limit` bytes.
     pub async fn read(mut payload: Multipart, limit: usize) -> Result<Upload, PageError> {
         let malformed = |e: MultipartError| {
-            PageError::BadRequest(format!("The upload could not be read ({e}). Try again."))
+            PageError::BadRequest(fill("upload_unreadable", &[("what", &e.to_string())]))
         };
         let mut fields = Vec::new();
         let mut total = 0;
@@ -25,9 +26,10 @@ impl Upload {
                 let chunk = chunk.map_err(malformed)?;
                 total += chunk.len();
                 if total > limit {
-                    return Err(PageError::BadRequest(format!(
-                        "The upload is larger than {} MiB, the limit for this form.",
-                        limit / 1024 / 1024
+                    let mib = (limit / 1024 / 1024).to_string();
+                    return Err(PageError::BadRequest(fill(
+                        "upload_too_large",
+                        &[("limit", &mib)],
                     )));
                 }
                 bytes.extend_from_slice(&chunk);

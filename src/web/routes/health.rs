@@ -1,5 +1,6 @@
 //! Liveness and readiness for load balancers and orchestrators.
 
+use crate::app::operations;
 use crate::web::state::AppState;
 use actix_web::{get, web, HttpResponse};
 
@@ -15,8 +16,7 @@ pub async fn healthz() -> HttpResponse {
 #[utoipa::path(tag = "health", responses((status = 200, description = "Ready"), (status = 503, description = "Database unreachable, or still warming up")), security(()))]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
-    let db = state.db.clone();
-    match web::block(move || db.is_ready()).await {
+    match state.run(|app| Ok(operations::ready(app))).await {
         Ok(true) if state.warm.load(std::sync::atomic::Ordering::Acquire) => {
             HttpResponse::Ok().json(serde_json::json!({ "status": "ready" }))
         }

@@ -2,14 +2,13 @@
 //! JSON, PDF or a standalone HTML page.
 
 use crate::app::documents::Layout;
-use crate::app::sessions::Identity;
 use crate::app::study;
 use crate::report::study::Study;
 use crate::report::Paper;
 use crate::stats::Method;
+use crate::web::call::Call;
 use crate::web::download::inline;
 use crate::web::problem::{ApiResult, Problem};
-use crate::web::state::AppState;
 use actix_web::{get, web, HttpResponse};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -27,29 +26,18 @@ pub struct PeriodQuery {
 #[utoipa::path(context_path = "/api/v1", tag = "performance", params(PeriodQuery),
     responses((status = 200, body = Study), (status = 401, body = Problem), (status = 403, body = Problem)))]
 #[get("/analysis/portfolio")]
-pub async fn portfolio(
-    state: web::Data<AppState>,
-    auth: Identity,
-    query: web::Query<PeriodQuery>,
-) -> ApiResult<web::Json<Study>> {
+pub async fn portfolio(call: Call, query: web::Query<PeriodQuery>) -> ApiResult<web::Json<Study>> {
     let PeriodQuery { period, method } = query.into_inner();
     let method = method.unwrap_or(Method::Spearman);
-    let study = state
-        .run(move |app| study::run(app, &auth.caller, period, method))
-        .await?;
-    Ok(web::Json(study))
+    call.json(move |app, caller| study::run(app, caller, period, method))
+        .await
 }
 
-async fn document(
-    state: &AppState,
-    auth: Identity,
-    query: PeriodQuery,
-    layout: Layout,
-) -> ApiResult<HttpResponse> {
+async fn document(call: Call, query: PeriodQuery, layout: Layout) -> ApiResult<HttpResponse> {
     let PeriodQuery { period, method } = query;
     let method = method.unwrap_or(Method::Spearman);
-    let document = state
-        .run(move |app| study::document(app, &auth.caller, period, method, layout))
+    let document = call
+        .run(move |app, caller| study::document(app, caller, period, method, layout))
         .await?;
     Ok(inline(document))
 }
@@ -58,22 +46,14 @@ async fn document(
 #[utoipa::path(context_path = "/api/v1", tag = "performance", params(PeriodQuery),
     responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 401, body = Problem), (status = 403, body = Problem)))]
 #[get("/analysis/portfolio.pdf")]
-pub async fn portfolio_pdf(
-    state: web::Data<AppState>,
-    auth: Identity,
-    query: web::Query<PeriodQuery>,
-) -> ApiResult<HttpResponse> {
-    document(&state, auth, query.into_inner(), Layout::Pdf(Paper::A4)).await
+pub async fn portfolio_pdf(call: Call, query: web::Query<PeriodQuery>) -> ApiResult<HttpResponse> {
+    document(call, query.into_inner(), Layout::Pdf(Paper::A4)).await
 }
 
 /// The portfolio study as an HTML page.
 #[utoipa::path(context_path = "/api/v1", tag = "performance", params(PeriodQuery),
     responses((status = 200, content_type = "text/html", body = String), (status = 401, body = Problem), (status = 403, body = Problem)))]
 #[get("/analysis/portfolio.html")]
-pub async fn portfolio_html(
-    state: web::Data<AppState>,
-    auth: Identity,
-    query: web::Query<PeriodQuery>,
-) -> ApiResult<HttpResponse> {
-    document(&state, auth, query.into_inner(), Layout::Html).await
+pub async fn portfolio_html(call: Call, query: web::Query<PeriodQuery>) -> ApiResult<HttpResponse> {
+    document(call, query.into_inner(), Layout::Html).await
 }

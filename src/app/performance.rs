@@ -1,0 +1,244 @@
+//! Business performance data for the portfolio study: the KPIs staff
+//! define and their values per client and period, and the expert panels
+//! with their ranks. Every write is all or nothing: one bad row refuses
+//! the whole request.
+
+use super::error::{AppError, AppResult};
+use super::input::{required, SHORT_TEXT};
+use super::permissions::{require, STAFF};
+use super::App;
+use crate::db::clients::Client;
+use crate::db::AnyConnection;
+use crate::domain::performance::{ranks_from_ratings, Direction, KpiKind};
+use crate::domain::role::Caller;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+/// KPIs, values and panels as stored are also what the API sends and takes
+/// (the organisation's id is never written out).
+pub use crate::db::performance::{Kpi, KpiValue, Panel};
+
+/// Most values or ranks one request may carry.
+const MAX_ROWS: usize = 50_000;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewKpi {
+    pub name: String,
+    /// E.g. "%", "per 1,000 customers".
+    pub unit: String,
+    pub direction: Direction,
+    pub kind: KpiKind,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewPanel {
+    pub name: String,
+    /// E.g. "2025".
+    pub period: String,
+}
+
+/// A panel's verdict on one client: a rank (1 = best) or a rating (higher = better).
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PanelEntry {
+    pub client_id: i32,
+    pub rank: Option<f64>,
+    pub rating: Option<f64>,
+}
+
+/// What the performance-data page lists.
+pub struct Overview {
+    pub kpis: Vec<Kpi>,
+    /// The periods with values, oldest first.
+    pub periods: Vec<String>,
+    pub panels: Vec<Panel>,
+}
+
+fn too_many(n: usize) -> AppResult<()> {
+    if n > MAX_ROWS {
+        return Err(AppError::invalid(
+            "too_many_rows",
+            format!("at most {MAX_ROWS} rows per request; this one has {n}"),
+        ));
+    }
+    Ok(())
+}
+
+/// The client must be the caller's, or the whole request is refused.
+fn known_client(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    client_id: i32,
+    row: usize,
+) -> AppResult<()> {
+    Client::find_visible(conn, caller, client_id)?
+        .map(|_| ())
+        .ok_or_else(|| {
+            AppError::invalid(
+                "unknown_client",
+                format!("row {row}: there is no client {client_id}"),
+            )
+        })
+}
+
+/// Defines a KPI of the caller's organisation (staff); names are unique.
+pub fn define_kpi(app: &App, caller: &Caller, body: NewKpi) -> AppResult<Kpi> {
+    require(caller, STAFF, "define KPIs")?;
+    let name = required("name", &body.name, SHORT_TEXT)?;
+    let unit = required("unit", &body.unit, SHORT_TEXT)?;
+    let organisation_id = caller.organisation_id;
+    app.db.write(|conn| {
+        if Kpi::list_in(conn, organisation_id)?
+            .iter()
+            .any(|k| k.name == name)
+        {
+            return Err(AppError::conflict(
+                "kpi_exists",
+                format!("a KPI named {name} exists already"),
+            ));
+        }
+        Ok(Kpi::create(
+            conn,
+            organisation_id,
+            &name,
+            &unit,
+            body.direction,
+            body.kind,
+        )?)
+    })
+}
+
+/// The organisation's KPIs (staff).
+pub fn kpis(app: &App, caller: &Caller) -> AppResult<Vec<Kpi>> {
+    require(caller, STAFF, "read KPIs")?;
+    app.db
+        .read(|conn| AppResult::Ok(Kpi::list_in(conn, caller.organisation_id)?))
+}
+
+/// Sets KPI values (staff), each creating or replacing the value of its
+/// KPI, client and period; every KPI and client must be the organisation's.
+pub fn set_values(app: &App, caller: &Caller, rows: Vec<KpiValue>) -> AppResult<()> {
+    require(caller, STAFF, "record KPI values")?;
+    too_many(rows.len())?;
+    app.db.write(|conn| {
+        let kpis: Vec<i32> = Kpi::list_in(conn, caller.organisation_id)?
+            .iter()
+            .map(|k| k.id)
+            .collect();
+        let mut values = Vec::with_capacity(rows.len());
+        for (i, v) in rows.into_iter().enumerate() {
+            if !kpis.contains(&v.kpi_id) {
+                return Err(AppError::invalid(
+                    "unknown_kpi",
+                    format!("row {i}: there is no KPI {}", v.kpi_id),
+                ));
+            }
+            known_client(conn, caller, v.client_id, i)?;
+            let period = required(&format!("row {i}: period"), &v.period, SHORT_TEXT)?;
+            if !v.value.is_finite() {
+                return Err(AppError::invalid(
+                    "not_finite",
+                    format!("row {i}: the value is not a finite number"),
+                ));
+            }
+            values.push(KpiValue { period, ..v });
+        }
+        Ok(KpiValue::set_all(conn, caller.organisation_id, &values)?)
+    })
+}
+
+/// Defines an expert panel for a period (staff); a name is unique per period.
+pub fn define_panel(app: &App, caller: &Caller, body: NewPanel) -> AppResult<Panel> {
+    require(caller, STAFF, "define panels")?;
+    let name = required("name", &body.name, SHORT_TEXT)?;
+    let period = required("period", &body.period, SHORT_TEXT)?;
+    let organisation_id = caller.organisation_id;
+    app.db.write(|conn| {
+        if Panel::find_by_name(conn, organisation_id, &name, &period)?.is_some() {
+            return Err(AppError::conflict(
+                "panel_exists",
+                format!("panel {name} exists for {period} already"),
+            ));
+        }
+        Ok(Panel::create(conn, organisation_id, &name, &period)?)
+    })
+}
+
+/// The organisation's panels (staff).
+pub fn panels(app: &App, caller: &Caller) -> AppResult<Vec<Panel>> {
+    require(caller, STAFF, "read panels")?;
+    app.db
+        .read(|conn| AppResult::Ok(Panel::list_in(conn, caller.organisation_id)?))
+}
+
+/// Replaces a panel's verdicts (staff): every entry a rank, or every entry a
+/// rating, turned into ranks (the highest rating ranks first).
+pub fn set_ranks(app: &App, caller: &Caller, id: i32, entries: Vec<PanelEntry>) -> AppResult<()> {
+    require(caller, STAFF, "record panel ranks")?;
+    too_many(entries.len())?;
+    let ranks = ranks_of(&entries)?;
+    app.db.write(|conn| {
+        let panel = Panel::find_in(conn, caller.organisation_id, id)?
+            .ok_or_else(|| AppError::not_found("panel"))?;
+        let mut pairs = Vec::with_capacity(entries.len());
+        for (i, (entry, rank)) in entries.iter().zip(ranks).enumerate() {
+            known_client(conn, caller, entry.client_id, i)?;
+            if pairs.iter().any(|(c, _)| *c == entry.client_id) {
+                return Err(AppError::invalid(
+                    "duplicate_client",
+                    format!("row {i}: client {} appears twice", entry.client_id),
+                ));
+            }
+            pairs.push((entry.client_id, rank));
+        }
+        Ok(Panel::set_ranks(conn, &panel, &pairs)?)
+    })
+}
+
+/// The entries' ranks, in order: given, or worked out from the ratings.
+fn ranks_of(entries: &[PanelEntry]) -> AppResult<Vec<f64>> {
+    if entries.is_empty() {
+        return Err(AppError::invalid(
+            "no_entries",
+            "give at least one client a rank or a rating",
+        ));
+    }
+    let ranked = entries
+        .iter()
+        .all(|e| e.rank.is_some() && e.rating.is_none());
+    let rated = entries
+        .iter()
+        .all(|e| e.rating.is_some() && e.rank.is_none());
+    let ranks: Vec<f64> = if ranked {
+        entries.iter().filter_map(|e| e.rank).collect()
+    } else if rated {
+        ranks_from_ratings(&entries.iter().filter_map(|e| e.rating).collect::<Vec<_>>())
+    } else {
+        return Err(AppError::invalid(
+            "mixed_entries",
+            "give every client either a rank or a rating, the same for all",
+        ));
+    };
+    if let Some(i) = ranks.iter().position(|r| !r.is_finite() || *r < 1.0) {
+        return Err(AppError::invalid(
+            "invalid_rank",
+            format!("row {i}: a rank is a number from 1 (the best)"),
+        ));
+    }
+    Ok(ranks)
+}
+
+/// The organisation's KPIs, the periods with values and the panels (staff).
+pub fn overview(app: &App, caller: &Caller) -> AppResult<Overview> {
+    require(caller, STAFF, "read performance data")?;
+    let organisation_id = caller.organisation_id;
+    app.db.read(|conn| {
+        Ok(Overview {
+            kpis: Kpi::list_in(conn, organisation_id)?,
+            periods: KpiValue::periods(conn, organisation_id)?,
+            panels: Panel::list_in(conn, organisation_id)?,
+        })
+    })
+}
