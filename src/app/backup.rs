@@ -5,10 +5,9 @@
 //! checks the file the same way and swaps it in while no instance has the
 //! database open. PostgreSQL has its own tools (pg_dump, pg_restore).
 
+use crate::db::sqlite_file::{Counted, SqliteFile};
 use crate::db::{sqlite_migration_versions, DatabaseUrl};
 use anyhow::{bail, Context};
-use diesel::sql_types::{BigInt, Text};
-use diesel::{sql_query, Connection, QueryableByName, RunQueryDsl, SqliteConnection};
 use std::path::{Path, PathBuf};
 
 /// What a checked database file holds.
@@ -50,12 +49,9 @@ pub fn backup(url: &DatabaseUrl, out: &Path) -> anyhow::Result<Contents> {
     let partial = sibling(out, "partial");
     let _ = std::fs::remove_file(&partial);
     let written = (|| {
-        let mut conn = open(Path::new(source))?;
-        sql_query("VACUUM INTO ?")
-            .bind::<Text, _>(partial.to_string_lossy())
-            .execute(&mut conn)
+        SqliteFile::open(Path::new(source))?
+            .copy_into(&partial)
             .context("cannot write the copy")?;
-        drop(conn);
         let contents = check(&partial)?;
         std::fs::rename(&partial, out).context("cannot move the copy into place")?;
         Ok(contents)
@@ -104,80 +100,37 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-fn open(path: &Path) -> anyhow::Result<SqliteConnection> {
-    let mut conn = SqliteConnection::establish(&path.to_string_lossy())
-        .with_context(|| format!("cannot open {}", path.display()))?;
-    sql_query("PRAGMA busy_timeout = 10000").execute(&mut conn)?;
-    Ok(conn)
-}
-
-#[derive(QueryableByName)]
-struct Integrity {
-    #[diesel(sql_type = Text)]
-    integrity_check: String,
-}
-
-#[derive(QueryableByName)]
-struct Count {
-    #[diesel(sql_type = BigInt)]
-    n: i64,
-}
-
-#[derive(QueryableByName)]
-struct Migration {
-    #[diesel(sql_type = Text)]
-    version: String,
-}
-
 /// Whether `path` is an intact cmas database this version can run.
 pub fn check(path: &Path) -> anyhow::Result<Contents> {
     if !path.is_file() {
         bail!("there is no file {}", path.display());
     }
     let not_ours = || format!("{} is not a cmas database", path.display());
-    let mut conn = open(path)?;
-    let verdict: Vec<Integrity> = sql_query("PRAGMA integrity_check")
-        .load(&mut conn)
-        .with_context(not_ours)?;
-    if verdict.first().map(|v| v.integrity_check.as_str()) != Some("ok") {
-        let problems: Vec<String> = verdict.into_iter().map(|v| v.integrity_check).collect();
-        bail!("{} is damaged: {}", path.display(), problems.join("; "));
+    let mut file = SqliteFile::open(path)?;
+    let verdict = file.integrity().with_context(not_ours)?;
+    if verdict.first().map(String::as_str) != Some("ok") {
+        bail!("{} is damaged: {}", path.display(), verdict.join("; "));
     }
-    let applied: Vec<Migration> = sql_query("SELECT version FROM __diesel_schema_migrations")
-        .load(&mut conn)
-        .with_context(not_ours)?;
+    let applied = file.applied_migrations().with_context(not_ours)?;
     let known = sqlite_migration_versions();
-    if let Some(newer) = applied.iter().find(|m| !known.contains(&m.version)) {
+    if let Some(newer) = applied.iter().find(|version| !known.contains(version)) {
         bail!(
-            "{} comes from a newer cmas (migration {}); restore it with that version",
+            "{} comes from a newer cmas (migration {newer}); restore it with that version",
             path.display(),
-            newer.version
         );
     }
-    let mut count = |table: &str| -> anyhow::Result<i64> {
-        let rows: Vec<Count> = sql_query(format!("SELECT count(*) AS n FROM {table}"))
-            .load(&mut conn)
-            .with_context(not_ours)?;
-        Ok(rows.first().map_or(0, |c| c.n))
-    };
+    let mut count = |table| file.count(table).with_context(not_ours);
     Ok(Contents {
-        organisations: count("organisations")?,
-        clients: count("clients")?,
-        assessments: count("assessments")?,
+        organisations: count(Counted::Organisations)?,
+        clients: count(Counted::Clients)?,
+        assessments: count(Counted::Assessments)?,
         bytes: std::fs::metadata(path)?.len(),
     })
 }
 
 /// Refuses a database that another process (a running cmas) has open.
 fn unused(path: &Path) -> anyhow::Result<()> {
-    let mut conn = SqliteConnection::establish(&path.to_string_lossy())
-        .with_context(|| format!("cannot open {}", path.display()))?;
-    let taken = sql_query("PRAGMA locking_mode = EXCLUSIVE")
-        .execute(&mut conn)
-        .and_then(|_| sql_query("BEGIN EXCLUSIVE").execute(&mut conn))
-        .and_then(|_| sql_query("SELECT count(*) AS n FROM sqlite_master").load::<Count>(&mut conn))
-        .and_then(|_| sql_query("COMMIT").execute(&mut conn));
-    if taken.is_err() {
+    if !SqliteFile::is_unused(path)? {
         bail!(
             "{} is in use: stop every cmas instance before restoring",
             path.display()

@@ -10,19 +10,20 @@ use crate::db::assessments::{Assessment, NewAssessment};
 use crate::db::clients::{Client, NewClient};
 use crate::db::organisations::Organisation;
 use crate::db::questionnaires::{Import, StoredQuestionnaire};
-use crate::db::schema::scores;
+use crate::db::scores::ScoreRow;
 use crate::db::summaries;
 use crate::db::users::{NewUser, User};
-use crate::db::{now, AnyConnection, Database};
+use crate::db::{AnyConnection, Database};
 use crate::domain::assessment::Status;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::role::{Caller, Role};
 use crate::domain::scoring::Results;
-use diesel::prelude::*;
+use diesel::QueryResult;
 use rand::{seq::SliceRandom, Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use statrs::distribution::{ContinuousCDF, Normal};
 
+mod answers;
 mod programmes;
 
 pub const ORGANISATION: &str = "Northbridge Consulting";
@@ -153,7 +154,7 @@ const SUFFIX: &[(&str, &str)] = &[
 
 /// How each area tends to sit against the company's overall maturity, in points:
 /// technology ahead of its use, experience research and measurement behind.
-const AREA_OFFSET: &[(&str, f64)] = &[
+pub(super) const AREA_OFFSET: &[(&str, f64)] = &[
     ("AP", 0.0),
     ("PR", 3.0),
     ("PO", -2.0),
@@ -425,86 +426,18 @@ impl Portfolio<'_> {
         for &user in &team {
             Assessment::add_assessor(self.conn, assessment.id, user)?;
         }
-        let rows = self.scores(assessment.id, level, &team);
-        let count = rows.len();
-        for chunk in rows.chunks(400) {
-            // Batch inserts need the concrete backend; MultiConnection has none.
-            let insert = diesel::insert_into(scores::table).values(chunk);
-            match &mut *self.conn {
-                AnyConnection::Sqlite(c) => insert.execute(c)?,
-                AnyConnection::Postgresql(c) => insert.execute(c)?,
-            };
-        }
+        let answers = answers::of(
+            &mut self.rng,
+            self.questionnaire,
+            assessment.id,
+            level,
+            &team,
+        );
+        let count = answers.len();
+        ScoreRow::insert_batch(self.conn, answers)?;
         let finished = results::load(self.conn, &assessment, self.questionnaire)?;
         Assessment::set_status(self.conn, assessment.id, assessment.version, Status::Final)?;
         summaries::store(self.conn, assessment.id, &finished)?;
         Ok((count, finished))
-    }
-
-    #[expect(clippy::type_complexity, reason = "one row of a batch insert")]
-    fn scores(
-        &mut self,
-        assessment_id: i32,
-        level: f64,
-        team: &[i32],
-    ) -> Vec<(
-        diesel::dsl::Eq<scores::assessment_id, i32>,
-        diesel::dsl::Eq<scores::assessor_id, i32>,
-        diesel::dsl::Eq<scores::question_id, String>,
-        diesel::dsl::Eq<scores::intention, Option<i32>>,
-        diesel::dsl::Eq<scores::reality, Option<i32>>,
-        diesel::dsl::Eq<scores::na_reason, Option<String>>,
-        diesel::dsl::Eq<scores::evidence, Option<String>>,
-        diesel::dsl::Eq<scores::version, i32>,
-        diesel::dsl::Eq<scores::updated_at, chrono::NaiveDateTime>,
-    )> {
-        let at = now();
-        let mut rows = Vec::new();
-        for area in &self.questionnaire.areas {
-            let offset = AREA_OFFSET
-                .iter()
-                .find(|(id, _)| *id == area.id)
-                .map_or(0.0, |(_, o)| *o);
-            // Technology spending follows budgets, not customer-management maturity.
-            let coupling = if area.id == "IT" { 0.0 } else { 1.0 };
-            let area_level =
-                coupling * level + (1.0 - coupling) * 38.0 + offset + self.rng.gen_range(-7.0..7.0);
-            for question in area.sub_areas.iter().flat_map(|s| &s.questions) {
-                let na = self.rng.gen_bool(0.015);
-                let centre = (area_level + self.rng.gen_range(-10.0..10.0)) / 10.0;
-                for &assessor in team {
-                    let (intention, reality, reason) = if na {
-                        (
-                            None,
-                            None,
-                            Some("Not relevant to this business model".to_owned()),
-                        )
-                    } else {
-                        let noise = self.rng.gen_range(-1.6..1.6);
-                        let gap = self.rng.gen_range(0.5..2.0);
-                        let clamp = |v: f64| Some(v.round().clamp(0.0, 10.0) as i32);
-                        (
-                            clamp(centre + noise + gap / 2.0),
-                            clamp(centre + noise - gap / 2.0),
-                            None,
-                        )
-                    };
-                    let evidence = (!na && self.rng.gen_bool(0.2))
-                        .then(|| format!("Interviews and documents reviewed for {}", question.id));
-                    rows.push((
-                        scores::assessment_id.eq(assessment_id),
-                        scores::assessor_id.eq(assessor),
-                        scores::question_id.eq(question.id.clone()),
-                        scores::intention.eq(intention),
-                        scores::reality.eq(reality),
-                        scores::na_reason.eq(reason),
-                        scores::evidence.eq(evidence),
-                        scores::version.eq(1),
-                        scores::updated_at.eq(at),
-                    ));
-                }
-            }
-        }
-        rows
     }
 }

@@ -14,6 +14,7 @@ pub mod questionnaires;
 pub mod schema;
 pub mod scores;
 pub mod sessions;
+pub mod sqlite_file;
 pub mod summaries;
 mod text_enums;
 pub mod tokens;

@@ -44,7 +44,46 @@ pub enum Saved {
     Missing,
 }
 
+/// A first answer of a bulk load (the demo portfolio): version 1, written now.
+pub struct NewAnswer {
+    pub assessment_id: i32,
+    pub assessor_id: i32,
+    pub question_id: String,
+    pub fields: AnswerFields,
+}
+
 impl ScoreRow {
+    /// Inserts first answers in batches, for bulk loads; the caller makes
+    /// sure none exists yet.
+    pub fn insert_batch(conn: &mut AnyConnection, answers: Vec<NewAnswer>) -> QueryResult<()> {
+        let at = now();
+        let rows: Vec<_> = answers
+            .into_iter()
+            .map(|a| {
+                (
+                    scores::assessment_id.eq(a.assessment_id),
+                    scores::assessor_id.eq(a.assessor_id),
+                    scores::question_id.eq(a.question_id),
+                    scores::intention.eq(a.fields.intention),
+                    scores::reality.eq(a.fields.reality),
+                    scores::na_reason.eq(a.fields.na_reason),
+                    scores::evidence.eq(a.fields.evidence),
+                    scores::version.eq(1),
+                    scores::updated_at.eq(at),
+                )
+            })
+            .collect();
+        for chunk in rows.chunks(400) {
+            // Batch inserts need the concrete backend; MultiConnection has none.
+            let insert = diesel::insert_into(scores::table).values(chunk);
+            match conn {
+                AnyConnection::Sqlite(c) => insert.execute(c)?,
+                AnyConnection::Postgresql(c) => insert.execute(c)?,
+            };
+        }
+        Ok(())
+    }
+
     /// Creates or replaces an assessor's answer. With `expected_version`, the
     /// write only happens if the stored row still has that version.
     pub fn save(
