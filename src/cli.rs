@@ -1,11 +1,12 @@
-//! The command line: `cmas [serve]`, `migrate`, `questionnaire check`, `demo`.
+//! The command line, an adapter like the web: each subcommand reads its
+//! arguments (and only the settings it uses), calls the app and prints one
+//! line. `cmas` alone serves.
 
 use crate::app::error::AppError;
 use crate::app::file_problems::Rejected;
 use crate::app::import::{self, CsvImport};
 use crate::app::{bootstrap, csv_columns, demo, report_files, App};
-use crate::config::Settings;
-use crate::db::Database;
+use crate::config::{DatabaseSettings, FirstStart, ServerSettings};
 use crate::domain::questionnaire;
 use crate::report::Paper;
 use crate::startup::Application;
@@ -20,8 +21,9 @@ use std::path::{Path, PathBuf};
     about = "Customer-management assessments, scorecards and the portfolio study"
 )]
 pub struct Cli {
-    #[command(flatten)]
-    pub settings: Settings,
+    /// Log filter, e.g. `info`, `cmas=debug,actix_web=info`.
+    #[arg(long, env = "CMAS_LOG", default_value = "info", global = true)]
+    pub log: String,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -34,9 +36,14 @@ pub enum Command {
         /// Load the demo portfolio first.
         #[arg(long)]
         demo: bool,
+        #[command(flatten)]
+        settings: ServerSettings,
     },
     /// Apply pending database migrations and exit.
-    Migrate,
+    Migrate {
+        #[command(flatten)]
+        database: DatabaseSettings,
+    },
     /// Questionnaire files.
     Questionnaire {
         #[command(subcommand)]
@@ -48,11 +55,17 @@ pub enum Command {
         /// (for load tests), instead of the standard 48.
         #[arg(long)]
         clients: Option<usize>,
+        #[command(flatten)]
+        database: DatabaseSettings,
+        #[command(flatten)]
+        first_start: FirstStart,
     },
     /// Import business-performance data from CSV (all of a file or nothing).
     Import {
         #[command(subcommand)]
         command: ImportCommand,
+        #[command(flatten)]
+        database: DatabaseSettings,
     },
     /// Statistics on your own data.
     Stats {
@@ -63,20 +76,31 @@ pub enum Command {
     Report {
         #[command(subcommand)]
         command: ReportCommand,
+        #[command(flatten)]
+        database: DatabaseSettings,
     },
     /// Write a consistent copy of the SQLite database to FILE, safe while cmas serves.
     Backup {
+        /// The file to write; it must not exist.
         #[arg(long)]
         out: PathBuf,
+        #[command(flatten)]
+        database: DatabaseSettings,
     },
     /// Replace the SQLite database with a backup, once checked; stop every instance first.
-    Restore { file: PathBuf },
+    Restore {
+        /// The backup to restore.
+        file: PathBuf,
+        #[command(flatten)]
+        database: DatabaseSettings,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
     /// KPI values: a CSV with the header `client,kpi,period,value` (client and KPI by name).
     Kpis {
+        /// The CSV file.
         file: PathBuf,
         /// The organisation's slug, e.g. `demo`.
         #[arg(long)]
@@ -84,7 +108,9 @@ pub enum ImportCommand {
     },
     /// Expert-panel ranks: a CSV with the header `panel,period,client,rank` (1 = best).
     Panels {
+        /// The CSV file.
         file: PathBuf,
+        /// The organisation's slug, e.g. `demo`.
         #[arg(long)]
         organisation: String,
     },
@@ -94,6 +120,7 @@ pub enum ImportCommand {
 pub enum StatsCommand {
     /// Correlate two columns of a CSV file (with a header row).
     Correlate {
+        /// The CSV file, with a header row.
         #[arg(long)]
         csv: PathBuf,
         /// Header of the first column.
@@ -102,6 +129,7 @@ pub enum StatsCommand {
         /// Header of the second column.
         #[arg(long)]
         y: String,
+        /// The correlation coefficient.
         #[arg(long, value_enum, default_value = "spearman")]
         method: Method,
         /// Print one JSON object: method, n, r, p_value, ci_low, ci_high, r_squared.
@@ -114,19 +142,25 @@ pub enum StatsCommand {
 pub enum ReportCommand {
     /// Render the scorecard of one assessment (PDF, or HTML when FILE ends in .html).
     Scorecard {
+        /// The assessment's id.
         #[arg(long)]
         assessment: i32,
+        /// The file to write.
         #[arg(long)]
         out: PathBuf,
+        /// The PDF's paper size.
         #[arg(long, value_enum, default_value = "a4")]
         paper: Paper,
     },
     /// Render the steady-progress programme of a client (PDF, or HTML when FILE ends in .html).
     Programme {
+        /// The client's id.
         #[arg(long)]
         client: i32,
+        /// The file to write.
         #[arg(long)]
         out: PathBuf,
+        /// The PDF's paper size.
         #[arg(long, value_enum, default_value = "a4")]
         paper: Paper,
     },
@@ -135,8 +169,10 @@ pub enum ReportCommand {
         /// Every final assessment of every organisation.
         #[arg(long)]
         all: bool,
+        /// The directory to write them into.
         #[arg(long)]
         out: PathBuf,
+        /// The PDFs' paper size.
         #[arg(long, value_enum, default_value = "a4")]
         paper: Paper,
     },
@@ -145,29 +181,31 @@ pub enum ReportCommand {
 #[derive(Debug, Subcommand)]
 pub enum QuestionnaireCommand {
     /// Check a questionnaire file; prints every problem with line and column.
-    Check { file: PathBuf },
+    Check {
+        /// The questionnaire file (TOML).
+        file: PathBuf,
+    },
 }
 
 impl Cli {
     /// Runs the command; an error becomes one readable line and exit code 1 in `main`.
     pub fn run(self) -> anyhow::Result<()> {
-        match self.command.unwrap_or(Command::Serve { demo: false }) {
-            Command::Serve { demo } => serve(&self.settings, demo),
-            Command::Migrate => {
-                let db = Database::connect(&self.settings.database(), 1)?;
-                crate::say!(
-                    "database {} is up to date",
-                    self.settings.database().redacted()
-                );
-                drop(db);
+        let command = self.command.unwrap_or_else(|| Command::Serve {
+            demo: false,
+            settings: ServerSettings::from_env(),
+        });
+        match command {
+            Command::Serve { demo, settings } => serve(&settings, demo),
+            Command::Migrate { database } => {
+                App::open(&database, 1)?;
+                crate::say!("database {} is up to date", database.url().redacted());
                 Ok(())
             }
             Command::Questionnaire {
                 command: QuestionnaireCommand::Check { file },
             } => check(&file),
-            Command::Import { command } => {
-                let db = Database::connect(&self.settings.database(), 2)?;
-                let app = App::new(db, self.settings.session_lifetime());
+            Command::Import { command, database } => {
+                let app = App::open(&database, 2)?;
                 let (what, kind, file, organisation) = match command {
                     ImportCommand::Kpis { file, organisation } => {
                         ("KPI values", CsvImport::KpiValues, file, organisation)
@@ -183,17 +221,17 @@ impl Cli {
                 crate::say!("imported {} {what}", imported.rows);
                 Ok(())
             }
-            Command::Backup { out } => {
-                let contents = crate::app::backup::backup(&self.settings.database(), &out)?;
+            Command::Backup { out, database } => {
+                let contents = crate::app::backup::backup(&database.url(), &out)?;
                 crate::say!("backed up {contents} to {}", out.display());
                 Ok(())
             }
-            Command::Restore { file } => {
-                let contents = crate::app::backup::restore(&self.settings.database(), &file)?;
+            Command::Restore { file, database } => {
+                let contents = crate::app::backup::restore(&database.url(), &file)?;
                 crate::say!(
                     "restored {contents} from {} into {}",
                     file.display(),
-                    self.settings.database().redacted()
+                    database.url().redacted()
                 );
                 Ok(())
             }
@@ -207,9 +245,8 @@ impl Cli {
                         json,
                     },
             } => correlate_csv(&csv, &x, &y, method, json),
-            Command::Report { command } => {
-                let db = Database::connect(&self.settings.database(), 4)?;
-                let app = App::new(db, self.settings.session_lifetime());
+            Command::Report { command, database } => {
+                let app = App::open(&database, 4)?;
                 match command {
                     ReportCommand::Scorecard {
                         assessment,
@@ -229,33 +266,38 @@ impl Cli {
                     }
                 }
             }
-            Command::Demo { clients } => {
-                let db = Database::connect(&self.settings.database(), 2)?;
-                bootstrap::run(&db, &self.settings)?;
-                load_demo(&db, clients)
+            Command::Demo {
+                clients,
+                database,
+                first_start,
+            } => {
+                let app = App::open(&database, 2)?;
+                bootstrap::run(&app.db, &first_start)?;
+                load_demo(&app, clients)
             }
         }
     }
 }
 
-fn serve(settings: &Settings, with_demo: bool) -> anyhow::Result<()> {
-    let app = Application::build(settings)?;
+fn serve(settings: &ServerSettings, with_demo: bool) -> anyhow::Result<()> {
+    let server = Application::build(settings)?;
     if with_demo {
-        load_demo(app.database(), None)?;
+        load_demo(server.app(), None)?;
     }
-    let address = app.address();
-    tracing::info!(%address, database = %settings.database().redacted(), "cmas is serving");
+    let address = server.address();
+    let database = settings.database.url().redacted();
+    tracing::info!(%address, %database, "cmas is serving");
     crate::say!("cmas is serving on http://{address}");
-    actix_web::rt::System::new().block_on(app.serve())?;
+    actix_web::rt::System::new().block_on(server.serve())?;
     Ok(())
 }
 
-fn load_demo(db: &Database, clients: Option<usize>) -> anyhow::Result<()> {
+fn load_demo(app: &App, clients: Option<usize>) -> anyhow::Result<()> {
     if clients == Some(0) {
         anyhow::bail!("--clients must be at least 1");
     }
     let started = std::time::Instant::now();
-    let summary = demo::load_sized(db, clients)?;
+    let summary = demo::load_sized(&app.db, clients)?;
     if summary.created {
         crate::say!(
             "demo: loaded {} clients, {} final assessments, {} scores into \"{}\" in {:.1} s",

@@ -1,91 +1,88 @@
-//! Configuration, read once from the environment (each variable is listed
-//! in `cmas --help`).
+//! Configuration, read once from the environment or the command line. Each
+//! group is taken by the commands that use it, so `cmas X --help` lists
+//! only what X reads.
 
 use crate::db::DatabaseUrl;
-use clap::Args;
+use clap::{Args, Parser};
 
+/// Where the data lives.
 #[derive(Clone, Args)]
-pub struct Settings {
+pub struct DatabaseSettings {
     /// Database: `sqlite://PATH` (or a plain path) for the embedded default, `postgres://…` for PostgreSQL.
     #[arg(
-        long,
+        long = "database-url",
         env = "CMAS_DATABASE_URL",
         default_value = "sqlite://data/cmas.sqlite3",
         global = true
     )]
-    pub database_url: String,
+    pub url: String,
+}
 
-    /// Address and port to serve on.
-    #[arg(
-        long,
-        env = "CMAS_BIND",
-        default_value = "127.0.0.1:8080",
-        global = true
-    )]
-    pub bind: String,
+impl DatabaseSettings {
+    pub fn url(&self) -> DatabaseUrl {
+        DatabaseUrl::parse(&self.url)
+    }
+}
 
-    /// Log filter, e.g. `info`, `cmas=debug,actix_web=info`.
-    #[arg(long, env = "CMAS_LOG", default_value = "info", global = true)]
-    pub log: String,
-
-    /// Database connections per instance.
-    #[arg(long, env = "CMAS_DB_POOL_SIZE", default_value_t = 10, global = true)]
-    pub pool_size: u32,
-
+/// What the first start creates when there are no users yet: an
+/// organisation and its admin.
+#[derive(Clone, Args)]
+pub struct FirstStart {
     /// Email of the admin created on first start (when there are no users yet).
-    #[arg(
-        long,
-        env = "CMAS_ADMIN_EMAIL",
-        default_value = "admin@cmas.local",
-        global = true
-    )]
+    #[arg(long, env = "CMAS_ADMIN_EMAIL", default_value = "admin@cmas.local")]
     pub admin_email: String,
 
     /// Password of that admin; without it one is generated and printed once.
-    #[arg(
-        long,
-        env = "CMAS_ADMIN_PASSWORD",
-        hide_env_values = true,
-        global = true
-    )]
+    #[arg(long, env = "CMAS_ADMIN_PASSWORD", hide_env_values = true)]
     pub admin_password: Option<String>,
 
     /// Name of the organisation created on first start.
-    #[arg(
-        long,
-        env = "CMAS_ORGANISATION",
-        default_value = "My consultancy",
-        global = true
-    )]
+    #[arg(long, env = "CMAS_ORGANISATION", default_value = "My consultancy")]
     pub organisation: String,
+}
+
+/// The web service.
+#[derive(Clone, Args)]
+pub struct ServerSettings {
+    #[command(flatten)]
+    pub database: DatabaseSettings,
+
+    #[command(flatten)]
+    pub first_start: FirstStart,
+
+    /// Address and port to serve on.
+    #[arg(long, env = "CMAS_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+
+    /// Database connections per instance.
+    #[arg(long, env = "CMAS_DB_POOL_SIZE", default_value_t = 10)]
+    pub pool_size: u32,
 
     /// Hours a browser session lasts.
-    #[arg(long, env = "CMAS_SESSION_HOURS", default_value_t = 12, global = true)]
+    #[arg(long, env = "CMAS_SESSION_HOURS", default_value_t = 12)]
     pub session_hours: i64,
 
     /// Mark cookies Secure; set it when users reach cmas over HTTPS.
-    #[arg(
-        long,
-        env = "CMAS_SECURE_COOKIES",
-        default_value_t = false,
-        global = true
-    )]
+    #[arg(long, env = "CMAS_SECURE_COOKIES", default_value_t = false)]
     pub secure_cookies: bool,
 
     /// Take the caller's address from `Forwarded` / `X-Forwarded-For` (for
     /// login throttling); set it only behind a proxy that sets them.
-    #[arg(
-        long,
-        env = "CMAS_TRUST_FORWARDED",
-        default_value_t = false,
-        global = true
-    )]
+    #[arg(long, env = "CMAS_TRUST_FORWARDED", default_value_t = false)]
     pub trust_forwarded: bool,
 }
 
-impl Settings {
-    pub fn database(&self) -> DatabaseUrl {
-        DatabaseUrl::parse(&self.database_url)
+/// The server's settings alone, to read them from the environment.
+#[derive(Parser)]
+struct FromEnvironment {
+    #[command(flatten)]
+    settings: ServerSettings,
+}
+
+impl ServerSettings {
+    /// The settings as the environment gives them (`cmas` with no command).
+    pub fn from_env() -> ServerSettings {
+        FromEnvironment::parse_from(["cmas"]).settings
     }
 
     /// The session lifetime, kept between an hour and a year.
@@ -95,22 +92,35 @@ impl Settings {
 }
 
 /// Shown in debug output without the secrets: the database URL's password and the admin password.
-impl std::fmt::Debug for Settings {
+impl std::fmt::Debug for ServerSettings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Settings")
-            .field("database", &self.database().redacted())
+        f.debug_struct("ServerSettings")
+            .field("database", &self.database)
+            .field("first_start", &self.first_start)
             .field("bind", &self.bind)
-            .field("log", &self.log)
             .field("pool_size", &self.pool_size)
+            .field("session_hours", &self.session_hours)
+            .field("secure_cookies", &self.secure_cookies)
+            .field("trust_forwarded", &self.trust_forwarded)
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for DatabaseSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.url().redacted())
+    }
+}
+
+impl std::fmt::Debug for FirstStart {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FirstStart")
             .field("admin_email", &self.admin_email)
             .field(
                 "admin_password",
                 &self.admin_password.as_ref().map(|_| "***"),
             )
             .field("organisation", &self.organisation)
-            .field("session_hours", &self.session_hours)
-            .field("secure_cookies", &self.secure_cookies)
-            .field("trust_forwarded", &self.trust_forwarded)
             .finish()
     }
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = cmas::cli::Cli::parse();
-    cmas::telemetry::init(&cli.settings.log);
+    cmas::telemetry::init(&cli.log);
     match cli.run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

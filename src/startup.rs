@@ -2,7 +2,7 @@
 //! ask for port 0 and read back the real port.
 
 use crate::app::bootstrap;
-use crate::config::Settings;
+use crate::config::ServerSettings;
 use crate::db::Database;
 use crate::web::{self, state::AppState};
 use actix_web::{dev::Server, middleware, App, HttpServer};
@@ -10,16 +10,16 @@ use std::net::TcpListener;
 
 pub struct Application {
     address: std::net::SocketAddr,
-    db: Database,
+    app: crate::app::App,
     server: Server,
 }
 
 impl Application {
     /// Connects, migrates, bootstraps the first admin and the bundled
     /// questionnaires, and binds the listener. `serve` starts answering.
-    pub fn build(settings: &Settings) -> anyhow::Result<Application> {
-        let db = Database::connect(&settings.database(), settings.pool_size)?;
-        bootstrap::run(&db, settings)?;
+    pub fn build(settings: &ServerSettings) -> anyhow::Result<Application> {
+        let db = Database::connect(&settings.database.url(), settings.pool_size)?;
+        bootstrap::run(&db, &settings.first_start)?;
         let listener = TcpListener::bind(&settings.bind)
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind))?;
         Self::with_listener(db, settings, listener)
@@ -27,21 +27,22 @@ impl Application {
 
     pub fn with_listener(
         db: Database,
-        settings: &Settings,
+        settings: &ServerSettings,
         listener: TcpListener,
     ) -> anyhow::Result<Application> {
         let address = listener.local_addr()?;
         let metrics = std::sync::Arc::new(crate::web::metrics::Metrics::default());
-        let app = crate::app::App::new(db.clone(), settings.session_lifetime());
-        app.renders.watch(metrics.clone());
+        let context = crate::app::App::new(db, settings.session_lifetime());
+        context.renders.watch(metrics.clone());
         let state = actix_web::web::Data::new(AppState {
-            app,
+            app: context,
             pages: crate::web::pages::Pages::new()?,
             secure_cookies: settings.secure_cookies,
             trust_forwarded: settings.trust_forwarded,
             metrics,
             warm: Default::default(),
         });
+        let app = state.app.clone();
         let ahead = state.clone();
         std::thread::Builder::new()
             .name("warm-up".into())
@@ -80,13 +81,14 @@ impl Application {
         .run();
         Ok(Application {
             address,
-            db,
+            app,
             server,
         })
     }
 
-    pub fn database(&self) -> &Database {
-        &self.db
+    /// The use cases' context the server runs with.
+    pub fn app(&self) -> &crate::app::App {
+        &self.app
     }
 
     /// A handle to stop the server (gracefully: in-flight requests finish).

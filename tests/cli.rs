@@ -130,19 +130,44 @@ fn migrate_creates_the_database_and_says_so() {
 }
 
 #[test]
-fn help_documents_every_setting() {
+fn each_command_documents_the_settings_it_reads_and_no_others() {
     let dir = tempfile::tempdir().expect("dir");
-    let out = cmas(&["--help"], &dir.path().join("db"));
-    let help = text(&out.stdout);
+    let help = |args: &[&str]| text(&cmas(args, &dir.path().join("db")).stdout);
+    let serve = help(&["serve", "--help"]);
     for var in [
         "CMAS_DATABASE_URL",
         "CMAS_BIND",
         "CMAS_LOG",
         "CMAS_ADMIN_EMAIL",
         "CMAS_ADMIN_PASSWORD",
+        "CMAS_DB_POOL_SIZE",
+        "CMAS_SESSION_HOURS",
+        "CMAS_SECURE_COOKIES",
+        "CMAS_TRUST_FORWARDED",
     ] {
-        assert!(help.contains(var), "{var} missing from --help");
+        assert!(serve.contains(var), "{var} missing from serve --help");
     }
+    let server_only = ["CMAS_BIND", "CMAS_ADMIN_PASSWORD", "CMAS_SESSION_HOURS"];
+    let correlate = help(&["stats", "correlate", "--help"]);
+    for var in server_only.iter().chain(&["CMAS_DATABASE_URL"]) {
+        assert!(
+            !correlate.contains(var),
+            "{var} in stats correlate --help:\n{correlate}"
+        );
+    }
+    let report = help(&["report", "scorecard", "--help"]);
+    assert!(report.contains("CMAS_DATABASE_URL"), "{report}");
+    for var in server_only {
+        assert!(
+            !report.contains(var),
+            "{var} in report scorecard --help:\n{report}"
+        );
+    }
+    let demo = help(&["demo", "--help"]);
+    assert!(
+        demo.contains("CMAS_ADMIN_PASSWORD") && !demo.contains("CMAS_BIND"),
+        "{demo}"
+    );
 }
 
 #[test]

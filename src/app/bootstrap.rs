@@ -2,7 +2,7 @@
 //! every organisation. Idempotent; runs at every start.
 
 use crate::auth::{generate_password, hash_password, password_problem};
-use crate::config::Settings;
+use crate::config::FirstStart;
 use crate::db::assessments::Assessment;
 use crate::db::organisations::Organisation;
 use crate::db::questionnaires::{Import, StoredQuestionnaire};
@@ -26,7 +26,7 @@ pub fn bundled() -> anyhow::Result<Vec<Questionnaire>> {
         .collect()
 }
 
-pub fn run(db: &Database, settings: &Settings) -> anyhow::Result<()> {
+pub fn run(db: &Database, settings: &FirstStart) -> anyhow::Result<()> {
     let questionnaires = bundled()?;
     let generated = db.write(|conn| -> anyhow::Result<Option<String>> {
         crate::db::setup_turn(conn)?;
@@ -77,7 +77,7 @@ fn backfill_summaries(conn: &mut AnyConnection) -> anyhow::Result<()> {
 fn ensure_admin(
     conn: &mut AnyConnection,
     org: &Organisation,
-    settings: &Settings,
+    settings: &FirstStart,
 ) -> anyhow::Result<Option<String>> {
     if User::count_in_organisation(conn, org.id)? > 0
         || User::find_by_email(conn, &settings.admin_email)?.is_some()

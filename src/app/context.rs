@@ -4,6 +4,7 @@
 
 use super::portfolio::PortfolioCache;
 use super::render_slots::Renders;
+use crate::config::DatabaseSettings;
 use crate::db::{questionnaires::QuestionnaireCache, Database};
 use std::sync::Arc;
 
@@ -22,6 +23,14 @@ pub struct App {
 }
 
 impl App {
+    /// Opens (creating and migrating) the database of `settings` with up to
+    /// `pool_size` connections, for the command line, which opens no
+    /// browser session.
+    pub fn open(settings: &DatabaseSettings, pool_size: u32) -> anyhow::Result<App> {
+        let db = Database::connect(&settings.url(), pool_size)?;
+        Ok(App::new(db, chrono::Duration::hours(12)))
+    }
+
     /// A context over `db` with empty caches.
     pub fn new(db: Database, session_lifetime: chrono::Duration) -> App {
         App {

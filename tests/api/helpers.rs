@@ -1,9 +1,8 @@
 //! A real server per test, on a random port, with its own database: a fresh
 //! SQLite file, or a fresh PostgreSQL schema when CMAS_TEST_POSTGRES_URL is set.
 
-use clap::Parser;
 use cmas::app::bootstrap;
-use cmas::config::Settings;
+use cmas::config::ServerSettings;
 use cmas::db::organisations::Organisation;
 use cmas::db::users::{NewUser, User};
 use cmas::db::{Database, DatabaseUrl};
@@ -81,13 +80,13 @@ impl Answer {
     }
 }
 
-fn test_settings(database_url: &str) -> Settings {
-    let mut settings = cmas::cli::Cli::parse_from(["cmas"]).settings;
-    settings.database_url = database_url.to_owned();
+fn test_settings(database_url: &str) -> ServerSettings {
+    let mut settings = ServerSettings::from_env();
+    settings.database.url = database_url.to_owned();
     settings.bind = "127.0.0.1:0".into();
-    settings.admin_email = ADMIN_EMAIL.into();
-    settings.admin_password = Some(PASSWORD.into());
-    settings.organisation = "Alpha Advisory".into();
+    settings.first_start.admin_email = ADMIN_EMAIL.into();
+    settings.first_start.admin_password = Some(PASSWORD.into());
+    settings.first_start.organisation = "Alpha Advisory".into();
     settings.pool_size = 4;
     settings
 }
@@ -144,7 +143,7 @@ pub fn spawn_app(backend: Backend) -> Option<TestApp> {
     }
     let settings = test_settings(&url);
     let db = Database::connect(&DatabaseUrl::parse(&url), settings.pool_size).expect("database");
-    bootstrap::run(&db, &settings).expect("bootstrap");
+    bootstrap::run(&db, &settings.first_start).expect("bootstrap");
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().expect("port").port();
     let server_db = db.clone();
