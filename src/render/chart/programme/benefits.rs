@@ -130,7 +130,7 @@ pub fn benefits<DB: DrawingBackend>(
 
 #[cfg(test)]
 mod tests {
-    use super::super::svg;
+    use super::super::{assert_shows, svg};
     use super::*;
     use crate::render::programme::sample;
 
@@ -141,15 +141,14 @@ mod tests {
         let money = svg(benefits_size(n), |a| {
             benefits(a, &report, 0..n).map_err(|e| e.to_string())
         });
-        for expected in [
-            "Benefit realised",
-            "Total benefit realised",
-            "not known yet",
-        ] {
-            assert!(
-                money.contains(expected),
-                "`{expected}` missing from the money chart"
-            );
-        }
+        assert_shows(
+            &money,
+            "money chart",
+            &[
+                "Benefit realised",
+                "Total benefit realised",
+                "not known yet",
+            ],
+        );
     }
 }

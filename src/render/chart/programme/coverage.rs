@@ -1,7 +1,7 @@
 //! The coverage map: the grid of business units by customer groups, each
 //! cell coloured by its latest score.
 
-use super::{at, line, width_of, WIDTH};
+use super::{at, line, note, width_of, WIDTH};
 use crate::domain::programme::ProjectStatus;
 use crate::render::chart::colour::{self, *};
 use crate::render::chart::{bold, font, legend, Drawn};
@@ -104,12 +104,10 @@ pub fn coverage<DB: DrawingBackend>(
         .chain([("not assessed", NOT_ASSESSED)])
         .collect();
     legend(area, at(UNIT_LABELS, key), &steps)?;
-    line(
+    note(
         area,
         "(unit), (group), (company): no assessment of the cell alone, so the score of a wider one · +/−: change since the first assessment",
-        (0.0, key + 14.0),
-        width,
-        font(7.0, &MUTED, HPos::Left, VPos::Center),
+        key + 14.0,
     )
 }
 
@@ -185,7 +183,7 @@ fn cell<DB: DrawingBackend>(
 
 #[cfg(test)]
 mod tests {
-    use super::super::svg;
+    use super::super::{assert_shows, svg};
     use super::*;
     use crate::render::programme::sample;
 
@@ -195,19 +193,18 @@ mod tests {
         let map = svg(coverage_size(3), |a| {
             coverage(a, &report, 0..3).map_err(|e| e.to_string())
         });
-        for expected in [
-            "Retail banking",
-            "current high value",
-            "68%  +13",
-            "(company)",
-            "2 projects: pilot, stopped",
-            "not assessed",
-        ] {
-            assert!(
-                map.contains(expected),
-                "`{expected}` missing from the coverage map"
-            );
-        }
+        assert_shows(
+            &map,
+            "coverage map",
+            &[
+                "Retail banking",
+                "current high value",
+                "68%  +13",
+                "(company)",
+                "2 projects: pilot, stopped",
+                "not assessed",
+            ],
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ use super::{px, Drawn, U};
 use crate::render::pdf::fit;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
 
 /// Width of the programme charts in points: the text width of an A4 page.
 const WIDTH: f32 = 495.0;
@@ -49,6 +50,12 @@ fn line<DB: DrawingBackend>(
     ))
 }
 
+/// The small print under a chart's legend: how to read the chart.
+fn note<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, text: &str, y: f64) -> Drawn<DB> {
+    let style = super::font(7.0, &super::colour::MUTED, HPos::Left, VPos::Center);
+    line(area, text, (0.0, y), width_of(area), style)
+}
+
 /// A chart drawn as SVG, for the tests to read.
 #[cfg(test)]
 fn svg(
@@ -62,4 +69,12 @@ fn svg(
         draw(&area).expect("drawn");
     }
     out
+}
+
+/// Fails unless the chart `name` shows every one of `expected` as text.
+#[cfg(test)]
+fn assert_shows(chart: &str, name: &str, expected: &[&str]) {
+    for text in expected {
+        assert!(chart.contains(text), "`{text}` missing from the {name}");
+    }
 }

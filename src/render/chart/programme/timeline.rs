@@ -1,7 +1,7 @@
 //! The timeline: the projects over time with their milestones, their
 //! dependencies, today, and what is late, blocked or at risk.
 
-use super::{at, line, width_of, NAMES, WIDTH};
+use super::{at, line, note, width_of, NAMES, WIDTH};
 use crate::domain::programme::ProjectStatus;
 use crate::render::chart::colour::{self, *};
 use crate::render::chart::{bold, font, legend, px, Drawn};
@@ -145,12 +145,10 @@ pub fn gantt<DB: DrawingBackend>(
         .map(|s| (s.label(), colour::status(*s)))
         .collect();
     legend(area, at(0.0, bottom + 22.0), &statuses)?;
-    line(
+    note(
         area,
         "◆ milestone, filled when done, red when overdue · arrow: from a project to one that waits on it · red outline: late, blocked or at risk",
-        (0.0, bottom + 35.0),
-        width,
-        font(7.0, &MUTED, HPos::Left, VPos::Center),
+        bottom + 35.0,
     )
 }
 
@@ -246,7 +244,7 @@ fn connector<DB: DrawingBackend>(
 
 #[cfg(test)]
 mod tests {
-    use super::super::svg;
+    use super::super::{assert_shows, svg};
     use super::*;
     use crate::render::programme::sample;
 
@@ -279,20 +277,19 @@ mod tests {
         let timeline = svg(gantt_size(n), |a| {
             gantt(a, &report, 0..n).map_err(|e| e.to_string())
         });
-        for expected in [
-            "Single customer view",
-            "&lt;script&gt;",
-            "today",
-            "late",
-            "blocked",
-            "at risk",
-            "Q1 26",
-        ] {
-            assert!(
-                timeline.contains(expected),
-                "`{expected}` missing from the timeline"
-            );
-        }
+        assert_shows(
+            &timeline,
+            "timeline",
+            &[
+                "Single customer view",
+                "&lt;script&gt;",
+                "today",
+                "late",
+                "blocked",
+                "at risk",
+                "Q1 26",
+            ],
+        );
         assert!(!timeline.contains("<script>"));
     }
 }
