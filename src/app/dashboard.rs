@@ -25,7 +25,7 @@ pub struct Home {
     pub staff: bool,
     pub counts: Counts,
     /// The newest assessments first, at most [`SHOWN`].
-    pub assessments: Vec<Listed>,
+    pub assessments: Vec<ListedAssessment>,
     pub programmes: Vec<ProgrammeSummary>,
     /// For executives and programme managers: each client's scores over
     /// its final assessments, from two assessments on.
@@ -41,7 +41,7 @@ pub struct Counts {
 }
 
 /// An assessment in the list: its client's name, if the caller sees the client.
-pub struct Listed {
+pub struct ListedAssessment {
     pub id: i32,
     pub client: Option<String>,
     pub date: chrono::NaiveDate,
@@ -95,7 +95,7 @@ pub fn home(app: &App, caller: &Caller) -> AppResult<Home> {
         assessments: assessments
             .iter()
             .take(SHOWN)
-            .map(|a| Listed {
+            .map(|a| ListedAssessment {
                 id: a.id,
                 client: name(a.client_id),
                 date: a.assessment_date,

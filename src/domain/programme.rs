@@ -173,12 +173,10 @@ pub struct MilestoneInput {
     pub done: Option<NaiveDate>,
 }
 
-/// Declares a struct whose first fields are a project's: what it is for and
-/// who owns it, where it sits, when it runs, its status, money, milestones
-/// and dependencies; then the struct's own fields. The project as stored and
-/// the project as reported share this one list. The API shows the fields
-/// flat: nesting them (`serde(flatten)`) would describe the reported project
-/// to OpenAPI as two schemas combined rather than as the one it is.
+/// Declares a struct that starts with a project's fields (its plan, money,
+/// milestones and dependencies), then has its own: the project as stored and
+/// as reported share this one list. Flat, because nesting (`serde(flatten)`)
+/// would turn the reported project's OpenAPI schema into a composition.
 macro_rules! with_project_fields {
     (
         $(#[$meta:meta])*
