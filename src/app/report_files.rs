@@ -6,7 +6,8 @@
 use super::documents::{Document, Layout};
 use super::App;
 use crate::db::assessments::Assessment;
-use crate::db::questionnaires::QuestionnaireCache;
+use crate::db::clients::Client;
+use crate::db::programmes::Programme;
 use crate::domain::role::{Caller, Role};
 use crate::report::Paper;
 use anyhow::Context;
@@ -55,43 +56,22 @@ pub fn one(app: &App, id: i32, out: &Path, paper: Paper) -> anyhow::Result<()> {
 
 /// Renders the programme of a client (PDF, or HTML when `out` ends in .html).
 pub fn programme(app: &App, client_id: i32, out: &Path, paper: Paper) -> anyhow::Result<()> {
-    use crate::db::programmes::Programme;
-    use crate::db::schema::clients;
-    use diesel::prelude::*;
-    let today = chrono::Utc::now().date_naive();
-    let report = app.db.read(
-        |conn| -> anyhow::Result<crate::report::programme::ProgrammeReport> {
-            let organisation_id: i32 = clients::table
-                .find(client_id)
-                .select(clients::organisation_id)
-                .first(conn)
-                .optional()?
-                .ok_or_else(|| anyhow::anyhow!("there is no client {client_id}"))?;
-            let programme = Programme::find_for_client(conn, client_id)?
-                .ok_or_else(|| anyhow::anyhow!("client {client_id} has no programme"))?;
-            let caller = Caller {
-                user_id: 0,
-                organisation_id,
-                role: Role::Admin,
-            };
-            let cache = QuestionnaireCache::default();
-            Ok(super::programme::report(
-                conn, &cache, &caller, &programme, today,
-            )?)
-        },
-    )?;
-    let html = out.extension().is_some_and(|e| e == "html");
-    let bytes = if html {
-        crate::render::html::programme(&report)?.into_bytes()
-    } else {
-        crate::render::pdf::programme(&report, paper, chrono::Utc::now())?
-    };
-    write_atomically(out, &bytes)?;
+    let (organisation_id, id) = app.db.read(|conn| {
+        let organisation_id = Client::organisation_of(conn, client_id)?
+            .ok_or_else(|| anyhow::anyhow!("there is no client {client_id}"))?;
+        let programme = Programme::find_for_client(conn, client_id)?
+            .ok_or_else(|| anyhow::anyhow!("client {client_id} has no programme"))?;
+        anyhow::Ok((organisation_id, programme.id))
+    })?;
+    let layout = Layout::for_path(out, paper);
+    let rendered =
+        super::programmes::report::document(app, &operator(organisation_id), id, layout)?;
+    write_atomically(out, &rendered.document.bytes)?;
     crate::say!(
         "{}: programme of client {client_id} ({}, {} projects)",
         out.display(),
-        report.client,
-        report.projects.len()
+        rendered.client,
+        rendered.projects
     );
     Ok(())
 }

@@ -83,6 +83,15 @@ impl Client {
             .optional()
     }
 
+    /// The organisation a client belongs to, whoever asks (the command line).
+    pub fn organisation_of(conn: &mut AnyConnection, id: i32) -> QueryResult<Option<i32>> {
+        clients::table
+            .find(id)
+            .select(clients::organisation_id)
+            .first(conn)
+            .optional()
+    }
+
     /// Who is attached to which client in an organisation, as (user id,
     /// client) pairs by client name: the admins' overview of access.
     pub fn memberships_in(

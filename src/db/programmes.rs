@@ -7,9 +7,8 @@ use super::{
     schema::{milestones, programmes, project_dependencies, projects},
     AnyConnection,
 };
-use crate::domain::programme::{Grid, Placement, ProjectStatus};
+use crate::domain::programme::{Grid, MilestoneInput, Placement, ProjectInput, ProjectStatus};
 use crate::domain::role::Caller;
-use crate::report::programme::{MilestoneInput, ProjectInput};
 use diesel::prelude::*;
 
 #[derive(Debug, Clone, Queryable, Selectable)]

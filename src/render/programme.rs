@@ -247,10 +247,8 @@ pub fn totals_caption(m: &Money) -> String {
 /// one at risk, a hostile name and a long objective.
 #[cfg(test)]
 pub mod sample {
-    use crate::domain::programme::{Grid, Placement, ProjectStatus};
-    use crate::report::programme::{
-        build, MilestoneInput, ProgrammeInput, ProgrammeReport, ProjectInput, ScoredAssessment,
-    };
+    use crate::domain::programme::{Grid, MilestoneInput, Placement, ProjectInput, ProjectStatus};
+    use crate::report::programme::{build, ProgrammeInput, ProgrammeReport, ScoredAssessment};
     use chrono::NaiveDate;
     use std::collections::HashMap;
 

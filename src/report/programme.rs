@@ -4,7 +4,9 @@
 //! PDF and HTML renderers and the programme pages. Pure.
 
 use super::TrendPoint;
-use crate::domain::programme::{health, Grid, Health, Placement, ProjectStatus, Tracked};
+use crate::domain::programme::{
+    health, with_project_fields, Grid, Health, ProjectInput, ProjectStatus,
+};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -20,36 +22,6 @@ pub struct ScoredAssessment {
     pub group: Option<String>,
     pub overall: f64,
     pub areas: HashMap<String, f64>,
-}
-
-/// A project as stored.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProjectInput {
-    pub id: i32,
-    pub name: String,
-    pub objective: String,
-    pub owner: String,
-    pub placement: Placement,
-    /// Area ids of the model the project targets.
-    pub areas: Vec<String>,
-    pub inputs: String,
-    pub outputs: String,
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-    pub status: ProjectStatus,
-    pub cost_planned: f64,
-    pub cost_actual: Option<f64>,
-    pub benefit_planned: f64,
-    pub benefit_actual: Option<f64>,
-    pub milestones: Vec<MilestoneInput>,
-    pub depends_on: Vec<i32>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, utoipa::ToSchema)]
-pub struct MilestoneInput {
-    pub name: String,
-    pub due: NaiveDate,
-    pub done: Option<NaiveDate>,
 }
 
 /// Everything the report is built from.
@@ -104,30 +76,16 @@ pub struct AreaChange {
     pub after: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
-pub struct ProjectView {
-    pub id: i32,
-    pub name: String,
-    pub objective: String,
-    pub owner: String,
-    pub placement: Placement,
-    pub placement_label: String,
-    /// A whole row or column (breadth) rather than one cell (depth).
-    pub breadth: bool,
-    pub inputs: String,
-    pub outputs: String,
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-    pub status: ProjectStatus,
-    pub cost_planned: f64,
-    pub cost_actual: Option<f64>,
-    pub benefit_planned: f64,
-    pub benefit_actual: Option<f64>,
-    pub milestones: Vec<MilestoneInput>,
-    pub depends_on: Vec<i32>,
-    pub depends_on_names: Vec<String>,
-    pub areas: Vec<AreaChange>,
-    pub health: Health,
+with_project_fields! {
+    #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+    pub struct ProjectView {
+        pub placement_label: String,
+        /// A whole row or column (breadth) rather than one cell (depth).
+        pub breadth: bool,
+        pub depends_on_names: Vec<String>,
+        pub areas: Vec<AreaChange>,
+        pub health: Health,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
@@ -249,24 +207,7 @@ pub fn build(input: ProgrammeInput) -> ProgrammeReport {
         .iter()
         .map(|p| (p.id, p.name.as_str()))
         .collect();
-    let tracked: Vec<Tracked> = input
-        .projects
-        .iter()
-        .map(|p| Tracked {
-            id: p.id,
-            name: p.name.clone(),
-            status: p.status,
-            start: p.start,
-            end: p.end,
-            depends_on: p.depends_on.clone(),
-            milestones: p
-                .milestones
-                .iter()
-                .map(|m| (m.name.clone(), m.due, m.done.is_some()))
-                .collect(),
-        })
-        .collect();
-    let healths = health(&tracked, input.today);
+    let healths = health(&input.projects, input.today);
     let area_name: HashMap<&str, &str> = input
         .area_names
         .iter()
@@ -411,167 +352,4 @@ fn before_after(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn day(s: &str) -> NaiveDate {
-        s.parse().expect("a date")
-    }
-
-    fn assessment(
-        id: i32,
-        date: &str,
-        unit: Option<&str>,
-        group: Option<&str>,
-        overall: f64,
-        pr: f64,
-    ) -> ScoredAssessment {
-        ScoredAssessment {
-            id,
-            date: day(date),
-            unit: unit.map(String::from),
-            group: group.map(String::from),
-            overall,
-            areas: HashMap::from([("PR".to_owned(), pr), ("ME".to_owned(), overall)]),
-        }
-    }
-
-    fn project(
-        id: i32,
-        placement: Placement,
-        status: ProjectStatus,
-        start: &str,
-        end: &str,
-        deps: &[i32],
-    ) -> ProjectInput {
-        ProjectInput {
-            id,
-            name: format!("Project {id}"),
-            objective: "Better".into(),
-            owner: "Ola".into(),
-            placement,
-            areas: vec!["PR".into()],
-            inputs: String::new(),
-            outputs: String::new(),
-            start: day(start),
-            end: day(end),
-            status,
-            cost_planned: 100.0,
-            cost_actual: Some(80.0),
-            benefit_planned: 300.0,
-            benefit_actual: (status == ProjectStatus::Done).then_some(120.0),
-            milestones: Vec::new(),
-            depends_on: deps.to_vec(),
-        }
-    }
-
-    fn input() -> ProgrammeInput {
-        ProgrammeInput {
-            client: "Harbour Bank".into(),
-            name: "Customer first".into(),
-            grid: Grid {
-                units: vec!["Retail".into(), "Business".into()],
-                groups: vec!["high".into(), "other".into()],
-            },
-            dimensions: Vec::new(),
-            area_names: vec![
-                ("PR".into(), "Proposition".into()),
-                ("ME".into(), "Measurement".into()),
-            ],
-            assessments: vec![
-                assessment(1, "2024-03-01", None, None, 40.0, 30.0),
-                assessment(2, "2025-03-01", Some("Retail"), Some("high"), 55.0, 50.0),
-                assessment(3, "2026-03-01", Some("Retail"), Some("high"), 68.0, 70.0),
-                assessment(4, "2025-09-01", Some("Business"), None, 45.0, 35.0),
-            ],
-            projects: vec![
-                project(
-                    1,
-                    Placement::Row {
-                        unit: "Retail".into(),
-                    },
-                    ProjectStatus::Done,
-                    "2025-04-01",
-                    "2025-12-31",
-                    &[],
-                ),
-                project(
-                    2,
-                    Placement::Cell {
-                        unit: "Business".into(),
-                        group: "other".into(),
-                    },
-                    ProjectStatus::RollingOut,
-                    "2026-01-01",
-                    "2026-02-01",
-                    &[1],
-                ),
-            ],
-            today: day("2026-06-01"),
-        }
-    }
-
-    #[test]
-    fn each_cell_takes_the_most_specific_assessments_and_shows_its_change() {
-        let report = build(input());
-        let retail_high = &report.cells[0][0];
-        assert_eq!(
-            (retail_high.basis, retail_high.latest, retail_high.change),
-            (Basis::Cell, Some(68.0), Some(13.0))
-        );
-        assert_eq!(retail_high.history.len(), 2);
-        let retail_other = &report.cells[0][1];
-        assert_eq!(
-            (retail_other.basis, retail_other.latest, retail_other.change),
-            (Basis::Company, Some(40.0), None)
-        );
-        let business_other = &report.cells[1][1];
-        assert_eq!(
-            (business_other.basis, business_other.latest),
-            (Basis::Unit, Some(45.0))
-        );
-        assert_eq!(business_other.projects, [ProjectStatus::RollingOut]);
-        assert_eq!(
-            report.cells[0][0].projects,
-            [ProjectStatus::Done],
-            "the row project covers the cell"
-        );
-    }
-
-    #[test]
-    fn a_projects_targeted_areas_show_before_and_after() {
-        let report = build(input());
-        let retail = &report.projects[0].areas[0];
-        // Before 2025-04-01: Retail×high had 50 (2025-03), Retail×other only the company's 30.
-        assert_eq!(retail.before, Some(40.0));
-        // Since: Retail×high 70 (2026-03); Retail×other has nothing newer.
-        assert_eq!(retail.after, Some(70.0));
-        assert_eq!(retail.area, "Proposition");
-    }
-
-    #[test]
-    fn alerts_money_and_the_timeline_come_from_the_projects() {
-        let report = build(input());
-        assert_eq!(report.alerts.len(), 1);
-        assert_eq!(
-            (
-                report.alerts[0].project.as_str(),
-                report.alerts[0].kind.as_str()
-            ),
-            ("Project 2", "late")
-        );
-        assert_eq!(
-            report.money,
-            Money {
-                cost_planned: 200.0,
-                cost_actual: 160.0,
-                benefit_planned: 600.0,
-                benefit_actual: 120.0
-            }
-        );
-        assert_eq!(report.span, Some((day("2025-04-01"), day("2026-02-01"))));
-        assert_eq!(report.projects[1].depends_on_names, ["Project 1"]);
-        assert_eq!(report.trend.len(), 4);
-        assert_eq!(report.trend[0].areas, [30.0, 40.0]);
-    }
-}
+mod tests;

@@ -6,8 +6,9 @@
 use super::Portfolio;
 use crate::db::clients::Client;
 use crate::db::programmes::{Programme, ProgrammeFields, StoredProject};
-use crate::domain::programme::{Grid, Placement, ProjectStatus, DEFAULT_GROUPS};
-use crate::report::programme::{MilestoneInput, ProjectInput};
+use crate::domain::programme::{
+    Grid, MilestoneInput, Placement, ProjectInput, ProjectStatus, DEFAULT_GROUPS,
+};
 use chrono::{Months, NaiveDate};
 use rand::Rng;
 

@@ -246,9 +246,9 @@ fn project(w: &mut Writer, p: &ProjectView, today: chrono::NaiveDate) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::programme::ProjectInput;
     use crate::render::pdf::check::{media_box, off_page};
     use crate::render::programme::sample;
-    use crate::report::programme::ProjectInput;
     use lopdf::Document;
 
     fn created() -> chrono::DateTime<chrono::Utc> {

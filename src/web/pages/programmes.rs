@@ -1,37 +1,28 @@
 //! The programme pages: the list of programmes, and one programme with its
 //! report (coverage map, timeline, trends, money, what needs attention),
 //! forms to add a project and to record a project's progress. The forms
-//! post natively and share their rules with the API (`save_project`).
+//! post natively and share their rules with the API.
 
 use super::create::{field, Fields};
 use super::flash::{Confirmation, Flash, FlashQuery};
+use super::messages::{fill, text};
 use super::{PageError, Viewer};
-use crate::app::programme::client_areas;
-use crate::db::clients::Client;
-use crate::db::programmes::StoredProject;
-use crate::domain::programme::{Placement, ProjectStatus, DEFAULT_GROUPS};
-use crate::domain::role::{Caller, Role};
-use crate::report::programme::MilestoneInput;
-use crate::web::problem::{ApiError, ApiResult};
-use crate::web::routes::programmes::{
-    detail, programme_or_404, save_project, summaries, ProgrammeDetail, ProjectRequest,
-};
+use crate::app::error::{AppError, AppResult};
+use crate::app::programmes::projects::{self, Progress, ProjectRequest};
+use crate::app::programmes::{self, NewProgramme, CHANGERS};
+use crate::domain::programme::{Grid, MilestoneInput, Placement, ProjectStatus, DEFAULT_GROUPS};
+use crate::domain::role::Caller;
+use crate::web::problem::ApiError;
 use crate::web::state::AppState;
 use actix_web::{http::StatusCode, web, HttpResponse};
 use serde_json::{json, Value};
-
-/// Who may change programmes; executives only read them.
-const CHANGERS: [Role; 3] = [Role::Admin, Role::Consultant, Role::ProgrammeManager];
 
 fn may_change(viewer: &Viewer) -> bool {
     CHANGERS.contains(&viewer.caller().role)
 }
 
 fn changer(viewer: &Viewer) -> Result<Caller, PageError> {
-    viewer.require(
-        &CHANGERS,
-        "Executives read programmes; programme managers and consultants change them.",
-    )
+    viewer.require(CHANGERS, text("only_changers"))
 }
 
 async fn list_page(
@@ -40,21 +31,14 @@ async fn list_page(
     flash: Flash,
 ) -> Result<HttpResponse, PageError> {
     let caller = viewer.caller();
-    let (programmes, free) = state
-        .read(move |conn| {
-            let programmes = summaries(conn, &caller)?;
-            let free: Vec<Client> = Client::list_visible(conn, &caller)?
-                .into_iter()
-                .filter(|c| !programmes.iter().any(|p| p.client_id == c.id))
-                .collect();
-            Ok((programmes, free))
-        })
+    let overview = state
+        .run(move |app| programmes::overview(app, &caller))
         .await?;
     let mut data = json!({
         "title": "Programmes",
-        "programmes": programmes.iter().map(|p| json!({ "id": p.id, "client": p.client, "name": p.name })).collect::<Vec<_>>(),
+        "programmes": overview.programmes.iter().map(|p| json!({ "id": p.id, "client": p.client, "name": p.name })).collect::<Vec<_>>(),
         "may_change": may_change(viewer),
-        "clients": free.iter().map(|c| json!({ "id": c.id, "name": c.name })).collect::<Vec<_>>(),
+        "clients": overview.clients_without_one.iter().map(|c| json!({ "id": c.id, "name": c.name })).collect::<Vec<_>>(),
         "groups": DEFAULT_GROUPS.join("\n"),
     });
     let status = flash.fill(&mut data);
@@ -84,17 +68,20 @@ pub async fn start(
     viewer: Viewer,
     form: web::Form<Fields>,
 ) -> Result<HttpResponse, PageError> {
-    changer(&viewer)?;
+    let caller = changer(&viewer)?;
     let fields = form.into_inner();
     viewer.check(field(&fields, "csrf_token"))?;
-    let body = crate::web::routes::programmes::NewProgramme {
+    let body = NewProgramme {
         client_id: field(&fields, "client_id").parse().unwrap_or(0),
         name: field(&fields, "name").to_owned(),
         business_units: lines(field(&fields, "business_units")),
         customer_groups: Some(lines(field(&fields, "customer_groups"))),
         dimensions: Vec::new(),
     };
-    match crate::web::routes::programmes::start_programme(&state, viewer.caller(), body).await {
+    match state
+        .run(move |app| programmes::start(app, &caller, body))
+        .await
+    {
         Ok(created) => Ok(HttpResponse::SeeOther()
             .insert_header((
                 "Location",
@@ -106,28 +93,32 @@ pub async fn start(
 }
 
 /// The placements a project can have on this grid, as form options.
-fn placements(d: &ProgrammeDetail) -> Vec<Value> {
+fn placements(grid: &Grid) -> Vec<Value> {
+    let option = |value: String, label: String| json!({ "value": value, "label": label });
     let mut options = Vec::new();
-    for (u, unit) in d.grid.units.iter().enumerate() {
-        options.push(json!({ "value": format!("row:{u}"), "label": format!("Breadth: {unit}, all customer groups") }));
+    for (u, unit) in grid.units.iter().enumerate() {
+        let label = fill("placement_row", &[("unit", unit)]);
+        options.push(option(format!("row:{u}"), label));
     }
-    for (g, group) in d.grid.groups.iter().enumerate() {
-        options.push(json!({ "value": format!("column:{g}"), "label": format!("Breadth: {group}, all business units") }));
+    for (g, group) in grid.groups.iter().enumerate() {
+        let label = fill("placement_column", &[("group", group)]);
+        options.push(option(format!("column:{g}"), label));
     }
-    for (u, unit) in d.grid.units.iter().enumerate() {
-        for (g, group) in d.grid.groups.iter().enumerate() {
-            options.push(json!({ "value": format!("cell:{u}:{g}"), "label": format!("Depth: {unit} × {group}") }));
+    for (u, unit) in grid.units.iter().enumerate() {
+        for (g, group) in grid.groups.iter().enumerate() {
+            let label = fill("placement_cell", &[("unit", unit), ("group", group)]);
+            options.push(option(format!("cell:{u}:{g}"), label));
         }
     }
     options
 }
 
 /// The placement chosen in the form, by grid positions.
-fn placement(d: &ProgrammeDetail, value: &str) -> ApiResult<Placement> {
+fn placement(grid: &Grid, value: &str) -> AppResult<Placement> {
     let parts: Vec<&str> = value.split(':').collect();
     let index = |i: usize| parts.get(i).and_then(|p| p.parse::<usize>().ok());
-    let unit = |i: Option<usize>| i.and_then(|i| d.grid.units.get(i)).cloned();
-    let group = |i: Option<usize>| i.and_then(|i| d.grid.groups.get(i)).cloned();
+    let unit = |i: Option<usize>| i.and_then(|i| grid.units.get(i)).cloned();
+    let group = |i: Option<usize>| i.and_then(|i| grid.groups.get(i)).cloned();
     let chosen = match parts.first().copied() {
         Some("row") => unit(index(1)).map(|unit| Placement::Row { unit }),
         Some("column") => group(index(1)).map(|group| Placement::Column { group }),
@@ -137,7 +128,7 @@ fn placement(d: &ProgrammeDetail, value: &str) -> ApiResult<Placement> {
         _ => None,
     };
     chosen.ok_or_else(|| {
-        ApiError::invalid("not_on_grid", "choose where on the grid the project sits")
+        AppError::invalid("not_on_grid", "choose where on the grid the project sits")
     })
 }
 
@@ -148,27 +139,19 @@ async fn programme_page(
     flash: Flash,
 ) -> Result<HttpResponse, PageError> {
     let caller = viewer.caller();
-    let programme = match detail(state, caller, id).await {
-        Ok(p) => p,
-        Err(ApiError::App(crate::app::error::AppError::NotFound(_))) => {
-            return Ok(state.pages.error(
-                StatusCode::NOT_FOUND,
-                "There is no such programme.",
-                Some(viewer),
-            ))
+    let planning = match state
+        .run(move |app| programmes::planning(app, &caller, id))
+        .await
+    {
+        Ok(planning) => planning,
+        Err(ApiError::App(AppError::NotFound(_))) => {
+            return Ok(state
+                .pages
+                .error(StatusCode::NOT_FOUND, text("no_programme"), Some(viewer)))
         }
         Err(e) => return Err(e.into()),
     };
-    let cache = state.questionnaires.clone();
-    let client_id = programme.client_id;
-    let areas = state
-        .read(move |conn| Ok(client_areas(conn, &cache, &caller, client_id)?))
-        .await?;
-    let report = programme.report.clone();
-    let fragment = web::block(move || crate::render::html::programme_fragment(&report))
-        .await
-        .map_err(|e| PageError::Internal(e.to_string()))?
-        .map_err(|e| PageError::Internal(format!("{e:#}")))?;
+    let programme = &planning.programme;
     let statuses: Vec<Value> = ProjectStatus::ALL
         .iter()
         .map(|s| json!({ "value": s.as_str(), "label": s.label() }))
@@ -188,10 +171,10 @@ async fn programme_page(
     let mut data = json!({
         "title": format!("{}: {}", programme.report.client, programme.name),
         "id": programme.id, "client": programme.report.client, "name": programme.name,
-        "report": fragment,
+        "report": planning.report_html,
         "may_change": may_change(viewer),
-        "placements": placements(&programme),
-        "areas": areas.iter().map(|(id, name)| json!({ "id": id, "name": name })).collect::<Vec<_>>(),
+        "placements": placements(&programme.grid),
+        "areas": planning.areas.iter().map(|(id, name)| json!({ "id": id, "name": name })).collect::<Vec<_>>(),
         "statuses": statuses,
         "projects": projects,
         "today": chrono::Utc::now().date_naive().to_string(),
@@ -211,24 +194,30 @@ pub async fn show(
 }
 
 /// A number field of a form: empty is none.
-fn amount(fields: &Fields, name: &str) -> ApiResult<Option<f64>> {
+fn amount(fields: &Fields, name: &str) -> AppResult<Option<f64>> {
     let text = field(fields, name).trim();
     if text.is_empty() {
         return Ok(None);
     }
     text.parse()
         .map(Some)
-        .map_err(|_| ApiError::invalid("bad_amount", format!("`{name}` must be a number")))
+        .map_err(|_| AppError::invalid("bad_amount", format!("`{name}` must be a number")))
 }
 
-fn date(fields: &Fields, name: &str) -> ApiResult<chrono::NaiveDate> {
+fn date(fields: &Fields, name: &str) -> AppResult<chrono::NaiveDate> {
     field(fields, name)
         .parse()
-        .map_err(|_| ApiError::invalid("bad_date", format!("give the {name} date")))
+        .map_err(|_| AppError::invalid("bad_date", format!("give the {name} date")))
+}
+
+fn status(fields: &Fields) -> AppResult<ProjectStatus> {
+    field(fields, "status")
+        .parse()
+        .map_err(|e: String| AppError::invalid("bad_status", e))
 }
 
 /// The add-project form as a request of the API.
-fn project_request(d: &ProgrammeDetail, fields: &Fields) -> ApiResult<ProjectRequest> {
+fn project_request(grid: &Grid, fields: &Fields) -> AppResult<ProjectRequest> {
     let milestone = field(fields, "milestone").trim();
     let milestones = if milestone.is_empty() {
         Vec::new()
@@ -249,15 +238,13 @@ fn project_request(d: &ProgrammeDetail, fields: &Fields) -> ApiResult<ProjectReq
         name: field(fields, "name").to_owned(),
         objective: field(fields, "objective").to_owned(),
         owner: field(fields, "owner").to_owned(),
-        placement: placement(d, field(fields, "placement"))?,
+        placement: placement(grid, field(fields, "placement"))?,
         areas: all("area").collect(),
         inputs: field(fields, "inputs").to_owned(),
         outputs: field(fields, "outputs").to_owned(),
         start: date(fields, "start")?,
         end: date(fields, "end")?,
-        status: field(fields, "status")
-            .parse()
-            .map_err(|e: String| ApiError::invalid("bad_status", e))?,
+        status: status(fields)?,
         cost_planned: amount(fields, "cost_planned")?.unwrap_or(0.0),
         cost_actual: None,
         benefit_planned: amount(fields, "benefit_planned")?.unwrap_or(0.0),
@@ -277,15 +264,19 @@ pub async fn add_project(
     let caller = changer(&viewer)?;
     let (id, fields) = (path.into_inner(), form.into_inner());
     viewer.check(field(&fields, "csrf_token"))?;
-    let programme = detail(&state, caller, id).await?;
-    let outcome = match project_request(&programme, &fields) {
-        Ok(body) => save_project(&state, caller, id, None, body)
-            .await
-            .map(|_| ()),
-        Err(e) => Err(e),
+    let grid = state
+        .run(move |app| programmes::grid_of(app, &caller, id))
+        .await?;
+    let outcome = match project_request(&grid, &fields) {
+        Ok(body) => {
+            state
+                .run(move |app| projects::add(app, &caller, id, body))
+                .await
+        }
+        Err(e) => Err(e.into()),
     };
     match outcome {
-        Ok(()) => Ok(Confirmation::ProjectAdded.redirect(&format!("/programmes/{id}"))),
+        Ok(_) => Ok(Confirmation::ProjectAdded.redirect(&format!("/programmes/{id}"))),
         Err(e) => programme_page(&state, &viewer, id, Flash::refusal(e)?).await,
     }
 }
@@ -300,42 +291,21 @@ pub async fn progress(
     let caller = changer(&viewer)?;
     let ((id, project_id), fields) = (path.into_inner(), form.into_inner());
     viewer.check(field(&fields, "csrf_token"))?;
-    let reader = caller;
-    let stored = state
-        .read(move |conn| {
-            programme_or_404(conn, &reader, id)?;
-            let found = StoredProject::list(conn, id)?
-                .into_iter()
-                .find(|p| p.project.id == project_id);
-            found.ok_or_else(|| ApiError::not_found("project"))
-        })
-        .await?;
-    let outcome = async {
-        let p = stored.project;
-        let body = ProjectRequest {
-            status: field(&fields, "status")
-                .parse()
-                .map_err(|e: String| ApiError::invalid("bad_status", e))?,
+    let parsed = (|| {
+        AppResult::Ok(Progress {
+            status: status(&fields)?,
             cost_actual: amount(&fields, "cost_actual")?,
             benefit_actual: amount(&fields, "benefit_actual")?,
-            version: Some(stored.version),
-            name: p.name,
-            objective: p.objective,
-            owner: p.owner,
-            placement: p.placement,
-            areas: p.areas,
-            inputs: p.inputs,
-            outputs: p.outputs,
-            start: p.start,
-            end: p.end,
-            cost_planned: p.cost_planned,
-            benefit_planned: p.benefit_planned,
-            milestones: p.milestones,
-            depends_on: p.depends_on,
-        };
-        save_project(&state, caller, id, Some(project_id), body).await
-    }
-    .await;
+        })
+    })();
+    let outcome = match parsed {
+        Ok(progress) => {
+            state
+                .run(move |app| projects::record_progress(app, &caller, id, project_id, progress))
+                .await
+        }
+        Err(e) => Err(e.into()),
+    };
     match outcome {
         Ok(_) => Ok(Confirmation::ProjectUpdated.redirect(&format!("/programmes/{id}"))),
         Err(e) => programme_page(&state, &viewer, id, Flash::refusal(e)?).await,

@@ -1,0 +1,172 @@
+//! A programme's report: loaded from its grid and projects and the client's
+//! final assessments with their stored summaries, and rendered for the
+//! board (PDF or a standalone page) and for the programme's page.
+
+use super::{today, visible};
+use crate::app::documents::{render_report, Document, Layout, Report};
+use crate::app::error::{AppError, AppResult};
+use crate::app::App;
+use crate::db::assessments::Assessment;
+use crate::db::clients::Client;
+use crate::db::programmes::{Programme, StoredProject};
+use crate::db::questionnaires::StoredQuestionnaire;
+use crate::db::summaries;
+use crate::db::AnyConnection;
+use crate::domain::assessment::{AssessmentFilter, Status};
+use crate::domain::role::Caller;
+use crate::domain::scoring::OVERALL;
+use crate::report::programme::{build, ProgrammeInput, ProgrammeReport, ScoredAssessment};
+use diesel::QueryResult;
+
+/// The report rendered for the board, and what it covers (the command line
+/// says so).
+pub struct RenderedReport {
+    pub document: Document,
+    pub client: String,
+    pub projects: usize,
+}
+
+/// The areas of the model (id and name) the programme is measured on: those
+/// of the questionnaire of the client's latest final assessment, else of the
+/// organisation's newest questionnaire.
+fn area_names(
+    app: &App,
+    conn: &mut AnyConnection,
+    organisation_id: i32,
+    latest: Option<&Assessment>,
+) -> QueryResult<Vec<(String, String)>> {
+    let questionnaire_id = match latest {
+        Some(a) => Some(a.questionnaire_id),
+        None => StoredQuestionnaire::list_in(conn, organisation_id)?
+            .last()
+            .map(|q| q.id),
+    };
+    let Some(id) = questionnaire_id else {
+        return Ok(Vec::new());
+    };
+    Ok(app
+        .questionnaires
+        .get(conn, organisation_id, id)?
+        .map(|q| {
+            q.areas
+                .iter()
+                .map(|a| (a.id.clone(), a.name.clone()))
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+/// The client's final assessments the caller may see.
+fn finals(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    client_id: i32,
+) -> QueryResult<Vec<Assessment>> {
+    let filter = AssessmentFilter {
+        client_id: Some(client_id),
+        status: Some(Status::Final),
+    };
+    Assessment::list_visible(conn, caller, &filter)
+}
+
+fn latest(finals: &[Assessment]) -> Option<&Assessment> {
+    finals.iter().max_by_key(|a| (a.assessment_date, a.id))
+}
+
+/// The areas of the model (id and name) a client's projects can target: see [`area_names`].
+pub(super) fn client_areas(
+    app: &App,
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    client_id: i32,
+) -> QueryResult<Vec<(String, String)>> {
+    let finals = finals(conn, caller, client_id)?;
+    area_names(app, conn, caller.organisation_id, latest(&finals))
+}
+
+/// The programme's report as of `today`, as the caller may see it.
+pub(super) fn load(
+    app: &App,
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    programme: &Programme,
+    today: chrono::NaiveDate,
+) -> QueryResult<ProgrammeReport> {
+    let client = Client::find_visible(conn, caller, programme.client_id)?
+        .map_or_else(String::new, |c| c.name);
+    let finals = finals(conn, caller, programme.client_id)?;
+    let ids: Vec<i32> = finals.iter().map(|a| a.id).collect();
+    let stored = summaries::load(conn, &ids)?;
+    let area_names = area_names(app, conn, caller.organisation_id, latest(&finals))?;
+    let assessments = finals
+        .iter()
+        .filter_map(|a| {
+            let summary = stored.get(&a.id)?;
+            Some(ScoredAssessment {
+                id: a.id,
+                date: a.assessment_date,
+                unit: a.business_unit.clone().or_else(|| a.product.clone()),
+                group: a.customer_group.clone(),
+                overall: summary.get(OVERALL)?.combined,
+                areas: summary
+                    .iter()
+                    .filter(|(node, _)| node.as_str() != OVERALL)
+                    .map(|(node, d)| (node.clone(), d.combined))
+                    .collect(),
+            })
+        })
+        .collect();
+    let projects = StoredProject::list(conn, programme.id)?
+        .into_iter()
+        .map(|p| p.project)
+        .collect();
+    Ok(build(ProgrammeInput {
+        client,
+        name: programme.name.clone(),
+        grid: programme.grid(),
+        dimensions: programme.dimensions(),
+        area_names,
+        assessments,
+        projects,
+        today,
+    }))
+}
+
+/// The report of a programme the caller may see, as of today.
+pub(super) fn visible_report(app: &App, caller: &Caller, id: i32) -> AppResult<ProgrammeReport> {
+    app.db.read(|conn| {
+        let programme = visible(conn, caller, id)?;
+        Ok(load(app, conn, caller, &programme, today())?)
+    })
+}
+
+/// The programme report for the board as a PDF or a standalone page:
+/// coverage map, timeline, trends, benefits, alerts, projects.
+pub fn document(app: &App, caller: &Caller, id: i32, layout: Layout) -> AppResult<RenderedReport> {
+    let report = visible_report(app, caller, id)?;
+    let document = render_report(
+        app,
+        Report::Programme,
+        layout,
+        &format!("programme-{id}"),
+        |paper| {
+            Ok(crate::render::pdf::programme(
+                &report,
+                paper,
+                chrono::Utc::now(),
+            )?)
+        },
+        || crate::render::html::programme(&report),
+    )?;
+    Ok(RenderedReport {
+        document,
+        client: report.client,
+        projects: report.projects.len(),
+    })
+}
+
+/// The report as an HTML fragment with its charts, for the programme's page.
+pub(super) fn fragment(report: &ProgrammeReport) -> AppResult<String> {
+    crate::render::html::programme_fragment(report)
+        .map_err(|e| AppError::internal(e.context("cannot draw the programme's report")))
+}
