@@ -97,12 +97,12 @@ impl AssessmentView {
 }
 
 /// The assessment if the caller may see it.
-pub fn visible(conn: &mut AnyConnection, caller: &Caller, id: i32) -> AppResult<Assessment> {
+pub(super) fn visible(conn: &mut AnyConnection, caller: &Caller, id: i32) -> AppResult<Assessment> {
     Assessment::find_visible(conn, caller, id)?.ok_or_else(|| AppError::not_found("assessment"))
 }
 
 /// Only the lead assessor (or an admin) steers an assessment.
-pub fn require_lead(caller: &Caller, assessment: &Assessment, action: &str) -> AppResult<()> {
+pub(super) fn require_lead(caller: &Caller, assessment: &Assessment, action: &str) -> AppResult<()> {
     if caller.user_id == assessment.lead_assessor_id || caller.role == Role::Admin {
         Ok(())
     } else {

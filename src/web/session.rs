@@ -98,29 +98,3 @@ pub fn session_cookie(
         ))
         .finish()
 }
-
-// Transitional: handlers not yet moved onto app/ check roles themselves.
-pub type Auth = Identity;
-
-pub trait AuthShim {
-    fn caller(&self) -> crate::domain::role::Caller;
-    fn require(
-        &self,
-        roles: &[crate::domain::role::Role],
-        action: &str,
-    ) -> super::problem::ApiResult<crate::domain::role::Caller>;
-}
-
-impl AuthShim for Identity {
-    fn caller(&self) -> crate::domain::role::Caller {
-        self.caller
-    }
-    fn require(
-        &self,
-        roles: &[crate::domain::role::Role],
-        action: &str,
-    ) -> super::problem::ApiResult<crate::domain::role::Caller> {
-        crate::app::permissions::require(&self.caller, roles, action)?;
-        Ok(self.caller)
-    }
-}

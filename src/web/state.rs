@@ -32,32 +32,3 @@ impl AppState {
         Ok(web::block(move || use_case(&app)).await??)
     }
 }
-
-// Transitional: handlers not yet moved onto app/ reach the context and run
-// their own transactions. Removed once every handler calls one use case.
-impl std::ops::Deref for AppState {
-    type Target = App;
-    fn deref(&self) -> &App {
-        &self.app
-    }
-}
-
-impl AppState {
-    pub async fn read<T, F>(&self, f: F) -> ApiResult<T>
-    where
-        F: FnOnce(&mut crate::db::AnyConnection) -> ApiResult<T> + Send + 'static,
-        T: Send + 'static,
-    {
-        let db = self.app.db.clone();
-        web::block(move || db.read(f)).await?
-    }
-
-    pub async fn write<T, F>(&self, f: F) -> ApiResult<T>
-    where
-        F: FnOnce(&mut crate::db::AnyConnection) -> ApiResult<T> + Send + 'static,
-        T: Send + 'static,
-    {
-        let db = self.app.db.clone();
-        web::block(move || db.write(f)).await?
-    }
-}

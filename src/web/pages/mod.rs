@@ -116,7 +116,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::db::{Database, DatabaseUrl};
+    use crate::config::DatabaseSettings;
     use actix_web::{middleware::ErrorHandlers, test, App};
 
     async fn fails() -> Result<HttpResponse, PageError> {
@@ -127,9 +127,9 @@ mod tests {
     async fn a_fault_in_a_page_shows_the_error_page_in_the_layout_without_its_cause() {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let path = dir.path().join("cmas.sqlite3").display().to_string();
-        let db = Database::connect(&DatabaseUrl::Sqlite(path), 1).expect("a database");
+        let app = crate::app::App::open(&DatabaseSettings { url: path }, 1).expect("a database");
         let state = web::Data::new(AppState {
-            app: crate::app::App::new(db, chrono::Duration::hours(1)),
+            app,
             pages: Pages::new().expect("the templates"),
             secure_cookies: false,
             trust_forwarded: false,

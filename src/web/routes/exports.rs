@@ -1,7 +1,6 @@
 //! Exports, as CSV or XLSX (see `app::exports`): an assessment's answers
 //! and consolidated results, and the organisation's KPI values.
 
-use crate::app::documents;
 use crate::app::exports;
 use crate::web::call::Call;
 use crate::web::download::attachment;
@@ -10,17 +9,7 @@ use actix_web::{get, web, HttpResponse};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-pub use crate::app::documents::Format;
-
-/// Transitional, for the programme exports until they move onto app: the
-/// table as a download in the asked format.
-pub fn download(
-    table: &crate::render::table::Table,
-    format: Format,
-    stem: &str,
-) -> ApiResult<HttpResponse> {
-    Ok(attachment(documents::table(table, format, stem)?))
-}
+use crate::app::documents::Format;
 
 /// Every assessor's answers (lead and admins).
 #[utoipa::path(context_path = "/api/v1", tag = "exports", params(("id" = i32, Path), ("format" = Format, Path)),

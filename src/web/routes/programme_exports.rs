@@ -2,10 +2,9 @@
 
 use crate::app::documents::Format;
 use crate::app::programmes::tables;
-use crate::app::sessions::Identity;
+use crate::web::call::Call;
 use crate::web::download::attachment;
 use crate::web::problem::{ApiResult, Problem};
-use crate::web::state::AppState;
 use actix_web::{get, web, HttpResponse};
 
 /// A programme's projects with their plan, money and health.
@@ -13,14 +12,10 @@ use actix_web::{get, web, HttpResponse};
     responses((status = 200, description = "The table as CSV or XLSX", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
         (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/programmes/{id}/projects.{format}")]
-pub async fn projects(
-    state: web::Data<AppState>,
-    auth: Identity,
-    path: web::Path<(i32, Format)>,
-) -> ApiResult<HttpResponse> {
+pub async fn projects(call: Call, path: web::Path<(i32, Format)>) -> ApiResult<HttpResponse> {
     let (id, format) = path.into_inner();
-    let document = state
-        .run(move |app| tables::projects(app, &auth.caller, id, format))
+    let document = call
+        .run(move |app, caller| tables::projects(app, caller, id, format))
         .await?;
     Ok(attachment(document))
 }
@@ -30,14 +25,10 @@ pub async fn projects(
     responses((status = 200, description = "The table as CSV or XLSX", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
         (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/programmes/{id}/milestones.{format}")]
-pub async fn milestones(
-    state: web::Data<AppState>,
-    auth: Identity,
-    path: web::Path<(i32, Format)>,
-) -> ApiResult<HttpResponse> {
+pub async fn milestones(call: Call, path: web::Path<(i32, Format)>) -> ApiResult<HttpResponse> {
     let (id, format) = path.into_inner();
-    let document = state
-        .run(move |app| tables::milestones(app, &auth.caller, id, format))
+    let document = call
+        .run(move |app, caller| tables::milestones(app, caller, id, format))
         .await?;
     Ok(attachment(document))
 }

@@ -10,25 +10,18 @@ use crate::app::programmes::projects::{self, ProjectRequest, SavedProject};
 use crate::app::programmes::{
     self, report, NewProgramme, ProgrammeDetail, ProgrammeSummary, ProgrammeUpdate,
 };
-use crate::app::sessions::Identity;
 use crate::report::Paper;
+use crate::web::call::Call;
 use crate::web::download::inline;
 use crate::web::problem::{ApiResult, Problem};
-use crate::web::state::AppState;
 use actix_web::{delete, get, patch, post, put, web, HttpResponse};
 
 /// The programmes the caller may see.
 #[utoipa::path(context_path = "/api/v1", tag = "programmes",
     responses((status = 200, body = Vec<ProgrammeSummary>), (status = 401, body = Problem)))]
 #[get("/programmes")]
-pub async fn list(
-    state: web::Data<AppState>,
-    auth: Identity,
-) -> ApiResult<web::Json<Vec<ProgrammeSummary>>> {
-    let programmes = state
-        .run(move |app| programmes::list(app, &auth.caller))
-        .await?;
-    Ok(web::Json(programmes))
+pub async fn list(call: Call) -> ApiResult<web::Json<Vec<ProgrammeSummary>>> {
+    call.json(programmes::list).await
 }
 
 /// Starts a client's programme (one per client).
@@ -37,14 +30,10 @@ pub async fn list(
         (status = 404, body = Problem, description = "No such client"), (status = 409, body = Problem, description = "The client has a programme"),
         (status = 422, body = Problem)))]
 #[post("/programmes")]
-pub async fn create(
-    state: web::Data<AppState>,
-    auth: Identity,
-    body: web::Json<NewProgramme>,
-) -> ApiResult<HttpResponse> {
+pub async fn create(call: Call, body: web::Json<NewProgramme>) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
-    let created = state
-        .run(move |app| programmes::start(app, &auth.caller, body))
+    let created = call
+        .run(move |app, caller| programmes::start(app, caller, body))
         .await?;
     Ok(HttpResponse::Created().json(created))
 }
@@ -53,16 +42,10 @@ pub async fn create(
 #[utoipa::path(context_path = "/api/v1", tag = "programmes", params(("id" = i32, Path)),
     responses((status = 200, body = ProgrammeDetail), (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/programmes/{id}")]
-pub async fn get(
-    state: web::Data<AppState>,
-    auth: Identity,
-    path: web::Path<i32>,
-) -> ApiResult<web::Json<ProgrammeDetail>> {
+pub async fn get(call: Call, path: web::Path<i32>) -> ApiResult<web::Json<ProgrammeDetail>> {
     let id = path.into_inner();
-    let detail = state
-        .run(move |app| programmes::detail(app, &auth.caller, id))
-        .await?;
-    Ok(web::Json(detail))
+    call.json(move |app, caller| programmes::detail(app, caller, id))
+        .await
 }
 
 /// Renames the programme or changes its grid and dimensions. A business unit
@@ -72,16 +55,13 @@ pub async fn get(
         (status = 409, body = Problem, description = "Stale version"), (status = 422, body = Problem)))]
 #[patch("/programmes/{id}")]
 pub async fn update(
-    state: web::Data<AppState>,
-    auth: Identity,
+    call: Call,
     path: web::Path<i32>,
     body: web::Json<ProgrammeUpdate>,
 ) -> ApiResult<web::Json<ProgrammeSummary>> {
     let (id, body) = (path.into_inner(), body.into_inner());
-    let updated = state
-        .run(move |app| programmes::update(app, &auth.caller, id, body))
-        .await?;
-    Ok(web::Json(updated))
+    call.json(move |app, caller| programmes::update(app, caller, id, body))
+        .await
 }
 
 /// Adds a project to the programme.
@@ -91,14 +71,13 @@ pub async fn update(
         (status = 422, body = Problem, description = "Invalid field, not on the grid, or a dependency cycle or date conflict naming the projects")))]
 #[post("/programmes/{id}/projects")]
 pub async fn add_project(
-    state: web::Data<AppState>,
-    auth: Identity,
+    call: Call,
     path: web::Path<i32>,
     body: web::Json<ProjectRequest>,
 ) -> ApiResult<HttpResponse> {
     let (id, body) = (path.into_inner(), body.into_inner());
-    let saved = state
-        .run(move |app| projects::add(app, &auth.caller, id, body))
+    let saved = call
+        .run(move |app, caller| projects::add(app, caller, id, body))
         .await?;
     Ok(HttpResponse::Created().json(saved))
 }
@@ -109,16 +88,13 @@ pub async fn add_project(
         (status = 409, body = Problem, description = "Stale version or duplicate name"), (status = 422, body = Problem)))]
 #[put("/programmes/{id}/projects/{project_id}")]
 pub async fn replace_project(
-    state: web::Data<AppState>,
-    auth: Identity,
+    call: Call,
     path: web::Path<(i32, i32)>,
     body: web::Json<ProjectRequest>,
 ) -> ApiResult<web::Json<SavedProject>> {
     let ((id, project_id), body) = (path.into_inner(), body.into_inner());
-    let saved = state
-        .run(move |app| projects::replace(app, &auth.caller, id, project_id, body))
-        .await?;
-    Ok(web::Json(saved))
+    call.json(move |app, caller| projects::replace(app, caller, id, project_id, body))
+        .await
 }
 
 /// Removes a project that no other project depends on.
@@ -126,14 +102,9 @@ pub async fn replace_project(
     responses((status = 204, description = "Removed"), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 422, body = Problem, description = "Other projects depend on it")))]
 #[delete("/programmes/{id}/projects/{project_id}")]
-pub async fn remove_project(
-    state: web::Data<AppState>,
-    auth: Identity,
-    path: web::Path<(i32, i32)>,
-) -> ApiResult<HttpResponse> {
+pub async fn remove_project(call: Call, path: web::Path<(i32, i32)>) -> ApiResult<HttpResponse> {
     let (id, project_id) = path.into_inner();
-    state
-        .run(move |app| projects::remove(app, &auth.caller, id, project_id))
+    call.run(move |app, caller| projects::remove(app, caller, id, project_id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -142,14 +113,10 @@ pub async fn remove_project(
 #[utoipa::path(context_path = "/api/v1", tag = "programmes", params(("id" = i32, Path)),
     responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/programmes/{id}/report.pdf")]
-pub async fn report_pdf(
-    state: web::Data<AppState>,
-    auth: Identity,
-    path: web::Path<i32>,
-) -> ApiResult<HttpResponse> {
+pub async fn report_pdf(call: Call, path: web::Path<i32>) -> ApiResult<HttpResponse> {
     let id = path.into_inner();
-    let rendered = state
-        .run(move |app| report::document(app, &auth.caller, id, Layout::Pdf(Paper::A4)))
+    let rendered = call
+        .run(move |app, caller| report::document(app, caller, id, Layout::Pdf(Paper::A4)))
         .await?;
     Ok(inline(rendered.document))
 }
@@ -158,14 +125,10 @@ pub async fn report_pdf(
 #[utoipa::path(context_path = "/api/v1", tag = "programmes", params(("id" = i32, Path)),
     responses((status = 200, content_type = "text/html", body = String), (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/programmes/{id}/report.html")]
-pub async fn report_html(
-    state: web::Data<AppState>,
-    auth: Identity,
-    path: web::Path<i32>,
-) -> ApiResult<HttpResponse> {
+pub async fn report_html(call: Call, path: web::Path<i32>) -> ApiResult<HttpResponse> {
     let id = path.into_inner();
-    let rendered = state
-        .run(move |app| report::document(app, &auth.caller, id, Layout::Html))
+    let rendered = call
+        .run(move |app, caller| report::document(app, caller, id, Layout::Html))
         .await?;
     Ok(inline(rendered.document))
 }
