@@ -12,7 +12,7 @@ use crate::db::assessments::{Assessment, NewAssessment};
 use crate::db::audit::{AuditEvent, Change};
 use crate::db::clients::Client;
 use crate::db::questionnaires::StoredQuestionnaire;
-use crate::db::summaries;
+use crate::db::result_summaries;
 use crate::db::users::User;
 use crate::db::AnyConnection;
 use crate::domain::assessment::{AssessmentFilter, Status};
@@ -102,7 +102,11 @@ pub(super) fn visible(conn: &mut AnyConnection, caller: &Caller, id: i32) -> App
 }
 
 /// Only the lead assessor (or an admin) steers an assessment.
-pub(super) fn require_lead(caller: &Caller, assessment: &Assessment, action: &str) -> AppResult<()> {
+pub(super) fn require_lead(
+    caller: &Caller,
+    assessment: &Assessment,
+    action: &str,
+) -> AppResult<()> {
     if caller.user_id == assessment.lead_assessor_id || caller.role == Role::Admin {
         Ok(())
     } else {
@@ -309,7 +313,7 @@ pub fn change_status(
         let updated = Assessment::set_status(conn, id, update.version, next)?
             .ok_or_else(|| stale(&current))?;
         if let Some(finished) = finished {
-            summaries::store(conn, id, &finished)?;
+            result_summaries::store(conn, id, &finished)?;
         }
         AuditEvent::record(
             conn,

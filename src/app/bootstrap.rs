@@ -6,7 +6,7 @@ use crate::config::FirstStart;
 use crate::db::assessments::Assessment;
 use crate::db::organisations::Organisation;
 use crate::db::questionnaires::{Import, StoredQuestionnaire};
-use crate::db::summaries;
+use crate::db::result_summaries;
 use crate::db::users::{NewUser, User};
 use crate::db::{AnyConnection, Database};
 use crate::domain::questionnaire::{self, Questionnaire};
@@ -57,7 +57,7 @@ pub fn run(db: &Database, settings: &FirstStart) -> anyhow::Result<()> {
 /// Stores the result summaries of final assessments finalised before
 /// summaries existed, so every final assessment is in the benchmarks.
 fn backfill_summaries(conn: &mut AnyConnection) -> anyhow::Result<()> {
-    for id in summaries::missing(conn)? {
+    for id in result_summaries::missing(conn)? {
         let assessment = Assessment::find_any(conn, id)?
             .ok_or_else(|| anyhow::anyhow!("assessment {id} is missing"))?;
         let questionnaire = StoredQuestionnaire::find_in(
@@ -68,7 +68,7 @@ fn backfill_summaries(conn: &mut AnyConnection) -> anyhow::Result<()> {
         .ok_or_else(|| anyhow::anyhow!("assessment {id} has no questionnaire"))?
         .definition()?;
         let finished = super::results::load(conn, &assessment, &questionnaire)?;
-        summaries::store(conn, id, &finished)?;
+        result_summaries::store(conn, id, &finished)?;
     }
     Ok(())
 }

@@ -9,7 +9,7 @@ use super::scorecard::scope_label;
 use super::App;
 use crate::db::assessments::Assessment;
 use crate::db::clients::Client;
-use crate::db::summaries;
+use crate::db::result_summaries;
 use crate::db::AnyConnection;
 use crate::domain::assessment::{AssessmentFilter, Status};
 use crate::domain::role::Caller;
@@ -132,7 +132,7 @@ fn scores_over_time(
         return Ok(ScoresOverTime::default());
     };
     let ids: Vec<i32> = by_client.values().flatten().map(|a| a.id).collect();
-    let stored = summaries::load(conn, &ids)?;
+    let stored = result_summaries::load(conn, &ids)?;
     let Some(questionnaire) =
         app.questionnaires
             .get(conn, caller.organisation_id, first.questionnaire_id)?

@@ -10,8 +10,8 @@ use crate::db::assessments::{Assessment, NewAssessment};
 use crate::db::clients::{Client, NewClient};
 use crate::db::organisations::Organisation;
 use crate::db::questionnaires::{Import, StoredQuestionnaire};
+use crate::db::result_summaries;
 use crate::db::scores::ScoreRow;
-use crate::db::summaries;
 use crate::db::users::{NewUser, User};
 use crate::db::{AnyConnection, Database};
 use crate::domain::assessment::Status;
@@ -437,7 +437,7 @@ impl Portfolio<'_> {
         ScoreRow::insert_batch(self.conn, answers)?;
         let finished = results::load(self.conn, &assessment, self.questionnaire)?;
         Assessment::set_status(self.conn, assessment.id, assessment.version, Status::Final)?;
-        summaries::store(self.conn, assessment.id, &finished)?;
+        result_summaries::store(self.conn, assessment.id, &finished)?;
         Ok((count, finished))
     }
 }

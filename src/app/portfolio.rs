@@ -8,7 +8,7 @@
 
 use crate::db::assessments::{Assessment, FinalEntry, ScopeKey};
 use crate::db::organisations::{DataVersions, Organisation};
-use crate::db::summaries;
+use crate::db::result_summaries;
 use crate::db::AnyConnection;
 use crate::domain::scoring::OVERALL;
 use crate::report::study::Agreement;
@@ -116,7 +116,7 @@ impl Portfolio {
                 None => unknown.push(id),
             }
         }
-        for (id, summary) in summaries::load(conn, &unknown)? {
+        for (id, summary) in result_summaries::load(conn, &unknown)? {
             let overall = summary.get(OVERALL).map_or(0.0, |d| d.combined);
             let areas = summary
                 .into_iter()

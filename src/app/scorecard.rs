@@ -11,8 +11,8 @@ use crate::db::agreed::AgreedRow;
 use crate::db::assessments::{Assessment, FinalEntry};
 use crate::db::clients::Client;
 use crate::db::organisations::Organisation;
+use crate::db::result_summaries::{self, Summary};
 use crate::db::scores::ScoreRow;
-use crate::db::summaries::{self, Summary};
 use crate::db::users::User;
 use crate::db::AnyConnection;
 use crate::domain::role::Caller;
@@ -184,7 +184,7 @@ fn context<'p>(
         }
     }
     let ids: Vec<i32> = earlier.iter().map(|e| e.id).collect();
-    let stored = summaries::load(conn, &ids)?;
+    let stored = result_summaries::load(conn, &ids)?;
     let combined = |summary: &Summary| -> (f64, BTreeMap<String, f64>) {
         let overall = summary.get(OVERALL).map_or(0.0, |d| d.combined);
         let areas = summary

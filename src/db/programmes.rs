@@ -171,7 +171,7 @@ struct ProjectRow {
     outputs: String,
     start_date: chrono::NaiveDate,
     end_date: chrono::NaiveDate,
-    status: String,
+    status: ProjectStatus,
     money: String,
     version: i32,
 }
@@ -292,7 +292,7 @@ impl StoredProject {
                             unit: String::new(),
                         }),
                         areas: parsed(&r.areas),
-                        status: r.status.parse().unwrap_or(ProjectStatus::Planned),
+                        status: r.status,
                         depends_on: deps.iter().filter(|d| d.0 == r.id).map(|d| d.1).collect(),
                         milestones,
                         name: r.name,

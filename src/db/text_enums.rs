@@ -10,6 +10,7 @@
 use super::MultiBackend;
 use crate::domain::assessment::Status;
 use crate::domain::performance::{Direction, KpiKind};
+use crate::domain::programme::ProjectStatus;
 use crate::domain::role::Role;
 use diesel::backend::Backend;
 use diesel::deserialize::{self, FromSql, Queryable};
@@ -47,3 +48,4 @@ text_enum!(Status, Status::Final);
 text_enum!(Role, Role::Executive);
 text_enum!(Direction, Direction::Higher);
 text_enum!(KpiKind, KpiKind::Financial);
+text_enum!(ProjectStatus, ProjectStatus::Planned);

@@ -89,7 +89,7 @@ pub struct Progress {
 
 /// Checks a project's fields against the programme's grid and the model's
 /// areas; its text comes back trimmed.
-fn checked(
+fn validated(
     app: &App,
     conn: &mut AnyConnection,
     caller: &Caller,
@@ -160,7 +160,7 @@ fn checked(
 }
 
 /// Refuses a set of projects whose plan is not sound, naming the projects.
-fn sound(projects: &[ProjectInput]) -> AppResult<()> {
+fn require_sound(projects: &[ProjectInput]) -> AppResult<()> {
     check_plans(projects).map_err(|e| AppError::invalid("plan_conflict", e.to_string()))
 }
 
@@ -174,7 +174,7 @@ fn save(
     existing: Option<i32>,
     (project, version): (ProjectInput, Option<i32>),
 ) -> AppResult<SavedProject> {
-    let mut project = checked(app, conn, caller, programme, project)?;
+    let mut project = validated(app, conn, caller, programme, project)?;
     let mut all: Vec<ProjectInput> = StoredProject::list(conn, programme.id)?
         .into_iter()
         .map(|p| p.project)
@@ -196,7 +196,7 @@ fn save(
                 .ok_or_else(|| AppError::not_found("project"))?;
             project.id = id;
             *slot = project.clone();
-            sound(&all)?;
+            require_sound(&all)?;
             let version = version.ok_or_else(|| {
                 AppError::invalid(
                     "missing_version",
@@ -222,7 +222,7 @@ fn save(
             // A new project has no id yet; none can depend on it, so -1 stands in.
             project.id = -1;
             all.push(project.clone());
-            sound(&all)?;
+            require_sound(&all)?;
             let id = StoredProject::create(conn, programme.id, &project)?;
             audit(
                 conn,

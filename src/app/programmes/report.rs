@@ -10,7 +10,7 @@ use crate::db::assessments::Assessment;
 use crate::db::clients::Client;
 use crate::db::programmes::{Programme, StoredProject};
 use crate::db::questionnaires::StoredQuestionnaire;
-use crate::db::summaries;
+use crate::db::result_summaries;
 use crate::db::AnyConnection;
 use crate::domain::assessment::{AssessmentFilter, Status};
 use crate::domain::role::Caller;
@@ -96,7 +96,7 @@ pub(super) fn load(
         .map_or_else(String::new, |c| c.name);
     let finals = finals(conn, caller, programme.client_id)?;
     let ids: Vec<i32> = finals.iter().map(|a| a.id).collect();
-    let stored = summaries::load(conn, &ids)?;
+    let stored = result_summaries::load(conn, &ids)?;
     let area_names = area_names(app, conn, caller.organisation_id, latest(&finals))?;
     let assessments = finals
         .iter()
