@@ -7,6 +7,7 @@ use crate::app::file_problems::Rejected;
 use crate::app::import::{self, CsvImport};
 use crate::app::{bootstrap, csv_columns, demo, report_files, App};
 use crate::config::{DatabaseSettings, FirstStart, ServerSettings};
+use crate::domain::ids::{AssessmentId, ClientId};
 use crate::domain::questionnaire;
 use crate::report::Paper;
 use crate::startup::Application;
@@ -252,9 +253,9 @@ impl Cli {
                         assessment,
                         out,
                         paper,
-                    } => report_files::one(&app, assessment, &out, paper),
+                    } => report_files::one(&app, AssessmentId(assessment), &out, paper),
                     ReportCommand::Programme { client, out, paper } => {
-                        report_files::programme(&app, client, &out, paper)
+                        report_files::programme(&app, ClientId(client), &out, paper)
                     }
                     ReportCommand::Scorecards { all, out, paper } => {
                         if !all {

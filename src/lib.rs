@@ -1,8 +1,13 @@
-//! cmas: customer-management assessments, scorecards and the portfolio study.
+//! cmas: customer-management assessments, scorecards, the portfolio study
+//! and steady-progress programmes. ARCHITECTURE.md has the picture.
 //!
-//! Layers, from the inside out: `domain` is pure (questionnaires, scoring);
-//! `db` stores; `app` combines the two into use cases; `web` speaks HTTP;
-//! `cli` and `startup` wire it all together.
+//! Layers, from the inside out:
+//! - `domain` and `stats`: the model and the statistics, pure;
+//! - `report`: what the reports say, as data; `render`: their layout;
+//! - `db`: storage, queries as methods; `auth`: password hashes, secrets;
+//! - `app`: every use case, the only caller of `db`;
+//! - `web` (routes and pages) and `cli`: adapters that call `app`;
+//! - `config`, `telemetry` and `startup` wire it all together.
 
 /// Prints a line to standard output. A closed pipe (`cmas demo | head`) is
 /// the reader's choice, not a reason to panic as `println!` would.

@@ -151,8 +151,8 @@ fn import_fixture() -> (&'static App, &'static Caller) {
                 use cmas::domain::performance::{Direction, KpiKind};
                 let org = Organisation::create(conn, "Fuzz", "fuzz")?;
                 let caller = Caller {
-                    user_id: 0,
-                    organisation_id: org.id,
+                    user_id: cmas::domain::ids::UserId(0),
+                    organisation_id: cmas::domain::ids::OrganisationId(org.id),
                     role: Role::Admin,
                 };
                 Client::create(

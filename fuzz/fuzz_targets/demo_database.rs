@@ -27,8 +27,8 @@ fn demo() -> &'static (App, Caller) {
             })
             .expect("the organisation");
         let admin = Caller {
-            user_id: 0,
-            organisation_id: organisation,
+            user_id: cmas::domain::ids::UserId(0),
+            organisation_id: cmas::domain::ids::OrganisationId(organisation),
             role: Role::Admin,
         };
         // No sessions are opened here, so their lifetime does not matter.

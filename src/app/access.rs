@@ -10,6 +10,7 @@ use super::App;
 use crate::db::audit::{AuditEvent, Change};
 use crate::db::clients::Client;
 use crate::db::users::User;
+use crate::domain::ids::{ClientId, UserId};
 use crate::domain::role::Caller;
 use serde::Deserialize;
 use serde_json::json;
@@ -23,11 +24,15 @@ pub struct Membership {
 }
 
 /// The executives and programme managers attached to a client (staff).
-pub fn members(app: &App, caller: &Caller, client_id: i32) -> AppResult<Vec<UserView>> {
+pub fn members(app: &App, caller: &Caller, client_id: ClientId) -> AppResult<Vec<UserView>> {
     require(caller, STAFF, "list the users attached to clients")?;
     let users = app.db.read(|conn| {
         visible(conn, caller, client_id)?;
-        AppResult::Ok(Client::members(conn, caller.organisation_id, client_id)?)
+        AppResult::Ok(Client::members(
+            conn,
+            caller.organisation_id.get(),
+            client_id.get(),
+        )?)
     })?;
     Ok(users.iter().map(UserView::from).collect())
 }
@@ -44,8 +49,8 @@ pub enum Grant {
 pub fn set(
     app: &App,
     caller: &Caller,
-    client_id: i32,
-    user_id: i32,
+    client_id: ClientId,
+    user_id: UserId,
     change: Grant,
 ) -> AppResult<()> {
     let action = match change {
@@ -55,10 +60,10 @@ pub fn set(
     require(caller, STAFF, action)?;
     app.db.write(|conn| {
         visible(conn, caller, client_id)?;
-        let record = Change::by(caller, "client", client_id, "");
+        let record = Change::by(caller, "client", client_id.get(), "");
         let record = match change {
             Grant::Attach => {
-                let user = User::find_in(conn, caller, user_id)?
+                let user = User::find_in(conn, caller, user_id.get())?
                     .ok_or_else(|| AppError::not_found("user"))?;
                 if user.role().is_staff() {
                     return Err(AppError::invalid(
@@ -70,7 +75,7 @@ pub fn set(
                         ),
                     ));
                 }
-                Client::attach(conn, client_id, user_id)?;
+                Client::attach(conn, client_id.get(), user_id.get())?;
                 Change {
                     action: "client.member_attached",
                     ..record
@@ -78,7 +83,7 @@ pub fn set(
                 .after(json!({ "user_id": user_id }))
             }
             Grant::Detach => {
-                if !Client::detach(conn, client_id, user_id)? {
+                if !Client::detach(conn, client_id.get(), user_id.get())? {
                     return Err(AppError::not_found("membership"));
                 }
                 Change {
@@ -107,7 +112,7 @@ pub fn overview(app: &App, caller: &Caller) -> AppResult<(Vec<Person>, Vec<Clien
         AppResult::Ok((
             User::list_in(conn, caller)?,
             Client::list_visible(conn, caller)?,
-            Client::memberships_in(conn, caller.organisation_id)?,
+            Client::memberships_in(conn, caller.organisation_id.get())?,
         ))
     })?;
     let people = users

@@ -10,6 +10,7 @@ use crate::db::assessments::Assessment;
 use crate::db::audit::{AuditEvent, Change};
 use crate::db::scores::ScoreRow;
 use crate::db::AnyConnection;
+use crate::domain::ids::{AssessmentId, UserId};
 use crate::domain::role::Caller;
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -21,7 +22,7 @@ pub struct AssessorRequest {
 }
 
 /// The assessment whose team the caller wants to change, if they may.
-fn team_of(conn: &mut AnyConnection, caller: &Caller, id: i32) -> AppResult<Assessment> {
+fn team_of(conn: &mut AnyConnection, caller: &Caller, id: AssessmentId) -> AppResult<Assessment> {
     let current = visible(conn, caller, id)?;
     require_lead(caller, &current, "change the assessors")?;
     require_open(&current, "its team")?;
@@ -32,25 +33,25 @@ fn team_of(conn: &mut AnyConnection, caller: &Caller, id: i32) -> AppResult<Asse
 pub fn add(
     app: &App,
     caller: &Caller,
-    id: i32,
+    id: AssessmentId,
     body: AssessorRequest,
 ) -> AppResult<AssessmentView> {
     app.db.write(|conn| {
         let mut current = team_of(conn, caller, id)?;
-        if Assessment::assessors(conn, id)?.len() >= MAX_ASSESSORS {
+        if Assessment::assessors(conn, id.get())?.len() >= MAX_ASSESSORS {
             return Err(AppError::invalid(
                 "too_many_assessors",
                 format!("at most {MAX_ASSESSORS} assessors per assessment"),
             ));
         }
-        let user = assessor(conn, caller, body.user_id)?;
-        if Assessment::add_assessor(conn, id, user.id)? {
-            current = Assessment::touch(conn, id)?;
+        let user = assessor(conn, caller, UserId(body.user_id))?;
+        if Assessment::add_assessor(conn, id.get(), user.id)? {
+            current = Assessment::touch(conn, id.get())?;
             AuditEvent::record(
                 conn,
                 Change {
                     after: Some(serde_json::json!({ "assessor_id": user.id }).to_string()),
-                    ..change(caller, id, "assessment.assessor_added", None, None)
+                    ..change(caller, id.get(), "assessment.assessor_added", None, None)
                 },
             )?;
         }
@@ -60,27 +61,32 @@ pub fn add(
 
 /// Removes a co-assessor; their answers leave the results and stay in the
 /// audit trail.
-pub fn remove(app: &App, caller: &Caller, id: i32, user_id: i32) -> AppResult<AssessmentView> {
+pub fn remove(
+    app: &App,
+    caller: &Caller,
+    id: AssessmentId,
+    user_id: UserId,
+) -> AppResult<AssessmentView> {
     app.db.write(|conn| {
         let current = team_of(conn, caller, id)?;
-        if user_id == current.lead_assessor_id {
+        if user_id.get() == current.lead_assessor_id {
             return Err(AppError::invalid(
                 "lead_required",
                 "the lead assessor cannot be removed",
             ));
         }
-        if !Assessment::remove_assessor(conn, id, user_id)? {
+        if !Assessment::remove_assessor(conn, id.get(), user_id.get())? {
             return Err(AppError::not_found("assessor"));
         }
-        let answers = ScoreRow::list_for_assessor(conn, id, user_id)?;
-        ScoreRow::delete_for_assessor(conn, id, user_id)?;
-        let updated = Assessment::touch(conn, id)?;
+        let answers = ScoreRow::list_for_assessor(conn, id.get(), user_id.get())?;
+        ScoreRow::delete_for_assessor(conn, id.get(), user_id.get())?;
+        let updated = Assessment::touch(conn, id.get())?;
         let before = serde_json::json!({ "assessor_id": user_id, "answers": answers });
         AuditEvent::record(
             conn,
             Change {
                 before: Some(before.to_string()),
-                ..change(caller, id, "assessment.assessor_removed", None, None)
+                ..change(caller, id.get(), "assessment.assessor_removed", None, None)
             },
         )?;
         view(conn, updated)

@@ -16,6 +16,7 @@ use crate::db::result_summaries;
 use crate::db::users::User;
 use crate::db::AnyConnection;
 use crate::domain::assessment::{AssessmentFilter, Status};
+use crate::domain::ids::{AssessmentId, UserId};
 use crate::domain::role::{Caller, Role};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -97,8 +98,13 @@ impl AssessmentView {
 }
 
 /// The assessment if the caller may see it.
-pub(super) fn visible(conn: &mut AnyConnection, caller: &Caller, id: i32) -> AppResult<Assessment> {
-    Assessment::find_visible(conn, caller, id)?.ok_or_else(|| AppError::not_found("assessment"))
+pub(super) fn visible(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    id: AssessmentId,
+) -> AppResult<Assessment> {
+    Assessment::find_visible(conn, caller, id.get())?
+        .ok_or_else(|| AppError::not_found("assessment"))
 }
 
 /// Only the lead assessor (or an admin) steers an assessment.
@@ -107,7 +113,7 @@ pub(super) fn require_lead(
     assessment: &Assessment,
     action: &str,
 ) -> AppResult<()> {
-    if caller.user_id == assessment.lead_assessor_id || caller.role == Role::Admin {
+    if caller.user_id.get() == assessment.lead_assessor_id || caller.role == Role::Admin {
         Ok(())
     } else {
         Err(AppError::forbidden(
@@ -131,8 +137,12 @@ pub(super) fn require_open(assessment: &Assessment, what: &str) -> AppResult<()>
 }
 
 /// An assessor must be an active consultant or admin of the caller's organisation.
-pub(super) fn assessor(conn: &mut AnyConnection, caller: &Caller, user_id: i32) -> AppResult<User> {
-    let user = User::find_in(conn, caller, user_id)?
+pub(super) fn assessor(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    user_id: UserId,
+) -> AppResult<User> {
+    let user = User::find_in(conn, caller, user_id.get())?
         .filter(|u| u.active)
         .ok_or_else(|| {
             AppError::invalid(
@@ -197,7 +207,7 @@ pub fn list(
 }
 
 /// One assessment the caller may see.
-pub fn get(app: &App, caller: &Caller, id: i32) -> AppResult<AssessmentView> {
+pub fn get(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<AssessmentView> {
     app.db.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         view(conn, assessment)
@@ -230,24 +240,24 @@ pub fn create(app: &App, caller: &Caller, body: NewAssessmentRequest) -> AppResu
             scope.customer_group.as_deref(),
             SHORT_TEXT,
         )?,
-        lead_assessor_id: body.lead_assessor_id.unwrap_or(caller.user_id),
+        lead_assessor_id: body.lead_assessor_id.unwrap_or(caller.user_id.get()),
     };
     app.db.write(|conn| {
         Client::find_visible(conn, caller, new.client_id)?
             .ok_or_else(|| AppError::not_found("client"))?;
         app.questionnaires
-            .get(conn, caller.organisation_id, new.questionnaire_id)?
+            .get(conn, caller.organisation_id.get(), new.questionnaire_id)?
             .ok_or_else(|| {
                 AppError::invalid(
                     "unknown_questionnaire",
                     format!("there is no questionnaire {}", new.questionnaire_id),
                 )
             })?;
-        let lead = assessor(conn, caller, new.lead_assessor_id)?;
+        let lead = assessor(conn, caller, UserId(new.lead_assessor_id))?;
         let others = body
             .assessor_ids
             .iter()
-            .map(|&id| assessor(conn, caller, id))
+            .map(|&id| assessor(conn, caller, UserId(id)))
             .collect::<AppResult<Vec<_>>>()?;
         let created = Assessment::create(conn, caller, new)?;
         for user in std::iter::once(&lead).chain(&others) {
@@ -273,7 +283,7 @@ pub fn create(app: &App, caller: &Caller, body: NewAssessmentRequest) -> AppResu
 pub fn change_status(
     app: &App,
     caller: &Caller,
-    id: i32,
+    id: AssessmentId,
     update: AssessmentUpdate,
 ) -> AppResult<AssessmentView> {
     app.db.write(|conn| {
@@ -292,7 +302,7 @@ pub fn change_status(
         let finished = if next == Status::Final {
             let questionnaire = app
                 .questionnaires
-                .get(conn, caller.organisation_id, current.questionnaire_id)?
+                .get(conn, caller.organisation_id.get(), current.questionnaire_id)?
                 .ok_or_else(|| AppError::fault("assessment without its questionnaire"))?;
             let finished = results::load(conn, &current, &questionnaire)?;
             let overall = &finished.overall;
@@ -310,14 +320,14 @@ pub fn change_status(
         } else {
             None
         };
-        let updated = Assessment::set_status(conn, id, update.version, next)?
+        let updated = Assessment::set_status(conn, id.get(), update.version, next)?
             .ok_or_else(|| stale(&current))?;
         if let Some(finished) = finished {
-            result_summaries::store(conn, id, &finished)?;
+            result_summaries::store(conn, id.get(), &finished)?;
         }
         AuditEvent::record(
             conn,
-            change(caller, id, "assessment.status", Some(&current), Some(&updated)),
+            change(caller, id.get(), "assessment.status", Some(&current), Some(&updated)),
         )?;
         view(conn, updated)
     })
@@ -334,15 +344,15 @@ fn stale(current: &Assessment) -> AppError {
 }
 
 /// The audit trail of an assessment, oldest first (the lead and admins).
-pub fn audit_trail(app: &App, caller: &Caller, id: i32) -> AppResult<Vec<AuditEvent>> {
+pub fn audit_trail(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<Vec<AuditEvent>> {
     app.db.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         require_lead(caller, &assessment, "read the audit trail")?;
         Ok(AuditEvent::list_for(
             conn,
-            caller.organisation_id,
+            caller.organisation_id.get(),
             "assessment",
-            id,
+            id.get(),
         )?)
     })
 }
@@ -368,7 +378,7 @@ pub fn choices(app: &App, caller: &Caller) -> AppResult<Choices> {
     let (clients, questionnaires, users) = app.db.read(|conn| {
         AppResult::Ok((
             Client::list_visible(conn, caller)?,
-            StoredQuestionnaire::list_in(conn, caller.organisation_id)?,
+            StoredQuestionnaire::list_in(conn, caller.organisation_id.get())?,
             User::list_in(conn, caller)?,
         ))
     })?;
@@ -385,7 +395,7 @@ pub fn choices(app: &App, caller: &Caller) -> AppResult<Choices> {
             .collect(),
         colleagues: users
             .iter()
-            .filter(|u| u.id != caller.user_id && u.active && u.role().is_staff())
+            .filter(|u| u.id != caller.user_id.get() && u.active && u.role().is_staff())
             .map(UserView::from)
             .collect(),
     })

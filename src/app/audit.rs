@@ -86,7 +86,7 @@ pub fn search(app: &App, caller: &Caller, query: &AuditQuery) -> AppResult<Vec<A
     app.db.read(|conn| {
         AppResult::Ok(AuditEvent::search(
             conn,
-            caller.organisation_id,
+            caller.organisation_id.get(),
             &filter,
             limit,
         )?)
@@ -145,7 +145,7 @@ fn with_actors(
 ) -> AppResult<Vec<NamedEvent>> {
     let (events, users) = app.db.read(|conn| {
         AppResult::Ok((
-            AuditEvent::search(conn, caller.organisation_id, filter, limit)?,
+            AuditEvent::search(conn, caller.organisation_id.get(), filter, limit)?,
             User::list_in(conn, caller)?,
         ))
     })?;

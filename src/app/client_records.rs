@@ -73,7 +73,7 @@ pub fn export(
         return Ok(None);
     };
     let owned = Owned::read(conn, caller, client_id)?;
-    let members = Client::members(conn, caller.organisation_id, client_id)?
+    let members = Client::members(conn, caller.organisation_id.get(), client_id)?
         .into_iter()
         .map(|u| json!({ "user_id": u.id, "email": u.email, "name": u.name, "role": u.role }))
         .collect();
@@ -135,7 +135,7 @@ pub fn export(
     for (entity, ids) in owned.subjects(client_id) {
         for id in ids {
             audit.extend(
-                AuditEvent::list_for(conn, caller.organisation_id, entity, id)?
+                AuditEvent::list_for(conn, caller.organisation_id.get(), entity, id)?
                     .iter()
                     .map(record),
             );
@@ -192,12 +192,12 @@ pub fn erase(
     let owned = Owned::read(conn, caller, client_id)?;
     let mut blanked = 0;
     for (entity, ids) in owned.subjects(client_id) {
-        blanked += AuditEvent::blank(conn, caller.organisation_id, entity, &ids)?;
+        blanked += AuditEvent::blank(conn, caller.organisation_id.get(), entity, &ids)?;
     }
     Client::erase(conn, client_id)?;
     // The portfolio and the performance data both lost this client.
-    Organisation::portfolio_changed(conn, caller.organisation_id)?;
-    Organisation::performance_changed(conn, caller.organisation_id)?;
+    Organisation::portfolio_changed(conn, caller.organisation_id.get())?;
+    Organisation::performance_changed(conn, caller.organisation_id.get())?;
     Ok(Some(Erased {
         client_id,
         assessments: owned.assessments.len(),

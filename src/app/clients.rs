@@ -11,6 +11,7 @@ use super::App;
 use crate::db::audit::{AuditEvent, Change};
 use crate::db::clients::{Client, NewClient};
 use crate::db::AnyConnection;
+use crate::domain::ids::ClientId;
 use crate::domain::role::Caller;
 use crate::render::table::{self, Table};
 use serde::{Deserialize, Serialize};
@@ -67,8 +68,12 @@ pub struct EraseRequest {
 }
 
 /// The client if the caller may see it.
-pub(super) fn visible(conn: &mut AnyConnection, caller: &Caller, id: i32) -> AppResult<Client> {
-    Client::find_visible(conn, caller, id)?.ok_or_else(|| AppError::not_found("client"))
+pub(super) fn visible(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    id: ClientId,
+) -> AppResult<Client> {
+    Client::find_visible(conn, caller, id.get())?.ok_or_else(|| AppError::not_found("client"))
 }
 
 /// The clients the caller may see.
@@ -80,7 +85,7 @@ pub fn list(app: &App, caller: &Caller) -> AppResult<Vec<ClientView>> {
 }
 
 /// One client the caller may see.
-pub fn get(app: &App, caller: &Caller, id: i32) -> AppResult<ClientView> {
+pub fn get(app: &App, caller: &Caller, id: ClientId) -> AppResult<ClientView> {
     Ok(app.db.read(|conn| visible(conn, caller, id))?.into())
 }
 
@@ -113,12 +118,20 @@ pub fn create(app: &App, caller: &Caller, body: NewClientRequest) -> AppResult<C
 /// assessments with every answer, performance data, programme and the
 /// audit events about them, as JSON or as XLSX with a sheet per section.
 /// The export itself is audited.
-pub fn export(app: &App, caller: &Caller, id: i32, format: ExportFormat) -> AppResult<Document> {
+pub fn export(
+    app: &App,
+    caller: &Caller,
+    id: ClientId,
+    format: ExportFormat,
+) -> AppResult<Document> {
     require(caller, ADMINS, "export a client's data")?;
     let sections = app.db.write(|conn| {
-        let sections = client_records::export(conn, caller, id)?
+        let sections = client_records::export(conn, caller, id.get())?
             .ok_or_else(|| AppError::not_found("client"))?;
-        AuditEvent::record(conn, Change::by(caller, "client", id, "client.export"))?;
+        AuditEvent::record(
+            conn,
+            Change::by(caller, "client", id.get(), "client.export"),
+        )?;
         AppResult::Ok(sections)
     })?;
     let stem = format!("client-{id}");
@@ -156,7 +169,7 @@ pub fn export(app: &App, caller: &Caller, id: i32, format: ExportFormat) -> AppR
 /// name: assessments and answers, KPI values and panel ranks, programme,
 /// memberships. Its audit events stay, with their values blanked; the
 /// erasure itself is audited.
-pub fn erase(app: &App, caller: &Caller, id: i32, body: EraseRequest) -> AppResult<Erased> {
+pub fn erase(app: &App, caller: &Caller, id: ClientId, body: EraseRequest) -> AppResult<Erased> {
     require(caller, ADMINS, "erase a client")?;
     app.db.write(|conn| {
         let client = visible(conn, caller, id)?;
@@ -167,11 +180,11 @@ pub fn erase(app: &App, caller: &Caller, id: i32, body: EraseRequest) -> AppResu
                 "send the client's name, exactly as stored, in `confirm` to erase it",
             ));
         }
-        let erased = client_records::erase(conn, caller, id)?
+        let erased = client_records::erase(conn, caller, id.get())?
             .ok_or_else(|| AppError::not_found("client"))?;
         AuditEvent::record(
             conn,
-            Change::by(caller, "client", id, "client.erase").after(json!({
+            Change::by(caller, "client", id.get(), "client.erase").after(json!({
                 "assessments": erased.assessments,
                 "projects": erased.projects,
                 "audit_events_blanked": erased.audit_events_blanked,

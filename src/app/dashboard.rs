@@ -135,7 +135,7 @@ fn scores_over_time(
     let stored = result_summaries::load(conn, &ids)?;
     let Some(questionnaire) =
         app.questionnaires
-            .get(conn, caller.organisation_id, first.questionnaire_id)?
+            .get(conn, caller.organisation_id.get(), first.questionnaire_id)?
     else {
         return Ok(ScoresOverTime::default());
     };

@@ -15,6 +15,7 @@ use crate::db::scores::ScoreRow;
 use crate::db::users::{NewUser, User};
 use crate::db::{AnyConnection, Database};
 use crate::domain::assessment::Status;
+use crate::domain::ids::{OrganisationId, UserId};
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::role::{Caller, Role};
 use crate::domain::scoring::Results;
@@ -188,8 +189,8 @@ pub fn load_sized(db: &Database, clients: Option<usize>) -> anyhow::Result<Summa
     db.write(|conn| -> anyhow::Result<Summary> {
         if let Some(org) = Organisation::find_by_slug(conn, SLUG)? {
             let caller = Caller {
-                user_id: 0,
-                organisation_id: org.id,
+                user_id: UserId(0),
+                organisation_id: OrganisationId(org.id),
                 role: Role::Admin,
             };
             return Ok(Summary {
@@ -351,7 +352,7 @@ impl Portfolio<'_> {
         }
         super::demo_performance::load(
             self.conn,
-            self.caller.organisation_id,
+            self.caller.organisation_id.get(),
             &self.latest,
             &mut self.rng,
         )?;

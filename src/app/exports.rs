@@ -12,13 +12,14 @@ use super::App;
 use crate::db::performance::{client_ids_by_name, Kpi, KpiValue};
 use crate::db::scores::ScoreRow;
 use crate::db::users::User;
+use crate::domain::ids::AssessmentId;
 use crate::domain::role::Caller;
 use crate::domain::scoring::QuestionResult;
 use crate::render::table::{Cell, Table};
 use std::collections::HashMap;
 
 /// Every assessor's answers (staff; the lead assessor or an admin).
-pub fn scores(app: &App, caller: &Caller, id: i32, format: Format) -> AppResult<Document> {
+pub fn scores(app: &App, caller: &Caller, id: AssessmentId, format: Format) -> AppResult<Document> {
     require(caller, STAFF, "export scores")?;
     let (rows, names) = app.db.read(|conn| {
         let assessment = visible(conn, caller, id)?;
@@ -27,7 +28,7 @@ pub fn scores(app: &App, caller: &Caller, id: i32, format: Format) -> AppResult<
             .into_iter()
             .map(|u| (u.id, u.name))
             .collect();
-        AppResult::Ok((ScoreRow::list_for_assessment(conn, id)?, names))
+        AppResult::Ok((ScoreRow::list_for_assessment(conn, id.get())?, names))
     })?;
     let mut table = Table::new(&[
         "question",
@@ -56,7 +57,12 @@ pub fn scores(app: &App, caller: &Caller, id: i32, format: Format) -> AppResult<
 
 /// The consolidated results per question of an assessment the caller may
 /// see, with the roll-up's percentages.
-pub fn results(app: &App, caller: &Caller, id: i32, format: Format) -> AppResult<Document> {
+pub fn results(
+    app: &App,
+    caller: &Caller,
+    id: AssessmentId,
+    format: Format,
+) -> AppResult<Document> {
     let (results, questionnaire) = app.db.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         let questionnaire = questionnaire_of(app, conn, &assessment)?;
@@ -128,7 +134,7 @@ pub fn kpi_values(app: &App, caller: &Caller, period: &str, format: Format) -> A
             .filter(char::is_ascii_alphanumeric)
             .collect::<String>()
     );
-    let organisation_id = caller.organisation_id;
+    let organisation_id = caller.organisation_id.get();
     let (kpis, values, clients) = app.db.read(|conn| {
         AppResult::Ok((
             Kpi::list_in(conn, organisation_id)?,

@@ -43,7 +43,7 @@ pub fn may_import(caller: &Caller) -> AppResult<()> {
 pub fn csv(app: &App, caller: &Caller, kind: CsvImport, text: &[u8]) -> AppResult<Imported> {
     may_import(caller)?;
     app.db
-        .write(|conn| store(conn, caller.organisation_id, kind, text))
+        .write(|conn| store(conn, caller.organisation_id.get(), kind, text))
 }
 
 /// The command line's import, by whoever runs it: into the organisation

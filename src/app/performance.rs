@@ -88,7 +88,7 @@ pub fn define_kpi(app: &App, caller: &Caller, body: NewKpi) -> AppResult<Kpi> {
     require(caller, STAFF, "define KPIs")?;
     let name = required("name", &body.name, SHORT_TEXT)?;
     let unit = required("unit", &body.unit, SHORT_TEXT)?;
-    let organisation_id = caller.organisation_id;
+    let organisation_id = caller.organisation_id.get();
     app.db.write(|conn| {
         if Kpi::list_in(conn, organisation_id)?
             .iter()
@@ -114,7 +114,7 @@ pub fn define_kpi(app: &App, caller: &Caller, body: NewKpi) -> AppResult<Kpi> {
 pub fn kpis(app: &App, caller: &Caller) -> AppResult<Vec<Kpi>> {
     require(caller, STAFF, "read KPIs")?;
     app.db
-        .read(|conn| AppResult::Ok(Kpi::list_in(conn, caller.organisation_id)?))
+        .read(|conn| AppResult::Ok(Kpi::list_in(conn, caller.organisation_id.get())?))
 }
 
 /// Sets KPI values (staff), each creating or replacing the value of its
@@ -123,7 +123,7 @@ pub fn set_values(app: &App, caller: &Caller, rows: Vec<KpiValue>) -> AppResult<
     require(caller, STAFF, "record KPI values")?;
     too_many(rows.len())?;
     app.db.write(|conn| {
-        let kpis: Vec<i32> = Kpi::list_in(conn, caller.organisation_id)?
+        let kpis: Vec<i32> = Kpi::list_in(conn, caller.organisation_id.get())?
             .iter()
             .map(|k| k.id)
             .collect();
@@ -145,7 +145,11 @@ pub fn set_values(app: &App, caller: &Caller, rows: Vec<KpiValue>) -> AppResult<
             }
             values.push(KpiValue { period, ..v });
         }
-        Ok(KpiValue::set_all(conn, caller.organisation_id, &values)?)
+        Ok(KpiValue::set_all(
+            conn,
+            caller.organisation_id.get(),
+            &values,
+        )?)
     })
 }
 
@@ -154,7 +158,7 @@ pub fn define_panel(app: &App, caller: &Caller, body: NewPanel) -> AppResult<Pan
     require(caller, STAFF, "define panels")?;
     let name = required("name", &body.name, SHORT_TEXT)?;
     let period = required("period", &body.period, SHORT_TEXT)?;
-    let organisation_id = caller.organisation_id;
+    let organisation_id = caller.organisation_id.get();
     app.db.write(|conn| {
         if Panel::find_by_name(conn, organisation_id, &name, &period)?.is_some() {
             return Err(AppError::conflict(
@@ -170,7 +174,7 @@ pub fn define_panel(app: &App, caller: &Caller, body: NewPanel) -> AppResult<Pan
 pub fn panels(app: &App, caller: &Caller) -> AppResult<Vec<Panel>> {
     require(caller, STAFF, "read panels")?;
     app.db
-        .read(|conn| AppResult::Ok(Panel::list_in(conn, caller.organisation_id)?))
+        .read(|conn| AppResult::Ok(Panel::list_in(conn, caller.organisation_id.get())?))
 }
 
 /// Replaces a panel's verdicts (staff): every entry a rank, or every entry a
@@ -180,7 +184,7 @@ pub fn set_ranks(app: &App, caller: &Caller, id: i32, entries: Vec<PanelEntry>) 
     too_many(entries.len())?;
     let ranks = ranks_of(&entries)?;
     app.db.write(|conn| {
-        let panel = Panel::find_in(conn, caller.organisation_id, id)?
+        let panel = Panel::find_in(conn, caller.organisation_id.get(), id)?
             .ok_or_else(|| AppError::not_found("panel"))?;
         let mut pairs = Vec::with_capacity(entries.len());
         for (i, (entry, rank)) in entries.iter().zip(ranks).enumerate() {
@@ -233,7 +237,7 @@ fn ranks_of(entries: &[PanelEntry]) -> AppResult<Vec<f64>> {
 /// The organisation's KPIs, the periods with values and the panels (staff).
 pub fn overview(app: &App, caller: &Caller) -> AppResult<Overview> {
     require(caller, STAFF, "read performance data")?;
-    let organisation_id = caller.organisation_id;
+    let organisation_id = caller.organisation_id.get();
     app.db.read(|conn| {
         Ok(Overview {
             kpis: Kpi::list_in(conn, organisation_id)?,

@@ -53,7 +53,7 @@ fn summary(stored: &StoredQuestionnaire, q: &Questionnaire) -> QuestionnaireSumm
 pub fn list(app: &App, caller: &Caller) -> AppResult<Vec<QuestionnaireSummary>> {
     require(caller, STAFF, "list questionnaires")?;
     app.db.read(|conn| {
-        StoredQuestionnaire::list_in(conn, caller.organisation_id)?
+        StoredQuestionnaire::list_in(conn, caller.organisation_id.get())?
             .iter()
             .map(|s| Ok(summary(s, &s.definition()?)))
             .collect()
@@ -64,7 +64,7 @@ pub fn list(app: &App, caller: &Caller) -> AppResult<Vec<QuestionnaireSummary>> 
 pub fn get(app: &App, caller: &Caller, id: i32) -> AppResult<QuestionnaireDetail> {
     require(caller, STAFF, "read questionnaires")?;
     let stored = app.db.read(|conn| {
-        StoredQuestionnaire::find_in(conn, caller.organisation_id, id)?
+        StoredQuestionnaire::find_in(conn, caller.organisation_id.get(), id)?
             .ok_or_else(|| AppError::not_found("questionnaire"))
     })?;
     let definition = stored.definition()?;
@@ -86,7 +86,7 @@ pub fn import(app: &App, caller: &Caller, source: &str) -> AppResult<Questionnai
     let parsed = questionnaire::load("request body", source)
         .map_err(|e| AppError::invalid("invalid_questionnaire", e.to_string()))?;
     let (created, stored) = app.db.write(|conn| {
-        match StoredQuestionnaire::import(conn, caller.organisation_id, &parsed)? {
+        match StoredQuestionnaire::import(conn, caller.organisation_id.get(), &parsed)? {
             Import::Created(s) => Ok((true, s)),
             Import::AlreadyPresent(s) => Ok((false, s)),
             Import::Conflict(s) => Err(AppError::conflict(

@@ -8,6 +8,7 @@ use super::App;
 use crate::db::assessments::Assessment;
 use crate::db::clients::Client;
 use crate::db::programmes::Programme;
+use crate::domain::ids::{AssessmentId, ClientId, OrganisationId, UserId};
 use crate::domain::role::{Caller, Role};
 use crate::report::Paper;
 use anyhow::Context;
@@ -19,17 +20,17 @@ use std::sync::Mutex;
 /// The operator's view: full access within one organisation.
 fn operator(organisation_id: i32) -> Caller {
     Caller {
-        user_id: 0,
-        organisation_id,
+        user_id: UserId(0),
+        organisation_id: OrganisationId(organisation_id),
         role: Role::Admin,
     }
 }
 
 /// The scorecard of assessment `id`, whatever its organisation.
-fn scorecard(app: &App, id: i32, layout: Layout) -> anyhow::Result<Document> {
+fn scorecard(app: &App, id: AssessmentId, layout: Layout) -> anyhow::Result<Document> {
     let organisation_id = app
         .db
-        .read(|conn| anyhow::Ok(Assessment::organisation_of(conn, id)?))?
+        .read(|conn| anyhow::Ok(Assessment::organisation_of(conn, id.get())?))?
         .ok_or_else(|| anyhow::anyhow!("there is no assessment {id}"))?;
     Ok(super::scorecard::scorecard(
         app,
@@ -47,7 +48,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 }
 
 /// Renders the scorecard of one assessment (PDF, or HTML when `out` ends in .html).
-pub fn one(app: &App, id: i32, out: &Path, paper: Paper) -> anyhow::Result<()> {
+pub fn one(app: &App, id: AssessmentId, out: &Path, paper: Paper) -> anyhow::Result<()> {
     let document = scorecard(app, id, Layout::for_path(out, paper))?;
     write_atomically(out, &document.bytes)?;
     crate::say!("{}: scorecard of assessment {id}", out.display());
@@ -55,11 +56,11 @@ pub fn one(app: &App, id: i32, out: &Path, paper: Paper) -> anyhow::Result<()> {
 }
 
 /// Renders the programme of a client (PDF, or HTML when `out` ends in .html).
-pub fn programme(app: &App, client_id: i32, out: &Path, paper: Paper) -> anyhow::Result<()> {
+pub fn programme(app: &App, client_id: ClientId, out: &Path, paper: Paper) -> anyhow::Result<()> {
     let (organisation_id, id) = app.db.read(|conn| {
-        let organisation_id = Client::organisation_of(conn, client_id)?
+        let organisation_id = Client::organisation_of(conn, client_id.get())?
             .ok_or_else(|| anyhow::anyhow!("there is no client {client_id}"))?;
-        let programme = Programme::find_for_client(conn, client_id)?
+        let programme = Programme::find_for_client(conn, client_id.get())?
             .ok_or_else(|| anyhow::anyhow!("client {client_id} has no programme"))?;
         anyhow::Ok((organisation_id, programme.id))
     })?;
@@ -97,6 +98,7 @@ pub fn all(app: &App, dir: &Path, paper: Paper) -> anyhow::Result<()> {
                     ids.get(next.fetch_add(1, Ordering::Relaxed))
                 {
                     let caller = operator(organisation_id);
+                    let id = AssessmentId(id);
                     let result = super::scorecard::scorecard(app, &caller, id, Layout::Pdf(paper))
                         .map_err(anyhow::Error::from)
                         .and_then(|document| {

@@ -6,6 +6,7 @@ use super::scores::questionnaire_of;
 use super::App;
 use crate::db::{agreed::AgreedRow, assessments::Assessment, scores::ScoreRow, AnyConnection};
 use crate::domain::assessment::Status;
+use crate::domain::ids::AssessmentId;
 use crate::domain::questionnaire::{Questionnaire, Scale};
 use crate::domain::role::Caller;
 use crate::domain::scoring::{consolidate, roll_up, Answer, Results};
@@ -26,7 +27,7 @@ pub struct ResultsView {
 
 /// The consolidated results of an assessment the caller may see: per
 /// question, sub-area, area and overall.
-pub fn of_assessment(app: &App, caller: &Caller, id: i32) -> AppResult<ResultsView> {
+pub fn of_assessment(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<ResultsView> {
     app.db.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         let questionnaire = questionnaire_of(app, conn, &assessment)?;

@@ -15,6 +15,7 @@ use crate::db::result_summaries::{self, Summary};
 use crate::db::scores::ScoreRow;
 use crate::db::users::User;
 use crate::db::AnyConnection;
+use crate::domain::ids::AssessmentId;
 use crate::domain::role::Caller;
 use crate::domain::scoring::OVERALL;
 use crate::report::{self, AnswerNote, History, Meta, PortfolioEntry, Scorecard, ScorecardInput};
@@ -22,7 +23,12 @@ use diesel::QueryResult;
 use std::collections::{BTreeMap, HashMap};
 
 /// The scorecard of an assessment the caller may see, rendered.
-pub fn scorecard(app: &App, caller: &Caller, id: i32, layout: Layout) -> AppResult<Document> {
+pub fn scorecard(
+    app: &App,
+    caller: &Caller,
+    id: AssessmentId,
+    layout: Layout,
+) -> AppResult<Document> {
     let card = model(app, caller, id, chrono::Utc::now().date_naive())?;
     render_report(
         app,
@@ -44,7 +50,7 @@ pub fn scorecard(app: &App, caller: &Caller, id: i32, layout: Layout) -> AppResu
 pub fn model(
     app: &App,
     caller: &Caller,
-    id: i32,
+    id: AssessmentId,
     today: chrono::NaiveDate,
 ) -> AppResult<Scorecard> {
     app.db.read(|conn| {

@@ -12,6 +12,7 @@ use crate::db::assessments::Assessment;
 use crate::db::audit::{AuditEvent, Change};
 use crate::db::scores::{AnswerFields, Saved, ScoreRow};
 use crate::db::AnyConnection;
+use crate::domain::ids::AssessmentId;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::role::Caller;
 use serde::{Deserialize, Serialize};
@@ -177,7 +178,7 @@ fn answerable(
     app: &App,
     conn: &mut AnyConnection,
     caller: &Caller,
-    id: i32,
+    id: AssessmentId,
     question_id: &str,
     may_answer: impl FnOnce(&mut AnyConnection, &Assessment) -> AppResult<()>,
 ) -> AppResult<(Assessment, Arc<Questionnaire>)> {
@@ -203,7 +204,7 @@ pub(super) fn require_assessor(
     caller: &Caller,
     assessment: &Assessment,
 ) -> AppResult<()> {
-    if Assessment::assessors(conn, assessment.id)?.contains(&caller.user_id) {
+    if Assessment::assessors(conn, assessment.id)?.contains(&caller.user_id.get()) {
         Ok(())
     } else {
         Err(AppError::forbidden(
@@ -243,7 +244,7 @@ pub(super) fn record_answer_change(
 pub fn save(
     app: &App,
     caller: &Caller,
-    id: i32,
+    id: AssessmentId,
     question_id: &str,
     input: &ScoreInput,
 ) -> AppResult<ScoreView> {
@@ -255,8 +256,8 @@ pub fn save(
         let fields = answer_fields(input, &questionnaire)?;
         let saved = ScoreRow::save(
             conn,
-            id,
-            caller.user_id,
+            id.get(),
+            caller.user_id.get(),
             question_id,
             &fields,
             input.version,
@@ -283,7 +284,7 @@ pub fn save(
         record_answer_change(
             conn,
             caller,
-            id,
+            id.get(),
             "score.save",
             question_id,
             before.map(|b| b.fields()),
@@ -295,16 +296,25 @@ pub fn save(
 
 /// Answers given so far (staff): the caller's own, or every assessor's for
 /// the lead and admins.
-pub fn list(app: &App, caller: &Caller, id: i32, whose: Whose) -> AppResult<Vec<ScoreView>> {
+pub fn list(
+    app: &App,
+    caller: &Caller,
+    id: AssessmentId,
+    whose: Whose,
+) -> AppResult<Vec<ScoreView>> {
     require(caller, STAFF, "read individual scores")?;
     let rows = app.db.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         match whose {
             Whose::Everyone => {
                 require_lead(caller, &assessment, "read every assessor's scores")?;
-                Ok(ScoreRow::list_for_assessment(conn, id)?)
+                Ok(ScoreRow::list_for_assessment(conn, id.get())?)
             }
-            Whose::Mine => AppResult::Ok(ScoreRow::list_for_assessor(conn, id, caller.user_id)?),
+            Whose::Mine => AppResult::Ok(ScoreRow::list_for_assessor(
+                conn,
+                id.get(),
+                caller.user_id.get(),
+            )?),
         }
     })?;
     Ok(rows.into_iter().map(ScoreView::from).collect())
@@ -314,7 +324,7 @@ pub fn list(app: &App, caller: &Caller, id: i32, whose: Whose) -> AppResult<Vec<
 pub fn agree(
     app: &App,
     caller: &Caller,
-    id: i32,
+    id: AssessmentId,
     question_id: &str,
     input: &ScoreInput,
 ) -> AppResult<AgreedView> {
@@ -324,13 +334,14 @@ pub fn agree(
                 require_lead(caller, a, "set agreed scores")
             })?;
         let fields = answer_fields(input, &questionnaire)?;
-        let (before, after) = AgreedRow::save(conn, id, question_id, &fields, caller.user_id)?;
+        let (before, after) =
+            AgreedRow::save(conn, id.get(), question_id, &fields, caller.user_id.get())?;
         Assessment::start_if_draft(conn, assessment.id)?;
         Assessment::touch(conn, assessment.id)?;
         record_answer_change(
             conn,
             caller,
-            id,
+            id.get(),
             "agreed.save",
             question_id,
             before.map(|b| b.fields()),
@@ -341,18 +352,23 @@ pub fn agree(
 }
 
 /// Clears an agreed answer, as the lead, so the assessors' mean applies again.
-pub fn clear_agreed(app: &App, caller: &Caller, id: i32, question_id: &str) -> AppResult<()> {
+pub fn clear_agreed(
+    app: &App,
+    caller: &Caller,
+    id: AssessmentId,
+    question_id: &str,
+) -> AppResult<()> {
     app.db.write(|conn| {
         let (assessment, _) = answerable(app, conn, caller, id, question_id, |_, a| {
             require_lead(caller, a, "clear agreed scores")
         })?;
-        let before = AgreedRow::clear(conn, id, question_id)?
+        let before = AgreedRow::clear(conn, id.get(), question_id)?
             .ok_or_else(|| AppError::not_found("agreed score"))?;
         Assessment::touch(conn, assessment.id)?;
         record_answer_change(
             conn,
             caller,
-            id,
+            id.get(),
             "agreed.clear",
             question_id,
             Some(before.fields()),

@@ -11,6 +11,7 @@ use crate::db::agreed::AgreedRow;
 use crate::db::clients::Client;
 use crate::db::scores::ScoreRow;
 use crate::db::users::User;
+use crate::domain::ids::AssessmentId;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::role::{Caller, Role};
 use std::collections::HashMap;
@@ -30,18 +31,19 @@ pub struct ScoringSheet {
 }
 
 /// The assessment as the caller (staff) scores it.
-pub fn scoring_sheet(app: &App, caller: &Caller, id: i32) -> AppResult<ScoringSheet> {
+pub fn scoring_sheet(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<ScoringSheet> {
     require(caller, STAFF, "score assessments")?;
     app.db.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         let client = client_name(conn, caller, assessment.client_id)?;
         let questionnaire = questionnaire_of(app, conn, &assessment)?;
-        let answers = ScoreRow::list_for_assessor(conn, id, caller.user_id)?;
+        let answers = ScoreRow::list_for_assessor(conn, id.get(), caller.user_id.get())?;
         let scope = scope_label(&assessment);
-        let is_lead = caller.user_id == assessment.lead_assessor_id || caller.role == Role::Admin;
+        let is_lead =
+            caller.user_id.get() == assessment.lead_assessor_id || caller.role == Role::Admin;
         let assessment = view(conn, assessment)?;
         Ok(ScoringSheet {
-            is_assessor: assessment.assessor_ids.contains(&caller.user_id),
+            is_assessor: assessment.assessor_ids.contains(&caller.user_id.get()),
             is_lead,
             client,
             scope,
@@ -75,7 +77,7 @@ pub struct Review {
 
 /// Where the assessors disagree, with each one's answer: the lead's (or an
 /// admin's) to see, as every assessor's scores are on the API.
-pub fn review(app: &App, caller: &Caller, id: i32) -> AppResult<Review> {
+pub fn review(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<Review> {
     if !caller.role.is_staff() {
         return Err(AppError::not_found("assessment"));
     }
@@ -85,11 +87,12 @@ pub fn review(app: &App, caller: &Caller, id: i32) -> AppResult<Review> {
         let client = client_name(conn, caller, assessment.client_id)?;
         let questionnaire = questionnaire_of(app, conn, &assessment)?;
         let consolidated = results::load(conn, &assessment, &questionnaire)?;
-        let rows = ScoreRow::list_for_assessment(conn, id)?;
-        let mut agreed: HashMap<String, AgreedRow> = AgreedRow::list_for_assessment(conn, id)?
-            .into_iter()
-            .map(|a| (a.question_id.clone(), a))
-            .collect();
+        let rows = ScoreRow::list_for_assessment(conn, id.get())?;
+        let mut agreed: HashMap<String, AgreedRow> =
+            AgreedRow::list_for_assessment(conn, id.get())?
+                .into_iter()
+                .map(|a| (a.question_id.clone(), a))
+                .collect();
         let names: HashMap<i32, String> = User::list_in(conn, caller)?
             .into_iter()
             .map(|u| (u.id, u.name))

@@ -54,11 +54,11 @@ pub fn create(app: &App, caller: &Caller, body: &NewToken) -> AppResult<CreatedT
     let token = new_secret("cmas_");
     let hash = digest(&token);
     let stored = app.db.write(|conn| {
-        let stored = ApiToken::create(conn, caller.user_id, &name, &hash)?;
+        let stored = ApiToken::create(conn, caller.user_id.get(), &name, &hash)?;
         AuditEvent::record(
             conn,
             Change::by(caller, "token", stored.id, "token.create")
-                .after(json!({ "name": stored.name, "user_id": caller.user_id })),
+                .after(json!({ "name": stored.name, "user_id": caller.user_id.get() })),
         )?;
         AppResult::Ok(stored)
     })?;
@@ -72,7 +72,7 @@ pub fn create(app: &App, caller: &Caller, body: &NewToken) -> AppResult<CreatedT
 pub fn mine(app: &App, caller: &Caller) -> AppResult<Vec<TokenView>> {
     let tokens = app
         .db
-        .read(|conn| AppResult::Ok(ApiToken::list_for_user(conn, caller.user_id)?))?;
+        .read(|conn| AppResult::Ok(ApiToken::list_for_user(conn, caller.user_id.get())?))?;
     Ok(tokens.into_iter().map(TokenView::from).collect())
 }
 
@@ -88,11 +88,11 @@ pub struct Overview {
 pub fn overview(app: &App, caller: &Caller) -> AppResult<Overview> {
     app.db.read(|conn| {
         let everyone = if caller.role == Role::Admin {
-            ApiToken::list_in_organisation(conn, caller.organisation_id)?
+            ApiToken::list_in_organisation(conn, caller.organisation_id.get())?
         } else {
             Vec::new()
         };
-        let mine = ApiToken::list_for_user(conn, caller.user_id)?;
+        let mine = ApiToken::list_for_user(conn, caller.user_id.get())?;
         Ok(Overview {
             mine: mine.into_iter().map(TokenView::from).collect(),
             everyone: everyone

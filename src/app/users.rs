@@ -10,6 +10,7 @@ use crate::db::audit::{AuditEvent, Change};
 use crate::db::organisations::Organisation;
 use crate::db::sessions::Session;
 use crate::db::users::{NewUser, User, UserChanges};
+use crate::domain::ids::UserId;
 use crate::domain::role::{Caller, Role};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -78,11 +79,11 @@ pub fn list(app: &App, caller: &Caller) -> AppResult<Vec<UserView>> {
 }
 
 /// One user of the caller's organisation (staff).
-pub fn get(app: &App, caller: &Caller, id: i32) -> AppResult<UserView> {
+pub fn get(app: &App, caller: &Caller, id: UserId) -> AppResult<UserView> {
     require(caller, STAFF, "read users")?;
     let user = app
         .db
-        .read(|conn| AppResult::Ok(User::find_in(conn, caller, id)?))?;
+        .read(|conn| AppResult::Ok(User::find_in(conn, caller, id.get())?))?;
     user.map(|u| UserView::from(&u))
         .ok_or_else(|| AppError::not_found("user"))
 }
@@ -90,9 +91,9 @@ pub fn get(app: &App, caller: &Caller, id: i32) -> AppResult<UserView> {
 /// The caller and their organisation.
 pub fn me(app: &App, caller: &Caller) -> AppResult<Me> {
     app.db.read(|conn| {
-        let user = User::find_in(conn, caller, caller.user_id)?
+        let user = User::find_in(conn, caller, caller.user_id.get())?
             .ok_or_else(|| AppError::fault("the caller is not a user"))?;
-        let organisation = Organisation::find(conn, caller.organisation_id)?;
+        let organisation = Organisation::find(conn, caller.organisation_id.get())?;
         Ok(Me {
             user: UserView::from(&user),
             organisation: organisation.name,
@@ -121,7 +122,7 @@ pub fn create(app: &App, caller: &Caller, body: NewUserRequest) -> AppResult<Use
             ));
         }
         let new = NewUser {
-            organisation_id: caller.organisation_id,
+            organisation_id: caller.organisation_id.get(),
             email: &email,
             name: &name,
             role: body.role,
@@ -140,7 +141,7 @@ pub fn create(app: &App, caller: &Caller, body: NewUserRequest) -> AppResult<Use
 /// Renames a user, changes their role or (de)activates them (admins), and
 /// ends their sessions when their role or access changed. Admins cannot
 /// demote or deactivate themselves, so an organisation always keeps one.
-pub fn update(app: &App, caller: &Caller, id: i32, body: UserUpdate) -> AppResult<UserView> {
+pub fn update(app: &App, caller: &Caller, id: UserId, body: UserUpdate) -> AppResult<UserView> {
     require(caller, ADMINS, "change users")?;
     let name = body
         .name
@@ -155,7 +156,8 @@ pub fn update(app: &App, caller: &Caller, id: i32, body: UserUpdate) -> AppResul
         ));
     }
     app.db.write(|conn| {
-        let user = User::find_in(conn, caller, id)?.ok_or_else(|| AppError::not_found("user"))?;
+        let user =
+            User::find_in(conn, caller, id.get())?.ok_or_else(|| AppError::not_found("user"))?;
         let changes = UserChanges {
             name,
             role: body.role,
@@ -187,7 +189,7 @@ pub fn change_password(app: &App, caller: &Caller, change: PasswordChange) -> Ap
         ));
     }
     let stored = app.db.read(|conn| {
-        User::find_in(conn, caller, caller.user_id)?
+        User::find_in(conn, caller, caller.user_id.get())?
             .map(|u| u.password_hash)
             .ok_or_else(|| AppError::fault("the caller is not a user"))
     })?;
@@ -200,8 +202,8 @@ pub fn change_password(app: &App, caller: &Caller, change: PasswordChange) -> Ap
     }
     let new_hash = hash_password(&change.new_password).map_err(AppError::internal)?;
     app.db.write(|conn| {
-        User::set_password_hash(conn, caller.user_id, &new_hash)?;
-        Session::delete_for_user(conn, caller.user_id)?;
+        User::set_password_hash(conn, caller.user_id.get(), &new_hash)?;
+        Session::delete_for_user(conn, caller.user_id.get())?;
         AppResult::Ok(())
     })
 }

@@ -75,12 +75,12 @@ type Boxed<'a> = assessments::BoxedQuery<'a, super::MultiBackend>;
 /// and programme managers only final ones of the clients they are attached to.
 fn visible(caller: &Caller) -> Boxed<'static> {
     let mut query = assessments::table
-        .filter(assessments::organisation_id.eq(caller.organisation_id))
+        .filter(assessments::organisation_id.eq(caller.organisation_id.get()))
         .into_boxed();
     if !caller.role.is_staff() {
         query = query
             .filter(assessments::status.eq(Status::Final.as_str()))
-            .filter(assessments::client_id.eq_any(member_of(caller.user_id)));
+            .filter(assessments::client_id.eq_any(member_of(caller.user_id.get())));
     }
     query
 }
@@ -98,7 +98,7 @@ impl Assessment {
         let at = now();
         diesel::insert_into(assessments::table)
             .values((
-                assessments::organisation_id.eq(caller.organisation_id),
+                assessments::organisation_id.eq(caller.organisation_id.get()),
                 assessments::client_id.eq(new.client_id),
                 assessments::questionnaire_id.eq(new.questionnaire_id),
                 assessments::assessment_date.eq(new.assessment_date),

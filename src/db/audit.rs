@@ -49,8 +49,8 @@ impl<'a> Change<'a> {
     /// A change made by `caller`, without before and after values yet.
     pub fn by(caller: &Caller, entity: &'a str, entity_id: i32, action: &'a str) -> Change<'a> {
         Change {
-            organisation_id: caller.organisation_id,
-            actor_id: Some(caller.user_id),
+            organisation_id: caller.organisation_id.get(),
+            actor_id: Some(caller.user_id.get()),
             entity,
             entity_id,
             action,

@@ -37,13 +37,13 @@ type Boxed<'a> = diesel::dsl::IntoBoxed<
 /// The clients a caller may see.
 fn visible(caller: &Caller) -> Boxed<'static> {
     let query = clients::table
-        .filter(clients::organisation_id.eq(caller.organisation_id))
+        .filter(clients::organisation_id.eq(caller.organisation_id.get()))
         .select(Client::as_select())
         .into_boxed();
     if caller.role.is_staff() {
         query
     } else {
-        query.filter(clients::id.eq_any(member_of(caller.user_id)))
+        query.filter(clients::id.eq_any(member_of(caller.user_id.get())))
     }
 }
 
@@ -55,7 +55,7 @@ impl Client {
     ) -> QueryResult<Client> {
         diesel::insert_into(clients::table)
             .values((
-                clients::organisation_id.eq(caller.organisation_id),
+                clients::organisation_id.eq(caller.organisation_id.get()),
                 clients::name.eq(new.name),
                 clients::sector.eq(new.sector),
                 clients::size_band.eq(new.size_band),

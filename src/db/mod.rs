@@ -1,6 +1,9 @@
 //! Storage: diesel over SQLite (the embedded default) or PostgreSQL, chosen by
-//! the database URL. Model code returns `diesel::QueryResult`; callers run it
-//! inside `Database::read` or `Database::write`, one transaction per request.
+//! the database URL. One module per table or group of tables, its queries as
+//! methods returning `diesel::QueryResult` (an absent row is an `Option`);
+//! `app` runs them inside `Database::read` or `Database::write`, one
+//! transaction per use case. `text_enums` reads the domain's enums from text
+//! columns; `sqlite_file` handles a database file for backups.
 
 pub mod agreed;
 pub mod assessments;

@@ -118,13 +118,14 @@ impl Programme {
     /// executives and programme managers those of the clients they are attached to.
     pub fn list_visible(conn: &mut AnyConnection, caller: &Caller) -> QueryResult<Vec<Programme>> {
         let mut query = programmes::table
-            .filter(programmes::organisation_id.eq(caller.organisation_id))
+            .filter(programmes::organisation_id.eq(caller.organisation_id.get()))
             .select(Programme::as_select())
             .order(programmes::name)
             .into_boxed();
         if !caller.role.is_staff() {
-            query = query
-                .filter(programmes::client_id.eq_any(super::clients::member_of(caller.user_id)));
+            query = query.filter(
+                programmes::client_id.eq_any(super::clients::member_of(caller.user_id.get())),
+            );
         }
         query.load(conn)
     }
@@ -135,13 +136,14 @@ impl Programme {
         id: i32,
     ) -> QueryResult<Option<Programme>> {
         let mut query = programmes::table
-            .filter(programmes::organisation_id.eq(caller.organisation_id))
+            .filter(programmes::organisation_id.eq(caller.organisation_id.get()))
             .filter(programmes::id.eq(id))
             .select(Programme::as_select())
             .into_boxed();
         if !caller.role.is_staff() {
-            query = query
-                .filter(programmes::client_id.eq_any(super::clients::member_of(caller.user_id)));
+            query = query.filter(
+                programmes::client_id.eq_any(super::clients::member_of(caller.user_id.get())),
+            );
         }
         query.first(conn).optional()
     }

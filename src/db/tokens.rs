@@ -81,8 +81,12 @@ impl ApiToken {
     pub fn revoke(conn: &mut AnyConnection, caller: &Caller, id: i32) -> QueryResult<bool> {
         let anyone = caller.role == Role::Admin;
         let owners = users::table
-            .filter(users::organisation_id.eq(caller.organisation_id))
-            .filter(users::id.eq(caller.user_id).or(anyone.into_sql::<Bool>()))
+            .filter(users::organisation_id.eq(caller.organisation_id.get()))
+            .filter(
+                users::id
+                    .eq(caller.user_id.get())
+                    .or(anyone.into_sql::<Bool>()),
+            )
             .select(users::id);
         let changed = diesel::update(
             api_tokens::table

@@ -1,6 +1,7 @@
 //! Users belong to one organisation and have one role.
 
 use super::{now, schema::users, AnyConnection};
+use crate::domain::ids::{OrganisationId, UserId};
 use crate::domain::role::{Caller, Role};
 use diesel::prelude::*;
 
@@ -39,8 +40,8 @@ impl User {
 
     pub fn caller(&self) -> Caller {
         Caller {
-            user_id: self.id,
-            organisation_id: self.organisation_id,
+            user_id: UserId(self.id),
+            organisation_id: OrganisationId(self.organisation_id),
             role: self.role(),
         }
     }
@@ -86,7 +87,7 @@ impl User {
     ) -> QueryResult<Option<User>> {
         users::table
             .find(id)
-            .filter(users::organisation_id.eq(caller.organisation_id))
+            .filter(users::organisation_id.eq(caller.organisation_id.get()))
             .select(User::as_select())
             .first(conn)
             .optional()
@@ -94,7 +95,7 @@ impl User {
 
     pub fn list_in(conn: &mut AnyConnection, caller: &Caller) -> QueryResult<Vec<User>> {
         users::table
-            .filter(users::organisation_id.eq(caller.organisation_id))
+            .filter(users::organisation_id.eq(caller.organisation_id.get()))
             .order(users::id)
             .select(User::as_select())
             .load(conn)

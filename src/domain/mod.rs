@@ -1,7 +1,9 @@
-//! The pure domain: questionnaires, scoring, roles and assessment states.
+//! The pure domain: questionnaires, scoring, roles and callers, assessment
+//! states, performance data, programme plans and login throttling.
 //! Nothing here knows about HTTP or the database, so it can be tested on its own.
 
 pub mod assessment;
+pub mod ids;
 pub mod performance;
 pub mod programme;
 pub mod questionnaire;

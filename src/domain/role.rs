@@ -1,5 +1,6 @@
 //! Who a user is to cmas decides what they may see and do.
 
+use super::ids::{OrganisationId, UserId};
 use serde::{Deserialize, Serialize};
 use std::{fmt, str::FromStr};
 
@@ -57,8 +58,8 @@ impl Role {
 /// for executives and programme managers the clients they are attached to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Caller {
-    pub user_id: i32,
-    pub organisation_id: i32,
+    pub user_id: UserId,
+    pub organisation_id: OrganisationId,
     pub role: Role,
 }
 

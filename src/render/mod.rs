@@ -1,4 +1,7 @@
-//! Laying out the report model: charts, the PDF and the HTML page.
+//! Layout only: the report models laid out as PDF (`pdf`), standalone HTML
+//! (`html`, handlebars templates under `reports/`), charts (`chart`, the same
+//! drawing for PDF and SVG) and tables as CSV and XLSX (`table`). Imports
+//! only `report`, `domain` and `stats`.
 
 pub mod chart;
 pub mod font;

@@ -1,6 +1,7 @@
-//! The scorecard as data: built once from an assessment and its portfolio
-//! context, then laid out by the PDF and HTML renderers. Pure: no storage,
-//! no HTTP, no drawing.
+//! What the reports say, as data: the scorecard (built once from an
+//! assessment and its portfolio context), the programme report (`programme`)
+//! and the portfolio study (`study`), with their wording from `reports/*.toml`.
+//! Built by `app`, laid out by `render`. Pure: no storage, no HTTP, no drawing.
 
 mod benchmark;
 mod build;

@@ -1,4 +1,8 @@
-//! The HTTP edge: routes, authentication, problem documents.
+//! The HTTP edge, an adapter over `app`: `routes` (the JSON API) and `pages`
+//! (HTML), siblings that never call each other; `call` and `session` read
+//! who is calling; `problem` turns the use cases' errors into problem
+//! documents; `download` and `content_policy` answer documents; `body`
+//! reads file bodies; `metrics` and `openapi` describe the service.
 
 pub mod body;
 pub mod call;

@@ -738,18 +738,13 @@ fn subject(all: &[Scored]) -> &Scored {
 /// The scorecard model as the service builds it for the admin.
 fn model(app: &TestApp, id: i64) -> Value {
     use cmas::db::users::User;
-    use cmas::domain::role::{Caller, Role};
     let admin = app
         .db
         .read(|conn| anyhow::Ok(User::find_by_email(conn, ADMIN_EMAIL)?))
         .expect("a read")
         .expect("the admin");
-    let caller = Caller {
-        user_id: admin.id,
-        organisation_id: admin.organisation_id,
-        role: Role::Admin,
-    };
-    let id = i32::try_from(id).expect("an id");
+    let caller = admin.caller();
+    let id = cmas::domain::ids::AssessmentId(i32::try_from(id).expect("an id"));
     let context = cmas::app::App::new(app.db.clone(), chrono::Duration::hours(1));
     let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
     let card = cmas::app::scorecard::model(&context, &caller, id, today).expect("the scorecard");

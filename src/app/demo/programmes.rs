@@ -112,8 +112,12 @@ impl Portfolio<'_> {
                 grid: &grid,
                 dimensions: &dimensions,
             };
-            let programme =
-                Programme::create(self.conn, self.caller.organisation_id, client_id, &fields)?;
+            let programme = Programme::create(
+                self.conn,
+                self.caller.organisation_id.get(),
+                client_id,
+                &fields,
+            )?;
             for &user in &self.attached {
                 Client::attach(self.conn, client_id, user)?;
             }

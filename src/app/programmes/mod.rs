@@ -239,7 +239,7 @@ pub fn start(app: &App, caller: &Caller, body: NewProgramme) -> AppResult<Progra
             grid: &grid,
             dimensions: &dimensions,
         };
-        let programme = Programme::create(conn, caller.organisation_id, client_id, &fields)?;
+        let programme = Programme::create(conn, caller.organisation_id.get(), client_id, &fields)?;
         audit(
             conn,
             caller,

@@ -81,7 +81,7 @@ pub(super) fn client_areas(
     client_id: i32,
 ) -> QueryResult<Vec<(String, String)>> {
     let finals = finals(conn, caller, client_id)?;
-    area_names(app, conn, caller.organisation_id, latest(&finals))
+    area_names(app, conn, caller.organisation_id.get(), latest(&finals))
 }
 
 /// The programme's report as of `today`, as the caller may see it.
@@ -97,7 +97,7 @@ pub(super) fn load(
     let finals = finals(conn, caller, programme.client_id)?;
     let ids: Vec<i32> = finals.iter().map(|a| a.id).collect();
     let stored = result_summaries::load(conn, &ids)?;
-    let area_names = area_names(app, conn, caller.organisation_id, latest(&finals))?;
+    let area_names = area_names(app, conn, caller.organisation_id.get(), latest(&finals))?;
     let assessments = finals
         .iter()
         .filter_map(|a| {

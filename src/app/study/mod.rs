@@ -24,7 +24,7 @@ const ACTION: &str = "run the portfolio study";
 pub fn run(app: &App, caller: &Caller, period: Option<String>, method: Method) -> AppResult<Study> {
     require(caller, STAFF, ACTION)?;
     app.db
-        .read(|conn| inputs::work_out(app, conn, caller.organisation_id, period, method))
+        .read(|conn| inputs::work_out(app, conn, caller.organisation_id.get(), period, method))
 }
 
 /// The study as a report: a PDF, or a standalone page with its charts.
@@ -36,7 +36,7 @@ pub fn document(
     layout: Layout,
 ) -> AppResult<Document> {
     require(caller, STAFF, ACTION)?;
-    let organisation_id = caller.organisation_id;
+    let organisation_id = caller.organisation_id.get();
     let (study, organisation) = app.db.read(|conn| {
         let study = inputs::work_out(app, conn, organisation_id, period, method)?;
         AppResult::Ok((study, Organisation::find(conn, organisation_id)?.name))
@@ -77,7 +77,7 @@ pub fn page(
     method: Method,
 ) -> AppResult<StudyPage> {
     require(caller, STAFF, ACTION)?;
-    let organisation_id = caller.organisation_id;
+    let organisation_id = caller.organisation_id.get();
     let (study, periods, organisation) = app.db.read(|conn| {
         let periods = KpiValue::periods(conn, organisation_id)?;
         let organisation = Organisation::find(conn, organisation_id)?.name;

@@ -31,6 +31,7 @@ use crate::db::assessments::Assessment;
 use crate::db::clients::Client;
 use crate::db::scores::{AnswerFields, Saved, ScoreRow};
 use crate::db::users::User;
+use crate::domain::ids::AssessmentId;
 use crate::domain::role::Caller;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -49,16 +50,16 @@ pub struct WorkbookImport {
 }
 
 /// The caller's scoring workbook for an assessment they score, as XLSX.
-pub fn download(app: &App, caller: &Caller, id: i32) -> AppResult<Vec<u8>> {
+pub fn download(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<Vec<u8>> {
     let (assessment, client, assessor, questionnaire, answers) = app.db.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         require_assessor(conn, caller, &assessment)?;
         let client = Client::find_visible(conn, caller, assessment.client_id)?
             .ok_or_else(|| AppError::not_found("client"))?;
-        let assessor = User::find_in(conn, caller, caller.user_id)?
+        let assessor = User::find_in(conn, caller, caller.user_id.get())?
             .ok_or_else(|| AppError::fault("the caller is not a user"))?;
         let questionnaire = questionnaire_of(app, conn, &assessment)?;
-        let answers = ScoreRow::list_for_assessor(conn, id, caller.user_id)?;
+        let answers = ScoreRow::list_for_assessor(conn, id.get(), caller.user_id.get())?;
         AppResult::Ok((assessment, client, assessor, questionnaire, answers))
     })?;
     let heading = Heading {
@@ -76,7 +77,12 @@ pub fn download(app: &App, caller: &Caller, id: i32) -> AppResult<Vec<u8>> {
 /// nothing: a file with any problem is refused with every one of them, by
 /// sheet and cell, and an answer changed online since the download is
 /// reported, not overwritten.
-pub fn import(app: &App, caller: &Caller, id: i32, bytes: &[u8]) -> AppResult<WorkbookImport> {
+pub fn import(
+    app: &App,
+    caller: &Caller,
+    id: AssessmentId,
+    bytes: &[u8],
+) -> AppResult<WorkbookImport> {
     if bytes.len() > MAX_WORKBOOK {
         return Err(AppError::TooLarge(format!(
             "the workbook has {} bytes; the limit is {MAX_WORKBOOK}",
@@ -88,9 +94,9 @@ pub fn import(app: &App, caller: &Caller, id: i32, bytes: &[u8]) -> AppResult<Wo
         require_assessor(conn, caller, &assessment)?;
         require_open(&assessment, "its scores")?;
         let questionnaire = questionnaire_of(app, conn, &assessment)?;
-        let answers = read(bytes, id, &questionnaire)?;
+        let answers = read(bytes, id.get(), &questionnaire)?;
         let stored: HashMap<String, AnswerFields> =
-            ScoreRow::list_for_assessor(conn, id, caller.user_id)?
+            ScoreRow::list_for_assessor(conn, id.get(), caller.user_id.get())?
                 .into_iter()
                 .map(|row| (row.question_id.clone(), row.fields()))
                 .collect();
@@ -119,12 +125,12 @@ pub fn import(app: &App, caller: &Caller, id: i32, bytes: &[u8]) -> AppResult<Wo
                 done.unchanged += 1;
                 continue;
             }
-            match ScoreRow::save(conn, id, caller.user_id, &answer.question_id, &fields, input.version)? {
+            match ScoreRow::save(conn, id.get(), caller.user_id.get(), &answer.question_id, &fields, input.version)? {
                 Saved::Written { before, after } => {
                     record_answer_change(
                         conn,
                         caller,
-                        id,
+                        id.get(),
                         "score.workbook",
                         &answer.question_id,
                         before.map(|b| b.fields()),

@@ -8,6 +8,7 @@ use super::{PageError, Viewer};
 use crate::app::access::{self, Grant};
 use crate::app::error::AppError;
 use crate::app::users::{self, NewUserRequest, UserUpdate};
+use crate::domain::ids::{ClientId, UserId};
 use crate::domain::role::{Caller, Role};
 use crate::web::problem::ApiResult;
 use crate::web::state::AppState;
@@ -70,13 +71,16 @@ pub struct AccessForm {
 
 impl AccessForm {
     /// The (user, client) ids chosen.
-    fn ids(&self) -> Result<(i32, i32), AppError> {
+    fn ids(&self) -> Result<(UserId, ClientId), AppError> {
         let id = |value: &str, what: &str| {
             value
                 .parse()
                 .map_err(|_| AppError::invalid("missing_field", format!("choose a {what}")))
         };
-        Ok((id(&self.user_id, "person")?, id(&self.client_id, "client")?))
+        Ok((
+            UserId(id(&self.user_id, "person")?),
+            ClientId(id(&self.client_id, "client")?),
+        ))
     }
 }
 
@@ -97,7 +101,7 @@ async fn users_page(
                 "name": u.name,
                 "email": u.email,
                 "active": u.active,
-                "me": u.id == caller.user_id,
+                "me": u.id == caller.user_id.get(),
                 "roles": role_options(u.role),
             })
         })
@@ -162,7 +166,7 @@ pub async fn add_user(
 pub async fn change_user(
     state: web::Data<AppState>,
     viewer: Viewer,
-    path: web::Path<i32>,
+    path: web::Path<UserId>,
     form: web::Form<UserForm>,
 ) -> Result<HttpResponse, PageError> {
     viewer.check(&form.csrf_token)?;

@@ -8,6 +8,7 @@ use super::{PageError, Viewer};
 use crate::app::error::AppError;
 use crate::app::scores::ScoreView;
 use crate::app::scoring_sheet;
+use crate::domain::ids::AssessmentId;
 use crate::web::problem::ApiError;
 use crate::web::state::AppState;
 use actix_web::{http::StatusCode, web, HttpResponse};
@@ -26,7 +27,7 @@ pub struct AreaQuery {
 pub async fn show(
     state: web::Data<AppState>,
     viewer: Viewer,
-    path: web::Path<i32>,
+    path: web::Path<AssessmentId>,
     query: web::Query<AreaQuery>,
 ) -> Result<HttpResponse, PageError> {
     let (caller, id) = (viewer.caller(), path.into_inner());

@@ -7,6 +7,7 @@ use super::{PageError, Viewer};
 use crate::app::error::AppError;
 use crate::app::scores::ScoreView;
 use crate::app::scoring_sheet;
+use crate::domain::ids::AssessmentId;
 use crate::web::problem::ApiError;
 use crate::web::state::AppState;
 use actix_web::{http::StatusCode, web, HttpResponse};
@@ -23,7 +24,7 @@ fn answer_text(answer: &ScoreView) -> String {
 pub async fn show(
     state: web::Data<AppState>,
     viewer: Viewer,
-    path: web::Path<i32>,
+    path: web::Path<AssessmentId>,
 ) -> Result<HttpResponse, PageError> {
     let (caller, id) = (viewer.caller(), path.into_inner());
     let review = match state

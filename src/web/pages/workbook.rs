@@ -8,6 +8,7 @@ use super::upload::Upload;
 use super::{PageError, Viewer};
 use crate::app::error::AppError;
 use crate::app::workbook::{self, MAX_WORKBOOK};
+use crate::domain::ids::AssessmentId;
 use crate::web::problem::ApiError;
 use crate::web::state::AppState;
 use actix_multipart::Multipart;
@@ -17,7 +18,7 @@ use serde_json::json;
 pub async fn upload(
     state: web::Data<AppState>,
     viewer: Viewer,
-    path: web::Path<i32>,
+    path: web::Path<AssessmentId>,
     payload: Multipart,
 ) -> Result<HttpResponse, PageError> {
     let id = path.into_inner();
@@ -28,7 +29,7 @@ pub async fn upload(
         return Ok(refused(
             &state,
             &viewer,
-            id,
+            id.get(),
             StatusCode::UNPROCESSABLE_ENTITY,
             text("choose_workbook").into(),
             Vec::new(),
@@ -51,7 +52,7 @@ pub async fn upload(
         Err(ApiError::App(AppError::Rejected(rejected))) => Ok(refused(
             &state,
             &viewer,
-            id,
+            id.get(),
             StatusCode::UNPROCESSABLE_ENTITY,
             text("workbook_problems").into(),
             rejected
@@ -74,7 +75,7 @@ pub async fn upload(
             Ok(refused(
                 &state,
                 &viewer,
-                id,
+                id.get(),
                 StatusCode::from_u16(status).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY),
                 sentence(&e.problem().detail),
                 Vec::new(),

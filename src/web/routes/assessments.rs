@@ -3,6 +3,7 @@
 use crate::app::assessments::{self, AssessmentUpdate, AssessmentView, NewAssessmentRequest};
 use crate::app::audit::AuditEvent;
 use crate::domain::assessment::{AssessmentFilter, Status};
+use crate::domain::ids::AssessmentId;
 use crate::web::call::Call;
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{get, patch, post, web, HttpResponse};
@@ -35,7 +36,10 @@ pub async fn list(
 #[utoipa::path(context_path = "/api/v1", tag = "assessments", params(("id" = i32, Path)),
     responses((status = 200, body = AssessmentView), (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/assessments/{id}")]
-pub async fn get(call: Call, path: web::Path<i32>) -> ApiResult<web::Json<AssessmentView>> {
+pub async fn get(
+    call: Call,
+    path: web::Path<AssessmentId>,
+) -> ApiResult<web::Json<AssessmentView>> {
     let id = path.into_inner();
     call.json(move |app, caller| assessments::get(app, caller, id))
         .await
@@ -64,7 +68,7 @@ pub async fn create(call: Call, body: web::Json<NewAssessmentRequest>) -> ApiRes
 #[patch("/assessments/{id}")]
 pub async fn update(
     call: Call,
-    path: web::Path<i32>,
+    path: web::Path<AssessmentId>,
     body: web::Json<AssessmentUpdate>,
 ) -> ApiResult<web::Json<AssessmentView>> {
     let (id, update) = (path.into_inner(), body.into_inner());
@@ -76,7 +80,10 @@ pub async fn update(
 #[utoipa::path(context_path = "/api/v1", tag = "assessments", params(("id" = i32, Path)),
     responses((status = 200, body = Vec<AuditEvent>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/assessments/{id}/audit")]
-pub async fn audit(call: Call, path: web::Path<i32>) -> ApiResult<web::Json<Vec<AuditEvent>>> {
+pub async fn audit(
+    call: Call,
+    path: web::Path<AssessmentId>,
+) -> ApiResult<web::Json<Vec<AuditEvent>>> {
     let id = path.into_inner();
     call.json(move |app, caller| assessments::audit_trail(app, caller, id))
         .await

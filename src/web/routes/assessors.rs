@@ -3,6 +3,7 @@
 
 use crate::app::assessment_team::{self, AssessorRequest};
 use crate::app::assessments::AssessmentView;
+use crate::domain::ids::{AssessmentId, UserId};
 use crate::web::call::Call;
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{delete, post, web};
@@ -14,7 +15,7 @@ use actix_web::{delete, post, web};
 #[post("/assessments/{id}/assessors")]
 pub async fn add(
     call: Call,
-    path: web::Path<i32>,
+    path: web::Path<AssessmentId>,
     body: web::Json<AssessorRequest>,
 ) -> ApiResult<web::Json<AssessmentView>> {
     let (id, body) = (path.into_inner(), body.into_inner());
@@ -29,7 +30,7 @@ pub async fn add(
 #[delete("/assessments/{id}/assessors/{user_id}")]
 pub async fn remove(
     call: Call,
-    path: web::Path<(i32, i32)>,
+    path: web::Path<(AssessmentId, UserId)>,
 ) -> ApiResult<web::Json<AssessmentView>> {
     let (id, user_id) = path.into_inner();
     call.json(move |app, caller| assessment_team::remove(app, caller, id, user_id))

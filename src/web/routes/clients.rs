@@ -5,6 +5,7 @@ use crate::app::access::{self, Grant, Membership};
 use crate::app::client_records::Erased;
 use crate::app::clients::{self, ClientView, EraseRequest, ExportFormat, NewClientRequest};
 use crate::app::users::UserView;
+use crate::domain::ids::{ClientId, UserId};
 use crate::web::call::Call;
 use crate::web::download::attachment;
 use crate::web::problem::{ApiResult, Problem};
@@ -22,7 +23,7 @@ pub async fn list(call: Call) -> ApiResult<web::Json<Vec<ClientView>>> {
 #[utoipa::path(context_path = "/api/v1", tag = "clients", params(("id" = i32, Path)),
     responses((status = 200, body = ClientView), (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/clients/{id}")]
-pub async fn get(call: Call, path: web::Path<i32>) -> ApiResult<web::Json<ClientView>> {
+pub async fn get(call: Call, path: web::Path<ClientId>) -> ApiResult<web::Json<ClientView>> {
     let id = path.into_inner();
     call.json(move |app, caller| clients::get(app, caller, id))
         .await
@@ -45,7 +46,7 @@ pub async fn create(call: Call, body: web::Json<NewClientRequest>) -> ApiResult<
     responses((status = 200, body = Vec<UserView>), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem)))]
 #[get("/clients/{id}/members")]
-pub async fn members(call: Call, path: web::Path<i32>) -> ApiResult<web::Json<Vec<UserView>>> {
+pub async fn members(call: Call, path: web::Path<ClientId>) -> ApiResult<web::Json<Vec<UserView>>> {
     let id = path.into_inner();
     call.json(move |app, caller| access::members(app, caller, id))
         .await
@@ -58,10 +59,10 @@ pub async fn members(call: Call, path: web::Path<i32>) -> ApiResult<web::Json<Ve
 #[post("/clients/{id}/members")]
 pub async fn attach(
     call: Call,
-    path: web::Path<i32>,
+    path: web::Path<ClientId>,
     body: web::Json<Membership>,
 ) -> ApiResult<HttpResponse> {
-    let (id, user_id) = (path.into_inner(), body.user_id);
+    let (id, user_id) = (path.into_inner(), UserId(body.user_id));
     call.run(move |app, caller| access::set(app, caller, id, user_id, Grant::Attach))
         .await?;
     Ok(HttpResponse::NoContent().finish())
@@ -72,7 +73,7 @@ pub async fn attach(
     responses((status = 204, description = "Detached"), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem)))]
 #[delete("/clients/{id}/members/{user_id}")]
-pub async fn detach(call: Call, path: web::Path<(i32, i32)>) -> ApiResult<HttpResponse> {
+pub async fn detach(call: Call, path: web::Path<(ClientId, UserId)>) -> ApiResult<HttpResponse> {
     let (id, user_id) = path.into_inner();
     call.run(move |app, caller| access::set(app, caller, id, user_id, Grant::Detach))
         .await?;
@@ -86,7 +87,10 @@ pub async fn detach(call: Call, path: web::Path<(i32, i32)>) -> ApiResult<HttpRe
     responses((status = 200, description = "The client's data", content((Object = "application/json"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
         (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/clients/{id}/export.{format}")]
-pub async fn export(call: Call, path: web::Path<(i32, ExportFormat)>) -> ApiResult<HttpResponse> {
+pub async fn export(
+    call: Call,
+    path: web::Path<(ClientId, ExportFormat)>,
+) -> ApiResult<HttpResponse> {
     let (id, format) = path.into_inner();
     let document = call
         .run(move |app, caller| clients::export(app, caller, id, format))
@@ -103,7 +107,7 @@ pub async fn export(call: Call, path: web::Path<(i32, ExportFormat)>) -> ApiResu
 #[delete("/clients/{id}")]
 pub async fn erase(
     call: Call,
-    path: web::Path<i32>,
+    path: web::Path<ClientId>,
     body: web::Json<EraseRequest>,
 ) -> ApiResult<web::Json<Erased>> {
     let (id, body) = (path.into_inner(), body.into_inner());

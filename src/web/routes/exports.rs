@@ -2,6 +2,7 @@
 //! and consolidated results, and the organisation's KPI values.
 
 use crate::app::exports;
+use crate::domain::ids::AssessmentId;
 use crate::web::call::Call;
 use crate::web::download::attachment;
 use crate::web::problem::{ApiResult, Problem};
@@ -16,7 +17,10 @@ use crate::app::documents::Format;
     responses((status = 200, description = "The table as CSV or XLSX", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
         (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/assessments/{id}/scores.{format}")]
-pub async fn scores(call: Call, path: web::Path<(i32, Format)>) -> ApiResult<HttpResponse> {
+pub async fn scores(
+    call: Call,
+    path: web::Path<(AssessmentId, Format)>,
+) -> ApiResult<HttpResponse> {
     let (id, format) = path.into_inner();
     let document = call
         .run(move |app, caller| exports::scores(app, caller, id, format))
@@ -29,7 +33,10 @@ pub async fn scores(call: Call, path: web::Path<(i32, Format)>) -> ApiResult<Htt
     responses((status = 200, description = "The table as CSV or XLSX", content((String = "text/csv"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
         (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/assessments/{id}/results.{format}")]
-pub async fn results(call: Call, path: web::Path<(i32, Format)>) -> ApiResult<HttpResponse> {
+pub async fn results(
+    call: Call,
+    path: web::Path<(AssessmentId, Format)>,
+) -> ApiResult<HttpResponse> {
     let (id, format) = path.into_inner();
     let document = call
         .run(move |app, caller| exports::results(app, caller, id, format))

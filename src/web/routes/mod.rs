@@ -1,4 +1,6 @@
-//! One module per resource, one short handler per route.
+//! The JSON API: one module per resource, one short handler per route, each
+//! reading its path and body, calling one use case through `Call` and
+//! answering its result. The OpenAPI document comes from their annotations.
 
 pub mod assessments;
 pub mod assessors;

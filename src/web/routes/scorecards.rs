@@ -3,6 +3,7 @@
 
 use crate::app::documents::Layout;
 use crate::app::scorecard;
+use crate::domain::ids::AssessmentId;
 use crate::report::Paper;
 use crate::web::call::Call;
 use crate::web::download::inline;
@@ -24,7 +25,7 @@ pub struct PaperQuery {
 #[get("/assessments/{id}/scorecard.pdf")]
 pub async fn pdf_scorecard(
     call: Call,
-    path: web::Path<i32>,
+    path: web::Path<AssessmentId>,
     query: web::Query<PaperQuery>,
 ) -> ApiResult<HttpResponse> {
     let (id, layout) = (
@@ -42,7 +43,7 @@ pub async fn pdf_scorecard(
     responses((status = 200, content_type = "text/html", body = String, description = "The scorecard page"),
         (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/assessments/{id}/scorecard.html")]
-pub async fn html_scorecard(call: Call, path: web::Path<i32>) -> ApiResult<HttpResponse> {
+pub async fn html_scorecard(call: Call, path: web::Path<AssessmentId>) -> ApiResult<HttpResponse> {
     let id = path.into_inner();
     let document = call
         .run(move |app, caller| scorecard::scorecard(app, caller, id, Layout::Html))

@@ -2,6 +2,7 @@
 //! N/A with a reason); the lead may set an agreed answer; results consolidate.
 
 use crate::app::scores::{self, AgreedView, ScoreInput, ScoreView, Whose};
+use crate::domain::ids::AssessmentId;
 use crate::web::call::Call;
 use crate::web::problem::{ApiError, ApiResult, Problem};
 use actix_web::{delete, get, put, web, HttpResponse};
@@ -24,7 +25,7 @@ pub struct ScoresQuery {
 #[put("/assessments/{id}/scores/{question_id}")]
 pub async fn save(
     call: Call,
-    path: web::Path<(i32, String)>,
+    path: web::Path<(AssessmentId, String)>,
     body: web::Json<ScoreInput>,
 ) -> ApiResult<web::Json<ScoreView>> {
     let (id, question_id) = path.into_inner();
@@ -38,7 +39,7 @@ pub async fn save(
 #[get("/assessments/{id}/scores")]
 pub async fn list(
     call: Call,
-    path: web::Path<i32>,
+    path: web::Path<AssessmentId>,
     query: web::Query<ScoresQuery>,
 ) -> ApiResult<web::Json<Vec<ScoreView>>> {
     let id = path.into_inner();
@@ -64,7 +65,7 @@ pub async fn list(
 #[put("/assessments/{id}/agreed/{question_id}")]
 pub async fn agree(
     call: Call,
-    path: web::Path<(i32, String)>,
+    path: web::Path<(AssessmentId, String)>,
     body: web::Json<ScoreInput>,
 ) -> ApiResult<web::Json<AgreedView>> {
     let (id, question_id) = path.into_inner();
@@ -77,7 +78,10 @@ pub async fn agree(
     responses((status = 204, description = "Cleared"), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 #[delete("/assessments/{id}/agreed/{question_id}")]
-pub async fn clear_agreed(call: Call, path: web::Path<(i32, String)>) -> ApiResult<HttpResponse> {
+pub async fn clear_agreed(
+    call: Call,
+    path: web::Path<(AssessmentId, String)>,
+) -> ApiResult<HttpResponse> {
     let (id, question_id) = path.into_inner();
     call.run(move |app, caller| scores::clear_agreed(app, caller, id, &question_id))
         .await?;

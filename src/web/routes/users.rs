@@ -2,6 +2,7 @@
 //! to pick co-assessors.
 
 use crate::app::users::{self, NewUserRequest, UserUpdate, UserView};
+use crate::domain::ids::UserId;
 use crate::web::call::Call;
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{get, patch, post, web, HttpResponse};
@@ -18,7 +19,7 @@ pub async fn list(call: Call) -> ApiResult<web::Json<Vec<UserView>>> {
 #[utoipa::path(context_path = "/api/v1", tag = "users", params(("id" = i32, Path)),
     responses((status = 200, body = UserView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/users/{id}")]
-pub async fn get(call: Call, path: web::Path<i32>) -> ApiResult<web::Json<UserView>> {
+pub async fn get(call: Call, path: web::Path<UserId>) -> ApiResult<web::Json<UserView>> {
     let id = path.into_inner();
     call.json(move |app, caller| users::get(app, caller, id))
         .await
@@ -45,7 +46,7 @@ pub async fn create(call: Call, body: web::Json<NewUserRequest>) -> ApiResult<Ht
 #[patch("/users/{id}")]
 pub async fn update(
     call: Call,
-    path: web::Path<i32>,
+    path: web::Path<UserId>,
     body: web::Json<UserUpdate>,
 ) -> ApiResult<web::Json<UserView>> {
     let (id, body) = (path.into_inner(), body.into_inner());

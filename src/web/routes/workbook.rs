@@ -2,6 +2,7 @@
 //! their questions and answers as XLSX and uploads the filled file back.
 
 use crate::app::workbook::{self, WorkbookImport, CONTENT_TYPE, MAX_WORKBOOK};
+use crate::domain::ids::AssessmentId;
 use crate::web::body::file_body;
 use crate::web::call::Call;
 use crate::web::problem::{ApiResult, Problem};
@@ -12,7 +13,7 @@ use actix_web::{get, post, web, HttpResponse};
     responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = String),
         (status = 401, body = Problem), (status = 403, body = Problem, description = "Not an assessor"), (status = 404, body = Problem)))]
 #[get("/assessments/{id}/workbook.xlsx")]
-pub async fn download(call: Call, path: web::Path<i32>) -> ApiResult<HttpResponse> {
+pub async fn download(call: Call, path: web::Path<AssessmentId>) -> ApiResult<HttpResponse> {
     let id = path.into_inner();
     let bytes = call
         .run(move |app, caller| workbook::download(app, caller, id))
@@ -36,7 +37,7 @@ pub async fn download(call: Call, path: web::Path<i32>) -> ApiResult<HttpRespons
 #[post("/assessments/{id}/workbook")]
 pub async fn upload(
     call: Call,
-    path: web::Path<i32>,
+    path: web::Path<AssessmentId>,
     payload: web::Payload,
 ) -> ApiResult<web::Json<WorkbookImport>> {
     let id = path.into_inner();
