@@ -149,11 +149,11 @@ fn scores_over_time(
                     let summary = stored.get(&a.id)?;
                     Some(TrendPoint {
                         date: a.assessment_date,
-                        overall: summary.get(OVERALL)?.combined,
+                        overall: summary.get(OVERALL)?.combined.get(),
                         areas: questionnaire
                             .areas
                             .iter()
-                            .map(|area| summary.get(&area.id).map_or(0.0, |d| d.combined))
+                            .map(|area| summary.get(&area.id).map_or(0.0, |d| d.combined.get()))
                             .collect(),
                     })
                 })

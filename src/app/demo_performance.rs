@@ -131,7 +131,7 @@ pub fn load(
             .iter()
             .find(|a| a.rollup.id == id)
             .and_then(|a| a.rollup.percent)
-            .map_or(0.0, |p| p.combined)
+            .map_or(0.0, |p| p.combined.get())
     };
     let mut drive = vec![0.0; latest.len()];
     for (id, weight) in DRIVERS {

@@ -99,7 +99,7 @@ pub fn results(
                     q.practice.as_str().into(),
                     rounded(r.and_then(|r| r.intention)),
                     rounded(r.and_then(|r| r.reality)),
-                    rounded(p.map(|p| p.combined)),
+                    rounded(p.map(|p| p.combined.get())),
                     r.map_or("unanswered", |r| {
                         if r.not_applicable {
                             "n/a"

@@ -117,11 +117,11 @@ impl Portfolio {
             }
         }
         for (id, summary) in result_summaries::load(conn, &unknown)? {
-            let overall = summary.get(OVERALL).map_or(0.0, |d| d.combined);
+            let overall = summary.get(OVERALL).map_or(0.0, |d| d.combined.get());
             let areas = summary
                 .into_iter()
                 .filter(|(node, _)| node != OVERALL)
-                .map(|(node, d)| (node, d.combined))
+                .map(|(node, d)| (node, d.combined.get()))
                 .collect();
             latest.insert(id, Arc::new(Combined { overall, areas }));
         }

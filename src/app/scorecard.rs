@@ -192,11 +192,11 @@ fn context<'p>(
     let ids: Vec<i32> = earlier.iter().map(|e| e.id).collect();
     let stored = result_summaries::load(conn, &ids)?;
     let combined = |summary: &Summary| -> (f64, BTreeMap<String, f64>) {
-        let overall = summary.get(OVERALL).map_or(0.0, |d| d.combined);
+        let overall = summary.get(OVERALL).map_or(0.0, |d| d.combined.get());
         let areas = summary
             .iter()
             .filter(|(k, _)| k.as_str() != OVERALL)
-            .map(|(k, d)| (k.clone(), d.combined))
+            .map(|(k, d)| (k.clone(), d.combined.get()))
             .collect();
         (overall, areas)
     };

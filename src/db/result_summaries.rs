@@ -2,7 +2,7 @@
 //! over the whole portfolio read a few rows per assessment instead of every score.
 
 use super::{schema::result_summaries, AnyConnection};
-use crate::domain::scoring::{Dimensions, Results};
+use crate::domain::scoring::{Dimensions, Percent, Results};
 use diesel::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
@@ -22,9 +22,9 @@ pub fn store(conn: &mut AnyConnection, assessment_id: i32, results: &Results) ->
             .values((
                 result_summaries::assessment_id.eq(assessment_id),
                 result_summaries::node_id.eq(&node.id),
-                result_summaries::intention.eq(p.intention),
-                result_summaries::reality.eq(p.reality),
-                result_summaries::combined.eq(p.combined),
+                result_summaries::intention.eq(p.intention.get()),
+                result_summaries::reality.eq(p.reality.get()),
+                result_summaries::combined.eq(p.combined.get()),
             ))
             .execute(conn)?;
     }
@@ -50,9 +50,9 @@ pub fn load(conn: &mut AnyConnection, ids: &[i32]) -> QueryResult<HashMap<i32, S
             map.entry(id).or_default().insert(
                 node,
                 Dimensions {
-                    intention,
-                    reality,
-                    combined,
+                    intention: Percent::clamped(intention),
+                    reality: Percent::clamped(reality),
+                    combined: Percent::clamped(combined),
                 },
             );
         }

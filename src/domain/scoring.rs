@@ -55,12 +55,36 @@ pub enum Answer {
     NotApplicable { reason: String },
 }
 
+/// A share of best practice, from 0 to 100. It is made only by clamping,
+/// so no score, mean or stored summary leaves the range.
+#[derive(Debug, Clone, Copy, Default, PartialEq, PartialOrd, Serialize)]
+#[serde(transparent)]
+pub struct Percent(f64);
+
+impl Percent {
+    /// `value` kept within 0–100 (a value that is not a number reads as 0).
+    pub fn clamped(value: f64) -> Percent {
+        Percent(if value.is_nan() {
+            0.0
+        } else {
+            value.clamp(0.0, 100.0)
+        })
+    }
+
+    pub fn get(self) -> f64 {
+        self.0
+    }
+}
+
 /// Intention, Reality and their combination, all as % of best practice.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Dimensions {
-    pub intention: f64,
-    pub reality: f64,
-    pub combined: f64,
+    #[schema(value_type = f64)]
+    pub intention: Percent,
+    #[schema(value_type = f64)]
+    pub reality: Percent,
+    #[schema(value_type = f64)]
+    pub combined: Percent,
 }
 
 /// The consolidated result of one question.
@@ -171,32 +195,27 @@ pub fn consolidate(
 fn dimensions(scale: &Scale, intention: f64, reality: f64) -> Dimensions {
     let w = scale.intention_weight;
     Dimensions {
-        intention: scale.percent(intention),
-        reality: scale.percent(reality),
-        combined: scale.percent(w * intention + (1.0 - w) * reality),
+        intention: Percent::clamped(scale.percent(intention)),
+        reality: Percent::clamped(scale.percent(reality)),
+        combined: Percent::clamped(scale.percent(w * intention + (1.0 - w) * reality)),
     }
 }
 
 /// Weighted mean of the children that have a score; `None` when none has.
 fn weighted(children: impl Iterator<Item = (f64, Option<Dimensions>)>) -> Option<Dimensions> {
-    let mut total = 0.0;
-    let mut sum = Dimensions {
-        intention: 0.0,
-        reality: 0.0,
-        combined: 0.0,
-    };
+    let (mut total, mut intention, mut reality, mut combined) = (0.0, 0.0, 0.0, 0.0);
     for (weight, dims) in children {
         if let Some(d) = dims {
             total += weight;
-            sum.intention += weight * d.intention;
-            sum.reality += weight * d.reality;
-            sum.combined += weight * d.combined;
+            intention += weight * d.intention.get();
+            reality += weight * d.reality.get();
+            combined += weight * d.combined.get();
         }
     }
     (total > 0.0).then(|| Dimensions {
-        intention: (sum.intention / total).clamp(0.0, 100.0),
-        reality: (sum.reality / total).clamp(0.0, 100.0),
-        combined: (sum.combined / total).clamp(0.0, 100.0),
+        intention: Percent::clamped(intention / total),
+        reality: Percent::clamped(reality / total),
+        combined: Percent::clamped(combined / total),
     })
 }
 
@@ -206,7 +225,7 @@ fn rollup(id: &str, name: &str, percent: Option<Dimensions>, parts: &[&Rollup]) 
         id: id.to_owned(),
         name: name.to_owned(),
         percent,
-        gap: percent.map(|p| p.reality - p.intention),
+        gap: percent.map(|p| p.reality.get() - p.intention.get()),
         questions: parts.iter().map(|p| p.questions).sum(),
         scored: parts.iter().map(|p| p.scored).sum(),
         not_applicable: parts.iter().map(|p| p.not_applicable).sum(),

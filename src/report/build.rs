@@ -4,7 +4,7 @@ use super::benchmark::{percentile_rank, quantile, quartile};
 use super::model::*;
 use super::text::{fill, pct, sentences};
 use crate::domain::questionnaire::Questionnaire;
-use crate::domain::scoring::{QuestionResult, Results};
+use crate::domain::scoring::{Percent, QuestionResult, Results};
 use std::collections::{BTreeMap, HashMap};
 
 /// A sector is benchmarked on its own from this many companies.
@@ -63,7 +63,8 @@ pub struct ScorecardInput<'a> {
 
 pub fn build(input: ScorecardInput<'_>) -> Scorecard {
     let results = input.results;
-    let combined = |p: Option<crate::domain::scoring::Dimensions>| p.map_or(0.0, |d| d.combined);
+    let combined =
+        |p: Option<crate::domain::scoring::Dimensions>| p.map_or(0.0, |d| d.combined.get());
     let own_areas: BTreeMap<String, f64> = results
         .areas
         .iter()
@@ -109,14 +110,14 @@ pub fn build(input: ScorecardInput<'_>) -> Scorecard {
         .overall
         .percent
         .unwrap_or(crate::domain::scoring::Dimensions {
-            intention: 0.0,
-            reality: 0.0,
-            combined: 0.0,
+            intention: Percent::default(),
+            reality: Percent::default(),
+            combined: Percent::default(),
         });
     let summary = Summary {
-        overall: overall.combined,
-        intention: overall.intention,
-        reality: overall.reality,
+        overall: overall.combined.get(),
+        intention: overall.intention.get(),
+        reality: overall.reality.get(),
         portfolio: standing("the portfolio", &everyone, own.overall),
         sector: (sector.len() >= MIN_SECTOR).then(|| standing(own.sector, &sector, own.overall)),
         answered: results.overall.scored + results.overall.not_applicable,
@@ -140,8 +141,8 @@ pub fn build(input: ScorecardInput<'_>) -> Scorecard {
                 id: bench.id.clone(),
                 name: bench.name.clone(),
                 combined: bench.client,
-                intention: p.map_or(0.0, |d| d.intention),
-                reality: p.map_or(0.0, |d| d.reality),
+                intention: p.map_or(0.0, |d| d.intention.get()),
+                reality: p.map_or(0.0, |d| d.reality.get()),
                 median: bench.median,
                 top_quartile: bench.top_quartile,
                 delta: previous
@@ -342,9 +343,9 @@ fn details(
                     Some(QuestionNote {
                         id: question.id.clone(),
                         practice: question.practice.clone(),
-                        combined: p.combined,
-                        intention: p.intention,
-                        reality: p.reality,
+                        combined: p.combined.get(),
+                        intention: p.intention.get(),
+                        reality: p.reality.get(),
                         evidence: notes_of(&question.id)
                             .iter()
                             .filter_map(|n| n.evidence.as_ref().map(|e| format!("{}: {e}", n.by)))
@@ -357,16 +358,16 @@ fn details(
             AreaDetail {
                 id: area.id.clone(),
                 name: area.name.clone(),
-                combined: result.rollup.percent.map_or(0.0, |p| p.combined),
+                combined: result.rollup.percent.map_or(0.0, |p| p.combined.get()),
                 sub_areas: result
                     .sub_areas
                     .iter()
                     .map(|s| SubAreaRow {
                         id: s.id.clone(),
                         name: s.name.clone(),
-                        combined: s.percent.map(|p| p.combined),
-                        intention: s.percent.map(|p| p.intention),
-                        reality: s.percent.map(|p| p.reality),
+                        combined: s.percent.map(|p| p.combined.get()),
+                        intention: s.percent.map(|p| p.intention.get()),
+                        reality: s.percent.map(|p| p.reality.get()),
                     })
                     .collect(),
                 lowest: scored,

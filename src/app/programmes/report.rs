@@ -107,11 +107,11 @@ pub(super) fn load(
                 date: a.assessment_date,
                 unit: a.business_unit.clone().or_else(|| a.product.clone()),
                 group: a.customer_group.clone(),
-                overall: summary.get(OVERALL)?.combined,
+                overall: summary.get(OVERALL)?.combined.get(),
                 areas: summary
                     .iter()
                     .filter(|(node, _)| node.as_str() != OVERALL)
-                    .map(|(node, d)| (node.clone(), d.combined))
+                    .map(|(node, d)| (node.clone(), d.combined.get()))
                     .collect(),
             })
         })

@@ -223,7 +223,7 @@ fn item_scores(
                 q.questions()
                     .map(
                         |question| match answered.next_if(|r| r.question_id == question.id) {
-                            Some(r) => r.percent.map_or(f64::NAN, |p| p.combined),
+                            Some(r) => r.percent.map_or(f64::NAN, |p| p.combined.get()),
                             None => f64::NAN,
                         },
                     )

@@ -88,7 +88,7 @@ fn assessors_are_averaged_and_a_three_point_difference_is_flagged() {
     assert_eq!(r.reality, Some(2.5));
     assert!(r.disagreement);
     let p = r.percent.expect("scored");
-    assert!((p.combined - 40.0).abs() < 1e-12);
+    assert!((p.combined.get() - 40.0).abs() < 1e-12);
     let close = consolidate("q", &[scored(4, 2), scored(6, 4)], None, &scale());
     assert!(!close.disagreement);
 }
@@ -123,14 +123,17 @@ fn roll_up_weights_questions_sub_areas_and_areas() {
     let r = roll_up(&q, results);
     let sub = &r.areas[0].sub_areas[0];
     // weights: A0=1, A0.0=2, q0=3, q1=4, A0.1=5, q=6, A1=7, A1.0=8, q=9
-    assert!((sub.percent.expect("scored").combined - 300.0 / 7.0).abs() < 1e-9);
+    assert!((sub.percent.expect("scored").combined.get() - 300.0 / 7.0).abs() < 1e-9);
     let area0 = (2.0 * 300.0 / 7.0 + 5.0 * 50.0) / 7.0;
-    assert!((r.areas[0].rollup.percent.expect("scored").combined - area0).abs() < 1e-9);
+    assert!((r.areas[0].rollup.percent.expect("scored").combined.get() - area0).abs() < 1e-9);
     let a1 = r.areas[1].rollup.percent.expect("scored");
-    assert_eq!((a1.intention, a1.reality, a1.combined), (100.0, 0.0, 50.0));
+    assert_eq!(
+        (a1.intention.get(), a1.reality.get(), a1.combined.get()),
+        (100.0, 0.0, 50.0)
+    );
     assert_eq!(r.areas[1].rollup.gap, Some(-100.0));
     let overall = (area0 + 7.0 * 50.0) / 8.0;
-    assert!((r.overall.percent.expect("scored").combined - overall).abs() < 1e-9);
+    assert!((r.overall.percent.expect("scored").combined.get() - overall).abs() < 1e-9);
     assert_eq!((r.overall.questions, r.overall.scored), (4, 4));
 }
 
@@ -186,9 +189,9 @@ fn close(a: &Results, b: &Results) -> bool {
     let (a, b) = (all_percents(a), all_percents(b));
     a.len() == b.len()
         && a.iter().zip(&b).all(|(x, y)| {
-            (x.intention - y.intention).abs() < 1e-9
-                && (x.reality - y.reality).abs() < 1e-9
-                && (x.combined - y.combined).abs() < 1e-9
+            (x.intention.get() - y.intention.get()).abs() < 1e-9
+                && (x.reality.get() - y.reality.get()).abs() < 1e-9
+                && (x.combined.get() - y.combined.get()).abs() < 1e-9
         })
 }
 
@@ -197,7 +200,7 @@ proptest! {
     fn every_result_stays_between_0_and_100((shape, answers, weights) in case()) {
         let r = results(&shape, &answers, &weights, 1.0);
         for d in all_percents(&r) {
-            for v in [d.intention, d.reality, d.combined] {
+            for v in [d.intention.get(), d.reality.get(), d.combined.get()] {
                 prop_assert!((0.0..=100.0).contains(&v), "{v} out of range");
             }
         }
