@@ -64,11 +64,12 @@ fn scorecard(q: &Questionnaire) -> Scorecard {
     let others: Vec<(f64, BTreeMap<String, f64>)> = (0..48)
         .map(|_| (15.0 + rng.next(55) as f64, areas(q, &mut rng)))
         .collect();
+    let sectors = ["Retail banking", "Insurance", "Telecoms", "Utilities"];
     let portfolio: Vec<PortfolioEntry> = others
         .iter()
-        .enumerate()
-        .map(|(i, (overall, areas))| PortfolioEntry {
-            sector: ["Retail banking", "Insurance", "Telecoms", "Utilities"][i % 4],
+        .zip(sectors.iter().cycle())
+        .map(|((overall, areas), sector)| PortfolioEntry {
+            sector,
             overall: *overall,
             areas,
         })

@@ -324,7 +324,10 @@ fn load_demo(app: &App, clients: Option<usize>) -> anyhow::Result<()> {
 
 fn correlate_csv(file: &Path, x: &str, y: &str, method: Method, json: bool) -> anyhow::Result<()> {
     let columns = csv_columns::numeric_columns(file, &[x, y])?;
-    let result = stats::correlate(&columns[0], &columns[1], method, 0.95)
+    let [xs, ys] = columns.as_slice() else {
+        anyhow::bail!("{}: expected two columns", file.display());
+    };
+    let result = stats::correlate(xs, ys, method, 0.95)
         .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     if json {
         crate::say!("{}", serde_json::to_string(&result)?);

@@ -1,5 +1,10 @@
 //! The `cmas` binary as a user runs it.
 
+#![expect(
+    clippy::indexing_slicing,
+    reason = "a test fails by panicking, and indexes what it has just built or read"
+)]
+
 use std::process::Command;
 
 fn cmas(args: &[&str], database: &std::path::Path) -> std::process::Output {

@@ -3,6 +3,11 @@
 //! (`PROPTEST_CASES` sets how many; the fuzz targets under `fuzz/` search
 //! the same functions coverage-guided, for longer).
 
+#![expect(
+    clippy::indexing_slicing,
+    reason = "a test fails by panicking, and indexes what it has just built or read"
+)]
+
 use cmas::app::import::{self, CsvImport};
 use cmas::app::{workbook, App};
 use cmas::db::{Database, DatabaseUrl};

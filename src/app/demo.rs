@@ -166,6 +166,11 @@ pub(super) const AREA_OFFSET: &[(&str, f64)] = &[
     ("ME", -5.0),
 ];
 
+/// The `index`th of `items`, round and round (the demo's varied details).
+fn pick<T: Copy + Default>(items: &[T], index: usize) -> T {
+    items.iter().cycle().nth(index).copied().unwrap_or_default()
+}
+
 pub struct Summary {
     pub created: bool,
     pub clients: usize,
@@ -228,7 +233,10 @@ pub fn load_sized(db: &Database, clients: Option<usize>) -> anyhow::Result<Summa
             rng: ChaCha8Rng::seed_from_u64(20261123),
             questionnaire: &questionnaire,
             questionnaire_id: stored.id,
-            caller: users[0].caller(),
+            caller: users
+                .first()
+                .ok_or_else(|| anyhow::anyhow!("the demo has no users"))?
+                .caller(),
             consultants: users
                 .iter()
                 .filter(|u| u.role() == Role::Consultant)
@@ -291,12 +299,10 @@ impl Portfolio<'_> {
         let clients: Vec<(&str, String)> = match self.size {
             None => standard,
             Some(n) => (0..n)
-                .map(|i| {
-                    let (sector, name) = &standard[i % standard.len()];
-                    match i / standard.len() {
-                        0 => (*sector, name.clone()),
-                        k => (*sector, format!("{name} {}", k + 1)),
-                    }
+                .zip(standard.iter().cycle())
+                .map(|(i, (sector, name))| match i / standard.len() {
+                    0 => (*sector, name.clone()),
+                    k => (*sector, format!("{name} {}", k + 1)),
                 })
                 .collect(),
         };
@@ -310,18 +316,24 @@ impl Portfolio<'_> {
                 NewClient {
                     name,
                     sector,
-                    size_band: [
-                        "500–1,000 employees",
-                        "1,000–5,000 employees",
-                        "5,000+ employees",
-                    ][index % 3],
-                    region: [
-                        "UK & Ireland",
-                        "DACH",
-                        "Benelux",
-                        "Nordics",
-                        "Southern Europe",
-                    ][index % 5],
+                    size_band: pick(
+                        &[
+                            "500–1,000 employees",
+                            "1,000–5,000 employees",
+                            "5,000+ employees",
+                        ],
+                        index,
+                    ),
+                    region: pick(
+                        &[
+                            "UK & Ireland",
+                            "DACH",
+                            "Benelux",
+                            "Nordics",
+                            "Southern Europe",
+                        ],
+                        index,
+                    ),
                 },
             )?;
             if index % 8 == 0 {
@@ -421,7 +433,9 @@ impl Portfolio<'_> {
                 business_unit,
                 product: None,
                 customer_group,
-                lead_assessor_id: team[0],
+                lead_assessor_id: *team
+                    .first()
+                    .ok_or_else(|| anyhow::anyhow!("an assessment needs a team"))?,
             },
         )?;
         for &user in &team {

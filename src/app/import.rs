@@ -81,7 +81,10 @@ fn flaw(row: usize, column: usize, message: impl Into<String>) -> Flaw {
 
 /// The rows of a CSV text whose header must be one of `headers`: which
 /// header it is and the cells as text, trimmed.
-fn rows(csv_text: &[u8], headers: &[&[&str]]) -> Result<(usize, Vec<Vec<String>>), Rejected> {
+/// A data row: the four cells every import's header names.
+type Row = [String; 4];
+
+fn rows(csv_text: &[u8], headers: &[&[&str; 4]]) -> Result<(usize, Vec<Row>), Rejected> {
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(csv_text);
@@ -110,7 +113,16 @@ fn rows(csv_text: &[u8], headers: &[&[&str]]) -> Result<(usize, Vec<Vec<String>>
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
         match record {
-            Ok(record) => rows.push(record.iter().map(str::to_owned).collect()),
+            // The reader refuses a record whose length differs from the header's.
+            Ok(record) => match Row::try_from(record.iter().map(str::to_owned).collect::<Vec<_>>())
+            {
+                Ok(cells) => rows.push(cells),
+                Err(cells) => flaws.push(flaw(
+                    i + 2,
+                    1,
+                    format!("this row has {} fields, not 4", cells.len()),
+                )),
+            },
             Err(e) => flaws.push(flaw(i + 2, 1, e.to_string())),
         }
     }
@@ -179,10 +191,11 @@ fn kpi_values(
     let mut values = Vec::new();
     for (i, cells) in rows.iter().enumerate() {
         let row = i + 2;
-        let client_id = named(row, 1, &clients, &cells[0], "client", &mut flaws);
-        let kpi_id = named(row, 2, &kpis, &cells[1], "KPI", &mut flaws);
-        let period = text(row, 3, &cells[2], "period", &mut flaws);
-        let value = number(row, 4, &cells[3], &mut flaws);
+        let [client, kpi, period, value] = cells;
+        let client_id = named(row, 1, &clients, client, "client", &mut flaws);
+        let kpi_id = named(row, 2, &kpis, kpi, "KPI", &mut flaws);
+        let period = text(row, 3, period, "period", &mut flaws);
+        let value = number(row, 4, value, &mut flaws);
         if let (Some(client_id), Some(kpi_id), Some(period), Some(value)) =
             (client_id, kpi_id, period, value)
         {
@@ -222,10 +235,11 @@ fn panel_ranks(
     let mut panels: HashMap<(String, String), Vec<(i32, f64)>> = HashMap::new();
     for (i, cells) in rows.iter().enumerate() {
         let row = i + 2;
-        let name = text(row, 1, &cells[0], "panel", &mut flaws);
-        let period = text(row, 2, &cells[1], "period", &mut flaws);
-        let client_id = named(row, 3, &clients, &cells[2], "client", &mut flaws);
-        let mut rank = number(row, 4, &cells[3], &mut flaws);
+        let [panel, period, client, rank] = cells;
+        let name = text(row, 1, panel, "panel", &mut flaws);
+        let period = text(row, 2, period, "period", &mut flaws);
+        let client_id = named(row, 3, &clients, client, "client", &mut flaws);
+        let mut rank = number(row, 4, rank, &mut flaws);
         if !ratings && rank.is_some_and(|r| r < 1.0) {
             flaws.push(flaw(row, 4, "a rank starts at 1 (the best)"));
             rank = None;
@@ -242,7 +256,7 @@ fn panel_ranks(
             flaws.push(flaw(
                 row,
                 3,
-                format!("`{}` is ranked twice by {name} for {period}", cells[2]),
+                format!("`{client}` is ranked twice by {name} for {period}"),
             ));
             continue;
         }

@@ -186,8 +186,12 @@ pub fn build(input: ProgrammeInput) -> ProgrammeReport {
                         unit: unit.clone(),
                         group: group.clone(),
                         latest: latest.map(|a| a.overall),
-                        change: (list.len() >= 2)
-                            .then(|| list[list.len() - 1].overall - list[0].overall),
+                        change: match (list.first(), list.last()) {
+                            (Some(first), Some(last)) if list.len() >= 2 => {
+                                Some(last.overall - first.overall)
+                            }
+                            _ => None,
+                        },
                         assessed_on: latest.map(|a| a.date),
                         basis,
                         projects: input

@@ -38,7 +38,9 @@ impl Histogram {
         self.count += 1;
         self.sum += seconds;
         if let Some(i) = BUCKETS.iter().position(|b| seconds <= *b) {
-            self.buckets[i] += 1;
+            if let Some(bucket) = self.buckets.get_mut(i) {
+                *bucket += 1;
+            }
         }
     }
 

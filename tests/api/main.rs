@@ -1,5 +1,11 @@
 //! Integration tests: the real server over real HTTP, one fresh database each.
 
+#![expect(
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test fails by panicking, and indexes what it has just built or read"
+)]
+
 mod browser;
 mod helpers;
 

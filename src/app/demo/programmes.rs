@@ -121,7 +121,7 @@ impl Portfolio<'_> {
             for &user in &self.attached {
                 Client::attach(self.conn, client_id, user)?;
             }
-            let count = [12, 9, 15, 10, 8, 13][index % 6];
+            let count = super::pick(&[12, 9, 15, 10, 8, 13], index);
             self.projects(programme.id, &grid, count)?;
             let (assessments, scores) = self.cell_assessments(client_id, &grid, maturity)?;
             added = (added.0 + assessments, added.1 + scores);
@@ -136,14 +136,14 @@ impl Portfolio<'_> {
         for t in TEMPLATES.iter().take(count) {
             let placement = match t.spot {
                 Spot::Row(u) => Placement::Row {
-                    unit: grid.units[u].clone(),
+                    unit: unit(grid, u)?,
                 },
                 Spot::Column(g) => Placement::Column {
-                    group: grid.groups[g].clone(),
+                    group: group(grid, g)?,
                 },
                 Spot::Cell(u, g) => Placement::Cell {
-                    unit: grid.units[u].clone(),
-                    group: grid.groups[g].clone(),
+                    unit: unit(grid, u)?,
+                    group: group(grid, g)?,
                 },
             };
             let (begins, ends) = (month(start, t.start), month(start, t.start + t.months));
@@ -178,13 +178,16 @@ impl Portfolio<'_> {
                 id: 0,
                 name: t.name.into(),
                 objective: t.objective.into(),
-                owner: [
-                    "Head of Customer",
-                    "Chief Data Officer",
-                    "Operations Director",
-                    "Marketing Director",
-                ][ids.len() % 4]
-                    .into(),
+                owner: super::pick(
+                    &[
+                        "Head of Customer",
+                        "Chief Data Officer",
+                        "Operations Director",
+                        "Marketing Director",
+                    ],
+                    ids.len(),
+                )
+                .into(),
                 placement,
                 areas: t.areas.iter().map(|a| (*a).to_owned()).collect(),
                 inputs: "Budget, a sponsor on the executive team, two analysts".into(),
@@ -229,9 +232,25 @@ impl Portfolio<'_> {
         let mut scores = 0;
         for (u, g, date, level) in plan {
             let date = date.ok_or_else(|| anyhow::anyhow!("bad demo date"))?;
-            let scope = (Some(grid.units[u].clone()), Some(grid.groups[g].clone()));
+            let scope = (Some(unit(grid, u)?), Some(group(grid, g)?));
             scores += self.assessment_at(client_id, scope, date, level)?.0;
         }
         Ok((plan.len(), scores))
     }
+}
+
+/// The grid's `index`th business unit, which the demo's templates name.
+fn unit(grid: &Grid, index: usize) -> anyhow::Result<String> {
+    grid.units
+        .get(index)
+        .cloned()
+        .ok_or_else(|| anyhow::anyhow!("the demo grid has no unit {index}"))
+}
+
+/// The grid's `index`th customer group.
+fn group(grid: &Grid, index: usize) -> anyhow::Result<String> {
+    grid.groups
+        .get(index)
+        .cloned()
+        .ok_or_else(|| anyhow::anyhow!("the demo grid has no group {index}"))
 }

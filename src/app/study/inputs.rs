@@ -250,5 +250,5 @@ fn item_scores(
 fn of<T>(rows: &[T], id: i32, assessment: impl Fn(&T) -> i32) -> &[T] {
     let start = rows.partition_point(|r| assessment(r) < id);
     let end = rows.partition_point(|r| assessment(r) <= id);
-    &rows[start..end]
+    rows.get(start..end).unwrap_or_default()
 }

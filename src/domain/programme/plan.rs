@@ -98,15 +98,14 @@ fn find_cycle(plans: &[ProjectInput], by_id: &HashMap<i32, &ProjectInput>) -> Op
     let mut marks: HashMap<i32, Mark> = plans.iter().map(|p| (p.id, Mark::Unseen)).collect();
     // Iterative depth-first search; `path` holds the current chain of ids.
     for start in plans {
-        if marks[&start.id] != Mark::Unseen {
+        if marks.get(&start.id) != Some(&Mark::Unseen) {
             continue;
         }
         let mut path: Vec<(i32, usize)> = vec![(start.id, 0)];
         marks.insert(start.id, Mark::OnPath);
         while let Some(&mut (id, ref mut next)) = path.last_mut() {
-            let deps = &by_id[&id].depends_on;
-            if *next < deps.len() {
-                let dep = deps[*next];
+            let deps = by_id.get(&id).map_or(&[][..], |p| p.depends_on.as_slice());
+            if let Some(&dep) = deps.get(*next) {
                 *next += 1;
                 match marks.get(&dep).copied() {
                     Some(Mark::Unseen) => {
@@ -116,9 +115,10 @@ fn find_cycle(plans: &[ProjectInput], by_id: &HashMap<i32, &ProjectInput>) -> Op
                     Some(Mark::OnPath) => {
                         let from = path.iter().position(|(p, _)| *p == dep).unwrap_or(0);
                         return Some(
-                            path[from..]
+                            path.get(from..)
+                                .unwrap_or_default()
                                 .iter()
-                                .map(|(p, _)| by_id[p].name.clone())
+                                .filter_map(|(p, _)| by_id.get(p).map(|p| p.name.clone()))
                                 .collect(),
                         );
                     }

@@ -60,20 +60,17 @@ pub(super) fn cells(method: Method, scores: &[Series], measures: &[Series]) -> V
     for _ in scores {
         cells.extend(columns.iter_mut().filter_map(Iterator::next));
     }
-    let defined: Vec<usize> = (0..cells.len())
-        .filter(|&i| cells[i].correlation.is_some())
-        .collect();
-    let p: Vec<f64> = defined
+    let p: Vec<f64> = cells
         .iter()
-        .filter_map(|&i| cells[i].correlation.as_ref().map(|c| c.p_value))
+        .filter_map(|c| c.correlation.as_ref().map(|c| c.p_value))
         .collect();
-    for ((&i, holm), bh) in defined
-        .iter()
+    let defined = cells.iter_mut().filter(|c| c.correlation.is_some());
+    for ((cell, holm), bh) in defined
         .zip(stats::holm(&p))
         .zip(stats::benjamini_hochberg(&p))
     {
-        cells[i].p_holm = Some(holm);
-        cells[i].p_bh = Some(bh);
+        cell.p_holm = Some(holm);
+        cell.p_bh = Some(bh);
     }
     cells
 }

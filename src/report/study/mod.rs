@@ -180,7 +180,10 @@ pub fn build(input: StudyInput) -> Study {
     let tied = tied_to_performance(&cells, &columns);
     let clients = input.clients;
     let critical_r = stats::critical_r(clients, 0.05).ok();
-    let scatter = figures::scatter(&scores[0].1, &measure_values[0].1);
+    let scatter = match (scores.first(), measure_values.first()) {
+        (Some((_, overall)), Some((_, performance))) => figures::scatter(overall, performance),
+        _ => Vec::new(),
+    };
     let panels = figures::panel_consistency(&input.panels);
     let findings = words.findings.list(&cells, &tied, &measures, &panels);
     let caveats = words.caveats.list(clients, critical_r);

@@ -46,6 +46,10 @@ pub(super) struct Caveats {
 
 /// The bundled wording, parsed once. The file is part of the binary and
 /// checked by a test, so a parse failure is a build defect.
+#[expect(
+    clippy::panic,
+    reason = "the file is bundled and checked by a test: a bad one is a build defect"
+)]
 pub(super) fn wording() -> &'static Wording {
     static WORDING: OnceLock<Wording> = OnceLock::new();
     WORDING.get_or_init(|| {

@@ -101,7 +101,7 @@ async fn assessment_page(
         "colleagues": choices.colleagues.iter().map(|u| json!({ "id": u.id, "name": u.name })).collect::<Vec<_>>(),
     });
     viewer.fill(&mut data);
-    let status = if data["error"].is_null() {
+    let status = if data.get("error").is_none_or(Value::is_null) {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY

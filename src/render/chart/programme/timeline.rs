@@ -123,8 +123,8 @@ pub fn gantt<DB: DrawingBackend>(
     }
     for (i, p) in projects.iter().enumerate() {
         for dep in &p.depends_on {
-            if let Some(j) = projects.iter().position(|q| q.id == *dep) {
-                let from = (time.x(projects[j].end), AXIS + ROW * (j as f64 + 0.5));
+            if let Some((j, q)) = projects.iter().enumerate().find(|(_, q)| q.id == *dep) {
+                let from = (time.x(q.end), AXIS + ROW * (j as f64 + 0.5));
                 let to = (time.x(p.start), AXIS + ROW * (i as f64 + 0.5));
                 connector(area, from, to, AXIS + ROW * i.max(j) as f64)?;
             }
