@@ -2,6 +2,7 @@
 //! HTML pages, printpdf operations for the PDFs. Sizes are in backend units
 //! (`pdf::UNITS_PER_PT` per point) so both come out alike.
 
+mod canvas;
 pub mod colour;
 pub mod pdf;
 mod programme;

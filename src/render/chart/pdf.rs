@@ -1,23 +1,24 @@
-//! A plotters backend that emits printpdf operations: vector shapes and real
-//! text in the bundled font, so chart labels can be searched and extracted.
+//! Charts as printpdf operations: vector shapes and real text in the
+//! bundled font, so chart labels can be searched and extracted.
 
-use super::colour::opaque;
-use super::text::{place, size};
+use super::canvas::{Canvas, Paint, Plotted, Rgb};
+use super::text::Placed;
 use crate::render::pdf::font_handle;
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-};
+use plotters_backend::BackendCoord;
 use printpdf::{
-    Color, Line, LinePoint, Op, PaintMode, Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem,
+    Color, Line, LinePoint, Op, PaintMode, Point, Polygon, PolygonRing, Pt, Rect, TextItem,
     TextMatrix, WindingOrder,
 };
-use std::convert::Infallible;
 
 /// Backend units per point: plotters works in whole units, so charts are
 /// drawn at four times the resolution of a point.
 pub const UNITS_PER_PT: f32 = 4.0;
 
-pub struct PdfBackend<'a> {
+/// A chart drawn into a page's operations.
+pub type PdfBackend<'a> = Plotted<PdfCanvas<'a>>;
+
+/// Where a chart's operations go, and where on the page it sits.
+pub struct PdfCanvas<'a> {
     ops: &'a mut Vec<Op>,
     size: (u32, u32),
     /// Page position of the chart's top-left corner, in points (PDF: y up).
@@ -28,14 +29,16 @@ pub struct PdfBackend<'a> {
 impl<'a> PdfBackend<'a> {
     /// A chart of `size` backend units whose top-left corner is at (`left`, `top`) on the page.
     pub fn new(ops: &'a mut Vec<Op>, size: (u32, u32), left: f32, top: f32) -> PdfBackend<'a> {
-        PdfBackend {
+        Plotted(PdfCanvas {
             ops,
             size,
             left,
             top,
-        }
+        })
     }
+}
 
+impl PdfCanvas<'_> {
     fn point(&self, (x, y): BackendCoord) -> Point {
         Point {
             x: Pt(self.left + x as f32 / UNITS_PER_PT),
@@ -56,23 +59,24 @@ impl<'a> PdfBackend<'a> {
         }
     }
 
-    fn stroke<S: BackendStyle>(&mut self, style: &S) {
+    fn stroke(&mut self, colour: Rgb, width: u32) {
         self.ops.push(Op::SetOutlineColor {
-            col: rgb(style.color()),
+            col: pdf_colour(colour),
         });
         self.ops.push(Op::SetOutlineThickness {
-            pt: Pt(style.stroke_width().max(1) as f32 / UNITS_PER_PT),
+            pt: Pt(width.max(1) as f32 / UNITS_PER_PT),
         });
     }
 
-    fn fill(&mut self, color: BackendColor) {
-        self.ops.push(Op::SetFillColor { col: rgb(color) });
+    fn fill(&mut self, colour: Rgb) {
+        self.ops.push(Op::SetFillColor {
+            col: pdf_colour(colour),
+        });
     }
 }
 
-fn rgb(c: BackendColor) -> Color {
-    let (r, g, b) = opaque(c.rgb, c.alpha);
-    Color::Rgb(Rgb::new(
+fn pdf_colour((r, g, b): Rgb) -> Color {
+    Color::Rgb(printpdf::Rgb::new(
         f32::from(r) / 255.0,
         f32::from(g) / 255.0,
         f32::from(b) / 255.0,
@@ -80,89 +84,50 @@ fn rgb(c: BackendColor) -> Color {
     ))
 }
 
-type Result = std::result::Result<(), DrawingErrorKind<Infallible>>;
-
-impl DrawingBackend for PdfBackend<'_> {
-    type ErrorType = Infallible;
-
-    fn get_size(&self) -> (u32, u32) {
+impl Canvas for PdfCanvas<'_> {
+    fn size(&self) -> (u32, u32) {
         self.size
     }
 
-    fn ensure_prepared(&mut self) -> Result {
-        Ok(())
-    }
-
-    fn present(&mut self) -> Result {
-        Ok(())
-    }
-
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result {
-        self.draw_rect(point, (point.0 + 1, point.1 + 1), &color, true)
-    }
-
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        from: BackendCoord,
-        to: BackendCoord,
-        style: &S,
-    ) -> Result {
-        self.stroke(style);
+    fn segment(&mut self, from: BackendCoord, to: BackendCoord, colour: Rgb, width: u32) {
+        self.stroke(colour, width);
         let line = self.line([from, to], false);
         self.ops.push(Op::DrawLine { line });
-        Ok(())
     }
 
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        a: BackendCoord,
-        b: BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> Result {
-        let (p, q) = (self.point(a), self.point(b));
-        if fill {
-            self.fill(style.color());
-        } else {
-            self.stroke(style);
+    fn polyline(&mut self, points: Vec<BackendCoord>, colour: Rgb, width: u32) {
+        self.stroke(colour, width);
+        let line = self.line(points, false);
+        if line.points.len() > 1 {
+            self.ops.push(Op::DrawLine { line });
         }
+    }
+
+    fn rect(&mut self, a: BackendCoord, b: BackendCoord, paint: Paint) {
+        let (p, q) = (self.point(a), self.point(b));
+        let mode = match paint {
+            Paint::Fill(colour) => {
+                self.fill(colour);
+                PaintMode::Fill
+            }
+            Paint::Stroke(colour, width) => {
+                self.stroke(colour, width);
+                PaintMode::Stroke
+            }
+        };
         self.ops.push(Op::DrawRectangle {
             rectangle: Rect {
                 x: Pt(p.x.0.min(q.x.0)),
                 y: Pt(p.y.0.min(q.y.0)),
                 width: Pt((q.x.0 - p.x.0).abs()),
                 height: Pt((q.y.0 - p.y.0).abs()),
-                mode: Some(if fill {
-                    PaintMode::Fill
-                } else {
-                    PaintMode::Stroke
-                }),
+                mode: Some(mode),
                 winding_order: None,
             },
         });
-        Ok(())
     }
 
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        style: &S,
-    ) -> Result {
-        self.stroke(style);
-        let line = self.line(path, false);
-        if line.points.len() > 1 {
-            self.ops.push(Op::DrawLine { line });
-        }
-        Ok(())
-    }
-
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        c: BackendCoord,
-        radius: u32,
-        style: &S,
-        fill: bool,
-    ) -> Result {
+    fn circle(&mut self, c: BackendCoord, radius: u32, paint: Paint) {
         // A polygon of 24 sides is indistinguishable from a circle at chart sizes.
         let r = f64::from(radius);
         let ring: Vec<BackendCoord> = (0..24)
@@ -174,23 +139,19 @@ impl DrawingBackend for PdfBackend<'_> {
                 )
             })
             .collect();
-        if fill {
-            self.fill_polygon(ring, style)
-        } else {
-            self.stroke(style);
-            let line = self.line(ring, true);
-            self.ops.push(Op::DrawLine { line });
-            Ok(())
+        match paint {
+            Paint::Fill(colour) => self.polygon(ring, colour),
+            Paint::Stroke(colour, width) => {
+                self.stroke(colour, width);
+                let line = self.line(ring, true);
+                self.ops.push(Op::DrawLine { line });
+            }
         }
     }
 
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vert: I,
-        style: &S,
-    ) -> Result {
-        self.fill(style.color());
-        let points = self.line(vert, true).points;
+    fn polygon(&mut self, points: Vec<BackendCoord>, colour: Rgb) {
+        self.fill(colour);
+        let points = self.line(points, true).points;
         self.ops.push(Op::DrawPolygon {
             polygon: Polygon {
                 rings: vec![PolygonRing { points }],
@@ -198,21 +159,13 @@ impl DrawingBackend for PdfBackend<'_> {
                 winding_order: WindingOrder::NonZero,
             },
         });
-        Ok(())
     }
 
-    fn draw_text<S: BackendTextStyle>(
-        &mut self,
-        text: &str,
-        style: &S,
-        pos: BackendCoord,
-    ) -> Result {
-        let placed = place(text, style, pos);
+    fn text(&mut self, placed: Placed) {
         let at = Point {
             x: Pt(self.left + placed.x as f32 / UNITS_PER_PT),
             y: Pt(self.top - placed.y as f32 / UNITS_PER_PT),
         };
-        let (r, g, b) = placed.rgb;
         let matrix = if placed.rotation == 0.0 {
             TextMatrix::Translate(at.x, at.y)
         } else {
@@ -225,10 +178,7 @@ impl DrawingBackend for PdfBackend<'_> {
                 size: Pt(placed.size as f32 / UNITS_PER_PT),
             },
             Op::SetFillColor {
-                col: rgb(BackendColor {
-                    alpha: 1.0,
-                    rgb: (r, g, b),
-                }),
+                col: pdf_colour(placed.rgb),
             },
             Op::SetTextMatrix { matrix },
             Op::ShowText {
@@ -236,18 +186,5 @@ impl DrawingBackend for PdfBackend<'_> {
             },
             Op::EndTextSection,
         ]);
-        Ok(())
-    }
-
-    fn estimate_text_size<S: BackendTextStyle>(
-        &self,
-        text: &str,
-        style: &S,
-    ) -> std::result::Result<(u32, u32), DrawingErrorKind<Infallible>> {
-        Ok(size(text, style))
-    }
-
-    fn blit_bitmap(&mut self, _: BackendCoord, _: (u32, u32), _: &[u8]) -> Result {
-        Ok(())
     }
 }

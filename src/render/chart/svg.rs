@@ -1,16 +1,17 @@
-//! A plotters backend that writes SVG for the HTML scorecard, measuring text
-//! with the bundled font so layout matches the PDF.
+//! Charts as SVG for the HTML reports and pages, text measured with the
+//! bundled font so the layout matches the PDF.
 
-use super::colour::opaque;
-use super::text::{place, size};
+use super::canvas::{Canvas, Paint, Plotted, Rgb};
+use super::text::Placed;
 use crate::render::font::Weight;
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
-};
-use std::convert::Infallible;
+use plotters_backend::BackendCoord;
 use std::fmt::Write;
 
-pub struct SvgBackend<'a> {
+/// A chart drawn as an SVG document.
+pub type SvgBackend<'a> = Plotted<SvgCanvas<'a>>;
+
+/// The SVG being written.
+pub struct SvgCanvas<'a> {
     out: &'a mut String,
     size: (u32, u32),
 }
@@ -25,14 +26,11 @@ impl<'a> SvgBackend<'a> {
             h = size.1,
             t = escape(title)
         );
-        SvgBackend { out, size }
+        Plotted(SvgCanvas { out, size })
     }
 }
 
-type Result = std::result::Result<(), DrawingErrorKind<Infallible>>;
-
-fn colour(c: BackendColor) -> String {
-    let (r, g, b) = opaque(c.rgb, c.alpha);
+fn colour((r, g, b): Rgb) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
 }
 
@@ -52,74 +50,52 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-fn points<I: IntoIterator<Item = BackendCoord>>(path: I) -> String {
+fn points(path: Vec<BackendCoord>) -> String {
     path.into_iter()
         .map(|(x, y)| format!("{x},{y}"))
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-impl DrawingBackend for SvgBackend<'_> {
-    type ErrorType = Infallible;
-
-    fn get_size(&self) -> (u32, u32) {
+impl Canvas for SvgCanvas<'_> {
+    fn size(&self) -> (u32, u32) {
         self.size
     }
 
-    fn ensure_prepared(&mut self) -> Result {
-        Ok(())
-    }
-
-    fn present(&mut self) -> Result {
+    fn finish(&mut self) {
         if !self.out.ends_with("</svg>") {
             self.out.push_str("</svg>");
         }
-        Ok(())
     }
 
-    fn draw_pixel(&mut self, (x, y): BackendCoord, color: BackendColor) -> Result {
+    fn segment(&mut self, from: BackendCoord, to: BackendCoord, stroke: Rgb, width: u32) {
         let _ = write!(
             self.out,
-            r#"<rect x="{x}" y="{y}" width="1" height="1" fill="{}"/>"#,
-            colour(color)
-        );
-        Ok(())
-    }
-
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        from: BackendCoord,
-        to: BackendCoord,
-        style: &S,
-    ) -> Result {
-        let _ = write!(
-            self.out,
-            r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}"/>"#,
+            r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{width}"/>"#,
             from.0,
             from.1,
             to.0,
             to.1,
-            colour(style.color()),
-            style.stroke_width()
+            colour(stroke),
         );
-        Ok(())
     }
 
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        a: BackendCoord,
-        b: BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> Result {
-        let paint = if fill {
-            format!(r#"fill="{}""#, colour(style.color()))
-        } else {
-            format!(
-                r#"fill="none" stroke="{}" stroke-width="{}""#,
-                colour(style.color()),
-                style.stroke_width()
-            )
+    fn polyline(&mut self, path: Vec<BackendCoord>, stroke: Rgb, width: u32) {
+        let _ = write!(
+            self.out,
+            r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="{width}" stroke-linejoin="round"/>"#,
+            points(path),
+            colour(stroke),
+        );
+    }
+
+    fn rect(&mut self, a: BackendCoord, b: BackendCoord, paint: Paint) {
+        let paint = match paint {
+            Paint::Fill(fill) => format!(r#"fill="{}""#, colour(fill)),
+            Paint::Stroke(stroke, width) => format!(
+                r#"fill="none" stroke="{}" stroke-width="{width}""#,
+                colour(stroke)
+            ),
         };
         let _ = write!(
             self.out,
@@ -129,65 +105,30 @@ impl DrawingBackend for SvgBackend<'_> {
             b.0 - a.0,
             b.1 - a.1
         );
-        Ok(())
     }
 
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        style: &S,
-    ) -> Result {
-        let _ = write!(
-            self.out,
-            r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round"/>"#,
-            points(path),
-            colour(style.color()),
-            style.stroke_width()
-        );
-        Ok(())
-    }
-
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        c: BackendCoord,
-        radius: u32,
-        style: &S,
-        fill: bool,
-    ) -> Result {
-        let paint = if fill {
-            format!(r#"fill="{}""#, colour(style.color()))
-        } else {
-            format!(r#"fill="none" stroke="{}""#, colour(style.color()))
+    fn circle(&mut self, c: BackendCoord, radius: u32, paint: Paint) {
+        let paint = match paint {
+            Paint::Fill(fill) => format!(r#"fill="{}""#, colour(fill)),
+            Paint::Stroke(stroke, _) => format!(r#"fill="none" stroke="{}""#, colour(stroke)),
         };
         let _ = write!(
             self.out,
             r#"<circle cx="{}" cy="{}" r="{radius}" {paint}/>"#,
             c.0, c.1
         );
-        Ok(())
     }
 
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vert: I,
-        style: &S,
-    ) -> Result {
+    fn polygon(&mut self, vertices: Vec<BackendCoord>, fill: Rgb) {
         let _ = write!(
             self.out,
             r#"<polygon points="{}" fill="{}"/>"#,
-            points(vert),
-            colour(style.color())
+            points(vertices),
+            colour(fill)
         );
-        Ok(())
     }
 
-    fn draw_text<S: BackendTextStyle>(
-        &mut self,
-        text: &str,
-        style: &S,
-        pos: BackendCoord,
-    ) -> Result {
-        let p = place(text, style, pos);
+    fn text(&mut self, p: Placed) {
         let (r, g, b) = p.rgb;
         let weight = if p.weight == Weight::Bold {
             r#" font-weight="bold""#
@@ -210,18 +151,5 @@ impl DrawingBackend for SvgBackend<'_> {
             p.size,
             escape(&p.text)
         );
-        Ok(())
-    }
-
-    fn estimate_text_size<S: BackendTextStyle>(
-        &self,
-        text: &str,
-        style: &S,
-    ) -> std::result::Result<(u32, u32), DrawingErrorKind<Infallible>> {
-        Ok(size(text, style))
-    }
-
-    fn blit_bitmap(&mut self, _: BackendCoord, _: (u32, u32), _: &[u8]) -> Result {
-        Ok(())
     }
 }
