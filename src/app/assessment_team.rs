@@ -38,7 +38,9 @@ pub fn add(
 ) -> AppResult<AssessmentView> {
     app.db.write(|conn| {
         let mut current = team_of(conn, caller, id)?;
-        if Assessment::assessors(conn, id.get())?.len() >= MAX_ASSESSORS {
+        // The team is the lead and the co-assessors, of whom creation allows
+        // as many as the limit: so may adding.
+        if Assessment::assessors(conn, id.get())?.len() > MAX_ASSESSORS {
             return Err(AppError::invalid(
                 "too_many_assessors",
                 format!("at most {MAX_ASSESSORS} assessors per assessment"),

@@ -9,7 +9,7 @@ use crate::storage::{assert_unchanged, Snapshot};
 use serde_json::{json, Value};
 
 on_both_backends!(
-    an_assessment_takes_twenty_co_assessors_and_refuses_twenty_one,
+    an_assessment_takes_twenty_co_assessors_when_created_or_added_and_refuses_twenty_one,
     text_fields_take_their_limit_in_characters_and_refuse_one_more,
     json_bodies_are_read_up_to_256_kib_and_refused_from_one_byte_more,
     files_are_read_up_to_their_limits_and_refused_from_one_byte_more,
@@ -67,7 +67,9 @@ fn client(app: &TestApp, cred: &Cred, name: &str, sector: &str) -> i64 {
     )
 }
 
-fn an_assessment_takes_twenty_co_assessors_and_refuses_twenty_one(app: &TestApp) {
+fn an_assessment_takes_twenty_co_assessors_when_created_or_added_and_refuses_twenty_one(
+    app: &TestApp,
+) {
     let admin = app.admin();
     let questionnaire = app.mini_questionnaire(&admin);
     let client = app.client(&admin, "Crowded Bank");
@@ -115,6 +117,20 @@ fn an_assessment_takes_twenty_co_assessors_and_refuses_twenty_one(app: &TestApp)
     )
     .problem(422, "too_many_assessors");
     assert_unchanged(app, &before, "adding a 22nd assessor");
+
+    // Adding stops where creating does: at twenty co-assessors besides the lead.
+    let short = id_of(&create(&users[..19]).expect(201));
+    let add = |user: i64| {
+        app.send(
+            "POST",
+            &format!("/api/v1/assessments/{short}/assessors"),
+            &admin,
+            &json!({ "user_id": user }),
+        )
+    };
+    let added = add(users[19]).expect(200);
+    assert_eq!(added["assessor_ids"].as_array().map(Vec::len), Some(21));
+    add(users[20]).problem(422, "too_many_assessors");
 }
 
 /// A text of `n` two-byte characters: limits count characters, not bytes.

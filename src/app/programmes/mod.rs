@@ -111,18 +111,23 @@ fn visible(conn: &mut AnyConnection, caller: &Caller, id: i32) -> AppResult<Prog
     Programme::find_visible(conn, caller, id)?.ok_or_else(|| AppError::not_found("programme"))
 }
 
-/// Records a change of a programme or project, with its name as the value after.
+/// Records a change of a programme or a project in the audit trail: its
+/// name before and after, as JSON (none before a creation, none after a
+/// removal).
 fn audit(
     conn: &mut AnyConnection,
     caller: &Caller,
     (entity, id): (&str, i32),
     action: &str,
-    name: String,
+    (before, after): (Option<&str>, Option<&str>),
 ) -> AppResult<()> {
+    let state =
+        |name: Option<&str>| name.map(|name| serde_json::json!({ "name": name }).to_string());
     AuditEvent::record(
         conn,
         Change {
-            after: Some(name),
+            before: state(before),
+            after: state(after),
             ..Change::by(caller, entity, id, action)
         },
     )?;
@@ -245,7 +250,7 @@ pub fn start(app: &App, caller: &Caller, body: NewProgramme) -> AppResult<Progra
             caller,
             ("programme", programme.id),
             "programme.create",
-            name.clone(),
+            (None, Some(&name)),
         )?;
         Ok(ProgrammeSummary {
             id: programme.id,
@@ -360,7 +365,13 @@ pub fn update(
                 ),
             )
         })?;
-        audit(conn, caller, ("programme", id), "programme.update", name)?;
+        audit(
+            conn,
+            caller,
+            ("programme", id),
+            "programme.update",
+            (Some(&programme.name), Some(&name)),
+        )?;
         let client = Client::find_visible(conn, caller, changed.client_id)?
             .map_or_else(String::new, |c| c.name);
         Ok(ProgrammeSummary {

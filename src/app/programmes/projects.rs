@@ -195,7 +195,7 @@ fn save(
                 .find(|p| p.id == id)
                 .ok_or_else(|| AppError::not_found("project"))?;
             project.id = id;
-            *slot = project.clone();
+            let before = std::mem::replace(slot, project.clone()).name;
             require_sound(&all)?;
             let version = version.ok_or_else(|| {
                 AppError::invalid(
@@ -214,7 +214,7 @@ fn save(
                 caller,
                 ("project", id),
                 "project.update",
-                project.name,
+                (Some(&before), Some(&project.name)),
             )?;
             id
         }
@@ -229,7 +229,7 @@ fn save(
                 caller,
                 ("project", id),
                 "project.create",
-                project.name,
+                (None, Some(&project.name)),
             )?;
             id
         }
@@ -332,7 +332,7 @@ pub fn remove(app: &App, caller: &Caller, programme_id: i32, project_id: i32) ->
             caller,
             ("project", project_id),
             "project.delete",
-            name,
+            (Some(&name), None),
         )
     })
 }
