@@ -18,6 +18,10 @@ use utoipa::ToSchema;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct Membership {
     /// An executive or programme manager of the organisation.
     pub user_id: i32,
@@ -40,7 +44,9 @@ pub fn members(app: &App, caller: &Caller, client_id: ClientId) -> AppResult<Vec
 /// Whether a membership is being given or taken away.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Grant {
+    /// The user comes to see the client.
     Attach,
+    /// The user no longer sees the client.
     Detach,
 }
 
@@ -100,7 +106,9 @@ pub fn set(
 
 /// One executive or programme manager and the clients they see.
 pub struct Person {
+    /// The executive or programme manager.
     pub user: UserView,
+    /// The clients they are attached to.
     pub clients: Vec<ClientView>,
 }
 

@@ -26,6 +26,10 @@ pub const MAX_ASSESSORS: usize = 20;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct NewAssessmentRequest {
     pub client_id: i32,
     /// The stored questionnaire version; the assessment keeps it for good.
@@ -42,6 +46,10 @@ pub struct NewAssessmentRequest {
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct AssessmentUpdate {
     /// The version the change was made against.
     pub version: i32,
@@ -51,6 +59,10 @@ pub struct AssessmentUpdate {
 /// The part of the client or company an assessment covers; all absent means the whole company.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct Scope {
     pub business_unit: Option<String>,
     pub product: Option<String>,
@@ -58,6 +70,10 @@ pub struct Scope {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct AssessmentView {
     pub id: i32,
     pub client_id: i32,
@@ -359,16 +375,22 @@ pub fn audit_trail(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<Ve
 
 /// A questionnaire version to assess against.
 pub struct QuestionnaireChoice {
+    /// The stored version's id, which the new assessment keeps.
     pub id: i32,
+    /// The questionnaire's title, as the form lists it.
     pub title: String,
+    /// Its semantic version, which tells two editions of one title apart.
     pub version: String,
 }
 
 /// What the new-assessment form offers (staff): the clients, the
 /// questionnaire versions (newest first) and the colleagues who may assess.
 pub struct Choices {
+    /// The clients the caller sees, one of which is assessed.
     pub clients: Vec<ClientView>,
+    /// Every imported questionnaire version, newest first.
     pub questionnaires: Vec<QuestionnaireChoice>,
+    /// The other active staff, who may join as co-assessors.
     pub colleagues: Vec<UserView>,
 }
 

@@ -26,6 +26,10 @@ pub const RECENT: i64 = 200;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct AuditQuery {
     /// `assessment`, `programme`, `project`, `client`, `user`, `token`.
     pub entity: Option<String>,
@@ -64,7 +68,10 @@ impl AuditQuery {
 
 /// An event with the name of the user who made it, if one did.
 pub struct NamedEvent {
+    /// The recorded change.
     pub event: AuditEvent,
+    /// Who made it, by name (or by email in an export); absent when no
+    /// user of the organisation did.
     pub actor: Option<String>,
 }
 

@@ -13,9 +13,13 @@ use std::path::{Path, PathBuf};
 /// What a checked database file holds.
 #[derive(Debug)]
 pub struct Contents {
+    /// How many organisations it holds.
     pub organisations: i64,
+    /// How many clients, over all organisations.
     pub clients: i64,
+    /// How many assessments, in any state.
     pub assessments: i64,
+    /// The size of the file in bytes.
     pub bytes: u64,
 }
 

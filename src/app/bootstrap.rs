@@ -19,6 +19,8 @@ pub const BUNDLED: &[(&str, &str)] = &[(
     include_str!("../../questionnaires/customer-management.toml"),
 )];
 
+/// The bundled questionnaires, loaded and checked; a problem in one names
+/// its file, line and column.
 pub fn bundled() -> anyhow::Result<Vec<Questionnaire>> {
     BUNDLED
         .iter()
@@ -26,6 +28,9 @@ pub fn bundled() -> anyhow::Result<Vec<Questionnaire>> {
         .collect()
 }
 
+/// Makes sure the first organisation and its admin exist, imports the
+/// bundled questionnaires into every organisation and fills in missing
+/// result summaries. Prints a generated admin password once.
 pub fn run(db: &Database, settings: &FirstStart) -> anyhow::Result<()> {
     let questionnaires = bundled()?;
     let generated = db.write(|conn| -> anyhow::Result<Option<String>> {

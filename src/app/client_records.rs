@@ -170,6 +170,10 @@ fn record<T: serde::Serialize>(value: &T) -> Value {
 
 /// What an erasure removed.
 #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct Erased {
     pub client_id: i32,
     pub assessments: usize,

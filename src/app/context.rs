@@ -11,6 +11,7 @@ use std::sync::Arc;
 /// The use cases' shared context; cheap to clone into a blocking task.
 #[derive(Clone)]
 pub struct App {
+    /// The connection pool every query of a use case goes through.
     pub db: Database,
     /// Parsed questionnaires, by id (versions never change once stored).
     pub questionnaires: QuestionnaireCache,

@@ -24,9 +24,11 @@ const SHOWN: usize = 200;
 pub struct Home {
     /// Consultants and admins see the organisation's work, others their clients' results.
     pub staff: bool,
+    /// The caller's clients and their assessments by status.
     pub counts: Counts,
     /// The newest assessments first, at most [`SHOWN`].
     pub assessments: Vec<ListedAssessment>,
+    /// The steady-progress programmes of the clients the caller sees.
     pub programmes: Vec<ProgrammeSummary>,
     /// For executives and programme managers: each client's scores over
     /// its final assessments, from two assessments on.
@@ -35,24 +37,35 @@ pub struct Home {
 
 /// The caller's clients, and their assessments by status.
 pub struct Counts {
+    /// The clients the caller sees.
     pub clients: usize,
+    /// Their assessments not yet scored.
     pub draft: usize,
+    /// Those being scored.
     pub in_progress: usize,
+    /// Those finalised, whose results are a record.
     pub finals: usize,
 }
 
 /// An assessment in the list: its client's name, if the caller sees the client.
 pub struct ListedAssessment {
+    /// The assessment's id, for its link.
     pub id: i32,
+    /// The assessed client's name; absent when the caller does not see it.
     pub client: Option<String>,
+    /// The day the assessment is dated.
     pub date: chrono::NaiveDate,
+    /// The part of the client it covers, in words.
     pub scope: String,
+    /// Where it stands: draft, in progress or final.
     pub status: Status,
 }
 
 /// A client's scores over time, overall and per area, as an SVG chart.
 pub struct ClientTrend {
+    /// The client's name; absent when the caller does not see it.
     pub client: Option<String>,
+    /// The chart, as inline SVG markup.
     pub chart: String,
 }
 

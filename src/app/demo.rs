@@ -27,6 +27,7 @@ use statrs::distribution::{ContinuousCDF, Normal};
 mod answers;
 mod programmes;
 
+/// The name of the demo's consultancy, the organisation it creates.
 pub const ORGANISATION: &str = "Northbridge Consulting";
 const SLUG: &str = "demo";
 
@@ -171,10 +172,15 @@ fn pick<T: Copy + Default>(items: &[T], index: usize) -> T {
     items.iter().cycle().nth(index).copied().unwrap_or_default()
 }
 
+/// What loading the demo did, for `cmas demo` to report.
 pub struct Summary {
+    /// Whether this run created the demo; false when it was there already.
     pub created: bool,
+    /// The demo's clients.
     pub clients: usize,
+    /// Its assessments (all final when just created).
     pub assessments: usize,
+    /// The answers written by this run; 0 when the demo was there already.
     pub scores: usize,
 }
 

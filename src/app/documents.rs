@@ -14,14 +14,18 @@ use utoipa::ToSchema;
 /// A file as handed out: its bytes, its media type and a name to save it as.
 #[derive(Debug)]
 pub struct Document {
+    /// The file's content.
     pub bytes: Vec<u8>,
+    /// Its media type, e.g. `application/pdf`.
     pub content_type: &'static str,
+    /// The name a browser saves it under, e.g. `scorecard-12.pdf`.
     pub filename: String,
 }
 
 /// How a report is laid out.
 #[derive(Debug, Clone, Copy)]
 pub enum Layout {
+    /// A PDF on A4 or Letter paper.
     Pdf(Paper),
     /// A standalone page with its charts inline.
     Html,
@@ -42,21 +46,31 @@ impl Layout {
 #[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
+    /// Comma-separated text with a header row.
     Csv,
+    /// A spreadsheet workbook with one sheet.
     Xlsx,
 }
 
+/// The media type of a PDF report.
 pub const PDF: &str = "application/pdf";
+/// The media type of a standalone HTML report.
 pub const HTML: &str = "text/html; charset=utf-8";
+/// The media type of a table as CSV.
 pub const CSV: &str = "text/csv; charset=utf-8";
+/// The media type of a spreadsheet workbook.
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/// The media type of a JSON export, such as a client's records.
 pub const JSON: &str = "application/json";
 
 /// The reports cmas renders, each timed under its own name.
 #[derive(Debug, Clone, Copy)]
 pub enum Report {
+    /// An assessment's scorecard, benchmarked against the portfolio.
     Scorecard,
+    /// A steady-progress programme's report.
     Programme,
+    /// The portfolio study of scores against business performance.
     Study,
 }
 

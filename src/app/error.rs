@@ -36,15 +36,28 @@ pub enum AppError {
     NotFound(String),
     /// Authenticated, but the role or the assignment does not allow it.
     #[error("{detail}")]
-    Forbidden { code: &'static str, detail: String },
+    Forbidden {
+        /// Stable machine-readable code, e.g. `not_the_lead`.
+        code: &'static str,
+        /// What the caller may not do, in a sentence.
+        detail: String,
+    },
     /// The state or the version does not allow it.
     #[error("{detail}")]
-    Conflict { code: &'static str, detail: String },
+    Conflict {
+        /// Stable machine-readable code, e.g. `stale_version`.
+        code: &'static str,
+        /// What stands in the way, in a sentence.
+        detail: String,
+    },
     /// Well-formed but invalid; `field` names the input it concerns, if one.
     #[error("{detail}")]
     Invalid {
+        /// Stable machine-readable code, e.g. `score_out_of_range`.
         code: &'static str,
+        /// What is wrong with the value, in a sentence.
         detail: String,
+        /// The input field at fault, as the request names it.
         field: Option<String>,
     },
     /// More than a limit allows (a file, a body, a list).
@@ -58,7 +71,12 @@ pub enum AppError {
     Unauthenticated(String),
     /// Too many failed logins; try again after `retry_after` seconds.
     #[error("{detail}")]
-    Throttled { detail: String, retry_after: i64 },
+    Throttled {
+        /// How long to wait, in words.
+        detail: String,
+        /// The wait in seconds, as the `Retry-After` header gives it.
+        retry_after: i64,
+    },
     /// The database failed; ours to look into.
     #[error("storage failed")]
     Storage(#[source] diesel::result::Error),
@@ -76,6 +94,7 @@ impl AppError {
         AppError::NotFound(format!("{what} not found"))
     }
 
+    /// The caller's role or assignment does not allow what `detail` says.
     pub fn forbidden(code: &'static str, detail: impl Into<String>) -> AppError {
         AppError::Forbidden {
             code,
@@ -83,6 +102,7 @@ impl AppError {
         }
     }
 
+    /// The state or version of what is changed does not allow it.
     pub fn conflict(code: &'static str, detail: impl Into<String>) -> AppError {
         AppError::Conflict {
             code,

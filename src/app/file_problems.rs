@@ -7,6 +7,10 @@ use std::fmt;
 /// One problem and where it is: "row 3, column 2" of a CSV file or
 /// "sheet Proposition, cell E7" of a workbook.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct Flaw {
     pub at: String,
     pub message: String,
@@ -16,6 +20,7 @@ pub struct Flaw {
 }
 
 impl Flaw {
+    /// A problem whose place is said in words only, such as a sheet's cell.
     pub fn new(at: impl Into<String>, message: impl Into<String>) -> Flaw {
         Flaw {
             at: at.into(),

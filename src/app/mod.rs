@@ -4,6 +4,8 @@
 //! callers of `db`. Each takes the context ([`App`]) and the caller, and
 //! returns [`error::AppResult`].
 
+#![warn(missing_docs)]
+
 pub mod access;
 pub mod assessment_team;
 pub mod assessments;

@@ -8,9 +8,11 @@ use crate::domain::role::Caller;
 
 /// The instance's database use.
 pub struct PoolUse {
-    /// Connections the pool may open, open now, and open but idle.
+    /// Connections the pool may open at most.
     pub size: u32,
+    /// Connections open now.
     pub open: u32,
+    /// Open connections waiting for a query.
     pub idle: u32,
     /// Queries run since the instance started.
     pub queries: u64,

@@ -23,6 +23,10 @@ const MAX_ROWS: usize = 50_000;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct NewKpi {
     pub name: String,
     /// E.g. "%", "per 1,000 customers".
@@ -33,6 +37,10 @@ pub struct NewKpi {
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct NewPanel {
     pub name: String,
     /// E.g. "2025".
@@ -42,6 +50,10 @@ pub struct NewPanel {
 /// A panel's verdict on one client: a rank (1 = best) or a rating (higher = better).
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct PanelEntry {
     pub client_id: i32,
     pub rank: Option<f64>,
@@ -50,9 +62,11 @@ pub struct PanelEntry {
 
 /// What the performance-data page lists.
 pub struct Overview {
+    /// The KPIs the organisation defined.
     pub kpis: Vec<Kpi>,
     /// The periods with values, oldest first.
     pub periods: Vec<String>,
+    /// The expert panels, each for one period.
     pub panels: Vec<Panel>,
 }
 

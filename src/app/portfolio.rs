@@ -19,7 +19,9 @@ use std::sync::{Arc, Mutex, RwLock};
 /// Combined % overall and per area (by area id) of one assessment.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Combined {
+    /// The overall combined %; 0 when nothing was scored.
     pub overall: f64,
+    /// Each area's combined %, by area id; an area with no score is absent.
     pub areas: BTreeMap<String, f64>,
 }
 
@@ -33,8 +35,11 @@ pub type Weights = Option<(HashMap<String, f64>, usize)>;
 /// assessors' agreement.
 #[derive(Debug)]
 pub struct ItemScores {
+    /// The stored questionnaire version the items follow.
     pub questionnaire_id: i32,
+    /// Each question's combined %, in questionnaire order; NaN where unanswered.
     pub items: Vec<f64>,
+    /// How far its assessors agreed over the questions.
     pub agreement: Agreement,
 }
 

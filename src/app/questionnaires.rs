@@ -12,6 +12,10 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 #[derive(Serialize, ToSchema)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct QuestionnaireSummary {
     /// The id of this stored version; assessments refer to it.
     pub id: i32,
@@ -25,6 +29,10 @@ pub struct QuestionnaireSummary {
 }
 
 #[derive(Serialize, ToSchema)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct QuestionnaireDetail {
     #[serde(flatten)]
     pub summary: QuestionnaireSummary,
@@ -33,7 +41,9 @@ pub struct QuestionnaireDetail {
 
 /// A stored version, and whether this import stored it.
 pub struct QuestionnaireImport {
+    /// False when the same content was stored under this version already.
     pub created: bool,
+    /// The stored version.
     pub summary: QuestionnaireSummary,
 }
 

@@ -9,6 +9,7 @@ use std::time::Instant;
 
 /// Told how long each render took, by kind (`scorecard_pdf`, …).
 pub trait RenderWatcher: Send + Sync {
+    /// A render of `kind` took `seconds`, the wait for a slot not counted.
     fn rendered(&self, kind: &'static str, seconds: f64);
 }
 
@@ -55,6 +56,7 @@ impl Default for Slots {
 }
 
 impl Slots {
+    /// A semaphore with `slots` slots, at least one.
     pub fn new(slots: usize) -> Slots {
         Slots {
             free: Mutex::new(slots.max(1)),

@@ -16,6 +16,10 @@ use std::collections::HashMap;
 use utoipa::ToSchema;
 
 #[derive(Debug, Serialize, ToSchema)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct ResultsView {
     pub assessment_id: i32,
     pub status: Status,

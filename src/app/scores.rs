@@ -22,6 +22,10 @@ use utoipa::ToSchema;
 /// An answer to one question.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct ScoreInput {
     /// 0–10 (the questionnaire's scale): a clear plan, communicated and bought into.
     pub intention: Option<i64>,
@@ -38,6 +42,10 @@ pub struct ScoreInput {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct ScoreView {
     pub question_id: String,
     pub assessor_id: i32,
@@ -67,6 +75,10 @@ impl From<ScoreRow> for ScoreView {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct AgreedView {
     pub question_id: String,
     pub intention: Option<i32>,

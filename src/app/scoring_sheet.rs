@@ -19,12 +19,17 @@ use std::sync::Arc;
 
 /// The scoring screen's assessment: its questionnaire and the caller's answers.
 pub struct ScoringSheet {
+    /// The assessment being scored.
     pub assessment: AssessmentView,
+    /// The assessed client's name.
     pub client: String,
     /// Business unit, product and customer group, or "whole company".
     pub scope: String,
+    /// The questionnaire version the assessment is scored on.
     pub questionnaire: Arc<Questionnaire>,
+    /// The caller's own answers so far.
     pub answers: Vec<ScoreView>,
+    /// Whether the caller is on the assessment's team and may score.
     pub is_assessor: bool,
     /// The lead or an admin: the one who reviews and finalises.
     pub is_lead: bool,
@@ -56,7 +61,9 @@ pub fn scoring_sheet(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<
 
 /// One question the assessors answered far apart.
 pub struct Disagreement {
+    /// The question's id in the questionnaire, e.g. `AP.1.2`.
     pub question_id: String,
+    /// The practice the question asks about.
     pub practice: String,
     /// Each assessor's name and answer.
     pub answers: Vec<(String, ScoreView)>,
@@ -66,12 +73,17 @@ pub struct Disagreement {
 
 /// The lead's review of an assessment.
 pub struct Review {
+    /// The assessment under review.
     pub assessment: AssessmentView,
+    /// The assessed client's name.
     pub client: String,
+    /// The questionnaire version it is scored on.
     pub questionnaire: Arc<Questionnaire>,
+    /// The questions the assessors answered far apart.
     pub disagreements: Vec<Disagreement>,
     /// Questions without a consolidated answer yet, of `questions`.
     pub open: usize,
+    /// The questionnaire's questions.
     pub questions: usize,
 }
 

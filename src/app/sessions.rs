@@ -16,8 +16,11 @@ use crate::domain::throttle;
 /// greet them with, and how they proved it.
 #[derive(Debug, Clone)]
 pub struct Identity {
+    /// Who they are to every use case: user, organisation and role.
     pub caller: Caller,
+    /// The user's name, to greet them with.
     pub name: String,
+    /// The session or API token they proved it with.
     pub credential: Credential,
 }
 
@@ -26,10 +29,14 @@ pub struct Identity {
 pub enum Credential {
     /// A browser session: the digest of its cookie and its CSRF token.
     Session {
+        /// The digest of the session cookie's secret, as stored.
         token_hash: String,
+        /// The token every request that changes data must carry.
         csrf_token: String,
     },
+    /// An API token.
     Token {
+        /// The token's id, as the tokens API lists it.
         id: i32,
     },
 }
@@ -141,17 +148,25 @@ pub fn csrf_matches(sent: &str, expected: &str) -> bool {
 /// A new browser session: who logged in (and the CSRF token, in the
 /// identity's credential) and the cookie's secret.
 pub struct Started {
+    /// Who logged in, with the new session's CSRF token.
     pub identity: Identity,
+    /// The user as the API shows them.
     pub user: UserView,
+    /// The secret of the session cookie; only its digest is stored.
     pub session_token: String,
 }
 
 /// What a login sends: the credentials, the browser's previous session
 /// cookie (if any) and the address the login came from.
 pub struct Login {
+    /// The account's e-mail address.
     pub email: String,
+    /// The password as typed.
     pub password: String,
+    /// The secret of the browser's session cookie, if it had one; that
+    /// session ends.
     pub previous: Option<String>,
+    /// The address the login came from, which failures also count against.
     pub address: String,
 }
 

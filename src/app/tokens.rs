@@ -13,12 +13,20 @@ use utoipa::ToSchema;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct NewToken {
     /// What the token is for, e.g. "nightly export".
     pub name: String,
 }
 
 #[derive(Serialize, ToSchema)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct TokenView {
     pub id: i32,
     pub name: String,
@@ -28,6 +36,10 @@ pub struct TokenView {
 }
 
 #[derive(Serialize, ToSchema)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct CreatedToken {
     #[serde(flatten)]
     pub view: TokenView,

@@ -17,6 +17,10 @@ use serde_json::json;
 use utoipa::ToSchema;
 
 #[derive(Debug, Serialize, ToSchema)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct UserView {
     pub id: i32,
     pub email: String,
@@ -39,6 +43,10 @@ impl From<&User> for UserView {
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct NewUserRequest {
     pub email: String,
     pub name: String,
@@ -49,6 +57,10 @@ pub struct NewUserRequest {
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct UserUpdate {
     pub name: Option<String>,
     pub role: Option<Role>,
@@ -58,12 +70,20 @@ pub struct UserUpdate {
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct PasswordChange {
     pub current_password: String,
     pub new_password: String,
 }
 
 #[derive(Serialize, ToSchema)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct Me {
     pub user: UserView,
     pub organisation: String,

@@ -6,19 +6,30 @@ use std::{fmt, str::FromStr};
 /// Filters on the listing of assessments; absent parts filter nothing.
 #[derive(Debug, Default, Clone)]
 pub struct AssessmentFilter {
+    /// Only this client's assessments.
     pub client_id: Option<i32>,
+    /// Only the assessments in this state.
     pub status: Option<Status>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[expect(
+    missing_docs,
+    reason = "a doc comment here would become a description in the published OpenAPI document"
+)]
 pub enum Status {
+    /// Created, with no answer yet.
     Draft,
+    /// Being scored; a draft moves here with its first answer.
     InProgress,
+    /// Finalised by the lead: a record that changes no more, and part of the
+    /// portfolio the benchmarks draw on.
     Final,
 }
 
 impl Status {
+    /// The state as the API and the database spell it, e.g. `in_progress`.
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Draft => "draft",

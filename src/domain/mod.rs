@@ -2,6 +2,8 @@
 //! states, performance data, programme plans and login throttling.
 //! Nothing here knows about HTTP or the database, so it can be tested on its own.
 
+#![warn(missing_docs)]
+
 pub mod assessment;
 pub mod ids;
 pub mod performance;

@@ -6,6 +6,10 @@ use std::collections::{BTreeMap, HashMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
+#[expect(
+    missing_docs,
+    reason = "a doc comment here would become a description in the published OpenAPI document"
+)]
 pub enum Direction {
     /// More is better (revenue growth, retention).
     Higher,
@@ -15,13 +19,19 @@ pub enum Direction {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
+#[expect(
+    missing_docs,
+    reason = "a doc comment here would become a description in the published OpenAPI document"
+)]
 pub enum KpiKind {
+    /// Financial results: revenue growth, margin, return on capital.
     Financial,
     /// Customer behaviour: retention, share of wallet, complaints, advocacy.
     Behaviour,
 }
 
 impl Direction {
+    /// The direction as the API and the database spell it.
     pub fn as_str(self) -> &'static str {
         match self {
             Direction::Higher => "higher",
@@ -39,6 +49,7 @@ impl Direction {
 }
 
 impl KpiKind {
+    /// The kind as the API and the database spell it.
     pub fn as_str(self) -> &'static str {
         match self {
             KpiKind::Financial => "financial",

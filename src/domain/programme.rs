@@ -19,15 +19,25 @@ pub const DEFAULT_GROUPS: [&str; 3] =
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[expect(
+    missing_docs,
+    reason = "a doc comment here would become a description in the published OpenAPI document"
+)]
 pub enum ProjectStatus {
+    /// Planned, not begun.
     Planned,
+    /// Being tried out before it is rolled out.
     Pilot,
+    /// Being rolled out across its part of the grid.
     RollingOut,
+    /// Finished; nothing more is expected of it.
     Done,
+    /// Given up before it finished; projects that depend on it are blocked.
     Stopped,
 }
 
 impl ProjectStatus {
+    /// Every status, in the order pages offer them.
     pub const ALL: [ProjectStatus; 5] = [
         ProjectStatus::Planned,
         ProjectStatus::Pilot,
@@ -36,6 +46,7 @@ impl ProjectStatus {
         ProjectStatus::Stopped,
     ];
 
+    /// The status as the API and the database spell it, e.g. `rolling_out`.
     pub fn as_str(self) -> &'static str {
         match self {
             ProjectStatus::Planned => "planned",
@@ -46,6 +57,7 @@ impl ProjectStatus {
         }
     }
 
+    /// The status as reports and pages show it, e.g. "rolling out".
     pub fn label(self) -> &'static str {
         match self {
             ProjectStatus::Planned => "planned",
@@ -80,6 +92,10 @@ impl std::str::FromStr for ProjectStatus {
 /// project, one cell a depth project.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub enum Placement {
     /// Every customer group of one business unit.
     Row { unit: String },
@@ -90,6 +106,7 @@ pub enum Placement {
 }
 
 impl Placement {
+    /// A breadth project (a whole row or column) rather than a depth one (a cell).
     pub fn breadth(&self) -> bool {
         !matches!(self, Placement::Cell { .. })
     }
@@ -103,6 +120,7 @@ impl Placement {
         }
     }
 
+    /// Where the project sits, in words: "Retail × current high value".
     pub fn label(&self) -> String {
         match self {
             Placement::Row { unit } => format!("{unit} (all customer groups)"),
@@ -167,6 +185,10 @@ impl Grid {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct MilestoneInput {
     pub name: String,
     pub due: NaiveDate,
@@ -211,6 +233,10 @@ pub(crate) use with_project_fields;
 with_project_fields! {
     /// A project as stored.
     #[derive(Debug, Clone, PartialEq)]
+    #[expect(
+        missing_docs,
+        reason = "the shared fields are ProjectView's too: docs would change its OpenAPI schema"
+    )]
     pub struct ProjectInput {
         /// Area ids of the model the project targets.
         pub areas: Vec<String>,

@@ -19,6 +19,7 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role, as the users page offers them.
     pub const ALL: [Role; 4] = [
         Role::Admin,
         Role::Consultant,
@@ -26,6 +27,7 @@ impl Role {
         Role::ProgrammeManager,
     ];
 
+    /// The role as the API and the database spell it, e.g. `programme_manager`.
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Admin => "admin",
@@ -58,8 +60,11 @@ impl Role {
 /// for executives and programme managers the clients they are attached to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Caller {
+    /// The user asking.
     pub user_id: UserId,
+    /// Their organisation, which scopes every query.
     pub organisation_id: OrganisationId,
+    /// Their role, which decides what they may do.
     pub role: Role,
 }
 

@@ -20,6 +20,7 @@ pub const OVERALL: &str = "overall";
 pub struct Score(u8);
 
 impl Score {
+    /// The score as a point on the scale.
     pub fn get(self) -> u8 {
         self.0
     }
@@ -51,8 +52,18 @@ impl Scale {
 /// One assessor's answer to one question.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Answer {
-    Scored { intention: Score, reality: Score },
-    NotApplicable { reason: String },
+    /// Scored on both dimensions.
+    Scored {
+        /// How far the practice is intended: planned, communicated, bought into.
+        intention: Score,
+        /// How far it is really done: implemented and used.
+        reality: Score,
+    },
+    /// The question does not apply to this client.
+    NotApplicable {
+        /// Why, in the assessor's words.
+        reason: String,
+    },
 }
 
 /// A share of best practice, from 0 to 100. It is made only by clamping,
@@ -71,6 +82,7 @@ impl Percent {
         })
     }
 
+    /// The share as a number from 0 to 100.
     pub fn get(self) -> f64 {
         self.0
     }
@@ -78,6 +90,10 @@ impl Percent {
 
 /// Intention, Reality and their combination, all as % of best practice.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, utoipa::ToSchema)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct Dimensions {
     #[schema(value_type = f64)]
     pub intention: Percent,
@@ -89,6 +105,10 @@ pub struct Dimensions {
 
 /// The consolidated result of one question.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct QuestionResult {
     pub question_id: String,
     /// Mean (or agreed) Intention and Reality on the questionnaire's scale.
@@ -107,6 +127,10 @@ pub struct QuestionResult {
 
 /// A node of the roll-up (sub-area, area or overall).
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct Rollup {
     pub id: String,
     pub name: String,
@@ -121,6 +145,10 @@ pub struct Rollup {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct AreaResult {
     #[serde(flatten)]
     pub rollup: Rollup,
@@ -129,6 +157,10 @@ pub struct AreaResult {
 
 /// Everything the results of an assessment show.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct Results {
     pub overall: Rollup,
     pub areas: Vec<AreaResult>,

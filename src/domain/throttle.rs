@@ -7,7 +7,9 @@ use chrono::{Duration, NaiveDateTime};
 /// At most `failures` failed logins within `window`.
 #[derive(Debug, Clone, Copy)]
 pub struct Limit {
+    /// How many failed logins within the window make the subject wait.
     pub failures: usize,
+    /// How long a failure counts.
     pub window: Duration,
 }
 

@@ -32,6 +32,10 @@ const MAX_ITEMS: usize = 100;
 
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct DimensionInput {
     /// E.g. geography, function, communications channel, distribution channel,
     /// relationship stage, enabler.
@@ -41,6 +45,10 @@ pub struct DimensionInput {
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct NewProgramme {
     pub client_id: i32,
     pub name: String,
@@ -54,6 +62,10 @@ pub struct NewProgramme {
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct ProgrammeUpdate {
     /// The version you read; a stale one gets 409.
     pub version: i32,
@@ -64,6 +76,10 @@ pub struct ProgrammeUpdate {
 }
 
 #[derive(Serialize, ToSchema)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct ProgrammeSummary {
     pub id: i32,
     pub client_id: i32,
@@ -73,6 +89,10 @@ pub struct ProgrammeSummary {
 }
 
 #[derive(Serialize, ToSchema)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct ProgrammeDetail {
     pub id: i32,
     pub client_id: i32,
@@ -89,7 +109,9 @@ pub struct ProgrammeDetail {
 
 /// The caller's programmes, and the clients that could start one.
 pub struct Overview {
+    /// The programmes of the clients the caller sees.
     pub programmes: Vec<ProgrammeSummary>,
+    /// The clients the caller sees that have no programme yet.
     pub clients_without_one: Vec<ClientView>,
 }
 
@@ -97,8 +119,11 @@ pub struct Overview {
 /// report as an HTML fragment with its charts, and the areas of the model
 /// (id and name) its projects can target.
 pub struct Planning {
+    /// The programme, its projects and its report as data.
     pub programme: ProgrammeDetail,
+    /// The report as an HTML fragment, its charts inline.
     pub report_html: String,
+    /// The model's areas as (id, name), for a project's targets.
     pub areas: Vec<(String, String)>,
 }
 

@@ -20,6 +20,10 @@ use utoipa::ToSchema;
 /// A project as sent: every field, for a new project and for a replacement.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct ProjectRequest {
     pub name: String,
     pub objective: String,
@@ -76,14 +80,21 @@ impl ProjectRequest {
 }
 
 #[derive(Serialize, ToSchema)]
+#[expect(
+    missing_docs,
+    reason = "doc comments here would become descriptions in the published OpenAPI document"
+)]
 pub struct SavedProject {
     pub id: i32,
 }
 
 /// How a project is getting on: its status and the money actually spent and realised.
 pub struct Progress {
+    /// Where the project stands now, from planned to done or stopped.
     pub status: ProjectStatus,
+    /// The money spent so far; absent while not known.
     pub cost_actual: Option<f64>,
+    /// The benefit realised so far; absent while not known.
     pub benefit_actual: Option<f64>,
 }
 

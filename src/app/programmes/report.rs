@@ -21,8 +21,11 @@ use diesel::QueryResult;
 /// The report rendered for the board, and what it covers (the command line
 /// says so).
 pub struct RenderedReport {
+    /// The report as a PDF or a standalone page.
     pub document: Document,
+    /// The name of the programme's client.
     pub client: String,
+    /// How many projects the report covers.
     pub projects: usize,
 }
 

@@ -5,6 +5,7 @@ use crate::app::file_problems::column_letters;
 use crate::domain::questionnaire::{Area, Questionnaire};
 use std::collections::HashSet;
 
+/// The media type of the offline scoring workbook.
 pub const CONTENT_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// The largest workbook read back, unpacked: a few hundred questions take
@@ -36,20 +37,30 @@ pub(super) const QUESTIONNAIRE_ROW: u32 = 4;
 
 /// What the workbook is for, printed on its first sheet.
 pub struct Heading<'a> {
+    /// The assessment's id, which an upload must match.
     pub assessment_id: i32,
+    /// The assessed client's name.
     pub client: &'a str,
+    /// The part of the client assessed, in words.
     pub scope: &'a str,
+    /// The assessment's date, as YYYY-MM-DD.
     pub date: &'a str,
+    /// The name of the assessor whose answers the workbook holds.
     pub assessor: &'a str,
 }
 
 /// An answer as a workbook holds it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OfflineAnswer {
+    /// The question's id, from the Question column.
     pub question_id: String,
+    /// The Intention score, a whole number on the questionnaire's scale.
     pub intention: Option<i64>,
+    /// The Reality score, a whole number on the questionnaire's scale.
     pub reality: Option<i64>,
+    /// Why the question does not apply, for an N/A answer.
     pub na_reason: Option<String>,
+    /// The assessor's evidence note.
     pub evidence: Option<String>,
     /// The stored answer's version when the workbook was made (0: none yet).
     pub version: i32,

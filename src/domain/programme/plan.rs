@@ -10,16 +10,31 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlanError {
     /// A project ends before it starts.
-    EndsBeforeStart { project: String },
+    EndsBeforeStart {
+        /// The project's name.
+        project: String,
+    },
     /// A project depends on itself or on an unknown project.
-    UnknownDependency { project: String, id: i32 },
+    UnknownDependency {
+        /// The name of the project that depends.
+        project: String,
+        /// The project id it names as a dependency.
+        id: i32,
+    },
     /// The dependencies go round: each depends on the next, the last on the first.
-    Cycle { projects: Vec<String> },
+    Cycle {
+        /// The names of the projects in the circle, in dependency order.
+        projects: Vec<String>,
+    },
     /// A project starts before a project it depends on ends.
     StartsTooEarly {
+        /// The name of the project that starts too early.
         project: String,
+        /// The day it starts.
         starts: NaiveDate,
+        /// The name of the project it depends on.
         dependency: String,
+        /// The day that one ends.
         ends: NaiveDate,
     },
 }

@@ -11,15 +11,20 @@ use toml_edit::{ImDocument, Item, TableLike};
 /// One problem in a questionnaire file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
+    /// The line it is on, from 1.
     pub line: usize,
+    /// The column it starts at, from 1.
     pub column: usize,
+    /// What is wrong there, e.g. "missing `weight` in question AP.1.2".
     pub message: String,
 }
 
 /// Every problem found in one file, in file order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadErrors {
+    /// The file as the caller named it, for `file:line:column` messages.
     pub file: String,
+    /// The problems, by line and column.
     pub problems: Vec<Problem>,
 }
 
