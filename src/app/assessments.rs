@@ -26,10 +26,7 @@ pub const MAX_ASSESSORS: usize = 20;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct NewAssessmentRequest {
     pub client_id: i32,
     /// The stored questionnaire version; the assessment keeps it for good.
@@ -46,10 +43,7 @@ pub struct NewAssessmentRequest {
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct AssessmentUpdate {
     /// The version the change was made against.
     pub version: i32,
@@ -59,10 +53,7 @@ pub struct AssessmentUpdate {
 /// The part of the client or company an assessment covers; all absent means the whole company.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct Scope {
     pub business_unit: Option<String>,
     pub product: Option<String>,
@@ -70,10 +61,7 @@ pub struct Scope {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct AssessmentView {
     pub id: i32,
     pub client_id: i32,

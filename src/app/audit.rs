@@ -26,10 +26,7 @@ pub const RECENT: i64 = 200;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct AuditQuery {
     /// `assessment`, `programme`, `project`, `client`, `user`, `token`.
     pub entity: Option<String>,

@@ -170,10 +170,7 @@ fn record<T: serde::Serialize>(value: &T) -> Value {
 
 /// What an erasure removed.
 #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct Erased {
     pub client_id: i32,
     pub assessments: usize,

@@ -20,10 +20,7 @@ use utoipa::ToSchema;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct NewClientRequest {
     pub name: String,
     /// E.g. "Retail banking", "Telecoms".
@@ -34,10 +31,7 @@ pub struct NewClientRequest {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct ClientView {
     pub id: i32,
     pub name: String,
@@ -73,10 +67,7 @@ pub enum ExportFormat {
 /// Confirms an erasure: the client's name, exactly as stored.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct EraseRequest {
     pub confirm: String,
 }

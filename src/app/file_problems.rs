@@ -7,10 +7,7 @@ use std::fmt;
 /// One problem and where it is: "row 3, column 2" of a CSV file or
 /// "sheet Proposition, cell E7" of a workbook.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct Flaw {
     pub at: String,
     pub message: String,

@@ -12,10 +12,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 #[derive(Serialize, ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct QuestionnaireSummary {
     /// The id of this stored version; assessments refer to it.
     pub id: i32,
@@ -29,10 +26,7 @@ pub struct QuestionnaireSummary {
 }
 
 #[derive(Serialize, ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct QuestionnaireDetail {
     #[serde(flatten)]
     pub summary: QuestionnaireSummary,

@@ -22,10 +22,7 @@ use utoipa::ToSchema;
 /// An answer to one question.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct ScoreInput {
     /// 0–10 (the questionnaire's scale): a clear plan, communicated and bought into.
     pub intention: Option<i64>,
@@ -42,10 +39,7 @@ pub struct ScoreInput {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct ScoreView {
     pub question_id: String,
     pub assessor_id: i32,
@@ -75,10 +69,7 @@ impl From<ScoreRow> for ScoreView {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct AgreedView {
     pub question_id: String,
     pub intention: Option<i32>,

@@ -13,10 +13,7 @@ const MAX_VALUES: usize = 100_000;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct CorrelationRequest {
     pub x: Vec<f64>,
     pub y: Vec<f64>,

@@ -13,20 +13,14 @@ use utoipa::ToSchema;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct NewToken {
     /// What the token is for, e.g. "nightly export".
     pub name: String,
 }
 
 #[derive(Serialize, ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct TokenView {
     pub id: i32,
     pub name: String,
@@ -36,10 +30,7 @@ pub struct TokenView {
 }
 
 #[derive(Serialize, ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct CreatedToken {
     #[serde(flatten)]
     pub view: TokenView,

@@ -92,10 +92,7 @@ impl std::str::FromStr for ProjectStatus {
 /// project, one cell a depth project.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub enum Placement {
     /// Every customer group of one business unit.
     Row { unit: String },
@@ -185,10 +182,7 @@ impl Grid {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct MilestoneInput {
     pub name: String,
     pub due: NaiveDate,

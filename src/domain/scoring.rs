@@ -90,10 +90,7 @@ impl Percent {
 
 /// Intention, Reality and their combination, all as % of best practice.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, utoipa::ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct Dimensions {
     #[schema(value_type = f64)]
     pub intention: Percent,
@@ -105,10 +102,7 @@ pub struct Dimensions {
 
 /// The consolidated result of one question.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct QuestionResult {
     pub question_id: String,
     /// Mean (or agreed) Intention and Reality on the questionnaire's scale.
@@ -127,10 +121,7 @@ pub struct QuestionResult {
 
 /// A node of the roll-up (sub-area, area or overall).
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct Rollup {
     pub id: String,
     pub name: String,
@@ -145,10 +136,7 @@ pub struct Rollup {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct AreaResult {
     #[serde(flatten)]
     pub rollup: Rollup,
@@ -157,10 +145,7 @@ pub struct AreaResult {
 
 /// Everything the results of an assessment show.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct Results {
     pub overall: Rollup,
     pub areas: Vec<AreaResult>,

@@ -2,13 +2,15 @@
 //! calling, extracted together, so that a handler is its path, its body and
 //! one call.
 
+use super::download;
 use super::problem::{ApiError, ApiResult};
 use super::state::AppState;
+use crate::app::documents::Document;
 use crate::app::error::{AppError, AppResult};
 use crate::app::sessions::Identity;
 use crate::app::App;
 use crate::domain::role::Caller;
-use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
+use actix_web::{dev::Payload, web, FromRequest, HttpRequest, HttpResponse};
 use serde::Serialize;
 use std::future::Future;
 use std::pin::Pin;
@@ -28,6 +30,41 @@ impl Call {
     {
         let caller = self.identity.caller;
         self.state.run(move |app| use_case(app, &caller)).await
+    }
+
+    /// Runs the use case and answers what it created as JSON (201).
+    pub async fn created<T, F>(self, use_case: F) -> ApiResult<HttpResponse>
+    where
+        F: FnOnce(&App, &Caller) -> AppResult<T> + Send + 'static,
+        T: Serialize + Send + 'static,
+    {
+        let created = self.run(use_case).await?;
+        Ok(HttpResponse::Created().json(created))
+    }
+
+    /// Runs the use case, which answers nothing (204).
+    pub async fn no_content<F>(self, use_case: F) -> ApiResult<HttpResponse>
+    where
+        F: FnOnce(&App, &Caller) -> AppResult<()> + Send + 'static,
+    {
+        self.run(use_case).await?;
+        Ok(HttpResponse::NoContent().finish())
+    }
+
+    /// Runs the use case and answers its document as a file to save.
+    pub async fn attachment<F>(self, use_case: F) -> ApiResult<HttpResponse>
+    where
+        F: FnOnce(&App, &Caller) -> AppResult<Document> + Send + 'static,
+    {
+        self.run(use_case).await.map(download::attachment)
+    }
+
+    /// Runs the use case and answers its report to be shown.
+    pub async fn inline<F>(self, use_case: F) -> ApiResult<HttpResponse>
+    where
+        F: FnOnce(&App, &Caller) -> AppResult<Document> + Send + 'static,
+    {
+        self.run(use_case).await.map(download::inline)
     }
 
     /// Runs the use case and answers its result as JSON.

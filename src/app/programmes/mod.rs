@@ -32,10 +32,7 @@ const MAX_ITEMS: usize = 100;
 
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct DimensionInput {
     /// E.g. geography, function, communications channel, distribution channel,
     /// relationship stage, enabler.
@@ -45,10 +42,7 @@ pub struct DimensionInput {
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct NewProgramme {
     pub client_id: i32,
     pub name: String,
@@ -62,10 +56,7 @@ pub struct NewProgramme {
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct ProgrammeUpdate {
     /// The version you read; a stale one gets 409.
     pub version: i32,
@@ -76,10 +67,7 @@ pub struct ProgrammeUpdate {
 }
 
 #[derive(Serialize, ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct ProgrammeSummary {
     pub id: i32,
     pub client_id: i32,
@@ -89,10 +77,7 @@ pub struct ProgrammeSummary {
 }
 
 #[derive(Serialize, ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct ProgrammeDetail {
     pub id: i32,
     pub client_id: i32,

@@ -20,10 +20,7 @@ use utoipa::ToSchema;
 /// A project as sent: every field, for a new project and for a replacement.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct ProjectRequest {
     pub name: String,
     pub objective: String,
@@ -80,10 +77,7 @@ impl ProjectRequest {
 }
 
 #[derive(Serialize, ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct SavedProject {
     pub id: i32,
 }

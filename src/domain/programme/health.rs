@@ -8,10 +8,7 @@ use std::collections::HashMap;
 
 /// How a project stands, with the reasons in words.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct Health {
     pub project_id: i32,
     /// Past its end, or a milestone past due, and not finished.

@@ -10,10 +10,7 @@ use sha2::{Digest, Sha256};
 
 /// One version of a questionnaire. Never changes once imported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct Questionnaire {
     /// Stable identifier across versions, e.g. `customer-management`.
     pub id: String,
@@ -27,10 +24,7 @@ pub struct Questionnaire {
 
 /// The scoring scale declared by the questionnaire.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct Scale {
     pub min: u8,
     pub max: u8,
@@ -43,10 +37,7 @@ pub struct Scale {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct Area {
     pub id: String,
     pub name: String,
@@ -56,10 +47,7 @@ pub struct Area {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct SubArea {
     pub id: String,
     pub name: String,
@@ -69,10 +57,7 @@ pub struct SubArea {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct Question {
     pub id: String,
     /// The observable practice the question asks about.
@@ -83,10 +68,7 @@ pub struct Question {
 
 /// What evidence earns a low, a middle and a high score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
-#[expect(
-    missing_docs,
-    reason = "doc comments here would become descriptions in the published OpenAPI document"
-)]
+#[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct Guidance {
     pub low: String,
     pub middle: String,

@@ -40,8 +40,7 @@ pub async fn get(
     call: Call,
     path: web::Path<AssessmentId>,
 ) -> ApiResult<web::Json<AssessmentView>> {
-    let id = path.into_inner();
-    call.json(move |app, caller| assessments::get(app, caller, id))
+    call.json(move |app, caller| assessments::get(app, caller, path.into_inner()))
         .await
 }
 
@@ -52,10 +51,8 @@ pub async fn get(
 #[post("/assessments")]
 pub async fn create(call: Call, body: web::Json<NewAssessmentRequest>) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
-    let created = call
-        .run(move |app, caller| assessments::create(app, caller, body))
-        .await?;
-    Ok(HttpResponse::Created().json(created))
+    call.created(move |app, caller| assessments::create(app, caller, body))
+        .await
 }
 
 /// Changes the status (e.g. finalises). Send the version you read: if the
@@ -84,7 +81,6 @@ pub async fn audit(
     call: Call,
     path: web::Path<AssessmentId>,
 ) -> ApiResult<web::Json<Vec<AuditEvent>>> {
-    let id = path.into_inner();
-    call.json(move |app, caller| assessments::audit_trail(app, caller, id))
+    call.json(move |app, caller| assessments::audit_trail(app, caller, path.into_inner()))
         .await
 }

@@ -5,7 +5,6 @@
 use crate::app::audit::{self, AuditEvent, AuditQuery};
 use crate::app::documents::Format;
 use crate::web::call::Call;
-use crate::web::download::attachment;
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{get, web, HttpResponse};
 
@@ -33,8 +32,6 @@ pub async fn export(
     query: web::Query<AuditQuery>,
 ) -> ApiResult<HttpResponse> {
     let (format, query) = (path.into_inner(), query.into_inner());
-    let document = call
-        .run(move |app, caller| audit::export(app, caller, &query, format))
-        .await?;
-    Ok(attachment(document))
+    call.attachment(move |app, caller| audit::export(app, caller, &query, format))
+        .await
 }

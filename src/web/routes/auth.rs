@@ -98,7 +98,6 @@ pub async fn change_password(
     body: web::Json<PasswordChange>,
 ) -> ApiResult<HttpResponse> {
     let change = body.into_inner();
-    call.run(move |app, caller| users::change_password(app, caller, change))
-        .await?;
-    Ok(HttpResponse::NoContent().finish())
+    call.no_content(move |app, caller| users::change_password(app, caller, change))
+        .await
 }

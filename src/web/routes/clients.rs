@@ -7,7 +7,6 @@ use crate::app::clients::{self, ClientView, EraseRequest, ExportFormat, NewClien
 use crate::app::users::UserView;
 use crate::domain::ids::{ClientId, UserId};
 use crate::web::call::Call;
-use crate::web::download::attachment;
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{delete, get, post, web, HttpResponse};
 
@@ -24,8 +23,7 @@ pub async fn list(call: Call) -> ApiResult<web::Json<Vec<ClientView>>> {
     responses((status = 200, body = ClientView), (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/clients/{id}")]
 pub async fn get(call: Call, path: web::Path<ClientId>) -> ApiResult<web::Json<ClientView>> {
-    let id = path.into_inner();
-    call.json(move |app, caller| clients::get(app, caller, id))
+    call.json(move |app, caller| clients::get(app, caller, path.into_inner()))
         .await
 }
 
@@ -35,10 +33,8 @@ pub async fn get(call: Call, path: web::Path<ClientId>) -> ApiResult<web::Json<C
 #[post("/clients")]
 pub async fn create(call: Call, body: web::Json<NewClientRequest>) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
-    let client = call
-        .run(move |app, caller| clients::create(app, caller, body))
-        .await?;
-    Ok(HttpResponse::Created().json(client))
+    call.created(move |app, caller| clients::create(app, caller, body))
+        .await
 }
 
 /// The executives and programme managers attached to a client (admins and consultants).
@@ -47,8 +43,7 @@ pub async fn create(call: Call, body: web::Json<NewClientRequest>) -> ApiResult<
         (status = 404, body = Problem)))]
 #[get("/clients/{id}/members")]
 pub async fn members(call: Call, path: web::Path<ClientId>) -> ApiResult<web::Json<Vec<UserView>>> {
-    let id = path.into_inner();
-    call.json(move |app, caller| access::members(app, caller, id))
+    call.json(move |app, caller| access::members(app, caller, path.into_inner()))
         .await
 }
 
@@ -63,9 +58,8 @@ pub async fn attach(
     body: web::Json<Membership>,
 ) -> ApiResult<HttpResponse> {
     let (id, user_id) = (path.into_inner(), UserId(body.user_id));
-    call.run(move |app, caller| access::set(app, caller, id, user_id, Grant::Attach))
-        .await?;
-    Ok(HttpResponse::NoContent().finish())
+    call.no_content(move |app, caller| access::set(app, caller, id, user_id, Grant::Attach))
+        .await
 }
 
 /// Detaches an executive or programme manager from a client.
@@ -75,9 +69,8 @@ pub async fn attach(
 #[delete("/clients/{id}/members/{user_id}")]
 pub async fn detach(call: Call, path: web::Path<(ClientId, UserId)>) -> ApiResult<HttpResponse> {
     let (id, user_id) = path.into_inner();
-    call.run(move |app, caller| access::set(app, caller, id, user_id, Grant::Detach))
-        .await?;
-    Ok(HttpResponse::NoContent().finish())
+    call.no_content(move |app, caller| access::set(app, caller, id, user_id, Grant::Detach))
+        .await
 }
 
 /// Everything cmas holds about the client (admins): its record, members,
@@ -92,10 +85,8 @@ pub async fn export(
     path: web::Path<(ClientId, ExportFormat)>,
 ) -> ApiResult<HttpResponse> {
     let (id, format) = path.into_inner();
-    let document = call
-        .run(move |app, caller| clients::export(app, caller, id, format))
-        .await?;
-    Ok(attachment(document))
+    call.attachment(move |app, caller| clients::export(app, caller, id, format))
+        .await
 }
 
 /// Erases the client with all its data (admins): assessments and answers,

@@ -4,7 +4,6 @@
 use crate::app::exports;
 use crate::domain::ids::AssessmentId;
 use crate::web::call::Call;
-use crate::web::download::attachment;
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{get, web, HttpResponse};
 use serde::Deserialize;
@@ -22,10 +21,8 @@ pub async fn scores(
     path: web::Path<(AssessmentId, Format)>,
 ) -> ApiResult<HttpResponse> {
     let (id, format) = path.into_inner();
-    let document = call
-        .run(move |app, caller| exports::scores(app, caller, id, format))
-        .await?;
-    Ok(attachment(document))
+    call.attachment(move |app, caller| exports::scores(app, caller, id, format))
+        .await
 }
 
 /// The consolidated results per question, with the roll-up's percentages.
@@ -38,10 +35,8 @@ pub async fn results(
     path: web::Path<(AssessmentId, Format)>,
 ) -> ApiResult<HttpResponse> {
     let (id, format) = path.into_inner();
-    let document = call
-        .run(move |app, caller| exports::results(app, caller, id, format))
-        .await?;
-    Ok(attachment(document))
+    call.attachment(move |app, caller| exports::results(app, caller, id, format))
+        .await
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -60,8 +55,6 @@ pub async fn kpi_values(
     query: web::Query<PeriodQuery>,
 ) -> ApiResult<HttpResponse> {
     let (format, period) = (path.into_inner(), query.into_inner().period);
-    let document = call
-        .run(move |app, caller| exports::kpi_values(app, caller, &period, format))
-        .await?;
-    Ok(attachment(document))
+    call.attachment(move |app, caller| exports::kpi_values(app, caller, &period, format))
+        .await
 }

@@ -12,10 +12,8 @@ use actix_web::{get, post, put, web, HttpResponse};
 #[post("/kpis")]
 pub async fn create_kpi(call: Call, body: web::Json<NewKpi>) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
-    let kpi = call
-        .run(move |app, caller| performance::define_kpi(app, caller, body))
-        .await?;
-    Ok(HttpResponse::Created().json(kpi))
+    call.created(move |app, caller| performance::define_kpi(app, caller, body))
+        .await
 }
 
 /// The organisation's KPIs.
@@ -32,9 +30,8 @@ pub async fn list_kpis(call: Call) -> ApiResult<web::Json<Vec<Kpi>>> {
 #[put("/kpis/values")]
 pub async fn put_values(call: Call, body: web::Json<Vec<KpiValue>>) -> ApiResult<HttpResponse> {
     let rows = body.into_inner();
-    call.run(move |app, caller| performance::set_values(app, caller, rows))
-        .await?;
-    Ok(HttpResponse::NoContent().finish())
+    call.no_content(move |app, caller| performance::set_values(app, caller, rows))
+        .await
 }
 
 /// Defines an expert panel for a period.
@@ -43,10 +40,8 @@ pub async fn put_values(call: Call, body: web::Json<Vec<KpiValue>>) -> ApiResult
 #[post("/panels")]
 pub async fn create_panel(call: Call, body: web::Json<NewPanel>) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
-    let panel = call
-        .run(move |app, caller| performance::define_panel(app, caller, body))
-        .await?;
-    Ok(HttpResponse::Created().json(panel))
+    call.created(move |app, caller| performance::define_panel(app, caller, body))
+        .await
 }
 
 /// The organisation's panels.
@@ -67,7 +62,6 @@ pub async fn put_ranks(
     body: web::Json<Vec<PanelEntry>>,
 ) -> ApiResult<HttpResponse> {
     let (id, entries) = (path.into_inner(), body.into_inner());
-    call.run(move |app, caller| performance::set_ranks(app, caller, id, entries))
-        .await?;
-    Ok(HttpResponse::NoContent().finish())
+    call.no_content(move |app, caller| performance::set_ranks(app, caller, id, entries))
+        .await
 }

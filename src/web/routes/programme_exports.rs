@@ -3,7 +3,6 @@
 use crate::app::documents::Format;
 use crate::app::programmes::tables;
 use crate::web::call::Call;
-use crate::web::download::attachment;
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{get, web, HttpResponse};
 
@@ -14,10 +13,8 @@ use actix_web::{get, web, HttpResponse};
 #[get("/programmes/{id}/projects.{format}")]
 pub async fn projects(call: Call, path: web::Path<(i32, Format)>) -> ApiResult<HttpResponse> {
     let (id, format) = path.into_inner();
-    let document = call
-        .run(move |app, caller| tables::projects(app, caller, id, format))
-        .await?;
-    Ok(attachment(document))
+    call.attachment(move |app, caller| tables::projects(app, caller, id, format))
+        .await
 }
 
 /// A programme's milestones, by project.
@@ -27,8 +24,6 @@ pub async fn projects(call: Call, path: web::Path<(i32, Format)>) -> ApiResult<H
 #[get("/programmes/{id}/milestones.{format}")]
 pub async fn milestones(call: Call, path: web::Path<(i32, Format)>) -> ApiResult<HttpResponse> {
     let (id, format) = path.into_inner();
-    let document = call
-        .run(move |app, caller| tables::milestones(app, caller, id, format))
-        .await?;
-    Ok(attachment(document))
+    call.attachment(move |app, caller| tables::milestones(app, caller, id, format))
+        .await
 }

@@ -32,10 +32,8 @@ pub async fn list(call: Call) -> ApiResult<web::Json<Vec<ProgrammeSummary>>> {
 #[post("/programmes")]
 pub async fn create(call: Call, body: web::Json<NewProgramme>) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
-    let created = call
-        .run(move |app, caller| programmes::start(app, caller, body))
-        .await?;
-    Ok(HttpResponse::Created().json(created))
+    call.created(move |app, caller| programmes::start(app, caller, body))
+        .await
 }
 
 /// The programme with its report: the grid's progress, projects and their health.
@@ -43,8 +41,7 @@ pub async fn create(call: Call, body: web::Json<NewProgramme>) -> ApiResult<Http
     responses((status = 200, body = ProgrammeDetail), (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/programmes/{id}")]
 pub async fn get(call: Call, path: web::Path<i32>) -> ApiResult<web::Json<ProgrammeDetail>> {
-    let id = path.into_inner();
-    call.json(move |app, caller| programmes::detail(app, caller, id))
+    call.json(move |app, caller| programmes::detail(app, caller, path.into_inner()))
         .await
 }
 
@@ -76,10 +73,8 @@ pub async fn add_project(
     body: web::Json<ProjectRequest>,
 ) -> ApiResult<HttpResponse> {
     let (id, body) = (path.into_inner(), body.into_inner());
-    let saved = call
-        .run(move |app, caller| projects::add(app, caller, id, body))
-        .await?;
-    Ok(HttpResponse::Created().json(saved))
+    call.created(move |app, caller| projects::add(app, caller, id, body))
+        .await
 }
 
 /// Replaces a project (send its `version`).
@@ -104,9 +99,8 @@ pub async fn replace_project(
 #[delete("/programmes/{id}/projects/{project_id}")]
 pub async fn remove_project(call: Call, path: web::Path<(i32, i32)>) -> ApiResult<HttpResponse> {
     let (id, project_id) = path.into_inner();
-    call.run(move |app, caller| projects::remove(app, caller, id, project_id))
-        .await?;
-    Ok(HttpResponse::NoContent().finish())
+    call.no_content(move |app, caller| projects::remove(app, caller, id, project_id))
+        .await
 }
 
 /// The programme report as a PDF: coverage map, timeline, trends, benefits, alerts, projects.

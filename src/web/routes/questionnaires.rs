@@ -21,8 +21,7 @@ pub async fn list(call: Call) -> ApiResult<web::Json<Vec<QuestionnaireSummary>>>
     responses((status = 200, body = QuestionnaireDetail), (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/questionnaires/{id}")]
 pub async fn get(call: Call, path: web::Path<i32>) -> ApiResult<web::Json<QuestionnaireDetail>> {
-    let id = path.into_inner();
-    call.json(move |app, caller| questionnaires::get(app, caller, id))
+    call.json(move |app, caller| questionnaires::get(app, caller, path.into_inner()))
         .await
 }
 

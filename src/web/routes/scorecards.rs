@@ -6,7 +6,6 @@ use crate::app::scorecard;
 use crate::domain::ids::AssessmentId;
 use crate::report::Paper;
 use crate::web::call::Call;
-use crate::web::download::inline;
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{get, web, HttpResponse};
 use serde::Deserialize;
@@ -32,10 +31,8 @@ pub async fn pdf_scorecard(
         path.into_inner(),
         Layout::Pdf(query.paper.unwrap_or(Paper::A4)),
     );
-    let document = call
-        .run(move |app, caller| scorecard::scorecard(app, caller, id, layout))
-        .await?;
-    Ok(inline(document))
+    call.inline(move |app, caller| scorecard::scorecard(app, caller, id, layout))
+        .await
 }
 
 /// The scorecard as an HTML page with inline SVG charts.
@@ -44,9 +41,8 @@ pub async fn pdf_scorecard(
         (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/assessments/{id}/scorecard.html")]
 pub async fn html_scorecard(call: Call, path: web::Path<AssessmentId>) -> ApiResult<HttpResponse> {
-    let id = path.into_inner();
-    let document = call
-        .run(move |app, caller| scorecard::scorecard(app, caller, id, Layout::Html))
-        .await?;
-    Ok(inline(document))
+    call.inline(move |app, caller| {
+        scorecard::scorecard(app, caller, path.into_inner(), Layout::Html)
+    })
+    .await
 }

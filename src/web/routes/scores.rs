@@ -83,7 +83,6 @@ pub async fn clear_agreed(
     path: web::Path<(AssessmentId, String)>,
 ) -> ApiResult<HttpResponse> {
     let (id, question_id) = path.into_inner();
-    call.run(move |app, caller| scores::clear_agreed(app, caller, id, &question_id))
-        .await?;
-    Ok(HttpResponse::NoContent().finish())
+    call.no_content(move |app, caller| scores::clear_agreed(app, caller, id, &question_id))
+        .await
 }

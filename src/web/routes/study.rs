@@ -7,7 +7,6 @@ use crate::report::study::Study;
 use crate::report::Paper;
 use crate::stats::Method;
 use crate::web::call::Call;
-use crate::web::download::inline;
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{get, web, HttpResponse};
 use serde::Deserialize;
@@ -36,10 +35,8 @@ pub async fn portfolio(call: Call, query: web::Query<PeriodQuery>) -> ApiResult<
 async fn document(call: Call, query: PeriodQuery, layout: Layout) -> ApiResult<HttpResponse> {
     let PeriodQuery { period, method } = query;
     let method = method.unwrap_or(Method::Spearman);
-    let document = call
-        .run(move |app, caller| study::document(app, caller, period, method, layout))
-        .await?;
-    Ok(inline(document))
+    call.inline(move |app, caller| study::document(app, caller, period, method, layout))
+        .await
 }
 
 /// The portfolio study as a PDF report.

@@ -10,10 +10,8 @@ use actix_web::{delete, get, post, web, HttpResponse};
     responses((status = 201, body = CreatedToken), (status = 401, body = Problem), (status = 422, body = Problem)))]
 #[post("/tokens")]
 pub async fn create(call: Call, body: web::Json<NewToken>) -> ApiResult<HttpResponse> {
-    let created = call
-        .run(move |app, caller| tokens::create(app, caller, &body))
-        .await?;
-    Ok(HttpResponse::Created().json(created))
+    call.created(move |app, caller| tokens::create(app, caller, &body))
+        .await
 }
 
 /// The caller's tokens, without their secrets.
@@ -31,8 +29,6 @@ pub async fn list(call: Call) -> ApiResult<web::Json<Vec<TokenView>>> {
     responses((status = 204, description = "Revoked"), (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[delete("/tokens/{id}")]
 pub async fn revoke(call: Call, path: web::Path<i32>) -> ApiResult<HttpResponse> {
-    let id = path.into_inner();
-    call.run(move |app, caller| tokens::revoke(app, caller, id))
-        .await?;
-    Ok(HttpResponse::NoContent().finish())
+    call.no_content(move |app, caller| tokens::revoke(app, caller, path.into_inner()))
+        .await
 }

@@ -20,8 +20,7 @@ pub async fn list(call: Call) -> ApiResult<web::Json<Vec<UserView>>> {
     responses((status = 200, body = UserView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/users/{id}")]
 pub async fn get(call: Call, path: web::Path<UserId>) -> ApiResult<web::Json<UserView>> {
-    let id = path.into_inner();
-    call.json(move |app, caller| users::get(app, caller, id))
+    call.json(move |app, caller| users::get(app, caller, path.into_inner()))
         .await
 }
 
@@ -32,10 +31,8 @@ pub async fn get(call: Call, path: web::Path<UserId>) -> ApiResult<web::Json<Use
 #[post("/users")]
 pub async fn create(call: Call, body: web::Json<NewUserRequest>) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
-    let user = call
-        .run(move |app, caller| users::create(app, caller, body))
-        .await?;
-    Ok(HttpResponse::Created().json(user))
+    call.created(move |app, caller| users::create(app, caller, body))
+        .await
 }
 
 /// Renames a user, changes their role or (de)activates them (admins only).
