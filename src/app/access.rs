@@ -27,9 +27,9 @@ pub struct Membership {
 /// The executives and programme managers attached to a client (staff).
 pub fn members(app: &App, caller: &Caller, client_id: ClientId) -> AppResult<Vec<UserView>> {
     require(caller, STAFF, "list the users attached to clients")?;
-    let users = app.db.read(|conn| {
+    let users = app.read(|conn| {
         visible(conn, caller, client_id)?;
-        AppResult::Ok(Client::members(
+        Ok(Client::members(
             conn,
             caller.organisation_id.get(),
             client_id.get(),
@@ -61,7 +61,7 @@ pub fn set(
         Grant::Detach => "detach users from clients",
     };
     require(caller, STAFF, action)?;
-    app.db.write(|conn| {
+    app.write(|conn| {
         visible(conn, caller, client_id)?;
         let record = Change::by(caller, "client", client_id.get(), "");
         let record = match change {
@@ -113,8 +113,8 @@ pub struct Person {
 /// clients they are attached to, and every client to attach them to.
 pub fn overview(app: &App, caller: &Caller) -> AppResult<(Vec<Person>, Vec<ClientView>)> {
     require(caller, ADMINS, "manage access to clients")?;
-    let (users, clients, memberships) = app.db.read(|conn| {
-        AppResult::Ok((
+    let (users, clients, memberships) = app.read(|conn| {
+        Ok((
             User::list_in(conn, caller)?,
             Client::list_visible(conn, caller)?,
             Client::memberships_in(conn, caller.organisation_id.get())?,

@@ -37,7 +37,7 @@ pub fn add(
     id: AssessmentId,
     body: AssessorRequest,
 ) -> AppResult<AssessmentView> {
-    app.db.write(|conn| {
+    app.write(|conn| {
         let mut current = team_of(conn, caller, id)?;
         // The team is the lead and the co-assessors, of whom creation allows
         // as many as the limit: so may adding.
@@ -70,7 +70,7 @@ pub fn remove(
     id: AssessmentId,
     user_id: UserId,
 ) -> AppResult<AssessmentView> {
-    app.db.write(|conn| {
+    app.write(|conn| {
         let current = team_of(conn, caller, id)?;
         if user_id.get() == current.lead_assessor_id {
             return Err(AppError::invalid(

@@ -196,7 +196,7 @@ pub fn list(
     caller: &Caller,
     filter: &AssessmentFilter,
 ) -> AppResult<Vec<AssessmentView>> {
-    app.db.read(|conn| {
+    app.read(|conn| {
         let found = Assessment::list_visible(conn, caller, filter)?;
         let ids: Vec<i32> = found.iter().map(|a| a.id).collect();
         let mut teams = Assessment::assessors_of(conn, &ids)?;
@@ -212,7 +212,7 @@ pub fn list(
 
 /// One assessment the caller may see.
 pub fn get(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<AssessmentView> {
-    app.db.read(|conn| {
+    app.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         view(conn, assessment)
     })
@@ -246,7 +246,7 @@ pub fn create(app: &App, caller: &Caller, body: NewAssessmentRequest) -> AppResu
         )?,
         lead_assessor_id: body.lead_assessor_id.unwrap_or(caller.user_id.get()),
     };
-    app.db.write(|conn| {
+    app.write(|conn| {
         Client::find_visible(conn, caller, new.client_id)?
             .ok_or_else(|| AppError::not_found("client"))?;
         app.questionnaires
@@ -290,7 +290,7 @@ pub fn change_status(
     id: AssessmentId,
     update: AssessmentUpdate,
 ) -> AppResult<AssessmentView> {
-    app.db.write(|conn| {
+    app.write(|conn| {
         let current = visible(conn, caller, id)?;
         require_lead(caller, &current, "change the status")?;
         if current.version != update.version {
@@ -349,7 +349,7 @@ fn stale(current: &Assessment) -> AppError {
 
 /// The audit trail of an assessment, oldest first (the lead and admins).
 pub fn audit_trail(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<Vec<AuditEvent>> {
-    app.db.read(|conn| {
+    app.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         require_lead(caller, &assessment, "read the audit trail")?;
         Ok(AuditEvent::list_for(
@@ -385,8 +385,8 @@ pub struct Choices {
 /// The choices of a new assessment for the caller (staff).
 pub fn choices(app: &App, caller: &Caller) -> AppResult<Choices> {
     require(caller, STAFF, "create assessments")?;
-    let (clients, questionnaires, users) = app.db.read(|conn| {
-        AppResult::Ok((
+    let (clients, questionnaires, users) = app.read(|conn| {
+        Ok((
             Client::list_visible(conn, caller)?,
             StoredQuestionnaire::list_in(conn, caller.organisation_id.get())?,
             User::list_in(conn, caller)?,

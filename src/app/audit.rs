@@ -87,8 +87,8 @@ pub fn search(app: &App, caller: &Caller, query: &AuditQuery) -> AppResult<Vec<A
             format!("`limit` is from 1 to {PAGE}"),
         ));
     }
-    app.db.read(|conn| {
-        AppResult::Ok(AuditEvent::search(
+    app.read(|conn| {
+        Ok(AuditEvent::search(
             conn,
             caller.organisation_id.get(),
             &filter,
@@ -147,8 +147,8 @@ fn with_actors(
     limit: i64,
     label: fn(User) -> String,
 ) -> AppResult<Vec<NamedEvent>> {
-    let (events, users) = app.db.read(|conn| {
-        AppResult::Ok((
+    let (events, users) = app.read(|conn| {
+        Ok((
             AuditEvent::search(conn, caller.organisation_id.get(), filter, limit)?,
             User::list_in(conn, caller)?,
         ))

@@ -83,15 +83,13 @@ pub(super) fn visible(
 
 /// The clients the caller may see.
 pub fn list(app: &App, caller: &Caller) -> AppResult<Vec<ClientView>> {
-    let clients = app
-        .db
-        .read(|conn| AppResult::Ok(Client::list_visible(conn, caller)?))?;
+    let clients = app.read(|conn| Ok(Client::list_visible(conn, caller)?))?;
     Ok(clients.into_iter().map(ClientView::from).collect())
 }
 
 /// One client the caller may see.
 pub fn get(app: &App, caller: &Caller, id: ClientId) -> AppResult<ClientView> {
-    Ok(app.db.read(|conn| visible(conn, caller, id))?.into())
+    Ok(app.read(|conn| visible(conn, caller, id))?.into())
 }
 
 /// Creates a client (staff).
@@ -101,7 +99,7 @@ pub fn create(app: &App, caller: &Caller, body: NewClientRequest) -> AppResult<C
     let sector = required("sector", &body.sector, SHORT_TEXT)?;
     let size_band = required("size_band", &body.size_band, SHORT_TEXT)?;
     let region = required("region", &body.region, SHORT_TEXT)?;
-    let client = app.db.write(|conn| {
+    let client = app.write(|conn| {
         let new = NewClient {
             name: &name,
             sector: &sector,
@@ -114,7 +112,7 @@ pub fn create(app: &App, caller: &Caller, body: NewClientRequest) -> AppResult<C
             Change::by(caller, "client", client.id, "client.create")
                 .after(json!({ "name": client.name, "sector": client.sector })),
         )?;
-        AppResult::Ok(client)
+        Ok(client)
     })?;
     Ok(client.into())
 }
@@ -130,14 +128,14 @@ pub fn export(
     format: ExportFormat,
 ) -> AppResult<Document> {
     require(caller, ADMINS, "export a client's data")?;
-    let sections = app.db.write(|conn| {
+    let sections = app.write(|conn| {
         let sections = client_records::export(conn, caller, id.get())?
             .ok_or_else(|| AppError::not_found("client"))?;
         AuditEvent::record(
             conn,
             Change::by(caller, "client", id.get(), "client.export"),
         )?;
-        AppResult::Ok(sections)
+        Ok(sections)
     })?;
     let stem = format!("client-{id}");
     let fault = |what: &str, e: anyhow::Error| {
@@ -176,7 +174,7 @@ pub fn export(
 /// erasure itself is audited.
 pub fn erase(app: &App, caller: &Caller, id: ClientId, body: EraseRequest) -> AppResult<Erased> {
     require(caller, ADMINS, "erase a client")?;
-    app.db.write(|conn| {
+    app.write(|conn| {
         let client = visible(conn, caller, id)?;
         if client.name != body.confirm {
             return Err(AppError::invalid_field(

@@ -2,10 +2,11 @@
 //! keeps between requests (parsed questionnaires, portfolios, render slots).
 //! The server builds one at start-up; the command line builds its own.
 
+use super::error::AppResult;
 use super::portfolio::PortfolioCache;
 use super::render_slots::Renders;
 use crate::config::DatabaseSettings;
-use crate::db::{questionnaires::QuestionnaireCache, Database};
+use crate::db::{questionnaires::QuestionnaireCache, AnyConnection, Database};
 use std::sync::Arc;
 
 /// The use cases' shared context; cheap to clone into a blocking task.
@@ -30,6 +31,16 @@ impl App {
     pub fn open(settings: &DatabaseSettings, pool_size: u32) -> anyhow::Result<App> {
         let db = Database::connect(&settings.url(), pool_size)?;
         Ok(App::new(db, chrono::Duration::hours(12)))
+    }
+
+    /// Runs `f` in one read-only transaction that sees one consistent state.
+    pub fn read<T>(&self, f: impl FnOnce(&mut AnyConnection) -> AppResult<T>) -> AppResult<T> {
+        self.db.read(f)
+    }
+
+    /// Runs `f` in one transaction: all of its writes or none.
+    pub fn write<T>(&self, f: impl FnOnce(&mut AnyConnection) -> AppResult<T>) -> AppResult<T> {
+        self.db.write(f)
     }
 
     /// A context over `db` with empty caches.

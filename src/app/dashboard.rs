@@ -72,7 +72,7 @@ pub struct ClientTrend {
 /// What the caller starts with.
 pub fn home(app: &App, caller: &Caller) -> AppResult<Home> {
     let staff = caller.role.is_staff();
-    let (clients, assessments, programmes, trends) = app.db.read(|conn| {
+    let (clients, assessments, programmes, trends) = app.read(|conn| {
         let clients = Client::list_visible(conn, caller)?;
         let assessments = Assessment::list_visible(conn, caller, &AssessmentFilter::default())?;
         let programmes = programmes::summaries(conn, caller)?;
@@ -81,7 +81,7 @@ pub fn home(app: &App, caller: &Caller) -> AppResult<Home> {
         } else {
             scores_over_time(app, conn, caller, &assessments)?
         };
-        AppResult::Ok((clients, assessments, programmes, trends))
+        Ok((clients, assessments, programmes, trends))
     })?;
     let names: HashMap<i32, &str> = clients.iter().map(|c| (c.id, c.name.as_str())).collect();
     let name = |client_id: i32| names.get(&client_id).map(|n| (*n).to_owned());

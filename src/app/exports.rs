@@ -21,14 +21,14 @@ use std::collections::HashMap;
 /// Every assessor's answers (staff; the lead assessor or an admin).
 pub fn scores(app: &App, caller: &Caller, id: AssessmentId, format: Format) -> AppResult<Document> {
     require(caller, STAFF, "export scores")?;
-    let (rows, names) = app.db.read(|conn| {
+    let (rows, names) = app.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         require_lead(caller, &assessment, "export every assessor's scores")?;
         let names: HashMap<i32, String> = User::list_in(conn, caller)?
             .into_iter()
             .map(|u| (u.id, u.name))
             .collect();
-        AppResult::Ok((ScoreRow::list_for_assessment(conn, id.get())?, names))
+        Ok((ScoreRow::list_for_assessment(conn, id.get())?, names))
     })?;
     let mut table = Table::new(&[
         "question",
@@ -63,10 +63,10 @@ pub fn results(
     id: AssessmentId,
     format: Format,
 ) -> AppResult<Document> {
-    let (results, questionnaire) = app.db.read(|conn| {
+    let (results, questionnaire) = app.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         let questionnaire = questionnaire_of(app, conn, &assessment)?;
-        AppResult::Ok((
+        Ok((
             consolidated::load(conn, &assessment, &questionnaire)?,
             questionnaire,
         ))
@@ -135,8 +135,8 @@ pub fn kpi_values(app: &App, caller: &Caller, period: &str, format: Format) -> A
             .collect::<String>()
     );
     let organisation_id = caller.organisation_id.get();
-    let (kpis, values, clients) = app.db.read(|conn| {
-        AppResult::Ok((
+    let (kpis, values, clients) = app.read(|conn| {
+        Ok((
             Kpi::list_in(conn, organisation_id)?,
             KpiValue::for_period(conn, organisation_id, period)?,
             client_ids_by_name(conn, organisation_id)?,

@@ -42,8 +42,7 @@ pub fn may_import(caller: &Caller) -> AppResult<()> {
 /// Checks and stores one CSV file into the caller's organisation (staff).
 pub fn csv(app: &App, caller: &Caller, kind: CsvImport, text: &[u8]) -> AppResult<Imported> {
     may_import(caller)?;
-    app.db
-        .write(|conn| store(conn, caller.organisation_id.get(), kind, text))
+    app.write(|conn| store(conn, caller.organisation_id.get(), kind, text))
 }
 
 /// The command line's import, by whoever runs it: into the organisation
@@ -54,7 +53,7 @@ pub fn into_organisation(
     kind: CsvImport,
     text: &[u8],
 ) -> AppResult<Imported> {
-    app.db.write(|conn| {
+    app.write(|conn| {
         let org = Organisation::find_by_slug(conn, organisation)?.ok_or_else(|| {
             AppError::NotFound(format!("there is no organisation `{organisation}`"))
         })?;

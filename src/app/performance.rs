@@ -94,7 +94,7 @@ pub fn define_kpi(app: &App, caller: &Caller, body: NewKpi) -> AppResult<Kpi> {
     let name = required("name", &body.name, SHORT_TEXT)?;
     let unit = required("unit", &body.unit, SHORT_TEXT)?;
     let organisation_id = caller.organisation_id.get();
-    app.db.write(|conn| {
+    app.write(|conn| {
         if Kpi::list_in(conn, organisation_id)?
             .iter()
             .any(|k| k.name == name)
@@ -118,8 +118,7 @@ pub fn define_kpi(app: &App, caller: &Caller, body: NewKpi) -> AppResult<Kpi> {
 /// The organisation's KPIs (staff).
 pub fn kpis(app: &App, caller: &Caller) -> AppResult<Vec<Kpi>> {
     require(caller, STAFF, "read KPIs")?;
-    app.db
-        .read(|conn| AppResult::Ok(Kpi::list_in(conn, caller.organisation_id.get())?))
+    app.read(|conn| Ok(Kpi::list_in(conn, caller.organisation_id.get())?))
 }
 
 /// Sets KPI values (staff), each creating or replacing the value of its
@@ -127,7 +126,7 @@ pub fn kpis(app: &App, caller: &Caller) -> AppResult<Vec<Kpi>> {
 pub fn set_values(app: &App, caller: &Caller, rows: Vec<KpiValue>) -> AppResult<()> {
     require(caller, STAFF, "record KPI values")?;
     too_many(rows.len())?;
-    app.db.write(|conn| {
+    app.write(|conn| {
         let kpis: Vec<i32> = Kpi::list_in(conn, caller.organisation_id.get())?
             .iter()
             .map(|k| k.id)
@@ -164,7 +163,7 @@ pub fn define_panel(app: &App, caller: &Caller, body: NewPanel) -> AppResult<Pan
     let name = required("name", &body.name, SHORT_TEXT)?;
     let period = required("period", &body.period, SHORT_TEXT)?;
     let organisation_id = caller.organisation_id.get();
-    app.db.write(|conn| {
+    app.write(|conn| {
         if Panel::find_by_name(conn, organisation_id, &name, &period)?.is_some() {
             return Err(AppError::conflict(
                 "panel_exists",
@@ -178,8 +177,7 @@ pub fn define_panel(app: &App, caller: &Caller, body: NewPanel) -> AppResult<Pan
 /// The organisation's panels (staff).
 pub fn panels(app: &App, caller: &Caller) -> AppResult<Vec<Panel>> {
     require(caller, STAFF, "read panels")?;
-    app.db
-        .read(|conn| AppResult::Ok(Panel::list_in(conn, caller.organisation_id.get())?))
+    app.read(|conn| Ok(Panel::list_in(conn, caller.organisation_id.get())?))
 }
 
 /// Replaces a panel's verdicts (staff): every entry a rank, or every entry a
@@ -188,7 +186,7 @@ pub fn set_ranks(app: &App, caller: &Caller, id: i32, entries: Vec<PanelEntry>) 
     require(caller, STAFF, "record panel ranks")?;
     too_many(entries.len())?;
     let ranks = ranks_of(&entries)?;
-    app.db.write(|conn| {
+    app.write(|conn| {
         let panel = Panel::find_in(conn, caller.organisation_id.get(), id)?
             .ok_or_else(|| AppError::not_found("panel"))?;
         let mut pairs = Vec::with_capacity(entries.len());
@@ -243,7 +241,7 @@ fn ranks_of(entries: &[PanelEntry]) -> AppResult<Vec<f64>> {
 pub fn overview(app: &App, caller: &Caller) -> AppResult<Overview> {
     require(caller, STAFF, "read performance data")?;
     let organisation_id = caller.organisation_id.get();
-    app.db.read(|conn| {
+    app.read(|conn| {
         Ok(Overview {
             kpis: Kpi::list_in(conn, organisation_id)?,
             periods: KpiValue::periods(conn, organisation_id)?,

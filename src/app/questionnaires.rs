@@ -56,7 +56,7 @@ fn summary(stored: &StoredQuestionnaire, q: &Questionnaire) -> QuestionnaireSumm
 /// The questionnaire versions of the caller's organisation (staff).
 pub fn list(app: &App, caller: &Caller) -> AppResult<Vec<QuestionnaireSummary>> {
     require(caller, STAFF, "list questionnaires")?;
-    app.db.read(|conn| {
+    app.read(|conn| {
         StoredQuestionnaire::list_in(conn, caller.organisation_id.get())?
             .iter()
             .map(|s| Ok(summary(s, &s.definition()?)))
@@ -67,7 +67,7 @@ pub fn list(app: &App, caller: &Caller) -> AppResult<Vec<QuestionnaireSummary>> 
 /// One questionnaire version with all its areas, questions and guidance (staff).
 pub fn get(app: &App, caller: &Caller, id: i32) -> AppResult<QuestionnaireDetail> {
     require(caller, STAFF, "read questionnaires")?;
-    let stored = app.db.read(|conn| {
+    let stored = app.read(|conn| {
         StoredQuestionnaire::find_in(conn, caller.organisation_id.get(), id)?
             .ok_or_else(|| AppError::not_found("questionnaire"))
     })?;
@@ -89,7 +89,7 @@ pub fn import(app: &App, caller: &Caller, source: &str) -> AppResult<Questionnai
     may_import(caller)?;
     let parsed = questionnaire::load("request body", source)
         .map_err(|e| AppError::invalid("invalid_questionnaire", e.to_string()))?;
-    let (created, stored) = app.db.write(|conn| {
+    let (created, stored) = app.write(|conn| {
         match StoredQuestionnaire::import(conn, caller.organisation_id.get(), &parsed)? {
             Import::Created(s) => Ok((true, s)),
             Import::AlreadyPresent(s) => Ok((false, s)),

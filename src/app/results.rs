@@ -29,7 +29,7 @@ pub struct ResultsView {
 /// The consolidated results of an assessment the caller may see: per
 /// question, sub-area, area and overall.
 pub fn of_assessment(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<ResultsView> {
-    app.db.read(|conn| {
+    app.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         let questionnaire = questionnaire_of(app, conn, &assessment)?;
         Ok(ResultsView {

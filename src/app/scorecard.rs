@@ -53,7 +53,7 @@ pub fn model(
     id: AssessmentId,
     today: chrono::NaiveDate,
 ) -> AppResult<Scorecard> {
-    app.db.read(|conn| {
+    app.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         load(app, conn, caller, &assessment, today)
     })

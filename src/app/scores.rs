@@ -251,7 +251,7 @@ pub fn save(
     question_id: &str,
     input: &ScoreInput,
 ) -> AppResult<ScoreView> {
-    app.db.write(|conn| {
+    app.write(|conn| {
         let (assessment, questionnaire) =
             answerable(app, conn, caller, id, question_id, |conn, a| {
                 require_assessor(conn, caller, a)
@@ -306,14 +306,14 @@ pub fn list(
     whose: Whose,
 ) -> AppResult<Vec<ScoreView>> {
     require(caller, STAFF, "read individual scores")?;
-    let rows = app.db.read(|conn| {
+    let rows = app.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         match whose {
             Whose::Everyone => {
                 require_lead(caller, &assessment, "read every assessor's scores")?;
                 Ok(ScoreRow::list_for_assessment(conn, id.get())?)
             }
-            Whose::Mine => AppResult::Ok(ScoreRow::list_for_assessor(
+            Whose::Mine => Ok(ScoreRow::list_for_assessor(
                 conn,
                 id.get(),
                 caller.user_id.get(),
@@ -331,7 +331,7 @@ pub fn agree(
     question_id: &str,
     input: &ScoreInput,
 ) -> AppResult<AgreedView> {
-    app.db.write(|conn| {
+    app.write(|conn| {
         let (assessment, questionnaire) =
             answerable(app, conn, caller, id, question_id, |_, a| {
                 require_lead(caller, a, "set agreed scores")
@@ -361,7 +361,7 @@ pub fn clear_agreed(
     id: AssessmentId,
     question_id: &str,
 ) -> AppResult<()> {
-    app.db.write(|conn| {
+    app.write(|conn| {
         let (assessment, _) = answerable(app, conn, caller, id, question_id, |_, a| {
             require_lead(caller, a, "clear agreed scores")
         })?;

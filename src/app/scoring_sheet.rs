@@ -38,7 +38,7 @@ pub struct ScoringSheet {
 /// The assessment as the caller (staff) scores it.
 pub fn scoring_sheet(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<ScoringSheet> {
     require(caller, STAFF, "score assessments")?;
-    app.db.read(|conn| {
+    app.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         let client = client_name(conn, caller, assessment.client_id)?;
         let questionnaire = questionnaire_of(app, conn, &assessment)?;
@@ -93,7 +93,7 @@ pub fn review(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<Review>
     if !caller.role.is_staff() {
         return Err(AppError::not_found("assessment"));
     }
-    app.db.read(|conn| {
+    app.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         require_lead(caller, &assessment, "review the assessors' answers")?;
         let client = client_name(conn, caller, assessment.client_id)?;

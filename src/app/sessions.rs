@@ -65,18 +65,17 @@ const TOKEN_TOUCH_SECONDS: i64 = 60;
 /// The caller behind an API token.
 pub fn by_token(app: &App, secret: &str) -> AppResult<Identity> {
     let hash = digest(secret);
-    let (identity, token_id, last_used) = app.db.read(|conn| {
+    let (identity, token_id, last_used) = app.read(|conn| {
         let invalid = || AppError::Unauthenticated("the API token is invalid or revoked".into());
         let token = ApiToken::find_live(conn, &hash)?.ok_or_else(invalid)?;
         let user = User::find_active(conn, token.user_id)?.ok_or_else(invalid)?;
         let identity = Identity::of(&user, Credential::Token { id: token.id });
-        AppResult::Ok((identity, token.id, token.last_used_at))
+        Ok((identity, token.id, token.last_used_at))
     })?;
     let stale =
         last_used.is_none_or(|at| (crate::db::now() - at).num_seconds() >= TOKEN_TOUCH_SECONDS);
     if stale {
-        app.db
-            .write(|conn| AppResult::Ok(ApiToken::touch(conn, token_id)?))?;
+        app.write(|conn| Ok(ApiToken::touch(conn, token_id)?))?;
     }
     Ok(identity)
 }
@@ -94,7 +93,6 @@ pub enum Csrf<'a> {
 pub fn by_session(app: &App, secret: &str, csrf: Csrf<'_>) -> AppResult<Identity> {
     let hash = digest(secret);
     let (session, user) = app
-        .db
         .read(|conn| live_session(conn, &hash))?
         .ok_or_else(|| AppError::Unauthenticated("the session has expired; log in again".into()))?;
     if let Csrf::Sent(sent) = csrf {
@@ -118,7 +116,7 @@ pub fn by_session(app: &App, secret: &str, csrf: Csrf<'_>) -> AppResult<Identity
 /// for a page's header; `None` when the session is gone.
 pub fn viewer(app: &App, secret: &str) -> AppResult<Option<(Identity, String)>> {
     let hash = digest(secret);
-    app.db.read(|conn| {
+    app.read(|conn| {
         let Some((session, user)) = live_session(conn, &hash)? else {
             return Ok(None);
         };
@@ -219,9 +217,9 @@ impl Subjects {
 pub fn log_in(app: &App, login: Login) -> AppResult<Started> {
     let now = crate::db::now();
     let subjects = Subjects::new(&login.email, &login.address);
-    let (user, refusal) = app.db.read(|conn| {
+    let (user, refusal) = app.read(|conn| {
         let user = User::find_by_email(conn, &login.email)?.filter(|u| u.active);
-        AppResult::Ok((user, subjects.refusal(conn, now)?))
+        Ok((user, subjects.refusal(conn, now)?))
     })?;
     if let Some(refusal) = refusal {
         return Err(refusal);
@@ -237,8 +235,8 @@ pub fn log_in(app: &App, login: Login) -> AppResult<Started> {
                 - throttle::PER_ACCOUNT
                     .window
                     .max(throttle::PER_ADDRESS.window);
-            app.db.write(|conn| {
-                AppResult::Ok(login_failures::record(
+            app.write(|conn| {
+                Ok(login_failures::record(
                     conn,
                     &[&subjects.account, &subjects.address],
                     now,
@@ -253,7 +251,7 @@ pub fn log_in(app: &App, login: Login) -> AppResult<Started> {
     let session_token = crate::auth::new_secret("s_");
     let csrf_token = crate::auth::new_secret("");
     let token_hash = digest(&session_token);
-    app.db.write(|conn| {
+    app.write(|conn| {
         Session::delete_expired(conn)?;
         login_failures::clear(conn, &subjects.account)?;
         if let Some(previous) = &login.previous {
@@ -266,7 +264,7 @@ pub fn log_in(app: &App, login: Login) -> AppResult<Started> {
             &csrf_token,
             app.session_lifetime,
         )?;
-        AppResult::Ok(())
+        Ok(())
     })?;
     tracing::info!(user_id = user.id, "logged in");
     let credential = Credential::Session {
@@ -283,8 +281,7 @@ pub fn log_in(app: &App, login: Login) -> AppResult<Started> {
 /// Ends the caller's browser session; a token caller has none to end.
 pub fn log_out(app: &App, identity: &Identity) -> AppResult<()> {
     if let Credential::Session { token_hash, .. } = &identity.credential {
-        app.db
-            .write(|conn| AppResult::Ok(Session::delete(conn, token_hash)?))?;
+        app.write(|conn| Ok(Session::delete(conn, token_hash)?))?;
     }
     Ok(())
 }

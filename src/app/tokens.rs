@@ -56,14 +56,14 @@ pub fn create(app: &App, caller: &Caller, body: &NewToken) -> AppResult<CreatedT
     let name = required("name", &body.name, SHORT_TEXT)?;
     let token = new_secret("cmas_");
     let hash = digest(&token);
-    let stored = app.db.write(|conn| {
+    let stored = app.write(|conn| {
         let stored = ApiToken::create(conn, caller.user_id.get(), &name, &hash)?;
         AuditEvent::record(
             conn,
             Change::by(caller, "token", stored.id, "token.create")
                 .after(json!({ "name": stored.name, "user_id": caller.user_id.get() })),
         )?;
-        AppResult::Ok(stored)
+        Ok(stored)
     })?;
     Ok(CreatedToken {
         view: stored.into(),
@@ -73,9 +73,7 @@ pub fn create(app: &App, caller: &Caller, body: &NewToken) -> AppResult<CreatedT
 
 /// The caller's tokens, without their secrets.
 pub fn mine(app: &App, caller: &Caller) -> AppResult<Vec<TokenView>> {
-    let tokens = app
-        .db
-        .read(|conn| AppResult::Ok(ApiToken::list_for_user(conn, caller.user_id.get())?))?;
+    let tokens = app.read(|conn| Ok(ApiToken::list_for_user(conn, caller.user_id.get())?))?;
     Ok(tokens.into_iter().map(TokenView::from).collect())
 }
 
@@ -89,7 +87,7 @@ pub struct Overview {
 
 /// The caller's tokens and, for an admin, every token of the organisation.
 pub fn overview(app: &App, caller: &Caller) -> AppResult<Overview> {
-    app.db.read(|conn| {
+    app.read(|conn| {
         let everyone = if caller.role == Role::Admin {
             ApiToken::list_in_organisation(conn, caller.organisation_id.get())?
         } else {
@@ -109,12 +107,12 @@ pub fn overview(app: &App, caller: &Caller) -> AppResult<Overview> {
 /// Revokes a live token at once: one of the caller's own or, for an admin,
 /// any token of their organisation.
 pub fn revoke(app: &App, caller: &Caller, id: i32) -> AppResult<()> {
-    let revoked = app.db.write(|conn| {
+    let revoked = app.write(|conn| {
         let revoked = ApiToken::revoke(conn, caller, id)?;
         if revoked {
             AuditEvent::record(conn, Change::by(caller, "token", id, "token.revoke"))?;
         }
-        AppResult::Ok(revoked)
+        Ok(revoked)
     })?;
     if revoked {
         Ok(())

@@ -77,25 +77,21 @@ pub struct Me {
 /// Users of the caller's organisation (staff).
 pub fn list(app: &App, caller: &Caller) -> AppResult<Vec<UserView>> {
     require(caller, STAFF, "list users")?;
-    let users = app
-        .db
-        .read(|conn| AppResult::Ok(User::list_in(conn, caller)?))?;
+    let users = app.read(|conn| Ok(User::list_in(conn, caller)?))?;
     Ok(users.iter().map(UserView::from).collect())
 }
 
 /// One user of the caller's organisation (staff).
 pub fn get(app: &App, caller: &Caller, id: UserId) -> AppResult<UserView> {
     require(caller, STAFF, "read users")?;
-    let user = app
-        .db
-        .read(|conn| AppResult::Ok(User::find_in(conn, caller, id.get())?))?;
+    let user = app.read(|conn| Ok(User::find_in(conn, caller, id.get())?))?;
     user.map(|u| UserView::from(&u))
         .ok_or_else(|| AppError::not_found("user"))
 }
 
 /// The caller and their organisation.
 pub fn me(app: &App, caller: &Caller) -> AppResult<Me> {
-    app.db.read(|conn| {
+    app.read(|conn| {
         let user = User::find_in(conn, caller, caller.user_id.get())?
             .ok_or_else(|| AppError::fault("the caller is not a user"))?;
         let organisation = Organisation::find(conn, caller.organisation_id.get())?;
@@ -119,7 +115,7 @@ pub fn create(app: &App, caller: &Caller, body: NewUserRequest) -> AppResult<Use
         ));
     }
     let hash = hash_password(&body.password).map_err(AppError::internal)?;
-    app.db.write(|conn| {
+    app.write(|conn| {
         if User::find_by_email(conn, &email)?.is_some() {
             return Err(AppError::conflict(
                 "email_taken",
@@ -160,7 +156,7 @@ pub fn update(app: &App, caller: &Caller, id: UserId, body: UserUpdate) -> AppRe
             "you cannot deactivate yourself or give up your own admin role",
         ));
     }
-    app.db.write(|conn| {
+    app.write(|conn| {
         let user =
             User::find_in(conn, caller, id.get())?.ok_or_else(|| AppError::not_found("user"))?;
         let changes = UserChanges {
@@ -193,7 +189,7 @@ pub fn change_password(app: &App, caller: &Caller, change: PasswordChange) -> Ap
             problem,
         ));
     }
-    let stored = app.db.read(|conn| {
+    let stored = app.read(|conn| {
         User::find_in(conn, caller, caller.user_id.get())?
             .map(|u| u.password_hash)
             .ok_or_else(|| AppError::fault("the caller is not a user"))
@@ -206,9 +202,9 @@ pub fn change_password(app: &App, caller: &Caller, change: PasswordChange) -> Ap
         ));
     }
     let new_hash = hash_password(&change.new_password).map_err(AppError::internal)?;
-    app.db.write(|conn| {
+    app.write(|conn| {
         User::set_password_hash(conn, caller.user_id.get(), &new_hash)?;
         Session::delete_for_user(conn, caller.user_id.get())?;
-        AppResult::Ok(())
+        Ok(())
     })
 }

@@ -210,12 +210,12 @@ pub(super) fn summaries(
 
 /// The programmes the caller may see.
 pub fn list(app: &App, caller: &Caller) -> AppResult<Vec<ProgrammeSummary>> {
-    app.db.read(|conn| summaries(conn, caller))
+    app.read(|conn| summaries(conn, caller))
 }
 
 /// The caller's programmes, and the clients they see that have none yet.
 pub fn overview(app: &App, caller: &Caller) -> AppResult<Overview> {
-    app.db.read(|conn| {
+    app.read(|conn| {
         let programmes = summaries(conn, caller)?;
         let clients_without_one = Client::list_visible(conn, caller)?
             .into_iter()
@@ -240,7 +240,7 @@ pub fn start(app: &App, caller: &Caller, body: NewProgramme) -> AppResult<Progra
     let grid = grid(&body.business_units, &groups)?;
     let dimensions = dimensions(&body.dimensions)?;
     let client_id = body.client_id;
-    app.db.write(|conn| {
+    app.write(|conn| {
         let client = Client::find_visible(conn, caller, client_id)?
             .ok_or_else(|| AppError::not_found("client"))?;
         if Programme::find_for_client(conn, client_id)?.is_some() {
@@ -302,7 +302,7 @@ fn load_detail(
 
 /// The programme with its report: the grid's progress, projects and their health.
 pub fn detail(app: &App, caller: &Caller, id: i32) -> AppResult<ProgrammeDetail> {
-    app.db.read(|conn| {
+    app.read(|conn| {
         let programme = visible(conn, caller, id)?;
         load_detail(app, conn, caller, &programme)
     })
@@ -310,11 +310,11 @@ pub fn detail(app: &App, caller: &Caller, id: i32) -> AppResult<ProgrammeDetail>
 
 /// The programme, its report drawn as HTML and the areas its projects can target.
 pub fn planning(app: &App, caller: &Caller, id: i32) -> AppResult<Planning> {
-    let (programme, areas) = app.db.read(|conn| {
+    let (programme, areas) = app.read(|conn| {
         let programme = visible(conn, caller, id)?;
         let detail = load_detail(app, conn, caller, &programme)?;
         let areas = report::client_areas(app, conn, caller, programme.client_id)?;
-        AppResult::Ok((detail, areas))
+        Ok((detail, areas))
     })?;
     let report_html = report::fragment(&programme.report)?;
     Ok(Planning {
@@ -326,7 +326,7 @@ pub fn planning(app: &App, caller: &Caller, id: i32) -> AppResult<Planning> {
 
 /// The programme's grid, as the caller may see it.
 pub fn grid_of(app: &App, caller: &Caller, id: i32) -> AppResult<Grid> {
-    app.db.read(|conn| Ok(visible(conn, caller, id)?.grid()))
+    app.read(|conn| Ok(visible(conn, caller, id)?.grid()))
 }
 
 /// Renames the programme or changes its grid and dimensions. A business unit
@@ -338,7 +338,7 @@ pub fn update(
     body: ProgrammeUpdate,
 ) -> AppResult<ProgrammeSummary> {
     require(caller, CHANGERS, "change programmes")?;
-    app.db.write(|conn| {
+    app.write(|conn| {
         let programme = visible(conn, caller, id)?;
         let old = programme.grid();
         let name = match &body.name {

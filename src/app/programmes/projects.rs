@@ -251,7 +251,7 @@ pub fn add(
     body: ProjectRequest,
 ) -> AppResult<SavedProject> {
     require(caller, CHANGERS, "plan projects")?;
-    app.db.write(|conn| {
+    app.write(|conn| {
         let programme = visible(conn, caller, programme_id)?;
         save(app, conn, caller, &programme, None, body.into_project())
     })
@@ -266,7 +266,7 @@ pub fn replace(
     body: ProjectRequest,
 ) -> AppResult<SavedProject> {
     require(caller, CHANGERS, "plan projects")?;
-    app.db.write(|conn| {
+    app.write(|conn| {
         let programme = visible(conn, caller, programme_id)?;
         save(
             app,
@@ -288,7 +288,7 @@ pub fn record_progress(
     progress: Progress,
 ) -> AppResult<SavedProject> {
     require(caller, CHANGERS, "plan projects")?;
-    app.db.write(|conn| {
+    app.write(|conn| {
         let programme = visible(conn, caller, programme_id)?;
         let stored = StoredProject::list(conn, programme_id)?
             .into_iter()
@@ -308,7 +308,7 @@ pub fn record_progress(
 /// Removes a project that no other project depends on.
 pub fn remove(app: &App, caller: &Caller, programme_id: i32, project_id: i32) -> AppResult<()> {
     require(caller, CHANGERS, "plan projects")?;
-    app.db.write(|conn| {
+    app.write(|conn| {
         visible(conn, caller, programme_id)?;
         let all = StoredProject::list(conn, programme_id)?;
         let name = all

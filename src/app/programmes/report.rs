@@ -137,7 +137,7 @@ pub(super) fn load(
 
 /// The report of a programme the caller may see, as of today.
 pub(super) fn visible_report(app: &App, caller: &Caller, id: i32) -> AppResult<ProgrammeReport> {
-    app.db.read(|conn| {
+    app.read(|conn| {
         let programme = visible(conn, caller, id)?;
         Ok(load(app, conn, caller, &programme, today())?)
     })

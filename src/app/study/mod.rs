@@ -23,8 +23,7 @@ const ACTION: &str = "run the portfolio study";
 /// data when `None`).
 pub fn run(app: &App, caller: &Caller, period: Option<String>, method: Method) -> AppResult<Study> {
     require(caller, STAFF, ACTION)?;
-    app.db
-        .read(|conn| inputs::work_out(app, conn, caller.organisation_id.get(), period, method))
+    app.read(|conn| inputs::work_out(app, conn, caller.organisation_id.get(), period, method))
 }
 
 /// The study as a report: a PDF, or a standalone page with its charts.
@@ -37,9 +36,9 @@ pub fn document(
 ) -> AppResult<Document> {
     require(caller, STAFF, ACTION)?;
     let organisation_id = caller.organisation_id.get();
-    let (study, organisation) = app.db.read(|conn| {
+    let (study, organisation) = app.read(|conn| {
         let study = inputs::work_out(app, conn, organisation_id, period, method)?;
-        AppResult::Ok((study, Organisation::find(conn, organisation_id)?.name))
+        Ok((study, Organisation::find(conn, organisation_id)?.name))
     })?;
     render_report(
         app,
@@ -78,11 +77,11 @@ pub fn page(
 ) -> AppResult<StudyPage> {
     require(caller, STAFF, ACTION)?;
     let organisation_id = caller.organisation_id.get();
-    let (study, periods, organisation) = app.db.read(|conn| {
+    let (study, periods, organisation) = app.read(|conn| {
         let periods = KpiValue::periods(conn, organisation_id)?;
         let organisation = Organisation::find(conn, organisation_id)?.name;
         let study = inputs::work_out(app, conn, organisation_id, period, method)?;
-        AppResult::Ok((study, periods, organisation))
+        Ok((study, periods, organisation))
     })?;
     let content = crate::render::html::study_fragment(&study, &organisation)
         .map_err(|e| AppError::internal(e.context("cannot render the study page")))?;
@@ -97,13 +96,10 @@ pub fn page(
 /// start does not wait while the latest assessments' answers are read (3.7 s
 /// at 10,000 clients): what it works out is kept with the portfolio.
 pub fn warm_up(app: &App) -> AppResult<()> {
-    let organisations = app
-        .db
-        .read(|conn| AppResult::Ok(Organisation::all(conn)?))?;
+    let organisations = app.read(|conn| Ok(Organisation::all(conn)?))?;
     for organisation in organisations {
         let started = std::time::Instant::now();
-        app.db
-            .read(|conn| inputs::work_out(app, conn, organisation.id, None, Method::Spearman))?;
+        app.read(|conn| inputs::work_out(app, conn, organisation.id, None, Method::Spearman))?;
         tracing::info!(
             organisation_id = organisation.id,
             ms = started.elapsed().as_millis() as u64,

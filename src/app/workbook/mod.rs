@@ -51,7 +51,7 @@ pub struct WorkbookImport {
 
 /// The caller's scoring workbook for an assessment they score, as XLSX.
 pub fn download(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<Vec<u8>> {
-    let (assessment, client, assessor, questionnaire, answers) = app.db.read(|conn| {
+    let (assessment, client, assessor, questionnaire, answers) = app.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         require_assessor(conn, caller, &assessment)?;
         let client = Client::find_visible(conn, caller, assessment.client_id)?
@@ -60,7 +60,7 @@ pub fn download(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<Vec<u
             .ok_or_else(|| AppError::fault("the caller is not a user"))?;
         let questionnaire = questionnaire_of(app, conn, &assessment)?;
         let answers = ScoreRow::list_for_assessor(conn, id.get(), caller.user_id.get())?;
-        AppResult::Ok((assessment, client, assessor, questionnaire, answers))
+        Ok((assessment, client, assessor, questionnaire, answers))
     })?;
     let heading = Heading {
         assessment_id: assessment.id,
@@ -89,7 +89,7 @@ pub fn import(
             bytes.len()
         )));
     }
-    app.db.write(|conn| {
+    app.write(|conn| {
         let assessment = visible(conn, caller, id)?;
         require_assessor(conn, caller, &assessment)?;
         require_open(&assessment, "its scores")?;
