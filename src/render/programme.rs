@@ -3,9 +3,19 @@
 //! report's tables. One place, so the PDF and the HTML page cannot disagree.
 
 use crate::domain::programme::Health;
-use crate::report::programme::{Money, ProgrammeReport, ProjectView};
+use crate::report::programme::{wording, Money, ProgrammeReport, ProjectView};
 use chrono::NaiveDate;
 use serde::Serialize;
+
+/// The report's sentence `key` (`reports/programme.toml`).
+pub fn text(key: &'static str) -> &'static str {
+    wording().text(key)
+}
+
+/// The report's sentence `key` with its placeholders filled in.
+pub fn fill(key: &str, values: &[(&str, &str)]) -> String {
+    wording().fill(key, values)
+}
 
 /// A date as the report prints it: 1 Apr 2026.
 pub fn day(date: NaiveDate) -> String {
@@ -50,22 +60,28 @@ pub fn short_money(value: f64) -> String {
 
 /// A planned amount and the actual one when known.
 fn planned_actual(planned: f64, actual: Option<f64>, done: &str) -> String {
+    let planned = money(planned);
     match actual {
-        Some(a) => format!("planned {}, {done} {}", money(planned), money(a)),
-        None => format!("planned {}, {done} not known yet", money(planned)),
+        Some(a) => fill(
+            "planned_actual",
+            &[("planned", &planned), ("done", done), ("actual", &money(a))],
+        ),
+        None => fill("planned_unknown", &[("planned", &planned), ("done", done)]),
     }
 }
 
 /// The lines under the report's title: the client, the date, the size of
 /// the programme, and its further dimensions.
 pub fn masthead(report: &ProgrammeReport) -> Vec<String> {
-    let mut lines = vec![format!(
-        "{} · as of {} · {} projects on {} business units × {} customer groups",
-        report.client,
-        day(report.today),
-        report.projects.len(),
-        report.grid.units.len(),
-        report.grid.groups.len()
+    let mut lines = vec![fill(
+        "masthead_line",
+        &[
+            ("client", &report.client),
+            ("today", &day(report.today)),
+            ("projects", &report.projects.len().to_string()),
+            ("units", &report.grid.units.len().to_string()),
+            ("groups", &report.grid.groups.len().to_string()),
+        ],
     )];
     if !report.dimensions.is_empty() {
         let tracked: Vec<String> = report
@@ -73,7 +89,7 @@ pub fn masthead(report: &ProgrammeReport) -> Vec<String> {
             .iter()
             .map(|(kind, values)| format!("{kind} ({})", values.join(", ")))
             .collect();
-        lines.push(format!("Also tracked: {}", tracked.join("; ")));
+        lines.push(fill("also_tracked", &[("dimensions", &tracked.join("; "))]));
     }
     lines
 }
@@ -90,9 +106,9 @@ pub fn grid_rows(report: &ProgrammeReport) -> usize {
 /// What needs attention about a project, in words: late, blocked, at risk.
 pub fn flags(health: &Health) -> Vec<&'static str> {
     [
-        ("late", health.late),
-        ("blocked", health.blocked),
-        ("at risk", health.at_risk),
+        (text("flag_late"), health.late),
+        (text("flag_blocked"), health.blocked),
+        (text("flag_at_risk"), health.at_risk),
     ]
     .into_iter()
     .filter_map(|(word, on)| on.then_some(word))
@@ -139,11 +155,11 @@ pub struct Fact {
 
 /// A project's facts in reading order (its objective is printed apart: it is long).
 pub fn facts(p: &ProjectView) -> Vec<Fact> {
-    let reach = if p.breadth {
-        "breadth: a whole row or column of the grid"
+    let reach = text(if p.breadth {
+        "reach_breadth"
     } else {
-        "depth: one cell of the grid"
-    };
+        "reach_depth"
+    });
     let flags = flags(&p.health);
     let status = if flags.is_empty() {
         p.status.label().to_owned()
@@ -151,21 +167,30 @@ pub fn facts(p: &ProjectView) -> Vec<Fact> {
         format!("{} — {}", p.status.label(), flags.join(", "))
     };
     let mut facts = vec![
-        ("Owner", p.owner.clone()),
-        ("Placement", format!("{} ({reach})", p.placement_label)),
-        ("Dates", format!("{} to {}", day(p.start), day(p.end))),
-        ("Status", status),
+        (text("fact_owner"), p.owner.clone()),
         (
-            "Cost",
-            planned_actual(p.cost_planned, p.cost_actual, "spent"),
+            text("fact_placement"),
+            fill(
+                "placement",
+                &[("placement", &p.placement_label), ("reach", reach)],
+            ),
         ),
         (
-            "Benefit",
-            planned_actual(p.benefit_planned, p.benefit_actual, "realised"),
+            text("fact_dates"),
+            fill("dates", &[("start", &day(p.start)), ("end", &day(p.end))]),
         ),
-        ("Inputs", p.inputs.clone()),
-        ("Outputs", p.outputs.clone()),
-        ("Depends on", p.depends_on_names.join(", ")),
+        (text("fact_status"), status),
+        (
+            text("fact_cost"),
+            planned_actual(p.cost_planned, p.cost_actual, text("spent")),
+        ),
+        (
+            text("fact_benefit"),
+            planned_actual(p.benefit_planned, p.benefit_actual, text("realised")),
+        ),
+        (text("fact_inputs"), p.inputs.clone()),
+        (text("fact_outputs"), p.outputs.clone()),
+        (text("fact_depends_on"), p.depends_on_names.join(", ")),
     ];
     facts.retain(|(_, value)| !value.trim().is_empty());
     facts
@@ -180,9 +205,9 @@ pub fn milestone_rows(p: &ProjectView, today: NaiveDate) -> Vec<Vec<String>> {
         .iter()
         .map(|m| {
             let state = match m.done {
-                Some(done) => format!("done {}", day(done)),
-                None if m.due < today => "overdue".to_owned(),
-                None => "open".to_owned(),
+                Some(done) => fill("milestone_done", &[("date", &day(done))]),
+                None if m.due < today => text("milestone_overdue").to_owned(),
+                None => text("milestone_open").to_owned(),
             };
             vec![m.name.clone(), day(m.due), state]
         })
@@ -214,8 +239,8 @@ fn share(actual: f64, planned: f64) -> String {
 /// What, planned, actual, actual as a share of plan: benefit and cost.
 pub fn totals_rows(m: &Money) -> Vec<Vec<String>> {
     [
-        ("Benefit", m.benefit_planned, m.benefit_actual),
-        ("Cost", m.cost_planned, m.cost_actual),
+        (text("row_benefit"), m.benefit_planned, m.benefit_actual),
+        (text("row_cost"), m.cost_planned, m.cost_actual),
     ]
     .into_iter()
     .map(|(what, planned, actual)| {
@@ -231,14 +256,16 @@ pub fn totals_rows(m: &Money) -> Vec<Vec<String>> {
 
 /// The totals in one line, for a chart's caption.
 pub fn totals_caption(m: &Money) -> String {
-    format!(
-        "Total benefit realised {} of {} planned ({}) · cost {} of {} planned ({})",
-        short_money(m.benefit_actual),
-        short_money(m.benefit_planned),
-        share(m.benefit_actual, m.benefit_planned),
-        short_money(m.cost_actual),
-        short_money(m.cost_planned),
-        share(m.cost_actual, m.cost_planned),
+    fill(
+        "totals_caption",
+        &[
+            ("benefit_actual", &short_money(m.benefit_actual)),
+            ("benefit_planned", &short_money(m.benefit_planned)),
+            ("benefit_share", &share(m.benefit_actual, m.benefit_planned)),
+            ("cost_actual", &short_money(m.cost_actual)),
+            ("cost_planned", &short_money(m.cost_planned)),
+            ("cost_share", &share(m.cost_actual, m.cost_planned)),
+        ],
     )
 }
 

@@ -10,6 +10,7 @@ mod paper;
 pub mod programme;
 pub mod study;
 mod text;
+pub mod wording;
 
 pub use benchmark::{percentile_rank, quantile, quartile};
 pub use build::{build, AnswerNote, History, PortfolioEntry, ScorecardInput};

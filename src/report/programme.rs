@@ -3,6 +3,7 @@
 //! money planned against realised. Built from plain inputs, laid out by the
 //! PDF and HTML renderers and the programme pages. Pure.
 
+use super::wording::Wording;
 use super::TrendPoint;
 use crate::domain::programme::{
     health, with_project_fields, Grid, Health, ProjectInput, ProjectStatus,
@@ -10,6 +11,20 @@ use crate::domain::programme::{
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
+
+/// The report's wording, from `reports/programme.toml`, parsed once. The
+/// file is part of the binary and checked by a test.
+#[expect(
+    clippy::panic,
+    reason = "the file is bundled and checked by a test: a bad one is a build defect"
+)]
+pub fn wording() -> &'static Wording {
+    static WORDING: std::sync::OnceLock<Wording> = std::sync::OnceLock::new();
+    WORDING.get_or_init(|| {
+        toml_edit::de::from_str(include_str!("../../reports/programme.toml"))
+            .unwrap_or_else(|e| panic!("reports/programme.toml is invalid: {e}"))
+    })
+}
 
 /// A final assessment of the programme's client, with its scope and its
 /// combined % overall and per area (by area id).

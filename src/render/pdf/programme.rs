@@ -6,7 +6,7 @@ use super::layout::{Column, Paper, Writer, INK};
 use super::{finish, Info, PdfError};
 use crate::render::chart::{self, pdf::PdfBackend};
 use crate::render::font::Weight;
-use crate::render::programme::{self as words, day};
+use crate::render::programme::{self as words, day, fill, text};
 use crate::report::programme::{ProgrammeReport, ProjectView};
 use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
@@ -23,7 +23,7 @@ pub fn programme(
 ) -> Result<Vec<u8>, PdfError> {
     let mut w = Writer::new(paper);
     w.masthead(
-        "STEADY-PROGRESS PROGRAMME",
+        text("masthead_kicker"),
         &report.name,
         22.0,
         &words::masthead(report),
@@ -31,32 +31,31 @@ pub fn programme(
     attention(&mut w, report);
     sections(&mut w, report)?;
     projects(&mut w, report);
-    let pages = w.finish(&format!(
-        "{} · {} · as of {} · generated {}",
-        report.client,
-        report.name,
-        day(report.today),
-        created.date_naive()
+    let pages = w.finish(&fill(
+        "footer",
+        &[
+            ("client", &report.client),
+            ("name", &report.name),
+            ("today", &day(report.today)),
+            ("generated", &created.date_naive().to_string()),
+        ],
     ));
     finish(
         pages,
         &Info {
             title: format!("{}: {}", report.name, report.client),
             author: report.client.clone(),
-            subject: format!("Steady-progress programme of {}", report.client),
+            subject: fill("subject", &[("client", &report.client)]),
             created,
         },
     )
 }
 
 fn attention(w: &mut Writer, report: &ProgrammeReport) {
-    w.heading("What needs attention", 13.0);
+    w.heading(text("heading_attention"), 13.0);
     let list = words::attention(report);
     if list.is_empty() {
-        w.body(&format!(
-            "Nothing is late, blocked or at risk on {}.",
-            day(report.today)
-        ));
+        w.body(&fill("nothing_flagged", &[("today", &day(report.today))]));
     }
     for a in &list {
         w.paragraph(
@@ -77,10 +76,7 @@ fn attention(w: &mut Writer, report: &ProgrammeReport) {
 fn sections(w: &mut Writer, report: &ProgrammeReport) -> Result<(), PdfError> {
     in_parts(
         w,
-        (
-            "Where the company stands on the grid",
-            "The grid has no business units or customer groups yet.",
-        ),
+        (text("heading_grid"), text("empty_grid")),
         words::grid_rows(report),
         chart::coverage_size,
         |area, rows| chart::coverage(area, report, rows).map_err(|e| e.to_string()),
@@ -88,27 +84,24 @@ fn sections(w: &mut Writer, report: &ProgrammeReport) -> Result<(), PdfError> {
     let projects = report.projects.len();
     in_parts(
         w,
-        ("Timeline", "The programme has no projects yet."),
+        (text("heading_timeline"), text("empty_timeline")),
         projects,
         chart::gantt_size,
         |area, rows| chart::gantt(area, report, rows).map_err(|e| e.to_string()),
     )?;
     if report.trend.len() >= 2 {
         w.ensure(chart::TREND.1 + HEADING);
-        w.heading("Progress per area", 13.0);
+        w.heading(text("heading_trend"), 13.0);
         w.chart(0.0, chart::TREND, |area| {
             chart::trend(area, &report.trend, &report.area_names).map_err(|e| e.to_string())
         })?;
     } else {
-        w.heading("Progress per area", 13.0);
-        w.body("Progress shows once the programme has assessments on two dates.");
+        w.heading(text("heading_trend"), 13.0);
+        w.body(text("empty_trend"));
     }
     in_parts(
         w,
-        (
-            "Benefits realised against plan",
-            "No projects, so no costs or benefits yet.",
-        ),
+        (text("heading_benefits"), text("empty_benefits")),
         projects,
         chart::benefits_size,
         |area, rows| chart::benefits(area, report, rows).map_err(|e| e.to_string()),
@@ -152,22 +145,22 @@ fn in_parts(
 fn totals(w: &mut Writer, report: &ProgrammeReport) {
     let columns = [
         Column {
-            title: "Programme total",
+            title: text("column_total"),
             width: 130.0,
             right: false,
         },
         Column {
-            title: "Planned",
+            title: text("column_planned"),
             width: 110.0,
             right: true,
         },
         Column {
-            title: "Actual",
+            title: text("column_actual"),
             width: 110.0,
             right: true,
         },
         Column {
-            title: "Actual against plan",
+            title: text("column_share"),
             width: 120.0,
             right: true,
         },
@@ -180,7 +173,7 @@ fn projects(w: &mut Writer, report: &ProgrammeReport) {
         return;
     }
     w.new_page();
-    w.heading("Projects", 13.0);
+    w.heading(text("heading_projects"), 13.0);
     for p in &report.projects {
         project(w, p, report.today);
     }
@@ -198,17 +191,17 @@ fn project(w: &mut Writer, p: &ProjectView, today: chrono::NaiveDate) {
     if !milestones.is_empty() {
         let columns = [
             Column {
-                title: "Milestone",
+                title: text("column_milestone"),
                 width: 270.0,
                 right: false,
             },
             Column {
-                title: "Due",
+                title: text("column_due"),
                 width: 100.0,
                 right: false,
             },
             Column {
-                title: "State",
+                title: text("column_state"),
                 width: 120.0,
                 right: false,
             },
@@ -219,22 +212,22 @@ fn project(w: &mut Writer, p: &ProjectView, today: chrono::NaiveDate) {
     if !areas.is_empty() {
         let columns = [
             Column {
-                title: "Targeted area",
+                title: text("column_area"),
                 width: 250.0,
                 right: false,
             },
             Column {
-                title: "Before",
+                title: text("column_before"),
                 width: 80.0,
                 right: true,
             },
             Column {
-                title: "Since",
+                title: text("column_since"),
                 width: 80.0,
                 right: true,
             },
             Column {
-                title: "Change",
+                title: text("column_change"),
                 width: 80.0,
                 right: true,
             },

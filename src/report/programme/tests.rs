@@ -161,3 +161,26 @@ fn alerts_money_and_the_timeline_come_from_the_projects() {
     assert_eq!(report.trend.len(), 4);
     assert_eq!(report.trend[0].areas, [30.0, 40.0]);
 }
+
+#[test]
+fn every_sentence_the_renderers_use_is_in_the_wording() {
+    let toml: toml_edit::DocumentMut = include_str!("../../../reports/programme.toml")
+        .parse()
+        .expect("reports/programme.toml parses");
+    assert!(toml.len() > 40);
+    let keys = crate::report::wording::keys_used(&[
+        include_str!("../../render/programme.rs"),
+        include_str!("../../render/pdf/programme.rs"),
+    ]);
+    assert!(keys.len() > 40, "{keys:?}");
+    for key in keys {
+        assert!(
+            super::wording().has(&key),
+            "reports/programme.toml has no `{key}`"
+        );
+    }
+    assert_eq!(
+        super::wording().fill("dates", &[("start", "1 Jul 2026"), ("end", "31 Dec 2026")]),
+        "1 Jul 2026 to 31 Dec 2026"
+    );
+}

@@ -1,6 +1,7 @@
 //! What the pages say, kept in `reports/pages.toml` so the wording can
 //! change (and later be translated) without touching code.
 
+use crate::report::wording::Wording;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -8,7 +9,7 @@ use std::sync::OnceLock;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Messages {
-    text: BTreeMap<String, String>,
+    text: Wording,
     done: BTreeMap<String, String>,
 }
 
@@ -28,17 +29,13 @@ fn messages() -> &'static Messages {
 
 /// The message `key`; the key itself if the file lacks it (a test makes
 /// sure every key the pages use is there).
-pub fn text(key: &str) -> &str {
-    messages().text.get(key).map_or(key, String::as_str)
+pub fn text(key: &'static str) -> &'static str {
+    messages().text.text(key)
 }
 
 /// The message `key` with its `{name}` placeholders filled in.
 pub fn fill(key: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(text(key).to_owned(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
+    messages().text.fill(key, values)
 }
 
 /// The confirmation of the form post that redirected with `?done=code`.
@@ -50,34 +47,19 @@ pub fn done(code: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
 
-    /// Every `text("…")` and `fill("…", …)` key in the pages' sources (not
-    /// methods of that name, such as a form's `.text("field")`).
-    fn keys_used() -> Vec<String> {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/web/pages");
-        let mut keys = Vec::new();
-        for entry in std::fs::read_dir(dir).expect("the pages' folder") {
-            let source = std::fs::read_to_string(entry.expect("an entry").path()).expect("a file");
-            for call in ["text(\"", "fill(\""] {
-                let pieces: Vec<&str> = source.split(call).collect();
-                for (before, piece) in pieces.iter().zip(pieces.iter().skip(1)) {
-                    let key = piece.split('"').next().unwrap_or_default();
-                    let method = before.ends_with('.');
-                    if !method && key.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
-                        keys.push(key.to_owned());
-                    }
-                }
-            }
-        }
-        keys
-    }
-
     #[test]
     fn every_message_the_pages_use_is_in_the_file() {
-        let keys = keys_used();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/web/pages");
+        let sources: Vec<String> = std::fs::read_dir(dir)
+            .expect("the pages' folder")
+            .map(|entry| std::fs::read_to_string(entry.expect("an entry").path()).expect("a file"))
+            .collect();
+        let sources: Vec<&str> = sources.iter().map(String::as_str).collect();
+        let keys = crate::report::wording::keys_used(&sources);
         assert!(keys.len() > 10, "{keys:?}");
         for key in keys {
             assert!(
-                messages().text.contains_key(&key),
+                messages().text.has(&key),
                 "reports/pages.toml has no `{key}`"
             );
         }
