@@ -210,20 +210,32 @@ impl Subjects {
 
 /// Checks the credentials and opens a session; a fresh session id at every
 /// login, and the browser's previous session (if any) ends, so a planted
-/// id is worthless. The password check is slow on purpose and runs outside
-/// any write transaction, so a login never holds up scoring. Failed logins
-/// are counted in the database per account and per address; over a limit,
-/// the password is not even checked until the wait is over.
+/// id is worthless. Failed logins are counted in the database per account
+/// and per address. Each attempt is recorded as a failure before its
+/// password is checked, in the same step as the count that allows it, so
+/// however many arrive at once, at most the limit is ever tried; over it,
+/// the password is not even checked until the wait is over. The check is
+/// slow on purpose and runs outside any transaction, so a login never
+/// holds up scoring; an attempt that succeeds is forgotten again.
 pub fn log_in(app: &App, login: Login) -> AppResult<Started> {
     let now = crate::db::now();
     let subjects = Subjects::new(&login.email, &login.address);
-    let (user, refusal) = app.read(|conn| {
+    let both = [subjects.account.as_str(), subjects.address.as_str()];
+    let forget_before = now
+        - throttle::PER_ACCOUNT
+            .window
+            .max(throttle::PER_ADDRESS.window);
+    let (user, attempt) = app.write(|conn| {
+        login_failures::lock(conn, &both)?;
+        if let Some(refusal) = subjects.refusal(conn, now)? {
+            return Err(refusal);
+        }
         let user = User::find_by_email(conn, &login.email)?.filter(|u| u.active);
-        Ok((user, subjects.refusal(conn, now)?))
+        Ok((
+            user,
+            login_failures::record(conn, &both, now, forget_before)?,
+        ))
     })?;
-    if let Some(refusal) = refusal {
-        return Err(refusal);
-    }
     let hash = user
         .as_ref()
         .map_or(crate::auth::dummy_hash(), |u| u.password_hash.as_str());
@@ -231,21 +243,9 @@ pub fn log_in(app: &App, login: Login) -> AppResult<Started> {
     let user = match user {
         Some(user) if valid => user,
         _ => {
-            let forget_before = now
-                - throttle::PER_ACCOUNT
-                    .window
-                    .max(throttle::PER_ADDRESS.window);
-            app.write(|conn| {
-                Ok(login_failures::record(
-                    conn,
-                    &[&subjects.account, &subjects.address],
-                    now,
-                    forget_before,
-                )?)
-            })?;
             return Err(AppError::Unauthenticated(
                 "the email or the password is wrong".into(),
-            ));
+            ))
         }
     };
     let session_token = crate::auth::new_secret("s_");
@@ -253,6 +253,7 @@ pub fn log_in(app: &App, login: Login) -> AppResult<Started> {
     let token_hash = digest(&session_token);
     app.write(|conn| {
         Session::delete_expired(conn)?;
+        login_failures::forget(conn, &attempt)?;
         login_failures::clear(conn, &subjects.account)?;
         if let Some(previous) = &login.previous {
             Session::delete(conn, &digest(previous))?;

@@ -12,6 +12,7 @@ on_both_backends!(
     five_failed_logins_hold_the_account_back_for_a_quarter_hour_and_say_so,
     a_successful_login_forgets_the_accounts_earlier_failures,
     thirty_failed_logins_from_one_address_hold_back_every_account_tried_from_it,
+    two_hundred_guesses_at_once_reach_the_password_check_only_five_times,
 );
 
 fn requests_without_credentials_get_401_with_a_problem_body(app: &TestApp) {
@@ -250,4 +251,23 @@ fn thirty_failed_logins_from_one_address_hold_back_every_account_tried_from_it(a
             .is_some_and(|d| d.contains("this address")),
         "{problem}"
     );
+}
+
+fn two_hundred_guesses_at_once_reach_the_password_check_only_five_times(app: &TestApp) {
+    let admin = app.admin();
+    app.user(&admin, "target@a.test", "consultant");
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let guesses: Vec<_> = (0..200)
+            .map(|_| scope.spawn(|| attempt(app, "target@a.test", "a guess").status))
+            .collect();
+        guesses
+            .into_iter()
+            .map(|guess| guess.join().expect("a guess"))
+            .collect()
+    });
+    let count = |status: u16| statuses.iter().filter(|s| **s == status).count();
+    assert_eq!((count(401), count(429)), (5, 195), "{statuses:?}");
+    // The right password now waits too: the guesses counted, and none of
+    // the held-back ones was ever checked.
+    attempt(app, "target@a.test", PASSWORD).problem(429, "login_throttled");
 }
