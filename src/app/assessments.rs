@@ -16,6 +16,7 @@ use crate::db::result_summaries;
 use crate::db::users::User;
 use crate::db::AnyConnection;
 use crate::domain::assessment::{AssessmentFilter, Status};
+use crate::domain::dates::{self, past_window};
 use crate::domain::ids::{AssessmentId, UserId};
 use crate::domain::role::{Caller, Role};
 use serde::{Deserialize, Serialize};
@@ -232,7 +233,15 @@ pub fn create(app: &App, caller: &Caller, body: NewAssessmentRequest) -> AppResu
     let new = NewAssessment {
         client_id: body.client_id,
         questionnaire_id: body.questionnaire_id,
-        assessment_date: body.assessment_date,
+        assessment_date: dates::within(body.assessment_date, past_window(today())).map_err(
+            |e| {
+                AppError::invalid_field(
+                    "date_out_of_range",
+                    "assessment_date",
+                    format!("the assessment date {e}"),
+                )
+            },
+        )?,
         business_unit: optional(
             "scope.business_unit",
             scope.business_unit.as_deref(),
@@ -409,4 +418,9 @@ pub fn choices(app: &App, caller: &Caller) -> AppResult<Choices> {
             .map(UserView::from)
             .collect(),
     })
+}
+
+/// Today, as the server's clock has it (UTC).
+fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
 }

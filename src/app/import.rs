@@ -12,6 +12,7 @@ use crate::db::performance::{client_ids_by_name, Kpi, KpiValue, Panel};
 use crate::db::AnyConnection;
 use crate::domain::performance::ranks_from_ratings;
 use crate::domain::role::Caller;
+use crate::render::table::csv_unguarded;
 use std::collections::HashMap;
 
 /// The largest CSV file read: some 100,000 rows.
@@ -113,8 +114,12 @@ fn rows(csv_text: &[u8], headers: &[&[&str; 4]]) -> Result<(usize, Vec<Row>), Re
     for (i, record) in reader.records().enumerate() {
         match record {
             // The reader refuses a record whose length differs from the header's.
-            Ok(record) => match Row::try_from(record.iter().map(str::to_owned).collect::<Vec<_>>())
-            {
+            Ok(record) => match Row::try_from(
+                record
+                    .iter()
+                    .map(|cell| csv_unguarded(cell).to_owned())
+                    .collect::<Vec<_>>(),
+            ) {
                 Ok(cells) => rows.push(cells),
                 Err(cells) => flaws.push(flaw(
                     i + 2,

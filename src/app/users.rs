@@ -116,11 +116,16 @@ pub fn create(app: &App, caller: &Caller, body: NewUserRequest) -> AppResult<Use
     }
     let hash = hash_password(&body.password).map_err(AppError::internal)?;
     app.write(|conn| {
-        if User::find_by_email(conn, &email)?.is_some() {
-            return Err(AppError::conflict(
-                "email_taken",
-                format!("a user with the email {email} exists already"),
-            ));
+        // E-mail addresses are unique across the deployment, since a login
+        // names no organisation; one taken elsewhere is refused without
+        // saying where.
+        if let Some(taken) = User::find_by_email(conn, &email)? {
+            let detail = if taken.organisation_id == caller.organisation_id.get() {
+                format!("a user with the email {email} exists already in your organisation")
+            } else {
+                format!("the email {email} cannot be used; give another")
+            };
+            return Err(AppError::conflict("email_taken", detail));
         }
         let new = NewUser {
             organisation_id: caller.organisation_id.get(),

@@ -5,6 +5,7 @@
 #![warn(missing_docs)]
 
 pub mod assessment;
+pub mod dates;
 pub mod ids;
 pub mod performance;
 pub mod programme;

@@ -50,6 +50,16 @@ pub fn csv_text(text: &str) -> String {
     }
 }
 
+/// A CSV cell as it was before [`csv_text`] guarded it: the one `'` that
+/// the export puts before text that starts like a formula, taken off again,
+/// so that an export reads back as it was.
+pub fn csv_unguarded(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(text) if csv_text(text) == cell => text,
+        _ => cell,
+    }
+}
+
 impl Table {
     pub fn new(header: &[&str]) -> Table {
         Table {
@@ -188,6 +198,23 @@ mod tests {
         table.push(vec!["plain".into(), Cell::Empty]);
         let text = String::from_utf8(table.to_csv().expect("csv")).expect("utf-8");
         assert_eq!(text, "name,value\n'=1+2,-3.5\n'-dash,7\nplain,\n");
+    }
+
+    #[test]
+    fn the_guard_comes_off_exactly_as_it_went_on() {
+        for text in [
+            "@Home Stores",
+            "=SUM(A1)",
+            "+44 20",
+            "-minus",
+            "'quoted",
+            "plain",
+            "-3.5",
+        ] {
+            assert_eq!(csv_unguarded(&csv_text(text)), text, "{text}");
+        }
+        // A quote that the guard did not put there stays.
+        assert_eq!(csv_unguarded("'plain"), "'plain");
     }
 
     #[test]

@@ -98,7 +98,7 @@ fn an_admin_adds_changes_and_deactivates_a_user_with_the_users_page(app: &TestAp
     );
     let taken = admin.post("/admin/users", &new_user(PASSWORD));
     assert!(
-        taken.status == 409 && taken.body.contains("exists already."),
+        taken.status == 409 && taken.body.contains("exists already in your organisation."),
         "{}",
         taken.body
     );

@@ -23,6 +23,7 @@ mod data_pages;
 mod demo;
 mod exports;
 mod foreign_ids;
+mod hardening;
 mod matrix;
 mod operations;
 mod pages;

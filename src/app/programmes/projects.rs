@@ -10,6 +10,7 @@ use crate::app::permissions::require;
 use crate::app::App;
 use crate::db::programmes::{Programme, StoredProject};
 use crate::db::AnyConnection;
+use crate::domain::dates::{self, plan_window};
 use crate::domain::programme::{
     check_plans, MilestoneInput, Placement, ProjectInput, ProjectStatus,
 };
@@ -142,6 +143,18 @@ fn validated(
                 format!("`{field}` must be a number of at least 0"),
             ));
         }
+    }
+    let window = plan_window(chrono::Utc::now().date_naive());
+    let milestone_dates = project.milestones.iter().flat_map(|m| {
+        std::iter::once(("milestones.due", m.due)).chain(m.done.map(|d| ("milestones.done", d)))
+    });
+    for (field, date) in [("start", project.start), ("end", project.end)]
+        .into_iter()
+        .chain(milestone_dates)
+    {
+        dates::within(date, window).map_err(|e| {
+            AppError::invalid_field("date_out_of_range", field, format!("`{field}`: {e}"))
+        })?;
     }
     let milestones = project
         .milestones

@@ -1,0 +1,151 @@
+//! Limits and refusals that hold against what attackers try (issue 14).
+
+use crate::helpers::{TestApp, ADMIN_EMAIL, PASSWORD};
+use crate::on_both_backends;
+use serde_json::json;
+
+on_both_backends!(
+    an_email_used_in_another_organisation_is_refused_without_saying_where,
+    an_assessment_or_project_date_outside_the_window_is_refused_naming_it,
+    a_kpi_export_with_formula_guarded_names_imports_back_unchanged,
+);
+
+fn an_email_used_in_another_organisation_is_refused_without_saying_where(app: &TestApp) {
+    let beta = app.other_organisation("boss@beta.test");
+    let user = |email: &str| json!({ "email": email, "name": "Someone", "role": "consultant", "password": PASSWORD });
+    let refused = app
+        .send("POST", "/api/v1/users", &beta, &user(ADMIN_EMAIL))
+        .problem(409, "email_taken");
+    let detail = refused["detail"].as_str().unwrap_or_default();
+    assert!(
+        !detail.contains("exists")
+            && !detail.contains("Alpha")
+            && detail.contains("cannot be used"),
+        "{detail}"
+    );
+    // In one's own organisation the admin may be told: they see their users.
+    let own = app
+        .send("POST", "/api/v1/users", &beta, &user("boss@beta.test"))
+        .problem(409, "email_taken");
+    assert!(
+        own["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("in your organisation")),
+        "{own}"
+    );
+}
+
+fn an_assessment_or_project_date_outside_the_window_is_refused_naming_it(app: &TestApp) {
+    let admin = app.admin();
+    let questionnaire = app.mini_questionnaire(&admin);
+    let client = app.client(&admin, "Dated Bank");
+    let assess = |date: &str| {
+        app.send(
+            "POST",
+            "/api/v1/assessments",
+            &admin,
+            &json!({ "client_id": client, "questionnaire_id": questionnaire, "assessment_date": date }),
+        )
+    };
+    for date in ["+99999-01-01", "0000-01-01"] {
+        // Out of chrono's range or of this work's: unreadable or refused, never stored.
+        assert!(matches!(assess(date).status, 400 | 422), "{date}");
+    }
+    let far = (chrono::Utc::now().date_naive() + chrono::Duration::days(800)).to_string();
+    for date in ["1989-12-31", far.as_str()] {
+        let refused = assess(date).problem(422, "date_out_of_range");
+        assert!(
+            refused["detail"]
+                .as_str()
+                .is_some_and(|d| d.contains("1990-01-01")),
+            "{refused}"
+        );
+    }
+    assess("1990-01-01").expect(201);
+    assert_eq!(
+        app.get(&format!("/api/v1/assessments?client_id={client}"), &admin)
+            .expect(200)
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+
+    let programme = app
+        .send(
+            "POST",
+            "/api/v1/programmes",
+            &admin,
+            &json!({ "client_id": client, "name": "Customer first", "business_units": ["Retail"] }),
+        )
+        .expect(201)["id"]
+        .as_i64()
+        .expect("id");
+    let project = |end: &str| {
+        json!({ "name": "Segments", "objective": "Know them", "owner": "Olga",
+                "placement": { "kind": "row", "unit": "Retail" }, "areas": [],
+                "start": "2026-07-01", "end": end, "status": "planned",
+                "cost_planned": 1.0, "benefit_planned": 2.0 })
+    };
+    let projects = format!("/api/v1/programmes/{programme}/projects");
+    let refused = app
+        .send("POST", &projects, &admin, &project("2099-12-31"))
+        .problem(422, "date_out_of_range");
+    assert!(
+        refused["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("`end`")),
+        "{refused}"
+    );
+    app.send("POST", &projects, &admin, &project("2026-12-31"))
+        .expect(201);
+}
+
+fn a_kpi_export_with_formula_guarded_names_imports_back_unchanged(app: &TestApp) {
+    let admin = app.admin();
+    let names = [
+        "@Home Stores",
+        "=Equal Bank",
+        "+Plus Telecom",
+        "-Minus Energy",
+        "Plain Bank",
+    ];
+    let clients: Vec<i64> = names.iter().map(|n| app.client(&admin, n)).collect();
+    let kpi = app
+        .send(
+            "POST",
+            "/api/v1/kpis",
+            &admin,
+            &json!({ "name": "=Retention", "unit": "%", "direction": "higher", "kind": "behaviour" }),
+        )
+        .expect(201)["id"]
+        .as_i64()
+        .expect("id");
+    let values: Vec<_> = clients
+        .iter()
+        .zip(1..)
+        .map(|(client, n)| json!({ "kpi_id": kpi, "client_id": client, "period": "2025", "value": f64::from(n) * 10.0 }))
+        .collect();
+    app.send("PUT", "/api/v1/kpis/values", &admin, &json!(values))
+        .expect(204);
+    let export = || {
+        let answer = app.get("/api/v1/kpis/values.csv?period=2025", &admin);
+        assert_eq!(answer.status, 200);
+        String::from_utf8_lossy(&answer.bytes).into_owned()
+    };
+    let exported = export();
+    assert!(
+        exported.contains("'@Home Stores") && exported.contains("'=Retention"),
+        "{exported}"
+    );
+    let imported = app
+        .request(
+            "POST",
+            "/api/v1/kpis/values.csv",
+            &admin,
+            Some(&exported),
+            "text/csv",
+        )
+        .expect(200);
+    assert_eq!(imported["rows"], 5, "{imported}");
+    assert_eq!(export(), exported);
+}
