@@ -50,6 +50,10 @@ impl From<ApiToken> for TokenView {
     }
 }
 
+/// At most this many live tokens per user: enough for every script one
+/// person runs, and a bound on what one account can make.
+pub const MAX_LIVE_TOKENS: i64 = 50;
+
 /// Creates a token for the caller and returns its secret, which is stored
 /// only as a hash.
 pub fn create(app: &App, caller: &Caller, body: &NewToken) -> AppResult<CreatedToken> {
@@ -57,6 +61,12 @@ pub fn create(app: &App, caller: &Caller, body: &NewToken) -> AppResult<CreatedT
     let token = new_secret("cmas_");
     let hash = digest(&token);
     let stored = app.write(|conn| {
+        if ApiToken::live_count(conn, caller.user_id.get())? >= MAX_LIVE_TOKENS {
+            return Err(AppError::invalid(
+                "too_many_tokens",
+                format!("at most {MAX_LIVE_TOKENS} live tokens per user; revoke one first"),
+            ));
+        }
         let stored = ApiToken::create(conn, caller.user_id.get(), &name, &hash)?;
         AuditEvent::record(
             conn,
@@ -119,4 +129,17 @@ pub fn revoke(app: &App, caller: &Caller, id: i32) -> AppResult<()> {
     } else {
         Err(AppError::not_found("live token"))
     }
+}
+
+/// Revokes every live token of `user_id`, each recorded as revoked by
+/// `caller`: when a password changes or an account is deactivated.
+pub(super) fn revoke_all_of(
+    conn: &mut crate::db::AnyConnection,
+    caller: &Caller,
+    user_id: i32,
+) -> AppResult<()> {
+    for id in ApiToken::revoke_all_of(conn, user_id)? {
+        AuditEvent::record(conn, Change::by(caller, "token", id, "token.revoke"))?;
+    }
+    Ok(())
 }

@@ -4,7 +4,7 @@
 use super::error::{AppError, AppResult};
 use super::input::{email, required, SHORT_TEXT};
 use super::permissions::{require, ADMINS, STAFF};
-use super::App;
+use super::{tokens, App};
 use crate::auth::{hash_password, password_problem, verify_password};
 use crate::db::audit::{AuditEvent, Change};
 use crate::db::organisations::Organisation;
@@ -65,6 +65,13 @@ pub struct UserUpdate {
 pub struct PasswordChange {
     pub current_password: String,
     pub new_password: String,
+    /// Also revoke your API tokens (they might be why the password changes); true unless sent.
+    #[serde(default = "yes")]
+    pub revoke_tokens: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Serialize, ToSchema)]
@@ -173,6 +180,11 @@ pub fn update(app: &App, caller: &Caller, id: UserId, body: UserUpdate) -> AppRe
         if updated.active != user.active || updated.role != user.role {
             Session::delete_for_user(conn, user.id)?;
         }
+        // A deactivated account's tokens stop for good: reactivating it
+        // does not bring them back.
+        if user.active && !updated.active {
+            tokens::revoke_all_of(conn, caller, user.id)?;
+        }
         let state = |u: &User| json!({ "name": u.name, "role": u.role, "active": u.active });
         AuditEvent::record(
             conn,
@@ -210,6 +222,9 @@ pub fn change_password(app: &App, caller: &Caller, change: PasswordChange) -> Ap
     app.write(|conn| {
         User::set_password_hash(conn, caller.user_id.get(), &new_hash)?;
         Session::delete_for_user(conn, caller.user_id.get())?;
+        if change.revoke_tokens {
+            tokens::revoke_all_of(conn, caller, caller.user_id.get())?;
+        }
         Ok(())
     })
 }

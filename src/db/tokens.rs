@@ -98,4 +98,25 @@ impl ApiToken {
         .execute(conn)?;
         Ok(changed == 1)
     }
+
+    /// Revokes every live token of a user; the ids revoked, for the audit trail.
+    pub fn revoke_all_of(conn: &mut AnyConnection, user_id: i32) -> QueryResult<Vec<i32>> {
+        diesel::update(
+            api_tokens::table
+                .filter(api_tokens::user_id.eq(user_id))
+                .filter(api_tokens::revoked_at.is_null()),
+        )
+        .set(api_tokens::revoked_at.eq(now()))
+        .returning(api_tokens::id)
+        .get_results(conn)
+    }
+
+    /// How many live tokens a user has.
+    pub fn live_count(conn: &mut AnyConnection, user_id: i32) -> QueryResult<i64> {
+        api_tokens::table
+            .filter(api_tokens::user_id.eq(user_id))
+            .filter(api_tokens::revoked_at.is_null())
+            .count()
+            .get_result(conn)
+    }
 }

@@ -1,6 +1,6 @@
 //! Limits and refusals that hold against what attackers try (issue 14).
 
-use crate::helpers::{TestApp, ADMIN_EMAIL, PASSWORD};
+use crate::helpers::{Cred, TestApp, ADMIN_EMAIL, PASSWORD};
 use crate::on_both_backends;
 use serde_json::json;
 
@@ -8,6 +8,9 @@ on_both_backends!(
     an_email_used_in_another_organisation_is_refused_without_saying_where,
     an_assessment_or_project_date_outside_the_window_is_refused_naming_it,
     a_kpi_export_with_formula_guarded_names_imports_back_unchanged,
+    a_password_change_revokes_the_tokens_unless_asked_not_to,
+    a_deactivated_account_loses_its_tokens_for_good,
+    a_user_has_at_most_fifty_live_tokens,
 );
 
 fn an_email_used_in_another_organisation_is_refused_without_saying_where(app: &TestApp) {
@@ -148,4 +151,84 @@ fn a_kpi_export_with_formula_guarded_names_imports_back_unchanged(app: &TestApp)
         .expect(200);
     assert_eq!(imported["rows"], 5, "{imported}");
     assert_eq!(export(), exported);
+}
+
+fn password_change(app: &TestApp, token: &Cred, new: &str, revoke: Option<bool>) {
+    let mut body = json!({ "current_password": PASSWORD, "new_password": new });
+    if let Some(revoke) = revoke {
+        body["revoke_tokens"] = json!(revoke);
+    }
+    app.send("POST", "/api/v1/auth/password", token, &body)
+        .expect(204);
+}
+
+fn a_password_change_revokes_the_tokens_unless_asked_not_to(app: &TestApp) {
+    let admin = app.admin();
+    let (_, kept) = app.user(&admin, "keeps@a.test", "consultant");
+    password_change(app, &kept, "a-second-long-password", Some(false));
+    app.get("/api/v1/me", &kept).expect(200);
+
+    let (_, token) = app.user(&admin, "changes@a.test", "consultant");
+    let other = app.token("changes@a.test", PASSWORD);
+    password_change(app, &token, "a-second-long-password", None);
+    for revoked in [&token, &other] {
+        app.get("/api/v1/me", revoked)
+            .problem(401, "unauthenticated");
+    }
+    // Each revocation is in the trail, by the user who changed the password.
+    let trail = app.get("/api/v1/audit?entity=token", &admin).expect(200);
+    let revoked = trail.as_array().map_or(0, |events| {
+        events
+            .iter()
+            .filter(|e| e["action"] == "token.revoke")
+            .count()
+    });
+    assert_eq!(revoked, 2, "{trail}");
+}
+
+fn a_deactivated_account_loses_its_tokens_for_good(app: &TestApp) {
+    let admin = app.admin();
+    let (id, token) = app.user(&admin, "leaves@a.test", "consultant");
+    app.get("/api/v1/me", &token).expect(200);
+    let path = format!("/api/v1/users/{id}");
+    app.send("PATCH", &path, &admin, &json!({ "active": false }))
+        .expect(200);
+    app.get("/api/v1/me", &token)
+        .problem(401, "unauthenticated");
+    app.send("PATCH", &path, &admin, &json!({ "active": true }))
+        .expect(200);
+    app.get("/api/v1/me", &token)
+        .problem(401, "unauthenticated");
+    // The account itself works again, with a new token.
+    let fresh = app.token("leaves@a.test", PASSWORD);
+    app.get("/api/v1/me", &fresh).expect(200);
+}
+
+fn a_user_has_at_most_fifty_live_tokens(app: &TestApp) {
+    let session = app.login(ADMIN_EMAIL, PASSWORD);
+    let make =
+        |name: String| app.send("POST", "/api/v1/tokens", &session, &json!({ "name": name }));
+    // `admin()` is not used here: every live token counts, this session's own too.
+    let mut ids = Vec::new();
+    for n in 0..50 {
+        ids.push(
+            make(format!("script {n}")).expect(201)["id"]
+                .as_i64()
+                .expect("id"),
+        );
+    }
+    let refused = make("one too many".into()).problem(422, "too_many_tokens");
+    assert!(
+        refused["detail"].as_str().is_some_and(|d| d.contains("50")),
+        "{refused}"
+    );
+    app.request(
+        "DELETE",
+        &format!("/api/v1/tokens/{}", ids[0]),
+        &session,
+        None,
+        "",
+    )
+    .expect(204);
+    make("in its place".into()).expect(201);
 }

@@ -18,6 +18,8 @@ pub struct PasswordForm {
     current_password: String,
     new_password: String,
     repeat: String,
+    /// An unticked box is not sent at all.
+    revoke_tokens: Option<String>,
 }
 
 fn page(
@@ -53,6 +55,7 @@ pub async fn submit(
     let change = PasswordChange {
         current_password: form.current_password,
         new_password: form.new_password,
+        revoke_tokens: form.revoke_tokens.is_some(),
     };
     let caller = viewer.caller();
     match state
