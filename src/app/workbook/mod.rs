@@ -15,6 +15,9 @@ mod read;
 mod sheets;
 mod write;
 
+#[cfg(test)]
+mod tests;
+
 pub use read::read;
 pub use sheets::{Heading, OfflineAnswer, CONTENT_TYPE};
 pub use write::write;

@@ -21,20 +21,17 @@ pub fn read(
     let mut flaws = Vec::new();
     match book.worksheet_range(ABOUT) {
         Ok(about) => check_about(&about, assessment_id, questionnaire, &mut flaws),
-        Err(_) => flaws.push(Flaw::new(
-            format!("sheet {ABOUT}"),
-            "the sheet is missing; download a fresh workbook from cmas",
-        )),
+        Err(e) => flaws.push(unreadable(&book, ABOUT, &e)),
     }
     let mut answers = Vec::new();
     let mut seen = HashSet::new();
     for (name, area) in area_sheets(questionnaire) {
-        let Ok(range) = book.worksheet_range(&name) else {
-            flaws.push(Flaw::new(
-                format!("sheet {name}"),
-                "the sheet is missing; download a fresh workbook from cmas",
-            ));
-            continue;
+        let range = match book.worksheet_range(&name) {
+            Ok(range) => range,
+            Err(e) => {
+                flaws.push(unreadable(&book, &name, &e));
+                continue;
+            }
         };
         let sheet = Sheet {
             name: &name,
@@ -62,6 +59,21 @@ pub fn read(
     } else {
         Err(Rejected(flaws))
     }
+}
+
+/// Why a sheet could not be read: it is not in the file, or it is and its
+/// content is broken (a cell naming a shared string the file lacks, say).
+fn unreadable<R: Read + std::io::Seek>(
+    book: &Xlsx<R>,
+    name: &str,
+    e: &calamine::XlsxError,
+) -> Flaw {
+    let message = if book.sheet_names().iter().any(|n| n == name) {
+        format!("the sheet cannot be read ({e}); download a fresh workbook from cmas")
+    } else {
+        "the sheet is missing; download a fresh workbook from cmas".to_owned()
+    };
+    Flaw::new(format!("sheet {name}"), message)
 }
 
 /// Refuses a file that would unpack to more than [`MAX_UNPACKED`] bytes,
