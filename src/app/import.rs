@@ -5,6 +5,7 @@
 
 use super::error::{AppError, AppResult};
 use super::file_problems::{Flaw, Rejected};
+use super::limits;
 use super::permissions::{require, STAFF};
 use super::App;
 use crate::db::organisations::Organisation;
@@ -14,9 +15,6 @@ use crate::domain::performance::ranks_from_ratings;
 use crate::domain::role::Caller;
 use crate::render::table::csv_unguarded;
 use std::collections::HashMap;
-
-/// The largest CSV file read: some 100,000 rows.
-pub const MAX_CSV: usize = 8 * 1024 * 1024;
 
 /// The kinds of CSV file cmas reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +33,7 @@ pub struct Imported {
 }
 
 /// Refuses a caller who may not import performance data; the API asks
-/// before it reads a body of up to [`MAX_CSV`] bytes.
+/// before it reads a body of up to [`limits::MAX_CSV`] bytes.
 pub fn may_import(caller: &Caller) -> AppResult<()> {
     require(caller, STAFF, "import performance data")
 }
@@ -112,6 +110,18 @@ fn rows(csv_text: &[u8], headers: &[&[&str; 4]]) -> Result<(usize, Vec<Row>), Re
     let mut flaws = Vec::new();
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
+        if i == limits::MAX_ROWS {
+            // No more is read: the file is refused as too long.
+            flaws.push(flaw(
+                i + 2,
+                1,
+                format!(
+                    "the file has more than {} rows, the limit of one upload",
+                    limits::MAX_ROWS
+                ),
+            ));
+            break;
+        }
         match record {
             // The reader refuses a record whose length differs from the header's.
             Ok(record) => match Row::try_from(
@@ -214,6 +224,7 @@ fn kpi_values(
     if !flaws.is_empty() {
         return Err(Rejected(flaws).into());
     }
+    limits::periods(values.iter().map(|v| v.period.as_str()))?;
     KpiValue::set_all(conn, organisation_id, &values)?;
     Ok(Imported { rows: rows.len() })
 }

@@ -25,6 +25,7 @@ pub mod exports;
 pub mod file_problems;
 pub mod import;
 pub mod input;
+pub mod limits;
 pub mod operations;
 pub mod performance;
 pub mod permissions;

@@ -5,6 +5,7 @@
 
 use super::error::{AppError, AppResult};
 use super::input::{required, SHORT_TEXT};
+use super::limits;
 use super::permissions::{require, STAFF};
 use super::App;
 use crate::db::clients::Client;
@@ -17,9 +18,6 @@ use utoipa::ToSchema;
 /// KPIs, values and panels as stored are also what the API sends and takes
 /// (the organisation's id is never written out).
 pub use crate::db::performance::{Kpi, KpiValue, Panel};
-
-/// Most values or ranks one request may carry.
-const MAX_ROWS: usize = 50_000;
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -59,16 +57,6 @@ pub struct Overview {
     pub periods: Vec<String>,
     /// The expert panels, each for one period.
     pub panels: Vec<Panel>,
-}
-
-fn too_many(n: usize) -> AppResult<()> {
-    if n > MAX_ROWS {
-        return Err(AppError::invalid(
-            "too_many_rows",
-            format!("at most {MAX_ROWS} rows per request; this one has {n}"),
-        ));
-    }
-    Ok(())
 }
 
 /// The client must be the caller's, or the whole request is refused.
@@ -125,7 +113,8 @@ pub fn kpis(app: &App, caller: &Caller) -> AppResult<Vec<Kpi>> {
 /// KPI, client and period; every KPI and client must be the organisation's.
 pub fn set_values(app: &App, caller: &Caller, rows: Vec<KpiValue>) -> AppResult<()> {
     require(caller, STAFF, "record KPI values")?;
-    too_many(rows.len())?;
+    limits::rows(rows.len())?;
+    limits::periods(rows.iter().map(|v| v.period.as_str()))?;
     app.write(|conn| {
         let kpis: Vec<i32> = Kpi::list_in(conn, caller.organisation_id.get())?
             .iter()
@@ -184,7 +173,7 @@ pub fn panels(app: &App, caller: &Caller) -> AppResult<Vec<Panel>> {
 /// rating, turned into ranks (the highest rating ranks first).
 pub fn set_ranks(app: &App, caller: &Caller, id: i32, entries: Vec<PanelEntry>) -> AppResult<()> {
     require(caller, STAFF, "record panel ranks")?;
-    too_many(entries.len())?;
+    limits::rows(entries.len())?;
     let ranks = ranks_of(&entries)?;
     app.write(|conn| {
         let panel = Panel::find_in(conn, caller.organisation_id.get(), id)?

@@ -27,8 +27,6 @@ use routes::{
 
 /// Largest JSON body accepted.
 pub const JSON_LIMIT: usize = 256 * 1024;
-/// Largest questionnaire file accepted.
-pub const FILE_LIMIT: usize = 2 * 1024 * 1024;
 
 fn json_error(err: JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
     match err {

@@ -11,6 +11,8 @@ on_both_backends!(
     a_password_change_revokes_the_tokens_unless_asked_not_to,
     a_deactivated_account_loses_its_tokens_for_good,
     a_user_has_at_most_fifty_live_tokens,
+    a_csv_upload_is_held_to_the_row_limit_that_json_is,
+    one_upload_brings_values_for_at_most_twenty_four_periods,
 );
 
 fn an_email_used_in_another_organisation_is_refused_without_saying_where(app: &TestApp) {
@@ -231,4 +233,72 @@ fn a_user_has_at_most_fifty_live_tokens(app: &TestApp) {
     )
     .expect(204);
     make("in its place".into()).expect(201);
+}
+
+fn a_csv_upload_is_held_to_the_row_limit_that_json_is(app: &TestApp) {
+    let admin = app.admin();
+    let mut csv = String::from("client,kpi,period,value\n");
+    for _ in 0..50_001 {
+        csv.push_str("Nobody,Nothing,2025,1\n");
+    }
+    let refused = app
+        .request(
+            "POST",
+            "/api/v1/kpis/values.csv",
+            &admin,
+            Some(&csv),
+            "text/csv",
+        )
+        .problem(422, "file_rejected");
+    let errors = refused["errors"].as_array().cloned().unwrap_or_default();
+    assert_eq!(errors.len(), 1, "{refused}");
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("50000 rows")),
+        "{refused}"
+    );
+    assert_eq!(errors[0]["at"], "row 50002, column 1");
+}
+
+fn one_upload_brings_values_for_at_most_twenty_four_periods(app: &TestApp) {
+    let admin = app.admin();
+    let client = app.client(&admin, "Periodic Bank");
+    let kpi = app
+        .send(
+            "POST",
+            "/api/v1/kpis",
+            &admin,
+            &json!({ "name": "Retention", "unit": "%", "direction": "higher", "kind": "behaviour" }),
+        )
+        .expect(201)["id"]
+        .as_i64()
+        .expect("id");
+    let values = |n: usize| {
+        let rows: Vec<_> = (0..n)
+            .map(|i| json!({ "kpi_id": kpi, "client_id": client, "period": format!("P{i}"), "value": 1.0 }))
+            .collect();
+        json!(rows)
+    };
+    let refused = app
+        .send("PUT", "/api/v1/kpis/values", &admin, &values(25))
+        .problem(422, "too_many_periods");
+    assert!(
+        refused["detail"].as_str().is_some_and(|d| d.contains("24")),
+        "{refused}"
+    );
+    let mut csv = String::from("client,kpi,period,value\n");
+    for i in 0..25 {
+        csv.push_str(&format!("Periodic Bank,Retention,P{i},1\n"));
+    }
+    app.request(
+        "POST",
+        "/api/v1/kpis/values.csv",
+        &admin,
+        Some(&csv),
+        "text/csv",
+    )
+    .problem(422, "too_many_periods");
+    app.send("PUT", "/api/v1/kpis/values", &admin, &values(24))
+        .expect(204);
 }

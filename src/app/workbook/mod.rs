@@ -25,6 +25,7 @@ pub use write::write;
 use super::assessments::{require_open, visible};
 use super::error::{AppError, AppResult};
 use super::file_problems::{Flaw, Rejected};
+use super::limits::MAX_WORKBOOK;
 use super::scorecard::scope_label;
 use super::scores::{
     answer_fields, questionnaire_of, record_answer_change, require_assessor, ScoreInput,
@@ -39,9 +40,6 @@ use crate::domain::role::Caller;
 use serde::Serialize;
 use std::collections::HashMap;
 use utoipa::ToSchema;
-
-/// The largest workbook accepted; a filled one for the bundled questionnaire is about 40 KiB.
-pub const MAX_WORKBOOK: usize = 5 * 1024 * 1024;
 
 /// What an upload changed.
 #[derive(Debug, Serialize, ToSchema)]

@@ -2,7 +2,8 @@
 //! problem by row and column (the rules are `app::import`'s, shared with
 //! the command line and the data page).
 
-use crate::app::import::{self, CsvImport, Imported, MAX_CSV};
+use crate::app::import::{self, CsvImport, Imported};
+use crate::app::limits::MAX_CSV;
 use crate::web::body::file_body;
 use crate::web::call::Call;
 use crate::web::problem::{ApiResult, Problem};

@@ -1,11 +1,11 @@
 //! Questionnaire versions (see `app::questionnaires`): imported from TOML,
 //! immutable afterwards.
 
+use crate::app::limits::MAX_QUESTIONNAIRE;
 use crate::app::questionnaires::{self, QuestionnaireDetail, QuestionnaireSummary};
 use crate::web::body::file_body;
 use crate::web::call::Call;
 use crate::web::problem::{ApiError, ApiResult, Problem};
-use crate::web::FILE_LIMIT;
 use actix_web::{get, post, web, HttpResponse};
 
 /// The questionnaire versions of the caller's organisation.
@@ -38,7 +38,7 @@ pub async fn get(call: Call, path: web::Path<i32>) -> ApiResult<web::Json<Questi
 #[post("/questionnaires")]
 pub async fn import(call: Call, payload: web::Payload) -> ApiResult<HttpResponse> {
     questionnaires::may_import(&call.identity.caller)?;
-    let body = file_body(payload, FILE_LIMIT, "a questionnaire file").await?;
+    let body = file_body(payload, MAX_QUESTIONNAIRE, "a questionnaire file").await?;
     let source = std::str::from_utf8(&body)
         .map_err(|e| ApiError::bad_request("not_utf8", format!("the body is not UTF-8 text: {e}")))?
         .to_owned();

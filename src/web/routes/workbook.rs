@@ -1,7 +1,8 @@
 //! The offline scoring workbook (see `app::workbook`): an assessor downloads
 //! their questions and answers as XLSX and uploads the filled file back.
 
-use crate::app::workbook::{self, WorkbookImport, CONTENT_TYPE, MAX_WORKBOOK};
+use crate::app::limits::MAX_WORKBOOK;
+use crate::app::workbook::{self, WorkbookImport, CONTENT_TYPE};
 use crate::domain::ids::AssessmentId;
 use crate::web::body::file_body;
 use crate::web::call::Call;
