@@ -13,6 +13,7 @@ use crate::db::performance::{client_ids_by_name, Kpi, KpiValue, Panel};
 use crate::db::AnyConnection;
 use crate::domain::performance::ranks_from_ratings;
 use crate::domain::role::Caller;
+use crate::domain::text;
 use crate::render::table::csv_unguarded;
 use std::collections::HashMap;
 
@@ -130,7 +131,18 @@ fn rows(csv_text: &[u8], headers: &[&[&str; 4]]) -> Result<(usize, Vec<Row>), Re
                     .map(|cell| csv_unguarded(cell).to_owned())
                     .collect::<Vec<_>>(),
             ) {
-                Ok(cells) => rows.push(cells),
+                Ok(cells) => {
+                    // Every cell is one line: a name, a period or a number.
+                    let refused = cells.iter().enumerate().find_map(|(column, cell)| {
+                        text::refusal(cell, true).map(|why| (column, why))
+                    });
+                    match refused {
+                        Some((column, why)) => {
+                            flaws.push(flaw(i + 2, column + 1, format!("the cell {why}")));
+                        }
+                        None => rows.push(cells.map(|cell| text::composed(&cell))),
+                    }
+                }
                 Err(cells) => flaws.push(flaw(
                     i + 2,
                     1,
@@ -170,6 +182,14 @@ fn text<'a>(
     }
 }
 
+/// Names as a file's cells are compared with them: composed.
+fn names_composed(names: HashMap<String, i32>) -> HashMap<String, i32> {
+    names
+        .into_iter()
+        .map(|(name, id)| (text::composed(&name), id))
+        .collect()
+}
+
 fn named(
     row: usize,
     column: usize,
@@ -196,10 +216,10 @@ fn kpi_values(
     csv_text: &[u8],
 ) -> AppResult<Imported> {
     let (_, rows) = rows(csv_text, &[&["client", "kpi", "period", "value"]])?;
-    let clients = client_ids_by_name(conn, organisation_id)?;
+    let clients = names_composed(client_ids_by_name(conn, organisation_id)?);
     let kpis: HashMap<String, i32> = Kpi::list_in(conn, organisation_id)?
         .into_iter()
-        .map(|k| (k.name, k.id))
+        .map(|k| (text::composed(&k.name), k.id))
         .collect();
     let mut flaws = Vec::new();
     let mut values = Vec::new();
@@ -245,7 +265,7 @@ fn panel_ranks(
         ],
     )?;
     let ratings = which == 1;
-    let clients = client_ids_by_name(conn, organisation_id)?;
+    let clients = names_composed(client_ids_by_name(conn, organisation_id)?);
     let mut flaws = Vec::new();
     let mut panels: HashMap<(String, String), Vec<(i32, f64)>> = HashMap::new();
     for (i, cells) in rows.iter().enumerate() {

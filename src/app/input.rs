@@ -1,15 +1,31 @@
-//! Checks on the text fields of every use case: lengths and emptiness, each
-//! failure naming the field and the limit.
+//! Checks on the text fields of every use case: lengths and emptiness, and
+//! what the text may hold (`domain::text`), each failure naming the field
+//! and the limit.
 
 use super::error::{AppError, AppResult};
+use crate::domain::text;
+
+/// How long a field may be, and whether it is one line (a name, a label),
+/// which must hold nothing invisible and is kept in composed form.
+#[derive(Debug, Clone, Copy)]
+pub struct Limit {
+    chars: usize,
+    one_line: bool,
+}
 
 /// Names, sectors and other one-line fields.
-pub const SHORT_TEXT: usize = 200;
+pub const SHORT_TEXT: Limit = Limit {
+    chars: 200,
+    one_line: true,
+};
 /// Evidence notes and reasons.
-pub const LONG_TEXT: usize = 10_000;
+pub const LONG_TEXT: Limit = Limit {
+    chars: 10_000,
+    one_line: false,
+};
 
 /// A required field: trimmed, not empty, at most `max` characters.
-pub fn required(field: &str, value: &str, max: usize) -> AppResult<String> {
+pub fn required(field: &str, value: &str, max: Limit) -> AppResult<String> {
     let value = value.trim();
     if value.is_empty() {
         return Err(AppError::invalid_field(
@@ -22,30 +38,38 @@ pub fn required(field: &str, value: &str, max: usize) -> AppResult<String> {
 }
 
 /// An optional field: blank reads as absent.
-pub fn optional(field: &str, value: Option<&str>, max: usize) -> AppResult<Option<String>> {
+pub fn optional(field: &str, value: Option<&str>, max: Limit) -> AppResult<Option<String>> {
     match value.map(str::trim) {
         None | Some("") => Ok(None),
         Some(v) => limited(field, v, max).map(Some),
     }
 }
 
-fn limited(field: &str, value: &str, max: usize) -> AppResult<String> {
-    if value.contains('\0') {
+fn limited(field: &str, value: &str, limit: Limit) -> AppResult<String> {
+    if let Some(refusal) = text::refusal(value, limit.one_line) {
         return Err(AppError::invalid_field(
             "invalid_text",
             field,
-            format!("`{field}` contains a NUL character"),
+            format!("`{field}` {refusal}"),
         ));
     }
+    let value = if limit.one_line {
+        text::composed(value)
+    } else {
+        value.to_owned()
+    };
     let length = value.chars().count();
-    if length > max {
+    if length > limit.chars {
         return Err(AppError::invalid_field(
             "field_too_long",
             field,
-            format!("`{field}` has {length} characters; the limit is {max}"),
+            format!(
+                "`{field}` has {length} characters; the limit is {}",
+                limit.chars
+            ),
         ));
     }
-    Ok(value.to_owned())
+    Ok(value)
 }
 
 /// A plausible email address; delivery is not our concern.

@@ -12,4 +12,5 @@ pub mod programme;
 pub mod questionnaire;
 pub mod role;
 pub mod scoring;
+pub mod text;
 pub mod throttle;

@@ -13,6 +13,7 @@ on_both_backends!(
     a_user_has_at_most_fifty_live_tokens,
     a_csv_upload_is_held_to_the_row_limit_that_json_is,
     one_upload_brings_values_for_at_most_twenty_four_periods,
+    names_refuse_nul_and_invisible_characters_however_they_come_and_compare_composed,
 );
 
 fn an_email_used_in_another_organisation_is_refused_without_saying_where(app: &TestApp) {
@@ -301,4 +302,72 @@ fn one_upload_brings_values_for_at_most_twenty_four_periods(app: &TestApp) {
     .problem(422, "too_many_periods");
     app.send("PUT", "/api/v1/kpis/values", &admin, &values(24))
         .expect(204);
+}
+
+fn names_refuse_nul_and_invisible_characters_however_they_come_and_compare_composed(app: &TestApp) {
+    let admin = app.admin();
+    let client = |name: &str| {
+        app.send(
+            "POST",
+            "/api/v1/clients",
+            &admin,
+            &json!({ "name": name, "sector": "Retail", "size_band": "1,000–5,000", "region": "Nordics" }),
+        )
+    };
+    for hidden in ["Evil\u{202e}gnaB", "Zero\u{200b}Width", "Nul\u{0}Bank"] {
+        let refused = client(hidden).problem(422, "invalid_text");
+        assert!(
+            refused["detail"]
+                .as_str()
+                .is_some_and(|d| d.contains("`name`")),
+            "{refused}"
+        );
+    }
+    // Composed on the way in: the decomposed spelling is the same client.
+    let made = client("Cafe\u{301} Bank").expect(201);
+    assert_eq!(made["name"], "Caf\u{e9} Bank");
+    app.send(
+        "POST",
+        "/api/v1/kpis",
+        &admin,
+        &json!({ "name": "Retention", "unit": "%", "direction": "higher", "kind": "behaviour" }),
+    )
+    .expect(201);
+    let upload = |csv: &str| {
+        app.request(
+            "POST",
+            "/api/v1/kpis/values.csv",
+            &admin,
+            Some(csv),
+            "text/csv",
+        )
+    };
+    upload("client,kpi,period,value\nCafe\u{301} Bank,Retention,2025,1\n").expect(200);
+    for (csv, column) in [
+        (
+            "client,kpi,period,value\nCaf\u{e9} Bank,Retention,20\u{0}31,1\n",
+            3,
+        ),
+        (
+            "client,kpi,period,value\nCaf\u{e9} Bank\u{200d},Retention,2025,1\n",
+            1,
+        ),
+    ] {
+        let refused = upload(csv).problem(422, "file_rejected");
+        assert_eq!(
+            refused["errors"][0]["at"],
+            format!("row 2, column {column}"),
+            "{refused}"
+        );
+    }
+    let panels = "panel,period,client,rank\nNul\u{0}Panel,2025,Caf\u{e9} Bank,1\n";
+    app.request(
+        "POST",
+        "/api/v1/panels/ranks.csv",
+        &admin,
+        Some(panels),
+        "text/csv",
+    )
+    .problem(422, "file_rejected");
+    assert_eq!(app.get("/api/v1/panels", &admin).expect(200), json!([]));
 }
