@@ -14,6 +14,7 @@ use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
@@ -452,18 +453,30 @@ fn admin_bearer(base: &str) -> String {
     format!("Bearer {}", token["token"].as_str().expect("token"))
 }
 
-/// Per question: the highest sequence number acknowledged with a 2xx, and
-/// the highest sent (a save in flight at the kill may or may not be kept).
+/// Per question: the highest sequence number acknowledged, and the highest
+/// sent (a save in flight at the kill may or may not be kept). A save is
+/// acknowledged when its 2xx answer has arrived: the server answers only
+/// after the transaction holding the answer committed, so an acknowledged
+/// save must survive the kill.
 type Ledger = std::collections::BTreeMap<String, (u64, u64)>;
+
+/// What the killer and the writers of one cycle share: how many saves were
+/// acknowledged so far, and whether the kill has begun (an error before it
+/// is a failure of the server, not the kill).
+#[derive(Default)]
+struct Cycle {
+    acknowledged: std::sync::atomic::AtomicU64,
+    killed: std::sync::atomic::AtomicBool,
+}
 
 /// Saves answers from four writers at full speed until the server dies;
 /// each answer's evidence carries its writer's sequence number.
 fn save_until_killed(
     base: &str,
     bearer: &str,
-    id: i64,
-    questions: &[String],
+    (id, questions): (i64, &[String]),
     ledger: &mut Ledger,
+    cycle: &Cycle,
 ) -> u64 {
     let agent = ureq::AgentBuilder::new()
         .timeout_connect(Duration::from_secs(2))
@@ -490,10 +503,14 @@ fn save_until_killed(
                             Ok(r) if r.status() < 300 => {
                                 entry.0 = seq;
                                 acknowledged += 1;
+                                cycle.acknowledged.fetch_add(1, Ordering::SeqCst);
                             }
                             Ok(r) => panic!("save answered {}", r.status()),
                             Err(ureq::Error::Status(status, r)) => {
                                 panic!("save answered {status}: {}", r.into_string().unwrap_or_default())
+                            }
+                            Err(e) if !cycle.killed.load(Ordering::SeqCst) => {
+                                panic!("a save failed before the kill: {e}")
                             }
                             Err(_) => return (seen, acknowledged),
                         }
@@ -519,8 +536,32 @@ fn save_until_killed(
     acknowledged
 }
 
-/// Drives saves, kills the server with SIGKILL at a random moment, restarts
-/// it, and checks that every acknowledged save is there: 20 times.
+/// Checks that every save the ledger has acknowledged is stored.
+fn check_ledger(base: &str, bearer: &str, id: i64, ledger: &Ledger) {
+    let (_, stored) = call(
+        "GET",
+        &format!("{base}/api/v1/assessments/{id}/scores"),
+        &[("Authorization", bearer)],
+        None,
+    );
+    for (q, (acked, sent)) in ledger {
+        let kept = stored
+            .as_array()
+            .and_then(|all| all.iter().find(|s| s["question_id"] == q.as_str()))
+            .and_then(|s| s["evidence"].as_str())
+            .and_then(|e| e.strip_prefix("seq "))
+            .and_then(|n| n.parse::<u64>().ok())
+            .unwrap_or(0);
+        assert!(
+            *acked <= kept && kept <= *sent,
+            "{q}: acknowledged save {acked} (sent up to {sent}), found {kept}"
+        );
+    }
+}
+
+/// Drives saves, kills the server with SIGKILL at a random moment once it
+/// has acknowledged some, restarts it, and checks that every acknowledged
+/// save is there: 20 times, the last cycle's too.
 fn crash_cycles(database_url: &str) -> (u32, u64) {
     use rand::Rng;
     let mut rng = rand::thread_rng();
@@ -538,34 +579,40 @@ fn crash_cycles(database_url: &str) -> (u32, u64) {
             (bearer, id, questions)
         });
         // What the last cycle acknowledged survived its kill.
-        let (_, stored) = call(
-            "GET",
-            &format!("{}/api/v1/assessments/{id}/scores", instance.address),
-            &[("Authorization", bearer.as_str())],
-            None,
-        );
-        for (q, (acked, sent)) in &ledger {
-            let kept = stored
-                .as_array()
-                .and_then(|all| all.iter().find(|s| s["question_id"] == q.as_str()))
-                .and_then(|s| s["evidence"].as_str())
-                .and_then(|e| e.strip_prefix("seq "))
-                .and_then(|n| n.parse::<u64>().ok())
-                .unwrap_or(0);
-            assert!(
-                *acked <= kept && kept <= *sent,
-                "{q}: acknowledged save {acked} (sent up to {sent}), found {kept}"
-            );
-        }
-        let kill_after = Duration::from_millis(rng.gen_range(30..400));
+        check_ledger(&instance.address, bearer, *id, &ledger);
+        let kill_after = Duration::from_millis(rng.gen_range(0..300));
         let child = &mut instance.child;
-        std::thread::scope(|scope| {
+        let cycle = Cycle::default();
+        let acknowledged = std::thread::scope(|scope| {
+            let cycle = &cycle;
             scope.spawn(move || {
+                // Some saves first, so that every cycle proves something.
+                let started = std::time::Instant::now();
+                while cycle.acknowledged.load(Ordering::SeqCst) == 0
+                    && started.elapsed() < Duration::from_secs(10)
+                {
+                    std::thread::sleep(Duration::from_millis(1));
+                }
                 std::thread::sleep(kill_after);
+                cycle.killed.store(true, Ordering::SeqCst);
                 child.kill().expect("SIGKILL");
             });
-            saves += save_until_killed(&instance.address, bearer, *id, questions, &mut ledger);
+            save_until_killed(
+                &instance.address,
+                bearer,
+                (*id, questions.as_slice()),
+                &mut ledger,
+                cycle,
+            )
         });
+        assert!(acknowledged > 0, "a cycle acknowledged no save");
+        saves += acknowledged;
+    }
+    // The last cycle's acknowledged saves survived its kill too.
+    let instance = start(database_url, &[("CMAS_LOG", "warn")]);
+    up(&instance);
+    if let Some((bearer, id, _)) = &setup {
+        check_ledger(&instance.address, bearer, *id, &ledger);
     }
     (cycles, saves)
 }
