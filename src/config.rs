@@ -70,6 +70,26 @@ pub struct ServerSettings {
     /// login throttling); set it only behind a proxy that sets them.
     #[arg(long, env = "CMAS_TRUST_FORWARDED", default_value_t = false)]
     pub trust_forwarded: bool,
+
+    #[command(flatten)]
+    pub connections: ConnectionLimits,
+}
+
+/// What one client may hold of the server: connections, and the time its
+/// request body may take.
+#[derive(Clone, Debug, Args)]
+pub struct ConnectionLimits {
+    /// Open connections per instance; kept below the process's file limit.
+    #[arg(long, env = "CMAS_MAX_CONNECTIONS", default_value_t = 4096)]
+    pub max_connections: usize,
+
+    /// Seconds a request body may take to arrive, whole.
+    #[arg(long, env = "CMAS_BODY_DEADLINE_SECS", default_value_t = 60)]
+    pub body_deadline_secs: u64,
+
+    /// Bytes a second a request body must average after its first five seconds.
+    #[arg(long, env = "CMAS_BODY_MIN_RATE", default_value_t = 1024)]
+    pub body_min_rate: u64,
 }
 
 /// The server's settings alone, to read them from the environment.
@@ -102,6 +122,7 @@ impl std::fmt::Debug for ServerSettings {
             .field("session_hours", &self.session_hours)
             .field("secure_cookies", &self.secure_cookies)
             .field("trust_forwarded", &self.trust_forwarded)
+            .field("connections", &self.connections)
             .finish()
     }
 }

@@ -3,6 +3,12 @@
 use clap::Parser;
 use std::process::ExitCode;
 
+/// jemalloc, whose background thread hands memory freed after a burst back
+/// to the system once it has been idle for its decay time (ten seconds).
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
     let cli = cmas::cli::Cli::parse();
     cmas::telemetry::init(&cli.log);

@@ -149,6 +149,9 @@ fn each_command_documents_the_settings_it_reads_and_no_others() {
         "CMAS_SESSION_HOURS",
         "CMAS_SECURE_COOKIES",
         "CMAS_TRUST_FORWARDED",
+        "CMAS_MAX_CONNECTIONS",
+        "CMAS_BODY_DEADLINE_SECS",
+        "CMAS_BODY_MIN_RATE",
     ] {
         assert!(serve.contains(var), "{var} missing from serve --help");
     }

@@ -17,8 +17,8 @@ pub const MAX_CSV: usize = 8 * 1024 * 1024;
 /// A scoring workbook's bytes; a filled one for the bundled questionnaire is about 40 KiB.
 pub const MAX_WORKBOOK: usize = 5 * 1024 * 1024;
 
-/// A questionnaire file's bytes.
-pub const MAX_QUESTIONNAIRE: usize = 2 * 1024 * 1024;
+/// A questionnaire file's bytes (the loader holds every way in to it).
+pub const MAX_QUESTIONNAIRE: usize = crate::domain::questionnaire::MAX_BYTES;
 
 /// Refuses more than [`MAX_ROWS`] rows.
 pub fn rows(n: usize) -> AppResult<()> {

@@ -1,8 +1,14 @@
 //! Operations: a request id and one log line per request, and counters for
-//! `/metrics` in the Prometheus text format: requests and latencies by route,
-//! database pool use, and report render times. Each instance keeps its own
-//! (Prometheus scrapes every instance and sums), so nothing here is shared
-//! between instances.
+//! `/metrics` in the OpenMetrics text format (the official
+//! `prometheus-client`: lock-free counters, the standard's format):
+//! requests and latencies by route, database pool use, and report render
+//! times. Each instance keeps its own (Prometheus scrapes every instance and
+//! sums), so nothing here is shared between instances.
+//!
+//! Every label takes a bounded set of values, whatever callers send: the
+//! method is one of HTTP's own or `other`, the route is the matched pattern
+//! (never the raw path) or `unmatched`, and the status is one the service
+//! answers. A flood of made-up methods or paths adds no series.
 
 use super::call::Call;
 use super::problem::ApiResult;
@@ -12,11 +18,15 @@ use crate::app::render_slots::RenderWatcher;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::Method;
 use actix_web::middleware::Next;
 use actix_web::{get, web, HttpResponse};
-use std::collections::BTreeMap;
-use std::fmt::Write as _;
-use std::sync::Mutex;
+use prometheus_client::encoding::{EncodeLabelSet, EncodeLabelValue, LabelValueEncoder};
+use prometheus_client::metrics::{
+    counter::Counter, family::Family, gauge::Gauge, histogram::Histogram,
+};
+use prometheus_client::registry::{Registry, Unit};
+use std::sync::atomic::Ordering;
 use std::time::Instant;
 use tracing::Instrument;
 
@@ -25,126 +35,146 @@ const BUCKETS: [f64; 12] = [
     0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
 ];
 
-#[derive(Debug, Default, Clone)]
-struct Histogram {
-    count: u64,
-    sum: f64,
-    /// Observations at or under each bound of [`BUCKETS`] (cumulative when written out).
-    buckets: [u64; BUCKETS.len()],
+fn latency() -> Histogram {
+    Histogram::new(BUCKETS)
 }
 
-impl Histogram {
-    fn observe(&mut self, seconds: f64) {
-        self.count += 1;
-        self.sum += seconds;
-        if let Some(i) = BUCKETS.iter().position(|b| seconds <= *b) {
-            if let Some(bucket) = self.buckets.get_mut(i) {
-                *bucket += 1;
-            }
-        }
-    }
+/// A request's method as a label: HTTP's own, or `other` for anything a
+/// client made up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct MethodLabel(&'static str);
 
-    fn write(&self, out: &mut String, name: &str, labels: &str) {
-        let mut cumulative = 0;
-        for (bound, n) in BUCKETS.iter().zip(self.buckets) {
-            cumulative += n;
-            let _ = writeln!(out, "{name}_bucket{{{labels},le=\"{bound}\"}} {cumulative}");
-        }
-        let _ = writeln!(out, "{name}_bucket{{{labels},le=\"+Inf\"}} {}", self.count);
-        let _ = writeln!(out, "{name}_sum{{{labels}}} {}", self.sum);
-        let _ = writeln!(out, "{name}_count{{{labels}}} {}", self.count);
+impl MethodLabel {
+    fn of(method: &Method) -> MethodLabel {
+        const KNOWN: [&str; 9] = [
+            "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "CONNECT", "TRACE",
+        ];
+        MethodLabel(
+            KNOWN
+                .into_iter()
+                .find(|known| *known == method.as_str())
+                .unwrap_or("other"),
+        )
     }
+}
+
+impl EncodeLabelValue for MethodLabel {
+    fn encode(&self, encoder: &mut LabelValueEncoder) -> Result<(), std::fmt::Error> {
+        self.0.encode(encoder)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, EncodeLabelSet)]
+struct RequestLabels {
+    method: MethodLabel,
+    /// The matched route pattern, or `unmatched`.
+    route: String,
+    status: u16,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, EncodeLabelSet)]
+struct RenderLabels {
+    kind: &'static str,
 }
 
 /// This instance's counters.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Metrics {
-    /// By method, route pattern and status.
-    requests: Mutex<BTreeMap<(String, String, u16), Histogram>>,
-    /// By kind of report.
-    renders: Mutex<BTreeMap<&'static str, Histogram>>,
+    registry: Registry,
+    requests: Family<RequestLabels, Histogram>,
+    renders: Family<RenderLabels, Histogram>,
+    queries: Counter,
+    pool_size: Gauge,
+    pool_open: Gauge,
+    pool_idle: Gauge,
+}
+
+impl Default for Metrics {
+    fn default() -> Metrics {
+        let requests =
+            Family::<RequestLabels, Histogram>::new_with_constructor(latency as fn() -> Histogram);
+        let renders =
+            Family::<RenderLabels, Histogram>::new_with_constructor(latency as fn() -> Histogram);
+        let (queries, pool_size, pool_open, pool_idle) = Default::default();
+        let mut registry = Registry::default();
+        registry.register_with_unit(
+            "cmas_http_request_duration",
+            "Time to answer a request, by method, route pattern and status",
+            Unit::Seconds,
+            requests.clone(),
+        );
+        registry.register_with_unit(
+            "cmas_render_duration",
+            "Time to render a report, by kind",
+            Unit::Seconds,
+            renders.clone(),
+        );
+        registry.register(
+            "cmas_db_queries",
+            "Queries run by this instance",
+            Counter::clone(&queries),
+        );
+        registry.register(
+            "cmas_db_pool_max_connections",
+            "Connections the pool may open",
+            Gauge::clone(&pool_size),
+        );
+        registry.register(
+            "cmas_db_pool_connections",
+            "Connections open now",
+            Gauge::clone(&pool_open),
+        );
+        registry.register(
+            "cmas_db_pool_idle_connections",
+            "Open connections not in use",
+            Gauge::clone(&pool_idle),
+        );
+        Metrics {
+            registry,
+            requests,
+            renders,
+            queries,
+            pool_size,
+            pool_open,
+            pool_idle,
+        }
+    }
 }
 
 impl RenderWatcher for Metrics {
     fn rendered(&self, kind: &'static str, seconds: f64) {
-        let mut renders = self.renders.lock().unwrap_or_else(|p| p.into_inner());
-        renders.entry(kind).or_default().observe(seconds);
+        self.renders
+            .get_or_create(&RenderLabels { kind })
+            .observe(seconds);
     }
 }
 
 impl Metrics {
-    fn observe_request(&self, method: &str, route: &str, status: u16, seconds: f64) {
-        let mut requests = self.requests.lock().unwrap_or_else(|p| p.into_inner());
-        requests
-            .entry((method.to_owned(), route.to_owned(), status))
-            .or_default()
-            .observe(seconds);
+    fn observe_request(&self, method: &Method, route: String, status: u16, seconds: f64) {
+        let labels = RequestLabels {
+            method: MethodLabel::of(method),
+            route,
+            status,
+        };
+        self.requests.get_or_create(&labels).observe(seconds);
     }
 
-    /// The Prometheus text exposition of everything counted so far.
+    /// The OpenMetrics text of everything counted so far, with the pool's
+    /// use and the queries run as they are now.
     fn exposition(&self, pool: (u32, u32, u32), queries: u64) -> String {
-        let mut out = String::new();
-        out.push_str("# HELP cmas_http_request_duration_seconds Time to answer a request, by route pattern and status.\n");
-        out.push_str("# TYPE cmas_http_request_duration_seconds histogram\n");
-        let requests = self
-            .requests
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone();
-        for ((method, route, status), h) in &requests {
-            let labels = format!(
-                "method=\"{method}\",route=\"{}\",status=\"{status}\"",
-                escape(route)
-            );
-            h.write(&mut out, "cmas_http_request_duration_seconds", &labels);
-        }
-        out.push_str(
-            "# HELP cmas_http_requests_total Requests answered, by route pattern and status.\n",
-        );
-        out.push_str("# TYPE cmas_http_requests_total counter\n");
-        for ((method, route, status), h) in &requests {
-            let _ = writeln!(out, "cmas_http_requests_total{{method=\"{method}\",route=\"{}\",status=\"{status}\"}} {}", escape(route), h.count);
-        }
-        out.push_str("# HELP cmas_render_duration_seconds Time to render a report, by kind.\n");
-        out.push_str("# TYPE cmas_render_duration_seconds histogram\n");
-        let renders = self
-            .renders
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone();
-        for (kind, h) in &renders {
-            h.write(
-                &mut out,
-                "cmas_render_duration_seconds",
-                &format!("kind=\"{kind}\""),
-            );
-        }
-        let _ = writeln!(out, "# HELP cmas_db_queries_total Queries run by this instance.\n# TYPE cmas_db_queries_total counter\ncmas_db_queries_total {queries}");
         let (size, open, idle) = pool;
-        for (name, help, value) in [
-            (
-                "cmas_db_pool_max_connections",
-                "Connections the pool may open.",
-                size,
-            ),
-            ("cmas_db_pool_connections", "Connections open now.", open),
-            (
-                "cmas_db_pool_idle_connections",
-                "Open connections not in use.",
-                idle,
-            ),
-        ] {
-            let _ = writeln!(
-                out,
-                "# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value}"
-            );
+        self.pool_size.set(size.into());
+        self.pool_open.set(open.into());
+        self.pool_idle.set(idle.into());
+        // The pool counts its queries; a counter only rises, so it takes the
+        // larger of the two whichever scrape comes first.
+        self.queries.inner().fetch_max(queries, Ordering::Relaxed);
+        let mut out = String::new();
+        if let Err(e) = prometheus_client::encoding::text::encode(&mut out, &self.registry) {
+            tracing::error!(error = %e, "the metrics could not be written");
         }
         out
     }
-}
-
-fn escape(label: &str) -> String {
-    label.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
 /// A request id from the load balancer, if it is a sane one.
@@ -171,7 +201,7 @@ pub async fn observe(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody + 'static>, actix_web::Error> {
     let id = incoming_id(&req).unwrap_or_else(new_id);
-    let method = req.method().to_string();
+    let method = req.method().clone();
     let metrics = req
         .app_data::<web::Data<AppState>>()
         .map(|s| s.metrics.clone());
@@ -188,7 +218,7 @@ pub async fn observe(
         span.in_scope(|| tracing::info!(route = %route, status, ms = seconds * 1000.0, "answered"));
     }
     if let Some(metrics) = metrics {
-        metrics.observe_request(&method, &route, status, seconds);
+        metrics.observe_request(&method, route, status, seconds);
     }
     if let Ok(value) = HeaderValue::from_str(&id) {
         res.headers_mut()
@@ -197,10 +227,10 @@ pub async fn observe(
     Ok(res)
 }
 
-/// This instance's metrics in the Prometheus text format (admins; a
+/// This instance's metrics in the OpenMetrics text format (admins; a
 /// scraper uses an admin's API token).
 #[utoipa::path(tag = "operations",
-    responses((status = 200, content_type = "text/plain", body = String), (status = 401, body = crate::web::problem::Problem), (status = 403, body = crate::web::problem::Problem)))]
+    responses((status = 200, content_type = "application/openmetrics-text", body = String), (status = 401, body = crate::web::problem::Problem), (status = 403, body = crate::web::problem::Problem)))]
 #[get("/metrics")]
 pub async fn prometheus(call: Call) -> ApiResult<HttpResponse> {
     let state = call.state.clone();
@@ -209,7 +239,7 @@ pub async fn prometheus(call: Call) -> ApiResult<HttpResponse> {
         .metrics
         .exposition((pool.size, pool.open, pool.idle), pool.queries);
     Ok(HttpResponse::Ok()
-        .content_type("text/plain; version=0.0.4; charset=utf-8")
+        .content_type("application/openmetrics-text; version=1.0.0; charset=utf-8")
         .body(text))
 }
 
@@ -217,39 +247,38 @@ pub async fn prometheus(call: Call) -> ApiResult<HttpResponse> {
 mod tests {
     use super::*;
 
+    fn exposition_after(requests: &[(&str, &str, u16, f64)]) -> String {
+        let metrics = Metrics::default();
+        for (method, route, status, seconds) in requests {
+            let method = Method::from_bytes(method.as_bytes()).expect("a method");
+            metrics.observe_request(&method, (*route).to_owned(), *status, *seconds);
+        }
+        metrics.rendered("scorecard_pdf", 0.02);
+        metrics.exposition((8, 3, 2), 41)
+    }
+
     #[test]
     fn histograms_are_cumulative_and_counts_match() {
-        let metrics = Metrics::default();
-        metrics.observe_request("GET", "/api/v1/clients", 200, 0.003);
-        metrics.observe_request("GET", "/api/v1/clients", 200, 0.2);
-        metrics.observe_request("GET", "/api/v1/clients", 200, 9.0);
-        metrics.rendered("scorecard_pdf", 0.02);
-        let text = metrics.exposition((8, 3, 2), 41);
+        let text = exposition_after(&[
+            ("GET", "/api/v1/clients", 200, 0.003),
+            ("GET", "/api/v1/clients", 200, 0.2),
+            ("GET", "/api/v1/clients", 200, 9.0),
+        ]);
         let labels = "method=\"GET\",route=\"/api/v1/clients\",status=\"200\"";
+        for (bound, count) in [("0.005", 1), ("0.25", 2), ("+Inf", 3)] {
+            let line = format!(
+                "cmas_http_request_duration_seconds_bucket{{le=\"{bound}\",{labels}}} {count}\n"
+            );
+            assert!(text.contains(&line), "{line} in {text}");
+        }
         assert!(
             text.contains(&format!(
-                "cmas_http_request_duration_seconds_bucket{{{labels},le=\"0.005\"}} 1"
+                "cmas_http_request_duration_seconds_count{{{labels}}} 3\n"
             )),
             "{text}"
         );
         assert!(
-            text.contains(&format!(
-                "cmas_http_request_duration_seconds_bucket{{{labels},le=\"0.25\"}} 2"
-            )),
-            "{text}"
-        );
-        assert!(
-            text.contains(&format!(
-                "cmas_http_request_duration_seconds_bucket{{{labels},le=\"+Inf\"}} 3"
-            )),
-            "{text}"
-        );
-        assert!(
-            text.contains(&format!("cmas_http_requests_total{{{labels}}} 3")),
-            "{text}"
-        );
-        assert!(
-            text.contains("cmas_render_duration_seconds_count{kind=\"scorecard_pdf\"} 1"),
+            text.contains("cmas_render_duration_seconds_count{kind=\"scorecard_pdf\"} 1\n"),
             "{text}"
         );
         assert!(
@@ -258,5 +287,24 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("cmas_db_queries_total 41\n"), "{text}");
+        assert!(text.ends_with("# EOF\n"), "{text}");
+    }
+
+    #[test]
+    fn made_up_methods_share_one_label() {
+        let text = exposition_after(&[
+            ("FROB", "unmatched", 404, 0.001),
+            ("X-1234", "unmatched", 404, 0.001),
+            ("GET", "unmatched", 404, 0.001),
+        ]);
+        let series: Vec<_> = text
+            .lines()
+            .filter(|l| l.starts_with("cmas_http_request_duration_seconds_count{"))
+            .collect();
+        assert_eq!(series.len(), 2, "{series:?}");
+        assert!(
+            text.contains("cmas_http_request_duration_seconds_count{method=\"other\",route=\"unmatched\",status=\"404\"} 2\n"),
+            "{text}"
+        );
     }
 }

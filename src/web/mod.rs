@@ -2,9 +2,10 @@
 //! (HTML), siblings that never call each other; `call` and `session` read
 //! who is calling; `problem` turns the use cases' errors into problem
 //! documents; `download` and `content_policy` answer documents; `body`
-//! reads file bodies; `metrics` and `openapi` describe the service.
+//! reads file bodies and `body_pace` cuts off slow ones; `metrics` and `openapi` describe the service.
 
 pub mod body;
+pub mod body_pace;
 pub mod call;
 pub mod content_policy;
 pub mod download;

@@ -31,6 +31,8 @@ pub struct Problem {
 pub enum ApiError {
     /// 400: the request could not be read (malformed JSON, bad parameter).
     BadRequest { code: &'static str, detail: String },
+    /// 408: the body came too slowly (see `web::body_pace`); the connection is closed.
+    TooSlow(String),
     /// What the use case refused, or a fault below the edge.
     App(AppError),
 }
@@ -58,6 +60,9 @@ impl ApiError {
         let app = match self {
             ApiError::BadRequest { code, detail } => {
                 return (StatusCode::BAD_REQUEST, code, detail)
+            }
+            ApiError::TooSlow(detail) => {
+                return (StatusCode::REQUEST_TIMEOUT, "body_too_slow", detail)
             }
             ApiError::App(app) => app,
         };
@@ -135,6 +140,9 @@ impl ResponseError for ApiError {
             }
             ApiError::App(AppError::Throttled { retry_after, .. }) => {
                 response.insert_header(("Retry-After", retry_after.to_string()));
+            }
+            ApiError::TooSlow(_) => {
+                response.force_close();
             }
             _ => {}
         }

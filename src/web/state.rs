@@ -14,6 +14,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Whether the caller's address comes from the proxy's headers.
     pub trust_forwarded: bool,
+    /// How fast request bodies must come (`body_pace`).
+    pub body_pace: super::body_pace::BodyPace,
     /// Set once the studies have been worked out ahead (or that failed).
     pub warm: std::sync::atomic::AtomicBool,
     /// This instance's request and render counters, for `/metrics`.

@@ -124,6 +124,14 @@ fn rand_suffix() -> u32 {
 
 /// Starts the app, or returns None (after saying so) when PostgreSQL is asked for but not configured.
 pub fn spawn_app(backend: Backend) -> Option<TestApp> {
+    spawn_app_with(backend, |_| {})
+}
+
+/// Starts the app with settings of the test's own (a short body deadline, say).
+pub fn spawn_app_with(
+    backend: Backend,
+    configure: impl FnOnce(&mut ServerSettings),
+) -> Option<TestApp> {
     let dir = tempfile::tempdir().expect("temp dir");
     let (url, schema) = match backend {
         Backend::Sqlite => (
@@ -141,7 +149,8 @@ pub fn spawn_app(backend: Backend) -> Option<TestApp> {
     if std::env::var("TEST_LOG").is_ok() {
         cmas::telemetry::init("debug");
     }
-    let settings = test_settings(&url);
+    let mut settings = test_settings(&url);
+    configure(&mut settings);
     let db = Database::connect(&DatabaseUrl::parse(&url), settings.pool_size).expect("database");
     bootstrap::run(&db, &settings.first_start).expect("bootstrap");
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");

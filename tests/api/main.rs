@@ -21,6 +21,7 @@ mod bodies;
 mod client_data;
 mod data_pages;
 mod demo;
+mod edge;
 mod exports;
 mod foreign_ids;
 mod hardening;

@@ -61,24 +61,24 @@ fn metrics_count_requests_by_route_pattern_renders_and_the_pool_for_admins_only(
     assert_eq!(answer.status, 200);
     assert!(answer
         .header("content-type")
-        .is_some_and(|c| c.starts_with("text/plain; version=0.0.4")));
+        .is_some_and(|c| c.starts_with("application/openmetrics-text; version=1.0.0")));
     let text = answer.body.as_str().expect("text").to_owned();
     let results = "method=\"GET\",route=\"/api/v1/assessments/{id}/results\"";
     assert!(
         text.contains(&format!(
-            "cmas_http_requests_total{{{results},status=\"200\"}} 3\n"
+            "cmas_http_request_duration_seconds_count{{{results},status=\"200\"}} 3\n"
         )),
         "{text}"
     );
     assert!(
         text.contains(&format!(
-            "cmas_http_requests_total{{{results},status=\"404\"}} 1\n"
+            "cmas_http_request_duration_seconds_count{{{results},status=\"404\"}} 1\n"
         )),
         "{text}"
     );
     assert!(
         text.contains(&format!(
-            "cmas_http_request_duration_seconds_bucket{{{results},status=\"200\",le=\"+Inf\"}} 3\n"
+            "cmas_http_request_duration_seconds_bucket{{le=\"+Inf\",{results},status=\"200\"}} 3\n"
         )),
         "{text}"
     );

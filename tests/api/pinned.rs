@@ -358,8 +358,8 @@ fn files_are_read_up_to_their_limits_and_refused_from_one_byte_more(app: &TestAp
     .expect(200);
     assert_eq!(imported["rows"], 1);
 
-    // A questionnaire file: 2 MiB, padded with a TOML comment.
-    let toml_limit = 2 * 1024 * 1024;
+    // A questionnaire file: 1 MiB, padded with a TOML comment.
+    let toml_limit = 1024 * 1024;
     let toml = |size: usize| {
         let source = include_str!("../fixtures/mini.toml");
         format!("{source}#{}\n", "x".repeat(size - source.len() - 2))
@@ -371,7 +371,7 @@ fn files_are_read_up_to_their_limits_and_refused_from_one_byte_more(app: &TestAp
         "application/toml",
     )
     .problem(413, "body_too_large");
-    assert_unchanged(app, &before, "a questionnaire file of 2 MiB and a byte");
+    assert_unchanged(app, &before, "a questionnaire file of 1 MiB and a byte");
     let imported = post(
         "/api/v1/questionnaires",
         toml(toml_limit).as_bytes(),

@@ -46,9 +46,21 @@ impl std::error::Error for LoadErrors {}
 pub fn load(file: &str, source: &str) -> Result<Questionnaire, LoadErrors> {
     let mut reader = Reader {
         source,
+        line_starts: line_starts(source),
         problems: Vec::new(),
         seen_ids: HashMap::new(),
+        questions: 0,
     };
+    if source.len() > MAX_BYTES {
+        reader.report(
+            Some(0..0),
+            format!(
+                "a questionnaire file may have at most {MAX_BYTES} bytes; this one has {}",
+                source.len()
+            ),
+        );
+        return Err(reader.into_errors(file));
+    }
     let questionnaire = match ImDocument::parse(source) {
         Ok(doc) => reader.questionnaire(doc.as_table()),
         Err(e) => {
@@ -57,14 +69,18 @@ pub fn load(file: &str, source: &str) -> Result<Questionnaire, LoadErrors> {
             None
         }
     };
-    reader.problems.sort_by_key(|p| (p.line, p.column));
     match questionnaire {
         Some(q) if reader.problems.is_empty() => Ok(q),
-        _ => Err(LoadErrors {
-            file: file.to_owned(),
-            problems: reader.problems,
-        }),
+        _ => Err(reader.into_errors(file)),
     }
+}
+
+/// Where each line starts, so a span's line is a binary search, not a scan
+/// from the top (which made a long file's errors quadratic to place).
+fn line_starts(source: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
 }
 
 type Span = Option<Range<usize>>;
@@ -82,9 +98,23 @@ const DEFAULT_INTENTION_WEIGHT: f64 = 0.5;
 /// The largest scale cmas accepts; scores are stored as small integers.
 const MAX_SCALE: i64 = 100;
 
+/// The largest questionnaire file: about thirteen times the bundled one.
+pub const MAX_BYTES: usize = 1024 * 1024;
+
+/// The most questions a questionnaire may ask: the bundled model asks 118,
+/// and an assessment is scored by people, question by question.
+pub const MAX_QUESTIONS: usize = 1_000;
+
+/// The most areas, and sub-areas in one area, a questionnaire may have.
+pub const MAX_AREAS: usize = 30;
+
 struct Reader<'s> {
     source: &'s str,
+    /// Byte offsets where lines start (see [`line_starts`]).
+    line_starts: Vec<usize>,
     problems: Vec<Problem>,
+    /// Questions read so far, held to [`MAX_QUESTIONS`].
+    questions: usize,
     /// Every id seen so far (areas, sub-areas and questions share one namespace).
     seen_ids: HashMap<String, (usize, usize)>,
 }
@@ -99,10 +129,26 @@ struct Node<'t> {
 impl Reader<'_> {
     fn position(&self, span: &Span) -> (usize, usize) {
         let offset = span.as_ref().map_or(0, |s| s.start).min(self.source.len());
-        let before = &self.source[..offset];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        (line, column)
+        let line = self.line_starts.partition_point(|start| *start <= offset);
+        let start = line
+            .checked_sub(1)
+            .and_then(|i| self.line_starts.get(i))
+            .copied()
+            .unwrap_or(0);
+        let column = self
+            .source
+            .get(start..offset)
+            .map_or(0, |l| l.chars().count())
+            + 1;
+        (line.max(1), column)
+    }
+
+    fn into_errors(mut self, file: &str) -> LoadErrors {
+        self.problems.sort_by_key(|p| (p.line, p.column));
+        LoadErrors {
+            file: file.to_owned(),
+            problems: self.problems,
+        }
     }
 
     fn report(&mut self, span: Span, message: String) {
@@ -266,8 +312,15 @@ impl Reader<'_> {
         Some(id)
     }
 
-    /// Reads an array of tables such as `[[areas]]`; an empty one is a problem.
-    fn children<'t>(&mut self, node: &Node<'t>, key: &str, singular: &str) -> Vec<Node<'t>> {
+    /// Reads an array of tables such as `[[areas]]`; an empty one is a
+    /// problem, and so is one longer than `max` (then none is read).
+    fn children<'t>(
+        &mut self,
+        node: &Node<'t>,
+        key: &str,
+        singular: &str,
+        max: usize,
+    ) -> Vec<Node<'t>> {
         let Some(item) = self.item(node, key) else {
             return Vec::new();
         };
@@ -284,6 +337,17 @@ impl Reader<'_> {
         };
         if array.is_empty() {
             self.report(node.span.clone(), format!("{} has no {key}", node.what));
+        }
+        if array.len() > max {
+            self.report(
+                node.span.clone(),
+                format!(
+                    "{} has {} {key}; at most {max} are allowed",
+                    node.what,
+                    array.len()
+                ),
+            );
+            return Vec::new();
         }
         array
             .iter()
@@ -319,7 +383,7 @@ impl Reader<'_> {
             .and_then(|item| self.node(item, &node.span, "[scale]".into()))
             .and_then(|scale| self.scale(&scale));
         let areas: Vec<_> = self
-            .children(&node, "areas", "area")
+            .children(&node, "areas", "area", MAX_AREAS)
             .into_iter()
             .filter_map(|area| self.area(area))
             .collect();
@@ -398,7 +462,7 @@ impl Reader<'_> {
         let weight = self.weight(&node);
         let description = self.optional_text(&node, "description");
         let sub_areas: Vec<_> = self
-            .children(&node, "sub_areas", "sub-area")
+            .children(&node, "sub_areas", "sub-area", MAX_AREAS)
             .into_iter()
             .filter_map(|s| self.sub_area(s))
             .collect();
@@ -418,8 +482,18 @@ impl Reader<'_> {
         let name = self.text(&node, "name");
         let weight = self.weight(&node);
         let description = self.optional_text(&node, "description");
-        let questions: Vec<_> = self
-            .children(&node, "questions", "question")
+        let children = self.children(&node, "questions", "question", MAX_QUESTIONS);
+        self.questions += children.len();
+        if self.questions > MAX_QUESTIONS && self.questions - children.len() <= MAX_QUESTIONS {
+            self.report(
+                node.span.clone(),
+                format!(
+                    "a questionnaire may ask at most {MAX_QUESTIONS} questions; {} brings it past that",
+                    node.what
+                ),
+            );
+        }
+        let questions: Vec<_> = children
             .into_iter()
             .filter_map(|q| self.question(q))
             .collect();

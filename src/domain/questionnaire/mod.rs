@@ -3,7 +3,7 @@
 
 mod load;
 
-pub use load::{load, LoadErrors, Problem};
+pub use load::{load, LoadErrors, Problem, MAX_AREAS, MAX_BYTES, MAX_QUESTIONS};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};

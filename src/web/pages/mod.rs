@@ -133,6 +133,7 @@ mod tests {
             pages: Pages::new().expect("the templates"),
             secure_cookies: false,
             trust_forwarded: false,
+            body_pace: Default::default(),
             metrics: Default::default(),
             warm: Default::default(),
         });

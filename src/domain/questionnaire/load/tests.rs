@@ -168,3 +168,93 @@ fn intention_and_reality_count_equally_unless_the_file_says_otherwise() {
         ["q.toml:11:20: intention_weight must be between 0 and 1, found 1.5"]
     );
 }
+
+/// A valid questionnaire of `areas` × `subs` × `questions` (with every
+/// question's guidance), as an author would write it.
+fn generated(areas: usize, subs: usize, questions: usize) -> String {
+    let mut out = String::from(
+        "id = \"big\"\nversion = \"1.0.0\"\ntitle = \"Big\"\n[scale]\nmin = 0\nmax = 10\nintention = \"i\"\nreality = \"r\"\n",
+    );
+    for a in 0..areas {
+        out += &format!("[[areas]]\nid = \"A{a}\"\nname = \"Area {a}\"\nweight = 1.0\n");
+        for s in 0..subs {
+            out += &format!(
+                "[[areas.sub_areas]]\nid = \"A{a}.{s}\"\nname = \"Sub {s}\"\nweight = 1.0\n"
+            );
+            for q in 0..questions {
+                out += &format!(
+                    "[[areas.sub_areas.questions]]\nid = \"A{a}.{s}.{q}\"\npractice = \"P\"\nweight = 1.0\n\
+                     [areas.sub_areas.questions.guidance]\nlow = \"l\"\nmiddle = \"m\"\nhigh = \"h\"\n"
+                );
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_questionnaire_may_ask_up_to_the_limit_of_questions() {
+    // 8 × 25 × 5 = 1,000 questions: the limit itself loads.
+    let q = load("q.toml", &generated(8, 25, 5)).expect("at the limit");
+    assert_eq!(q.question_count(), MAX_QUESTIONS);
+}
+
+#[test]
+fn more_questions_than_the_limit_are_refused_once_naming_it() {
+    let errors = problems(&generated(8, 25, 6));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("at most 1000 questions"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn too_many_areas_or_sub_areas_are_refused_naming_the_limit() {
+    let errors = problems(&generated(31, 1, 1));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].ends_with("the questionnaire has 31 areas; at most 30 are allowed"),
+        "{}",
+        errors[0]
+    );
+    let errors = problems(&generated(1, 31, 1));
+    assert!(
+        errors[0].contains("area A0 has 31 sub_areas; at most 30 are allowed"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_file_over_the_byte_limit_is_refused_before_it_is_parsed() {
+    let source = format!("{VALID}\n# {}\n", "x".repeat(MAX_BYTES));
+    let errors = problems(&source);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("q.toml:1:1: a questionnaire file may have at most 1048576 bytes"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn positions_late_in_a_long_file_count_lines_and_characters() {
+    // Problems at the end of a long file are placed by the line index: their
+    // line, and their column in characters (not bytes) after "éé".
+    let mut source = generated(2, 10, 10);
+    source += "[[areas]]\nid = \"Z\"\nname = \"z\"\nweight = 1.0\n[[areas.sub_areas]]\nid = \"Z.1\"\nname = \"z\"\nweight = 1.0\n\
+               [[areas.sub_areas.questions]]\nid = \"A0.0.0\"\npractice = \"p\"\nweight = 1.0\n\
+               guidance = { low = \"éé\", xtra = \"x\", middle = \"m\", high = \"h\" }\n";
+    let last = source.lines().count();
+    let errors = problems(&source);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        errors[0].starts_with(&format!("q.toml:{}:6: duplicate id `A0.0.0`", last - 3)),
+        "{errors:?}"
+    );
+    assert!(
+        errors[1].starts_with(&format!("q.toml:{last}:26: unknown key `xtra`")),
+        "{errors:?}"
+    );
+}
