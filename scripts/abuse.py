@@ -66,6 +66,19 @@ def memory():
         return None
 
 
+def lazy_free():
+    """MiB of the RSS the allocator has given back with MADV_FREE: still
+    counted until the kernel needs the memory. None if unknown."""
+    try:
+        with open(f"/proc/{PID}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("LazyFree:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
 def server_alive():
     try:
         with open(f"/proc/{PID}/stat") as f:
@@ -275,7 +288,13 @@ def phase_slow_bodies(summary, n, probe_seconds):
     ).encode()
     result = asyncio.run(slow_bodies(head, n, probe_seconds))
     opened, answers, probes, failed = result
-    lat = [t for ok, t in probes if ok]
+    # The headline: probes sent while every slow body was still open (the
+    # server cuts them off after a few seconds; the window goes on after).
+    first_close = min((a[3] for a in answers if a[2]), default=float("inf"))
+    during = [(ok, t) for ok, t, at in probes if at < first_close]
+    during_lat = [t for ok, t in during if ok]
+    during_failed = sum(1 for ok, _ in during if not ok)
+    lat = [t for ok, t, _ in probes if ok]
     answered = [a for a in answers if a[0] is not None]
     status408 = [a for a in answers if a[0] == 408]
     closed = sum(1 for a in answers if a[2])
@@ -283,8 +302,9 @@ def phase_slow_bodies(summary, n, probe_seconds):
     silent_close = sum(1 for a in answers if a[0] is None and a[2])
     median_after = statistics.median(a[1] for a in status408) if status408 else float("nan")
     summary["healthz"] = (
-        f"healthz during {n} slow bodies p50 {ms(quantile(lat, 0.5))} ms p99 {ms(quantile(lat, 0.99))} ms "
-        f"max {ms(max(lat) if lat else float('nan'))} ms, {failed} failed"
+        f"healthz during {opened} slow bodies p50 {ms(quantile(during_lat, 0.5))} ms "
+        f"p99 {ms(quantile(during_lat, 0.99))} ms max {ms(max(during_lat) if during_lat else float('nan'))} ms, "
+        f"{during_failed} failed"
     )
     summary["slow"] = (
         f"slow bodies answered 408: {len(status408)}/{n} after ~{median_after:.1f} s median"
@@ -297,7 +317,9 @@ def phase_slow_bodies(summary, n, probe_seconds):
     return (
         f"{opened}/{n} slow bodies opened; /healthz ×{len(probes)} over {probe_seconds} s: "
         f"p50 {ms(quantile(lat, 0.5))} ms, p99 {ms(quantile(lat, 0.99))} ms, "
-        f"max {ms(max(lat) if lat else float('nan'))} ms, {failed} failed; "
+        f"max {ms(max(lat) if lat else float('nan'))} ms, {failed} failed "
+        f"({len(during)} of them while all were open: p50 {ms(quantile(during_lat, 0.5))} ms, "
+        f"max {ms(max(during_lat) if during_lat else float('nan'))} ms, {during_failed} failed); "
         f"answered 408 {len(status408)}, closed by the server {closed}, "
         f"408 after {median_after:.1f} s median{extra}"
     )
@@ -323,19 +345,22 @@ async def slow_bodies(head, n, probe_seconds):
             return reader, writer, time.monotonic()
 
     async def read_answer(reader, opened):
-        """(status or None, seconds after opening, closed by the server)."""
+        """(status or None, seconds after opening to the answer, closed by
+        the server, when it closed)."""
         data, first = b"", None
         try:
             while len(data) < 65536:
                 chunk = await reader.read(4096)
                 if not chunk:
-                    return status_of(data), (first or time.monotonic()) - opened, True
+                    now = time.monotonic()
+                    return status_of(data), (first or now) - opened, True, now
                 if first is None:
                     first = time.monotonic()
                 data += chunk
         except (OSError, asyncio.IncompleteReadError):
-            return status_of(data), (first or time.monotonic()) - opened, True
-        return status_of(data), (first or time.monotonic()) - opened, False
+            now = time.monotonic()
+            return status_of(data), (first or now) - opened, True, now
+        return status_of(data), (first or time.monotonic()) - opened, False, float("inf")
 
     async def trickle(reader, writer, opened):
         answer = asyncio.ensure_future(read_answer(reader, opened))
@@ -355,7 +380,7 @@ async def slow_bodies(head, n, probe_seconds):
             if answer.done() and not answer.cancelled():
                 return answer.result()
             answer.cancel()
-            return None, time.monotonic() - opened, False
+            return None, time.monotonic() - opened, False, float("inf")
         finally:
             stopping.cancel()
             writer.close()
@@ -382,14 +407,14 @@ async def slow_bodies(head, n, probe_seconds):
             if t in done and not t.cancelled() and t.exception() is None:
                 answers.append(t.result())
             else:
-                answers.append((None, float("nan"), False))
+                answers.append((None, float("nan"), False, float("inf")))
     await asyncio.sleep(0)
-    failed = sum(1 for ok, _ in probes if not ok)
+    failed = sum(1 for ok, _, _ in probes if not ok)
     return len(conns), answers, probes, failed
 
 
 def probe_healthz(seconds):
-    """(ok, seconds) for a GET /healthz every 100 ms, each on a fresh connection."""
+    """(ok, seconds, sent at) for a GET /healthz every 100 ms, each on a fresh connection."""
     probes = []
     end = time.monotonic() + seconds
     tick = time.monotonic()
@@ -397,9 +422,9 @@ def probe_healthz(seconds):
         started = time.monotonic()
         try:
             status, _, _ = request("GET", "/healthz", timeout=2)
-            probes.append((status == 200, time.monotonic() - started))
+            probes.append((status == 200, time.monotonic() - started, started))
         except Exception:
-            probes.append((False, time.monotonic() - started))
+            probes.append((False, time.monotonic() - started, started))
         tick += 0.1
         time.sleep(max(0.0, tick - time.monotonic()))
     return probes
@@ -522,12 +547,23 @@ def kpi_csv(rows):
     return ("\n".join(lines) + "\n").encode()
 
 
+def problem_code(answer):
+    """The `code` of a problem document in a raw answer, or ''."""
+    try:
+        body = json.loads(answer.partition(b"\r\n\r\n")[2])
+        code = body.get("code", "")
+        first = (body.get("errors") or [{}])[0].get("message", "")
+        return f"{code}: {first[:60]}" if first else code
+    except (ValueError, AttributeError, IndexError):
+        return ""
+
+
 def phase_uploads(summary, bearer):
-    big = questionnaire("abuse-big", 900, 24)
-    scale = 1
-    while len(big) < 2 * MIB:  # at least 2 MiB, whatever the word lengths came to
-        scale += 1
-        big = questionnaire("abuse-big", 900, 24 * scale)
+    words = 40
+    big = questionnaire("abuse-big", 1000, words)
+    while len(big) < 2 * MIB and words < 1000:  # just over 2 MiB
+        words = int(words * 2 * MIB / len(big)) + 1
+        big = questionnaire("abuse-big", 1000, words)
     many = questionnaire("abuse-many", 1100, 4)
     assert len(many) < MIB, len(many)
     csv = kpi_csv(60_000)
@@ -538,18 +574,50 @@ def phase_uploads(summary, bearer):
         + [("60,000-row CSV", "/api/v1/kpis/values.csv", {**auth, "Content-Type": "text/csv"}, csv)] * 12
     )
     random.shuffle(jobs)
+    # Meanwhile /readyz, which needs a blocking thread and a database read,
+    # as every API call does (/healthz needs neither).
+    done = threading.Event()
+
+    def probe_ready():
+        probes = []
+        while not done.is_set() and len(probes) < 3000:
+            started = time.monotonic()
+            try:
+                status, _, _ = request("GET", "/readyz", timeout=5)
+                probes.append((status == 200, time.monotonic() - started))
+            except Exception:
+                probes.append((False, time.monotonic() - started))
+            done.wait(0.1)
+        return probes
+
     started = time.monotonic()
-    with ThreadPoolExecutor(len(jobs)) as pool:
-        results = list(pool.map(lambda j: (j[0], raw_request("POST", j[1], j[2], j[3], timeout=120)), jobs))
+    with ThreadPoolExecutor(len(jobs) + 1) as pool:
+        ready = pool.submit(probe_ready)
+        try:
+            results = list(pool.map(lambda j: (j[0], raw_request("POST", j[1], j[2], j[3], timeout=120)), jobs))
+        finally:
+            done.set()
+        probes = ready.result()
     took = time.monotonic() - started
     parts = []
     for kind, size in (("2 MiB TOML", len(big)), ("1,100 questions", len(many)), ("60,000-row CSV", len(csv))):
         mine = [r for k, r in results if k == kind]
         statuses = Counter(r[0] for r in mine)
         slowest = max(r[2] for r in mine)
-        parts.append(f"{kind} ({kib(size)}) {counts(statuses)}, slowest {slowest:.1f} s")
+        codes = Counter(problem_code(r[1]) for r in mine)
+        code = codes.most_common(1)[0][0] if codes else ""
+        answer = max(len(r[1]) for r in mine)
+        parts.append(
+            f"{kind} ({kib(size)}) {counts(statuses)} [{code}] answer ≤{kib(answer)}, slowest {slowest:.1f} s"
+        )
+    lat = [t for ok, t in probes if ok]
+    failed = sum(1 for ok, _ in probes if not ok)
+    ready_line = (
+        f"/readyz meanwhile ×{len(probes)}: p50 {ms(quantile(lat, 0.5))} ms, "
+        f"max {ms(max(lat) if lat else float('nan'))} ms, {failed} failed"
+    )
     summary["uploads"] = f"uploads 36 in {took:.1f} s"
-    return "; ".join(parts) + f"; all 36 in {took:.1f} s"
+    return "; ".join(parts) + f"; all 36 in {took:.1f} s; {ready_line}"
 
 
 def phase_pages(summary, cookie):
@@ -630,7 +698,7 @@ def main():
         took = time.monotonic() - started
         after = memory()
         say(f"[{number}/7] {name}: {line}")
-        rows.append((name, took, before, after))
+        rows.append((name, took, before, after, lazy_free()))
         if not server_alive():
             say(f"abuse.py: the server (pid {PID}) is gone after phase {number}")
             report(rows, summary)
@@ -653,10 +721,11 @@ def main():
 
 def report(rows, summary):
     say("")
-    say(f"{'phase':<17} {'s':>6} {'RSS before':>11} {'RSS after':>10} {'peak after':>11}")
+    say(f"{'phase (MiB)':<17} {'s':>6} {'RSS before':>11} {'RSS after':>10} {'peak after':>11} {'lazy-free':>10}")
     fmt = lambda m, i: f"{m[i]:.0f}" if m else "gone"
-    for name, took, before, after in rows:
-        say(f"{name:<17} {took:>6.1f} {fmt(before, 0):>11} {fmt(after, 0):>10} {fmt(after, 1):>11}")
+    for name, took, before, after, lazy in rows:
+        lazy = "?" if lazy is None else f"{lazy:.0f}"
+        say(f"{name:<17} {took:>6.1f} {fmt(before, 0):>11} {fmt(after, 0):>10} {fmt(after, 1):>11} {lazy:>10}")
     start = rows[0][2] if rows else None
     end = rows[-1][3] if rows else None
     rss = (

@@ -11,6 +11,13 @@ pub const MAX_ROWS: usize = 50_000;
 /// KPI periods one request may bring values for (two years of months).
 pub const MAX_PERIODS: usize = 24;
 
+/// Items one page lists of a kind that grows without bound (KPIs, panels):
+/// a page stays a few hundred kilobytes, rendered in milliseconds.
+pub const LISTED: usize = 200;
+
+/// The latest periods the performance-data page lists.
+pub const LISTED_PERIODS: usize = 48;
+
 /// A CSV file's bytes.
 pub const MAX_CSV: usize = 8 * 1024 * 1024;
 

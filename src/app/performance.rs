@@ -49,14 +49,17 @@ pub struct PanelEntry {
     pub rating: Option<f64>,
 }
 
-/// What the performance-data page lists.
+/// What the performance-data page lists: held to what a page shows (see
+/// `limits::LISTED`), with the number left out; the API has them all.
 pub struct Overview {
-    /// The KPIs the organisation defined.
+    /// The KPIs the organisation defined, the first ones.
     pub kpis: Vec<Kpi>,
-    /// The periods with values, oldest first.
+    /// The latest periods with values, oldest first.
     pub periods: Vec<String>,
-    /// The expert panels, each for one period.
+    /// The expert panels, each for one period, the first ones.
     pub panels: Vec<Panel>,
+    /// KPIs, periods and panels left out of the lists above.
+    pub left_out: (usize, usize, usize),
 }
 
 /// The client must be the caller's, or the whole request is refused.
@@ -231,10 +234,25 @@ pub fn overview(app: &App, caller: &Caller) -> AppResult<Overview> {
     require(caller, STAFF, "read performance data")?;
     let organisation_id = caller.organisation_id.get();
     app.read(|conn| {
+        let (mut kpis, mut panels) = (
+            Kpi::list_in(conn, organisation_id)?,
+            Panel::list_in(conn, organisation_id)?,
+        );
+        let mut periods = KpiValue::periods(conn, organisation_id)?;
+        let earlier = periods.len().saturating_sub(limits::LISTED_PERIODS);
+        periods.drain(..earlier);
+        let left_out = (
+            kpis.len().saturating_sub(limits::LISTED),
+            earlier,
+            panels.len().saturating_sub(limits::LISTED),
+        );
+        kpis.truncate(limits::LISTED);
+        panels.truncate(limits::LISTED);
         Ok(Overview {
-            kpis: Kpi::list_in(conn, organisation_id)?,
-            periods: KpiValue::periods(conn, organisation_id)?,
-            panels: Panel::list_in(conn, organisation_id)?,
+            kpis,
+            periods,
+            panels,
+            left_out,
         })
     })
 }

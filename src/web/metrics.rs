@@ -45,6 +45,8 @@ fn latency() -> Histogram {
 struct MethodLabel(&'static str);
 
 impl MethodLabel {
+    const OTHER: MethodLabel = MethodLabel("other");
+
     fn of(method: &Method) -> MethodLabel {
         const KNOWN: [&str; 9] = [
             "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "CONNECT", "TRACE",
@@ -53,7 +55,7 @@ impl MethodLabel {
             KNOWN
                 .into_iter()
                 .find(|known| *known == method.as_str())
-                .unwrap_or("other"),
+                .unwrap_or(Self::OTHER.0),
         )
     }
 }
@@ -151,8 +153,15 @@ impl RenderWatcher for Metrics {
 
 impl Metrics {
     fn observe_request(&self, method: &Method, route: String, status: u16, seconds: f64) {
+        let method = MethodLabel::of(method);
+        // A made-up method matches no route, whatever its path.
+        let route = if method == MethodLabel::OTHER {
+            "unmatched".to_owned()
+        } else {
+            route
+        };
         let labels = RequestLabels {
-            method: MethodLabel::of(method),
+            method,
             route,
             status,
         };

@@ -170,3 +170,42 @@ fn questionnaire_files_are_held_to_their_size_and_question_limits() {
     );
     post(&questionnaire_of(1_000)).expect(201);
 }
+
+#[test]
+fn the_data_page_lists_the_latest_periods_and_counts_the_rest() {
+    let app = app_with_body_deadline(60);
+    let admin = app.admin();
+    app.client(&admin, "North Bank");
+    app.send("POST", "/api/v1/kpis", &admin, &serde_json::json!({ "name": "Retention", "unit": "%", "direction": "higher", "kind": "behaviour" }))
+        .expect(201);
+    // 60 monthly periods, six to an upload (one upload brings at most 24).
+    for year in 2021..2026 {
+        for months in [1..=6, 7..=12] {
+            let half: String = months
+                .map(|month| format!("North Bank,Retention,{year}-{month:02},{month}\n"))
+                .collect();
+            app.request(
+                "POST",
+                "/api/v1/kpis/values.csv",
+                &admin,
+                Some(&format!("client,kpi,period,value\n{half}")),
+                "text/csv",
+            )
+            .expect(200);
+        }
+    }
+    let session = app.login(crate::helpers::ADMIN_EMAIL, crate::helpers::PASSWORD);
+    let page = app.get("/data", &session);
+    assert_eq!(page.status, 200);
+    let html = page.body.as_str().expect("html");
+    assert_eq!(
+        html.matches("/api/v1/kpis/values.csv?period=20").count(),
+        48
+    );
+    assert!(
+        html.contains("period=2025-12"),
+        "the latest period is listed"
+    );
+    assert!(!html.contains("period=2021-12\""), "the oldest are not");
+    assert!(html.contains("and 12 earlier periods"), "{html}");
+}

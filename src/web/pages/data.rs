@@ -46,6 +46,7 @@ async fn page(
         kpis,
         periods,
         panels,
+        left_out,
     } = state
         .run(move |app| performance::overview(app, &caller))
         .await?;
@@ -63,6 +64,9 @@ async fn page(
         "kpis": kpis.iter().map(|k| json!({ "name": k.name, "unit": k.unit, "direction": k.direction().as_str(), "kind": k.kind })).collect::<Vec<_>>(),
         "periods": periods.iter().rev().map(|p| json!({ "period": p, "query": url_encode(p) })).collect::<Vec<_>>(),
         "panels": panels.iter().map(|p| json!({ "name": p.name, "period": p.period })).collect::<Vec<_>>(),
+        "more_kpis": left_out.0,
+        "earlier_periods": left_out.1,
+        "more_panels": left_out.2,
         "kpi_flaws": flaws(CsvImport::KpiValues),
         "panel_flaws": flaws(CsvImport::PanelRanks),
     });
