@@ -5,9 +5,11 @@
 #
 #   scripts/schemathesis.sh [EXAMPLES] [PHASES] [SECONDS]
 #
-# PHASES default to `coverage` (every operation's edge cases from the
-# schema: about 2,400 requests in 20 s); `coverage,fuzzing,stateful` with
-# SECONDS=600 is the long run. EXAMPLES per operation (default 5) and
+# PHASES default to `coverage,stateful`: every operation's edge cases from
+# the schema, then chains of calls through the document's links (a client
+# created, assessed, scored, exported); `coverage,fuzzing,stateful` with
+# SECONDS=600 is the long run. schemathesis.toml makes any warning fail the
+# run, and scripts/schemathesis_hooks.py reads our PDFs. EXAMPLES per operation (default 5) and
 # SECONDS (default 120) bound the run. Left out: logout and password change (they would end
 # the run's own credentials), revoking tokens (it could revoke the run's own
 # token), and the TOML and XLSX uploads, which schemathesis cannot write
@@ -16,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 examples="${1:-5}"
-phases="${2:-coverage}"
+phases="${2:-coverage,stateful}"
 seconds="${3:-120}"
 if ! python3 -c 'import schemathesis' 2>/dev/null; then
   python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "schemathesis==4.32.5"
@@ -46,7 +48,9 @@ csrf="$(curl -sf -c "${work}/cookies" -X POST "${base}/api/v1/auth/login" -H 'co
 token="$(curl -sf -b "${work}/cookies" -H "X-CSRF-Token: ${csrf}" -X POST "${base}/api/v1/tokens" \
   -H 'content-type: application/json' -d '{"name":"schemathesis"}' | json 'd["token"]')"
 
-st run "${base}/api/v1/openapi.json" \
+python3 scripts/schemathesis_config.py "${base}" "${token}" "${work}/schemathesis.toml"
+export PYTHONPATH="scripts${PYTHONPATH:+:$PYTHONPATH}" SCHEMATHESIS_HOOKS=schemathesis_hooks
+st --config-file "${work}/schemathesis.toml" run "${base}/api/v1/openapi.json" \
   -H "Authorization: Bearer ${token}" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
   --phases "${phases}" --max-examples "${examples}" --seed 20261123 --max-time "${seconds}" \

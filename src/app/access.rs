@@ -21,6 +21,7 @@ use utoipa::ToSchema;
 #[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct Membership {
     /// An executive or programme manager of the organisation.
+    #[schema(minimum = 1)]
     pub user_id: i32,
 }
 

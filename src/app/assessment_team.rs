@@ -19,6 +19,7 @@ use utoipa::ToSchema;
 #[serde(deny_unknown_fields)]
 #[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct AssessorRequest {
+    #[schema(minimum = 1)]
     pub user_id: i32,
 }
 

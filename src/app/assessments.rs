@@ -29,16 +29,23 @@ pub const MAX_ASSESSORS: usize = 20;
 #[serde(deny_unknown_fields)]
 #[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct NewAssessmentRequest {
+    #[schema(minimum = 1)]
     pub client_id: i32,
     /// The stored questionnaire version; the assessment keeps it for good.
+    #[schema(minimum = 1)]
     pub questionnaire_id: i32,
+    // Dates from 1990 on (domain::dates); the latest allowed moves with today, so only the
+    // century is stated.
+    #[schema(pattern = r"^(199[0-9]|20[0-9][0-9])-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
     pub assessment_date: chrono::NaiveDate,
     #[serde(default)]
     pub scope: Scope,
     /// Defaults to the caller.
+    #[schema(minimum = 1)]
     pub lead_assessor_id: Option<i32>,
     /// Co-assessors; the lead is always an assessor.
     #[serde(default)]
+    #[schema(max_items = 20, minimum = 1)]
     pub assessor_ids: Vec<i32>,
 }
 
@@ -47,6 +54,7 @@ pub struct NewAssessmentRequest {
 #[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct AssessmentUpdate {
     /// The version the change was made against.
+    #[schema(minimum = 1)]
     pub version: i32,
     pub status: Status,
 }
@@ -56,8 +64,22 @@ pub struct AssessmentUpdate {
 #[serde(deny_unknown_fields)]
 #[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct Scope {
+    // The patterns state what app::input takes: text not blank once trimmed, and in a one-line
+    // field no control, bidirectional or zero-width character (domain::text).
+    #[schema(
+        max_length = 200,
+        pattern = r"^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*([^\x00-\x20\x7f\x85\xa0\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u2066-\u2069\u3000\ufeff][^\x00-\x1f\x7f\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff]*[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*)?$"
+    )]
     pub business_unit: Option<String>,
+    #[schema(
+        max_length = 200,
+        pattern = r"^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*([^\x00-\x20\x7f\x85\xa0\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u2066-\u2069\u3000\ufeff][^\x00-\x1f\x7f\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff]*[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*)?$"
+    )]
     pub product: Option<String>,
+    #[schema(
+        max_length = 200,
+        pattern = r"^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*([^\x00-\x20\x7f\x85\xa0\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u2066-\u2069\u3000\ufeff][^\x00-\x1f\x7f\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff]*[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*)?$"
+    )]
     pub customer_group: Option<String>,
 }
 

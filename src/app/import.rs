@@ -15,7 +15,7 @@ use crate::domain::performance::ranks_from_ratings;
 use crate::domain::role::Caller;
 use crate::domain::text;
 use crate::render::table::csv_unguarded;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The kinds of CSV file cmas reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +42,8 @@ pub fn may_import(caller: &Caller) -> AppResult<()> {
 /// Checks and stores one CSV file into the caller's organisation (staff).
 pub fn csv(app: &App, caller: &Caller, kind: CsvImport, text: &[u8]) -> AppResult<Imported> {
     may_import(caller)?;
-    app.write(|conn| store(conn, caller.organisation_id.get(), kind, text))
+    let file = read(kind, text)?;
+    app.write(|conn| store(conn, caller.organisation_id.get(), &file))
 }
 
 /// The command line's import, by whoever runs it: into the organisation
@@ -53,23 +54,43 @@ pub fn into_organisation(
     kind: CsvImport,
     text: &[u8],
 ) -> AppResult<Imported> {
+    let file = read(kind, text)?;
     app.write(|conn| {
         let org = Organisation::find_by_slug(conn, organisation)?.ok_or_else(|| {
             AppError::NotFound(format!("there is no organisation `{organisation}`"))
         })?;
-        store(conn, org.id, kind, text)
+        store(conn, org.id, &file)
     })
 }
 
-fn store(
-    conn: &mut AnyConnection,
-    organisation_id: i32,
+const KPI_HEADER: &[&str; 4] = &["client", "kpi", "period", "value"];
+const RANK_HEADERS: &[&[&str; 4]] = &[
+    &["panel", "period", "client", "rank"],
+    &["panel", "period", "client", "rating"],
+];
+
+/// A file's rows, read before any transaction: a long or broken file is
+/// refused without holding the database (and SQLite's one writer) meanwhile.
+struct CsvFile {
     kind: CsvImport,
-    text: &[u8],
-) -> AppResult<Imported> {
-    match kind {
-        CsvImport::KpiValues => kpi_values(conn, organisation_id, text),
-        CsvImport::PanelRanks => panel_ranks(conn, organisation_id, text),
+    /// Which of the kind's headers it has.
+    header: usize,
+    rows: Vec<Row>,
+}
+
+fn read(kind: CsvImport, text: &[u8]) -> Result<CsvFile, Rejected> {
+    let headers = match kind {
+        CsvImport::KpiValues => &[KPI_HEADER][..],
+        CsvImport::PanelRanks => RANK_HEADERS,
+    };
+    let (header, rows) = rows(text, headers)?;
+    Ok(CsvFile { kind, header, rows })
+}
+
+fn store(conn: &mut AnyConnection, organisation_id: i32, file: &CsvFile) -> AppResult<Imported> {
+    match file.kind {
+        CsvImport::KpiValues => kpi_values(conn, organisation_id, &file.rows),
+        CsvImport::PanelRanks => panel_ranks(conn, organisation_id, file.header == 1, &file.rows),
     }
 }
 
@@ -82,6 +103,31 @@ fn flaw(row: usize, column: usize, message: impl Into<String>) -> Flaw {
 /// header it is and the cells as text, trimmed.
 /// A data row: the four cells every import's header names.
 type Row = [String; 4];
+
+/// Refuses a file of more than [`limits::MAX_ROWS`] data rows before any
+/// row is kept: records are counted in one reused buffer, so a refused
+/// file costs no memory beyond its bytes.
+fn refuse_if_too_long(csv_text: &[u8]) -> Result<(), Rejected> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(csv_text);
+    let mut record = csv::ByteRecord::new();
+    let mut count = 0;
+    while let Ok(true) = reader.read_byte_record(&mut record) {
+        count += 1;
+        if count > limits::MAX_ROWS {
+            return Err(Rejected(vec![flaw(
+                count + 1,
+                1,
+                format!(
+                    "the file has more than {} rows, the limit of one upload",
+                    limits::MAX_ROWS
+                ),
+            )]));
+        }
+    }
+    Ok(())
+}
 
 fn rows(csv_text: &[u8], headers: &[&[&str; 4]]) -> Result<(usize, Vec<Row>), Rejected> {
     let mut reader = csv::ReaderBuilder::new()
@@ -108,21 +154,10 @@ fn rows(csv_text: &[u8], headers: &[&[&str; 4]]) -> Result<(usize, Vec<Row>), Re
             ),
         )]));
     };
+    refuse_if_too_long(csv_text)?;
     let mut flaws = Vec::new();
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
-        if i == limits::MAX_ROWS {
-            // No more is read: the file is refused as too long.
-            flaws.push(flaw(
-                i + 2,
-                1,
-                format!(
-                    "the file has more than {} rows, the limit of one upload",
-                    limits::MAX_ROWS
-                ),
-            ));
-            break;
-        }
         match record {
             // The reader refuses a record whose length differs from the header's.
             Ok(record) => match Row::try_from(
@@ -210,12 +245,7 @@ fn named(
 }
 
 /// `client,kpi,period,value`: clients and KPIs by name; the KPIs must be defined.
-fn kpi_values(
-    conn: &mut AnyConnection,
-    organisation_id: i32,
-    csv_text: &[u8],
-) -> AppResult<Imported> {
-    let (_, rows) = rows(csv_text, &[&["client", "kpi", "period", "value"]])?;
+fn kpi_values(conn: &mut AnyConnection, organisation_id: i32, rows: &[Row]) -> AppResult<Imported> {
     let clients = names_composed(client_ids_by_name(conn, organisation_id)?);
     let kpis: HashMap<String, i32> = Kpi::list_in(conn, organisation_id)?
         .into_iter()
@@ -255,19 +285,14 @@ fn kpi_values(
 fn panel_ranks(
     conn: &mut AnyConnection,
     organisation_id: i32,
-    csv_text: &[u8],
+    ratings: bool,
+    rows: &[Row],
 ) -> AppResult<Imported> {
-    let (which, rows) = rows(
-        csv_text,
-        &[
-            &["panel", "period", "client", "rank"],
-            &["panel", "period", "client", "rating"],
-        ],
-    )?;
-    let ratings = which == 1;
     let clients = names_composed(client_ids_by_name(conn, organisation_id)?);
     let mut flaws = Vec::new();
     let mut panels: HashMap<(String, String), Vec<(i32, f64)>> = HashMap::new();
+    // Who each panel ranked already: a set, since one panel may rank thousands.
+    let mut ranked: HashSet<(&str, &str, i32)> = HashSet::new();
     for (i, cells) in rows.iter().enumerate() {
         let row = i + 2;
         let [panel, period, client, rank] = cells;
@@ -284,10 +309,7 @@ fn panel_ranks(
         else {
             continue;
         };
-        let entries = panels
-            .entry((name.to_owned(), period.to_owned()))
-            .or_default();
-        if entries.iter().any(|(c, _)| *c == client_id) {
+        if !ranked.insert((name, period, client_id)) {
             flaws.push(flaw(
                 row,
                 3,
@@ -295,7 +317,10 @@ fn panel_ranks(
             ));
             continue;
         }
-        entries.push((client_id, rank));
+        panels
+            .entry((name.to_owned(), period.to_owned()))
+            .or_default()
+            .push((client_id, rank));
     }
     if !flaws.is_empty() {
         return Err(Rejected(flaws).into());

@@ -15,12 +15,15 @@ const MAX_VALUES: usize = 100_000;
 #[serde(deny_unknown_fields)]
 #[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct CorrelationRequest {
+    #[schema(min_items = 3, max_items = 100000)]
     pub x: Vec<f64>,
+    #[schema(min_items = 3, max_items = 100000)]
     pub y: Vec<f64>,
     #[serde(default = "spearman")]
     pub method: Method,
     /// Level of the confidence interval; 0.95 unless given.
     #[serde(default = "ninety_five")]
+    #[schema(exclusive_minimum = 0, exclusive_maximum = 1)]
     pub confidence: f64,
 }
 

@@ -42,10 +42,22 @@ impl From<&User> for UserView {
 #[serde(deny_unknown_fields)]
 #[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct NewUserRequest {
+    // The patterns state what app::input takes: text not blank once trimmed, and in a one-line
+    // field no control, bidirectional or zero-width character (domain::text).
+    #[schema(
+        max_length = 200,
+        pattern = r"^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*[^@\x00-\x20\x7f\x85\xa0\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u2066-\u2069\u3000\ufeff]+@[^\x00-\x20\x7f\x85\xa0\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u2066-\u2069\u3000\ufeff]*\.[^\x00-\x20\x7f\x85\xa0\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u2066-\u2069\u3000\ufeff]*[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$"
+    )]
     pub email: String,
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = r"^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*[^\x00-\x20\x7f\x85\xa0\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u2066-\u2069\u3000\ufeff][^\x00-\x1f\x7f\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff]*[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$"
+    )]
     pub name: String,
     pub role: Role,
     /// At least 10 characters.
+    #[schema(min_length = 10)]
     pub password: String,
 }
 
@@ -53,6 +65,11 @@ pub struct NewUserRequest {
 #[serde(deny_unknown_fields)]
 #[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct UserUpdate {
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = r"^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*[^\x00-\x20\x7f\x85\xa0\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u2066-\u2069\u3000\ufeff][^\x00-\x1f\x7f\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff]*[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$"
+    )]
     pub name: Option<String>,
     pub role: Option<Role>,
     /// A deactivated user can no longer log in; their sessions and tokens stop working.
@@ -64,6 +81,7 @@ pub struct UserUpdate {
 #[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct PasswordChange {
     pub current_password: String,
+    #[schema(min_length = 10)]
     pub new_password: String,
     /// Also revoke your API tokens (they might be why the password changes); true unless sent.
     #[serde(default = "yes")]

@@ -5,6 +5,11 @@ use super::routes::{
     programme_exports, programmes, questionnaires, results, scorecards, scores, stats, study,
     tokens, users, workbook,
 };
+mod bodies;
+mod links;
+
+use bodies::Documents;
+
 use actix_web::{get, HttpResponse};
 use utoipa::openapi::schema::{ArrayItems, KnownFormat, Schema, SchemaFormat};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -27,12 +32,37 @@ use utoipa::{Modify, OpenApi};
     ),
     // Enums that only path and query parameters name.
     components(schemas(crate::app::documents::Format, crate::app::clients::ExportFormat, crate::report::Paper)),
-    modifiers(&Security, &CommonProblems, &LocalTimestamps),
+    modifiers(&Security, &CommonProblems, &LocalTimestamps, &UniqueOperationIds, &Documents),
     security(("bearer" = []), ("session" = [])),
 )]
 pub struct ApiDoc;
 
 struct Security;
+
+/// Operation ids are the handlers' names, which repeat across resources
+/// (`list`, `get`, `create`): a repeated one gets its tag in front
+/// (`clients_list`), so every id names one operation, as OpenAPI requires
+/// and as links and client generators rely on.
+struct UniqueOperationIds;
+
+impl Modify for UniqueOperationIds {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let mut seen = std::collections::HashMap::<String, usize>::new();
+        for operation in operations(openapi) {
+            if let Some(id) = &operation.operation_id {
+                *seen.entry(id.clone()).or_default() += 1;
+            }
+        }
+        for operation in operations(openapi) {
+            let tag = operation.tags.as_ref().and_then(|t| t.first()).cloned();
+            if let (Some(id), Some(tag)) = (&mut operation.operation_id, tag) {
+                if seen.get(id.as_str()).is_some_and(|n| *n > 1) {
+                    *id = format!("{tag}_{id}");
+                }
+            }
+        }
+    }
+}
 
 impl Modify for Security {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
@@ -171,5 +201,12 @@ fn operations(
 #[utoipa::path(context_path = "/api/v1", tag = "meta", responses((status = 200, description = "This document")), security(()))]
 #[get("/openapi.json")]
 pub async fn document() -> HttpResponse {
-    HttpResponse::Ok().json(ApiDoc::openapi())
+    HttpResponse::Ok().json(served())
+}
+
+/// The document as served: utoipa's, with the links between operations.
+fn served() -> serde_json::Value {
+    let mut served = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
+    links::add(&mut served);
+    served
 }

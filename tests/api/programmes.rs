@@ -13,7 +13,40 @@ on_both_backends!(
     the_demo_has_a_programme_for_each_sectors_leader_with_late_projects,
     the_programme_pages_start_a_programme_add_a_project_and_record_progress,
     projects_and_milestones_export_and_the_report_renders_for_the_board,
+    amounts_past_a_thousand_million_million_are_refused,
 );
+
+/// The probe that found it: a benefit near the largest number made the
+/// report's money chart draw billions of ticks, until memory ran out.
+fn amounts_past_a_thousand_million_million_are_refused(app: &TestApp) {
+    let admin = app.admin();
+    let client = app.client(&admin, "Huge Bank");
+    let programme = start_programme(app, &admin, client);
+    let placement = json!({ "kind": "row", "unit": "Retail" });
+    let mut body = project("Moonshot", placement, "2026-01-01", "2026-12-31", &[]);
+    body["benefit_planned"] = json!(1.7e308);
+    let refused = app
+        .send(
+            "POST",
+            &format!("/api/v1/programmes/{programme}/projects"),
+            &admin,
+            &body,
+        )
+        .problem(422, "bad_amount");
+    assert!(
+        refused["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("1e15")),
+        "{refused}"
+    );
+    body["benefit_planned"] = json!(1e15);
+    add(app, &admin, programme, &body);
+    let pdf = app.get(
+        &format!("/api/v1/programmes/{programme}/report.pdf"),
+        &admin,
+    );
+    assert_eq!(pdf.status, 200);
+}
 
 fn project(name: &str, placement: Value, start: &str, end: &str, depends_on: &[i64]) -> Value {
     json!({

@@ -18,34 +18,69 @@ use crate::domain::role::Caller;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+/// The largest cost or benefit a project may state: a thousand million
+/// million in any currency, past every real programme, and far enough from
+/// the floating-point limits that sums and chart scales stay finite.
+pub const MAX_AMOUNT: f64 = 1e15;
+
 /// A project as sent: every field, for a new project and for a replacement.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct ProjectRequest {
+    // The patterns state what app::input takes: text not blank once trimmed, and in a one-line
+    // field no control, bidirectional or zero-width character (domain::text).
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = r"^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*[^\x00-\x20\x7f\x85\xa0\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u2066-\u2069\u3000\ufeff][^\x00-\x1f\x7f\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff]*[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$"
+    )]
     pub name: String,
+    #[schema(
+        min_length = 1,
+        max_length = 10000,
+        pattern = r"^[^\x00]*[^\x00\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000][^\x00]*$"
+    )]
     pub objective: String,
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = r"^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*[^\x00-\x20\x7f\x85\xa0\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u2066-\u2069\u3000\ufeff][^\x00-\x1f\x7f\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff]*[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$"
+    )]
     pub owner: String,
     /// A row (`{"kind": "row", "unit": …}`) or a column (`{"kind": "column", "group": …}`)
     /// makes a breadth project; a cell (`{"kind": "cell", "unit": …, "group": …}`) a depth project.
     pub placement: Placement,
     /// Area ids of the model the project targets, e.g. `CMA`, `PO`.
+    #[schema(max_items = 100)]
     pub areas: Vec<String>,
     #[serde(default)]
+    #[schema(max_length = 10000, pattern = r"^[^\x00]*$")]
     pub inputs: String,
     #[serde(default)]
+    #[schema(max_length = 10000, pattern = r"^[^\x00]*$")]
     pub outputs: String,
+    // Dates from 1990 on (domain::dates); the latest allowed moves with today, so only the
+    // century is stated.
+    #[schema(pattern = r"^(199[0-9]|20[0-9][0-9])-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
     pub start: chrono::NaiveDate,
+    #[schema(pattern = r"^(199[0-9]|20[0-9][0-9])-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
     pub end: chrono::NaiveDate,
     pub status: ProjectStatus,
+    #[schema(minimum = 0, maximum = 1e15)]
     pub cost_planned: f64,
+    #[schema(minimum = 0, maximum = 1e15)]
     pub cost_actual: Option<f64>,
+    #[schema(minimum = 0, maximum = 1e15)]
     pub benefit_planned: f64,
+    #[schema(minimum = 0, maximum = 1e15)]
     pub benefit_actual: Option<f64>,
     #[serde(default)]
+    #[schema(max_items = 100)]
     pub milestones: Vec<MilestoneInput>,
     /// Ids of projects of the same programme that must end before this one starts.
     #[serde(default)]
+    #[schema(max_items = 100, minimum = 1)]
     pub depends_on: Vec<i32>,
     /// For a replacement: the version you read; a stale one gets 409.
     pub version: Option<i32>,
@@ -137,10 +172,10 @@ fn validated(
         ("benefit_planned", Some(project.benefit_planned)),
         ("benefit_actual", project.benefit_actual),
     ] {
-        if value.is_some_and(|v| !v.is_finite() || v < 0.0) {
+        if value.is_some_and(|v| !(0.0..=MAX_AMOUNT).contains(&v)) {
             return Err(AppError::invalid(
                 "bad_amount",
-                format!("`{field}` must be a number of at least 0"),
+                format!("`{field}` must be a number from 0 to {MAX_AMOUNT:e}"),
             ));
         }
     }

@@ -4,49 +4,19 @@
 //! The file is walked by hand over `toml_edit`'s spanned document instead of
 //! through serde: serde stops at the first error and forgets positions.
 
+mod problems;
+
+pub use problems::{LoadErrors, Problem};
+
 use super::{Area, Guidance, Question, Questionnaire, Scale, SubArea};
-use std::{collections::HashMap, fmt, ops::Range};
+use problems::Lines;
+use std::{collections::HashMap, ops::Range};
 use toml_edit::{ImDocument, Item, TableLike};
-
-/// One problem in a questionnaire file.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Problem {
-    /// The line it is on, from 1.
-    pub line: usize,
-    /// The column it starts at, from 1.
-    pub column: usize,
-    /// What is wrong there, e.g. "missing `weight` in question AP.1.2".
-    pub message: String,
-}
-
-/// Every problem found in one file, in file order.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LoadErrors {
-    /// The file as the caller named it, for `file:line:column` messages.
-    pub file: String,
-    /// The problems, by line and column.
-    pub problems: Vec<Problem>,
-}
-
-impl fmt::Display for LoadErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.problems.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{}:{}:{}: {}", self.file, p.line, p.column, p.message)?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for LoadErrors {}
 
 /// Parses and validates a questionnaire. `file` only names the source in errors.
 pub fn load(file: &str, source: &str) -> Result<Questionnaire, LoadErrors> {
     let mut reader = Reader {
-        source,
-        line_starts: line_starts(source),
+        lines: Lines::of(source),
         problems: Vec::new(),
         seen_ids: HashMap::new(),
         questions: 0,
@@ -75,14 +45,6 @@ pub fn load(file: &str, source: &str) -> Result<Questionnaire, LoadErrors> {
     }
 }
 
-/// Where each line starts, so a span's line is a binary search, not a scan
-/// from the top (which made a long file's errors quadratic to place).
-fn line_starts(source: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(source.match_indices('\n').map(|(i, _)| i + 1))
-        .collect()
-}
-
 type Span = Option<Range<usize>>;
 
 const TOP_KEYS: &[&str] = &["id", "version", "title", "description", "scale", "areas"];
@@ -109,9 +71,8 @@ pub const MAX_QUESTIONS: usize = 1_000;
 pub const MAX_AREAS: usize = 30;
 
 struct Reader<'s> {
-    source: &'s str,
-    /// Byte offsets where lines start (see [`line_starts`]).
-    line_starts: Vec<usize>,
+    /// Where the lines start, to place a span.
+    lines: Lines<'s>,
     problems: Vec<Problem>,
     /// Questions read so far, held to [`MAX_QUESTIONS`].
     questions: usize,
@@ -128,27 +89,11 @@ struct Node<'t> {
 
 impl Reader<'_> {
     fn position(&self, span: &Span) -> (usize, usize) {
-        let offset = span.as_ref().map_or(0, |s| s.start).min(self.source.len());
-        let line = self.line_starts.partition_point(|start| *start <= offset);
-        let start = line
-            .checked_sub(1)
-            .and_then(|i| self.line_starts.get(i))
-            .copied()
-            .unwrap_or(0);
-        let column = self
-            .source
-            .get(start..offset)
-            .map_or(0, |l| l.chars().count())
-            + 1;
-        (line.max(1), column)
+        self.lines.position(span.as_ref().map_or(0, |s| s.start))
     }
 
-    fn into_errors(mut self, file: &str) -> LoadErrors {
-        self.problems.sort_by_key(|p| (p.line, p.column));
-        LoadErrors {
-            file: file.to_owned(),
-            problems: self.problems,
-        }
+    fn into_errors(self, file: &str) -> LoadErrors {
+        LoadErrors::sorted(file, self.problems)
     }
 
     fn report(&mut self, span: Span, message: String) {

@@ -58,7 +58,7 @@ pub async fn create(call: Call, body: web::Json<NewAssessmentRequest>) -> ApiRes
 /// Changes the status (e.g. finalises). Send the version you read: if the
 /// assessment changed since, the answer is 409 and nothing changes.
 /// Finalising needs an answer (or N/A) for every question.
-#[utoipa::path(context_path = "/api/v1", tag = "assessments", params(("id" = i32, Path)), request_body = AssessmentUpdate,
+#[utoipa::path(context_path = "/api/v1", tag = "assessments", params(("id" = i32, Path, minimum = 1)), request_body = AssessmentUpdate,
     responses((status = 200, body = AssessmentView), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 409, body = Problem, description = "Stale version or a final assessment"),
         (status = 422, body = Problem, description = "Unanswered questions")))]

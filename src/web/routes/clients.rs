@@ -92,7 +92,7 @@ pub async fn export(
 /// Erases the client with all its data (admins): assessments and answers,
 /// KPI values and panel ranks, programme, memberships. Its audit events stay,
 /// with their before and after values blanked; the erasure itself is audited.
-#[utoipa::path(context_path = "/api/v1", tag = "clients", params(("id" = i32, Path)), request_body = EraseRequest,
+#[utoipa::path(context_path = "/api/v1", tag = "clients", params(("id" = i32, Path, minimum = 1)), request_body = EraseRequest,
     responses((status = 200, body = Erased), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 422, body = Problem, description = "The confirmation is not the client's name")))]
 #[delete("/clients/{id}")]

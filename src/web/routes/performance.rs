@@ -53,7 +53,7 @@ pub async fn list_panels(call: Call) -> ApiResult<web::Json<Vec<Panel>>> {
 }
 
 /// Replaces a panel's verdicts: every entry a rank, or every entry a rating (turned into ranks).
-#[utoipa::path(context_path = "/api/v1", tag = "performance", params(("id" = i32, Path)), request_body = Vec<PanelEntry>,
+#[utoipa::path(context_path = "/api/v1", tag = "performance", params(("id" = i32, Path, minimum = 1)), request_body = Vec<PanelEntry>,
     responses((status = 204, description = "Stored"), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[put("/panels/{id}/ranks")]
 pub async fn put_ranks(

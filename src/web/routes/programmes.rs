@@ -62,7 +62,7 @@ pub async fn update(
 }
 
 /// Adds a project to the programme.
-#[utoipa::path(context_path = "/api/v1", tag = "programmes", params(("id" = i32, Path)), request_body = ProjectRequest,
+#[utoipa::path(context_path = "/api/v1", tag = "programmes", params(("id" = i32, Path, minimum = 1)), request_body = ProjectRequest,
     responses((status = 201, body = SavedProject), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 409, body = Problem, description = "A project of that name exists"),
         (status = 422, body = Problem, description = "Invalid field, not on the grid, or a dependency cycle or date conflict naming the projects")))]
@@ -78,7 +78,7 @@ pub async fn add_project(
 }
 
 /// Replaces a project (send its `version`).
-#[utoipa::path(context_path = "/api/v1", tag = "programmes", params(("id" = i32, Path), ("project_id" = i32, Path)), request_body = ProjectRequest,
+#[utoipa::path(context_path = "/api/v1", tag = "programmes", params(("id" = i32, Path, minimum = 1), ("project_id" = i32, Path, minimum = 1)), request_body = ProjectRequest,
     responses((status = 200, body = SavedProject), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 409, body = Problem, description = "Stale version or duplicate name"), (status = 422, body = Problem)))]
 #[put("/programmes/{id}/projects/{project_id}")]

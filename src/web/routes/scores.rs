@@ -17,7 +17,7 @@ pub struct ScoresQuery {
 
 /// Saves the caller's answer to one question. The first answer moves a draft
 /// assessment to in progress.
-#[utoipa::path(context_path = "/api/v1", tag = "scores", params(("id" = i32, Path), ("question_id" = String, Path)),
+#[utoipa::path(context_path = "/api/v1", tag = "scores", params(("id" = i32, Path, minimum = 1), ("question_id" = String, Path)),
     request_body = ScoreInput,
     responses((status = 200, body = ScoreView), (status = 401, body = Problem), (status = 403, body = Problem, description = "Not an assessor"),
         (status = 404, body = Problem), (status = 409, body = Problem, description = "Final assessment or stale version"),
@@ -58,7 +58,7 @@ pub async fn list(
 }
 
 /// Sets the agreed answer of a question (lead only); it replaces the assessors' mean.
-#[utoipa::path(context_path = "/api/v1", tag = "scores", params(("id" = i32, Path), ("question_id" = String, Path)),
+#[utoipa::path(context_path = "/api/v1", tag = "scores", params(("id" = i32, Path, minimum = 1), ("question_id" = String, Path)),
     request_body = ScoreInput,
     responses((status = 200, body = AgreedView), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]

@@ -37,7 +37,7 @@ pub async fn create(call: Call, body: web::Json<NewUserRequest>) -> ApiResult<Ht
 
 /// Renames a user, changes their role or (de)activates them (admins only).
 /// Admins cannot demote or deactivate themselves, so an organisation always keeps one.
-#[utoipa::path(context_path = "/api/v1", tag = "users", params(("id" = i32, Path)), request_body = UserUpdate,
+#[utoipa::path(context_path = "/api/v1", tag = "users", params(("id" = i32, Path, minimum = 1)), request_body = UserUpdate,
     responses((status = 200, body = UserView), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[patch("/users/{id}")]

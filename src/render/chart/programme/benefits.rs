@@ -61,11 +61,14 @@ pub fn benefits<DB: DrawingBackend>(
         })
         .fold(0.0, f64::max);
     let step = round_step(largest / 4.0);
-    let ceiling = (largest / step).ceil().max(1.0) * step;
+    // A handful of ticks whatever the amounts: never one per step of a
+    // scale that overflowed.
+    let ticks = (largest / step).ceil().clamp(1.0, 8.0);
+    let ceiling = (ticks * step).min(f64::MAX);
     let (left, right) = (NAMES, width - VALUES);
     let x = |v: f64| left + (right - left) * (v / ceiling).clamp(0.0, 1.0);
     let bottom = MONEY_TOP + PROJECT * projects.len() as f64;
-    for k in 0..=(ceiling / step).round() as u32 {
+    for k in 0..=ticks as u32 {
         let value = step * f64::from(k);
         area.draw(&PathElement::new(
             vec![at(x(value), MONEY_TOP - 3.0), at(x(value), bottom)],
@@ -150,5 +153,19 @@ mod tests {
                 "not known yet",
             ],
         );
+    }
+
+    #[test]
+    fn amounts_at_the_limits_of_a_number_draw_a_handful_of_ticks() {
+        // A project stored before amounts were bounded: the scale overflows
+        // to infinity, and the chart still has a few ticks, not billions.
+        let mut report = sample::report();
+        let n = report.projects.len();
+        report.projects[0].benefit_planned = f64::MAX;
+        let money = svg(benefits_size(n), |a| {
+            benefits(a, &report, 0..n).map_err(|e| e.to_string())
+        });
+        let ticks = money.matches("stroke-width").count();
+        assert!(ticks < 50, "{ticks} strokes");
     }
 }

@@ -1,0 +1,133 @@
+"""The run's schemathesis config: schemathesis.toml, plus the ids of records
+the demo holds, so the operations that take an id reach real data and not
+only 404s (scripts/schemathesis.sh).
+
+    python3 scripts/schemathesis_config.py BASE_URL TOKEN OUT.toml
+
+Each bound parameter is fixed to a real record (the coverage phase takes
+fixed values, not dictionaries, which the other phases draw from). Unknown
+ids are still tried, by every operation that is not bound here.
+"""
+
+import json
+import sys
+import urllib.request
+
+
+def get(base, token, path, body=None):
+    headers = {"Authorization": "Bearer " + token, "Content-Type": "application/json"}
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(base + path, data=data, headers=headers)
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        return json.load(answer)
+
+
+def main():
+    base, token, out = sys.argv[1:4]
+    users = get(base, token, "/api/v1/users")
+    people = [u["id"] for u in users if u["role"] in ("executive", "programme_manager")][:10]
+    consultants = [u["id"] for u in users if u["role"] == "consultant"][:10]
+    clients = [c["id"] for c in get(base, token, "/api/v1/clients")][:10]
+    questionnaires = [q["id"] for q in get(base, token, "/api/v1/questionnaires")]
+    detail = get(base, token, "/api/v1/questionnaires/%d" % questionnaires[0])
+    questions = [
+        q["id"]
+        for area in detail["definition"]["areas"]
+        for sub in area["sub_areas"]
+        for q in sub["questions"]
+    ][:10]
+    # The demo's assessments are final: one the run's admin leads, with a
+    # consultant beside them, takes scores, agreed scores and a workbook.
+    new = {"client_id": clients[0], "questionnaire_id": questionnaires[0], "assessment_date": "2026-01-15"}
+    open_ = [get(base, token, "/api/v1/assessments", new)["id"]]
+    get(base, token, "/api/v1/assessments/%d/assessors" % open_[0], {"user_id": consultants[0]})
+    programmes = [p["id"] for p in get(base, token, "/api/v1/programmes")][:5]
+    grid = get(base, token, "/api/v1/programmes/%d" % programmes[0])
+    projects = [int(p) for p in grid["project_versions"]][:10]
+    units, groups = grid["grid"]["units"], grid["grid"]["groups"]
+
+    dictionaries = {
+        "people": people,
+        "consultants": consultants,
+        "clients": clients,
+        "questionnaires": questionnaires,
+        "questions": questions,
+        "open_assessments": open_,
+        "programmes": programmes[:1],
+        "projects": projects,
+        "units": units,
+        "groups": groups,
+    }
+    def bind(key, value):
+        # A dictionary's name stands for its first record (schemathesis's
+        # coverage phase takes fixed values, not dictionaries); anything else
+        # for itself.
+        if isinstance(value, str) and value in dictionaries:
+            value = dictionaries[value][0]
+        return json.dumps(value)
+
+    operations = {
+        "POST /api/v1/assessments": {
+            "body.client_id": "clients",
+            "body.questionnaire_id": "questionnaires",
+            "body.lead_assessor_id": "consultants",
+        },
+        "POST /api/v1/clients/{id}/members": {"path.id": "clients", "body.user_id": "people"},
+        "DELETE /api/v1/clients/{id}/members/{user_id}": {"path.id": "clients", "path.user_id": "people"},
+        "POST /api/v1/assessments/{id}/assessors": {"path.id": "open_assessments", "body.user_id": "consultants"},
+        "DELETE /api/v1/assessments/{id}/assessors/{user_id}": {
+            "path.id": "open_assessments",
+            "path.user_id": "consultants",
+        },
+        "PUT /api/v1/assessments/{id}/scores/{question_id}": {
+            "path.id": "open_assessments",
+            "path.question_id": "questions",
+        },
+        "PUT /api/v1/assessments/{id}/agreed/{question_id}": {
+            "path.id": "open_assessments",
+            "path.question_id": "questions",
+        },
+        "DELETE /api/v1/assessments/{id}/agreed/{question_id}": {
+            "path.id": "open_assessments",
+            "path.question_id": "questions",
+        },
+        "GET /api/v1/assessments/{id}/workbook.xlsx": {"path.id": "open_assessments"},
+        "POST /api/v1/programmes/{id}/projects": {
+            "path.id": "programmes",
+            "body.placement.unit": "units",
+            "body.placement.group": "groups",
+            "body.areas": ["AP"],
+            "body.start": "2026-01-01",
+            "body.end": "2026-12-31",
+            "body.milestones": [],
+            "body.depends_on": [],
+        },
+        "PUT /api/v1/programmes/{id}/projects/{project_id}": {
+            "path.id": "programmes",
+            "path.project_id": "projects",
+            "body.placement.unit": "units",
+            "body.placement.group": "groups",
+            "body.areas": ["AP"],
+            "body.start": "2026-01-01",
+            "body.end": "2026-12-31",
+            "body.milestones": [],
+            "body.depends_on": [],
+        },
+        "DELETE /api/v1/programmes/{id}/projects/{project_id}": {
+            "path.id": "programmes",
+            "path.project_id": "projects",
+        },
+    }
+    with open("schemathesis.toml") as f:
+        lines = [f.read(), "\n# The demo's records, found by scripts/schemathesis_config.py.\n"]
+    for name, values in dictionaries.items():
+        lines.append("[dictionaries.%s]\nvalues = %s\n\n" % (name, json.dumps(values)))
+    for operation, parameters in operations.items():
+        bound = ", ".join('"%s" = %s' % (key, bind(key, name)) for key, name in parameters.items())
+        lines.append('[[operations]]\ninclude-name = "%s"\nparameters = { %s }\n\n' % (operation, bound))
+    with open(out, "w") as f:
+        f.write("".join(lines))
+
+
+if __name__ == "__main__":
+    main()
