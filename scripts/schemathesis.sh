@@ -7,10 +7,11 @@
 #
 # PHASES default to `coverage,stateful`: every operation's edge cases from
 # the schema, then chains of calls through the document's links (a client
-# created, assessed, scored, exported); `coverage,fuzzing,stateful` with
-# SECONDS=600 is the long run. schemathesis.toml makes any warning fail the
-# run, and scripts/schemathesis_hooks.py reads our PDFs. EXAMPLES per operation (default 5) and
-# SECONDS (default 120) bound the run. Left out: logout and password change (they would end
+# created, assessed, scored, exported), both with the demo's records that
+# scripts/schemathesis_config.py finds; `coverage,fuzzing,stateful` with
+# EXAMPLES=20 and SECONDS=600 is the long run. schemathesis.toml says which
+# warnings fail the run, and scripts/schemathesis_hooks.py reads our PDFs.
+# EXAMPLES per operation (default 5) and SECONDS (default 120) bound the run. Left out: logout and password change (they would end
 # the run's own credentials), revoking tokens (it could revoke the run's own
 # token), and the TOML and XLSX uploads, which schemathesis cannot write
 # (the fuzz targets and property tests cover those parsers).

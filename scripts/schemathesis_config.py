@@ -41,6 +41,15 @@ def main():
     new = {"client_id": clients[0], "questionnaire_id": questionnaires[0], "assessment_date": "2026-01-15"}
     open_ = [get(base, token, "/api/v1/assessments", new)["id"]]
     get(base, token, "/api/v1/assessments/%d/assessors" % open_[0], {"user_id": consultants[0]})
+    # An agreed score there, for the operation that clears one.
+    agreed = "/api/v1/assessments/%d/agreed/%s" % (open_[0], questions[0])
+    put = urllib.request.Request(
+        base + agreed,
+        data=json.dumps({"intention": 5, "reality": 4}).encode(),
+        headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"},
+        method="PUT",
+    )
+    urllib.request.urlopen(put, timeout=30).close()
     programmes = [p["id"] for p in get(base, token, "/api/v1/programmes")][:5]
     grid = get(base, token, "/api/v1/programmes/%d" % programmes[0])
     projects = [int(p) for p in grid["project_versions"]][:10]
@@ -71,6 +80,8 @@ def main():
             "body.client_id": "clients",
             "body.questionnaire_id": "questionnaires",
             "body.lead_assessor_id": "consultants",
+            "body.assessment_date": "2026-01-15",
+            "body.assessor_ids": [],
         },
         "POST /api/v1/clients/{id}/members": {"path.id": "clients", "body.user_id": "people"},
         "DELETE /api/v1/clients/{id}/members/{user_id}": {"path.id": "clients", "path.user_id": "people"},
@@ -123,6 +134,9 @@ def main():
     for name, values in dictionaries.items():
         lines.append("[dictionaries.%s]\nvalues = %s\n\n" % (name, json.dumps(values)))
     for operation, parameters in operations.items():
+        # A kind of record the demo does not have leaves its parameter unbound.
+        empty = {name for name, values in dictionaries.items() if not values}
+        parameters = {key: value for key, value in parameters.items() if not (isinstance(value, str) and value in empty)}
         bound = ", ".join('"%s" = %s' % (key, bind(key, name)) for key, name in parameters.items())
         lines.append('[[operations]]\ninclude-name = "%s"\nparameters = { %s }\n\n' % (operation, bound))
     with open(out, "w") as f:

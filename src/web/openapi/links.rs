@@ -37,6 +37,17 @@ const USER_CREATED: (&str, &str, &str) = ("post", "/api/v1/users", "201");
 
 const LINKS: &[Link] = links![
     (
+        (
+            "put",
+            "/api/v1/assessments/{id}/agreed/{question_id}",
+            "200"
+        ),
+        "ClearThisAgreed",
+        ("delete", "/api/v1/assessments/{id}/agreed/{question_id}"),
+        ["id" = SAME, "question_id" = "$request.path.question_id"],
+        {}
+    ),
+    (
         CLIENT_CREATED,
         "GetClient",
         ("get", "/api/v1/clients/{id}"),
