@@ -36,7 +36,7 @@ pub struct NewAssessmentRequest {
     pub questionnaire_id: i32,
     // Dates from 1990 on (domain::dates); the latest allowed moves with today, so only the
     // century is stated.
-    #[schema(pattern = r"^(199[0-9]|20[0-9][0-9])-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+    #[schema(pattern = "date")]
     pub assessment_date: chrono::NaiveDate,
     #[serde(default)]
     pub scope: Scope,
@@ -64,22 +64,12 @@ pub struct AssessmentUpdate {
 #[serde(deny_unknown_fields)]
 #[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct Scope {
-    // The patterns state what app::input takes: text not blank once trimmed, and in a one-line
-    // field no control, bidirectional or zero-width character (domain::text).
-    #[schema(
-        max_length = 200,
-        pattern = r"^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*([^\x00-\x20\x7f\x85\xa0\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u2066-\u2069\u3000\ufeff][^\x00-\x1f\x7f\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff]*[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*)?$"
-    )]
+    // Patterns are named; web::openapi::patterns says what each one takes.
+    #[schema(max_length = 200, pattern = "one-line-or-blank")]
     pub business_unit: Option<String>,
-    #[schema(
-        max_length = 200,
-        pattern = r"^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*([^\x00-\x20\x7f\x85\xa0\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u2066-\u2069\u3000\ufeff][^\x00-\x1f\x7f\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff]*[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*)?$"
-    )]
+    #[schema(max_length = 200, pattern = "one-line-or-blank")]
     pub product: Option<String>,
-    #[schema(
-        max_length = 200,
-        pattern = r"^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*([^\x00-\x20\x7f\x85\xa0\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u2066-\u2069\u3000\ufeff][^\x00-\x1f\x7f\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff]*[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*)?$"
-    )]
+    #[schema(max_length = 200, pattern = "one-line-or-blank")]
     pub customer_group: Option<String>,
 }
 

@@ -23,20 +23,11 @@ pub use crate::db::performance::{Kpi, KpiValue, Panel};
 #[serde(deny_unknown_fields)]
 #[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct NewKpi {
-    // The patterns state what app::input takes: text not blank once trimmed, and in a one-line
-    // field no control, bidirectional or zero-width character (domain::text).
-    #[schema(
-        min_length = 1,
-        max_length = 200,
-        pattern = r"^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*[^\x00-\x20\x7f\x85\xa0\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u2066-\u2069\u3000\ufeff][^\x00-\x1f\x7f\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff]*[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$"
-    )]
+    // Patterns are named; web::openapi::patterns says what each one takes.
+    #[schema(min_length = 1, max_length = 200, pattern = "one-line")]
     pub name: String,
     /// E.g. "%", "per 1,000 customers".
-    #[schema(
-        min_length = 1,
-        max_length = 200,
-        pattern = r"^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*[^\x00-\x20\x7f\x85\xa0\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u2066-\u2069\u3000\ufeff][^\x00-\x1f\x7f\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff]*[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$"
-    )]
+    #[schema(min_length = 1, max_length = 200, pattern = "one-line")]
     pub unit: String,
     pub direction: Direction,
     pub kind: KpiKind,
@@ -46,18 +37,10 @@ pub struct NewKpi {
 #[serde(deny_unknown_fields)]
 #[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct NewPanel {
-    #[schema(
-        min_length = 1,
-        max_length = 200,
-        pattern = r"^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*[^\x00-\x20\x7f\x85\xa0\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u2066-\u2069\u3000\ufeff][^\x00-\x1f\x7f\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff]*[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$"
-    )]
+    #[schema(min_length = 1, max_length = 200, pattern = "one-line")]
     pub name: String,
     /// E.g. "2025".
-    #[schema(
-        min_length = 1,
-        max_length = 200,
-        pattern = r"^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*[^\x00-\x20\x7f\x85\xa0\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u2066-\u2069\u3000\ufeff][^\x00-\x1f\x7f\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff]*[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$"
-    )]
+    #[schema(min_length = 1, max_length = 200, pattern = "one-line")]
     pub period: String,
 }
 

@@ -33,16 +33,11 @@ pub struct ScoreInput {
     /// Not applicable to this client; needs `na_reason` and no scores.
     #[serde(default)]
     pub not_applicable: bool,
-    // The patterns state what app::input takes: text not blank once trimmed, and in a one-line
-    // field no control, bidirectional or zero-width character (domain::text).
-    #[schema(
-        min_length = 1,
-        max_length = 10000,
-        pattern = r"^[^\x00]*[^\x00\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000][^\x00]*$"
-    )]
+    // Patterns are named; web::openapi::patterns says what each one takes.
+    #[schema(min_length = 1, max_length = 10000, pattern = "text-not-blank")]
     pub na_reason: Option<String>,
     /// The evidence behind the score.
-    #[schema(max_length = 10000, pattern = r"^[^\x00]*$")]
+    #[schema(max_length = 10000, pattern = "text")]
     pub evidence: Option<String>,
     /// For assessor scores: the version you read (0 for a new answer). A stale one gets 409.
     pub version: Option<i32>,

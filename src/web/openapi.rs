@@ -7,6 +7,7 @@ use super::routes::{
 };
 mod bodies;
 mod links;
+mod patterns;
 
 use bodies::Documents;
 
@@ -204,9 +205,11 @@ pub async fn document() -> HttpResponse {
     HttpResponse::Ok().json(served())
 }
 
-/// The document as served: utoipa's, with the links between operations.
+/// The document as served: utoipa's, with the links between operations and
+/// the named text patterns written out.
 fn served() -> serde_json::Value {
     let mut served = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
     links::add(&mut served);
+    patterns::expand(&mut served);
     served
 }

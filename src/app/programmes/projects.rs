@@ -28,25 +28,12 @@ pub const MAX_AMOUNT: f64 = 1e15;
 #[serde(deny_unknown_fields)]
 #[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct ProjectRequest {
-    // The patterns state what app::input takes: text not blank once trimmed, and in a one-line
-    // field no control, bidirectional or zero-width character (domain::text).
-    #[schema(
-        min_length = 1,
-        max_length = 200,
-        pattern = r"^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*[^\x00-\x20\x7f\x85\xa0\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u2066-\u2069\u3000\ufeff][^\x00-\x1f\x7f\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff]*[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$"
-    )]
+    // Patterns are named; web::openapi::patterns says what each one takes.
+    #[schema(min_length = 1, max_length = 200, pattern = "one-line")]
     pub name: String,
-    #[schema(
-        min_length = 1,
-        max_length = 10000,
-        pattern = r"^[^\x00]*[^\x00\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000][^\x00]*$"
-    )]
+    #[schema(min_length = 1, max_length = 10000, pattern = "text-not-blank")]
     pub objective: String,
-    #[schema(
-        min_length = 1,
-        max_length = 200,
-        pattern = r"^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*[^\x00-\x20\x7f\x85\xa0\u1680\u2000-\u200d\u2028-\u202f\u205f\u2060\u2066-\u2069\u3000\ufeff][^\x00-\x1f\x7f\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff]*[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$"
-    )]
+    #[schema(min_length = 1, max_length = 200, pattern = "one-line")]
     pub owner: String,
     /// A row (`{"kind": "row", "unit": …}`) or a column (`{"kind": "column", "group": …}`)
     /// makes a breadth project; a cell (`{"kind": "cell", "unit": …, "group": …}`) a depth project.
@@ -55,16 +42,16 @@ pub struct ProjectRequest {
     #[schema(max_items = 100)]
     pub areas: Vec<String>,
     #[serde(default)]
-    #[schema(max_length = 10000, pattern = r"^[^\x00]*$")]
+    #[schema(max_length = 10000, pattern = "text")]
     pub inputs: String,
     #[serde(default)]
-    #[schema(max_length = 10000, pattern = r"^[^\x00]*$")]
+    #[schema(max_length = 10000, pattern = "text")]
     pub outputs: String,
     // Dates from 1990 on (domain::dates); the latest allowed moves with today, so only the
     // century is stated.
-    #[schema(pattern = r"^(199[0-9]|20[0-9][0-9])-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+    #[schema(pattern = "date")]
     pub start: chrono::NaiveDate,
-    #[schema(pattern = r"^(199[0-9]|20[0-9][0-9])-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+    #[schema(pattern = "date")]
     pub end: chrono::NaiveDate,
     pub status: ProjectStatus,
     #[schema(minimum = 0, maximum = 1e15)]
