@@ -10,9 +10,12 @@ use crate::app::error::{AppError, AppResult};
 use crate::app::sessions::Identity;
 use crate::app::App;
 use crate::domain::role::Caller;
-use actix_web::{dev::Payload, web, FromRequest, HttpRequest, HttpResponse};
+use actix_web::body::BoxBody;
+use actix_web::http::header::ContentType;
+use actix_web::{dev::Payload, web, FromRequest, HttpRequest, HttpResponse, Responder};
 use serde::Serialize;
 use std::future::Future;
+use std::marker::PhantomData;
 use std::pin::Pin;
 
 /// The state and the authenticated caller of an API request.
@@ -38,8 +41,10 @@ impl Call {
         F: FnOnce(&App, &Caller) -> AppResult<T> + Send + 'static,
         T: Serialize + Send + 'static,
     {
-        let created = self.run(use_case).await?;
-        Ok(HttpResponse::Created().json(created))
+        let created = self.json(use_case).await?;
+        Ok(HttpResponse::Created()
+            .content_type(ContentType::json())
+            .body(created.bytes))
     }
 
     /// Runs the use case, which answers nothing (204).
@@ -68,12 +73,21 @@ impl Call {
     }
 
     /// Runs the use case and answers its result as JSON.
-    pub async fn json<T, F>(self, use_case: F) -> ApiResult<web::Json<T>>
+    pub async fn json<T, F>(self, use_case: F) -> ApiResult<JsonAnswer<T>>
     where
         F: FnOnce(&App, &Caller) -> AppResult<T> + Send + 'static,
         T: Serialize + Send + 'static,
     {
-        self.run(use_case).await.map(web::Json)
+        let bytes = self
+            .run(move |app, caller| {
+                let answer = use_case(app, caller)?;
+                serde_json::to_vec(&answer).map_err(AppError::internal)
+            })
+            .await?;
+        Ok(JsonAnswer {
+            bytes,
+            holds: PhantomData,
+        })
     }
 }
 
@@ -91,5 +105,23 @@ impl FromRequest for Call {
                 identity: identity.await?,
             })
         })
+    }
+}
+
+/// A JSON answer, serialised on the blocking pool with the use case that
+/// made it: a long list never holds an async worker. `T` names what it
+/// holds, for the reader of a handler's signature.
+pub struct JsonAnswer<T> {
+    bytes: Vec<u8>,
+    holds: PhantomData<fn() -> T>,
+}
+
+impl<T> Responder for JsonAnswer<T> {
+    type Body = BoxBody;
+
+    fn respond_to(self, _: &HttpRequest) -> HttpResponse {
+        HttpResponse::Ok()
+            .content_type(ContentType::json())
+            .body(self.bytes)
     }
 }

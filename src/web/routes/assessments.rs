@@ -4,7 +4,7 @@ use crate::app::assessments::{self, AssessmentUpdate, AssessmentView, NewAssessm
 use crate::app::audit::AuditEvent;
 use crate::domain::assessment::{AssessmentFilter, Status};
 use crate::domain::ids::AssessmentId;
-use crate::web::call::Call;
+use crate::web::call::{Call, JsonAnswer};
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{get, patch, post, web, HttpResponse};
 use serde::Deserialize;
@@ -23,7 +23,7 @@ pub struct ListQuery {
 pub async fn list(
     call: Call,
     query: web::Query<ListQuery>,
-) -> ApiResult<web::Json<Vec<AssessmentView>>> {
+) -> ApiResult<JsonAnswer<Vec<AssessmentView>>> {
     let filter = AssessmentFilter {
         client_id: query.client_id,
         status: query.status,
@@ -39,7 +39,7 @@ pub async fn list(
 pub async fn get(
     call: Call,
     path: web::Path<AssessmentId>,
-) -> ApiResult<web::Json<AssessmentView>> {
+) -> ApiResult<JsonAnswer<AssessmentView>> {
     call.json(move |app, caller| assessments::get(app, caller, path.into_inner()))
         .await
 }
@@ -67,7 +67,7 @@ pub async fn update(
     call: Call,
     path: web::Path<AssessmentId>,
     body: web::Json<AssessmentUpdate>,
-) -> ApiResult<web::Json<AssessmentView>> {
+) -> ApiResult<JsonAnswer<AssessmentView>> {
     let (id, update) = (path.into_inner(), body.into_inner());
     call.json(move |app, caller| assessments::change_status(app, caller, id, update))
         .await
@@ -80,7 +80,7 @@ pub async fn update(
 pub async fn audit(
     call: Call,
     path: web::Path<AssessmentId>,
-) -> ApiResult<web::Json<Vec<AuditEvent>>> {
+) -> ApiResult<JsonAnswer<Vec<AuditEvent>>> {
     call.json(move |app, caller| assessments::audit_trail(app, caller, path.into_inner()))
         .await
 }

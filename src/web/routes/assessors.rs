@@ -4,7 +4,7 @@
 use crate::app::assessment_team::{self, AssessorRequest};
 use crate::app::assessments::AssessmentView;
 use crate::domain::ids::{AssessmentId, UserId};
-use crate::web::call::Call;
+use crate::web::call::{Call, JsonAnswer};
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{delete, post, web};
 
@@ -17,7 +17,7 @@ pub async fn add(
     call: Call,
     path: web::Path<AssessmentId>,
     body: web::Json<AssessorRequest>,
-) -> ApiResult<web::Json<AssessmentView>> {
+) -> ApiResult<JsonAnswer<AssessmentView>> {
     let (id, body) = (path.into_inner(), body.into_inner());
     call.json(move |app, caller| assessment_team::add(app, caller, id, body))
         .await
@@ -31,7 +31,7 @@ pub async fn add(
 pub async fn remove(
     call: Call,
     path: web::Path<(AssessmentId, UserId)>,
-) -> ApiResult<web::Json<AssessmentView>> {
+) -> ApiResult<JsonAnswer<AssessmentView>> {
     let (id, user_id) = path.into_inner();
     call.json(move |app, caller| assessment_team::remove(app, caller, id, user_id))
         .await

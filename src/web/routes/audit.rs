@@ -4,7 +4,7 @@
 
 use crate::app::audit::{self, AuditEvent, AuditQuery};
 use crate::app::documents::Format;
-use crate::web::call::Call;
+use crate::web::call::{Call, JsonAnswer};
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{get, web, HttpResponse};
 
@@ -15,7 +15,7 @@ use actix_web::{get, web, HttpResponse};
 pub async fn list(
     call: Call,
     query: web::Query<AuditQuery>,
-) -> ApiResult<web::Json<Vec<AuditEvent>>> {
+) -> ApiResult<JsonAnswer<Vec<AuditEvent>>> {
     let query = query.into_inner();
     call.json(move |app, caller| audit::search(app, caller, &query))
         .await

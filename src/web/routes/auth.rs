@@ -2,7 +2,7 @@
 
 use crate::app::sessions::{self, Login};
 use crate::app::users::{self, Me, PasswordChange, UserView};
-use crate::web::call::Call;
+use crate::web::call::{Call, JsonAnswer};
 use crate::web::problem::{ApiResult, Problem};
 use crate::web::session::{caller_address, session_cookie, SESSION_COOKIE};
 use crate::web::state::AppState;
@@ -84,7 +84,7 @@ pub async fn logout(call: Call) -> ApiResult<HttpResponse> {
 #[utoipa::path(context_path = "/api/v1", tag = "auth",
     responses((status = 200, body = Me), (status = 401, body = Problem)))]
 #[get("/me")]
-pub async fn me(call: Call) -> ApiResult<web::Json<Me>> {
+pub async fn me(call: Call) -> ApiResult<JsonAnswer<Me>> {
     call.json(users::me).await
 }
 

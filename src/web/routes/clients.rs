@@ -6,7 +6,7 @@ use crate::app::client_records::Erased;
 use crate::app::clients::{self, ClientView, EraseRequest, ExportFormat, NewClientRequest};
 use crate::app::users::UserView;
 use crate::domain::ids::{ClientId, UserId};
-use crate::web::call::Call;
+use crate::web::call::{Call, JsonAnswer};
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{delete, get, post, web, HttpResponse};
 
@@ -14,7 +14,7 @@ use actix_web::{delete, get, post, web, HttpResponse};
 #[utoipa::path(context_path = "/api/v1", tag = "clients",
     responses((status = 200, body = Vec<ClientView>), (status = 401, body = Problem)))]
 #[get("/clients")]
-pub async fn list(call: Call) -> ApiResult<web::Json<Vec<ClientView>>> {
+pub async fn list(call: Call) -> ApiResult<JsonAnswer<Vec<ClientView>>> {
     call.json(clients::list).await
 }
 
@@ -22,7 +22,7 @@ pub async fn list(call: Call) -> ApiResult<web::Json<Vec<ClientView>>> {
 #[utoipa::path(context_path = "/api/v1", tag = "clients", params(("id" = i32, Path)),
     responses((status = 200, body = ClientView), (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/clients/{id}")]
-pub async fn get(call: Call, path: web::Path<ClientId>) -> ApiResult<web::Json<ClientView>> {
+pub async fn get(call: Call, path: web::Path<ClientId>) -> ApiResult<JsonAnswer<ClientView>> {
     call.json(move |app, caller| clients::get(app, caller, path.into_inner()))
         .await
 }
@@ -42,7 +42,10 @@ pub async fn create(call: Call, body: web::Json<NewClientRequest>) -> ApiResult<
     responses((status = 200, body = Vec<UserView>), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem)))]
 #[get("/clients/{id}/members")]
-pub async fn members(call: Call, path: web::Path<ClientId>) -> ApiResult<web::Json<Vec<UserView>>> {
+pub async fn members(
+    call: Call,
+    path: web::Path<ClientId>,
+) -> ApiResult<JsonAnswer<Vec<UserView>>> {
     call.json(move |app, caller| access::members(app, caller, path.into_inner()))
         .await
 }
@@ -100,7 +103,7 @@ pub async fn erase(
     call: Call,
     path: web::Path<ClientId>,
     body: web::Json<EraseRequest>,
-) -> ApiResult<web::Json<Erased>> {
+) -> ApiResult<JsonAnswer<Erased>> {
     let (id, body) = (path.into_inner(), body.into_inner());
     call.json(move |app, caller| clients::erase(app, caller, id, body))
         .await

@@ -5,7 +5,7 @@
 use crate::app::import::{self, CsvImport, Imported};
 use crate::app::limits::MAX_CSV;
 use crate::web::body::file_body;
-use crate::web::call::Call;
+use crate::web::call::{Call, JsonAnswer};
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{post, web};
 
@@ -13,7 +13,7 @@ async fn import(
     call: Call,
     kind: CsvImport,
     payload: web::Payload,
-) -> ApiResult<web::Json<Imported>> {
+) -> ApiResult<JsonAnswer<Imported>> {
     // The role before the body: a caller without it learns nothing from reading.
     import::may_import(&call.identity.caller)?;
     let body = file_body(payload, MAX_CSV, "a CSV file").await?;
@@ -28,7 +28,7 @@ async fn import(
     responses((status = 200, body = Imported), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 422, body = Problem, description = "The file has problems, listed in `errors`")))]
 #[post("/kpis/values.csv")]
-pub async fn kpi_values(call: Call, payload: web::Payload) -> ApiResult<web::Json<Imported>> {
+pub async fn kpi_values(call: Call, payload: web::Payload) -> ApiResult<JsonAnswer<Imported>> {
     import(call, CsvImport::KpiValues, payload).await
 }
 
@@ -39,6 +39,6 @@ pub async fn kpi_values(call: Call, payload: web::Payload) -> ApiResult<web::Jso
     responses((status = 200, body = Imported), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 422, body = Problem, description = "The file has problems, listed in `errors`")))]
 #[post("/panels/ranks.csv")]
-pub async fn panel_ranks(call: Call, payload: web::Payload) -> ApiResult<web::Json<Imported>> {
+pub async fn panel_ranks(call: Call, payload: web::Payload) -> ApiResult<JsonAnswer<Imported>> {
     import(call, CsvImport::PanelRanks, payload).await
 }

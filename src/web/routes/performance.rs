@@ -2,7 +2,7 @@
 //! values, and expert panels with their ranks.
 
 use crate::app::performance::{self, Kpi, KpiValue, NewKpi, NewPanel, Panel, PanelEntry};
-use crate::web::call::Call;
+use crate::web::call::{Call, JsonAnswer};
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{get, post, put, web, HttpResponse};
 
@@ -20,7 +20,7 @@ pub async fn create_kpi(call: Call, body: web::Json<NewKpi>) -> ApiResult<HttpRe
 #[utoipa::path(context_path = "/api/v1", tag = "performance",
     responses((status = 200, body = Vec<Kpi>), (status = 401, body = Problem), (status = 403, body = Problem)))]
 #[get("/kpis")]
-pub async fn list_kpis(call: Call) -> ApiResult<web::Json<Vec<Kpi>>> {
+pub async fn list_kpis(call: Call) -> ApiResult<JsonAnswer<Vec<Kpi>>> {
     call.json(performance::kpis).await
 }
 
@@ -48,7 +48,7 @@ pub async fn create_panel(call: Call, body: web::Json<NewPanel>) -> ApiResult<Ht
 #[utoipa::path(context_path = "/api/v1", tag = "performance",
     responses((status = 200, body = Vec<Panel>), (status = 401, body = Problem), (status = 403, body = Problem)))]
 #[get("/panels")]
-pub async fn list_panels(call: Call) -> ApiResult<web::Json<Vec<Panel>>> {
+pub async fn list_panels(call: Call) -> ApiResult<JsonAnswer<Vec<Panel>>> {
     call.json(performance::panels).await
 }
 

@@ -11,7 +11,7 @@ use crate::app::programmes::{
     self, report, NewProgramme, ProgrammeDetail, ProgrammeSummary, ProgrammeUpdate,
 };
 use crate::report::Paper;
-use crate::web::call::Call;
+use crate::web::call::{Call, JsonAnswer};
 use crate::web::download::inline;
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{delete, get, patch, post, put, web, HttpResponse};
@@ -20,7 +20,7 @@ use actix_web::{delete, get, patch, post, put, web, HttpResponse};
 #[utoipa::path(context_path = "/api/v1", tag = "programmes",
     responses((status = 200, body = Vec<ProgrammeSummary>), (status = 401, body = Problem)))]
 #[get("/programmes")]
-pub async fn list(call: Call) -> ApiResult<web::Json<Vec<ProgrammeSummary>>> {
+pub async fn list(call: Call) -> ApiResult<JsonAnswer<Vec<ProgrammeSummary>>> {
     call.json(programmes::list).await
 }
 
@@ -40,7 +40,7 @@ pub async fn create(call: Call, body: web::Json<NewProgramme>) -> ApiResult<Http
 #[utoipa::path(context_path = "/api/v1", tag = "programmes", params(("id" = i32, Path)),
     responses((status = 200, body = ProgrammeDetail), (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/programmes/{id}")]
-pub async fn get(call: Call, path: web::Path<i32>) -> ApiResult<web::Json<ProgrammeDetail>> {
+pub async fn get(call: Call, path: web::Path<i32>) -> ApiResult<JsonAnswer<ProgrammeDetail>> {
     call.json(move |app, caller| programmes::detail(app, caller, path.into_inner()))
         .await
 }
@@ -55,7 +55,7 @@ pub async fn update(
     call: Call,
     path: web::Path<i32>,
     body: web::Json<ProgrammeUpdate>,
-) -> ApiResult<web::Json<ProgrammeSummary>> {
+) -> ApiResult<JsonAnswer<ProgrammeSummary>> {
     let (id, body) = (path.into_inner(), body.into_inner());
     call.json(move |app, caller| programmes::update(app, caller, id, body))
         .await
@@ -86,7 +86,7 @@ pub async fn replace_project(
     call: Call,
     path: web::Path<(i32, i32)>,
     body: web::Json<ProjectRequest>,
-) -> ApiResult<web::Json<SavedProject>> {
+) -> ApiResult<JsonAnswer<SavedProject>> {
     let ((id, project_id), body) = (path.into_inner(), body.into_inner());
     call.json(move |app, caller| projects::replace(app, caller, id, project_id, body))
         .await

@@ -4,7 +4,7 @@
 use crate::app::limits::MAX_QUESTIONNAIRE;
 use crate::app::questionnaires::{self, QuestionnaireDetail, QuestionnaireSummary};
 use crate::web::body::file_body;
-use crate::web::call::Call;
+use crate::web::call::{Call, JsonAnswer};
 use crate::web::problem::{ApiError, ApiResult, Problem};
 use actix_web::{get, post, web, HttpResponse};
 
@@ -12,7 +12,7 @@ use actix_web::{get, post, web, HttpResponse};
 #[utoipa::path(context_path = "/api/v1", tag = "questionnaires",
     responses((status = 200, body = Vec<QuestionnaireSummary>), (status = 401, body = Problem)))]
 #[get("/questionnaires")]
-pub async fn list(call: Call) -> ApiResult<web::Json<Vec<QuestionnaireSummary>>> {
+pub async fn list(call: Call) -> ApiResult<JsonAnswer<Vec<QuestionnaireSummary>>> {
     call.json(questionnaires::list).await
 }
 
@@ -20,7 +20,7 @@ pub async fn list(call: Call) -> ApiResult<web::Json<Vec<QuestionnaireSummary>>>
 #[utoipa::path(context_path = "/api/v1", tag = "questionnaires", params(("id" = i32, Path)),
     responses((status = 200, body = QuestionnaireDetail), (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/questionnaires/{id}")]
-pub async fn get(call: Call, path: web::Path<i32>) -> ApiResult<web::Json<QuestionnaireDetail>> {
+pub async fn get(call: Call, path: web::Path<i32>) -> ApiResult<JsonAnswer<QuestionnaireDetail>> {
     call.json(move |app, caller| questionnaires::get(app, caller, path.into_inner()))
         .await
 }

@@ -3,7 +3,7 @@
 
 use crate::app::scores::{self, AgreedView, ScoreInput, ScoreView, Whose};
 use crate::domain::ids::AssessmentId;
-use crate::web::call::Call;
+use crate::web::call::{Call, JsonAnswer};
 use crate::web::problem::{ApiError, ApiResult, Problem};
 use actix_web::{delete, get, put, web, HttpResponse};
 use serde::Deserialize;
@@ -27,7 +27,7 @@ pub async fn save(
     call: Call,
     path: web::Path<(AssessmentId, String)>,
     body: web::Json<ScoreInput>,
-) -> ApiResult<web::Json<ScoreView>> {
+) -> ApiResult<JsonAnswer<ScoreView>> {
     let (id, question_id) = path.into_inner();
     call.json(move |app, caller| scores::save(app, caller, id, &question_id, &body))
         .await
@@ -41,7 +41,7 @@ pub async fn list(
     call: Call,
     path: web::Path<AssessmentId>,
     query: web::Query<ScoresQuery>,
-) -> ApiResult<web::Json<Vec<ScoreView>>> {
+) -> ApiResult<JsonAnswer<Vec<ScoreView>>> {
     let id = path.into_inner();
     let whose = match query.assessor.as_deref() {
         None | Some("me") => Whose::Mine,
@@ -67,7 +67,7 @@ pub async fn agree(
     call: Call,
     path: web::Path<(AssessmentId, String)>,
     body: web::Json<ScoreInput>,
-) -> ApiResult<web::Json<AgreedView>> {
+) -> ApiResult<JsonAnswer<AgreedView>> {
     let (id, question_id) = path.into_inner();
     call.json(move |app, caller| scores::agree(app, caller, id, &question_id, &body))
         .await

@@ -2,7 +2,7 @@
 
 use crate::app::statistics::{self, CorrelationRequest};
 use crate::stats::Correlation;
-use crate::web::call::Call;
+use crate::web::call::{Call, JsonAnswer};
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{post, web};
 
@@ -14,7 +14,7 @@ use actix_web::{post, web};
 pub async fn correlation(
     call: Call,
     body: web::Json<CorrelationRequest>,
-) -> ApiResult<web::Json<Correlation>> {
+) -> ApiResult<JsonAnswer<Correlation>> {
     let body = body.into_inner();
     call.json(move |_, caller| statistics::correlation(caller, body))
         .await

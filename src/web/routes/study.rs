@@ -6,7 +6,7 @@ use crate::app::study;
 use crate::report::study::Study;
 use crate::report::Paper;
 use crate::stats::Method;
-use crate::web::call::Call;
+use crate::web::call::{Call, JsonAnswer};
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{get, web, HttpResponse};
 use serde::Deserialize;
@@ -25,7 +25,7 @@ pub struct PeriodQuery {
 #[utoipa::path(context_path = "/api/v1", tag = "performance", params(PeriodQuery),
     responses((status = 200, body = Study), (status = 401, body = Problem), (status = 403, body = Problem)))]
 #[get("/analysis/portfolio")]
-pub async fn portfolio(call: Call, query: web::Query<PeriodQuery>) -> ApiResult<web::Json<Study>> {
+pub async fn portfolio(call: Call, query: web::Query<PeriodQuery>) -> ApiResult<JsonAnswer<Study>> {
     let PeriodQuery { period, method } = query.into_inner();
     let method = method.unwrap_or(Method::Spearman);
     call.json(move |app, caller| study::run(app, caller, period, method))

@@ -1,7 +1,7 @@
 //! API tokens for scripts and integrations: shown once, stored hashed, revocable.
 
 use crate::app::tokens::{self, CreatedToken, NewToken, TokenView};
-use crate::web::call::Call;
+use crate::web::call::{Call, JsonAnswer};
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{delete, get, post, web, HttpResponse};
 
@@ -18,7 +18,7 @@ pub async fn create(call: Call, body: web::Json<NewToken>) -> ApiResult<HttpResp
 #[utoipa::path(context_path = "/api/v1", tag = "tokens",
     responses((status = 200, body = Vec<TokenView>), (status = 401, body = Problem)))]
 #[get("/tokens")]
-pub async fn list(call: Call) -> ApiResult<web::Json<Vec<TokenView>>> {
+pub async fn list(call: Call) -> ApiResult<JsonAnswer<Vec<TokenView>>> {
     call.json(tokens::mine).await
 }
 

@@ -3,7 +3,7 @@
 
 use crate::app::users::{self, NewUserRequest, UserUpdate, UserView};
 use crate::domain::ids::UserId;
-use crate::web::call::Call;
+use crate::web::call::{Call, JsonAnswer};
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{get, patch, post, web, HttpResponse};
 
@@ -11,7 +11,7 @@ use actix_web::{get, patch, post, web, HttpResponse};
 #[utoipa::path(context_path = "/api/v1", tag = "users",
     responses((status = 200, body = Vec<UserView>), (status = 401, body = Problem), (status = 403, body = Problem)))]
 #[get("/users")]
-pub async fn list(call: Call) -> ApiResult<web::Json<Vec<UserView>>> {
+pub async fn list(call: Call) -> ApiResult<JsonAnswer<Vec<UserView>>> {
     call.json(users::list).await
 }
 
@@ -19,7 +19,7 @@ pub async fn list(call: Call) -> ApiResult<web::Json<Vec<UserView>>> {
 #[utoipa::path(context_path = "/api/v1", tag = "users", params(("id" = i32, Path)),
     responses((status = 200, body = UserView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/users/{id}")]
-pub async fn get(call: Call, path: web::Path<UserId>) -> ApiResult<web::Json<UserView>> {
+pub async fn get(call: Call, path: web::Path<UserId>) -> ApiResult<JsonAnswer<UserView>> {
     call.json(move |app, caller| users::get(app, caller, path.into_inner()))
         .await
 }
@@ -45,7 +45,7 @@ pub async fn update(
     call: Call,
     path: web::Path<UserId>,
     body: web::Json<UserUpdate>,
-) -> ApiResult<web::Json<UserView>> {
+) -> ApiResult<JsonAnswer<UserView>> {
     let (id, body) = (path.into_inner(), body.into_inner());
     call.json(move |app, caller| users::update(app, caller, id, body))
         .await

@@ -5,7 +5,7 @@ use crate::app::limits::MAX_WORKBOOK;
 use crate::app::workbook::{self, WorkbookImport, CONTENT_TYPE};
 use crate::domain::ids::AssessmentId;
 use crate::web::body::file_body;
-use crate::web::call::Call;
+use crate::web::call::{Call, JsonAnswer};
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{get, post, web, HttpResponse};
 
@@ -40,7 +40,7 @@ pub async fn upload(
     call: Call,
     path: web::Path<AssessmentId>,
     payload: web::Payload,
-) -> ApiResult<web::Json<WorkbookImport>> {
+) -> ApiResult<JsonAnswer<WorkbookImport>> {
     let id = path.into_inner();
     let body = file_body(payload, MAX_WORKBOOK, "a workbook").await?;
     call.json(move |app, caller| workbook::import(app, caller, id, &body))
