@@ -50,7 +50,8 @@ token="$(curl -sf -b "${work}/cookies" -H "X-CSRF-Token: ${csrf}" -X POST "${bas
   -H 'content-type: application/json' -d '{"name":"schemathesis"}' | json 'd["token"]')"
 
 python3 scripts/schemathesis_config.py "${base}" "${token}" "${work}/schemathesis.toml"
-export PYTHONPATH="scripts${PYTHONPATH:+:$PYTHONPATH}" SCHEMATHESIS_HOOKS=schemathesis_hooks
+export PYTHONPATH="scripts${PYTHONPATH:+:$PYTHONPATH}" SCHEMATHESIS_HOOKS=schemathesis_hooks \
+  SCHEMATHESIS_EXAMPLES="${work}/schemathesis-examples.json"
 st --config-file "${work}/schemathesis.toml" run "${base}/api/v1/openapi.json" \
   -H "Authorization: Bearer ${token}" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \

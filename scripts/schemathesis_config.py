@@ -52,7 +52,10 @@ def main():
     urllib.request.urlopen(put, timeout=30).close()
     programmes = [p["id"] for p in get(base, token, "/api/v1/programmes")][:5]
     grid = get(base, token, "/api/v1/programmes/%d" % programmes[0])
-    projects = [int(p) for p in grid["project_versions"]][:10]
+    plan = grid["report"]["projects"]
+    # The first project no other depends on: one that may be removed.
+    needed = {d for p in plan for d in p["depends_on"]}
+    projects = [p["id"] for p in plan if p["id"] not in needed][:10]
     units, groups = grid["grid"]["units"], grid["grid"]["groups"]
 
     dictionaries = {
@@ -126,9 +129,45 @@ def main():
         },
         "DELETE /api/v1/programmes/{id}/projects/{project_id}": {
             "path.id": "programmes",
-            "path.project_id": "projects",
+            "path.project_id": "removable",
         },
     }
+    # Request bodies the API takes, with these records, as the examples the
+    # coverage phase starts from (schemathesis_hooks.py puts them in the
+    # run's copy of the document): it takes no bound body values.
+    project = {
+        "name": "Schemathesis project",
+        "objective": "Shows the run a valid project",
+        "owner": "Run owner",
+        "placement": {"kind": "row", "unit": units[0]},
+        "areas": [detail["definition"]["areas"][0]["id"]],
+        "start": "2026-01-01",
+        "end": "2026-12-31",
+        "status": "planned",
+        "cost_planned": 1000.0,
+        "benefit_planned": 2000.0,
+    }
+    examples = {
+        "post /api/v1/assessments": {
+            "client_id": clients[0],
+            "questionnaire_id": questionnaires[0],
+            "assessment_date": "2026-01-15",
+            "lead_assessor_id": consultants[0],
+        },
+        "post /api/v1/clients/{id}/members": {"user_id": people[0]} if people else None,
+        "post /api/v1/programmes/{id}/projects": project,
+        "put /api/v1/programmes/{id}/projects/{project_id}": dict(
+            project, name="Schemathesis replacement", version=grid["project_versions"][str(projects[0])]
+        ),
+        "post /api/v1/auth/login": {"email": "consultant@demo.cmas", "password": "demo-consultant-pass"},
+        "post /api/v1/stats/correlation": {"x": [1.0, 2.0, 3.0, 4.0, 5.0], "y": [2.0, 1.0, 4.0, 3.0, 5.0]},
+    }
+    # A project of the run's own for the operation that removes one: the
+    # demo's may be gone by then with their client (erasure is tested too).
+    removable = get(base, token, "/api/v1/programmes/%d/projects" % programmes[0], dict(project, name="Schemathesis removal"))
+    dictionaries["removable"] = [removable["id"]]
+    with open(out.replace(".toml", "-examples.json"), "w") as f:
+        json.dump({k: v for k, v in examples.items() if v is not None}, f)
     with open("schemathesis.toml") as f:
         lines = [f.read(), "\n# The demo's records, found by scripts/schemathesis_config.py.\n"]
     for name, values in dictionaries.items():

@@ -1,11 +1,40 @@
-"""schemathesis hooks for scripts/schemathesis.sh: how to read our PDFs.
+"""schemathesis hooks for scripts/schemathesis.sh.
 
-A PDF answer is checked for what it must be (it starts with `%PDF-` and ends
-with `%%EOF`) and handed to the schema check as text, as the document
-describes it (`type: string`).
+- A PDF answer is checked for what it must be (it starts with `%PDF-` and
+  ends with `%%EOF`) and handed to the schema check as text, as the document
+  describes it (`type: string`).
+- The run's copy of the document gets, as request-body examples, bodies that
+  name the demo's own records (written by scripts/schemathesis_config.py to
+  the file SCHEMATHESIS_EXAMPLES names): the coverage phase starts from them,
+  so an operation whose body must name existing records is tried with one
+  the API takes, not only with ids the schema's bounds suggest.
 """
 
+import json
+import os
+
 import schemathesis
+
+
+@schemathesis.hook
+def before_load_schema(context, raw_schema):
+    path = os.environ.get("SCHEMATHESIS_EXAMPLES")
+    if not path:
+        return
+    with open(path) as f:
+        examples = json.load(f)
+    for operation, body in examples.items():
+        method, route = operation.split(" ", 1)
+        content = (
+            raw_schema.get("paths", {})
+            .get(route, {})
+            .get(method, {})
+            .get("requestBody", {})
+            .get("content", {})
+            .get("application/json")
+        )
+        if content is not None:
+            content["example"] = body
 
 
 @schemathesis.deserializer("application/pdf")

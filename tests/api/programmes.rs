@@ -40,7 +40,26 @@ fn amounts_past_a_thousand_million_million_are_refused(app: &TestApp) {
         "{refused}"
     );
     body["benefit_planned"] = json!(1e15);
-    add(app, &admin, programme, &body);
+    let created = app
+        .send(
+            "POST",
+            &format!("/api/v1/programmes/{programme}/projects"),
+            &admin,
+            &body,
+        )
+        .expect(201);
+    // The answer carries the version a replacement must send.
+    assert_eq!(created["version"], 1, "{created}");
+    body["version"] = json!(1);
+    let replaced = app
+        .send(
+            "PUT",
+            &format!("/api/v1/programmes/{programme}/projects/{}", created["id"]),
+            &admin,
+            &body,
+        )
+        .expect(200);
+    assert_eq!(replaced["version"], 2, "{replaced}");
     let pdf = app.get(
         &format!("/api/v1/programmes/{programme}/report.pdf"),
         &admin,

@@ -103,6 +103,8 @@ impl ProjectRequest {
 #[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct SavedProject {
     pub id: i32,
+    /// The version to send with the next replacement.
+    pub version: i32,
 }
 
 /// How a project is getting on: its status and the money actually spent and realised.
@@ -228,7 +230,7 @@ fn save(
             format!("the programme has a project named {} already", project.name),
         ));
     }
-    let id = match existing {
+    let (id, version) = match existing {
         Some(id) => {
             let slot = all
                 .iter_mut()
@@ -256,7 +258,7 @@ fn save(
                 "project.update",
                 (Some(&before), Some(&project.name)),
             )?;
-            id
+            (id, version + 1)
         }
         None => {
             // A new project has no id yet; none can depend on it, so -1 stands in.
@@ -271,11 +273,11 @@ fn save(
                 "project.create",
                 (None, Some(&project.name)),
             )?;
-            id
+            (id, 1)
         }
     };
     Programme::touch(conn, programme.id)?;
-    Ok(SavedProject { id })
+    Ok(SavedProject { id, version })
 }
 
 /// Adds a project to the programme.

@@ -248,7 +248,7 @@ const LINKS: &[Link] = links![
         "ReplaceProject",
         ("put", "/api/v1/programmes/{id}/projects/{project_id}"),
         ["id" = SAME, "project_id" = NEW],
-        {}
+        { "version" = "$response.body#/version" }
     ),
     (
         PROJECT_ADDED,
