@@ -2,8 +2,10 @@
 //! (HTML), siblings that never call each other; `call` and `session` read
 //! who is calling; `problem` turns the use cases' errors into problem
 //! documents; `download` and `content_policy` answer documents; `body`
-//! reads file bodies and `body_pace` cuts off slow ones; `metrics` and `openapi` describe the service.
+//! reads file bodies and `body_pace` cuts off slow ones; `allowed` knows
+//! which methods a path takes (405); `metrics` and `openapi` describe the service.
 
+pub mod allowed;
 pub mod body;
 pub mod body_pace;
 pub mod call;
@@ -62,6 +64,20 @@ async fn not_found(
     viewer: Option<pages::Viewer>,
 ) -> HttpResponse {
     if req.path().starts_with("/api/") {
+        if let Some(allow) = allowed::methods_of(req.path()) {
+            let refusal = ApiError::MethodNotAllowed(format!(
+                "{} {} is not an operation of the API; that path takes {allow}",
+                req.method(),
+                req.path()
+            ));
+            let mut response = actix_web::ResponseError::error_response(&refusal);
+            if let Ok(value) = actix_web::http::header::HeaderValue::from_str(&allow) {
+                response
+                    .headers_mut()
+                    .insert(actix_web::http::header::ALLOW, value);
+            }
+            return response;
+        }
         actix_web::ResponseError::error_response(&ApiError::App(AppError::NotFound(format!(
             "no route for {} {}",
             req.method(),

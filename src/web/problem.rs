@@ -33,6 +33,8 @@ pub enum ApiError {
     BadRequest { code: &'static str, detail: String },
     /// 408: the body came too slowly (see `web::body_pace`); the connection is closed.
     TooSlow(String),
+    /// 405: the path is the API's, the method is not one it takes.
+    MethodNotAllowed(String),
     /// What the use case refused, or a fault below the edge.
     App(AppError),
 }
@@ -63,6 +65,9 @@ impl ApiError {
             }
             ApiError::TooSlow(detail) => {
                 return (StatusCode::REQUEST_TIMEOUT, "body_too_slow", detail)
+            }
+            ApiError::MethodNotAllowed(detail) => {
+                return (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", detail)
             }
             ApiError::App(app) => app,
         };

@@ -209,3 +209,23 @@ fn the_data_page_lists_the_latest_periods_and_counts_the_rest() {
     assert!(!html.contains("period=2021-12\""), "the oldest are not");
     assert!(html.contains("and 12 earlier periods"), "{html}");
 }
+
+#[test]
+fn a_method_a_path_does_not_take_is_answered_405_with_the_methods_it_does() {
+    let app = app_with_body_deadline(60);
+    let admin = app.admin();
+    let answer = app.request("PATCH", "/api/v1/clients", &admin, None, "");
+    assert_eq!(answer.header("allow"), Some("GET, POST"));
+    answer.problem(405, "method_not_allowed");
+    let answer = app.request(
+        "FROB",
+        "/api/v1/assessments/1/scores/AP.1.1",
+        &Cred::None,
+        None,
+        "",
+    );
+    assert_eq!(answer.header("allow"), Some("PUT"));
+    answer.problem(405, "method_not_allowed");
+    app.request("GET", "/api/v1/no/such/route", &admin, None, "")
+        .problem(404, "not_found");
+}
