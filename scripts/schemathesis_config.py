@@ -70,6 +70,17 @@ def main():
         "units": units,
         "groups": groups,
     }
+    # What a project's body must hold to fit the demo's programme.
+    project_fields = {
+        "body.placement.unit": "units",
+        "body.placement.group": "groups",
+        "body.areas": ["AP"],
+        "body.start": "2026-01-01",
+        "body.end": "2026-12-31",
+        "body.milestones": [],
+        "body.depends_on": [],
+    }
+
     def bind(key, value):
         # A dictionary's name stands for its first record (schemathesis's
         # coverage phase takes fixed values, not dictionaries); anything else
@@ -106,27 +117,10 @@ def main():
             "path.question_id": "questions",
         },
         "GET /api/v1/assessments/{id}/workbook.xlsx": {"path.id": "open_assessments"},
-        "POST /api/v1/programmes/{id}/projects": {
-            "path.id": "programmes",
-            "body.placement.unit": "units",
-            "body.placement.group": "groups",
-            "body.areas": ["AP"],
-            "body.start": "2026-01-01",
-            "body.end": "2026-12-31",
-            "body.milestones": [],
-            "body.depends_on": [],
-        },
-        "PUT /api/v1/programmes/{id}/projects/{project_id}": {
-            "path.id": "programmes",
-            "path.project_id": "projects",
-            "body.placement.unit": "units",
-            "body.placement.group": "groups",
-            "body.areas": ["AP"],
-            "body.start": "2026-01-01",
-            "body.end": "2026-12-31",
-            "body.milestones": [],
-            "body.depends_on": [],
-        },
+        "POST /api/v1/programmes/{id}/projects": dict(project_fields, **{"path.id": "programmes"}),
+        "PUT /api/v1/programmes/{id}/projects/{project_id}": dict(
+            project_fields, **{"path.id": "programmes", "path.project_id": "projects"}
+        ),
         "DELETE /api/v1/programmes/{id}/projects/{project_id}": {
             "path.id": "programmes",
             "path.project_id": "removable",
