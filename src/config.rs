@@ -73,6 +73,42 @@ pub struct ServerSettings {
 
     #[command(flatten)]
     pub connections: ConnectionLimits,
+
+    #[command(flatten)]
+    pub evidence: EvidenceLimits,
+}
+
+/// How much evidence (uploaded files) the service keeps.
+#[derive(Clone, Debug, Args)]
+pub struct EvidenceLimits {
+    /// MiB one evidence file may have; refused while it streams in beyond that.
+    #[arg(long, env = "CMAS_EVIDENCE_FILE_MIB", default_value_t = 25)]
+    pub file_mib: u64,
+
+    /// MiB of evidence files one organisation may keep in all.
+    #[arg(long, env = "CMAS_EVIDENCE_ORGANISATION_MIB", default_value_t = 2048)]
+    pub organisation_mib: u64,
+}
+
+impl Default for EvidenceLimits {
+    fn default() -> EvidenceLimits {
+        EvidenceLimits {
+            file_mib: 25,
+            organisation_mib: 2048,
+        }
+    }
+}
+
+impl EvidenceLimits {
+    /// The largest file, in bytes.
+    pub fn file_bytes(&self) -> u64 {
+        self.file_mib.saturating_mul(1024 * 1024)
+    }
+
+    /// The most one organisation keeps, in bytes.
+    pub fn organisation_bytes(&self) -> u64 {
+        self.organisation_mib.saturating_mul(1024 * 1024)
+    }
 }
 
 /// What one client may hold of the server: connections, and the time its

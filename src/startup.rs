@@ -32,7 +32,8 @@ impl Application {
     ) -> anyhow::Result<Application> {
         let address = listener.local_addr()?;
         let metrics = std::sync::Arc::new(crate::web::metrics::Metrics::default());
-        let context = crate::app::App::new(db, settings.session_lifetime());
+        let mut context = crate::app::App::new(db, settings.session_lifetime());
+        context.evidence = settings.evidence.clone();
         context.renders.watch(metrics.clone());
         let state = actix_web::web::Data::new(AppState {
             app: context,

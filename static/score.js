@@ -1,64 +1,193 @@
-// The scoring and review screens: every answer saves as it is given. A
-// question saves when it is complete (both scores, or N/A with a reason);
-// the evidence note saves as the assessor types, a moment after they stop.
-// A fieldset's data-url overrides where it saves (the lead's agreed scores).
+// The scoring and review screens: nothing typed is lost.
+//
+// Every change of a question (a score, the N/A box, a note as it is typed,
+// a moment after the typing stops) goes into a queue that lives in the
+// browser's storage before anything is sent. The queue is sent in order, one
+// change at a time, each with the version of the answer it was made on; it
+// waits while the network is down and resumes when it returns, and after a
+// reload it puts the unsent changes back into the fields and sends them.
+// A change someone else made meanwhile comes back as 409: the question shows
+// the conflict and keeps what was typed until the user chooses.
+//
+// An assessor's answer may be partial (a draft); the lead's agreed scores
+// (fieldsets with data-url) are sent only once complete.
 (function () {
   "use strict";
   const root = document.querySelector("[data-assessment]");
   if (!root) return;
   const assessment = root.dataset.assessment;
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
-  const timers = new WeakMap();
+  const storeKey = `cmas-unsent:${location.pathname}`;
+  const TYPING_PAUSE_MS = 700;
+  const RETRY_MS = 3000;
 
-  function body(fieldset) {
-    const value = (name) => fieldset.querySelector(`[name="${name}"]`).value.trim();
-    const na = fieldset.querySelector('[name="na"]').checked;
-    const answer = { version: Number(fieldset.dataset.version) };
-    const evidence = value("evidence");
-    if (evidence) answer.evidence = evidence;
-    if (na) {
-      if (!value("na_reason")) return { incomplete: "Give a reason for N/A to save." };
-      answer.not_applicable = true;
-      answer.na_reason = value("na_reason");
-      return answer;
-    }
-    if (value("intention") === "" || value("reality") === "") return { incomplete: "Choose Intention and Reality to save." };
-    answer.intention = Number(value("intention"));
-    answer.reality = Number(value("reality"));
-    return answer;
+  const fieldsets = () => root.querySelectorAll("fieldset.question");
+  const fieldsetOf = (question) =>
+    root.querySelector(`fieldset.question[data-question="${CSS.escape(question)}"]`);
+  const urlOf = (fieldset) =>
+    fieldset.dataset.url ||
+    `/api/v1/assessments/${assessment}/scores/${encodeURIComponent(fieldset.dataset.question)}`;
+
+  // The unsent changes, oldest first: { question, answer, force }.
+  let queue = [];
+  try {
+    queue = JSON.parse(localStorage.getItem(storeKey) || "[]");
+  } catch (e) {
+    queue = [];
   }
+  const persist = () => {
+    if (queue.length) localStorage.setItem(storeKey, JSON.stringify(queue));
+    else localStorage.removeItem(storeKey);
+  };
 
   function say(fieldset, text, kind) {
     const status = fieldset.querySelector(".save-state");
     status.textContent = text;
     status.dataset.kind = kind;
+    fieldset.dataset.state = kind;
   }
 
-  async function save(fieldset) {
-    const answer = body(fieldset);
-    if (answer.incomplete) return say(fieldset, answer.incomplete, "pending");
-    say(fieldset, "Saving…", "pending");
-    try {
-      const url = fieldset.dataset.url || `/api/v1/assessments/${assessment}/scores/${encodeURIComponent(fieldset.dataset.question)}`;
-      const response = await fetch(url, {
-        method: "PUT",
-        headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
-        body: JSON.stringify(answer),
-        keepalive: true,
-      });
-      const result = await response.json().catch(() => ({ detail: `Not saved (${response.status})` }));
-      if (response.ok) {
-        fieldset.dataset.version = result.version;
-        fieldset.dataset.answered = "true";
-        if (fieldset.dataset.url) await refreshVersion();
-        say(fieldset, "Saved", "saved");
-        progress();
-      } else {
-        say(fieldset, result.detail || "Not saved", "error");
-      }
-    } catch (e) {
-      say(fieldset, "Not saved: no connection. It will retry on your next change.", "error");
+  // The question's fields as an answer; partial unless the fieldset is an agreed score.
+  function read(fieldset) {
+    const field = (name) => fieldset.querySelector(`[name="${name}"]`);
+    const value = (name) => (field(name) ? field(name).value.trim() : "");
+    const answer = {};
+    const evidence = value("evidence");
+    if (evidence) answer.evidence = evidence;
+    const cited = fieldset.querySelectorAll('input[name="cite"]');
+    if (cited.length) answer.evidence_ids = [...cited].filter((c) => c.checked).map((c) => Number(c.value));
+    if (field("na").checked) {
+      answer.not_applicable = true;
+      if (value("na_reason")) answer.na_reason = value("na_reason");
+    } else {
+      if (value("intention") !== "") answer.intention = Number(value("intention"));
+      if (value("reality") !== "") answer.reality = Number(value("reality"));
     }
+    return answer;
+  }
+
+  function complete(answer) {
+    return answer.not_applicable ? Boolean(answer.na_reason) : answer.intention !== undefined && answer.reality !== undefined;
+  }
+
+  // Puts an answer back into the fields (unsent changes after a reload).
+  function write(fieldset, answer) {
+    const field = (name) => fieldset.querySelector(`[name="${name}"]`);
+    field("na").checked = Boolean(answer.not_applicable);
+    field("na_reason").value = answer.na_reason || "";
+    field("intention").value = answer.intention ?? "";
+    field("reality").value = answer.reality ?? "";
+    field("evidence").value = answer.evidence || "";
+    if (answer.evidence_ids) {
+      fieldset.querySelectorAll('input[name="cite"]').forEach((c) => {
+        c.checked = answer.evidence_ids.includes(Number(c.value));
+      });
+    }
+  }
+
+  function enqueue(fieldset, force) {
+    clearTimeout(timers.get(fieldset));
+    timers.delete(fieldset);
+    const answer = read(fieldset);
+    if (fieldset.dataset.url && !complete(answer)) {
+      say(fieldset, "Not saved yet: choose both scores, or N/A with a reason.", "waiting");
+    }
+    const entry = { question: fieldset.dataset.question, answer, force: Boolean(force) };
+    // A later change of a question waiting to be sent replaces it in place.
+    const waiting = queue.findIndex((e, i) => e.question === entry.question && !(sending && i === 0));
+    if (waiting >= 0) queue[waiting] = entry;
+    else queue.push(entry);
+    persist();
+    if (!(fieldset.dataset.url && !complete(answer))) say(fieldset, navigator.onLine ? "Saving…" : "Waiting for the network; kept in this browser.", "saving");
+    send();
+  }
+
+  let sending = false;
+  let retry;
+  async function send() {
+    if (sending) return;
+    sending = true;
+    clearTimeout(retry);
+    try {
+      while (queue.length) {
+        const entry = queue[0];
+        const fieldset = fieldsetOf(entry.question);
+        if (!fieldset || (fieldset.dataset.url && !complete(entry.answer))) {
+          // Nothing to send for it yet: an agreed score waits until complete.
+          queue.shift();
+          persist();
+          continue;
+        }
+        const body = { ...entry.answer };
+        if (!entry.force) body.version = Number(fieldset.dataset.version);
+        let response;
+        try {
+          response = await fetch(urlOf(fieldset), {
+            method: "PUT",
+            headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+            body: JSON.stringify(body),
+          });
+        } catch (e) {
+          // No network: everything waits, in the browser's storage, in order.
+          queue.forEach((e) => {
+            const f = fieldsetOf(e.question);
+            if (f) say(f, "Waiting for the network; kept in this browser.", "waiting");
+          });
+          retry = setTimeout(send, RETRY_MS);
+          return;
+        }
+        const result = await response.json().catch(() => ({ detail: `Not saved (${response.status})` }));
+        queue.shift();
+        persist();
+        if (response.ok) fieldset.dataset.version = result.version;
+        // A newer change of the same question is next: it says how it went.
+        if (queue.some((e) => e.question === entry.question)) continue;
+        if (response.ok) saved(fieldset, result);
+        else if (response.status === 409) conflict(fieldset, entry);
+        else if (response.status >= 500 || response.status === 401) {
+          // The server could not take it now: keep it and try again.
+          queue.unshift(entry);
+          persist();
+          say(fieldset, "Not saved yet: the server did not answer; retrying.", "waiting");
+          retry = setTimeout(send, RETRY_MS);
+          return;
+        } else say(fieldset, result.detail || "Not saved", "error");
+      }
+    } finally {
+      sending = false;
+    }
+  }
+
+  function saved(fieldset, result) {
+    const done = result.complete !== false;
+    fieldset.dataset.answered = String(done);
+    if (fieldset.dataset.url) {
+      say(fieldset, "Agreed score saved", "saved");
+      refreshVersion();
+    } else {
+      say(fieldset, done ? "Saved" : "Saved as a draft: not complete yet", "saved");
+    }
+    const status = document.querySelector("[data-status]");
+    if (status && status.textContent.trim() === "draft") status.textContent = "in progress";
+    progress();
+  }
+
+  function conflict(fieldset, entry) {
+    say(fieldset, "Someone else changed this answer since you opened the page. What you typed is still here.", "conflict");
+    const status = fieldset.querySelector(".save-state");
+    const button = (label, action) => {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.textContent = label;
+      b.addEventListener("click", action);
+      status.append(" ", b);
+    };
+    button("Keep mine", () => enqueue(fieldset, true));
+    button("Show theirs", () => {
+      queue = queue.filter((e) => e.question !== entry.question);
+      persist();
+      window.location.reload();
+    });
   }
 
   // An agreed score changes the assessment's version: keep the finalise
@@ -71,35 +200,43 @@
   }
 
   function progress() {
-    const all = root.querySelectorAll("fieldset.question");
-    const done = root.querySelectorAll('fieldset.question[data-answered="true"]');
+    const all = fieldsets().length;
+    const done = root.querySelectorAll('fieldset.question[data-answered="true"]').length;
     const counter = document.querySelector("[data-progress]");
-    if (counter) counter.textContent = `${done.length} of ${all.length} answered in this area`;
+    if (counter) counter.textContent = `${done} of ${all} answered in this area`;
+    const tab = document.querySelector('.areas [aria-current="page"] + .muted');
+    if (tab) tab.textContent = `${done}/${all}`;
   }
 
-  // One save at a time per question, each with the version the last one
-  // returned: two quick changes must not trip over each other.
-  const queues = new WeakMap();
-  function queue(fieldset) {
-    clearTimeout(timers.get(fieldset));
-    const next = (queues.get(fieldset) || Promise.resolve()).then(() => save(fieldset));
-    queues.set(fieldset, next);
-  }
-
+  const timers = new Map();
   root.addEventListener("change", (event) => {
     const fieldset = event.target.closest("fieldset.question");
-    if (fieldset) queue(fieldset);
+    if (fieldset) enqueue(fieldset);
   });
   root.addEventListener("input", (event) => {
     const fieldset = event.target.closest("fieldset.question");
-    if (!fieldset || event.target.tagName !== "TEXTAREA") return;
+    if (!fieldset || !["TEXTAREA", "INPUT"].includes(event.target.tagName) || event.target.type === "checkbox") return;
     clearTimeout(timers.get(fieldset));
-    timers.set(fieldset, setTimeout(() => queue(fieldset), 800));
+    say(fieldset, "Typing…", "waiting");
+    timers.set(fieldset, setTimeout(() => enqueue(fieldset), TYPING_PAUSE_MS));
   });
+  window.addEventListener("online", send);
+  // Leaving the page: whatever is still being typed goes into the stored
+  // queue at once, and the browser asks before leaving with anything unsent.
+  window.addEventListener("beforeunload", (event) => {
+    [...timers.keys()].forEach((fieldset) => enqueue(fieldset));
+    if (queue.length) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+
   const finalise = document.querySelector("[data-finalise]");
   if (finalise) {
     finalise.addEventListener("click", async () => {
       const state = document.querySelector("[data-finalise-state]");
+      const unsettled = Number(finalise.dataset.unsettled || 0);
+      if (unsettled > 0 && !window.confirm(finalise.dataset.confirm)) return;
       state.textContent = "Finalising…";
       const response = await fetch(`/api/v1/assessments/${finalise.dataset.finalise}`, {
         method: "PATCH",
@@ -116,5 +253,13 @@
     });
   }
 
+  // Unsent changes from before a reload: back into their fields, then sent.
+  queue.forEach((entry) => {
+    const fieldset = fieldsetOf(entry.question);
+    if (!fieldset) return;
+    write(fieldset, entry.answer);
+    say(fieldset, "Not saved yet: sending what you typed before…", "waiting");
+  });
   progress();
+  send();
 })();

@@ -8,6 +8,9 @@ use super::error::{AppError, AppResult};
 use super::App;
 use crate::db::assessments::Assessment;
 use crate::db::audit::{AuditEvent, Change};
+use crate::db::assignments;
+use crate::db::evidence::Citation;
+use crate::db::interviews::InterviewRow;
 use crate::db::scores::ScoreRow;
 use crate::db::AnyConnection;
 use crate::domain::ids::{AssessmentId, UserId};
@@ -84,6 +87,10 @@ pub fn remove(
         }
         let answers = ScoreRow::list_for_assessor(conn, id.get(), user_id.get())?;
         ScoreRow::delete_for_assessor(conn, id.get(), user_id.get())?;
+        // What they cited, their areas and their seats at interviews go with them.
+        Citation::delete_for_assessor(conn, id.get(), user_id.get())?;
+        assignments::remove_assessor(conn, id.get(), user_id.get())?;
+        InterviewRow::remove_assessor(conn, id.get(), user_id.get())?;
         let updated = Assessment::touch(conn, id.get())?;
         let before = serde_json::json!({ "assessor_id": user_id, "answers": answers });
         AuditEvent::record(

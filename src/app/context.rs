@@ -5,7 +5,7 @@
 use super::error::AppResult;
 use super::portfolio::PortfolioCache;
 use super::render_slots::Renders;
-use crate::config::DatabaseSettings;
+use crate::config::{DatabaseSettings, EvidenceLimits};
 use crate::db::{questionnaires::QuestionnaireCache, AnyConnection, Database};
 use std::sync::Arc;
 
@@ -22,6 +22,8 @@ pub struct App {
     pub renders: Arc<Renders>,
     /// How long a browser session lasts without logging in again.
     pub session_lifetime: chrono::Duration,
+    /// The largest evidence file and the most an organisation keeps.
+    pub evidence: EvidenceLimits,
 }
 
 impl App {
@@ -51,6 +53,7 @@ impl App {
             portfolios: Arc::default(),
             renders: Arc::default(),
             session_lifetime,
+            evidence: EvidenceLimits::default(),
         }
     }
 }

@@ -9,6 +9,7 @@ use super::permissions::{require, STAFF};
 use super::App;
 use crate::db::agreed::AgreedRow;
 use crate::db::assessments::Assessment;
+use crate::db::evidence::{Citation, EvidenceRow};
 use crate::db::audit::{AuditEvent, Change};
 use crate::db::scores::{AnswerFields, Saved, ScoreRow};
 use crate::db::AnyConnection;
@@ -16,6 +17,7 @@ use crate::domain::ids::AssessmentId;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::role::Caller;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::sync::Arc;
 use utoipa::ToSchema;
 
@@ -41,9 +43,13 @@ pub struct ScoreInput {
     pub evidence: Option<String>,
     /// For assessor scores: the version you read (0 for a new answer). A stale one gets 409.
     pub version: Option<i32>,
+    /// For assessor scores: the evidence items the answer cites (replacing
+    /// those it cited); absent leaves them as they are.
+    #[schema(max_items = 200)]
+    pub evidence_ids: Option<Vec<i32>>,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 #[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct ScoreView {
     pub question_id: String,
@@ -55,22 +61,51 @@ pub struct ScoreView {
     pub evidence: Option<String>,
     pub version: i32,
     pub updated_at: chrono::NaiveDateTime,
+    /// Both scores, or N/A with its reason. A partial answer is kept as a
+    /// draft and left out of results until it is complete.
+    pub complete: bool,
+    /// The evidence items the answer cites.
+    pub evidence_ids: Vec<i32>,
 }
 
-impl From<ScoreRow> for ScoreView {
-    fn from(r: ScoreRow) -> ScoreView {
+impl ScoreView {
+    /// The answer with the items it cites.
+    pub fn new(r: ScoreRow, evidence_ids: Vec<i32>) -> ScoreView {
+        let complete = r.fields().complete();
         ScoreView {
             question_id: r.question_id,
             assessor_id: r.assessor_id,
             intention: r.intention,
             reality: r.reality,
-            not_applicable: r.na_reason.is_some(),
+            not_applicable: r.not_applicable,
             na_reason: r.na_reason,
             evidence: r.evidence,
             version: r.version,
             updated_at: r.updated_at,
+            complete,
+            evidence_ids,
         }
     }
+}
+
+/// Answers with what each cites, from an assessment's citations.
+pub(super) fn with_citations(rows: Vec<ScoreRow>, citations: &[Citation]) -> Vec<ScoreView> {
+    let mut cited: HashMap<(i32, &str), Vec<i32>> = HashMap::new();
+    for c in citations {
+        cited
+            .entry((c.assessor_id, c.question_id.as_str()))
+            .or_default()
+            .push(c.evidence_id);
+    }
+    rows.into_iter()
+        .map(|r| {
+            let ids = cited
+                .get(&(r.assessor_id, r.question_id.as_str()))
+                .cloned()
+                .unwrap_or_default();
+            ScoreView::new(r, ids)
+        })
+        .collect()
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -110,10 +145,22 @@ pub enum Whose {
     Everyone,
 }
 
+/// Whether a partial answer (a draft) may be stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Drafts {
+    /// An assessor's own answer: kept as typed, counted once complete.
+    Allowed,
+    /// Agreed scores and workbook rows: complete or refused.
+    Refused,
+}
+
 /// Checks an answer against the questionnaire's scale and the field limits.
-pub(super) fn answer_fields(
+/// With [`Drafts::Allowed`] a missing score or N/A reason is kept as a
+/// draft rather than refused; a value given is always checked.
+pub fn answer_fields(
     input: &ScoreInput,
     questionnaire: &Questionnaire,
+    drafts: Drafts,
 ) -> AppResult<AnswerFields> {
     let evidence = optional("evidence", input.evidence.as_deref(), LONG_TEXT)?;
     if input.not_applicable {
@@ -123,15 +170,18 @@ pub(super) fn answer_fields(
                 "an N/A answer carries no intention or reality score",
             ));
         }
-        let reason = required(
-            "na_reason",
-            input.na_reason.as_deref().unwrap_or(""),
-            LONG_TEXT,
-        )?;
+        let reason = match input.na_reason.as_deref().map(str::trim) {
+            Some(reason) if !reason.is_empty() || drafts == Drafts::Refused => {
+                Some(required("na_reason", reason, LONG_TEXT)?)
+            }
+            None if drafts == Drafts::Refused => Some(required("na_reason", "", LONG_TEXT)?),
+            _ => None,
+        };
         return Ok(AnswerFields {
             intention: None,
             reality: None,
-            na_reason: Some(reason),
+            not_applicable: true,
+            na_reason: reason,
             evidence,
         });
     }
@@ -143,22 +193,26 @@ pub(super) fn answer_fields(
         ));
     }
     let scale = &questionnaire.scale;
-    let dimension = |name: &str, value: Option<i64>| -> AppResult<i32> {
-        let value = value.ok_or_else(|| {
-            AppError::invalid_field(
-                "missing_score",
-                name,
-                format!("`{name}` is required (or set `not_applicable: true` with a reason)"),
-            )
-        })?;
+    let dimension = |name: &str, value: Option<i64>| -> AppResult<Option<i32>> {
+        let Some(value) = value else {
+            return match drafts {
+                Drafts::Allowed => Ok(None),
+                Drafts::Refused => Err(AppError::invalid_field(
+                    "missing_score",
+                    name,
+                    format!("`{name}` is required (or set `not_applicable: true` with a reason)"),
+                )),
+            };
+        };
         let score = scale.score(value).map_err(|e| {
             AppError::invalid_field("score_out_of_range", name, format!("`{name}`: {e}"))
         })?;
-        Ok(i32::from(score.get()))
+        Ok(Some(i32::from(score.get())))
     };
     Ok(AnswerFields {
-        intention: Some(dimension("intention", input.intention)?),
-        reality: Some(dimension("reality", input.reality)?),
+        intention: dimension("intention", input.intention)?,
+        reality: dimension("reality", input.reality)?,
+        not_applicable: false,
         na_reason: None,
         evidence,
     })
@@ -261,7 +315,7 @@ pub fn save(
             answerable(app, conn, caller, id, question_id, |conn, a| {
                 require_assessor(conn, caller, a)
             })?;
-        let fields = answer_fields(input, &questionnaire)?;
+        let fields = answer_fields(input, &questionnaire, Drafts::Allowed)?;
         let saved = ScoreRow::save(
             conn,
             id.get(),
@@ -298,8 +352,51 @@ pub fn save(
             before.map(|b| b.fields()),
             Some(after.fields()),
         )?;
-        Ok(after.into())
+        let cited = cite(conn, caller, id, question_id, input.evidence_ids.as_deref())?;
+        Ok(ScoreView::new(after, cited))
     })
+}
+
+/// Replaces what the caller's answer cites, when `evidence_ids` is given,
+/// and records the change; returns what the answer cites now.
+fn cite(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    id: AssessmentId,
+    question_id: &str,
+    evidence_ids: Option<&[i32]>,
+) -> AppResult<Vec<i32>> {
+    let (assessment_id, assessor) = (id.get(), caller.user_id.get());
+    let Some(ids) = evidence_ids else {
+        return Ok(Citation::list_for_answer(
+            conn,
+            assessment_id,
+            assessor,
+            question_id,
+        )?);
+    };
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    for &evidence_id in &ids {
+        if EvidenceRow::find(conn, assessment_id, evidence_id)?.is_none() {
+            return Err(AppError::invalid_field(
+                "unknown_evidence",
+                "evidence_ids",
+                format!("evidence item {evidence_id} is not part of this assessment"),
+            ));
+        }
+    }
+    let before = Citation::replace(conn, assessment_id, assessor, question_id, &ids)?;
+    if before != ids {
+        AuditEvent::record(
+            conn,
+            Change::by(caller, "assessment", assessment_id, "evidence.cite")
+                .before(serde_json::json!({ "question_id": question_id, "evidence_ids": before }))
+                .after(serde_json::json!({ "question_id": question_id, "evidence_ids": ids })),
+        )?;
+    }
+    Ok(ids)
 }
 
 /// Answers given so far (staff): the caller's own, or every assessor's for
@@ -311,21 +408,18 @@ pub fn list(
     whose: Whose,
 ) -> AppResult<Vec<ScoreView>> {
     require(caller, STAFF, "read individual scores")?;
-    let rows = app.read(|conn| {
+    app.read(|conn| {
         let assessment = visible(conn, caller, id)?;
-        match whose {
+        let rows = match whose {
             Whose::Everyone => {
                 require_lead(caller, &assessment, "read every assessor's scores")?;
-                Ok(ScoreRow::list_for_assessment(conn, id.get())?)
+                ScoreRow::list_for_assessment(conn, id.get())?
             }
-            Whose::Mine => Ok(ScoreRow::list_for_assessor(
-                conn,
-                id.get(),
-                caller.user_id.get(),
-            )?),
-        }
-    })?;
-    Ok(rows.into_iter().map(ScoreView::from).collect())
+            Whose::Mine => ScoreRow::list_for_assessor(conn, id.get(), caller.user_id.get())?,
+        };
+        let citations = Citation::list_for_assessment(conn, id.get())?;
+        Ok(with_citations(rows, &citations))
+    })
 }
 
 /// Sets the agreed answer of a question, as the lead.
@@ -341,7 +435,7 @@ pub fn agree(
             answerable(app, conn, caller, id, question_id, |_, a| {
                 require_lead(caller, a, "set agreed scores")
             })?;
-        let fields = answer_fields(input, &questionnaire)?;
+        let fields = answer_fields(input, &questionnaire, Drafts::Refused)?;
         let (before, after) =
             AgreedRow::save(conn, id.get(), question_id, &fields, caller.user_id.get())?;
         Assessment::start_if_draft(conn, assessment.id)?;

@@ -5,9 +5,10 @@ use super::assessments::{require_lead, view, visible, AssessmentView};
 use super::error::{AppError, AppResult};
 use super::permissions::{require, STAFF};
 use super::scorecard::scope_label;
-use super::scores::{questionnaire_of, AgreedView, ScoreView};
+use super::scores::{questionnaire_of, with_citations, AgreedView, ScoreView};
 use super::{results, App};
 use crate::db::agreed::AgreedRow;
+use crate::db::evidence::Citation;
 use crate::db::clients::Client;
 use crate::db::scores::ScoreRow;
 use crate::db::users::User;
@@ -42,7 +43,10 @@ pub fn scoring_sheet(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<
         let assessment = visible(conn, caller, id)?;
         let client = client_name(conn, caller, assessment.client_id)?;
         let questionnaire = questionnaire_of(app, conn, &assessment)?;
-        let answers = ScoreRow::list_for_assessor(conn, id.get(), caller.user_id.get())?;
+        let answers = with_citations(
+            ScoreRow::list_for_assessor(conn, id.get(), caller.user_id.get())?,
+            &Citation::list_for_assessment(conn, id.get())?,
+        );
         let scope = scope_label(&assessment);
         let is_lead =
             caller.user_id.get() == assessment.lead_assessor_id || caller.role == Role::Admin;
@@ -53,7 +57,7 @@ pub fn scoring_sheet(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<
             client,
             scope,
             questionnaire,
-            answers: answers.into_iter().map(ScoreView::from).collect(),
+            answers,
             assessment,
         })
     })
@@ -99,7 +103,10 @@ pub fn review(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<Review>
         let client = client_name(conn, caller, assessment.client_id)?;
         let questionnaire = questionnaire_of(app, conn, &assessment)?;
         let consolidated = results::load(conn, &assessment, &questionnaire)?;
-        let rows = ScoreRow::list_for_assessment(conn, id.get())?;
+        let rows = with_citations(
+            ScoreRow::list_for_assessment(conn, id.get())?,
+            &Citation::list_for_assessment(conn, id.get())?,
+        );
         let mut agreed: HashMap<String, AgreedRow> =
             AgreedRow::list_for_assessment(conn, id.get())?
                 .into_iter()
@@ -123,7 +130,7 @@ pub fn review(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<Review>
                             .get(&r.assessor_id)
                             .cloned()
                             .unwrap_or_else(|| "?".into());
-                        (name, ScoreView::from(r.clone()))
+                        (name, r.clone())
                     })
                     .collect();
                 Some(Disagreement {

@@ -72,6 +72,7 @@ impl AgreedRow {
         AnswerFields {
             intention: self.intention,
             reality: self.reality,
+            not_applicable: self.na_reason.is_some(),
             na_reason: self.na_reason.clone(),
             evidence: self.evidence.clone(),
         }

@@ -6,9 +6,12 @@
 //! columns; `sqlite_file` handles a database file for backups.
 
 pub mod agreed;
+pub mod assignments;
 pub mod assessments;
 pub mod audit;
 pub mod clients;
+pub mod evidence;
+pub mod interviews;
 pub mod login_failures;
 pub mod organisations;
 pub mod performance;

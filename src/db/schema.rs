@@ -126,6 +126,7 @@ diesel::table! {
         evidence -> Nullable<Text>,
         version -> Integer,
         updated_at -> Timestamp,
+        not_applicable -> Bool,
     }
 }
 
@@ -192,6 +193,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     milestones,
     project_dependencies,
     login_failures,
+    evidence_items,
+    evidence_chunks,
+    evidence_areas,
+    interviews,
+    interview_assessors,
+    citations,
+    area_assignments,
 );
 
 diesel::table! {
@@ -304,3 +312,79 @@ diesel::table! {
 diesel::joinable!(programmes -> clients (client_id));
 diesel::joinable!(projects -> programmes (programme_id));
 diesel::joinable!(milestones -> projects (project_id));
+
+diesel::table! {
+    evidence_items (id) {
+        id -> Integer,
+        organisation_id -> Integer,
+        assessment_id -> Integer,
+        kind -> Text,
+        title -> Text,
+        url -> Nullable<Text>,
+        file_name -> Nullable<Text>,
+        media_type -> Nullable<Text>,
+        size_bytes -> Nullable<BigInt>,
+        sha256 -> Nullable<Text>,
+        effective_date -> Nullable<Date>,
+        shared_with_executives -> Bool,
+        added_by -> Integer,
+        added_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    evidence_chunks (evidence_id, seq) {
+        evidence_id -> Integer,
+        seq -> Integer,
+        bytes -> Binary,
+    }
+}
+
+diesel::table! {
+    evidence_areas (evidence_id, area_id) {
+        evidence_id -> Integer,
+        area_id -> Text,
+    }
+}
+
+diesel::table! {
+    interviews (evidence_id) {
+        evidence_id -> Integer,
+        interviewee -> Text,
+        job_title -> Text,
+        job_function -> Text,
+        scheduled_at -> Timestamp,
+        status -> Text,
+        notes -> Nullable<Text>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    interview_assessors (evidence_id, user_id) {
+        evidence_id -> Integer,
+        user_id -> Integer,
+    }
+}
+
+diesel::table! {
+    citations (assessment_id, assessor_id, question_id, evidence_id) {
+        assessment_id -> Integer,
+        assessor_id -> Integer,
+        question_id -> Text,
+        evidence_id -> Integer,
+    }
+}
+
+diesel::table! {
+    area_assignments (assessment_id, user_id, area_id) {
+        assessment_id -> Integer,
+        user_id -> Integer,
+        area_id -> Text,
+    }
+}
+
+diesel::joinable!(evidence_chunks -> evidence_items (evidence_id));
+diesel::joinable!(evidence_areas -> evidence_items (evidence_id));
+diesel::joinable!(interviews -> evidence_items (evidence_id));
+diesel::joinable!(citations -> evidence_items (evidence_id));

@@ -17,18 +17,34 @@ pub struct ScoreRow {
     pub evidence: Option<String>,
     pub version: i32,
     pub updated_at: chrono::NaiveDateTime,
+    /// Marked N/A; complete only with `na_reason`.
+    pub not_applicable: bool,
 }
 
 /// An assessor's answer as [`ScoreRow::answers_of`] reads it.
 pub type AnswerTuple = (i32, i32, String, Option<i32>, Option<i32>, Option<String>);
 
-/// The answer columns shared by assessor scores and agreed scores.
+/// The answer columns shared by assessor scores and agreed scores. An
+/// assessor's answer may be partial (a draft): a note without scores, one
+/// dimension, or N/A without its reason yet; results leave such answers out.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AnswerFields {
     pub intention: Option<i32>,
     pub reality: Option<i32>,
+    pub not_applicable: bool,
     pub na_reason: Option<String>,
     pub evidence: Option<String>,
+}
+
+impl AnswerFields {
+    /// Both scores, or N/A with its reason: what results count.
+    pub fn complete(&self) -> bool {
+        if self.not_applicable {
+            self.na_reason.is_some()
+        } else {
+            self.intention.is_some() && self.reality.is_some()
+        }
+    }
 }
 
 /// The outcome of a versioned write.
@@ -66,6 +82,7 @@ impl ScoreRow {
                     scores::question_id.eq(a.question_id),
                     scores::intention.eq(a.fields.intention),
                     scores::reality.eq(a.fields.reality),
+                    scores::not_applicable.eq(a.fields.not_applicable),
                     scores::na_reason.eq(a.fields.na_reason),
                     scores::evidence.eq(a.fields.evidence),
                     scores::version.eq(1),
@@ -104,6 +121,7 @@ impl ScoreRow {
         let values = (
             scores::intention.eq(fields.intention),
             scores::reality.eq(fields.reality),
+            scores::not_applicable.eq(fields.not_applicable),
             scores::na_reason.eq(&fields.na_reason),
             scores::evidence.eq(&fields.evidence),
             scores::updated_at.eq(now()),
@@ -215,6 +233,7 @@ impl ScoreRow {
         AnswerFields {
             intention: self.intention,
             reality: self.reality,
+            not_applicable: self.not_applicable,
             na_reason: self.na_reason.clone(),
             evidence: self.evidence.clone(),
         }

@@ -17,13 +17,14 @@ pub mod pages;
 pub mod problem;
 pub mod routes;
 pub mod session;
+pub mod spool;
 pub mod state;
 
 use crate::app::error::AppError;
 use actix_web::{error::JsonPayloadError, web, HttpRequest, HttpResponse};
 use problem::ApiError;
 use routes::{
-    assessments, assessors, audit, auth, clients, exports, health, imports, performance,
+    assessments, assessors, audit, auth, clients, evidence, exports, fieldwork, health, imports, performance,
     programme_exports, programmes, questionnaires, results, scorecards, scores, stats, study,
     tokens, users, workbook,
 };
@@ -134,6 +135,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(scores::list)
             .service(scores::agree)
             .service(scores::clear_agreed)
+            .service(evidence::list)
+            .service(evidence::upload)
+            .service(evidence::add_link)
+            .service(evidence::change)
+            .service(evidence::remove)
+            .service(evidence::file)
+            .service(fieldwork::interview_plan)
+            .service(fieldwork::plan_interview)
+            .service(fieldwork::update_interview)
+            .service(fieldwork::coverage)
+            .service(fieldwork::assignments)
+            .service(fieldwork::assign)
+            .service(fieldwork::my_work)
             .service(results::get)
             .service(scorecards::pdf_scorecard)
             .service(scorecards::html_scorecard)

@@ -1,7 +1,7 @@
 //! The OpenAPI 3 document, generated from the handlers' annotations.
 
 use super::routes::{
-    assessments, assessors, audit, auth, clients, exports, health, imports, performance,
+    assessments, assessors, audit, auth, clients, evidence, exports, fieldwork, health, imports, performance,
     programme_exports, programmes, questionnaires, results, scorecards, scores, stats, study,
     tokens, users, workbook,
 };
@@ -28,7 +28,9 @@ use utoipa::{Modify, OpenApi};
         questionnaires::list, questionnaires::get, questionnaires::import,
         assessments::list, assessments::get, assessments::create, assessments::update,
         assessors::add, assessors::remove, assessments::audit,
-        scores::save, scores::list, scores::agree, scores::clear_agreed, results::get, scorecards::pdf_scorecard, scorecards::html_scorecard, stats::correlation, exports::scores, exports::results, exports::kpi_values, audit::list, audit::export, clients::export, clients::erase, workbook::download, workbook::upload, imports::kpi_values, imports::panel_ranks, programme_exports::projects, programme_exports::milestones, programmes::report_pdf, programmes::report_html, programmes::list, programmes::create, programmes::get, programmes::update, programmes::add_project, programmes::replace_project, programmes::remove_project, performance::create_kpi, performance::list_kpis, performance::put_values, performance::create_panel, performance::list_panels, performance::put_ranks, study::portfolio, study::portfolio_pdf, study::portfolio_html,
+        scores::save, scores::list, scores::agree, scores::clear_agreed,
+        evidence::list, evidence::upload, evidence::add_link, evidence::change, evidence::remove, evidence::file,
+        fieldwork::interview_plan, fieldwork::plan_interview, fieldwork::update_interview, fieldwork::coverage, fieldwork::assignments, fieldwork::assign, fieldwork::my_work, results::get, scorecards::pdf_scorecard, scorecards::html_scorecard, stats::correlation, exports::scores, exports::results, exports::kpi_values, audit::list, audit::export, clients::export, clients::erase, workbook::download, workbook::upload, imports::kpi_values, imports::panel_ranks, programme_exports::projects, programme_exports::milestones, programmes::report_pdf, programmes::report_html, programmes::list, programmes::create, programmes::get, programmes::update, programmes::add_project, programmes::replace_project, programmes::remove_project, performance::create_kpi, performance::list_kpis, performance::put_values, performance::create_panel, performance::list_panels, performance::put_ranks, study::portfolio, study::portfolio_pdf, study::portfolio_html,
         health::healthz, health::readyz, super::metrics::prometheus, document,
     ),
     // Enums that only path and query parameters name.

@@ -54,6 +54,7 @@ pub fn of(
                     fields: AnswerFields {
                         intention,
                         reality,
+                        not_applicable: na,
                         na_reason,
                         evidence,
                     },

@@ -28,7 +28,7 @@ use super::file_problems::{Flaw, Rejected};
 use super::limits::MAX_WORKBOOK;
 use super::scorecard::scope_label;
 use super::scores::{
-    answer_fields, questionnaire_of, record_answer_change, require_assessor, ScoreInput,
+    answer_fields, Drafts, questionnaire_of, record_answer_change, require_assessor, ScoreInput,
 };
 use super::App;
 use crate::db::assessments::Assessment;
@@ -114,8 +114,9 @@ pub fn import(
                 na_reason: answer.na_reason,
                 evidence: answer.evidence,
                 version: Some(answer.version),
+                evidence_ids: None,
             };
-            let fields = match answer_fields(&input, &questionnaire) {
+            let fields = match answer_fields(&input, &questionnaire, Drafts::Refused) {
                 Ok(fields) => fields,
                 Err(e) => {
                     problems.push(Flaw::new(&answer.at, e.to_string()));
