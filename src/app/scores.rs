@@ -119,6 +119,8 @@ pub struct AgreedView {
     pub evidence: Option<String>,
     pub set_by: i32,
     pub updated_at: chrono::NaiveDateTime,
+    /// Send it back with a change (`version`); a stale one gets 409.
+    pub version: i32,
 }
 
 impl From<AgreedRow> for AgreedView {
@@ -132,6 +134,7 @@ impl From<AgreedRow> for AgreedView {
             evidence: r.evidence,
             set_by: r.set_by,
             updated_at: r.updated_at,
+            version: r.version,
         }
     }
 }
@@ -436,6 +439,17 @@ pub fn agree(
                 require_lead(caller, a, "set agreed scores")
             })?;
         let fields = answer_fields(input, &questionnaire, Drafts::Refused)?;
+        // With a version, a change someone else made meanwhile is refused
+        // rather than overwritten (two reviewers on one question).
+        if let Some(expected) = input.version {
+            let current = AgreedRow::find(conn, id.get(), question_id)?.map_or(0, |a| a.version);
+            if current != expected {
+                return Err(AppError::conflict(
+                    "stale_version",
+                    format!("the agreed score changed since you read it (now version {current}); reload and try again"),
+                ));
+            }
+        }
         let (before, after) =
             AgreedRow::save(conn, id.get(), question_id, &fields, caller.user_id.get())?;
         Assessment::start_if_draft(conn, assessment.id)?;

@@ -3,6 +3,7 @@
 
 use super::assessments::{require_lead, view, visible, AssessmentView};
 use super::error::{AppError, AppResult};
+use super::evidence::{self, EvidenceView};
 use super::permissions::{require, STAFF};
 use super::scorecard::scope_label;
 use super::scores::{questionnaire_of, with_citations, AgreedView, ScoreView};
@@ -34,6 +35,8 @@ pub struct ScoringSheet {
     pub is_assessor: bool,
     /// The lead or an admin: the one who reviews and finalises.
     pub is_lead: bool,
+    /// The assessment's evidence, which answers may cite.
+    pub evidence: Vec<EvidenceView>,
 }
 
 /// The assessment as the caller (staff) scores it.
@@ -50,8 +53,10 @@ pub fn scoring_sheet(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<
         let scope = scope_label(&assessment);
         let is_lead =
             caller.user_id.get() == assessment.lead_assessor_id || caller.role == Role::Admin;
+        let evidence = evidence::views(conn, caller, &assessment)?;
         let assessment = view(conn, assessment)?;
         Ok(ScoringSheet {
+            evidence,
             is_assessor: assessment.assessor_ids.contains(&caller.user_id.get()),
             is_lead,
             client,
@@ -89,6 +94,12 @@ pub struct Review {
     pub open: usize,
     /// The questionnaire's questions.
     pub questions: usize,
+    /// The questions without a consolidated answer: (question, practice, area).
+    pub unanswered: Vec<(String, String, String)>,
+    /// Disagreements without an agreed score, which the mean would settle.
+    pub unsettled: usize,
+    /// The assessment's evidence, for the items each answer cites.
+    pub evidence: Vec<EvidenceView>,
 }
 
 /// Where the assessors disagree, with each one's answer: the lead's (or an
@@ -141,8 +152,29 @@ pub fn review(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<Review>
                 })
             })
             .collect();
+        let answered: std::collections::HashSet<&str> = consolidated
+            .questions
+            .iter()
+            .map(|q| q.question_id.as_str())
+            .collect();
+        let unanswered = questionnaire
+            .areas
+            .iter()
+            .flat_map(|a| a.sub_areas.iter().flat_map(move |s| s.questions.iter().map(move |q| (a, q))))
+            .filter(|(_, q)| !answered.contains(q.id.as_str()))
+            .map(|(a, q)| (q.id.clone(), q.practice.clone(), a.id.clone()))
+            .collect();
+        let unsettled = consolidated
+            .questions
+            .iter()
+            .filter(|q| q.disagreement && !q.agreed)
+            .count();
+        let evidence = evidence::views(conn, caller, &assessment)?;
         let overall = &consolidated.overall;
         Ok(Review {
+            unanswered,
+            unsettled,
+            evidence,
             open: overall.questions - overall.scored - overall.not_applicable,
             questions: overall.questions,
             assessment: view(conn, assessment)?,

@@ -100,8 +100,8 @@ fn setting_replacing_and_clearing_an_agreed_answer_is_audited_with_the_answer_be
     app.request("DELETE", &path, &lead, None, "").expect(204);
 
     let trail = events(app, &admin, "assessment", id);
-    let first = json!({ "question_id": "AP.1.2", "answer": { "intention": 6, "reality": 4, "na_reason": null, "evidence": "Agreed in the workshop" } });
-    let second = json!({ "question_id": "AP.1.2", "answer": { "intention": null, "reality": null, "na_reason": "No competitors in this market", "evidence": null } });
+    let first = json!({ "question_id": "AP.1.2", "answer": { "intention": 6, "reality": 4, "not_applicable": false, "na_reason": null, "evidence": "Agreed in the workshop" } });
+    let second = json!({ "question_id": "AP.1.2", "answer": { "intention": null, "reality": null, "not_applicable": true, "na_reason": "No competitors in this market", "evidence": null } });
     let saves: Vec<&Value> = trail
         .iter()
         .filter(|e| e["action"] == "agreed.save")

@@ -33,6 +33,8 @@ struct Ours {
     project: i64,
     user: i64,
     token: i64,
+    evidence: i64,
+    interview: i64,
 }
 
 fn ours(app: &TestApp, admin: &Cred) -> Ours {
@@ -85,7 +87,29 @@ fn ours(app: &TestApp, admin: &Cred) -> Ours {
         .expect(201)["id"]
         .as_i64()
         .expect("token");
+    let evidence = app
+        .send(
+            "POST",
+            &format!("/api/v1/assessments/{draft}/evidence/links"),
+            admin,
+            &json!({ "title": "Secret Harbour intranet", "url": "https://intranet.harbour.test" }),
+        )
+        .expect(201)["id"]
+        .as_i64()
+        .expect("evidence");
+    let interview = app
+        .send(
+            "POST",
+            &format!("/api/v1/assessments/{draft}/interviews"),
+            admin,
+            &interview_body(None),
+        )
+        .expect(201)["id"]
+        .as_i64()
+        .expect("interview");
     Ours {
+        evidence,
+        interview,
         assessment,
         draft,
         client,
@@ -108,12 +132,22 @@ fn project_body(version: i64) -> Value {
     })
 }
 
+fn interview_body(version: Option<i64>) -> Value {
+    json!({
+        "interviewee": "Secret Harbour's CEO", "job_title": "Chief executive", "function": "board",
+        "scheduled_at": "2026-12-07T10:00:00", "version": version,
+    })
+}
+
 /// The route with its parameters set to our records.
 fn concrete(template: &str, ours: &Ours) -> String {
     let first = if template.starts_with("/api/v1/assessments/{id}/scores/")
         || template.starts_with("/api/v1/assessments/{id}/agreed/")
         || template.starts_with("/api/v1/assessments/{id}/workbook")
         || template.starts_with("/api/v1/assessments/{id}/assessors")
+        || template.starts_with("/api/v1/assessments/{id}/evidence")
+        || template.starts_with("/api/v1/assessments/{id}/interviews")
+        || template.starts_with("/api/v1/assessments/{id}/assignments")
     {
         ours.draft
     } else if template.starts_with("/api/v1/assessments/") {
@@ -138,6 +172,9 @@ fn concrete(template: &str, ours: &Ours) -> String {
         .replace("{question_id}", "AP.1.1")
         .replace("{user_id}", &ours.user.to_string())
         .replace("{project_id}", &ours.project.to_string())
+        .replace("{evidence_id}", &ours.evidence.to_string())
+        .replace("{interview_id}", &ours.interview.to_string())
+        .replace("/evidence/files", "/evidence/files?file_name=plan.pdf")
         .replace(
             "{format}",
             if template.ends_with("/export.{format}") {
@@ -155,7 +192,16 @@ fn body(method: &str, template: &str) -> Option<Value> {
         ("DELETE", "/api/v1/clients/{id}") => json!({ "confirm": "Secret Harbour Ltd" }),
         ("GET" | "DELETE", _) => return None,
         // Files: sent as uploads.
-        ("POST", t) if t.ends_with(".csv") || t.ends_with("/workbook") => return None,
+        ("POST", t) if t.ends_with(".csv") || t.ends_with("/workbook") || t.ends_with("/files") => {
+            return None
+        }
+        ("POST", "/api/v1/assessments/{id}/evidence/links") => {
+            json!({ "title": "Taken", "url": "https://taken.test" })
+        }
+        ("PATCH", "/api/v1/assessments/{id}/evidence/{evidence_id}") => json!({ "title": "Taken" }),
+        ("POST", "/api/v1/assessments/{id}/interviews") => interview_body(None),
+        ("PUT", "/api/v1/assessments/{id}/interviews/{interview_id}") => interview_body(Some(1)),
+        ("PUT", "/api/v1/assessments/{id}/assignments") => json!({ "assignments": [] }),
         ("PATCH", "/api/v1/assessments/{id}") => json!({ "version": 1, "status": "final" }),
         ("PUT", "/api/v1/assessments/{id}/agreed/{question_id}") => answer,
         ("PUT", "/api/v1/assessments/{id}/scores/{question_id}") => answer,
@@ -189,6 +235,9 @@ fn call(app: &TestApp, method: &str, path: &str, cred: &Cred, body: Option<&Valu
         ("POST", None) if path.ends_with(".csv") || path.ends_with("/workbook") => {
             app.upload(path, cred, b"not,a,file\n", "text/csv").status
         }
+        ("POST", None) if path.contains("/evidence/files") => {
+            app.upload(path, cred, b"%PDF-1.4\nsecret", "application/pdf").status
+        }
         (_, Some(body)) => app.send(method, path, cred, body).status,
         (_, None) => {
             app.request(method, path, cred, None, "application/json")
@@ -203,6 +252,9 @@ fn snapshot(app: &TestApp, admin: &Cred, ours: &Ours) -> Vec<Value> {
         format!("/api/v1/assessments/{}", ours.assessment),
         format!("/api/v1/assessments/{}", ours.draft),
         format!("/api/v1/assessments/{}/scores", ours.draft),
+        format!("/api/v1/assessments/{}/evidence", ours.draft),
+        format!("/api/v1/assessments/{}/interviews", ours.draft),
+        format!("/api/v1/assessments/{}/assignments", ours.draft),
         format!("/api/v1/clients/{}/members", ours.client),
         format!("/api/v1/programmes/{}", ours.programme),
         format!("/api/v1/users/{}", ours.user),

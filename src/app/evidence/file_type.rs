@@ -175,6 +175,35 @@ mod tests {
         assert_eq!(code(media_type(b"GIF89a")), "file_type_not_allowed");
     }
 
+    /// A Word document as the zip crate writes it: `entries` of (name, size).
+    fn docx(entries: &[(&str, usize)]) -> Vec<u8> {
+        use std::io::Write;
+        let mut out = std::io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut out);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, size) in entries {
+            zip.start_file(*name, options).expect("entry");
+            zip.write_all(&vec![b'<'; *size]).expect("write");
+        }
+        zip.finish().expect("zip");
+        out.into_inner()
+    }
+
+    #[test]
+    fn office_files_are_unpacked_and_a_bomb_is_refused() {
+        let normal = docx(&[("[Content_Types].xml", 300), ("_rels/.rels", 200), ("word/document.xml", 20_000), ("word/styles.xml", 500)]);
+        let kind = media_type(&normal);
+        assert_eq!(kind.ok(), Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+        assert!(check_archive(std::io::Cursor::new(&normal)).is_ok());
+        let bomb = docx(&[("[Content_Types].xml", 300), ("_rels/.rels", 200), ("word/document.xml", 100), ("word/media/x.bin", 40 << 20)]);
+        assert!(media_type(&bomb).is_ok());
+        match check_archive(std::io::Cursor::new(&bomb)) {
+            Err(AppError::Invalid { code, .. }) => assert_eq!(code, "suspicious_archive"),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+
     #[test]
     fn a_cut_character_at_the_end_of_the_sniffed_bytes_is_still_text() {
         let text = "Café".as_bytes();

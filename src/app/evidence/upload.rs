@@ -58,6 +58,7 @@ pub fn add_document(
             app.evidence.file_mib
         )));
     }
+    rewind(&mut file)?;
     let mut head = Vec::with_capacity(SNIFF_BYTES);
     (&mut file)
         .take(SNIFF_BYTES as u64)

@@ -75,7 +75,7 @@ pub async fn show(
             let ids: Vec<&str> = area.sub_areas.iter().flat_map(|s| &s.questions).map(|q| q.id.as_str()).collect();
             json!({
                 "id": area.id, "name": area.name, "current": Some(&area.id) == current.as_ref(),
-                "answered": ids.iter().filter(|q| answers.contains_key(*q)).count(), "total": ids.len(),
+                "answered": ids.iter().filter(|q| answers.get(*q).is_some_and(|a| a.complete)).count(), "total": ids.len(),
             })
         })
         .collect();
@@ -97,9 +97,16 @@ pub async fn show(
                             .iter()
                             .map(|v| json!({ "value": v, "intention": answer.and_then(|a| a.intention) == Some(*v), "reality": answer.and_then(|a| a.reality) == Some(*v) }))
                             .collect();
+                        let cited = answer.map_or(&[][..], |a| a.evidence_ids.as_slice());
+                        let cites: Vec<Value> = sheet
+                            .evidence
+                            .iter()
+                            .map(|e| json!({ "id": e.id, "title": e.title, "kind": e.kind, "cited": cited.contains(&e.id) }))
+                            .collect();
                         json!({
                             "id": q.id, "practice": q.practice, "guidance": q.guidance, "options": options,
-                            "version": answer.map_or(0, |a| a.version), "answered": answer.is_some(),
+                            "version": answer.map_or(0, |a| a.version), "answered": answer.is_some_and(|a| a.complete),
+                            "draft": answer.is_some_and(|a| !a.complete), "cites": cites, "cited_count": cited.len(),
                             "na": answer.is_some_and(|a| a.not_applicable),
                             "na_reason": answer.and_then(|a| a.na_reason.clone()).unwrap_or_default(),
                             "evidence": answer.and_then(|a| a.evidence.clone()).unwrap_or_default(),
@@ -110,7 +117,7 @@ pub async fn show(
             })
             .collect();
         let total = area.sub_areas.iter().map(|s| s.questions.len()).sum::<usize>();
-        let answered = area.sub_areas.iter().flat_map(|s| &s.questions).filter(|q| answers.contains_key(q.id.as_str())).count();
+        let answered = area.sub_areas.iter().flat_map(|s| &s.questions).filter(|q| answers.get(q.id.as_str()).is_some_and(|a| a.complete)).count();
         json!({ "name": area.name, "sub_areas": sub_areas, "total": total, "answered": answered })
     });
     let note = match (is_assessor, open) {
@@ -131,7 +138,7 @@ pub async fn show(
         "scope": sheet.scope, "status": assessment.status.as_str().replace('_', " "),
         "questionnaire": format!("{} {}", questionnaire.id, questionnaire.version),
         "areas": areas, "area": area_view, "readonly": !(is_assessor && open), "note": note,
-        "is_lead": sheet.is_lead,
+        "is_lead": sheet.is_lead, "evidence_items": !sheet.evidence.is_empty(),
     });
     viewer.fill(&mut data);
     Ok(state.pages.render(StatusCode::OK, "assessment", &data))

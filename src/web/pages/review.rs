@@ -2,7 +2,7 @@
 //! beside the consolidated one, an agreed score to settle it, and the
 //! button that finalises the assessment.
 
-use super::messages::text;
+use super::messages::{fill, text};
 use super::{PageError, Viewer};
 use crate::app::error::AppError;
 use crate::app::scores::ScoreView;
@@ -55,10 +55,18 @@ pub async fn show(
         .iter()
         .map(|d| {
             let set = d.agreed.as_ref();
-            let answers: Vec<String> = d
+            let answers: Vec<Value> = d
                 .answers
                 .iter()
-                .map(|(name, answer)| format!("{name}: {}", answer_text(answer)))
+                .map(|(name, answer)| {
+                    let cites: Vec<Value> = review
+                        .evidence
+                        .iter()
+                        .filter(|e| answer.evidence_ids.contains(&e.id))
+                        .map(|e| json!({ "title": e.title, "kind": e.kind, "document": e.kind == "document", "id": e.id }))
+                        .collect();
+                    json!({ "name": name, "text": answer_text(answer), "note": answer.evidence, "cites": cites })
+                })
                 .collect();
             let options: Vec<Value> = scale
                 .iter()
@@ -67,6 +75,7 @@ pub async fn show(
             json!({
                 "id": d.question_id, "practice": d.practice, "answers": answers, "options": options,
                 "agreed": set.is_some(), "evidence": set.and_then(|a| a.evidence.clone()).unwrap_or_default(),
+                "agreed_version": set.map_or(0, |a| a.version),
                 "na": set.is_some_and(|a| a.not_applicable),
                 "na_reason": set.and_then(|a| a.na_reason.clone()).unwrap_or_default(),
             })
@@ -79,6 +88,9 @@ pub async fn show(
         "status": assessment.status.as_str().replace('_', " "),
         "final": !assessment.status.accepts_scores(), "disagreements": disagreements,
         "open": review.open, "total": review.questions,
+        "unanswered": review.unanswered.iter().map(|(q, practice, area)| json!({ "id": q, "practice": practice, "area": area })).collect::<Vec<_>>(),
+        "unsettled": review.unsettled,
+        "confirm": fill("finalise_unsettled", &[("count", &review.unsettled.to_string())]),
     });
     viewer.fill(&mut data);
     Ok(state.pages.render(StatusCode::OK, "review", &data))
