@@ -33,6 +33,8 @@ pub struct Home {
     /// For executives and programme managers: each client's scores over
     /// its final assessments, from two assessments on.
     pub trends: Vec<ClientTrend>,
+    /// For staff: the open assessments they lead or score, and what is next.
+    pub work: Vec<super::fieldwork::WorkItem>,
 }
 
 /// The caller's clients, and their assessments by status.
@@ -98,7 +100,13 @@ pub fn home(app: &App, caller: &Caller) -> AppResult<Home> {
             })
         })
         .collect::<AppResult<Vec<_>>>()?;
+    let work = if staff {
+        super::fieldwork::my_work(app, caller)?
+    } else {
+        Vec::new()
+    };
     Ok(Home {
+        work,
         staff,
         counts: Counts {
             clients: clients.len(),

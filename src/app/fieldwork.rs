@@ -72,20 +72,31 @@ pub fn coverage(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<Cover
     app.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         let questionnaire = questionnaire_of(app, conn, &assessment)?;
-        let interviews = interviews::views(conn, &assessment)?;
+        coverage_of(conn, &assessment, &questionnaire)
+    })
+}
+
+/// The coverage of a visible assessment.
+pub(crate) fn coverage_of(
+    conn: &mut crate::db::AnyConnection,
+    assessment: &Assessment,
+    questionnaire: &Questionnaire,
+) -> AppResult<Coverage> {
+    {
+        let interviews = interviews::views(conn, assessment)?;
         let items = EvidenceRow::list(conn, assessment.id)?;
         let mut documents: HashMap<&str, BTreeSet<i32>> = HashMap::new();
         let tagged = EvidenceRow::areas(conn, assessment.id)?;
         let is_document = |id: i32| items.iter().any(|i| i.id == id && i.kind != "interview");
         for (item, area) in &tagged {
-            if let (true, Some(a)) = (is_document(*item), area_of(&questionnaire, area)) {
+            if let (true, Some(a)) = (is_document(*item), area_of(questionnaire, area)) {
                 documents.entry(a.id.as_str()).or_default().insert(*item);
             }
         }
         for c in Citation::list_for_assessment(conn, assessment.id)? {
             if let (true, Some(a)) = (
                 is_document(c.evidence_id),
-                area_of_question(&questionnaire, &c.question_id),
+                area_of_question(questionnaire, &c.question_id),
             ) {
                 documents.entry(a.id.as_str()).or_default().insert(c.evidence_id);
             }
@@ -100,7 +111,7 @@ pub fn coverage(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<Cover
                     .filter(|i| {
                         i.area_ids
                             .iter()
-                            .any(|a| area_of(&questionnaire, a).is_some_and(|x| x.id == area.id))
+                            .any(|a| area_of(questionnaire, a).is_some_and(|x| x.id == area.id))
                     })
                     .collect();
                 let held_by_function = FUNCTIONS
@@ -123,7 +134,7 @@ pub fn coverage(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<Cover
             uncovered: areas.iter().filter(|a| a.uncovered).map(|a| a.area_id.clone()).collect(),
             areas,
         })
-    })
+    }
 }
 
 /// One assessor's area or sub-area.

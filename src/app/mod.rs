@@ -24,6 +24,7 @@ pub mod error;
 pub mod evidence;
 pub mod exports;
 pub mod fieldwork;
+pub mod fieldwork_sheet;
 pub mod file_problems;
 pub mod import;
 pub mod input;

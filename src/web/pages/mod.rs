@@ -17,6 +17,7 @@ mod audit;
 mod create;
 mod dashboard;
 mod data;
+mod fieldwork;
 mod flash;
 mod login;
 mod messages;
@@ -53,6 +54,13 @@ async fn script() -> HttpResponse {
         .body(include_str!("../../../static/score.js"))
 }
 
+async fn fieldwork_script() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/javascript; charset=utf-8")
+        .insert_header(("Cache-Control", "public, max-age=3600"))
+        .body(include_str!("../../../static/fieldwork.js"))
+}
+
 async fn stylesheet() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/css; charset=utf-8")
@@ -87,6 +95,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/tokens/{id}/revoke", web::post().to(tokens::revoke))
         .route("/assessments/{id}", web::get().to(assessment::show))
         .route("/assessments/{id}/review", web::get().to(review::show))
+        .route("/assessments/{id}/fieldwork", web::get().to(fieldwork::show))
+        .route("/assessments/{id}/fieldwork/interviews", web::post().to(fieldwork::plan_interview))
+        .route("/assessments/{id}/fieldwork/links", web::post().to(fieldwork::add_link))
+        .route("/assessments/{id}/fieldwork/documents", web::post().to(fieldwork::upload_document))
+        .route("/assessments/{id}/fieldwork/assignments", web::post().to(fieldwork::assign))
+        .route("/assessments/{id}/fieldwork/evidence/{evidence_id}/share", web::post().to(fieldwork::share))
+        .route("/static/fieldwork.js", web::get().to(fieldwork_script))
         .route(
             "/assessments/{id}/workbook",
             web::post().to(workbook::upload),

@@ -1,0 +1,371 @@
+//! The fieldwork page of an assessment: the interview plan (notes autosave
+//! through `static/fieldwork.js`), the evidence with its upload and link
+//! forms, the coverage of the areas, and the lead's division of the areas.
+//! Forms post natively; a refused one comes back with what was typed and
+//! the error beside its field.
+
+use super::create::{field, Fields};
+use super::messages::{fill, text};
+use super::page_error::sentence;
+use super::upload::SpooledForm;
+use super::{PageError, Viewer};
+use crate::app::error::AppError;
+use crate::app::evidence::{self, DocumentInput, EvidenceChange, LinkInput};
+use crate::app::fieldwork::{self, Assignment, Assignments};
+use crate::app::fieldwork_sheet::{self, FieldworkSheet};
+use crate::app::interviews::{self, InterviewInput, FUNCTIONS, STATUSES};
+use crate::domain::ids::AssessmentId;
+use crate::web::problem::ApiError;
+use crate::web::state::AppState;
+use actix_multipart::Multipart;
+use actix_web::{http::StatusCode, web, HttpResponse};
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+
+#[derive(Deserialize)]
+pub struct Done {
+    done: Option<String>,
+}
+
+/// A refused form: which one, what was typed, and the error by field.
+struct Refusal {
+    form: &'static str,
+    values: Fields,
+    field: String,
+    message: String,
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<AssessmentId>,
+    query: web::Query<Done>,
+) -> Result<HttpResponse, PageError> {
+    let known = ["interview", "link", "document", "existing", "assignments", "shared"];
+    let notice = query
+        .done
+        .as_deref()
+        .filter(|d| known.contains(d))
+        .map(|d| fill(&format!("fieldwork_{d}"), &[]));
+    page(&state, &viewer, path.into_inner(), notice, None).await
+}
+
+async fn page(
+    state: &AppState,
+    viewer: &Viewer,
+    id: AssessmentId,
+    notice: Option<String>,
+    refusal: Option<Refusal>,
+) -> Result<HttpResponse, PageError> {
+    let caller = viewer.caller();
+    let sheet = match state.run(move |app| fieldwork_sheet::sheet(app, &caller, id)).await {
+        Ok(sheet) => sheet,
+        Err(ApiError::App(AppError::NotFound(_) | AppError::Forbidden { .. })) => {
+            return Ok(state.pages.error(StatusCode::NOT_FOUND, text("no_fieldwork"), Some(viewer)))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let status = if refusal.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let mut data = shape(&sheet, id.get());
+    data["notice"] = json!(notice);
+    for form in ["interview_form", "link_form", "document_form"] {
+        let chosen = refusal.as_ref().filter(|r| r.form == form).map(|r| &r.values);
+        data[form] = json!({
+            "areas": choices(&sheet, chosen, "area", |a| (a.id.clone(), a.name.clone())),
+            "assessors": sheet.team.iter().map(|(u, n)| {
+                let on = chosen.is_some_and(|v| v.iter().any(|(k, x)| k == "assessor" && *x == u.to_string()));
+                json!({ "id": u, "name": n, "checked": on })
+            }).collect::<Vec<_>>(),
+        });
+    }
+    if let Some(refusal) = refusal {
+        let values: Map<String, Value> = refusal.values.iter().map(|(n, v)| (n.clone(), json!(v))).collect();
+        data[refusal.form]["values"] = json!(values);
+        data[refusal.form]["errors"] = json!({ refusal.field: refusal.message });
+    }
+    viewer.fill(&mut data);
+    Ok(state.pages.render(status, "fieldwork", &data))
+}
+
+/// The areas as checkboxes, ticked as the refused form had them.
+fn choices(
+    sheet: &FieldworkSheet,
+    chosen: Option<&Fields>,
+    name: &str,
+    label: impl Fn(&crate::domain::questionnaire::Area) -> (String, String),
+) -> Vec<Value> {
+    sheet
+        .questionnaire
+        .areas
+        .iter()
+        .map(|a| {
+            let (id, text) = label(a);
+            let on = chosen.is_some_and(|v| v.iter().any(|(k, x)| k == name && *x == id));
+            json!({ "id": id, "name": text, "checked": on })
+        })
+        .collect()
+}
+
+fn shape(sheet: &FieldworkSheet, id: i32) -> Value {
+    let name_of = |user: i32| {
+        sheet.team.iter().find(|(u, _)| *u == user).map_or_else(|| format!("user {user}"), |(_, n)| n.clone())
+    };
+    let areas: Vec<Value> = sheet
+        .questionnaire
+        .areas
+        .iter()
+        .map(|a| {
+            let subs: Vec<Value> = a.sub_areas.iter().map(|s| json!({ "id": s.id, "name": s.name })).collect();
+            json!({ "id": a.id, "name": a.name, "sub_areas": subs })
+        })
+        .collect();
+    let interviews: Vec<Value> = sheet
+        .interviews
+        .iter()
+        .map(|i| {
+            json!({
+                "id": i.id, "interviewee": i.interviewee, "job_title": i.job_title, "function": i.function,
+                "when": i.scheduled_at.format("%Y-%m-%d %H:%M").to_string(), "status": i.status,
+                "assessors": i.assessor_ids.iter().map(|u| name_of(*u)).collect::<Vec<_>>().join(", "),
+                "areas": i.area_ids.join(", "), "notes": i.notes.clone().unwrap_or_default(),
+                // What the notes' autosave sends back with each change.
+                "body": json!({
+                    "interviewee": i.interviewee, "job_title": i.job_title, "function": i.function,
+                    "scheduled_at": i.scheduled_at, "status": i.status, "assessor_ids": i.assessor_ids,
+                    "area_ids": i.area_ids,
+                }).to_string(),
+                "version": i.version,
+            })
+        })
+        .collect();
+    let evidence: Vec<Value> = sheet
+        .evidence
+        .iter()
+        .filter(|e| e.kind != "interview")
+        .map(|e| {
+            json!({
+                "id": e.id, "kind": e.kind, "title": e.title, "url": e.url, "file_name": e.file_name,
+                "document": e.kind == "document", "media_type": e.media_type,
+                "size": e.size_bytes.map(human_size), "sha256": e.sha256,
+                "effective_date": e.effective_date.map(|d| d.to_string()),
+                "added_by": name_of(e.added_by), "added_at": e.added_at.format("%Y-%m-%d %H:%M").to_string(),
+                "areas": e.area_ids.join(", "), "citations": e.citations, "shared": e.shared_with_executives,
+            })
+        })
+        .collect();
+    let coverage: Vec<Value> = sheet
+        .coverage
+        .areas
+        .iter()
+        .map(|a| json!({ "name": a.name, "counts": a.held_by_function, "documents": a.documents, "uncovered": a.uncovered }))
+        .collect();
+    let uncovered: Vec<&str> = sheet.coverage.areas.iter().filter(|a| a.uncovered).map(|a| a.name.as_str()).collect();
+    let division: Vec<Value> = sheet
+        .team
+        .iter()
+        .map(|(user, name)| {
+            let cells: Vec<Value> = sheet
+                .questionnaire
+                .areas
+                .iter()
+                .map(|a| {
+                    let on = sheet.assignments.contains(&Assignment { user_id: *user, area_id: a.id.clone() });
+                    json!({ "value": format!("{user}:{}", a.id), "area": a.name, "checked": on })
+                })
+                .collect();
+            json!({ "name": name, "cells": cells })
+        })
+        .collect();
+    json!({
+        "title": format!("{}: fieldwork", sheet.client),
+        "id": id, "client": sheet.client, "date": sheet.assessment.assessment_date.to_string(),
+        "status": sheet.assessment.status.as_str().replace('_', " "),
+        "interviews": interviews, "evidence": evidence, "areas": areas,
+        "functions": FUNCTIONS, "statuses": STATUSES, "team": sheet.team.iter().map(|(u, n)| json!({ "id": u, "name": n })).collect::<Vec<_>>(),
+        "coverage": coverage, "uncovered": uncovered.join(", "), "division": division,
+        "area_names": sheet.questionnaire.areas.iter().map(|a| a.name.clone()).collect::<Vec<_>>(),
+        "may_contribute": sheet.may_contribute, "is_lead": sheet.is_lead && sheet.may_contribute,
+        "may_share": sheet.is_admin,
+    })
+}
+
+fn human_size(bytes: i64) -> String {
+    match bytes {
+        b if b >= 1 << 20 => format!("{:.1} MiB", b as f64 / f64::from(1 << 20)),
+        b if b >= 1 << 10 => format!("{:.0} KiB", b as f64 / 1024.0),
+        b => format!("{b} bytes"),
+    }
+}
+
+/// Where a form went once it was accepted.
+fn back(id: AssessmentId, done: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header(("Location", format!("/assessments/{id}/fieldwork?done={done}")))
+        .finish()
+}
+
+/// A refusal of the use case as the form's error; other failures as pages.
+fn refused(form: &'static str, values: Fields, error: ApiError) -> Result<Refusal, PageError> {
+    match &error {
+        ApiError::App(AppError::Invalid { field, .. }) => Ok(Refusal {
+            form,
+            values,
+            field: field.clone().unwrap_or_else(|| "form".into()),
+            message: sentence(&error.problem().detail),
+        }),
+        ApiError::App(AppError::Conflict { .. } | AppError::TooLarge(_) | AppError::Forbidden { .. }) => Ok(Refusal {
+            form,
+            values,
+            field: "form".into(),
+            message: sentence(&error.problem().detail),
+        }),
+        _ => Err(error.into()),
+    }
+}
+
+fn all(fields: &Fields, name: &str) -> Vec<String> {
+    fields.iter().filter(|(n, _)| n == name).map(|(_, v)| v.clone()).collect()
+}
+
+fn date(value: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
+}
+
+pub async fn plan_interview(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<AssessmentId>,
+    form: web::Form<Fields>,
+) -> Result<HttpResponse, PageError> {
+    let (id, fields) = (path.into_inner(), form.into_inner());
+    viewer.check(field(&fields, "csrf_token"))?;
+    let when = field(&fields, "scheduled_at");
+    let Ok(scheduled_at) = chrono::NaiveDateTime::parse_from_str(when, "%Y-%m-%dT%H:%M") else {
+        let refusal = Refusal { form: "interview_form", values: fields, field: "scheduled_at".into(), message: text("interview_when").into() };
+        return page(&state, &viewer, id, None, Some(refusal)).await;
+    };
+    let input = InterviewInput {
+        interviewee: field(&fields, "interviewee").into(),
+        job_title: field(&fields, "job_title").into(),
+        function: field(&fields, "function").into(),
+        scheduled_at,
+        status: Some(field(&fields, "status").into()),
+        assessor_ids: all(&fields, "assessor").iter().filter_map(|v| v.parse().ok()).collect(),
+        area_ids: all(&fields, "area"),
+        notes: Some(field(&fields, "notes").into()),
+        version: None,
+    };
+    let caller = viewer.caller();
+    match state.run(move |app| interviews::plan(app, &caller, id, &input)).await {
+        Ok(_) => Ok(back(id, "interview")),
+        Err(e) => {
+            let refusal = refused("interview_form", fields, e)?;
+            page(&state, &viewer, id, None, Some(refusal)).await
+        }
+    }
+}
+
+pub async fn add_link(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<AssessmentId>,
+    form: web::Form<Fields>,
+) -> Result<HttpResponse, PageError> {
+    let (id, fields) = (path.into_inner(), form.into_inner());
+    viewer.check(field(&fields, "csrf_token"))?;
+    let input = LinkInput {
+        title: field(&fields, "title").into(),
+        url: field(&fields, "url").into(),
+        effective_date: date(field(&fields, "effective_date")),
+        area_ids: all(&fields, "area"),
+    };
+    let caller = viewer.caller();
+    match state.run(move |app| evidence::add_link(app, &caller, id, &input)).await {
+        Ok(_) => Ok(back(id, "link")),
+        Err(e) => {
+            let refusal = refused("link_form", fields, e)?;
+            page(&state, &viewer, id, None, Some(refusal)).await
+        }
+    }
+}
+
+pub async fn upload_document(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<AssessmentId>,
+    payload: Multipart,
+) -> Result<HttpResponse, PageError> {
+    let id = path.into_inner();
+    let limit = state.app.evidence.file_bytes();
+    let form = SpooledForm::read(payload, "file", limit).await?;
+    viewer.check(field(&form.fields, "csrf_token"))?;
+    let fields = form.fields;
+    let Some((file, file_name)) = form.file else {
+        let refusal = Refusal { form: "document_form", values: fields, field: "file".into(), message: text("choose_file").into() };
+        return page(&state, &viewer, id, None, Some(refusal)).await;
+    };
+    let input = DocumentInput {
+        title: Some(field(&fields, "title").to_owned()).filter(|t| !t.trim().is_empty()),
+        file_name,
+        effective_date: date(field(&fields, "effective_date")),
+        area_ids: all(&fields, "area"),
+    };
+    let caller = viewer.caller();
+    match state.run(move |app| evidence::add_document(app, &caller, id, &input, file)).await {
+        Ok(done) => Ok(back(id, if done.existing { "existing" } else { "document" })),
+        Err(e) => {
+            let refusal = refused("document_form", fields, e)?;
+            page(&state, &viewer, id, None, Some(refusal)).await
+        }
+    }
+}
+
+pub async fn assign(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<AssessmentId>,
+    form: web::Form<Fields>,
+) -> Result<HttpResponse, PageError> {
+    let (id, fields) = (path.into_inner(), form.into_inner());
+    viewer.check(field(&fields, "csrf_token"))?;
+    let assignments = all(&fields, "assign")
+        .iter()
+        .filter_map(|v| {
+            let (user, area) = v.split_once(':')?;
+            Some(Assignment { user_id: user.parse().ok()?, area_id: area.to_owned() })
+        })
+        .collect();
+    let input = Assignments { assignments };
+    let caller = viewer.caller();
+    match state.run(move |app| fieldwork::assign(app, &caller, id, &input)).await {
+        Ok(_) => Ok(back(id, "assignments")),
+        Err(e) => {
+            let refusal = refused("division_form", fields, e)?;
+            page(&state, &viewer, id, None, Some(refusal)).await
+        }
+    }
+}
+
+pub async fn share(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<(AssessmentId, i32)>,
+    form: web::Form<Fields>,
+) -> Result<HttpResponse, PageError> {
+    let ((id, evidence_id), fields) = (path.into_inner(), form.into_inner());
+    viewer.check(field(&fields, "csrf_token"))?;
+    let input = EvidenceChange {
+        title: None,
+        effective_date: None,
+        area_ids: None,
+        shared_with_executives: Some(field(&fields, "shared") == "true"),
+    };
+    let caller = viewer.caller();
+    match state.run(move |app| evidence::change(app, &caller, id, evidence_id, &input)).await {
+        Ok(_) => Ok(back(id, "shared")),
+        Err(e) => {
+            let refusal = refused("share_form", fields, e)?;
+            page(&state, &viewer, id, None, Some(refusal)).await
+        }
+    }
+}
