@@ -103,6 +103,7 @@ fn scorecard(q: &Questionnaire) -> Scorecard {
         history: &history,
         portfolio: &portfolio,
         area_weights: None,
+        evidence_base: cmas::report::evidence_base(q, &[], &[], false),
     })
 }
 

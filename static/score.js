@@ -235,8 +235,9 @@
   if (finalise) {
     finalise.addEventListener("click", async () => {
       const state = document.querySelector("[data-finalise-state]");
-      const unsettled = Number(finalise.dataset.unsettled || 0);
-      if (unsettled > 0 && !window.confirm(finalise.dataset.confirm)) return;
+      // Disagreements still without an agreed score: the mean settles them.
+      const unsettled = root.querySelectorAll('fieldset.question:not([data-answered="true"])').length;
+      if (unsettled > 0 && !window.confirm(finalise.dataset.confirm.replace("{count}", unsettled))) return;
       state.textContent = "Finalising…";
       const response = await fetch(`/api/v1/assessments/${finalise.dataset.finalise}`, {
         method: "PATCH",

@@ -10,15 +10,21 @@ use super::{results, study, App};
 use crate::db::agreed::AgreedRow;
 use crate::db::assessments::{Assessment, FinalEntry};
 use crate::db::clients::Client;
+use crate::db::evidence::EvidenceRow;
+use crate::db::interviews::InterviewRow;
 use crate::db::organisations::Organisation;
 use crate::db::result_summaries::{self, Summary};
 use crate::db::scores::ScoreRow;
 use crate::db::users::User;
 use crate::db::AnyConnection;
 use crate::domain::ids::AssessmentId;
+use crate::domain::questionnaire::Questionnaire;
 use crate::domain::role::Caller;
 use crate::domain::scoring::OVERALL;
-use crate::report::{self, AnswerNote, History, Meta, PortfolioEntry, Scorecard, ScorecardInput};
+use crate::report::{
+    self, AnswerNote, EvidenceBase, HeldInterview, History, Meta, PortfolioEntry, Reviewed, Scorecard,
+    ScorecardInput,
+};
 use diesel::QueryResult;
 use std::collections::{BTreeMap, HashMap};
 
@@ -118,7 +124,39 @@ fn load(
         history: &history,
         portfolio: &entries,
         area_weights: weights.as_ref().map(|(w, n)| (w, *n)),
+        evidence_base: evidence_base_of(conn, assessment, &questionnaire)?,
     }))
+}
+
+/// The interviews held and the documents reviewed for the assessment. The
+/// scorecard is the client's edition: job titles and functions, no names.
+fn evidence_base_of(
+    conn: &mut AnyConnection,
+    assessment: &Assessment,
+    questionnaire: &Questionnaire,
+) -> QueryResult<EvidenceBase> {
+    let mut areas: HashMap<i32, Vec<String>> = HashMap::new();
+    for (item, area) in EvidenceRow::areas(conn, assessment.id)? {
+        areas.entry(item).or_default().push(area);
+    }
+    let held: Vec<HeldInterview> = InterviewRow::list(conn, assessment.id)?
+        .into_iter()
+        .filter(|i| i.status == "held")
+        .map(|i| HeldInterview {
+            area_ids: areas.get(&i.evidence_id).cloned().unwrap_or_default(),
+            interviewee: i.interviewee,
+            job_title: i.job_title,
+            function: i.job_function,
+        })
+        .collect();
+    let documents: Vec<Reviewed> = EvidenceRow::list(conn, assessment.id)?
+        .into_iter()
+        .filter(|e| e.kind != "interview")
+        .map(|e| Reviewed {
+            area_ids: areas.get(&e.id).cloned().unwrap_or_default(),
+        })
+        .collect();
+    Ok(report::evidence_base(questionnaire, &held, &documents, false))
 }
 
 fn answer_notes(

@@ -59,6 +59,8 @@ pub struct ScorecardInput<'a> {
     pub portfolio: &'a [PortfolioEntry<'a>],
     /// Rank correlation of each area with business performance and the number of clients behind it.
     pub area_weights: Option<(&'a HashMap<String, f64>, usize)>,
+    /// The fieldwork behind the scores.
+    pub evidence_base: super::EvidenceBase,
 }
 
 pub fn build(input: ScorecardInput<'_>) -> Scorecard {
@@ -168,6 +170,7 @@ pub fn build(input: ScorecardInput<'_>) -> Scorecard {
         details,
         disagreements,
         not_applicable,
+        evidence_base: input.evidence_base,
     }
 }
 

@@ -5,6 +5,7 @@
 
 mod benchmark;
 mod build;
+mod evidence_base;
 mod model;
 mod paper;
 pub mod programme;
@@ -14,5 +15,6 @@ pub mod wording;
 
 pub use benchmark::{percentile_rank, quantile, quartile};
 pub use build::{build, AnswerNote, History, PortfolioEntry, ScorecardInput};
+pub use evidence_base::{evidence_base, AreaEvidence, EvidenceBase, HeldInterview, InterviewLine, Reviewed};
 pub use model::*;
 pub use paper::Paper;

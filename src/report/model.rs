@@ -18,6 +18,8 @@ pub struct Scorecard {
     pub details: Vec<AreaDetail>,
     pub disagreements: Vec<Disagreement>,
     pub not_applicable: Vec<NotApplicable>,
+    /// The interviews and documents behind the scores.
+    pub evidence_base: super::EvidenceBase,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

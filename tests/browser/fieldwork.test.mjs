@@ -114,6 +114,14 @@ test("two reviewers settle the same disagreement: the second sees the conflict a
   const admin = await logIn("admin@demo.cmas", "demo-admin-pass");
   await lead.page.goto(`${base}/assessments/${id}/review`);
   await admin.page.goto(`${base}/assessments/${id}/review`);
+  // Finalising now would let the mean settle the disagreement: the lead is asked first.
+  const asked = new Promise((resolve) => lead.page.once("dialog", async (dialog) => {
+    resolve(dialog.message());
+    await dialog.dismiss();
+  }));
+  await lead.page.getByRole("button", { name: "Finalise the assessment" }).click();
+  assert.match(await asked, /^1 disagreements have no agreed score/);
+  assert.equal(await lead.page.locator("[data-finalise-state]").innerText(), "", "nothing was sent");
   const mine = lead.page.locator('fieldset.question[data-question="ME.1.1"]');
   await mine.getByLabel("Agreed Intention").selectOption("6");
   await mine.getByLabel("Agreed Reality").selectOption("5");

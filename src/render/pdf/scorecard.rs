@@ -279,6 +279,7 @@ fn detail_pages(w: &mut Writer, card: &Scorecard) {
             }
         }
     }
+    evidence_base(w, &card.evidence_base);
     w.heading("Where the assessors disagreed", 11.0);
     if card.disagreements.is_empty() {
         w.small("On every question the assessors differed by less than 3 points.");
@@ -299,5 +300,26 @@ fn detail_pages(w: &mut Writer, card: &Scorecard) {
     for n in &card.not_applicable {
         w.item(&format!("{}  {}", n.id, n.practice));
         w.aside(&n.reasons.join(" · "));
+    }
+}
+
+/// The interviews held and the documents reviewed, with counts per area.
+fn evidence_base(w: &mut Writer, base: &crate::report::EvidenceBase) {
+    w.heading("Evidence base", 11.0);
+    if base.interviews.is_empty() {
+        w.small("No interview is recorded in cmas for this assessment.");
+    } else {
+        w.item(&format!("{} interviews held", base.interviews.len()));
+        for i in &base.interviews {
+            let name = i.name.as_ref().map_or(String::new(), |n| format!("{n}, "));
+            w.aside(&format!("{name}{} ({})", i.job_title, i.function));
+        }
+    }
+    w.item(&format!("{} documents and links reviewed", base.documents));
+    for area in &base.per_area {
+        w.aside(&format!(
+            "{}: {} interviews, {} documents",
+            area.name, area.interviews, area.documents
+        ));
     }
 }

@@ -123,6 +123,7 @@ fn input<'a>(
         history: &[],
         portfolio,
         area_weights: None,
+        evidence_base: crate::report::evidence_base(q, &[], &[], false),
     }
 }
 

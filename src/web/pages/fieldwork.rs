@@ -68,9 +68,18 @@ async fn page(
     let status = if refusal.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let mut data = shape(&sheet, id.get());
     data["notice"] = json!(notice);
-    for form in ["interview_form", "link_form", "document_form"] {
+    // Every field the templates read, blank unless a refused form filled it.
+    let blank: Map<String, Value> = [
+        "interviewee", "job_title", "function", "scheduled_at", "status", "notes", "title", "url",
+        "effective_date", "file", "assessor_ids", "area_ids", "assignments", "form",
+    ]
+    .iter()
+    .map(|k| ((*k).to_owned(), json!("")))
+    .collect();
+    for form in ["interview_form", "link_form", "document_form", "division_form", "share_form"] {
         let chosen = refusal.as_ref().filter(|r| r.form == form).map(|r| &r.values);
         data[form] = json!({
+            "values": blank, "errors": blank,
             "areas": choices(&sheet, chosen, "area", |a| (a.id.clone(), a.name.clone())),
             "assessors": sheet.team.iter().map(|(u, n)| {
                 let on = chosen.is_some_and(|v| v.iter().any(|(k, x)| k == "assessor" && *x == u.to_string()));
@@ -79,9 +88,10 @@ async fn page(
         });
     }
     if let Some(refusal) = refusal {
-        let values: Map<String, Value> = refusal.values.iter().map(|(n, v)| (n.clone(), json!(v))).collect();
-        data[refusal.form]["values"] = json!(values);
-        data[refusal.form]["errors"] = json!({ refusal.field: refusal.message });
+        for (name, value) in &refusal.values {
+            data[refusal.form]["values"][name] = json!(value);
+        }
+        data[refusal.form]["errors"][&refusal.field] = json!(refusal.message);
     }
     viewer.fill(&mut data);
     Ok(state.pages.render(status, "fieldwork", &data))

@@ -90,7 +90,9 @@ pub async fn show(
         "open": review.open, "total": review.questions,
         "unanswered": review.unanswered.iter().map(|(q, practice, area)| json!({ "id": q, "practice": practice, "area": area })).collect::<Vec<_>>(),
         "unsettled": review.unsettled,
-        "confirm": fill("finalise_unsettled", &[("count", &review.unsettled.to_string())]),
+        "unsettled_text": fill("finalise_unsettled", &[("count", &review.unsettled.to_string())]),
+        // The script counts again when the button is pressed.
+        "confirm": fill("finalise_unsettled", &[("count", "{count}")]),
     });
     viewer.fill(&mut data);
     Ok(state.pages.render(StatusCode::OK, "review", &data))
