@@ -63,6 +63,19 @@ impl Owned {
     }
 }
 
+/// The ids of the client's assessments.
+pub fn assessment_ids(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    client_id: i32,
+) -> QueryResult<Vec<i32>> {
+    Ok(Owned::read(conn, caller, client_id)?
+        .assessments
+        .iter()
+        .map(|a| a.id)
+        .collect())
+}
+
 /// Everything held about a client the caller may see; `None` when they may not.
 pub fn export(
     conn: &mut AnyConnection,
@@ -141,11 +154,12 @@ pub fn export(
             );
         }
     }
+    let evidence = super::client_evidence::sections(conn, &ids)?;
     let client = json!({
         "id": client.id, "name": client.name, "sector": client.sector,
         "size_band": client.size_band, "region": client.region, "created_at": client.created_at,
     });
-    Ok(Some(vec![
+    let mut sections = vec![
         ("client", vec![client]),
         ("members", members),
         (
@@ -160,8 +174,10 @@ pub fn export(
         ("programme", programme),
         ("projects", projects),
         ("milestones", milestones),
-        ("audit_events", audit),
-    ]))
+    ];
+    sections.extend(evidence);
+    sections.push(("audit_events", audit));
+    Ok(Some(sections))
 }
 
 fn record<T: serde::Serialize>(value: &T) -> Value {

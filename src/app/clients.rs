@@ -2,6 +2,7 @@
 //! organisation; executives and programme managers only the clients they
 //! are attached to (see `access`).
 
+use super::client_evidence;
 use super::client_records::{self, Erased};
 use super::documents::{Document, JSON, XLSX};
 use super::error::{AppError, AppResult};
@@ -67,6 +68,8 @@ pub enum ExportFormat {
     Json,
     /// A workbook with one sheet per section.
     Xlsx,
+    /// The JSON document and the evidence files themselves, in one ZIP.
+    Zip,
 }
 
 /// Confirms an erasure: the client's name, exactly as stored.
@@ -134,31 +137,45 @@ pub fn export(
     format: ExportFormat,
 ) -> AppResult<Document> {
     require(caller, ADMINS, "export a client's data")?;
-    let sections = app.write(|conn| {
+    let (sections, files) = app.write(|conn| {
         let sections = client_records::export(conn, caller, id.get())?
             .ok_or_else(|| AppError::not_found("client"))?;
+        let files = match format {
+            ExportFormat::Zip => {
+                let ids = client_records::assessment_ids(conn, caller, id.get())?;
+                client_evidence::files(conn, &ids)?
+            }
+            ExportFormat::Json | ExportFormat::Xlsx => Vec::new(),
+        };
         AuditEvent::record(
             conn,
             Change::by(caller, "client", id.get(), "client.export"),
         )?;
-        Ok(sections)
+        Ok((sections, files))
     })?;
     let stem = format!("client-{id}");
     let fault = |what: &str, e: anyhow::Error| {
         AppError::internal(e.context(format!("cannot write {what}")))
     };
+    let json = |sections: client_records::Sections| {
+        let document: serde_json::Map<String, serde_json::Value> = sections
+            .into_iter()
+            .map(|(name, records)| (name.to_owned(), serde_json::Value::Array(records)))
+            .collect();
+        serde_json::to_vec_pretty(&document).map_err(|e| fault("JSON", e.into()))
+    };
     Ok(match format {
-        ExportFormat::Json => {
-            let document: serde_json::Map<String, serde_json::Value> = sections
-                .into_iter()
-                .map(|(name, records)| (name.to_owned(), serde_json::Value::Array(records)))
-                .collect();
-            Document {
-                bytes: serde_json::to_vec_pretty(&document).map_err(|e| fault("JSON", e.into()))?,
-                content_type: JSON,
-                filename: format!("{stem}.json"),
-            }
-        }
+        ExportFormat::Json => Document {
+            bytes: json(sections)?,
+            content_type: JSON,
+            filename: format!("{stem}.json"),
+        },
+        ExportFormat::Zip => Document {
+            bytes: client_evidence::zip(&format!("{stem}.json"), &json(sections)?, &files)
+                .map_err(|e| fault("ZIP", e))?,
+            content_type: "application/zip",
+            filename: format!("{stem}.zip"),
+        },
         ExportFormat::Xlsx => {
             let tables: Vec<(&str, Table)> = sections
                 .iter()

@@ -12,6 +12,7 @@ pub mod assessments;
 pub mod audit;
 pub mod backup;
 pub mod bootstrap;
+pub mod client_evidence;
 pub mod client_records;
 pub mod clients;
 mod context;

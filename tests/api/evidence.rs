@@ -217,6 +217,22 @@ fn erasing_a_client_leaves_no_byte_of_its_evidence(app: &TestApp) {
     let interview = json!({ "interviewee": "Ann", "job_title": "CMO", "function": "marketing", "scheduled_at": "2026-12-01T09:00:00", "area_ids": ["AP"] });
     app.send("POST", &format!("/api/v1/assessments/{id}/interviews"), &admin, &interview).expect(201);
     app.send("PUT", &format!("/api/v1/assessments/{id}/scores/AP.1.1"), &admin, &json!({ "evidence": "draft", "evidence_ids": [] })).expect(200);
+    // The ZIP form of the export carries the file itself beside the JSON.
+    let export = app.get(&format!("/api/v1/clients/{client}/export.zip"), &admin);
+    assert_eq!(export.status, 200);
+    assert_eq!(export.header("content-type"), Some("application/zip"));
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(export.bytes)).expect("a ZIP");
+    let names: Vec<String> = archive.file_names().filter_map(Result::ok).map(|n| n.into_owned()).collect();
+    let file = names.iter().find(|n| n.starts_with("evidence/") && n.ends_with("-a.pdf")).cloned().expect("the file");
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut archive.by_name(&file).expect("entry"), &mut bytes).expect("read");
+    assert_eq!(bytes, PDF);
+    let mut json = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name(&format!("client-{client}.json")).expect("json"), &mut json).expect("read");
+    let document: Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(document["evidence"].as_array().map(Vec::len), Some(2), "the document and the interview");
+    assert_eq!(document["interviews"][0]["job_title"], "CMO");
+    assert!(!names.iter().any(|n| n.contains("b.pdf")), "nothing of another client: {names:?}");
     app.request("DELETE", &format!("/api/v1/clients/{client}"), &admin, Some(&json!({ "confirm": "Erase Me Ltd" }).to_string()), "application/json")
         .expect(200);
     let count = |table: &str| -> i64 {
