@@ -7,8 +7,8 @@ use super::assessments::{
 use super::error::{AppError, AppResult};
 use super::App;
 use crate::db::assessments::Assessment;
-use crate::db::audit::{AuditEvent, Change};
 use crate::db::assignments;
+use crate::db::audit::{AuditEvent, Change};
 use crate::db::evidence::Citation;
 use crate::db::interviews::InterviewRow;
 use crate::db::scores::ScoreRow;

@@ -60,14 +60,26 @@ pub fn files(
 ) -> QueryResult<Vec<(String, Vec<u8>)>> {
     let mut out = Vec::new();
     for &id in assessment_ids {
-        for e in EvidenceRow::list(conn, id)?.into_iter().filter(|e| e.kind == "document") {
+        for e in EvidenceRow::list(conn, id)?
+            .into_iter()
+            .filter(|e| e.kind == "document")
+        {
             let name: String = e
                 .file_name
                 .unwrap_or_default()
                 .chars()
-                .map(|c| if c.is_alphanumeric() || ".-_ ".contains(c) { c } else { '_' })
+                .map(|c| {
+                    if c.is_alphanumeric() || ".-_ ".contains(c) {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
                 .collect();
-            out.push((format!("evidence/{}-{name}", e.id), EvidenceRow::file_bytes(conn, e.id)?));
+            out.push((
+                format!("evidence/{}-{name}", e.id),
+                EvidenceRow::file_bytes(conn, e.id)?,
+            ));
         }
     }
     Ok(out)

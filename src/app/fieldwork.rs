@@ -98,7 +98,10 @@ pub(crate) fn coverage_of(
                 is_document(c.evidence_id),
                 area_of_question(questionnaire, &c.question_id),
             ) {
-                documents.entry(a.id.as_str()).or_default().insert(c.evidence_id);
+                documents
+                    .entry(a.id.as_str())
+                    .or_default()
+                    .insert(c.evidence_id);
             }
         }
         let areas: Vec<AreaCoverage> = questionnaire
@@ -131,7 +134,11 @@ pub(crate) fn coverage_of(
             .collect();
         Ok(Coverage {
             functions: FUNCTIONS.iter().map(|f| (*f).to_owned()).collect(),
-            uncovered: areas.iter().filter(|a| a.uncovered).map(|a| a.area_id.clone()).collect(),
+            uncovered: areas
+                .iter()
+                .filter(|a| a.uncovered)
+                .map(|a| a.area_id.clone())
+                .collect(),
             areas,
         })
     }
@@ -278,7 +285,11 @@ pub fn my_work(app: &App, caller: &Caller) -> AppResult<Vec<WorkItem>> {
                     let r = results::load(conn, &assessment, &questionnaire)?;
                     let settled = r.questions.iter().all(|q| !q.disagreement || q.agreed);
                     let all = r.overall.scored + r.overall.not_applicable == r.overall.questions;
-                    if settled && all { "finalise" } else { "review" }
+                    if settled && all {
+                        "finalise"
+                    } else {
+                        "review"
+                    }
                 }
             };
             let client = Client::find_visible(conn, caller, assessment.client_id)?
@@ -300,7 +311,11 @@ pub fn my_work(app: &App, caller: &Caller) -> AppResult<Vec<WorkItem>> {
 
 /// Progress per area of the caller's share: whole areas, or the areas
 /// holding their sub-areas (counting only those sub-areas' questions).
-fn progress(questionnaire: &Questionnaire, mine: &[String], answers: &[ScoreRow]) -> Vec<AreaProgress> {
+fn progress(
+    questionnaire: &Questionnaire,
+    mine: &[String],
+    answers: &[ScoreRow],
+) -> Vec<AreaProgress> {
     let complete: HashMap<&str, bool> = answers
         .iter()
         .map(|a| (a.question_id.as_str(), a.fields().complete()))
@@ -319,8 +334,14 @@ fn progress(questionnaire: &Questionnaire, mine: &[String], answers: &[ScoreRow]
             if questions.is_empty() {
                 return None;
             }
-            let answered = questions.iter().filter(|q| complete.get(*q) == Some(&true)).count();
-            let drafts = questions.iter().filter(|q| complete.get(*q) == Some(&false)).count();
+            let answered = questions
+                .iter()
+                .filter(|q| complete.get(*q) == Some(&true))
+                .count();
+            let drafts = questions
+                .iter()
+                .filter(|q| complete.get(*q) == Some(&false))
+                .count();
             Some(AreaProgress {
                 area_id: area.id.clone(),
                 name: area.name.clone(),

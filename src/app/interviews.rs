@@ -19,7 +19,15 @@ use utoipa::ToSchema;
 
 /// The functions of the client an interviewee works in.
 pub const FUNCTIONS: &[&str] = &[
-    "board", "marketing", "sales", "service", "it", "finance", "hr", "operations", "other",
+    "board",
+    "marketing",
+    "sales",
+    "service",
+    "it",
+    "finance",
+    "hr",
+    "operations",
+    "other",
 ];
 /// The states of an interview.
 pub const STATUSES: &[&str] = &["planned", "held", "cancelled"];
@@ -118,13 +126,17 @@ struct Checked {
 
 fn checked(input: &InterviewInput) -> AppResult<Checked> {
     let one_of = |field: &str, value: &str, allowed: &[&'static str]| {
-        allowed.iter().find(|a| **a == value).copied().ok_or_else(|| {
-            AppError::invalid_field(
-                "unknown_value",
-                field,
-                format!("`{field}` must be one of {}", allowed.join(", ")),
-            )
-        })
+        allowed
+            .iter()
+            .find(|a| **a == value)
+            .copied()
+            .ok_or_else(|| {
+                AppError::invalid_field(
+                    "unknown_value",
+                    field,
+                    format!("`{field}` must be one of {}", allowed.join(", ")),
+                )
+            })
     };
     Ok(Checked {
         interviewee: required("interviewee", &input.interviewee, SHORT_TEXT)?,
@@ -140,7 +152,11 @@ fn checked(input: &InterviewInput) -> AppResult<Checked> {
 }
 
 /// The assessors attending must be on the assessment's team.
-fn attending(conn: &mut AnyConnection, assessment: &Assessment, ids: &[i32]) -> AppResult<Vec<i32>> {
+fn attending(
+    conn: &mut AnyConnection,
+    assessment: &Assessment,
+    ids: &[i32],
+) -> AppResult<Vec<i32>> {
     let team = Assessment::assessors(conn, assessment.id)?;
     let mut kept: Vec<i32> = Vec::new();
     for id in ids {
@@ -187,7 +203,14 @@ pub fn plan(
         InterviewRow::insert(conn, item.id, &db_fields(&fields, input))?;
         EvidenceRow::set_areas(conn, item.id, &areas)?;
         InterviewRow::set_assessors(conn, item.id, &assessors)?;
-        audit(conn, caller, assessment.id, "interview.plan", None, Some(&item))?;
+        audit(
+            conn,
+            caller,
+            assessment.id,
+            "interview.plan",
+            None,
+            Some(&item),
+        )?;
         one(conn, &assessment, item.id)
     })
 }

@@ -22,8 +22,8 @@ use crate::domain::questionnaire::Questionnaire;
 use crate::domain::role::Caller;
 use crate::domain::scoring::OVERALL;
 use crate::report::{
-    self, AnswerNote, EvidenceBase, HeldInterview, History, Meta, PortfolioEntry, Reviewed, Scorecard,
-    ScorecardInput,
+    self, AnswerNote, EvidenceBase, HeldInterview, History, Meta, PortfolioEntry, Reviewed,
+    Scorecard, ScorecardInput,
 };
 use diesel::QueryResult;
 use std::collections::{BTreeMap, HashMap};
@@ -156,7 +156,12 @@ fn evidence_base_of(
             area_ids: areas.get(&e.id).cloned().unwrap_or_default(),
         })
         .collect();
-    Ok(report::evidence_base(questionnaire, &held, &documents, false))
+    Ok(report::evidence_base(
+        questionnaire,
+        &held,
+        &documents,
+        false,
+    ))
 }
 
 fn answer_notes(

@@ -9,8 +9,8 @@ use super::scorecard::scope_label;
 use super::scores::{questionnaire_of, with_citations, AgreedView, ScoreView};
 use super::{results, App};
 use crate::db::agreed::AgreedRow;
-use crate::db::evidence::Citation;
 use crate::db::clients::Client;
+use crate::db::evidence::Citation;
 use crate::db::scores::ScoreRow;
 use crate::db::users::User;
 use crate::domain::ids::AssessmentId;
@@ -160,7 +160,11 @@ pub fn review(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<Review>
         let unanswered = questionnaire
             .areas
             .iter()
-            .flat_map(|a| a.sub_areas.iter().flat_map(move |s| s.questions.iter().map(move |q| (a, q))))
+            .flat_map(|a| {
+                a.sub_areas
+                    .iter()
+                    .flat_map(move |s| s.questions.iter().map(move |q| (a, q)))
+            })
             .filter(|(_, q)| !answered.contains(q.id.as_str()))
             .map(|(a, q)| (q.id.clone(), q.practice.clone(), a.id.clone()))
             .collect();

@@ -37,8 +37,10 @@ pub fn replace(
     assessment_id: i32,
     assignments: &[Assignment],
 ) -> QueryResult<()> {
-    diesel::delete(area_assignments::table.filter(area_assignments::assessment_id.eq(assessment_id)))
-        .execute(conn)?;
+    diesel::delete(
+        area_assignments::table.filter(area_assignments::assessment_id.eq(assessment_id)),
+    )
+    .execute(conn)?;
     for (user_id, area_id) in assignments {
         diesel::insert_into(area_assignments::table)
             .values((

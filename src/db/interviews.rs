@@ -116,17 +116,20 @@ impl InterviewRow {
     }
 
     /// (interview, assessor) for every interview of the assessment.
-    pub fn assessors(
-        conn: &mut AnyConnection,
-        assessment_id: i32,
-    ) -> QueryResult<Vec<(i32, i32)>> {
+    pub fn assessors(conn: &mut AnyConnection, assessment_id: i32) -> QueryResult<Vec<(i32, i32)>> {
         interview_assessors::table
             .inner_join(
                 evidence_items::table.on(evidence_items::id.eq(interview_assessors::evidence_id)),
             )
             .filter(evidence_items::assessment_id.eq(assessment_id))
-            .order((interview_assessors::evidence_id, interview_assessors::user_id))
-            .select((interview_assessors::evidence_id, interview_assessors::user_id))
+            .order((
+                interview_assessors::evidence_id,
+                interview_assessors::user_id,
+            ))
+            .select((
+                interview_assessors::evidence_id,
+                interview_assessors::user_id,
+            ))
             .load(conn)
     }
 

@@ -6,8 +6,8 @@
 //! columns; `sqlite_file` handles a database file for backups.
 
 pub mod agreed;
-pub mod assignments;
 pub mod assessments;
+pub mod assignments;
 pub mod audit;
 pub mod clients;
 pub mod evidence;

@@ -71,8 +71,14 @@ pub fn evidence_base(
             .iter()
             .map(|area| AreaEvidence {
                 name: area.name.clone(),
-                interviews: interviews.iter().filter(|i| covers(&i.area_ids, area)).count(),
-                documents: documents.iter().filter(|d| covers(&d.area_ids, area)).count(),
+                interviews: interviews
+                    .iter()
+                    .filter(|i| covers(&i.area_ids, area))
+                    .count(),
+                documents: documents
+                    .iter()
+                    .filter(|d| covers(&d.area_ids, area))
+                    .count(),
             })
             .collect(),
     }

@@ -15,6 +15,8 @@ pub mod wording;
 
 pub use benchmark::{percentile_rank, quantile, quartile};
 pub use build::{build, AnswerNote, History, PortfolioEntry, ScorecardInput};
-pub use evidence_base::{evidence_base, AreaEvidence, EvidenceBase, HeldInterview, InterviewLine, Reviewed};
+pub use evidence_base::{
+    evidence_base, AreaEvidence, EvidenceBase, HeldInterview, InterviewLine, Reviewed,
+};
 pub use model::*;
 pub use paper::Paper;

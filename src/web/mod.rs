@@ -24,9 +24,9 @@ use crate::app::error::AppError;
 use actix_web::{error::JsonPayloadError, web, HttpRequest, HttpResponse};
 use problem::ApiError;
 use routes::{
-    assessments, assessors, audit, auth, clients, evidence, exports, fieldwork, health, imports, performance,
-    programme_exports, programmes, questionnaires, results, scorecards, scores, stats, study,
-    tokens, users, workbook,
+    assessments, assessors, audit, auth, clients, evidence, exports, fieldwork, health, imports,
+    performance, programme_exports, programmes, questionnaires, results, scorecards, scores, stats,
+    study, tokens, users, workbook,
 };
 
 /// Largest JSON body accepted.

@@ -1,9 +1,9 @@
 //! The OpenAPI 3 document, generated from the handlers' annotations.
 
 use super::routes::{
-    assessments, assessors, audit, auth, clients, evidence, exports, fieldwork, health, imports, performance,
-    programme_exports, programmes, questionnaires, results, scorecards, scores, stats, study,
-    tokens, users, workbook,
+    assessments, assessors, audit, auth, clients, evidence, exports, fieldwork, health, imports,
+    performance, programme_exports, programmes, questionnaires, results, scorecards, scores, stats,
+    study, tokens, users, workbook,
 };
 mod bodies;
 mod links;

@@ -47,8 +47,14 @@ fn scores_outside_the_rules_get_422_naming_the_problem(app: &TestApp) {
     );
     put("AP.1.1", json!({ "intention": 5, "reality": -1 })).problem(422, "score_out_of_range");
     // A partial answer is no error: it is kept as a draft (tests/api/fieldwork.rs).
-    assert_eq!(put("AP.1.1", json!({ "intention": 5 })).expect(200)["complete"], false);
-    assert_eq!(put("AP.1.1", json!({ "not_applicable": true })).expect(200)["complete"], false);
+    assert_eq!(
+        put("AP.1.1", json!({ "intention": 5 })).expect(200)["complete"],
+        false
+    );
+    assert_eq!(
+        put("AP.1.1", json!({ "not_applicable": true })).expect(200)["complete"],
+        false
+    );
     put(
         "AP.1.1",
         json!({ "not_applicable": true, "na_reason": "n/a", "intention": 3 }),

@@ -24,7 +24,14 @@ fn open_assessment(app: &TestApp, admin: &Cred) -> i64 {
     app.draft(admin, client, questionnaire)
 }
 
-fn upload(app: &TestApp, cred: &Cred, id: i64, query: &str, bytes: &[u8], content_type: &str) -> crate::helpers::Answer {
+fn upload(
+    app: &TestApp,
+    cred: &Cred,
+    id: i64,
+    query: &str,
+    bytes: &[u8],
+    content_type: &str,
+) -> crate::helpers::Answer {
     app.upload(
         &format!("/api/v1/assessments/{id}/evidence/files?{query}"),
         cred,
@@ -57,11 +64,22 @@ fn a_document_is_kept_once_with_its_facts_and_served_only_as_an_attachment(app: 
     assert!(item["added_by"].as_i64().is_some() && item["added_at"].is_string());
 
     // The same bytes again, under another name: the existing item, not a second one.
-    let again = upload(app, &admin, id, "file_name=copy.pdf", PDF, "application/pdf").expect(200);
+    let again = upload(
+        app,
+        &admin,
+        id,
+        "file_name=copy.pdf",
+        PDF,
+        "application/pdf",
+    )
+    .expect(200);
     assert_eq!(again["id"], item["id"]);
     assert_eq!(items(app, &admin, id).len(), 1);
 
-    let file = app.get(&format!("/api/v1/assessments/{id}/evidence/{}/file", item["id"]), &admin);
+    let file = app.get(
+        &format!("/api/v1/assessments/{id}/evidence/{}/file", item["id"]),
+        &admin,
+    );
     assert_eq!(file.status, 200);
     assert_eq!(file.bytes, PDF);
     assert_eq!(file.header("content-type"), Some("application/pdf"));
@@ -70,14 +88,32 @@ fn a_document_is_kept_once_with_its_facts_and_served_only_as_an_attachment(app: 
         file.header("content-disposition"),
         Some("attachment; filename=\"Sales plan _t_.pdf\"; filename*=UTF-8''Sales%20plan%20%C3%A9t%C3%A9.pdf")
     );
-    assert!(file.header("content-security-policy").is_some_and(|p| p.contains("default-src 'none'") && p.contains("sandbox")));
+    assert!(file
+        .header("content-security-policy")
+        .is_some_and(|p| p.contains("default-src 'none'") && p.contains("sandbox")));
 
     // Upload and removal are on the assessment's audit trail.
-    app.request("DELETE", &format!("/api/v1/assessments/{id}/evidence/{}", item["id"]), &admin, None, "")
-        .expect(204);
-    let trail = app.get(&format!("/api/v1/assessments/{id}/audit"), &admin).expect(200);
-    let actions: Vec<&str> = trail.as_array().expect("events").iter().filter_map(|e| e["action"].as_str()).collect();
-    assert!(actions.contains(&"evidence.upload") && actions.contains(&"evidence.remove"), "{actions:?}");
+    app.request(
+        "DELETE",
+        &format!("/api/v1/assessments/{id}/evidence/{}", item["id"]),
+        &admin,
+        None,
+        "",
+    )
+    .expect(204);
+    let trail = app
+        .get(&format!("/api/v1/assessments/{id}/audit"), &admin)
+        .expect(200);
+    let actions: Vec<&str> = trail
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter_map(|e| e["action"].as_str())
+        .collect();
+    assert!(
+        actions.contains(&"evidence.upload") && actions.contains(&"evidence.remove"),
+        "{actions:?}"
+    );
     assert!(items(app, &admin, id).is_empty());
 }
 
@@ -86,26 +122,60 @@ fn executives_reach_evidence_only_when_an_admin_shares_it(app: &TestApp) {
     let questionnaire = app.mini_questionnaire(&admin);
     let client = app.client(&admin, "Shared Ltd");
     let id = app.draft(&admin, client, questionnaire);
-    let item = upload(app, &admin, id, "file_name=board.pdf", PDF, "application/pdf").expect(201);
+    let item = upload(
+        app,
+        &admin,
+        id,
+        "file_name=board.pdf",
+        PDF,
+        "application/pdf",
+    )
+    .expect(201);
     app.finalise_mini(&admin, id, (6, 4), "seen");
     let (exec_id, exec) = app.user(&admin, "exec@a.test", "executive");
-    app.send("POST", &format!("/api/v1/clients/{client}/members"), &admin, &json!({ "user_id": exec_id }))
-        .expect(204);
+    app.send(
+        "POST",
+        &format!("/api/v1/clients/{client}/members"),
+        &admin,
+        &json!({ "user_id": exec_id }),
+    )
+    .expect(204);
     let (_, consultant) = app.user(&admin, "co@a.test", "consultant");
     let path = format!("/api/v1/assessments/{id}/evidence/{}/file", item["id"]);
     app.get(&path, &exec).problem(404, "not_found");
-    assert!(items(app, &exec, id).is_empty(), "executives list none unshared");
+    assert!(
+        items(app, &exec, id).is_empty(),
+        "executives list none unshared"
+    );
     // Only an admin shares, and sharing works on a final assessment.
     let share = json!({ "shared_with_executives": true });
-    app.send("PATCH", &format!("/api/v1/assessments/{id}/evidence/{}", item["id"]), &consultant, &share)
-        .problem(403, "role_not_allowed");
-    app.send("PATCH", &format!("/api/v1/assessments/{id}/evidence/{}", item["id"]), &admin, &share)
-        .expect(200);
+    app.send(
+        "PATCH",
+        &format!("/api/v1/assessments/{id}/evidence/{}", item["id"]),
+        &consultant,
+        &share,
+    )
+    .problem(403, "role_not_allowed");
+    app.send(
+        "PATCH",
+        &format!("/api/v1/assessments/{id}/evidence/{}", item["id"]),
+        &admin,
+        &share,
+    )
+    .expect(200);
     let file = app.get(&path, &exec);
     assert_eq!((file.status, file.bytes.as_slice()), (200, PDF));
     assert_eq!(items(app, &exec, id).len(), 1);
     // Evidence of a final assessment changes no more.
-    upload(app, &admin, id, "file_name=late.txt", b"late notes\n", "text/plain").problem(409, "assessment_final");
+    upload(
+        app,
+        &admin,
+        id,
+        "file_name=late.txt",
+        b"late notes\n",
+        "text/plain",
+    )
+    .problem(409, "assessment_final");
 }
 
 /// A .docx that unpacks to 48 MiB of zeros from a few hundred KiB.
@@ -114,13 +184,16 @@ fn zip_bomb() -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(&mut out);
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file("[Content_Types].xml", options).expect("entry");
-    zip.write_all(b"<?xml version=\"1.0\"?><Types/>").expect("write");
+    zip.start_file("[Content_Types].xml", options)
+        .expect("entry");
+    zip.write_all(b"<?xml version=\"1.0\"?><Types/>")
+        .expect("write");
     zip.start_file("_rels/.rels", options).expect("entry");
     zip.write_all(b"<Relationships/>").expect("write");
     zip.start_file("word/document.xml", options).expect("entry");
     zip.write_all(b"<w:document/>").expect("write");
-    zip.start_file("word/media/image1.bin", options).expect("entry");
+    zip.start_file("word/media/image1.bin", options)
+        .expect("entry");
     let zeros = vec![0u8; 1024 * 1024];
     for _ in 0..48 {
         zip.write_all(&zeros).expect("write");
@@ -132,7 +205,10 @@ fn zip_bomb() -> Vec<u8> {
 /// Sends `bytes` with chunked transfer encoding (no length announced), so
 /// the server can only stop it while it streams in.
 fn chunked_upload(app: &TestApp, token: &str, id: i64, bytes: Vec<u8>) -> u16 {
-    let url = format!("{}/api/v1/assessments/{id}/evidence/files?file_name=big.pdf", app.address);
+    let url = format!(
+        "{}/api/v1/assessments/{id}/evidence/files?file_name=big.pdf",
+        app.address
+    );
     let result = ureq::post(&url)
         .set("Authorization", &format!("Bearer {token}"))
         .set("Transfer-Encoding", "chunked")
@@ -149,60 +225,171 @@ fn upload_abuse_is_refused_and_nothing_is_stored(app: &TestApp) {
     let id = open_assessment(app, &admin);
     let mut big = PDF.to_vec();
     big.resize(26 * 1024 * 1024, b' ');
-    upload(app, &admin, id, "file_name=big.pdf", &big, "application/pdf").problem(413, "body_too_large");
-    let Cred::Bearer(token) = &admin else { panic!("a token") };
+    upload(
+        app,
+        &admin,
+        id,
+        "file_name=big.pdf",
+        &big,
+        "application/pdf",
+    )
+    .problem(413, "body_too_large");
+    let Cred::Bearer(token) = &admin else {
+        panic!("a token")
+    };
     assert_eq!(chunked_upload(app, token, id, big), 413);
     let html = b"<!DOCTYPE html><html><script>alert(1)</script></html>";
-    upload(app, &admin, id, "file_name=report.pdf", html, "application/pdf").problem(422, "file_type_not_allowed");
+    upload(
+        app,
+        &admin,
+        id,
+        "file_name=report.pdf",
+        html,
+        "application/pdf",
+    )
+    .problem(422, "file_type_not_allowed");
     let svg = b"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>";
-    upload(app, &admin, id, "file_name=chart.pdf", svg, "application/pdf").problem(422, "file_type_not_allowed");
-    upload(app, &admin, id, "file_name=empty.pdf", b"", "application/pdf").problem(422, "empty_file");
+    upload(
+        app,
+        &admin,
+        id,
+        "file_name=chart.pdf",
+        svg,
+        "application/pdf",
+    )
+    .problem(422, "file_type_not_allowed");
+    upload(
+        app,
+        &admin,
+        id,
+        "file_name=empty.pdf",
+        b"",
+        "application/pdf",
+    )
+    .problem(422, "empty_file");
     let bomb = zip_bomb();
-    assert!(bomb.len() < 1024 * 1024, "the bomb is small: {}", bomb.len());
-    upload(app, &admin, id, "file_name=minutes.docx", &bomb, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-        .problem(422, "suspicious_archive");
+    assert!(
+        bomb.len() < 1024 * 1024,
+        "the bomb is small: {}",
+        bomb.len()
+    );
+    upload(
+        app,
+        &admin,
+        id,
+        "file_name=minutes.docx",
+        &bomb,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    .problem(422, "suspicious_archive");
     let gif = b"GIF89a\x01\x00\x01\x00\x00\x00\x00;";
-    upload(app, &admin, id, "file_name=a.gif", gif, "image/gif").problem(422, "file_type_not_allowed");
+    upload(app, &admin, id, "file_name=a.gif", gif, "image/gif")
+        .problem(422, "file_type_not_allowed");
     assert!(items(app, &admin, id).is_empty(), "nothing was stored");
     // Roles that may not upload are refused before the body is read.
     let (_, exec) = app.user(&admin, "exec@a.test", "executive");
-    upload(app, &exec, id, "file_name=x.pdf", PDF, "application/pdf").problem(403, "role_not_allowed");
+    upload(app, &exec, id, "file_name=x.pdf", PDF, "application/pdf")
+        .problem(403, "role_not_allowed");
     // Plain text and CSV are allowed, typed by their content.
-    let csv = upload(app, &admin, id, "file_name=kpis.txt", b"kpi,value\nchurn,4.1\n", "text/plain").expect(201);
+    let csv = upload(
+        app,
+        &admin,
+        id,
+        "file_name=kpis.txt",
+        b"kpi,value\nchurn,4.1\n",
+        "text/plain",
+    )
+    .expect(201);
     assert_eq!(csv["media_type"], "text/csv");
 }
 
 fn an_answer_cites_evidence_of_its_own_assessment_only(app: &TestApp) {
     let admin = app.admin();
     let id = open_assessment(app, &admin);
-    let questionnaire = app.get(&format!("/api/v1/assessments/{id}"), &admin).expect(200)["questionnaire_id"]
+    let questionnaire = app
+        .get(&format!("/api/v1/assessments/{id}"), &admin)
+        .expect(200)["questionnaire_id"]
         .as_i64()
         .expect("questionnaire");
     let other = app.draft(&admin, app.client(&admin, "Other Ltd"), questionnaire);
-    let doc = upload(app, &admin, id, "file_name=plan.pdf", PDF, "application/pdf").expect(201);
+    let doc = upload(
+        app,
+        &admin,
+        id,
+        "file_name=plan.pdf",
+        PDF,
+        "application/pdf",
+    )
+    .expect(201);
     let link = app
         .send("POST", &format!("/api/v1/assessments/{id}/evidence/links"), &admin,
             &json!({ "title": "CRM dashboard", "url": "https://crm.example.test/dash", "area_ids": ["ME"] }))
         .expect(201);
-    let foreign = upload(app, &admin, other, "file_name=other.pdf", b"%PDF-1.4 other", "application/pdf").expect(201);
+    let foreign = upload(
+        app,
+        &admin,
+        other,
+        "file_name=other.pdf",
+        b"%PDF-1.4 other",
+        "application/pdf",
+    )
+    .expect(201);
     let path = format!("/api/v1/assessments/{id}/scores/AP.1.1");
     let ids = json!([doc["id"], link["id"]]);
-    let saved = app.send("PUT", &path, &admin, &json!({ "intention": 6, "reality": 4, "evidence_ids": ids, "version": 0 })).expect(200);
-    let mut cited: Vec<i64> = saved["evidence_ids"].as_array().expect("ids").iter().filter_map(Value::as_i64).collect();
+    let saved = app
+        .send(
+            "PUT",
+            &path,
+            &admin,
+            &json!({ "intention": 6, "reality": 4, "evidence_ids": ids, "version": 0 }),
+        )
+        .expect(200);
+    let mut cited: Vec<i64> = saved["evidence_ids"]
+        .as_array()
+        .expect("ids")
+        .iter()
+        .filter_map(Value::as_i64)
+        .collect();
     cited.sort_unstable();
-    let mut expected = vec![doc["id"].as_i64().expect("id"), link["id"].as_i64().expect("id")];
+    let mut expected = vec![
+        doc["id"].as_i64().expect("id"),
+        link["id"].as_i64().expect("id"),
+    ];
     expected.sort_unstable();
     assert_eq!(cited, expected);
-    app.send("PUT", &path, &admin, &json!({ "intention": 6, "reality": 4, "evidence_ids": [foreign["id"]] }))
-        .problem(422, "unknown_evidence");
+    app.send(
+        "PUT",
+        &path,
+        &admin,
+        &json!({ "intention": 6, "reality": 4, "evidence_ids": [foreign["id"]] }),
+    )
+    .problem(422, "unknown_evidence");
     // Without `evidence_ids` the citations stay; the listing shows them.
-    app.send("PUT", &path, &admin, &json!({ "intention": 7, "reality": 4 })).expect(200);
-    let mine = app.get(&format!("/api/v1/assessments/{id}/scores"), &admin).expect(200);
-    assert_eq!(mine[0]["evidence_ids"].as_array().map(Vec::len), Some(2), "{mine}");
+    app.send(
+        "PUT",
+        &path,
+        &admin,
+        &json!({ "intention": 7, "reality": 4 }),
+    )
+    .expect(200);
+    let mine = app
+        .get(&format!("/api/v1/assessments/{id}/scores"), &admin)
+        .expect(200);
+    assert_eq!(
+        mine[0]["evidence_ids"].as_array().map(Vec::len),
+        Some(2),
+        "{mine}"
+    );
     let listed = items(app, &admin, id);
     assert!(listed.iter().all(|i| i["citations"] == 1), "{listed:?}");
-    let trail = app.get(&format!("/api/v1/assessments/{id}/audit"), &admin).expect(200);
-    assert!(trail.as_array().expect("events").iter().any(|e| e["action"] == "evidence.cite"));
+    let trail = app
+        .get(&format!("/api/v1/assessments/{id}/audit"), &admin)
+        .expect(200);
+    assert!(trail
+        .as_array()
+        .expect("events")
+        .iter()
+        .any(|e| e["action"] == "evidence.cite"));
 }
 
 fn erasing_a_client_leaves_no_byte_of_its_evidence(app: &TestApp) {
@@ -213,28 +400,76 @@ fn erasing_a_client_leaves_no_byte_of_its_evidence(app: &TestApp) {
     let kept_client = app.client(&admin, "Kept Ltd");
     let kept = app.draft(&admin, kept_client, questionnaire);
     upload(app, &admin, id, "file_name=a.pdf", PDF, "application/pdf").expect(201);
-    upload(app, &admin, kept, "file_name=b.pdf", b"%PDF-1.4 kept", "application/pdf").expect(201);
+    upload(
+        app,
+        &admin,
+        kept,
+        "file_name=b.pdf",
+        b"%PDF-1.4 kept",
+        "application/pdf",
+    )
+    .expect(201);
     let interview = json!({ "interviewee": "Ann", "job_title": "CMO", "function": "marketing", "scheduled_at": "2026-12-01T09:00:00", "area_ids": ["AP"] });
-    app.send("POST", &format!("/api/v1/assessments/{id}/interviews"), &admin, &interview).expect(201);
-    app.send("PUT", &format!("/api/v1/assessments/{id}/scores/AP.1.1"), &admin, &json!({ "evidence": "draft", "evidence_ids": [] })).expect(200);
+    app.send(
+        "POST",
+        &format!("/api/v1/assessments/{id}/interviews"),
+        &admin,
+        &interview,
+    )
+    .expect(201);
+    app.send(
+        "PUT",
+        &format!("/api/v1/assessments/{id}/scores/AP.1.1"),
+        &admin,
+        &json!({ "evidence": "draft", "evidence_ids": [] }),
+    )
+    .expect(200);
     // The ZIP form of the export carries the file itself beside the JSON.
     let export = app.get(&format!("/api/v1/clients/{client}/export.zip"), &admin);
     assert_eq!(export.status, 200);
     assert_eq!(export.header("content-type"), Some("application/zip"));
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(export.bytes)).expect("a ZIP");
-    let names: Vec<String> = archive.file_names().filter_map(Result::ok).map(|n| n.into_owned()).collect();
-    let file = names.iter().find(|n| n.starts_with("evidence/") && n.ends_with("-a.pdf")).cloned().expect("the file");
+    let names: Vec<String> = archive
+        .file_names()
+        .filter_map(Result::ok)
+        .map(|n| n.into_owned())
+        .collect();
+    let file = names
+        .iter()
+        .find(|n| n.starts_with("evidence/") && n.ends_with("-a.pdf"))
+        .cloned()
+        .expect("the file");
     let mut bytes = Vec::new();
-    std::io::Read::read_to_end(&mut archive.by_name(&file).expect("entry"), &mut bytes).expect("read");
+    std::io::Read::read_to_end(&mut archive.by_name(&file).expect("entry"), &mut bytes)
+        .expect("read");
     assert_eq!(bytes, PDF);
     let mut json = String::new();
-    std::io::Read::read_to_string(&mut archive.by_name(&format!("client-{client}.json")).expect("json"), &mut json).expect("read");
+    std::io::Read::read_to_string(
+        &mut archive
+            .by_name(&format!("client-{client}.json"))
+            .expect("json"),
+        &mut json,
+    )
+    .expect("read");
     let document: Value = serde_json::from_str(&json).expect("JSON");
-    assert_eq!(document["evidence"].as_array().map(Vec::len), Some(2), "the document and the interview");
+    assert_eq!(
+        document["evidence"].as_array().map(Vec::len),
+        Some(2),
+        "the document and the interview"
+    );
     assert_eq!(document["interviews"][0]["job_title"], "CMO");
-    assert!(!names.iter().any(|n| n.contains("b.pdf")), "nothing of another client: {names:?}");
-    app.request("DELETE", &format!("/api/v1/clients/{client}"), &admin, Some(&json!({ "confirm": "Erase Me Ltd" }).to_string()), "application/json")
-        .expect(200);
+    assert!(
+        !names.iter().any(|n| n.contains("b.pdf")),
+        "nothing of another client: {names:?}"
+    );
+    app.request(
+        "DELETE",
+        &format!("/api/v1/clients/{client}"),
+        &admin,
+        Some(&json!({ "confirm": "Erase Me Ltd" }).to_string()),
+        "application/json",
+    )
+    .expect(200);
     let count = |table: &str| -> i64 {
         #[derive(diesel::QueryableByName)]
         struct Count {
@@ -253,7 +488,12 @@ fn erasing_a_client_leaves_no_byte_of_its_evidence(app: &TestApp) {
     };
     assert_eq!(count("evidence_items"), 1, "the other client's item stays");
     assert_eq!(count("evidence_chunks"), 1);
-    for table in ["interviews", "interview_assessors", "evidence_areas", "citations"] {
+    for table in [
+        "interviews",
+        "interview_assessors",
+        "evidence_areas",
+        "citations",
+    ] {
         assert_eq!(count(table), 0, "{table}");
     }
     #[derive(diesel::QueryableByName)]
@@ -261,12 +501,19 @@ fn erasing_a_client_leaves_no_byte_of_its_evidence(app: &TestApp) {
         #[diesel(sql_type = diesel::sql_types::Binary)]
         bytes: Vec<u8>,
     }
-    let left = app.db
+    let left = app
+        .db
         .read(|conn| -> Result<Vec<Bytes>, AppError> {
-            Ok(diesel::RunQueryDsl::load::<Bytes>(diesel::sql_query("SELECT bytes FROM evidence_chunks"), conn)?)
+            Ok(diesel::RunQueryDsl::load::<Bytes>(
+                diesel::sql_query("SELECT bytes FROM evidence_chunks"),
+                conn,
+            )?)
         })
         .expect("chunks");
-    assert!(left.iter().all(|c| c.bytes != PDF), "no byte of the erased file is left");
+    assert!(
+        left.iter().all(|c| c.bytes != PDF),
+        "no byte of the erased file is left"
+    );
 }
 
 /// The organisation's quota counts every file it keeps.
@@ -283,8 +530,14 @@ fn the_organisations_quota_refuses_the_file_that_would_pass_it() {
         upload(&app, &admin, id, "file_name=a.txt", &first, "text/plain").expect(201);
         let mut second = b"other notes\n".to_vec();
         second.resize(700 * 1024, b'b');
-        let refused = upload(&app, &admin, id, "file_name=b.txt", &second, "text/plain").problem(413, "body_too_large");
-        assert!(refused["detail"].as_str().is_some_and(|d| d.contains("1 MiB")), "{refused}");
+        let refused = upload(&app, &admin, id, "file_name=b.txt", &second, "text/plain")
+            .problem(413, "body_too_large");
+        assert!(
+            refused["detail"]
+                .as_str()
+                .is_some_and(|d| d.contains("1 MiB")),
+            "{refused}"
+        );
         assert_eq!(items(&app, &admin, id).len(), 1);
     }
 }

@@ -236,7 +236,8 @@ fn call(app: &TestApp, method: &str, path: &str, cred: &Cred, body: Option<&Valu
             app.upload(path, cred, b"not,a,file\n", "text/csv").status
         }
         ("POST", None) if path.contains("/evidence/files") => {
-            app.upload(path, cred, b"%PDF-1.4\nsecret", "application/pdf").status
+            app.upload(path, cred, b"%PDF-1.4\nsecret", "application/pdf")
+                .status
         }
         (_, Some(body)) => app.send(method, path, cred, body).status,
         (_, None) => {

@@ -128,10 +128,7 @@ pub fn check_archive(file: impl Read + Seek) -> AppResult<()> {
 }
 
 fn bomb(why: String) -> AppError {
-    refused(
-        "suspicious_archive",
-        format!("the file is refused: {why}"),
-    )
+    refused("suspicious_archive", format!("the file is refused: {why}"))
 }
 
 fn not_allowed(what: &str) -> AppError {
@@ -167,11 +164,23 @@ mod tests {
             Some("image/png")
         );
         assert_eq!(media_type(b"a,b,c\n1,2,3\n").ok(), Some("text/csv"));
-        assert_eq!(media_type("Notes of the interview\n".as_bytes()).ok(), Some("text/plain"));
+        assert_eq!(
+            media_type("Notes of the interview\n".as_bytes()).ok(),
+            Some("text/plain")
+        );
         assert_eq!(code(media_type(b"")), "empty_file");
-        assert_eq!(code(media_type(b"<!DOCTYPE html><p>hi")), "file_type_not_allowed");
-        assert_eq!(code(media_type(b"  <svg xmlns='x'/>")), "file_type_not_allowed");
-        assert_eq!(code(media_type(b"\x7fELF\x02\x01\x01")), "file_type_not_allowed");
+        assert_eq!(
+            code(media_type(b"<!DOCTYPE html><p>hi")),
+            "file_type_not_allowed"
+        );
+        assert_eq!(
+            code(media_type(b"  <svg xmlns='x'/>")),
+            "file_type_not_allowed"
+        );
+        assert_eq!(
+            code(media_type(b"\x7fELF\x02\x01\x01")),
+            "file_type_not_allowed"
+        );
         assert_eq!(code(media_type(b"GIF89a")), "file_type_not_allowed");
     }
 
@@ -192,11 +201,24 @@ mod tests {
 
     #[test]
     fn office_files_are_unpacked_and_a_bomb_is_refused() {
-        let normal = docx(&[("[Content_Types].xml", 300), ("_rels/.rels", 200), ("word/document.xml", 20_000), ("word/styles.xml", 500)]);
+        let normal = docx(&[
+            ("[Content_Types].xml", 300),
+            ("_rels/.rels", 200),
+            ("word/document.xml", 20_000),
+            ("word/styles.xml", 500),
+        ]);
         let kind = media_type(&normal);
-        assert_eq!(kind.ok(), Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+        assert_eq!(
+            kind.ok(),
+            Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        );
         assert!(check_archive(std::io::Cursor::new(&normal)).is_ok());
-        let bomb = docx(&[("[Content_Types].xml", 300), ("_rels/.rels", 200), ("word/document.xml", 100), ("word/media/x.bin", 40 << 20)]);
+        let bomb = docx(&[
+            ("[Content_Types].xml", 300),
+            ("_rels/.rels", 200),
+            ("word/document.xml", 100),
+            ("word/media/x.bin", 40 << 20),
+        ]);
         match check_archive(std::io::Cursor::new(&bomb)) {
             Err(AppError::Invalid { code, .. }) => assert_eq!(code, "suspicious_archive"),
             other => panic!("expected a refusal, got {other:?}"),

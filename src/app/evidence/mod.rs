@@ -179,7 +179,14 @@ pub fn add_link(
             },
         )?;
         EvidenceRow::set_areas(conn, row.id, &areas)?;
-        audit(conn, caller, assessment.id, "evidence.link", None, Some(&row))?;
+        audit(
+            conn,
+            caller,
+            assessment.id,
+            "evidence.link",
+            None,
+            Some(&row),
+        )?;
         Ok(EvidenceView::new(row, areas, 0))
     })
 }
@@ -236,7 +243,8 @@ pub fn change(
         )?;
         let mut all = views(conn, caller, &assessment)?;
         all.retain(|v| v.id == evidence_id);
-        all.pop().ok_or_else(|| AppError::not_found("evidence item"))
+        all.pop()
+            .ok_or_else(|| AppError::not_found("evidence item"))
     })
 }
 
@@ -246,7 +254,14 @@ pub fn remove(app: &App, caller: &Caller, id: AssessmentId, evidence_id: i32) ->
         let (assessment, _) = contributable(app, conn, caller, id)?;
         let before = found(conn, assessment.id, evidence_id)?;
         EvidenceRow::delete(conn, evidence_id)?;
-        audit(conn, caller, assessment.id, "evidence.remove", Some(&before), None)
+        audit(
+            conn,
+            caller,
+            assessment.id,
+            "evidence.remove",
+            Some(&before),
+            None,
+        )
     })
 }
 
@@ -310,7 +325,10 @@ pub(crate) fn area_ids(questionnaire: &Questionnaire, ids: &[String]) -> AppResu
             return Err(AppError::invalid_field(
                 "unknown_area",
                 "area_ids",
-                format!("`{id}` is not an area or sub-area of {} {}", questionnaire.id, questionnaire.version),
+                format!(
+                    "`{id}` is not an area or sub-area of {} {}",
+                    questionnaire.id, questionnaire.version
+                ),
             ));
         }
         if !kept.iter().any(|k| k == id) {

@@ -48,8 +48,8 @@ pub fn add_document(
     mut file: File,
 ) -> AppResult<Uploaded> {
     let file_name = required("file_name", &safe_name(&input.file_name), SHORT_TEXT)?;
-    let title = optional("title", input.title.as_deref(), SHORT_TEXT)?
-        .unwrap_or_else(|| file_name.clone());
+    let title =
+        optional("title", input.title.as_deref(), SHORT_TEXT)?.unwrap_or_else(|| file_name.clone());
     let size = file.metadata().map_err(AppError::internal)?.len();
     let limit = app.evidence.file_bytes();
     if size > limit {

@@ -28,7 +28,7 @@ use super::file_problems::{Flaw, Rejected};
 use super::limits::MAX_WORKBOOK;
 use super::scorecard::scope_label;
 use super::scores::{
-    answer_fields, Drafts, questionnaire_of, record_answer_change, require_assessor, ScoreInput,
+    answer_fields, questionnaire_of, record_answer_change, require_assessor, Drafts, ScoreInput,
 };
 use super::App;
 use crate::db::assessments::Assessment;

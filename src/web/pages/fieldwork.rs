@@ -41,7 +41,14 @@ pub async fn show(
     path: web::Path<AssessmentId>,
     query: web::Query<Done>,
 ) -> Result<HttpResponse, PageError> {
-    let known = ["interview", "link", "document", "existing", "assignments", "shared"];
+    let known = [
+        "interview",
+        "link",
+        "document",
+        "existing",
+        "assignments",
+        "shared",
+    ];
     let notice = query
         .done
         .as_deref()
@@ -58,43 +65,89 @@ async fn page(
     refusal: Option<Refusal>,
 ) -> Result<HttpResponse, PageError> {
     let caller = viewer.caller();
-    let sheet = match state.run(move |app| fieldwork_sheet::sheet(app, &caller, id)).await {
+    let sheet = match state
+        .run(move |app| fieldwork_sheet::sheet(app, &caller, id))
+        .await
+    {
         Ok(sheet) => sheet,
         Err(ApiError::App(AppError::NotFound(_) | AppError::Forbidden { .. })) => {
-            return Ok(state.pages.error(StatusCode::NOT_FOUND, text("no_fieldwork"), Some(viewer)))
+            return Ok(state
+                .pages
+                .error(StatusCode::NOT_FOUND, text("no_fieldwork"), Some(viewer)))
         }
         Err(e) => return Err(e.into()),
     };
-    let status = if refusal.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let status = if refusal.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
     let mut data = shape(&sheet, id.get());
-    data["notice"] = json!(notice);
-    // Every field the templates read, blank unless a refused form filled it.
-    let blank: Map<String, Value> = [
-        "interviewee", "job_title", "function", "scheduled_at", "status", "notes", "title", "url",
-        "effective_date", "file", "assessor_ids", "area_ids", "assignments", "form",
-    ]
-    .iter()
-    .map(|k| ((*k).to_owned(), json!("")))
-    .collect();
-    for form in ["interview_form", "link_form", "document_form", "division_form", "share_form"] {
-        let chosen = refusal.as_ref().filter(|r| r.form == form).map(|r| &r.values);
-        data[form] = json!({
-            "values": blank, "errors": blank,
-            "areas": choices(&sheet, chosen, "area", |a| (a.id.clone(), a.name.clone())),
-            "assessors": sheet.team.iter().map(|(u, n)| {
-                let on = chosen.is_some_and(|v| v.iter().any(|(k, x)| k == "assessor" && *x == u.to_string()));
-                json!({ "id": u, "name": n, "checked": on })
-            }).collect::<Vec<_>>(),
-        });
-    }
-    if let Some(refusal) = refusal {
-        for (name, value) in &refusal.values {
-            data[refusal.form]["values"][name] = json!(value);
-        }
-        data[refusal.form]["errors"][&refusal.field] = json!(refusal.message);
+    if let Some(page) = data.as_object_mut() {
+        page.insert("notice".into(), json!(notice));
+        page.extend(forms(&sheet, refusal.as_ref()));
     }
     viewer.fill(&mut data);
     Ok(state.pages.render(status, "fieldwork", &data))
+}
+
+/// Each form's values and errors (blank unless it is the refused one) and
+/// its checkboxes, ticked as the refused form had them.
+fn forms(sheet: &FieldworkSheet, refusal: Option<&Refusal>) -> Map<String, Value> {
+    // Every field the templates read.
+    let names = [
+        "interviewee",
+        "job_title",
+        "function",
+        "scheduled_at",
+        "status",
+        "notes",
+        "title",
+        "url",
+        "effective_date",
+        "file",
+        "assessor_ids",
+        "area_ids",
+        "assignments",
+        "form",
+    ];
+    let forms = [
+        "interview_form",
+        "link_form",
+        "document_form",
+        "division_form",
+        "share_form",
+    ];
+    forms
+        .iter()
+        .map(|form| {
+            let refused = refusal.filter(|r| r.form == *form);
+            let chosen = refused.map(|r| &r.values);
+            let mut values: Map<String, Value> =
+                names.iter().map(|k| ((*k).to_owned(), json!(""))).collect();
+            let mut errors = values.clone();
+            if let Some(r) = refused {
+                values.extend(r.values.iter().map(|(n, v)| (n.clone(), json!(v))));
+                errors.insert(r.field.clone(), json!(r.message));
+            }
+            let assessors: Vec<Value> = sheet
+                .team
+                .iter()
+                .map(|(u, n)| {
+                    let on = chosen.is_some_and(|v| {
+                        v.iter()
+                            .any(|(k, x)| k == "assessor" && *x == u.to_string())
+                    });
+                    json!({ "id": u, "name": n, "checked": on })
+                })
+                .collect();
+            let form_data = json!({
+                "values": values, "errors": errors, "assessors": assessors,
+                "areas": choices(sheet, chosen, "area", |a| (a.id.clone(), a.name.clone())),
+            });
+            ((*form).to_owned(), form_data)
+        })
+        .collect()
 }
 
 /// The areas as checkboxes, ticked as the refused form had them.
@@ -118,14 +171,22 @@ fn choices(
 
 fn shape(sheet: &FieldworkSheet, id: i32) -> Value {
     let name_of = |user: i32| {
-        sheet.team.iter().find(|(u, _)| *u == user).map_or_else(|| format!("user {user}"), |(_, n)| n.clone())
+        sheet
+            .team
+            .iter()
+            .find(|(u, _)| *u == user)
+            .map_or_else(|| format!("user {user}"), |(_, n)| n.clone())
     };
     let areas: Vec<Value> = sheet
         .questionnaire
         .areas
         .iter()
         .map(|a| {
-            let subs: Vec<Value> = a.sub_areas.iter().map(|s| json!({ "id": s.id, "name": s.name })).collect();
+            let subs: Vec<Value> = a
+                .sub_areas
+                .iter()
+                .map(|s| json!({ "id": s.id, "name": s.name }))
+                .collect();
             json!({ "id": a.id, "name": a.name, "sub_areas": subs })
         })
         .collect();
@@ -169,7 +230,13 @@ fn shape(sheet: &FieldworkSheet, id: i32) -> Value {
         .iter()
         .map(|a| json!({ "name": a.name, "counts": a.held_by_function, "documents": a.documents, "uncovered": a.uncovered }))
         .collect();
-    let uncovered: Vec<&str> = sheet.coverage.areas.iter().filter(|a| a.uncovered).map(|a| a.name.as_str()).collect();
+    let uncovered: Vec<&str> = sheet
+        .coverage
+        .areas
+        .iter()
+        .filter(|a| a.uncovered)
+        .map(|a| a.name.as_str())
+        .collect();
     let division: Vec<Value> = sheet
         .team
         .iter()
@@ -179,7 +246,10 @@ fn shape(sheet: &FieldworkSheet, id: i32) -> Value {
                 .areas
                 .iter()
                 .map(|a| {
-                    let on = sheet.assignments.contains(&Assignment { user_id: *user, area_id: a.id.clone() });
+                    let on = sheet.assignments.contains(&Assignment {
+                        user_id: *user,
+                        area_id: a.id.clone(),
+                    });
                     json!({ "value": format!("{user}:{}", a.id), "area": a.name, "checked": on })
                 })
                 .collect();
@@ -210,7 +280,10 @@ fn human_size(bytes: i64) -> String {
 /// Where a form went once it was accepted.
 fn back(id: AssessmentId, done: &str) -> HttpResponse {
     HttpResponse::SeeOther()
-        .insert_header(("Location", format!("/assessments/{id}/fieldwork?done={done}")))
+        .insert_header((
+            "Location",
+            format!("/assessments/{id}/fieldwork?done={done}"),
+        ))
         .finish()
 }
 
@@ -223,7 +296,9 @@ fn refused(form: &'static str, values: Fields, error: ApiError) -> Result<Refusa
             field: field.clone().unwrap_or_else(|| "form".into()),
             message: sentence(&error.problem().detail),
         }),
-        ApiError::App(AppError::Conflict { .. } | AppError::TooLarge(_) | AppError::Forbidden { .. }) => Ok(Refusal {
+        ApiError::App(
+            AppError::Conflict { .. } | AppError::TooLarge(_) | AppError::Forbidden { .. },
+        ) => Ok(Refusal {
             form,
             values,
             field: "form".into(),
@@ -234,7 +309,11 @@ fn refused(form: &'static str, values: Fields, error: ApiError) -> Result<Refusa
 }
 
 fn all(fields: &Fields, name: &str) -> Vec<String> {
-    fields.iter().filter(|(n, _)| n == name).map(|(_, v)| v.clone()).collect()
+    fields
+        .iter()
+        .filter(|(n, _)| n == name)
+        .map(|(_, v)| v.clone())
+        .collect()
 }
 
 fn date(value: &str) -> Option<chrono::NaiveDate> {
@@ -251,7 +330,12 @@ pub async fn plan_interview(
     viewer.check(field(&fields, "csrf_token"))?;
     let when = field(&fields, "scheduled_at");
     let Ok(scheduled_at) = chrono::NaiveDateTime::parse_from_str(when, "%Y-%m-%dT%H:%M") else {
-        let refusal = Refusal { form: "interview_form", values: fields, field: "scheduled_at".into(), message: text("interview_when").into() };
+        let refusal = Refusal {
+            form: "interview_form",
+            values: fields,
+            field: "scheduled_at".into(),
+            message: text("interview_when").into(),
+        };
         return page(&state, &viewer, id, None, Some(refusal)).await;
     };
     let input = InterviewInput {
@@ -260,13 +344,19 @@ pub async fn plan_interview(
         function: field(&fields, "function").into(),
         scheduled_at,
         status: Some(field(&fields, "status").into()),
-        assessor_ids: all(&fields, "assessor").iter().filter_map(|v| v.parse().ok()).collect(),
+        assessor_ids: all(&fields, "assessor")
+            .iter()
+            .filter_map(|v| v.parse().ok())
+            .collect(),
         area_ids: all(&fields, "area"),
         notes: Some(field(&fields, "notes").into()),
         version: None,
     };
     let caller = viewer.caller();
-    match state.run(move |app| interviews::plan(app, &caller, id, &input)).await {
+    match state
+        .run(move |app| interviews::plan(app, &caller, id, &input))
+        .await
+    {
         Ok(_) => Ok(back(id, "interview")),
         Err(e) => {
             let refusal = refused("interview_form", fields, e)?;
@@ -290,7 +380,10 @@ pub async fn add_link(
         area_ids: all(&fields, "area"),
     };
     let caller = viewer.caller();
-    match state.run(move |app| evidence::add_link(app, &caller, id, &input)).await {
+    match state
+        .run(move |app| evidence::add_link(app, &caller, id, &input))
+        .await
+    {
         Ok(_) => Ok(back(id, "link")),
         Err(e) => {
             let refusal = refused("link_form", fields, e)?;
@@ -311,7 +404,12 @@ pub async fn upload_document(
     viewer.check(field(&form.fields, "csrf_token"))?;
     let fields = form.fields;
     let Some((file, file_name)) = form.file else {
-        let refusal = Refusal { form: "document_form", values: fields, field: "file".into(), message: text("choose_file").into() };
+        let refusal = Refusal {
+            form: "document_form",
+            values: fields,
+            field: "file".into(),
+            message: text("choose_file").into(),
+        };
         return page(&state, &viewer, id, None, Some(refusal)).await;
     };
     let input = DocumentInput {
@@ -321,8 +419,18 @@ pub async fn upload_document(
         area_ids: all(&fields, "area"),
     };
     let caller = viewer.caller();
-    match state.run(move |app| evidence::add_document(app, &caller, id, &input, file)).await {
-        Ok(done) => Ok(back(id, if done.existing { "existing" } else { "document" })),
+    match state
+        .run(move |app| evidence::add_document(app, &caller, id, &input, file))
+        .await
+    {
+        Ok(done) => Ok(back(
+            id,
+            if done.existing {
+                "existing"
+            } else {
+                "document"
+            },
+        )),
         Err(e) => {
             let refusal = refused("document_form", fields, e)?;
             page(&state, &viewer, id, None, Some(refusal)).await
@@ -342,12 +450,18 @@ pub async fn assign(
         .iter()
         .filter_map(|v| {
             let (user, area) = v.split_once(':')?;
-            Some(Assignment { user_id: user.parse().ok()?, area_id: area.to_owned() })
+            Some(Assignment {
+                user_id: user.parse().ok()?,
+                area_id: area.to_owned(),
+            })
         })
         .collect();
     let input = Assignments { assignments };
     let caller = viewer.caller();
-    match state.run(move |app| fieldwork::assign(app, &caller, id, &input)).await {
+    match state
+        .run(move |app| fieldwork::assign(app, &caller, id, &input))
+        .await
+    {
         Ok(_) => Ok(back(id, "assignments")),
         Err(e) => {
             let refusal = refused("division_form", fields, e)?;
@@ -371,7 +485,10 @@ pub async fn share(
         shared_with_executives: Some(field(&fields, "shared") == "true"),
     };
     let caller = viewer.caller();
-    match state.run(move |app| evidence::change(app, &caller, id, evidence_id, &input)).await {
+    match state
+        .run(move |app| evidence::change(app, &caller, id, evidence_id, &input))
+        .await
+    {
         Ok(_) => Ok(back(id, "shared")),
         Err(e) => {
             let refusal = refused("share_form", fields, e)?;

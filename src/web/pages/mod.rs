@@ -95,12 +95,30 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/tokens/{id}/revoke", web::post().to(tokens::revoke))
         .route("/assessments/{id}", web::get().to(assessment::show))
         .route("/assessments/{id}/review", web::get().to(review::show))
-        .route("/assessments/{id}/fieldwork", web::get().to(fieldwork::show))
-        .route("/assessments/{id}/fieldwork/interviews", web::post().to(fieldwork::plan_interview))
-        .route("/assessments/{id}/fieldwork/links", web::post().to(fieldwork::add_link))
-        .route("/assessments/{id}/fieldwork/documents", web::post().to(fieldwork::upload_document))
-        .route("/assessments/{id}/fieldwork/assignments", web::post().to(fieldwork::assign))
-        .route("/assessments/{id}/fieldwork/evidence/{evidence_id}/share", web::post().to(fieldwork::share))
+        .route(
+            "/assessments/{id}/fieldwork",
+            web::get().to(fieldwork::show),
+        )
+        .route(
+            "/assessments/{id}/fieldwork/interviews",
+            web::post().to(fieldwork::plan_interview),
+        )
+        .route(
+            "/assessments/{id}/fieldwork/links",
+            web::post().to(fieldwork::add_link),
+        )
+        .route(
+            "/assessments/{id}/fieldwork/documents",
+            web::post().to(fieldwork::upload_document),
+        )
+        .route(
+            "/assessments/{id}/fieldwork/assignments",
+            web::post().to(fieldwork::assign),
+        )
+        .route(
+            "/assessments/{id}/fieldwork/evidence/{evidence_id}/share",
+            web::post().to(fieldwork::share),
+        )
         .route("/static/fieldwork.js", web::get().to(fieldwork_script))
         .route(
             "/assessments/{id}/workbook",

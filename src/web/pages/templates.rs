@@ -30,7 +30,10 @@ impl Pages {
                 include_str!("../../../templates/assessment.hbs"),
             ),
             ("review", include_str!("../../../templates/review.hbs")),
-            ("fieldwork", include_str!("../../../templates/fieldwork.hbs")),
+            (
+                "fieldwork",
+                include_str!("../../../templates/fieldwork.hbs"),
+            ),
             ("password", include_str!("../../../templates/password.hbs")),
             ("data", include_str!("../../../templates/data.hbs")),
             ("study", include_str!("../../../templates/study.hbs")),

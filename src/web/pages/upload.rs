@@ -96,7 +96,10 @@ impl SpooledForm {
                 let chunk = chunk.map_err(malformed)?;
                 total += chunk.len();
                 if total > FIELDS_LIMIT {
-                    return Err(PageError::BadRequest(fill("upload_too_large", &[("limit", "0.06")])));
+                    return Err(PageError::BadRequest(fill(
+                        "upload_too_large",
+                        &[("limit", "0.06")],
+                    )));
                 }
                 bytes.extend_from_slice(&chunk);
             }

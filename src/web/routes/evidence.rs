@@ -31,9 +31,13 @@ pub struct UploadQuery {
 #[utoipa::path(context_path = "/api/v1", tag = "evidence", params(("id" = i32, Path, minimum = 1)),
     responses((status = 200, body = Vec<EvidenceView>), (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/assessments/{id}/evidence")]
-pub async fn list(call: Call, path: web::Path<AssessmentId>) -> ApiResult<JsonAnswer<Vec<EvidenceView>>> {
+pub async fn list(
+    call: Call,
+    path: web::Path<AssessmentId>,
+) -> ApiResult<JsonAnswer<Vec<EvidenceView>>> {
     let id = path.into_inner();
-    call.json(move |app, caller| evidence::list(app, caller, id)).await
+    call.json(move |app, caller| evidence::list(app, caller, id))
+        .await
 }
 
 /// Uploads a document as the request body. Its type is decided by its bytes
@@ -79,7 +83,8 @@ pub async fn upload(
 
 /// Area ids from a comma-separated list, blanks dropped.
 pub fn split_areas(areas: Option<&str>) -> Vec<String> {
-    areas.unwrap_or_default()
+    areas
+        .unwrap_or_default()
         .split(',')
         .map(str::trim)
         .filter(|a| !a.is_empty())
@@ -99,7 +104,8 @@ pub async fn add_link(
     body: web::Json<LinkInput>,
 ) -> ApiResult<HttpResponse> {
     let id = path.into_inner();
-    call.created(move |app, caller| evidence::add_link(app, caller, id, &body)).await
+    call.created(move |app, caller| evidence::add_link(app, caller, id, &body))
+        .await
 }
 
 /// Changes an item's title, date or areas; admins also share it with the client's executives.
@@ -114,7 +120,8 @@ pub async fn change(
     body: web::Json<EvidenceChange>,
 ) -> ApiResult<JsonAnswer<EvidenceView>> {
     let (id, evidence_id) = path.into_inner();
-    call.json(move |app, caller| evidence::change(app, caller, id, evidence_id, &body)).await
+    call.json(move |app, caller| evidence::change(app, caller, id, evidence_id, &body))
+        .await
 }
 
 /// Removes an item and the citations of it.
@@ -123,7 +130,8 @@ pub async fn change(
 #[delete("/assessments/{id}/evidence/{evidence_id}")]
 pub async fn remove(call: Call, path: web::Path<(AssessmentId, i32)>) -> ApiResult<HttpResponse> {
     let (id, evidence_id) = path.into_inner();
-    call.no_content(move |app, caller| evidence::remove(app, caller, id, evidence_id)).await
+    call.no_content(move |app, caller| evidence::remove(app, caller, id, evidence_id))
+        .await
 }
 
 /// Downloads a document: always saved, never shown (`attachment`, `nosniff`, a policy that allows nothing).
@@ -132,14 +140,25 @@ pub async fn remove(call: Call, path: web::Path<(AssessmentId, i32)>) -> ApiResu
 #[get("/assessments/{id}/evidence/{evidence_id}/file")]
 pub async fn file(call: Call, path: web::Path<(AssessmentId, i32)>) -> ApiResult<HttpResponse> {
     let (id, evidence_id) = path.into_inner();
-    let (row, bytes) = call.run(move |app, caller| evidence::file(app, caller, id, evidence_id)).await?;
+    let (row, bytes) = call
+        .run(move |app, caller| evidence::file(app, caller, id, evidence_id))
+        .await?;
     let mut response = HttpResponse::Ok();
     response
-        .content_type(row.media_type.as_deref().unwrap_or("application/octet-stream"))
+        .content_type(
+            row.media_type
+                .as_deref()
+                .unwrap_or("application/octet-stream"),
+        )
         .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .insert_header((header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox"))
+        .insert_header((
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; sandbox",
+        ))
         .insert_header((header::CACHE_CONTROL, "private, no-store"));
-    if let Ok(value) = HeaderValue::from_str(&disposition(row.file_name.as_deref().unwrap_or("evidence"))) {
+    if let Ok(value) =
+        HeaderValue::from_str(&disposition(row.file_name.as_deref().unwrap_or("evidence")))
+    {
         response.insert_header((header::CONTENT_DISPOSITION, value));
     }
     Ok(response.body(bytes))
@@ -149,7 +168,13 @@ pub async fn file(call: Call, path: web::Path<(AssessmentId, i32)>) -> ApiResult
 pub fn disposition(name: &str) -> String {
     let fallback: String = name
         .chars()
-        .map(|c| if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     let encoded: String = name
         .bytes()

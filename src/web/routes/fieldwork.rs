@@ -12,9 +12,13 @@ use actix_web::{get, post, put, web, HttpResponse};
 #[utoipa::path(context_path = "/api/v1", tag = "fieldwork", params(("id" = i32, Path, minimum = 1)),
     responses((status = 200, body = Vec<InterviewView>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/assessments/{id}/interviews")]
-pub async fn interview_plan(call: Call, path: web::Path<AssessmentId>) -> ApiResult<JsonAnswer<Vec<InterviewView>>> {
+pub async fn interview_plan(
+    call: Call,
+    path: web::Path<AssessmentId>,
+) -> ApiResult<JsonAnswer<Vec<InterviewView>>> {
     let id = path.into_inner();
-    call.json(move |app, caller| interviews::list(app, caller, id)).await
+    call.json(move |app, caller| interviews::list(app, caller, id))
+        .await
 }
 
 /// Plans an interview (an evidence item that answers may cite).
@@ -23,9 +27,14 @@ pub async fn interview_plan(call: Call, path: web::Path<AssessmentId>) -> ApiRes
     responses((status = 201, body = InterviewView), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 #[post("/assessments/{id}/interviews")]
-pub async fn plan_interview(call: Call, path: web::Path<AssessmentId>, body: web::Json<InterviewInput>) -> ApiResult<HttpResponse> {
+pub async fn plan_interview(
+    call: Call,
+    path: web::Path<AssessmentId>,
+    body: web::Json<InterviewInput>,
+) -> ApiResult<HttpResponse> {
     let id = path.into_inner();
-    call.created(move |app, caller| interviews::plan(app, caller, id, &body)).await
+    call.created(move |app, caller| interviews::plan(app, caller, id, &body))
+        .await
 }
 
 /// Replaces an interview's fields, with the version you read (its notes autosave through this).
@@ -40,25 +49,34 @@ pub async fn update_interview(
     body: web::Json<InterviewInput>,
 ) -> ApiResult<JsonAnswer<InterviewView>> {
     let (id, interview_id) = path.into_inner();
-    call.json(move |app, caller| interviews::update(app, caller, id, interview_id, &body)).await
+    call.json(move |app, caller| interviews::update(app, caller, id, interview_id, &body))
+        .await
 }
 
 /// Areas × functions of the held interviews, the documents per area, and the areas nothing covers yet.
 #[utoipa::path(context_path = "/api/v1", tag = "fieldwork", params(("id" = i32, Path, minimum = 1)),
     responses((status = 200, body = Coverage), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/assessments/{id}/coverage")]
-pub async fn coverage(call: Call, path: web::Path<AssessmentId>) -> ApiResult<JsonAnswer<Coverage>> {
+pub async fn coverage(
+    call: Call,
+    path: web::Path<AssessmentId>,
+) -> ApiResult<JsonAnswer<Coverage>> {
     let id = path.into_inner();
-    call.json(move |app, caller| fieldwork::coverage(app, caller, id)).await
+    call.json(move |app, caller| fieldwork::coverage(app, caller, id))
+        .await
 }
 
 /// Who scores which areas or sub-areas.
 #[utoipa::path(context_path = "/api/v1", tag = "fieldwork", params(("id" = i32, Path, minimum = 1)),
     responses((status = 200, body = Assignments), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/assessments/{id}/assignments")]
-pub async fn assignments(call: Call, path: web::Path<AssessmentId>) -> ApiResult<JsonAnswer<Assignments>> {
+pub async fn assignments(
+    call: Call,
+    path: web::Path<AssessmentId>,
+) -> ApiResult<JsonAnswer<Assignments>> {
     let id = path.into_inner();
-    call.json(move |app, caller| fieldwork::assignments(app, caller, id)).await
+    call.json(move |app, caller| fieldwork::assignments(app, caller, id))
+        .await
 }
 
 /// Replaces the division of the areas (the lead); an area may have several assessors.
@@ -73,7 +91,8 @@ pub async fn assign(
     body: web::Json<Assignments>,
 ) -> ApiResult<JsonAnswer<Assignments>> {
     let id = path.into_inner();
-    call.json(move |app, caller| fieldwork::assign(app, caller, id, &body)).await
+    call.json(move |app, caller| fieldwork::assign(app, caller, id, &body))
+        .await
 }
 
 /// My work: the open assessments I lead or score, my areas' progress and the next step of each.
