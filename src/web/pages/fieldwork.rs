@@ -9,12 +9,14 @@ use super::messages::{fill, text};
 use super::page_error::sentence;
 use super::upload::SpooledForm;
 use super::{PageError, Viewer};
-use crate::app::error::AppError;
+use crate::app::error::{AppError, AppResult};
 use crate::app::evidence::{self, DocumentInput, EvidenceChange, LinkInput};
 use crate::app::fieldwork::{self, Assignment, Assignments};
 use crate::app::fieldwork_sheet::{self, FieldworkSheet};
 use crate::app::interviews::{self, InterviewInput, FUNCTIONS, STATUSES};
+use crate::app::App;
 use crate::domain::ids::AssessmentId;
+use crate::domain::role::Caller;
 use crate::web::problem::ApiError;
 use crate::web::state::AppState;
 use actix_multipart::Multipart;
@@ -277,6 +279,28 @@ fn human_size(bytes: i64) -> String {
     }
 }
 
+/// Runs a form's use case: back to the page saying `done` when it is
+/// accepted, or the page again with the form refused.
+async fn submit<T, F>(
+    (state, viewer, id): (&AppState, &Viewer, AssessmentId),
+    (form, fields): (&'static str, Fields),
+    use_case: F,
+    done: impl FnOnce(&T) -> &'static str,
+) -> Result<HttpResponse, PageError>
+where
+    F: FnOnce(&App, &Caller) -> AppResult<T> + Send + 'static,
+    T: Send + 'static,
+{
+    let caller = viewer.caller();
+    match state.run(move |app| use_case(app, &caller)).await {
+        Ok(outcome) => Ok(back(id, done(&outcome))),
+        Err(e) => {
+            let refusal = refused(form, fields, e)?;
+            page(state, viewer, id, None, Some(refusal)).await
+        }
+    }
+}
+
 /// Where a form went once it was accepted.
 fn back(id: AssessmentId, done: &str) -> HttpResponse {
     HttpResponse::SeeOther()
@@ -352,17 +376,13 @@ pub async fn plan_interview(
         notes: Some(field(&fields, "notes").into()),
         version: None,
     };
-    let caller = viewer.caller();
-    match state
-        .run(move |app| interviews::plan(app, &caller, id, &input))
-        .await
-    {
-        Ok(_) => Ok(back(id, "interview")),
-        Err(e) => {
-            let refusal = refused("interview_form", fields, e)?;
-            page(&state, &viewer, id, None, Some(refusal)).await
-        }
-    }
+    submit(
+        (&state, &viewer, id),
+        ("interview_form", fields),
+        move |app, caller| interviews::plan(app, caller, id, &input),
+        |_| "interview",
+    )
+    .await
 }
 
 pub async fn add_link(
@@ -379,17 +399,13 @@ pub async fn add_link(
         effective_date: date(field(&fields, "effective_date")),
         area_ids: all(&fields, "area"),
     };
-    let caller = viewer.caller();
-    match state
-        .run(move |app| evidence::add_link(app, &caller, id, &input))
-        .await
-    {
-        Ok(_) => Ok(back(id, "link")),
-        Err(e) => {
-            let refusal = refused("link_form", fields, e)?;
-            page(&state, &viewer, id, None, Some(refusal)).await
-        }
-    }
+    submit(
+        (&state, &viewer, id),
+        ("link_form", fields),
+        move |app, caller| evidence::add_link(app, caller, id, &input),
+        |_| "link",
+    )
+    .await
 }
 
 pub async fn upload_document(
@@ -418,24 +434,19 @@ pub async fn upload_document(
         effective_date: date(field(&fields, "effective_date")),
         area_ids: all(&fields, "area"),
     };
-    let caller = viewer.caller();
-    match state
-        .run(move |app| evidence::add_document(app, &caller, id, &input, file))
-        .await
-    {
-        Ok(done) => Ok(back(
-            id,
+    submit(
+        (&state, &viewer, id),
+        ("document_form", fields),
+        move |app, caller| evidence::add_document(app, caller, id, &input, file),
+        |done| {
             if done.existing {
                 "existing"
             } else {
                 "document"
-            },
-        )),
-        Err(e) => {
-            let refusal = refused("document_form", fields, e)?;
-            page(&state, &viewer, id, None, Some(refusal)).await
-        }
-    }
+            }
+        },
+    )
+    .await
 }
 
 pub async fn assign(
@@ -457,17 +468,13 @@ pub async fn assign(
         })
         .collect();
     let input = Assignments { assignments };
-    let caller = viewer.caller();
-    match state
-        .run(move |app| fieldwork::assign(app, &caller, id, &input))
-        .await
-    {
-        Ok(_) => Ok(back(id, "assignments")),
-        Err(e) => {
-            let refusal = refused("division_form", fields, e)?;
-            page(&state, &viewer, id, None, Some(refusal)).await
-        }
-    }
+    submit(
+        (&state, &viewer, id),
+        ("division_form", fields),
+        move |app, caller| fieldwork::assign(app, caller, id, &input),
+        |_| "assignments",
+    )
+    .await
 }
 
 pub async fn share(
@@ -484,15 +491,11 @@ pub async fn share(
         area_ids: None,
         shared_with_executives: Some(field(&fields, "shared") == "true"),
     };
-    let caller = viewer.caller();
-    match state
-        .run(move |app| evidence::change(app, &caller, id, evidence_id, &input))
-        .await
-    {
-        Ok(_) => Ok(back(id, "shared")),
-        Err(e) => {
-            let refusal = refused("share_form", fields, e)?;
-            page(&state, &viewer, id, None, Some(refusal)).await
-        }
-    }
+    submit(
+        (&state, &viewer, id),
+        ("share_form", fields),
+        move |app, caller| evidence::change(app, caller, id, evidence_id, &input),
+        |_| "shared",
+    )
+    .await
 }
