@@ -50,6 +50,24 @@ def main():
         method="PUT",
     )
     urllib.request.urlopen(put, timeout=30).close()
+    # Evidence on it: a link (the operations on an item), a plain-text
+    # document (its download) and an interview (its replacement).
+    link = get(base, token, "/api/v1/assessments/%d/evidence/links" % open_[0],
+               {"title": "Schemathesis link", "url": "https://example.test/plan"})
+    upload = urllib.request.Request(
+        base + "/api/v1/assessments/%d/evidence/files?file_name=notes.txt" % open_[0],
+        data=b"Notes of the schemathesis run\n",
+        headers={"Authorization": "Bearer " + token, "Content-Type": "text/plain"},
+        method="POST",
+    )
+    with urllib.request.urlopen(upload, timeout=30) as answer:
+        document = json.load(answer)
+    interview_body = {
+        "interviewee": "Run interviewee", "job_title": "Head of service", "function": "service",
+        "scheduled_at": "2026-01-10T10:00:00", "status": "held",
+        "area_ids": [detail["definition"]["areas"][0]["id"]], "assessor_ids": [],
+    }
+    interview = get(base, token, "/api/v1/assessments/%d/interviews" % open_[0], interview_body)
     programmes = [p["id"] for p in get(base, token, "/api/v1/programmes")][:5]
     grid = get(base, token, "/api/v1/programmes/%d" % programmes[0])
     plan = grid["report"]["projects"]
@@ -65,6 +83,9 @@ def main():
         "questionnaires": questionnaires,
         "questions": questions,
         "open_assessments": open_,
+        "evidence": [link["id"]],
+        "documents": [document["id"]],
+        "interviews": [interview["id"]],
         "programmes": programmes[:1],
         "projects": projects,
         "units": units,
@@ -117,6 +138,30 @@ def main():
             "path.question_id": "questions",
         },
         "GET /api/v1/assessments/{id}/workbook.xlsx": {"path.id": "open_assessments"},
+        "GET /api/v1/assessments/{id}/evidence": {"path.id": "open_assessments"},
+        "POST /api/v1/assessments/{id}/evidence/files": {"path.id": "open_assessments"},
+        "POST /api/v1/assessments/{id}/evidence/links": {"path.id": "open_assessments"},
+        "PATCH /api/v1/assessments/{id}/evidence/{evidence_id}": {
+            "path.id": "open_assessments",
+            "path.evidence_id": "evidence",
+        },
+        "DELETE /api/v1/assessments/{id}/evidence/{evidence_id}": {
+            "path.id": "open_assessments",
+            "path.evidence_id": "evidence",
+        },
+        "GET /api/v1/assessments/{id}/evidence/{evidence_id}/file": {
+            "path.id": "open_assessments",
+            "path.evidence_id": "documents",
+        },
+        "GET /api/v1/assessments/{id}/interviews": {"path.id": "open_assessments"},
+        "POST /api/v1/assessments/{id}/interviews": {"path.id": "open_assessments"},
+        "PUT /api/v1/assessments/{id}/interviews/{interview_id}": {
+            "path.id": "open_assessments",
+            "path.interview_id": "interviews",
+        },
+        "GET /api/v1/assessments/{id}/coverage": {"path.id": "open_assessments"},
+        "GET /api/v1/assessments/{id}/assignments": {"path.id": "open_assessments"},
+        "PUT /api/v1/assessments/{id}/assignments": {"path.id": "open_assessments"},
         "POST /api/v1/programmes/{id}/projects": dict(project_fields, **{"path.id": "programmes"}),
         "PUT /api/v1/programmes/{id}/projects/{project_id}": dict(
             project_fields, **{"path.id": "programmes", "path.project_id": "projects"}
@@ -153,6 +198,11 @@ def main():
         "put /api/v1/programmes/{id}/projects/{project_id}": dict(
             project, name="Schemathesis replacement", version=grid["project_versions"][str(projects[0])]
         ),
+        "post /api/v1/assessments/{id}/evidence/links": {"title": "Run link", "url": "https://example.test/a"},
+        "patch /api/v1/assessments/{id}/evidence/{evidence_id}": {"title": "Run link, renamed"},
+        "post /api/v1/assessments/{id}/interviews": interview_body,
+        "put /api/v1/assessments/{id}/interviews/{interview_id}": dict(interview_body, version=interview["version"]),
+        "put /api/v1/assessments/{id}/assignments": {"assignments": []},
         "post /api/v1/auth/login": {"email": "consultant@demo.cmas", "password": "demo-consultant-pass"},
         "post /api/v1/stats/correlation": {"x": [1.0, 2.0, 3.0, 4.0, 5.0], "y": [2.0, 1.0, 4.0, 3.0, 5.0]},
     }

@@ -70,7 +70,7 @@ impl InterviewRow {
             interviews::scheduled_at.eq(fields.scheduled_at),
             interviews::status.eq(fields.status),
             interviews::notes.eq(fields.notes),
-            interviews::version.eq(version + 1),
+            interviews::version.eq(interviews::version + 1),
         ))
         .returning(interviews::all_columns)
         .get_result(conn)

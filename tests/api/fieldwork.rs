@@ -331,3 +331,23 @@ fn two_reviewers_on_one_agreed_score_get_a_conflict_not_an_overwrite(app: &TestA
     )
     .expect(200);
 }
+
+on_both_backends!(a_made_up_version_is_stale_not_a_fault);
+
+/// The largest version a client can send is compared, never added to.
+fn a_made_up_version_is_stale_not_a_fault(app: &TestApp) {
+    let (admin, id) = setup(app);
+    let base = format!("/api/v1/assessments/{id}/interviews");
+    let planned = app
+        .send(
+            "POST",
+            &base,
+            &admin,
+            &interview("sales", "planned", json!([]), json!([])),
+        )
+        .expect(201);
+    let mut body = interview("sales", "held", json!([]), json!([]));
+    body["version"] = json!(i32::MAX);
+    app.send("PUT", &format!("{base}/{}", planned["id"]), &admin, &body)
+        .problem(409, "stale_version");
+}

@@ -15,8 +15,8 @@ const MAX_RATIO: u64 = 200;
 /// Entries an archive may hold.
 const MAX_ENTRIES: usize = 10_000;
 
-/// The media types kept, as `infer` names them; text is decided here.
-const ALLOWED: &[&str] = &[
+/// Every media type an evidence file may have (the download's `Content-Type`).
+pub const MEDIA_TYPES: &[&str] = &[
     "application/pdf",
     "image/png",
     "image/jpeg",
@@ -29,6 +29,8 @@ const ALLOWED: &[&str] = &[
     "application/vnd.oasis.opendocument.text",
     "application/vnd.oasis.opendocument.spreadsheet",
     "application/vnd.oasis.opendocument.presentation",
+    "text/csv",
+    "text/plain",
 ];
 
 /// The media type of a file that starts with `head`, or why it is refused.
@@ -37,8 +39,10 @@ pub fn media_type(head: &[u8]) -> AppResult<&'static str> {
         return Err(refused("empty_file", "the file is empty"));
     }
     if let Some(kind) = infer::get(head) {
-        return ALLOWED
+        // Text is never `infer`'s to decide: it is checked below.
+        return MEDIA_TYPES
             .iter()
+            .filter(|allowed| !allowed.starts_with("text/"))
             .find(|allowed| **allowed == kind.mime_type())
             .copied()
             .ok_or_else(|| not_allowed(kind.mime_type()));

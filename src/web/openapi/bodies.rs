@@ -35,6 +35,24 @@ impl Modify for Documents {
                 }
             }
         }
+        // An evidence file is downloaded as the type its bytes showed.
+        let download = openapi
+            .paths
+            .paths
+            .get_mut("/api/v1/assessments/{id}/evidence/{evidence_id}/file")
+            .and_then(|item| item.get.as_mut())
+            .and_then(|get| get.responses.responses.get_mut("200"));
+        if let Some(RefOr::T(ok)) = download {
+            ok.content.clear();
+            for media_type in crate::app::evidence::file_type::MEDIA_TYPES {
+                ok.content.insert(
+                    (*media_type).to_owned(),
+                    utoipa::openapi::content::ContentBuilder::new()
+                        .schema(Some(binary()))
+                        .build(),
+                );
+            }
+        }
         for (path, header) in CSV_HEADERS {
             let upload = openapi
                 .paths

@@ -80,7 +80,7 @@ pub async fn detach(call: Call, path: web::Path<(ClientId, UserId)>) -> ApiResul
 /// assessments with every answer, performance data, programme and the audit
 /// events about them; JSON, or XLSX with a sheet per section. Audited.
 #[utoipa::path(context_path = "/api/v1", tag = "clients", params(("id" = i32, Path), ("format" = ExportFormat, Path)),
-    responses((status = 200, description = "The client's data", content((Object = "application/json"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
+    responses((status = 200, description = "The client's data", content((Object = "application/json"), (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), (String = "application/zip"))),
         (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/clients/{id}/export.{format}")]
 pub async fn export(
