@@ -351,3 +351,57 @@ fn a_made_up_version_is_stale_not_a_fault(app: &TestApp) {
     app.send("PUT", &format!("{base}/{}", planned["id"]), &admin, &body)
         .problem(409, "stale_version");
 }
+
+on_both_backends!(the_scorecard_states_its_evidence_base_without_the_interviewees_names);
+
+fn the_scorecard_states_its_evidence_base_without_the_interviewees_names(app: &TestApp) {
+    let (admin, id) = setup(app);
+    let base = format!("/api/v1/assessments/{id}/interviews");
+    let mut held = interview("marketing", "held", json!(["AP"]), json!([]));
+    held["interviewee"] = json!("Olivia Secretname");
+    held["job_title"] = json!("Chief marketing officer");
+    app.send("POST", &base, &admin, &held).expect(201);
+    app.send(
+        "POST",
+        &base,
+        &admin,
+        &interview("it", "cancelled", json!(["ME"]), json!([])),
+    )
+    .expect(201);
+    app.send(
+        "POST",
+        &format!("/api/v1/assessments/{id}/evidence/links"),
+        &admin,
+        &json!({ "title": "KPI pack", "url": "https://kpi.test/pack", "area_ids": ["ME.1"] }),
+    )
+    .expect(201);
+    app.finalise_mini(&admin, id, (6, 4), "seen");
+    let html = app.get(&format!("/api/v1/assessments/{id}/scorecard.html"), &admin);
+    assert_eq!(html.status, 200, "{:?}", html.body);
+    let page = html.body.as_str().expect("html").to_owned();
+    assert!(page.contains("Evidence base"), "{page}");
+    assert!(
+        page.contains("1 interviews held"),
+        "the cancelled one is not counted"
+    );
+    assert!(page.contains("Chief marketing officer (marketing)"));
+    assert!(
+        !page.contains("Secretname"),
+        "no names in the client's edition"
+    );
+    assert!(page.contains("1 documents and links reviewed"));
+    let pdf = app.get(&format!("/api/v1/assessments/{id}/scorecard.pdf"), &admin);
+    assert_eq!(pdf.status, 200);
+    let doc = lopdf::Document::load_mem(&pdf.bytes).expect("a PDF");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).expect("text");
+    for expected in [
+        "Evidence base",
+        "1 interviews held",
+        "Chief marketing officer (marketing)",
+        "1 documents and links reviewed",
+    ] {
+        assert!(text.contains(expected), "{expected} is not in the PDF");
+    }
+    assert!(!text.contains("Secretname"));
+}
