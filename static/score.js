@@ -92,7 +92,16 @@
     if (fieldset.dataset.url && !complete(answer)) {
       say(fieldset, "Not saved yet: choose both scores, or N/A with a reason.", "waiting");
     }
-    const entry = { question: fieldset.dataset.question, answer, force: Boolean(force) };
+    // Where and on which version it goes, kept with it: after a reload the
+    // question may be on another area's page.
+    const entry = {
+      question: fieldset.dataset.question,
+      url: urlOf(fieldset),
+      version: Number(fieldset.dataset.version),
+      completeOnly: Boolean(fieldset.dataset.url),
+      answer,
+      force: Boolean(force),
+    };
     // A later change of a question waiting to be sent replaces it in place.
     const waiting = queue.findIndex((e, i) => e.question === entry.question && !(sending && i === 0));
     if (waiting >= 0) queue[waiting] = entry;
@@ -112,17 +121,17 @@
       while (queue.length) {
         const entry = queue[0];
         const fieldset = fieldsetOf(entry.question);
-        if (!fieldset || (fieldset.dataset.url && !complete(entry.answer))) {
+        if (entry.completeOnly && !complete(entry.answer)) {
           // Nothing to send for it yet: an agreed score waits until complete.
           queue.shift();
           persist();
           continue;
         }
         const body = { ...entry.answer };
-        if (!entry.force) body.version = Number(fieldset.dataset.version);
+        if (!entry.force) body.version = fieldset ? Number(fieldset.dataset.version) : entry.version;
         let response;
         try {
-          response = await fetch(urlOf(fieldset), {
+          response = await fetch(entry.url, {
             method: "PUT",
             headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
             body: JSON.stringify(body),
@@ -137,21 +146,23 @@
           return;
         }
         const result = await response.json().catch(() => ({ detail: `Not saved (${response.status})` }));
+        if (response.status >= 500 || response.status === 401) {
+          // The server could not take it now (or the session ended): it
+          // stays first in the queue and is tried again.
+          if (fieldset) say(fieldset, "Not saved yet: the server did not take it; retrying.", "waiting");
+          retry = setTimeout(send, RETRY_MS);
+          return;
+        }
         queue.shift();
         persist();
+        // A question of another page: sent, and shown when that page opens.
+        if (!fieldset) continue;
         if (response.ok) fieldset.dataset.version = result.version;
         // A newer change of the same question is next: it says how it went.
         if (queue.some((e) => e.question === entry.question)) continue;
         if (response.ok) saved(fieldset, result);
         else if (response.status === 409) conflict(fieldset, entry);
-        else if (response.status >= 500 || response.status === 401) {
-          // The server could not take it now: keep it and try again.
-          queue.unshift(entry);
-          persist();
-          say(fieldset, "Not saved yet: the server did not answer; retrying.", "waiting");
-          retry = setTimeout(send, RETRY_MS);
-          return;
-        } else say(fieldset, result.detail || "Not saved", "error");
+        else say(fieldset, result.detail || "Not saved", "error");
       }
     } finally {
       sending = false;

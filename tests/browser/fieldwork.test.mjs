@@ -96,6 +96,33 @@ test("answers given offline wait in the browser and all arrive, in order, when t
   await context.close();
 });
 
+test("leaving with an unsent answer asks first, and the answer is sent from the next page", async () => {
+  const { context, page } = await logIn(...CONSULTANT);
+  const id = await openAssessment(page, "Leaving Utility");
+  await page.goto(`${base}/assessments/${id}?area=AP`);
+  // The server is unreachable for answers (the pages still load).
+  await page.route("**/scores/**", (route) => route.abort());
+  const first = page.locator("fieldset.question").first();
+  const question = await first.getAttribute("data-question");
+  // A real click: browsers ask before leaving only pages the user has touched.
+  await first.getByLabel("Evidence note").click();
+  await first.getByLabel("Intention").selectOption("7");
+  await first.getByLabel("Reality").selectOption("6");
+  await page.locator(`fieldset[data-question="${question}"][data-state="waiting"]`).waitFor();
+  const asked = new Promise((resolve) => page.once("dialog", async (dialog) => {
+    resolve(dialog.type());
+    await dialog.accept();
+  }));
+  await page.unroute("**/scores/**");
+  await page.goto(`${base}/assessments/${id}?area=PR`);
+  assert.equal(await asked, "beforeunload", "the browser asked before leaving unsent work");
+  await page.waitForFunction(() => localStorage.getItem(`cmas-unsent:${location.pathname}`) === null);
+  const stored = await storedAnswers(page, id);
+  assert.equal(stored[question]?.intention, 7);
+  assert.equal(stored[question]?.reality, 6);
+  await context.close();
+});
+
 test("two reviewers settle the same disagreement: the second sees the conflict and keeps what they chose", async () => {
   const lead = await logIn(...CONSULTANT);
   const id = await openAssessment(lead.page, "Conflict Utility", ["bruno@demo.cmas"]);

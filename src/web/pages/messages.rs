@@ -49,10 +49,21 @@ mod tests {
 
     #[test]
     fn every_message_the_pages_use_is_in_the_file() {
+        // The pages' modules, and those of their folders (one level down).
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/web/pages");
-        let sources: Vec<String> = std::fs::read_dir(dir)
-            .expect("the pages' folder")
-            .map(|entry| std::fs::read_to_string(entry.expect("an entry").path()).expect("a file"))
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(dir).expect("the pages' folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                let inner = std::fs::read_dir(&path).expect("a folder");
+                files.extend(inner.map(|e| e.expect("an entry").path()));
+            } else {
+                files.push(path);
+            }
+        }
+        let sources: Vec<String> = files
+            .iter()
+            .map(|path| std::fs::read_to_string(path).expect("a file"))
             .collect();
         let sources: Vec<&str> = sources.iter().map(String::as_str).collect();
         let keys = crate::report::wording::keys_used(&sources);

@@ -7,7 +7,7 @@
 mod view;
 
 use super::create::{field, Fields};
-use super::messages::{fill, text};
+use super::messages::text;
 use super::page_error::sentence;
 use super::upload::SpooledForm;
 use super::{PageError, Viewer};
@@ -46,20 +46,23 @@ pub async fn show(
     path: web::Path<AssessmentId>,
     query: web::Query<Done>,
 ) -> Result<HttpResponse, PageError> {
-    let known = [
-        "interview",
-        "link",
-        "document",
-        "existing",
-        "assignments",
-        "shared",
-    ];
-    let notice = query
-        .done
-        .as_deref()
-        .filter(|d| known.contains(d))
-        .map(|d| fill(&format!("fieldwork_{d}"), &[]));
-    page(&state, &viewer, path.into_inner(), notice, None).await
+    let notice = query.done.as_deref().and_then(|done| match done {
+        "interview" => Some(text("fieldwork_interview")),
+        "link" => Some(text("fieldwork_link")),
+        "document" => Some(text("fieldwork_document")),
+        "existing" => Some(text("fieldwork_existing")),
+        "assignments" => Some(text("fieldwork_assignments")),
+        "shared" => Some(text("fieldwork_shared")),
+        _ => None,
+    });
+    page(
+        &state,
+        &viewer,
+        path.into_inner(),
+        notice.map(Into::into),
+        None,
+    )
+    .await
 }
 
 async fn page(
