@@ -123,6 +123,10 @@ pub struct ConnectionLimits {
     #[arg(long, env = "CMAS_BODY_DEADLINE_SECS", default_value_t = 60)]
     pub body_deadline_secs: u64,
 
+    /// Seconds an evidence upload may take to arrive, whole.
+    #[arg(long, env = "CMAS_UPLOAD_DEADLINE_SECS", default_value_t = 900)]
+    pub upload_deadline_secs: u64,
+
     /// Bytes a second a request body must average after its first five seconds.
     #[arg(long, env = "CMAS_BODY_MIN_RATE", default_value_t = 1024)]
     pub body_min_rate: u64,

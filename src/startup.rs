@@ -42,6 +42,9 @@ impl Application {
             trust_forwarded: settings.trust_forwarded,
             body_pace: crate::web::body_pace::BodyPace {
                 deadline: std::time::Duration::from_secs(settings.connections.body_deadline_secs),
+                upload_deadline: std::time::Duration::from_secs(
+                    settings.connections.upload_deadline_secs,
+                ),
                 min_rate: settings.connections.body_min_rate,
             },
             metrics,

@@ -31,18 +31,29 @@ const GRACE: Duration = Duration::from_secs(5);
 pub struct BodyPace {
     /// The whole body must have arrived by then.
     pub deadline: Duration,
+    /// The deadline of an evidence upload, which may be large and come
+    /// over a client site's slow network.
+    pub upload_deadline: Duration,
     /// Bytes per second on average, counted from the end of the grace.
     pub min_rate: u64,
 }
 
-/// The defaults of `cmas serve`: a minute, and a kilobyte a second.
+/// The defaults of `cmas serve`: a minute (a quarter of an hour for an
+/// evidence upload), and a kilobyte a second.
 impl Default for BodyPace {
     fn default() -> BodyPace {
         BodyPace {
             deadline: Duration::from_secs(60),
+            upload_deadline: Duration::from_secs(900),
             min_rate: 1024,
         }
     }
+}
+
+/// Whether the request uploads an evidence file (the API's and the page's).
+fn uploads_evidence(req: &ServiceRequest) -> bool {
+    let path = req.path();
+    path.ends_with("/evidence/files") || path.ends_with("/fieldwork/documents")
 }
 
 impl BodyPace {
@@ -121,9 +132,12 @@ pub async fn pace(
     let pace = req
         .app_data::<actix_web::web::Data<super::state::AppState>>()
         .map(|state| state.body_pace);
-    let (Some(pace), true) = (pace, has_body(&req)) else {
+    let (Some(mut pace), true) = (pace, has_body(&req)) else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
+    if uploads_evidence(&req) {
+        pace.deadline = pace.upload_deadline;
+    }
     let started = Instant::now();
     let overdue = Rc::new(Cell::new(false));
     let paced = Paced {

@@ -229,3 +229,51 @@ fn a_method_a_path_does_not_take_is_answered_405_with_the_methods_it_does() {
     app.request("GET", "/api/v1/no/such/route", &admin, None, "")
         .problem(404, "not_found");
 }
+
+/// An evidence upload has its own, longer deadline: a pace that other
+/// bodies are cut off at brings a file in.
+#[test]
+fn an_evidence_upload_may_take_longer_than_other_bodies() {
+    let app = spawn_app_with(Backend::Sqlite, |settings| {
+        settings.connections.body_deadline_secs = 2;
+        settings.connections.upload_deadline_secs = 30;
+    })
+    .expect("sqlite always runs");
+    let admin = app.admin();
+    let questionnaire = app.mini_questionnaire(&admin);
+    let client = app.client(&admin, "Slow Network Ltd");
+    let id = app.draft(&admin, client, questionnaire);
+    let Cred::Bearer(token) = &admin else {
+        panic!("a token")
+    };
+    // 32 KiB in 4 s: far above the minimum rate, past the 2 s deadline.
+    let send_slowly = |path: &str, content_type: &str, first: &[u8]| {
+        let address = app.address.trim_start_matches("http://");
+        let mut stream = TcpStream::connect(address).expect("connect");
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nHost: {address}\r\nAuthorization: Bearer {token}\r\nContent-Type: {content_type}\r\nContent-Length: 32768\r\nConnection: close\r\n\r\n"
+        );
+        stream.write_all(head.as_bytes()).expect("head");
+        let mut body = first.to_vec();
+        body.resize(32768, b'a');
+        for piece in body.chunks(4096) {
+            if stream.write_all(piece).is_err() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(500));
+        }
+        answer_then_close(&mut stream, Duration::from_secs(20)).expect("an answer")
+    };
+    let upload = send_slowly(
+        &format!("/api/v1/assessments/{id}/evidence/files?file_name=notes.txt"),
+        "text/plain",
+        b"Interview notes\n",
+    );
+    assert!(upload.starts_with("HTTP/1.1 201"), "{upload}");
+    let link = send_slowly(
+        &format!("/api/v1/assessments/{id}/evidence/links"),
+        "application/json",
+        b"{\"title\": \"x\", \"url\": \"https://x.test\", \"pad\": \"",
+    );
+    assert!(link.starts_with("HTTP/1.1 408"), "{link}");
+}
