@@ -205,6 +205,15 @@ test("the fieldwork page plans an interview, keeps a refused form's input, uploa
     await page.getByRole("button", { name: "Upload" }).click();
     await page.locator(".notice", { hasText: "document is kept" }).waitFor();
     assert.match(await page.locator("#evidence ~ .table-wrap").first().innerText(), /SHA-256 [0-9a-f]{64}/);
+    // The lead gives Bruno one sub-area only.
+    const bruno = page.locator("fieldset", { has: page.locator("legend", { hasText: "Bruno Berger" }) });
+    await bruno.locator("details summary").first().click();
+    await bruno.locator("details input[type=checkbox]").first().check();
+    await page.getByRole("button", { name: "Save who scores what" }).click();
+    await page.locator(".notice", { hasText: "division of the areas is saved" }).waitFor();
+    const division = await page.evaluate(async (id) => (await (await fetch(`/api/v1/assessments/${id}/assignments`)).json()), id);
+    assert.equal(division.assignments.length, 1);
+    assert.match(division.assignments[0].area_id, /^[A-Z]+\.\d+$/, "a sub-area");
     assert.deepEqual(await wcagViolations(page), [], `fieldwork page at ${width}px`);
     assert.ok((await overflow(page)) <= 1, `the fieldwork page is wider than ${width}px`);
     await page.screenshot({ path: join(SHOTS, `fieldwork-${width}.png`), fullPage: true });

@@ -163,11 +163,20 @@ pub(super) fn shape(sheet: &FieldworkSheet, id: i32) -> Value {
                 .areas
                 .iter()
                 .map(|a| {
-                    let on = sheet.assignments.contains(&Assignment {
-                        user_id: *user,
-                        area_id: a.id.clone(),
-                    });
-                    json!({ "value": format!("{user}:{}", a.id), "area": a.name, "checked": on })
+                    let cell = |id: &str, name: &str| {
+                        let on = sheet.assignments.contains(&Assignment {
+                            user_id: *user,
+                            area_id: id.to_owned(),
+                        });
+                        json!({ "value": format!("{user}:{id}"), "area": name, "checked": on })
+                    };
+                    let mut area = cell(&a.id, &a.name);
+                    let subs: Vec<Value> =
+                        a.sub_areas.iter().map(|s| cell(&s.id, &s.name)).collect();
+                    if let Some(area) = area.as_object_mut() {
+                        area.insert("sub_areas".into(), json!(subs));
+                    }
+                    area
                 })
                 .collect();
             json!({ "name": name, "cells": cells })
