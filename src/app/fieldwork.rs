@@ -258,9 +258,17 @@ pub fn my_work(app: &App, caller: &Caller) -> AppResult<Vec<WorkItem>> {
     require(caller, STAFF, "have assessments to score")?;
     app.read(|conn| {
         let me = caller.user_id.get();
-        let open = Assessment::list_visible(conn, caller, &AssessmentFilter::default())?;
+        // Only the open ones are read: a portfolio holds far more finals.
+        let mut open = Vec::new();
+        for status in [Status::InProgress, Status::Draft] {
+            let filter = AssessmentFilter {
+                client_id: None,
+                status: Some(status),
+            };
+            open.extend(Assessment::list_visible(conn, caller, &filter)?);
+        }
         let mut work = Vec::new();
-        for assessment in open.into_iter().filter(|a| a.status() != Status::Final) {
+        for assessment in open {
             let team = Assessment::assessors(conn, assessment.id)?;
             let lead = assessment.lead_assessor_id == me;
             if !lead && !team.contains(&me) {
