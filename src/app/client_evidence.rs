@@ -7,7 +7,6 @@ use crate::db::interviews::InterviewRow;
 use crate::db::AnyConnection;
 use diesel::QueryResult;
 use serde_json::{json, Value};
-use std::collections::HashMap;
 use std::io::Write;
 
 /// The evidence sections of the export, for these assessments.
@@ -17,10 +16,7 @@ pub fn sections(
 ) -> QueryResult<Vec<(&'static str, Vec<Value>)>> {
     let (mut items, mut interviews, mut citations) = (Vec::new(), Vec::new(), Vec::new());
     for &id in assessment_ids {
-        let mut areas: HashMap<i32, Vec<String>> = HashMap::new();
-        for (item, area) in EvidenceRow::areas(conn, id)? {
-            areas.entry(item).or_default().push(area);
-        }
+        let mut areas = EvidenceRow::areas(conn, id)?;
         for e in EvidenceRow::list(conn, id)? {
             items.push(json!({
                 "id": e.id, "assessment_id": e.assessment_id, "kind": e.kind, "title": e.title,

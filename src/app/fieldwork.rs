@@ -82,66 +82,67 @@ pub(crate) fn coverage_of(
     assessment: &Assessment,
     questionnaire: &Questionnaire,
 ) -> AppResult<Coverage> {
+    let interviews = interviews::views(conn, assessment)?;
+    let items = EvidenceRow::list(conn, assessment.id)?;
+    let mut documents: HashMap<&str, BTreeSet<i32>> = HashMap::new();
+    let tagged = EvidenceRow::areas(conn, assessment.id)?;
+    let is_document = |id: i32| items.iter().any(|i| i.id == id && i.kind != "interview");
+    for (item, area) in tagged
+        .iter()
+        .flat_map(|(i, areas)| areas.iter().map(move |a| (i, a)))
     {
-        let interviews = interviews::views(conn, assessment)?;
-        let items = EvidenceRow::list(conn, assessment.id)?;
-        let mut documents: HashMap<&str, BTreeSet<i32>> = HashMap::new();
-        let tagged = EvidenceRow::areas(conn, assessment.id)?;
-        let is_document = |id: i32| items.iter().any(|i| i.id == id && i.kind != "interview");
-        for (item, area) in &tagged {
-            if let (true, Some(a)) = (is_document(*item), area_of(questionnaire, area)) {
-                documents.entry(a.id.as_str()).or_default().insert(*item);
-            }
+        if let (true, Some(a)) = (is_document(*item), area_of(questionnaire, area)) {
+            documents.entry(a.id.as_str()).or_default().insert(*item);
         }
-        for c in Citation::list_for_assessment(conn, assessment.id)? {
-            if let (true, Some(a)) = (
-                is_document(c.evidence_id),
-                area_of_question(questionnaire, &c.question_id),
-            ) {
-                documents
-                    .entry(a.id.as_str())
-                    .or_default()
-                    .insert(c.evidence_id);
-            }
-        }
-        let areas: Vec<AreaCoverage> = questionnaire
-            .areas
-            .iter()
-            .map(|area| {
-                let covering: Vec<_> = interviews
-                    .iter()
-                    .filter(|i| i.status == "held")
-                    .filter(|i| {
-                        i.area_ids
-                            .iter()
-                            .any(|a| area_of(questionnaire, a).is_some_and(|x| x.id == area.id))
-                    })
-                    .collect();
-                let held_by_function = FUNCTIONS
-                    .iter()
-                    .map(|f| covering.iter().filter(|i| i.function == *f).count())
-                    .collect();
-                let documents = documents.get(area.id.as_str()).map_or(0, BTreeSet::len);
-                AreaCoverage {
-                    area_id: area.id.clone(),
-                    name: area.name.clone(),
-                    held_by_function,
-                    held_interviews: covering.len(),
-                    documents,
-                    uncovered: covering.is_empty() && documents == 0,
-                }
-            })
-            .collect();
-        Ok(Coverage {
-            functions: FUNCTIONS.iter().map(|f| (*f).to_owned()).collect(),
-            uncovered: areas
-                .iter()
-                .filter(|a| a.uncovered)
-                .map(|a| a.area_id.clone())
-                .collect(),
-            areas,
-        })
     }
+    for c in Citation::list_for_assessment(conn, assessment.id)? {
+        if let (true, Some(a)) = (
+            is_document(c.evidence_id),
+            area_of_question(questionnaire, &c.question_id),
+        ) {
+            documents
+                .entry(a.id.as_str())
+                .or_default()
+                .insert(c.evidence_id);
+        }
+    }
+    let areas: Vec<AreaCoverage> = questionnaire
+        .areas
+        .iter()
+        .map(|area| {
+            let covering: Vec<_> = interviews
+                .iter()
+                .filter(|i| i.status == "held")
+                .filter(|i| {
+                    i.area_ids
+                        .iter()
+                        .any(|a| area_of(questionnaire, a).is_some_and(|x| x.id == area.id))
+                })
+                .collect();
+            let held_by_function = FUNCTIONS
+                .iter()
+                .map(|f| covering.iter().filter(|i| i.function == *f).count())
+                .collect();
+            let documents = documents.get(area.id.as_str()).map_or(0, BTreeSet::len);
+            AreaCoverage {
+                area_id: area.id.clone(),
+                name: area.name.clone(),
+                held_by_function,
+                held_interviews: covering.len(),
+                documents,
+                uncovered: covering.is_empty() && documents == 0,
+            }
+        })
+        .collect();
+    Ok(Coverage {
+        functions: FUNCTIONS.iter().map(|f| (*f).to_owned()).collect(),
+        uncovered: areas
+            .iter()
+            .filter(|a| a.uncovered)
+            .map(|a| a.area_id.clone())
+            .collect(),
+        areas,
+    })
 }
 
 /// One assessor's area or sub-area.

@@ -94,10 +94,7 @@ pub(crate) fn views(
     for (interview, user) in InterviewRow::assessors(conn, assessment.id)? {
         assessors.entry(interview).or_default().push(user);
     }
-    let mut areas: HashMap<i32, Vec<String>> = HashMap::new();
-    for (item, area) in EvidenceRow::areas(conn, assessment.id)? {
-        areas.entry(item).or_default().push(area);
-    }
+    let mut areas = EvidenceRow::areas(conn, assessment.id)?;
     Ok(InterviewRow::list(conn, assessment.id)?
         .into_iter()
         .map(|row| InterviewView {

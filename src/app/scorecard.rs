@@ -135,10 +135,7 @@ fn evidence_base_of(
     assessment: &Assessment,
     questionnaire: &Questionnaire,
 ) -> QueryResult<EvidenceBase> {
-    let mut areas: HashMap<i32, Vec<String>> = HashMap::new();
-    for (item, area) in EvidenceRow::areas(conn, assessment.id)? {
-        areas.entry(item).or_default().push(area);
-    }
+    let areas = EvidenceRow::areas(conn, assessment.id)?;
     let held: Vec<HeldInterview> = InterviewRow::list(conn, assessment.id)?
         .into_iter()
         .filter(|i| i.status == "held")

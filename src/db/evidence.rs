@@ -4,6 +4,7 @@
 use super::schema::{citations, evidence_areas, evidence_chunks, evidence_items};
 use super::{now, AnyConnection};
 use diesel::prelude::*;
+use std::collections::HashMap;
 
 /// The largest piece of a file kept in one row.
 pub const CHUNK_BYTES: usize = 1024 * 1024;
@@ -194,14 +195,22 @@ impl EvidenceRow {
         Ok(())
     }
 
-    /// (item, area) for every item of the assessment.
-    pub fn areas(conn: &mut AnyConnection, assessment_id: i32) -> QueryResult<Vec<(i32, String)>> {
-        evidence_areas::table
+    /// The areas of every item of the assessment, by item.
+    pub fn areas(
+        conn: &mut AnyConnection,
+        assessment_id: i32,
+    ) -> QueryResult<HashMap<i32, Vec<String>>> {
+        let rows: Vec<(i32, String)> = evidence_areas::table
             .inner_join(evidence_items::table)
             .filter(evidence_items::assessment_id.eq(assessment_id))
             .order((evidence_areas::evidence_id, evidence_areas::area_id))
             .select((evidence_areas::evidence_id, evidence_areas::area_id))
-            .load(conn)
+            .load(conn)?;
+        let mut by_item: HashMap<i32, Vec<String>> = HashMap::new();
+        for (item, area) in rows {
+            by_item.entry(item).or_default().push(area);
+        }
+        Ok(by_item)
     }
 }
 

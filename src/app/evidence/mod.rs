@@ -123,10 +123,7 @@ pub(crate) fn views(
     caller: &Caller,
     assessment: &Assessment,
 ) -> AppResult<Vec<EvidenceView>> {
-    let mut areas: HashMap<i32, Vec<String>> = HashMap::new();
-    for (item, area) in EvidenceRow::areas(conn, assessment.id)? {
-        areas.entry(item).or_default().push(area);
-    }
+    let mut areas = EvidenceRow::areas(conn, assessment.id)?;
     let mut cited: HashMap<i32, usize> = HashMap::new();
     for c in Citation::list_for_assessment(conn, assessment.id)? {
         *cited.entry(c.evidence_id).or_default() += 1;
@@ -143,6 +140,19 @@ pub(crate) fn views(
             )
         })
         .collect())
+}
+
+/// One item of the assessment as [`views`] shows it.
+fn view_of(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    assessment: &Assessment,
+    id: i32,
+) -> AppResult<EvidenceView> {
+    views(conn, caller, assessment)?
+        .into_iter()
+        .find(|v| v.id == id)
+        .ok_or_else(|| AppError::not_found("evidence item"))
 }
 
 /// Adds a link, as an assessor of an open assessment.
@@ -241,10 +251,7 @@ pub fn change(
             Some(&before),
             Some(&after),
         )?;
-        let mut all = views(conn, caller, &assessment)?;
-        all.retain(|v| v.id == evidence_id);
-        all.pop()
-            .ok_or_else(|| AppError::not_found("evidence item"))
+        view_of(conn, caller, &assessment, evidence_id)
     })
 }
 

@@ -81,11 +81,8 @@ pub fn add_document(
         let (assessment, questionnaire) = contributable(app, conn, caller, id)?;
         let areas = area_ids(&questionnaire, &input.area_ids)?;
         if let Some(existing) = EvidenceRow::with_sha256(conn, assessment.id, &facts.sha256)? {
-            let mut all = super::views(conn, caller, &assessment)?;
-            all.retain(|v| v.id == existing.id);
-            let item = all.pop().ok_or_else(|| AppError::not_found("evidence item"))?;
             return Ok(Uploaded {
-                item,
+                item: super::view_of(conn, caller, &assessment, existing.id)?,
                 existing: true,
             });
         }

@@ -51,38 +51,30 @@ pub(super) fn forms(sheet: &FieldworkSheet, refusal: Option<&Refusal>) -> Map<St
                 .team
                 .iter()
                 .map(|(u, n)| {
-                    let on = chosen.is_some_and(|v| {
-                        v.iter()
-                            .any(|(k, x)| k == "assessor" && *x == u.to_string())
-                    });
-                    json!({ "id": u, "name": n, "checked": on })
+                    json!({ "id": u, "name": n, "checked": ticked(chosen, "assessor", &u.to_string()) })
                 })
                 .collect();
             let form_data = json!({
                 "values": values, "errors": errors, "assessors": assessors,
-                "areas": choices(sheet, chosen, "area", |a| (a.id.clone(), a.name.clone())),
+                "areas": area_choices(sheet, chosen),
             });
             ((*form).to_owned(), form_data)
         })
         .collect()
 }
 
+/// Whether the refused form had the checkbox `name` with `value` ticked.
+fn ticked(chosen: Option<&Fields>, name: &str, value: &str) -> bool {
+    chosen.is_some_and(|v| v.iter().any(|(k, x)| k == name && x == value))
+}
+
 /// The areas as checkboxes, ticked as the refused form had them.
-fn choices(
-    sheet: &FieldworkSheet,
-    chosen: Option<&Fields>,
-    name: &str,
-    label: impl Fn(&crate::domain::questionnaire::Area) -> (String, String),
-) -> Vec<Value> {
+fn area_choices(sheet: &FieldworkSheet, chosen: Option<&Fields>) -> Vec<Value> {
     sheet
         .questionnaire
         .areas
         .iter()
-        .map(|a| {
-            let (id, text) = label(a);
-            let on = chosen.is_some_and(|v| v.iter().any(|(k, x)| k == name && *x == id));
-            json!({ "id": id, "name": text, "checked": on })
-        })
+        .map(|a| json!({ "id": a.id, "name": a.name, "checked": ticked(chosen, "area", &a.id) }))
         .collect()
 }
 
