@@ -162,9 +162,10 @@ fn import_fixture() -> (&'static App, &'static Caller) {
                 };
                 Client::create(
                     conn,
-                    &caller,
+                    org.id,
                     NewClient {
                         name: "Harbour Bank",
+                        name_key: "harbour bank",
                         sector: "Banking",
                         size_band: "big",
                         region: "EU",

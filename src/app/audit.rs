@@ -1,13 +1,19 @@
 //! The audit trail: every recorded change, with who made it, before and
-//! after. Admins read their organisation's, filtered and paged, or export
+//! after. Admins read their organisation's, filtered and paged (as records
+//! through the API, as sentences on the page, see `audit_lines`), or export
 //! it whole.
 
+use super::audit_lines::{self, AuditLine};
 use super::documents::{self, Document, Format};
 use super::error::{AppError, AppResult};
+use super::listing::Paged;
 use super::permissions::{require, ADMINS};
 use super::App;
 use crate::db::audit::AuditFilter;
+use crate::db::audit_names::RecordNames;
 use crate::db::users::User;
+use crate::db::Window;
+use crate::domain::ids::ClientId;
 use crate::domain::role::Caller;
 use crate::render::table::{Cell, Table};
 use serde::Deserialize;
@@ -18,11 +24,11 @@ use utoipa::IntoParams;
 pub use crate::db::audit::AuditEvent;
 
 /// Most events one page of a search lists.
-const PAGE: i64 = 1000;
+const PAGE: u32 = 1000;
+/// Events on a page when the query does not say.
+const DEFAULT_PAGE: u32 = 50;
 /// Most events one export holds.
 const EXPORT: i64 = 100_000;
-/// How many events the audit page shows.
-pub const RECENT: i64 = 200;
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -36,10 +42,22 @@ pub struct AuditQuery {
     pub since: Option<chrono::NaiveDate>,
     /// Last day included (YYYY-MM-DD).
     pub until: Option<chrono::NaiveDate>,
-    /// Only events older than this event id (the next page).
+    /// Only events older than this event id (a cursor, instead of `page`).
     pub before: Option<i32>,
-    /// At most this many events (default 200, at most 1000).
-    pub limit: Option<i64>,
+    /// One action (`assessment.status`), or every action on a kind of record (`assessment`).
+    #[param(max_length = 60)]
+    pub action: Option<String>,
+    /// Only events about this client: the client, its assessments, programme and projects.
+    pub client_id: Option<i32>,
+    /// The page, from 1.
+    #[param(minimum = 1)]
+    pub page: Option<u32>,
+    /// Events per page, 1 to 1000 (default 50).
+    #[param(minimum = 1, maximum = 1000)]
+    pub per_page: Option<u32>,
+    /// The same as `per_page` (kept for earlier clients).
+    #[param(minimum = 1, maximum = 1000)]
+    pub limit: Option<u32>,
 }
 
 impl AuditQuery {
@@ -59,41 +77,122 @@ impl AuditQuery {
                 .and_then(|d| d.succ_opt())
                 .and_then(|d| d.and_hms_opt(0, 0, 0)),
             before: self.before,
+            action: self
+                .action
+                .as_deref()
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(str::to_owned),
+            client_id: self.client_id,
         })
+    }
+
+    /// The rows of the page asked for.
+    fn window(&self) -> AppResult<Window> {
+        let per_page = self.per_page.or(self.limit).unwrap_or(DEFAULT_PAGE);
+        if !(1..=PAGE).contains(&per_page) {
+            return Err(AppError::invalid_field(
+                "limit_out_of_range",
+                "per_page",
+                format!("`per_page` is from 1 to {PAGE}"),
+            ));
+        }
+        let page = self.page.unwrap_or(1);
+        if page == 0 {
+            return Err(AppError::invalid_field(
+                "bad_page",
+                "page",
+                "pages are numbered from 1",
+            ));
+        }
+        Ok(Window {
+            offset: i64::from(page - 1) * i64::from(per_page),
+            limit: i64::from(per_page),
+        })
+    }
+
+    fn paged<T>(&self, items: Vec<T>, total: i64) -> Paged<T> {
+        let window = self.window().unwrap_or(Window {
+            offset: 0,
+            limit: 1,
+        });
+        Paged {
+            items,
+            total,
+            page: self.page.unwrap_or(1),
+            per_page: u32::try_from(window.limit).unwrap_or(DEFAULT_PAGE),
+        }
     }
 }
 
-/// An event with the name of the user who made it, if one did.
-pub struct NamedEvent {
-    /// The recorded change.
-    pub event: AuditEvent,
-    /// Who made it, by name (or by email in an export); absent when no
-    /// user of the organisation did.
-    pub actor: Option<String>,
+/// An event with the email of the user who made it, if one did.
+struct NamedEvent {
+    event: AuditEvent,
+    actor: Option<String>,
 }
 
 fn admin(caller: &Caller) -> AppResult<()> {
     require(caller, ADMINS, "read the audit trail")
 }
 
-/// The organisation's events that pass the query, newest first (admins).
-pub fn search(app: &App, caller: &Caller, query: &AuditQuery) -> AppResult<Vec<AuditEvent>> {
+/// One page of the organisation's events that pass the query, newest
+/// first (admins).
+pub fn search(app: &App, caller: &Caller, query: &AuditQuery) -> AppResult<Paged<AuditEvent>> {
     admin(caller)?;
-    let filter = query.filter()?;
-    let limit = query.limit.unwrap_or(200);
-    if !(1..=PAGE).contains(&limit) {
-        return Err(AppError::invalid(
-            "limit_out_of_range",
-            format!("`limit` is from 1 to {PAGE}"),
-        ));
-    }
-    app.read(|conn| {
+    let (filter, window) = (query.filter()?, query.window()?);
+    let (events, total) = app.read(|conn| {
         Ok(AuditEvent::search(
             conn,
             caller.organisation_id.get(),
             &filter,
-            limit,
+            window,
         )?)
+    })?;
+    Ok(query.paged(events, total))
+}
+
+/// The audit trail page: a page of events as sentences, and the choices of
+/// its filters.
+pub struct Trail {
+    /// The events found, as sentences.
+    pub lines: Paged<AuditLine>,
+    /// The organisation's people, by name: (id, name).
+    pub people: Vec<(i32, String)>,
+    /// The actions recorded so far.
+    pub actions: Vec<String>,
+    /// The client the trail is narrowed to, by name.
+    pub client: Option<String>,
+}
+
+/// The trail in sentences (admins), filtered and paged like [`search`].
+pub fn trail(app: &App, caller: &Caller, query: &AuditQuery) -> AppResult<Trail> {
+    admin(caller)?;
+    let (filter, window) = (query.filter()?, query.window()?);
+    let organisation_id = caller.organisation_id.get();
+    let (events, total, users, names, actions, client) = app.read(|conn| {
+        let (events, total) = AuditEvent::search(conn, organisation_id, &filter, window)?;
+        let names = RecordNames::of(conn, organisation_id, &audit_lines::records_named(&events))?;
+        let client = match query.client_id {
+            Some(id) => Some(super::clients::visible(conn, caller, ClientId(id))?.name),
+            None => None,
+        };
+        Ok((
+            events,
+            total,
+            User::list_in(conn, caller)?,
+            names,
+            AuditEvent::actions(conn, organisation_id)?,
+            client,
+        ))
+    })?;
+    let people: Vec<(i32, String)> = users.into_iter().map(|u| (u.id, u.name)).collect();
+    let actors: HashMap<i32, String> = people.iter().cloned().collect();
+    let lines = audit_lines::lines(events, &actors, &names);
+    Ok(Trail {
+        lines: query.paged(lines, total),
+        people,
+        actions,
+        client,
     })
 }
 
@@ -107,7 +206,7 @@ pub fn export(
 ) -> AppResult<Document> {
     admin(caller)?;
     let filter = query.filter()?;
-    let events = with_actors(app, caller, &filter, EXPORT, |u| u.email)?;
+    let events = with_actors(app, caller, &filter, EXPORT)?;
     let mut table = Table::new(&[
         "id",
         "occurred_at",
@@ -130,30 +229,30 @@ pub fn export(
             e.after_value.map_or(Cell::Empty, Cell::Text),
         ]);
     }
-    documents::table(&table, format, "audit")
+    let today = chrono::Utc::now().date_naive().to_string();
+    documents::table(
+        &table,
+        format,
+        "audit",
+        &documents::file_stem(&["Audit trail", &today]),
+    )
 }
 
-/// The latest [`RECENT`] events, newest first, with who made each by name (admins).
-pub fn recent(app: &App, caller: &Caller) -> AppResult<Vec<NamedEvent>> {
-    admin(caller)?;
-    with_actors(app, caller, &AuditFilter::default(), RECENT, |u| u.name)
-}
-
-/// The events that pass `filter`, each with its actor as `label` says.
+/// The events that pass `filter`, each with its actor by email.
 fn with_actors(
     app: &App,
     caller: &Caller,
     filter: &AuditFilter,
     limit: i64,
-    label: fn(User) -> String,
 ) -> AppResult<Vec<NamedEvent>> {
-    let (events, users) = app.read(|conn| {
+    let window = Window { offset: 0, limit };
+    let ((events, _), users) = app.read(|conn| {
         Ok((
-            AuditEvent::search(conn, caller.organisation_id.get(), filter, limit)?,
+            AuditEvent::search(conn, caller.organisation_id.get(), filter, window)?,
             User::list_in(conn, caller)?,
         ))
     })?;
-    let labels: HashMap<i32, String> = users.into_iter().map(|u| (u.id, label(u))).collect();
+    let labels: HashMap<i32, String> = users.into_iter().map(|u| (u.id, u.email)).collect();
     Ok(events
         .into_iter()
         .map(|event| NamedEvent {

@@ -4,21 +4,23 @@
 
 use super::client_evidence;
 use super::client_records::{self, Erased};
-use super::documents::{Document, JSON, XLSX};
+use super::documents::{self, Document, JSON, XLSX};
 use super::error::{AppError, AppResult};
 use super::input::{required, SHORT_TEXT};
+use super::listing::{search_key, ListQuery, Paged};
 use super::permissions::{require, ADMINS, STAFF};
 use super::App;
 use crate::db::audit::{AuditEvent, Change};
-use crate::db::clients::{Client, NewClient};
+use crate::db::clients::{Client, ClientOrder, ClientSearch, NewClient};
 use crate::db::AnyConnection;
 use crate::domain::ids::ClientId;
 use crate::domain::role::Caller;
 use crate::render::table::{self, Table};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
+/// A client's profile, as created or replaced.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
@@ -60,6 +62,26 @@ impl From<Client> for ClientView {
     }
 }
 
+/// What a list of clients is narrowed to, besides its search text.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ClientFilter {
+    /// Only clients of this sector (exactly as stored).
+    #[param(max_length = 200)]
+    pub sector: Option<String>,
+    /// Only clients of this region (exactly as stored).
+    #[param(max_length = 200)]
+    pub region: Option<String>,
+}
+
+/// The keys a list of clients sorts by; the first is the default.
+const SORTS: &[(&str, ClientOrder)] = &[
+    ("name", ClientOrder::Name),
+    ("sector", ClientOrder::Sector),
+    ("region", ClientOrder::Region),
+    ("created_at", ClientOrder::Created),
+];
+
 /// What an export is written as.
 #[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
@@ -90,10 +112,62 @@ pub(super) fn visible(
     Client::find_visible(conn, caller, id.get())?.ok_or_else(|| AppError::not_found("client"))
 }
 
-/// The clients the caller may see.
-pub fn list(app: &App, caller: &Caller) -> AppResult<Vec<ClientView>> {
-    let clients = app.read(|conn| Ok(Client::list_visible(conn, caller)?))?;
-    Ok(clients.into_iter().map(ClientView::from).collect())
+/// One page of the clients the caller may see: searched by name (case
+/// and spacing ignored), filtered by sector and region, sorted.
+pub fn list(
+    app: &App,
+    caller: &Caller,
+    query: &ListQuery,
+    filter: &ClientFilter,
+) -> AppResult<Paged<ClientView>> {
+    let cut = query.cut(SORTS)?;
+    let search = ClientSearch {
+        text: cut.search.as_deref(),
+        sector: given(filter.sector.as_deref()),
+        region: given(filter.region.as_deref()),
+    };
+    let (clients, total) = app.read(|conn| {
+        Ok(Client::search(
+            conn,
+            caller,
+            &search,
+            (cut.sort, cut.descending),
+            cut.window,
+        )?)
+    })?;
+    Ok(cut.page(clients, total).map(ClientView::from))
+}
+
+/// A filter's value, blank read as absent.
+fn given(value: Option<&str>) -> Option<&str> {
+    value.map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// A page of clients with the choices of the list's filters.
+pub struct Directory {
+    /// The clients found.
+    pub clients: Paged<ClientView>,
+    /// The sectors among the clients the caller sees, each once.
+    pub sectors: Vec<String>,
+    /// Their regions, each once.
+    pub regions: Vec<String>,
+}
+
+/// The clients page: a page of the list, and the sectors and regions to
+/// filter it by.
+pub fn directory(
+    app: &App,
+    caller: &Caller,
+    query: &ListQuery,
+    filter: &ClientFilter,
+) -> AppResult<Directory> {
+    let clients = list(app, caller, query, filter)?;
+    let (sectors, regions) = app.read(|conn| Ok(Client::facets(conn, caller)?))?;
+    Ok(Directory {
+        clients,
+        sectors,
+        regions,
+    })
 }
 
 /// One client the caller may see.
@@ -101,21 +175,62 @@ pub fn get(app: &App, caller: &Caller, id: ClientId) -> AppResult<ClientView> {
     Ok(app.read(|conn| visible(conn, caller, id))?.into())
 }
 
-/// Creates a client (staff).
+/// A profile checked field by field, with its name's key.
+struct Profile {
+    name: String,
+    key: String,
+    sector: String,
+    size_band: String,
+    region: String,
+}
+
+impl Profile {
+    fn checked(body: &NewClientRequest) -> AppResult<Profile> {
+        let name = required("name", &body.name, SHORT_TEXT)?;
+        Ok(Profile {
+            key: search_key(&name),
+            name,
+            sector: required("sector", &body.sector, SHORT_TEXT)?,
+            size_band: required("size_band", &body.size_band, SHORT_TEXT)?,
+            region: required("region", &body.region, SHORT_TEXT)?,
+        })
+    }
+
+    fn stored(&self) -> NewClient<'_> {
+        NewClient {
+            name: &self.name,
+            name_key: &self.key,
+            sector: &self.sector,
+            size_band: &self.size_band,
+            region: &self.region,
+        }
+    }
+}
+
+/// Refuses a name that another client of the organisation has already,
+/// compared case- and space-insensitively; `except` is the client renamed.
+pub(super) fn refuse_taken_name(
+    conn: &mut AnyConnection,
+    organisation_id: i32,
+    key: &str,
+    except: Option<i32>,
+) -> AppResult<()> {
+    match Client::find_by_key(conn, organisation_id, key)? {
+        Some(existing) if Some(existing.id) != except => Err(AppError::Duplicate {
+            detail: format!("a client named “{}” exists already", existing.name),
+            existing: existing.id,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Creates a client (staff). Its name must be new to the organisation.
 pub fn create(app: &App, caller: &Caller, body: NewClientRequest) -> AppResult<ClientView> {
     require(caller, STAFF, "create clients")?;
-    let name = required("name", &body.name, SHORT_TEXT)?;
-    let sector = required("sector", &body.sector, SHORT_TEXT)?;
-    let size_band = required("size_band", &body.size_band, SHORT_TEXT)?;
-    let region = required("region", &body.region, SHORT_TEXT)?;
+    let profile = Profile::checked(&body)?;
     let client = app.write(|conn| {
-        let new = NewClient {
-            name: &name,
-            sector: &sector,
-            size_band: &size_band,
-            region: &region,
-        };
-        let client = Client::create(conn, caller, new)?;
+        refuse_taken_name(conn, caller.organisation_id.get(), &profile.key, None)?;
+        let client = Client::create(conn, caller.organisation_id.get(), profile.stored())?;
         AuditEvent::record(
             conn,
             Change::by(caller, "client", client.id, "client.create")
@@ -124,6 +239,64 @@ pub fn create(app: &App, caller: &Caller, body: NewClientRequest) -> AppResult<C
         Ok(client)
     })?;
     Ok(client.into())
+}
+
+/// Replaces a client's profile (staff); a new name must be free.
+pub fn update(
+    app: &App,
+    caller: &Caller,
+    id: ClientId,
+    body: NewClientRequest,
+) -> AppResult<ClientView> {
+    require(caller, STAFF, "change clients")?;
+    let profile = Profile::checked(&body)?;
+    let client = app.write(|conn| {
+        let before = visible(conn, caller, id)?;
+        refuse_taken_name(
+            conn,
+            caller.organisation_id.get(),
+            &profile.key,
+            Some(before.id),
+        )?;
+        let after = Client::update(conn, before.id, profile.stored())?;
+        let (old, new) = changed_fields(&before, &after);
+        if !new.is_empty() {
+            AuditEvent::record(
+                conn,
+                Change::by(caller, "client", after.id, "client.update")
+                    .before(old.into())
+                    .after(new.into()),
+            )?;
+        }
+        Ok(after)
+    })?;
+    Ok(client.into())
+}
+
+/// The profile fields that differ, before and after.
+fn changed_fields(
+    before: &Client,
+    after: &Client,
+) -> (
+    serde_json::Map<String, serde_json::Value>,
+    serde_json::Map<String, serde_json::Value>,
+) {
+    let pairs = [
+        ("name", &before.name, &after.name),
+        ("sector", &before.sector, &after.sector),
+        ("size_band", &before.size_band, &after.size_band),
+        ("region", &before.region, &after.region),
+    ];
+    pairs
+        .into_iter()
+        .filter(|(_, old, new)| old != new)
+        .map(|(field, old, new)| {
+            (
+                (field.to_owned(), json!(old)),
+                (field.to_owned(), json!(new)),
+            )
+        })
+        .unzip()
 }
 
 /// Everything cmas holds about a client (admins): its record, members,
@@ -137,7 +310,8 @@ pub fn export(
     format: ExportFormat,
 ) -> AppResult<Document> {
     require(caller, ADMINS, "export a client's data")?;
-    let (sections, files) = app.write(|conn| {
+    let (sections, files, client_name) = app.write(|conn| {
+        let client_name = visible(conn, caller, id)?.name;
         let sections = client_records::export(conn, caller, id.get())?
             .ok_or_else(|| AppError::not_found("client"))?;
         let files = match format {
@@ -151,9 +325,13 @@ pub fn export(
             conn,
             Change::by(caller, "client", id.get(), "client.export"),
         )?;
-        Ok((sections, files))
+        Ok((sections, files, client_name))
     })?;
-    let stem = format!("client-{id}");
+    let stem = documents::file_stem(&[
+        &client_name,
+        "all data",
+        &chrono::Utc::now().date_naive().to_string(),
+    ]);
     let fault = |what: &str, e: anyhow::Error| {
         AppError::internal(e.context(format!("cannot write {what}")))
     };

@@ -4,6 +4,7 @@
 //! worst near 17%; areas not all alike). Deterministic and idempotent.
 
 use super::bootstrap::{bundled, import_all};
+use super::listing::search_key;
 use super::results;
 use crate::auth::hash_password;
 use crate::db::assessments::{Assessment, NewAssessment};
@@ -318,9 +319,10 @@ impl Portfolio<'_> {
         for (index, ((sector, name), maturity)) in clients.iter().zip(maturities).enumerate() {
             let client = Client::create(
                 self.conn,
-                &self.caller,
+                self.caller.organisation_id.get(),
                 NewClient {
                     name,
+                    name_key: &search_key(name),
                     sector,
                     size_band: pick(
                         &[

@@ -18,7 +18,8 @@ pub struct Document {
     pub bytes: Vec<u8>,
     /// Its media type, e.g. `application/pdf`.
     pub content_type: &'static str,
-    /// The name a browser saves it under, e.g. `scorecard-12.pdf`.
+    /// The name a browser saves it under, after what it holds, e.g.
+    /// `Harbour Bank – scorecard – 2026-10-23.pdf` (see [`file_stem`]).
     pub filename: String,
 }
 
@@ -113,8 +114,29 @@ pub fn render_report(
     })
 }
 
-/// A table as `{stem}.csv` or `{stem}.xlsx` (one sheet named `stem`).
-pub fn table(table: &Table, format: Format, stem: &str) -> AppResult<Document> {
+/// A file's name from what it holds, without its extension: the parts
+/// that are not blank, joined by en dashes ("Harbour Bank – scorecard –
+/// 2026-10-23"); characters that file systems refuse become "-".
+pub fn file_stem(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" – ")
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// A table as `{stem}.csv` or `{stem}.xlsx` (one sheet named `sheet`).
+pub fn table(table: &Table, format: Format, sheet: &str, stem: &str) -> AppResult<Document> {
     let (bytes, content_type, extension) = match format {
         Format::Csv => (
             table.to_csv().map_err(|e| {
@@ -124,7 +146,7 @@ pub fn table(table: &Table, format: Format, stem: &str) -> AppResult<Document> {
             "csv",
         ),
         Format::Xlsx => (
-            table.to_xlsx(stem).map_err(|e| {
+            table.to_xlsx(sheet).map_err(|e| {
                 AppError::internal(anyhow::Error::new(e).context("cannot write XLSX"))
             })?,
             XLSX,
@@ -136,4 +158,18 @@ pub fn table(table: &Table, format: Format, stem: &str) -> AppResult<Document> {
         content_type,
         filename: format!("{stem}.{extension}"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_stem;
+
+    #[test]
+    fn file_names_say_what_they_hold_and_hold_no_path() {
+        assert_eq!(
+            file_stem(&["Harbour Bank", "scorecard", "2026-10-23"]),
+            "Harbour Bank – scorecard – 2026-10-23"
+        );
+        assert_eq!(file_stem(&["A/B: \"C\"", " ", "x"]), "A-B- -C- – x");
+    }
 }

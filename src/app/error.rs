@@ -50,6 +50,15 @@ pub enum AppError {
         /// What stands in the way, in a sentence.
         detail: String,
     },
+    /// A name another record holds already, compared as people compare
+    /// names; `existing` is that record's id, so the caller can link to it.
+    #[error("{detail}")]
+    Duplicate {
+        /// Whose name it is, in a sentence.
+        detail: String,
+        /// The id of the record that has the name.
+        existing: i32,
+    },
     /// Well-formed but invalid; `field` names the input it concerns, if one.
     #[error("{detail}")]
     Invalid {

@@ -4,14 +4,17 @@
 
 use super::assessments::{require_lead, visible};
 use super::documents::{self, Document, Format};
-use super::error::AppResult;
+use super::error::{AppError, AppResult};
 use super::permissions::{require, STAFF};
 use super::results as consolidated;
 use super::scores::questionnaire_of;
 use super::App;
+use crate::db::assessments::Assessment;
+use crate::db::clients::Client;
 use crate::db::performance::{client_ids_by_name, Kpi, KpiValue};
 use crate::db::scores::ScoreRow;
 use crate::db::users::User;
+use crate::db::AnyConnection;
 use crate::domain::ids::AssessmentId;
 use crate::domain::role::Caller;
 use crate::domain::scoring::QuestionResult;
@@ -21,14 +24,15 @@ use std::collections::HashMap;
 /// Every assessor's answers (staff; the lead assessor or an admin).
 pub fn scores(app: &App, caller: &Caller, id: AssessmentId, format: Format) -> AppResult<Document> {
     require(caller, STAFF, "export scores")?;
-    let (rows, names) = app.read(|conn| {
+    let (rows, names, stem) = app.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         require_lead(caller, &assessment, "export every assessor's scores")?;
+        let stem = stem(conn, caller, &assessment, "scores")?;
         let names: HashMap<i32, String> = User::list_in(conn, caller)?
             .into_iter()
             .map(|u| (u.id, u.name))
             .collect();
-        Ok((ScoreRow::list_for_assessment(conn, id.get())?, names))
+        Ok((ScoreRow::list_for_assessment(conn, id.get())?, names, stem))
     })?;
     let mut table = Table::new(&[
         "question",
@@ -52,7 +56,7 @@ pub fn scores(app: &App, caller: &Caller, id: AssessmentId, format: Format) -> A
             r.evidence.unwrap_or_default().into(),
         ]);
     }
-    documents::table(&table, format, &format!("assessment-{id}-scores"))
+    documents::table(&table, format, "scores", &stem)
 }
 
 /// The consolidated results per question of an assessment the caller may
@@ -63,12 +67,13 @@ pub fn results(
     id: AssessmentId,
     format: Format,
 ) -> AppResult<Document> {
-    let (results, questionnaire) = app.read(|conn| {
+    let (results, questionnaire, stem) = app.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         let questionnaire = questionnaire_of(app, conn, &assessment)?;
         Ok((
             consolidated::load(conn, &assessment, &questionnaire)?,
             questionnaire,
+            stem(conn, caller, &assessment, "results")?,
         ))
     })?;
     let by_id: HashMap<&str, &QuestionResult> = results
@@ -115,7 +120,23 @@ pub fn results(
             }
         }
     }
-    documents::table(&table, format, &format!("assessment-{id}-results"))
+    documents::table(&table, format, "results", &stem)
+}
+
+/// An assessment's export named after its client, what it holds and its date.
+fn stem(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    assessment: &Assessment,
+    what: &str,
+) -> AppResult<String> {
+    let client = Client::find_visible(conn, caller, assessment.client_id)?
+        .ok_or_else(|| AppError::not_found("client"))?;
+    Ok(documents::file_stem(&[
+        &client.name,
+        what,
+        &assessment.assessment_date.to_string(),
+    ]))
 }
 
 /// A figure to 2 decimals, as the results page shows it.
@@ -127,13 +148,7 @@ fn rounded(value: Option<f64>) -> Cell {
 /// `cmas import kpis` reads: an export can go straight back in.
 pub fn kpi_values(app: &App, caller: &Caller, period: &str, format: Format) -> AppResult<Document> {
     require(caller, STAFF, "export KPI values")?;
-    let stem = format!(
-        "kpis-{}",
-        period
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .collect::<String>()
-    );
+    let stem = documents::file_stem(&["KPI values", period]);
     let organisation_id = caller.organisation_id.get();
     let (kpis, values, clients) = app.read(|conn| {
         Ok((
@@ -157,5 +172,5 @@ pub fn kpi_values(app: &App, caller: &Caller, period: &str, format: Format) -> A
             Cell::Number(v.value),
         ]);
     }
-    documents::table(&table, format, &stem)
+    documents::table(&table, format, "kpis", &stem)
 }

@@ -1,13 +1,17 @@
-//! Importing KPI values and panel ranks from CSV, for the API, the data
+//! Importing client lists, KPI values and panel ranks from CSV, for the API, the data
 //! page and the command line alike: the header is checked, every problem is
 //! collected with its row and column, and nothing is stored unless the whole
 //! file is valid (one writing transaction).
 
 use super::error::{AppError, AppResult};
 use super::file_problems::{Flaw, Rejected};
+use super::input::SHORT_TEXT;
 use super::limits;
+use super::listing::search_key;
 use super::permissions::{require, STAFF};
 use super::App;
+use crate::db::audit::{AuditEvent, Change};
+use crate::db::clients::{Client, NewClient};
 use crate::db::organisations::Organisation;
 use crate::db::performance::{client_ids_by_name, Kpi, KpiValue, Panel};
 use crate::db::AnyConnection;
@@ -24,6 +28,8 @@ pub enum CsvImport {
     KpiValues,
     /// `panel,period,client,rank` or `panel,period,client,rating`
     PanelRanks,
+    /// `name,sector,size_band,region`: new clients, each name new to the organisation.
+    Clients,
 }
 
 /// What an import stored.
@@ -33,17 +39,32 @@ pub struct Imported {
     pub rows: usize,
 }
 
-/// Refuses a caller who may not import performance data; the API asks
+/// Refuses a caller who may not import this kind of file; the API asks
 /// before it reads a body of up to [`limits::MAX_CSV`] bytes.
-pub fn may_import(caller: &Caller) -> AppResult<()> {
-    require(caller, STAFF, "import performance data")
+pub fn may_import(caller: &Caller, kind: CsvImport) -> AppResult<()> {
+    match kind {
+        CsvImport::Clients => require(caller, STAFF, "import clients"),
+        CsvImport::KpiValues | CsvImport::PanelRanks => {
+            require(caller, STAFF, "import performance data")
+        }
+    }
 }
 
 /// Checks and stores one CSV file into the caller's organisation (staff).
 pub fn csv(app: &App, caller: &Caller, kind: CsvImport, text: &[u8]) -> AppResult<Imported> {
-    may_import(caller)?;
+    may_import(caller, kind)?;
     let file = read(kind, text)?;
-    app.write(|conn| store(conn, caller.organisation_id.get(), &file))
+    app.write(|conn| {
+        let imported = store(conn, caller.organisation_id.get(), &file)?;
+        if kind == CsvImport::Clients {
+            AuditEvent::record(
+                conn,
+                Change::by(caller, "client", 0, "client.import")
+                    .after(serde_json::json!({ "clients": imported.rows })),
+            )?;
+        }
+        Ok(imported)
+    })
 }
 
 /// The command line's import, by whoever runs it: into the organisation
@@ -64,6 +85,7 @@ pub fn into_organisation(
 }
 
 const KPI_HEADER: &[&str; 4] = &["client", "kpi", "period", "value"];
+const CLIENT_HEADER: &[&str; 4] = &["name", "sector", "size_band", "region"];
 const RANK_HEADERS: &[&[&str; 4]] = &[
     &["panel", "period", "client", "rank"],
     &["panel", "period", "client", "rating"],
@@ -82,6 +104,7 @@ fn read(kind: CsvImport, text: &[u8]) -> Result<CsvFile, Rejected> {
     let headers = match kind {
         CsvImport::KpiValues => &[KPI_HEADER][..],
         CsvImport::PanelRanks => RANK_HEADERS,
+        CsvImport::Clients => &[CLIENT_HEADER][..],
     };
     let (header, rows) = rows(text, headers)?;
     Ok(CsvFile { kind, header, rows })
@@ -91,6 +114,7 @@ fn store(conn: &mut AnyConnection, organisation_id: i32, file: &CsvFile) -> AppR
     match file.kind {
         CsvImport::KpiValues => kpi_values(conn, organisation_id, &file.rows),
         CsvImport::PanelRanks => panel_ranks(conn, organisation_id, file.header == 1, &file.rows),
+        CsvImport::Clients => clients(conn, organisation_id, &file.rows),
     }
 }
 
@@ -341,6 +365,65 @@ fn panel_ranks(
             entries.clone()
         };
         Panel::set_ranks(conn, &panel, &ranks)?;
+    }
+    Ok(Imported { rows: rows.len() })
+}
+
+/// `name,sector,size_band,region`: every field given and one line, each
+/// name new to the organisation and once in the file (case and spacing
+/// ignored, as the API compares them).
+fn clients(conn: &mut AnyConnection, organisation_id: i32, rows: &[Row]) -> AppResult<Imported> {
+    let existing: HashMap<String, String> = client_ids_by_name(conn, organisation_id)?
+        .into_keys()
+        .map(|name| (search_key(&name), name))
+        .collect();
+    let mut flaws = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, cells) in rows.iter().enumerate() {
+        let row = i + 2;
+        for (column, (cell, what)) in cells.iter().zip(CLIENT_HEADER).enumerate() {
+            if text(row, column + 1, cell, what, &mut flaws).is_some()
+                && cell.chars().count() > SHORT_TEXT.chars()
+            {
+                flaws.push(flaw(
+                    row,
+                    column + 1,
+                    format!(
+                        "the {what} is longer than {} characters",
+                        SHORT_TEXT.chars()
+                    ),
+                ));
+            }
+        }
+        let [name, ..] = cells;
+        let key = search_key(name);
+        if let Some(name) = existing.get(&key) {
+            flaws.push(flaw(
+                row,
+                1,
+                format!("a client named `{name}` exists already"),
+            ));
+        } else if let Some(first) = seen.get(&key) {
+            flaws.push(flaw(row, 1, format!("the name is on row {first} already")));
+        } else if !key.is_empty() {
+            seen.insert(key, row);
+        }
+    }
+    if !flaws.is_empty() {
+        return Err(Rejected(flaws).into());
+    }
+    for [name, sector, size_band, region] in rows {
+        Client::create(
+            conn,
+            organisation_id,
+            NewClient {
+                name,
+                name_key: &search_key(name),
+                sector,
+                size_band,
+                region,
+            },
+        )?;
     }
     Ok(Imported { rows: rows.len() })
 }

@@ -13,6 +13,13 @@ pub struct Limit {
     one_line: bool,
 }
 
+impl Limit {
+    /// The most characters the field takes.
+    pub const fn chars(self) -> usize {
+        self.chars
+    }
+}
+
 /// Names, sectors and other one-line fields.
 pub const SHORT_TEXT: Limit = Limit {
     chars: 200,

@@ -102,7 +102,12 @@ pub fn all(app: &App, dir: &Path, paper: Paper) -> anyhow::Result<()> {
                     let result = super::scorecard::scorecard(app, &caller, id, Layout::Pdf(paper))
                         .map_err(anyhow::Error::from)
                         .and_then(|document| {
-                            write_atomically(&dir.join(&document.filename), &document.bytes)
+                            // One file per assessment, named by its id: two
+                            // assessments of a client on one day stay apart.
+                            write_atomically(
+                                &dir.join(format!("scorecard-{id}.pdf")),
+                                &document.bytes,
+                            )
                         });
                     if let Err(e) = result {
                         failures

@@ -2,7 +2,7 @@
 //! answers, its history, and the organisation's portfolio for benchmarks.
 
 use super::assessments::visible;
-use super::documents::{render_report, Document, Layout, Report};
+use super::documents::{file_stem, render_report, Document, Layout, Report};
 use super::error::{AppError, AppResult};
 use super::portfolio::{Combined, Portfolio};
 use super::scores::questionnaire_of;
@@ -40,7 +40,11 @@ pub fn scorecard(
         app,
         Report::Scorecard,
         layout,
-        &format!("scorecard-{id}"),
+        &file_stem(&[
+            &card.meta.client,
+            "scorecard",
+            &card.meta.assessment_date.to_string(),
+        ]),
         |paper| {
             Ok(crate::render::pdf::scorecard(
                 &card,
@@ -50,6 +54,43 @@ pub fn scorecard(
         },
         || crate::render::html::scorecard(&card),
     )
+}
+
+/// A scorecard as a page of the application shows it.
+pub struct ScorecardPage {
+    /// The client's id, for the way back.
+    pub client_id: i32,
+    /// The client's name.
+    pub client: String,
+    /// The day the assessment is dated.
+    pub date: chrono::NaiveDate,
+    /// The scorecard's content as HTML, charts inline.
+    pub content: String,
+}
+
+/// The scorecard of an assessment the caller may see, for a page of the
+/// application: its content, and where it belongs.
+pub fn page(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<ScorecardPage> {
+    let today = chrono::Utc::now().date_naive();
+    let (card, client_id) = app.read(|conn| {
+        let assessment = visible(conn, caller, id)?;
+        Ok((
+            load(app, conn, caller, &assessment, today)?,
+            assessment.client_id,
+        ))
+    })?;
+    let content = app
+        .renders
+        .run("scorecard_html", || {
+            crate::render::html::scorecard_fragment(&card)
+        })
+        .map_err(|e| AppError::internal(e.context("cannot render the scorecard")))?;
+    Ok(ScorecardPage {
+        client_id,
+        client: card.meta.client,
+        date: card.meta.assessment_date,
+        content,
+    })
 }
 
 /// The scorecard of an assessment the caller may see as data, as of `today`.

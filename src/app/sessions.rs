@@ -7,6 +7,7 @@ use super::error::{AppError, AppResult};
 use super::users::UserView;
 use super::App;
 use crate::auth::digest;
+use crate::db::audit::{AuditEvent, Change};
 use crate::db::organisations::Organisation;
 use crate::db::{login_failures, sessions::Session, tokens::ApiToken, users::User, AnyConnection};
 use crate::domain::role::Caller;
@@ -242,10 +243,24 @@ pub fn log_in(app: &App, login: Login) -> AppResult<Started> {
     let valid = crate::auth::verify_password(&login.password, hash);
     let user = match user {
         Some(user) if valid => user,
-        _ => {
+        known => {
+            // A wrong password for a real account goes into its
+            // organisation's trail; an unknown address has no organisation
+            // (the failure counts against it and the address all the same).
+            if let Some(user) = known {
+                app.write(|conn| {
+                    Ok(AuditEvent::record(
+                        conn,
+                        Change {
+                            actor_id: None,
+                            ..Change::by(&user.caller(), "user", user.id, "user.login_failed")
+                        },
+                    )?)
+                })?;
+            }
             return Err(AppError::Unauthenticated(
                 "the email or the password is wrong".into(),
-            ))
+            ));
         }
     };
     let session_token = crate::auth::new_secret("s_");
@@ -265,6 +280,11 @@ pub fn log_in(app: &App, login: Login) -> AppResult<Started> {
             &csrf_token,
             app.session_lifetime,
         )?;
+        User::record_login(conn, user.id, now)?;
+        AuditEvent::record(
+            conn,
+            Change::by(&user.caller(), "user", user.id, "user.login"),
+        )?;
         Ok(())
     })?;
     tracing::info!(user_id = user.id, "logged in");
@@ -282,7 +302,15 @@ pub fn log_in(app: &App, login: Login) -> AppResult<Started> {
 /// Ends the caller's browser session; a token caller has none to end.
 pub fn log_out(app: &App, identity: &Identity) -> AppResult<()> {
     if let Credential::Session { token_hash, .. } = &identity.credential {
-        app.write(|conn| Ok(Session::delete(conn, token_hash)?))?;
+        let caller = identity.caller;
+        app.write(|conn| {
+            Session::delete(conn, token_hash)?;
+            AuditEvent::record(
+                conn,
+                Change::by(&caller, "user", caller.user_id.get(), "user.logout"),
+            )?;
+            Ok(())
+        })?;
     }
     Ok(())
 }

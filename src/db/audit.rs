@@ -1,6 +1,7 @@
 //! The audit trail: append-only, one row per change, with before and after.
 
-use super::{now, schema::audit_events, AnyConnection};
+use super::schema::{assessments, audit_events, programmes, projects};
+use super::{now, AnyConnection, Window};
 use crate::domain::role::Caller;
 use diesel::prelude::*;
 
@@ -32,6 +33,12 @@ pub struct AuditFilter {
     pub until: Option<chrono::NaiveDateTime>,
     /// Events with a smaller id (paging).
     pub before: Option<i32>,
+    /// One action (`assessment.status`), or every action on one kind of
+    /// record (`assessment`).
+    pub action: Option<String>,
+    /// Events about one client: the client itself, its assessments, its
+    /// programme and the programme's projects.
+    pub client_id: Option<i32>,
 }
 
 /// A change to record.
@@ -91,38 +98,32 @@ impl AuditEvent {
             .map(|_| ())
     }
 
-    /// The organisation's events that pass `filter`, newest first.
+    /// One page of the organisation's events that pass `filter`, newest
+    /// first, and how many pass in all.
     pub fn search(
         conn: &mut AnyConnection,
         organisation_id: i32,
         filter: &AuditFilter,
-        limit: i64,
-    ) -> QueryResult<Vec<AuditEvent>> {
-        let mut query = audit_events::table
-            .filter(audit_events::organisation_id.eq(organisation_id))
-            .into_boxed();
-        if let Some(entity) = &filter.entity {
-            query = query.filter(audit_events::entity.eq(entity.clone()));
-        }
-        if let Some(id) = filter.entity_id {
-            query = query.filter(audit_events::entity_id.eq(id));
-        }
-        if let Some(actor) = filter.actor_id {
-            query = query.filter(audit_events::actor_id.eq(actor));
-        }
-        if let Some(since) = filter.since {
-            query = query.filter(audit_events::occurred_at.ge(since));
-        }
-        if let Some(until) = filter.until {
-            query = query.filter(audit_events::occurred_at.lt(until));
-        }
-        if let Some(before) = filter.before {
-            query = query.filter(audit_events::id.lt(before));
-        }
-        query
+        window: Window,
+    ) -> QueryResult<(Vec<AuditEvent>, i64)> {
+        let total = matching(organisation_id, filter).count().get_result(conn)?;
+        let events = matching(organisation_id, filter)
             .order(audit_events::id.desc())
-            .limit(limit)
+            .offset(window.offset)
+            .limit(window.limit)
             .select(AuditEvent::as_select())
+            .load(conn)?;
+        Ok((events, total))
+    }
+
+    /// The actions recorded in the organisation, each once: the choices of
+    /// the trail's filter.
+    pub fn actions(conn: &mut AnyConnection, organisation_id: i32) -> QueryResult<Vec<String>> {
+        audit_events::table
+            .filter(audit_events::organisation_id.eq(organisation_id))
+            .select(audit_events::action)
+            .distinct()
+            .order(audit_events::action)
             .load(conn)
     }
 
@@ -166,4 +167,70 @@ impl AuditEvent {
             .select(AuditEvent::as_select())
             .load(conn)
     }
+}
+
+/// The organisation's events that pass `filter`, unordered and unselected.
+fn matching<'a>(
+    organisation_id: i32,
+    filter: &'a AuditFilter,
+) -> audit_events::BoxedQuery<'a, super::MultiBackend> {
+    let mut query = audit_events::table
+        .filter(audit_events::organisation_id.eq(organisation_id))
+        .into_boxed();
+    if let Some(entity) = &filter.entity {
+        query = query.filter(audit_events::entity.eq(entity.clone()));
+    }
+    if let Some(id) = filter.entity_id {
+        query = query.filter(audit_events::entity_id.eq(id));
+    }
+    if let Some(actor) = filter.actor_id {
+        query = query.filter(audit_events::actor_id.eq(actor));
+    }
+    if let Some(since) = filter.since {
+        query = query.filter(audit_events::occurred_at.ge(since));
+    }
+    if let Some(until) = filter.until {
+        query = query.filter(audit_events::occurred_at.lt(until));
+    }
+    if let Some(before) = filter.before {
+        query = query.filter(audit_events::id.lt(before));
+    }
+    if let Some(action) = &filter.action {
+        query = if action.contains('.') {
+            query.filter(audit_events::action.eq(action.clone()))
+        } else {
+            query.filter(
+                audit_events::action
+                    .like(super::starts_with(&format!("{action}.")))
+                    .escape('\\'),
+            )
+        };
+    }
+    if let Some(client_id) = filter.client_id {
+        let assessments_of = assessments::table
+            .filter(assessments::client_id.eq(client_id))
+            .select(assessments::id);
+        let programmes_of = programmes::table
+            .filter(programmes::client_id.eq(client_id))
+            .select(programmes::id);
+        let projects_of = projects::table
+            .inner_join(programmes::table)
+            .filter(programmes::client_id.eq(client_id))
+            .select(projects::id);
+        query = query.filter(
+            audit_events::entity
+                .eq("client")
+                .and(audit_events::entity_id.eq(client_id))
+                .or(audit_events::entity
+                    .eq("assessment")
+                    .and(audit_events::entity_id.eq_any(assessments_of)))
+                .or(audit_events::entity
+                    .eq("programme")
+                    .and(audit_events::entity_id.eq_any(programmes_of)))
+                .or(audit_events::entity
+                    .eq("project")
+                    .and(audit_events::entity_id.eq_any(projects_of))),
+        );
+    }
+    query
 }

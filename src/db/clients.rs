@@ -4,7 +4,7 @@ use super::{
     now,
     schema::{client_members, clients, users},
     users::User,
-    AnyConnection,
+    AnyConnection, Window,
 };
 use crate::domain::role::Caller;
 use diesel::prelude::*;
@@ -19,13 +19,36 @@ pub struct Client {
     pub size_band: String,
     pub region: String,
     pub created_at: chrono::NaiveDateTime,
+    /// The name as compared: lower case, spacing made single.
+    pub name_key: String,
 }
 
+/// A client's profile as created or changed; `name_key` is the name as
+/// compared (see `app::listing::search_key`).
 pub struct NewClient<'a> {
     pub name: &'a str,
+    pub name_key: &'a str,
     pub sector: &'a str,
     pub size_band: &'a str,
     pub region: &'a str,
+}
+
+/// What a list of clients is narrowed to; `text` is matched against the
+/// name's key.
+#[derive(Debug, Default)]
+pub struct ClientSearch<'a> {
+    pub text: Option<&'a str>,
+    pub sector: Option<&'a str>,
+    pub region: Option<&'a str>,
+}
+
+/// The orders a list of clients takes; each ends with the name, then the id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClientOrder {
+    Name,
+    Sector,
+    Region,
+    Created,
 }
 
 type Boxed<'a> = diesel::dsl::IntoBoxed<
@@ -47,23 +70,130 @@ fn visible(caller: &Caller) -> Boxed<'static> {
     }
 }
 
+/// The clients a caller may see that match a search, unselected.
+fn matching<'a>(
+    caller: &Caller,
+    search: &ClientSearch<'a>,
+) -> clients::BoxedQuery<'a, super::MultiBackend> {
+    let mut query = clients::table
+        .filter(clients::organisation_id.eq(caller.organisation_id.get()))
+        .into_boxed();
+    if !caller.role.is_staff() {
+        query = query.filter(clients::id.eq_any(member_of(caller.user_id.get())));
+    }
+    if let Some(text) = search.text {
+        query = query.filter(clients::name_key.like(super::contains(text)).escape('\\'));
+    }
+    if let Some(sector) = search.sector {
+        query = query.filter(clients::sector.eq(sector.to_owned()));
+    }
+    if let Some(region) = search.region {
+        query = query.filter(clients::region.eq(region.to_owned()));
+    }
+    query
+}
+
 impl Client {
-    pub fn create(
+    /// One page of the clients a caller may see that match `search`, and
+    /// how many match in all.
+    pub fn search(
         conn: &mut AnyConnection,
         caller: &Caller,
+        search: &ClientSearch<'_>,
+        (order, descending): (ClientOrder, bool),
+        window: Window,
+    ) -> QueryResult<(Vec<Client>, i64)> {
+        let total = matching(caller, search).count().get_result(conn)?;
+        let query = matching(caller, search);
+        let query = match (order, descending) {
+            (ClientOrder::Name, false) => query.order(clients::name_key.asc()),
+            (ClientOrder::Name, true) => query.order(clients::name_key.desc()),
+            (ClientOrder::Sector, false) => query.order(clients::sector.asc()),
+            (ClientOrder::Sector, true) => query.order(clients::sector.desc()),
+            (ClientOrder::Region, false) => query.order(clients::region.asc()),
+            (ClientOrder::Region, true) => query.order(clients::region.desc()),
+            (ClientOrder::Created, false) => query.order(clients::created_at.asc()),
+            (ClientOrder::Created, true) => query.order(clients::created_at.desc()),
+        };
+        let items = query
+            .then_order_by(clients::name_key)
+            .then_order_by(clients::id)
+            .offset(window.offset)
+            .limit(window.limit)
+            .select(Client::as_select())
+            .load(conn)?;
+        Ok((items, total))
+    }
+
+    /// The sectors and regions of the clients a caller may see, each sorted
+    /// and once: the choices of the list's filters.
+    pub fn facets(
+        conn: &mut AnyConnection,
+        caller: &Caller,
+    ) -> QueryResult<(Vec<String>, Vec<String>)> {
+        let none = ClientSearch::default();
+        let sectors = matching(caller, &none)
+            .select(clients::sector)
+            .distinct()
+            .order(clients::sector)
+            .load(conn)?;
+        let regions = matching(caller, &none)
+            .select(clients::region)
+            .distinct()
+            .order(clients::region)
+            .load(conn)?;
+        Ok((sectors, regions))
+    }
+
+    /// The client of the organisation whose name has this key, if any.
+    pub fn find_by_key(
+        conn: &mut AnyConnection,
+        organisation_id: i32,
+        name_key: &str,
+    ) -> QueryResult<Option<Client>> {
+        clients::table
+            .filter(clients::organisation_id.eq(organisation_id))
+            .filter(clients::name_key.eq(name_key))
+            .select(Client::as_select())
+            .first(conn)
+            .optional()
+    }
+
+    /// Changes a client's profile.
+    pub fn update(
+        conn: &mut AnyConnection,
+        id: i32,
+        profile: NewClient<'_>,
+    ) -> QueryResult<Client> {
+        diesel::update(clients::table.find(id))
+            .set((
+                clients::name.eq(profile.name),
+                clients::name_key.eq(profile.name_key),
+                clients::sector.eq(profile.sector),
+                clients::size_band.eq(profile.size_band),
+                clients::region.eq(profile.region),
+            ))
+            .returning(clients::all_columns)
+            .get_result(conn)
+    }
+
+    pub fn create(
+        conn: &mut AnyConnection,
+        organisation_id: i32,
         new: NewClient<'_>,
     ) -> QueryResult<Client> {
         diesel::insert_into(clients::table)
             .values((
-                clients::organisation_id.eq(caller.organisation_id.get()),
+                clients::organisation_id.eq(organisation_id),
                 clients::name.eq(new.name),
+                clients::name_key.eq(new.name_key),
                 clients::sector.eq(new.sector),
                 clients::size_band.eq(new.size_band),
                 clients::region.eq(new.region),
                 clients::created_at.eq(now()),
             ))
             .returning(clients::all_columns)
-            .get_result::<Client>(conn)
+            .get_result(conn)
     }
 
     /// Clients of the caller's organisation; executives and programme

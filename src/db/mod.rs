@@ -9,6 +9,7 @@ pub mod agreed;
 pub mod assessments;
 pub mod assignments;
 pub mod audit;
+pub mod audit_names;
 pub mod clients;
 pub mod evidence;
 pub mod interviews;
@@ -274,6 +275,37 @@ impl Database {
     }
 }
 
+/// A page of rows: how many to skip, how many to take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    /// Rows skipped.
+    pub offset: i64,
+    /// Rows taken at most.
+    pub limit: i64,
+}
+
+/// A `LIKE` pattern that finds `text` anywhere, with `\` escaping `%`, `_`
+/// and itself (pass `'\\'` to `escape`).
+pub fn contains(text: &str) -> String {
+    format!("%{}%", literal(text))
+}
+
+/// A `LIKE` pattern of the texts that start with `text`, escaped as [`contains`]'s.
+pub fn starts_with(text: &str) -> String {
+    format!("{}%", literal(text))
+}
+
+fn literal(text: &str) -> String {
+    let mut pattern = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern
+}
+
 /// Now, as stored: UTC without a zone, to microseconds (PostgreSQL's precision).
 pub fn now() -> chrono::NaiveDateTime {
     use chrono::{DurationRound, TimeDelta};
@@ -285,6 +317,11 @@ pub fn now() -> chrono::NaiveDateTime {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_patterns_escape_wildcards() {
+        assert_eq!(contains("50%_a\\b"), "%50\\%\\_a\\\\b%");
+    }
 
     #[test]
     fn urls_pick_the_backend() {

@@ -30,6 +30,7 @@ diesel::table! {
         password_hash -> Text,
         active -> Bool,
         created_at -> Timestamp,
+        last_login_at -> Nullable<Timestamp>,
     }
 }
 
@@ -65,6 +66,7 @@ diesel::table! {
         size_band -> Text,
         region -> Text,
         created_at -> Timestamp,
+        name_key -> Text,
     }
 }
 
@@ -388,3 +390,18 @@ diesel::joinable!(evidence_chunks -> evidence_items (evidence_id));
 diesel::joinable!(evidence_areas -> evidence_items (evidence_id));
 diesel::joinable!(interviews -> evidence_items (evidence_id));
 diesel::joinable!(citations -> evidence_items (evidence_id));
+
+diesel::table! {
+    invitations (id) {
+        id -> Integer,
+        user_id -> Integer,
+        token_hash -> Text,
+        created_by -> Nullable<Integer>,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        accepted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(invitations -> users (user_id));
+diesel::allow_tables_to_appear_in_same_query!(invitations, users);

@@ -16,6 +16,7 @@ pub struct User {
     pub password_hash: String,
     pub active: bool,
     pub created_at: chrono::NaiveDateTime,
+    pub last_login_at: Option<chrono::NaiveDateTime>,
 }
 
 pub struct NewUser<'a> {
@@ -114,6 +115,18 @@ impl User {
             .set(changes)
             .returning(users::all_columns)
             .get_result::<User>(conn)
+    }
+
+    /// Notes when the user last logged in.
+    pub fn record_login(
+        conn: &mut AnyConnection,
+        id: i32,
+        at: chrono::NaiveDateTime,
+    ) -> QueryResult<()> {
+        diesel::update(users::table.find(id))
+            .set(users::last_login_at.eq(Some(at)))
+            .execute(conn)
+            .map(|_| ())
     }
 
     pub fn set_password_hash(conn: &mut AnyConnection, id: i32, hash: &str) -> QueryResult<usize> {

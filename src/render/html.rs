@@ -54,9 +54,19 @@ fn registry() -> &'static Result<Handlebars<'static>, String> {
             include_str!("../../reports/study_body.html.hbs"),
         )
         .map_err(|e| e.to_string())?;
+        hb.register_partial(
+            "scorecard_body",
+            include_str!("../../reports/scorecard_body.html.hbs"),
+        )
+        .map_err(|e| e.to_string())?;
         hb.register_template_string(
             "scorecard",
             include_str!("../../reports/scorecard.html.hbs"),
+        )
+        .map_err(|e| e.to_string())?;
+        hb.register_template_string(
+            "scorecard_fragment",
+            include_str!("../../reports/scorecard_body.html.hbs"),
         )
         .map_err(|e| e.to_string())?;
         Ok(hb)
@@ -83,6 +93,15 @@ fn svg(
 
 /// Renders the scorecard page.
 pub fn scorecard(card: &Scorecard) -> anyhow::Result<String> {
+    render_scorecard("scorecard", card)
+}
+
+/// The scorecard's content alone, for a page of the web application.
+pub fn scorecard_fragment(card: &Scorecard) -> anyhow::Result<String> {
+    render_scorecard("scorecard_fragment", card)
+}
+
+fn render_scorecard(template: &str, card: &Scorecard) -> anyhow::Result<String> {
     let hb = registry()
         .as_ref()
         .map_err(|e| anyhow::anyhow!("the scorecard template is invalid: {e}"))?;
@@ -111,7 +130,7 @@ pub fn scorecard(card: &Scorecard) -> anyhow::Result<String> {
         "card": card,
         "charts": { "radar": radar.map_err(anyhow::Error::msg)?, "bars": bars.map_err(anyhow::Error::msg)?, "trend": trend },
     });
-    Ok(hb.render("scorecard", &data)?)
+    Ok(hb.render(template, &data)?)
 }
 
 /// Renders the portfolio study page.

@@ -53,7 +53,7 @@ mod tests {
         assert_eq!(methods_of("/api/v1/clients").as_deref(), Some("GET, POST"));
         assert_eq!(
             methods_of("/api/v1/clients/7").as_deref(),
-            Some("DELETE, GET")
+            Some("DELETE, GET, PUT")
         );
         assert_eq!(methods_of("/api/v1/no/such/thing"), None);
     }

@@ -7,6 +7,7 @@ use super::problem::{ApiError, ApiResult};
 use super::state::AppState;
 use crate::app::documents::Document;
 use crate::app::error::{AppError, AppResult};
+use crate::app::listing::Paged;
 use crate::app::sessions::Identity;
 use crate::app::App;
 use crate::domain::role::Caller;
@@ -91,6 +92,32 @@ impl Call {
     }
 }
 
+impl Call {
+    /// Runs a list's use case and answers its page as a JSON array, with
+    /// the list's total in `X-Total-Count` and the neighbouring pages in
+    /// `Link` (RFC 8288), so a list's items stay a plain array.
+    pub async fn page<T, F>(self, use_case: F) -> ApiResult<PageAnswer<T>>
+    where
+        F: FnOnce(&App, &Caller) -> AppResult<Paged<T>> + Send + 'static,
+        T: Serialize + Send + 'static,
+    {
+        let (bytes, total, page, pages) = self
+            .run(move |app, caller| {
+                let paged = use_case(app, caller)?;
+                let bytes = serde_json::to_vec(&paged.items).map_err(AppError::internal)?;
+                Ok((bytes, paged.total, paged.page, paged.pages()))
+            })
+            .await?;
+        Ok(PageAnswer {
+            bytes,
+            total,
+            page,
+            pages,
+            holds: PhantomData,
+        })
+    }
+}
+
 impl FromRequest for Call {
     type Error = ApiError;
     type Future = Pin<Box<dyn Future<Output = Result<Call, ApiError>>>>;
@@ -123,5 +150,73 @@ impl<T> Responder for JsonAnswer<T> {
         HttpResponse::Ok()
             .content_type(ContentType::json())
             .body(self.bytes)
+    }
+}
+
+/// One page of a list as a JSON array, with the list's total and links to
+/// the other pages in headers.
+pub struct PageAnswer<T> {
+    bytes: Vec<u8>,
+    total: i64,
+    page: u32,
+    pages: u32,
+    holds: PhantomData<fn() -> T>,
+}
+
+impl<T> Responder for PageAnswer<T> {
+    type Body = BoxBody;
+
+    fn respond_to(self, req: &HttpRequest) -> HttpResponse {
+        let mut response = HttpResponse::Ok();
+        response
+            .content_type(ContentType::json())
+            .insert_header(("X-Total-Count", self.total.to_string()));
+        let links = page_links(req.path(), req.query_string(), self.page, self.pages);
+        if !links.is_empty() {
+            response.insert_header(("Link", links));
+        }
+        response.body(self.bytes)
+    }
+}
+
+/// `Link` relations to the first, previous, next and last pages: the
+/// request's own query with its `page` replaced.
+fn page_links(path: &str, query: &str, page: u32, pages: u32) -> String {
+    let at = |n: u32| {
+        let mut pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+            .filter(|(k, _)| k != "page")
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        pairs.push(("page".to_owned(), n.to_string()));
+        let query = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish();
+        format!("<{path}?{query}>")
+    };
+    let mut links = vec![format!("{}; rel=\"first\"", at(1))];
+    if page > 1 {
+        links.push(format!("{}; rel=\"prev\"", at(page - 1)));
+    }
+    if page < pages {
+        links.push(format!("{}; rel=\"next\"", at(page + 1)));
+    }
+    links.push(format!("{}; rel=\"last\"", at(pages)));
+    links.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_links;
+
+    #[test]
+    fn links_keep_the_query_and_move_the_page() {
+        assert_eq!(
+            page_links("/api/v1/clients", "q=bank&page=2&per_page=10", 2, 3),
+            "</api/v1/clients?q=bank&per_page=10&page=1>; rel=\"first\", \
+             </api/v1/clients?q=bank&per_page=10&page=1>; rel=\"prev\", \
+             </api/v1/clients?q=bank&per_page=10&page=3>; rel=\"next\", \
+             </api/v1/clients?q=bank&per_page=10&page=3>; rel=\"last\""
+        );
+        assert!(!page_links("/x", "", 1, 1).contains("next"));
     }
 }

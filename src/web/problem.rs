@@ -24,6 +24,9 @@ pub struct Problem {
     /// For a refused file: every problem with its place (row and column, or sheet and cell).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<Flaw>,
+    /// For a name already taken (`duplicate_name`): the id of the record that has it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub existing_id: Option<i32>,
 }
 
 /// Everything a request can fail with.
@@ -78,6 +81,7 @@ impl ApiError {
             AppError::Forbidden { code, detail } => (StatusCode::FORBIDDEN, code, detail),
             AppError::NotFound(detail) => (StatusCode::NOT_FOUND, "not_found", detail),
             AppError::Conflict { code, detail } => (StatusCode::CONFLICT, code, detail),
+            AppError::Duplicate { detail, .. } => (StatusCode::CONFLICT, "duplicate_name", detail),
             AppError::Throttled { detail, .. } => {
                 (StatusCode::TOO_MANY_REQUESTS, "login_throttled", detail)
             }
@@ -109,6 +113,10 @@ impl ApiError {
             errors: match self {
                 ApiError::App(AppError::Rejected(rejected)) => rejected.0.clone(),
                 _ => Vec::new(),
+            },
+            existing_id: match self {
+                ApiError::App(AppError::Duplicate { existing, .. }) => Some(*existing),
+                _ => None,
             },
         }
     }

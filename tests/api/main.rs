@@ -19,6 +19,7 @@ mod auth;
 mod bad_input;
 mod bodies;
 mod client_data;
+mod clients;
 mod data_pages;
 mod demo;
 mod edge;

@@ -207,6 +207,9 @@ fn body(method: &str, template: &str) -> Option<Value> {
         ("PUT", "/api/v1/assessments/{id}/scores/{question_id}") => answer,
         ("POST", "/api/v1/assessments/{id}/assessors") => json!({ "user_id": 1 }),
         ("POST", "/api/v1/clients/{id}/members") => json!({ "user_id": 1 }),
+        ("PUT", "/api/v1/clients/{id}") => {
+            json!({ "name": "Taken Ltd", "sector": "s", "size_band": "b", "region": "r" })
+        }
         ("PUT", "/api/v1/panels/{id}/ranks") => json!([{ "client_id": 1, "rank": 1 }]),
         ("PATCH", "/api/v1/programmes/{id}") => json!({ "version": 1, "name": "Taken" }),
         ("POST", "/api/v1/programmes/{id}/projects") => project_body(0),

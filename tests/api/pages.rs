@@ -224,7 +224,9 @@ fn a_consultant_creates_a_client_and_starts_an_assessment_with_forms(app: &TestA
     );
     assert_eq!(refused.status, 422);
     assert!(
-        refused.body.contains("name&#x60; must not be empty.")
+        refused
+            .body
+            .contains("id=\"client-name-error\">Name must not be empty.")
             && refused.body.contains("value=\"Banking\""),
         "{}",
         refused.body
@@ -241,16 +243,50 @@ fn a_consultant_creates_a_client_and_starts_an_assessment_with_forms(app: &TestA
         ]),
     );
     assert_eq!(created.status, 303);
-    let next = created.location.expect("where next");
-    assert!(next.starts_with("/assessments/new?client_id="), "{next}");
+    let client_page = created.location.expect("where next");
+    assert!(client_page.starts_with("/clients/"), "{client_page}");
+    let client_id = client_page
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(browser
+        .get(&client_page)
+        .body
+        .contains("<h1>Summit Bank</h1>"));
 
+    // The same name again, in other case and spacing: refused beside the
+    // field, with what was typed kept and a link to the client that has it.
+    let twin = browser.send(
+        "POST",
+        "/clients/new",
+        Some(&[
+            ("csrf_token", &token),
+            ("name", "  summit   BANK "),
+            ("sector", "Retail"),
+            ("size_band", "Large"),
+            ("region", "UK"),
+        ]),
+    );
+    assert_eq!(twin.status, 422);
+    assert!(
+        twin.body
+            .contains("A client named “Summit Bank” exists already.")
+            && twin
+                .body
+                .contains(&format!("href=\"/clients/{client_id}\""))
+            && twin.body.contains("value=\"Retail\""),
+        "{}",
+        twin.body
+    );
+
+    let next = format!("/assessments/new?client_id={client_id}");
     let page = browser.get(&next);
     assert!(
         page.body.contains("selected>Summit Bank</option>"),
         "{}",
         page.body
     );
-    let client_id = next.rsplit('=').next().unwrap_or_default().to_owned();
     let questionnaire = app.get("/api/v1/questionnaires", &admin).expect(200)[0]["id"].to_string();
     let colleague = colleague.to_string();
     let started = browser.send(

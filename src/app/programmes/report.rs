@@ -3,7 +3,7 @@
 //! board (PDF or a standalone page) and for the programme's page.
 
 use super::{today, visible};
-use crate::app::documents::{render_report, Document, Layout, Report};
+use crate::app::documents::{file_stem, render_report, Document, Layout, Report};
 use crate::app::error::{AppError, AppResult};
 use crate::app::App;
 use crate::db::assessments::Assessment;
@@ -151,7 +151,7 @@ pub fn document(app: &App, caller: &Caller, id: i32, layout: Layout) -> AppResul
         app,
         Report::Programme,
         layout,
-        &format!("programme-{id}"),
+        &file_stem(&[&report.client, &report.name, &today().to_string()]),
         |paper| {
             Ok(crate::render::pdf::programme(
                 &report,

@@ -59,7 +59,8 @@ pub fn projects(app: &App, caller: &Caller, id: i32, format: Format) -> AppResul
             p.objective.as_str().into(),
         ]);
     }
-    documents::table(&table, format, &format!("programme-{id}-projects"))
+    let stem = documents::file_stem(&[&report.client, &report.name, "projects"]);
+    documents::table(&table, format, "projects", &stem)
 }
 
 /// A programme's milestones, by project.
@@ -76,5 +77,6 @@ pub fn milestones(app: &App, caller: &Caller, id: i32, format: Format) -> AppRes
             ]);
         }
     }
-    documents::table(&table, format, &format!("programme-{id}-milestones"))
+    let stem = documents::file_stem(&[&report.client, &report.name, "milestones"]);
+    documents::table(&table, format, "milestones", &stem)
 }

@@ -5,7 +5,7 @@
 
 mod inputs;
 
-use super::documents::{render_report, Document, Layout, Report};
+use super::documents::{file_stem, render_report, Document, Layout, Report};
 use super::error::{AppError, AppResult};
 use super::permissions::{require, STAFF};
 use super::portfolio::{Portfolio, Weights};
@@ -44,7 +44,7 @@ pub fn document(
         app,
         Report::Study,
         layout,
-        "portfolio-study",
+        &file_stem(&["Portfolio study", &study.period]),
         |paper| {
             Ok(crate::render::pdf::study(
                 &study,

@@ -23,6 +23,7 @@ pub use sheets::{Heading, OfflineAnswer, CONTENT_TYPE};
 pub use write::write;
 
 use super::assessments::{require_open, visible};
+use super::documents::{file_stem, Document};
 use super::error::{AppError, AppResult};
 use super::file_problems::{Flaw, Rejected};
 use super::limits::MAX_WORKBOOK;
@@ -50,8 +51,9 @@ pub struct WorkbookImport {
     pub unchanged: usize,
 }
 
-/// The caller's scoring workbook for an assessment they score, as XLSX.
-pub fn download(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<Vec<u8>> {
+/// The caller's scoring workbook for an assessment they score, as XLSX
+/// named after the client, the assessor and the date.
+pub fn download(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<Document> {
     let (assessment, client, assessor, questionnaire, answers) = app.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         require_assessor(conn, caller, &assessment)?;
@@ -70,8 +72,22 @@ pub fn download(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<Vec<u
         date: &assessment.assessment_date.to_string(),
         assessor: &assessor.name,
     };
-    write(&heading, &questionnaire, &answers)
-        .map_err(|e| AppError::internal(anyhow::Error::new(e).context("cannot write the workbook")))
+    let bytes = write(&heading, &questionnaire, &answers).map_err(|e| {
+        AppError::internal(anyhow::Error::new(e).context("cannot write the workbook"))
+    })?;
+    Ok(Document {
+        bytes,
+        content_type: CONTENT_TYPE,
+        filename: format!(
+            "{}.xlsx",
+            file_stem(&[
+                heading.client,
+                "scoring workbook",
+                heading.assessor,
+                heading.date
+            ])
+        ),
+    })
 }
 
 /// Checks and stores a filled workbook of the caller's answers, all or

@@ -8,7 +8,8 @@ use utoipa::openapi::{RefOr, Schema};
 use utoipa::Modify;
 
 /// The uploads that take CSV, and the header each must start with.
-const CSV_HEADERS: [(&str, &str); 2] = [
+const CSV_HEADERS: [(&str, &str); 3] = [
+    ("/api/v1/clients.csv", "name,sector,size_band,region"),
     ("/api/v1/kpis/values.csv", "client,kpi,period,value"),
     (
         "/api/v1/panels/ranks.csv",

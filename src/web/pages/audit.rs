@@ -1,30 +1,89 @@
-//! The audit trail page for admins: the latest changes, newest first.
+//! The audit trail page for admins: what happened, in sentences with
+//! names, newest first, filtered by person, action, client and dates, and
+//! paged; the whole trail one click away as CSV and XLSX.
 
+use super::pager::pager;
 use super::{PageError, Viewer};
-use crate::app::audit::{self, NamedEvent, RECENT};
+use crate::app::audit::{self, AuditQuery, Trail};
 use crate::domain::role::Role;
 use crate::web::state::AppState;
 use actix_web::{web, HttpResponse};
+use serde::Deserialize;
 use serde_json::{json, Value};
 
-/// The audit trail page: the latest changes, newest first, with links to
-/// the whole trail as CSV and XLSX.
-pub async fn audit(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResponse, PageError> {
+/// The filters as the page's form sends them: blank means "any".
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct TrailForm {
+    actor_id: String,
+    action: String,
+    client_id: String,
+    since: String,
+    until: String,
+    page: Option<u32>,
+}
+
+pub async fn audit(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Query<TrailForm>,
+) -> Result<HttpResponse, PageError> {
     let caller = viewer.require(&[Role::Admin], super::messages::text("only_admins"))?;
-    let events = state.run(move |app| audit::recent(app, &caller)).await?;
-    let rows: Vec<Value> = events
+    let form = form.into_inner();
+    let date = |text: &str| text.parse::<chrono::NaiveDate>().ok();
+    let query = AuditQuery {
+        entity: None,
+        entity_id: None,
+        actor_id: form.actor_id.parse().ok(),
+        since: date(&form.since),
+        until: date(&form.until),
+        before: None,
+        action: Some(form.action.clone()),
+        client_id: form.client_id.parse().ok(),
+        page: form.page,
+        per_page: None,
+        limit: None,
+    };
+    let Trail {
+        lines,
+        people,
+        actions,
+        client,
+    } = state
+        .run(move |app| audit::trail(app, &caller, &query))
+        .await?;
+    let pager = pager(
+        &lines,
+        "/admin/audit",
+        &[
+            ("actor_id", &form.actor_id),
+            ("action", &form.action),
+            ("client_id", &form.client_id),
+            ("since", &form.since),
+            ("until", &form.until),
+        ],
+    );
+    let events: Vec<Value> = lines
+        .items
         .iter()
-        .map(|NamedEvent { event: e, actor }| {
+        .map(|line| {
             json!({
-                "when": e.occurred_at.format("%Y-%m-%d %H:%M").to_string(),
-                "who": actor.as_deref().unwrap_or("—"),
-                "what": e.action,
-                "subject": format!("{} {}", e.entity, e.entity_id),
-                "change": e.after_value.as_deref().or(e.before_value.as_deref()).unwrap_or(""),
+                "when": line.at.format("%-d %b %Y, %H:%M").to_string(),
+                "sentence": line.sentence,
+                "changes": line.changes,
             })
         })
         .collect();
-    let mut data = json!({ "title": "Audit trail", "events": rows, "recent": RECENT });
+    let mut data = json!({
+        "title": "Audit trail",
+        "events": events,
+        "people": people.iter().map(|(id, name)| json!({ "id": id, "name": name, "selected": id.to_string() == form.actor_id })).collect::<Vec<_>>(),
+        "actions": actions.iter().map(|a| json!({ "value": a, "label": a.replace(['.', '_'], " "), "selected": *a == form.action })).collect::<Vec<_>>(),
+        "client": client.map(|name| json!({ "id": form.client_id, "name": name })),
+        "since": form.since,
+        "until": form.until,
+        "pager": pager,
+    });
     viewer.fill(&mut data);
     Ok(state
         .pages

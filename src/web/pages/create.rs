@@ -1,11 +1,10 @@
-//! Forms to create a client and to start an assessment. They post natively
+//! The form that starts an assessment (the client form is `clients`'s). They post natively
 //! (no script needed) and share their rules with the JSON API.
 
 use super::messages::{fill, text};
 use super::page_error::sentence;
 use super::{PageError, Viewer};
 use crate::app::assessments::{self, NewAssessmentRequest, Scope};
-use crate::app::clients::{self, NewClientRequest};
 use crate::app::error::AppError;
 use crate::domain::role::{Caller, Role};
 use crate::web::problem::ApiError;
@@ -31,55 +30,6 @@ fn staff_only(viewer: &Viewer) -> Result<Caller, PageError> {
 #[derive(Deserialize)]
 pub struct ClientQuery {
     client_id: Option<i32>,
-}
-
-pub async fn client_form(
-    state: web::Data<AppState>,
-    viewer: Viewer,
-) -> Result<HttpResponse, PageError> {
-    staff_only(&viewer)?;
-    let empty = json!({ "name": "", "sector": "", "size_band": "", "region": "" });
-    let mut data = json!({ "title": "New client", "form": empty });
-    viewer.fill(&mut data);
-    Ok(state.pages.render(StatusCode::OK, "client_form", &data))
-}
-
-pub async fn client_submit(
-    state: web::Data<AppState>,
-    viewer: Viewer,
-    form: web::Form<Fields>,
-) -> Result<HttpResponse, PageError> {
-    staff_only(&viewer)?;
-    let fields = form.into_inner();
-    viewer.check(field(&fields, "csrf_token"))?;
-    let body = NewClientRequest {
-        name: field(&fields, "name").to_owned(),
-        sector: field(&fields, "sector").to_owned(),
-        size_band: field(&fields, "size_band").to_owned(),
-        region: field(&fields, "region").to_owned(),
-    };
-    let caller = viewer.caller();
-    match state
-        .run(move |app| clients::create(app, &caller, body))
-        .await
-    {
-        Ok(client) => Ok(HttpResponse::SeeOther()
-            .insert_header((
-                "Location",
-                format!("/assessments/new?client_id={}", client.id),
-            ))
-            .finish()),
-        Err(e @ ApiError::App(AppError::Invalid { .. } | AppError::Conflict { .. })) => {
-            let form: serde_json::Map<String, Value> =
-                fields.iter().map(|(n, v)| (n.clone(), json!(v))).collect();
-            let mut data = json!({ "title": "New client", "form": form, "error": sentence(&e.problem().detail) });
-            viewer.fill(&mut data);
-            Ok(state
-                .pages
-                .render(StatusCode::UNPROCESSABLE_ENTITY, "client_form", &data))
-        }
-        Err(e) => Err(e.into()),
-    }
 }
 
 async fn assessment_page(

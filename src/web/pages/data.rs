@@ -1,5 +1,5 @@
-//! Performance data for the portfolio study: the KPIs, their values and the
-//! expert panels. Consultants define KPIs and upload CSV files here; an
+//! Data uploaded in bulk: client lists, and the performance data of the
+//! portfolio study (the KPIs, their values and the expert panels). Consultants define KPIs and upload CSV files here; an
 //! upload is all or nothing, and a refused one lists every problem by row
 //! and column. The rules are the API's (`app::performance`, `app::import`).
 
@@ -69,6 +69,7 @@ async fn page(
         "more_panels": left_out.2,
         "kpi_flaws": flaws(CsvImport::KpiValues),
         "panel_flaws": flaws(CsvImport::PanelRanks),
+        "client_flaws": flaws(CsvImport::Clients),
     });
     let status = outcome.flash.fill(&mut data);
     viewer.fill(&mut data);
@@ -170,6 +171,7 @@ async fn upload(
     let done = match kind {
         CsvImport::KpiValues => Confirmation::KpiValuesImported,
         CsvImport::PanelRanks => Confirmation::PanelRanksImported,
+        CsvImport::Clients => Confirmation::ClientsImported,
     };
     let file = file.to_vec();
     match state
@@ -189,6 +191,14 @@ async fn upload(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+pub async fn upload_clients(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    payload: Multipart,
+) -> Result<HttpResponse, PageError> {
+    upload(&state, &viewer, CsvImport::Clients, payload).await
 }
 
 pub async fn upload_kpi_values(

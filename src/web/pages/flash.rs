@@ -21,6 +21,7 @@ pub enum Confirmation {
     KpiDefined,
     KpiValuesImported,
     PanelRanksImported,
+    ClientsImported,
     ProjectAdded,
     ProjectUpdated,
 }
@@ -37,6 +38,7 @@ impl Confirmation {
             Confirmation::KpiDefined => "kpi",
             Confirmation::KpiValuesImported => "values",
             Confirmation::PanelRanksImported => "ranks",
+            Confirmation::ClientsImported => "clients",
             Confirmation::ProjectAdded => "added",
             Confirmation::ProjectUpdated => "progress",
         }
@@ -121,6 +123,7 @@ mod tests {
             Confirmation::KpiDefined,
             Confirmation::KpiValuesImported,
             Confirmation::PanelRanksImported,
+            Confirmation::ClientsImported,
             Confirmation::ProjectAdded,
             Confirmation::ProjectUpdated,
         ] {

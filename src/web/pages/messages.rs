@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 struct Messages {
     text: Wording,
     done: BTreeMap<String, String>,
+    fields: BTreeMap<String, String>,
 }
 
 /// The bundled messages, parsed once. The file is part of the binary and
@@ -36,6 +37,33 @@ pub fn text(key: &'static str) -> &'static str {
 /// The message `key` with its `{name}` placeholders filled in.
 pub fn fill(key: &str, values: &[(&str, &str)]) -> String {
     messages().text.fill(key, values)
+}
+
+/// A refusal in the words of the form: every field the use case names in
+/// backticks (`cost_actual`) becomes its label ("Cost so far"), and the
+/// text becomes a sentence.
+pub fn in_words(detail: &str) -> String {
+    let mut out = String::with_capacity(detail.len());
+    let mut parts = detail.split('`');
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for (i, part) in parts.enumerate() {
+        if i % 2 == 0 {
+            out.push_str(messages().fields.get(part).map_or(part, String::as_str));
+        } else {
+            out.push_str(part);
+        }
+    }
+    let mut chars = out.chars();
+    chars.next().map_or(String::new(), |c| {
+        let text: String = c.to_uppercase().chain(chars).collect();
+        if text.ends_with('.') {
+            text
+        } else {
+            text + "."
+        }
+    })
 }
 
 /// The confirmation of the form post that redirected with `?done=code`.
@@ -74,6 +102,10 @@ mod tests {
                 "reports/pages.toml has no `{key}`"
             );
         }
+        assert_eq!(
+            in_words("`name` must not be empty"),
+            "Name must not be empty."
+        );
         assert_eq!(
             fill("workbook_in", &[("saved", "3"), ("unchanged", "1")]),
             "The workbook is in: 3 saved, 1 unchanged."

@@ -14,17 +14,21 @@
 mod admin;
 mod assessment;
 mod audit;
+mod clients;
 mod create;
 mod dashboard;
 mod data;
 mod fieldwork;
 mod flash;
+mod form_errors;
 mod login;
 mod messages;
 mod page_error;
+mod pager;
 mod password;
 mod programmes;
 mod review;
+mod scorecard;
 mod study;
 mod templates;
 mod tokens;
@@ -76,8 +80,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/static/score.js", web::get().to(script))
         .route("/password", web::get().to(password::form))
         .route("/password", web::post().to(password::submit))
-        .route("/clients/new", web::get().to(create::client_form))
-        .route("/clients/new", web::post().to(create::client_submit))
+        .route("/clients", web::get().to(clients::list))
+        .route("/clients/new", web::get().to(clients::new_form))
+        .route("/clients/new", web::post().to(clients::create))
+        .route("/clients/{id}", web::get().to(clients::show))
+        .route("/clients/{id}/edit", web::get().to(clients::edit_form))
+        .route("/clients/{id}/edit", web::post().to(clients::update))
         .route("/assessments/new", web::get().to(create::assessment_form))
         .route(
             "/assessments/new",
@@ -95,6 +103,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/tokens/{id}/revoke", web::post().to(tokens::revoke))
         .route("/assessments/{id}", web::get().to(assessment::show))
         .route("/assessments/{id}/review", web::get().to(review::show))
+        .route(
+            "/assessments/{id}/scorecard",
+            web::get().to(scorecard::show),
+        )
         .route(
             "/assessments/{id}/fieldwork",
             web::get().to(fieldwork::show),
@@ -139,6 +151,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/data", web::get().to(data::show))
         .route("/data/kpis", web::post().to(data::add_kpi))
         .route("/data/kpi-values", web::post().to(data::upload_kpi_values))
+        .route("/data/clients", web::post().to(data::upload_clients))
         .route(
             "/data/panel-ranks",
             web::post().to(data::upload_panel_ranks),

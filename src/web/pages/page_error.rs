@@ -19,6 +19,8 @@ pub enum PageError {
     Login,
     BadRequest(String),
     Forbidden(String),
+    /// Absent, or not the viewer's to see.
+    NotFound(String),
     Internal(String),
 }
 
@@ -28,6 +30,7 @@ impl PageError {
             PageError::Login => StatusCode::SEE_OTHER,
             PageError::BadRequest(_) => StatusCode::BAD_REQUEST,
             PageError::Forbidden(_) => StatusCode::FORBIDDEN,
+            PageError::NotFound(_) => StatusCode::NOT_FOUND,
             PageError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -36,7 +39,7 @@ impl PageError {
     pub(super) fn message(&self) -> &str {
         match self {
             PageError::Login => text("login_first"),
-            PageError::BadRequest(m) | PageError::Forbidden(m) => m,
+            PageError::BadRequest(m) | PageError::Forbidden(m) | PageError::NotFound(m) => m,
             PageError::Internal(_) => text("fault"),
         }
     }
@@ -62,6 +65,7 @@ impl From<ApiError> for PageError {
                 PageError::Forbidden(sentence(&detail))
             }
             ApiError::BadRequest { detail, .. } => PageError::BadRequest(sentence(&detail)),
+            ApiError::App(AppError::NotFound(detail)) => PageError::NotFound(sentence(&detail)),
             other => PageError::Internal(other.to_string()),
         }
     }

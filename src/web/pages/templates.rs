@@ -18,6 +18,7 @@ impl Pages {
         hb.set_strict_mode(true);
         hb.register_partial("layout", include_str!("../../../templates/layout.hbs"))?;
         hb.register_partial("flaws", include_str!("../../../templates/flaws.hbs"))?;
+        hb.register_partial("pager", include_str!("../../../templates/pager.hbs"))?;
         for (name, source) in [
             ("login", include_str!("../../../templates/login.hbs")),
             (
@@ -70,6 +71,12 @@ impl Pages {
                 include_str!("../../../templates/admin_audit.hbs"),
             ),
             ("tokens", include_str!("../../../templates/tokens.hbs")),
+            ("clients", include_str!("../../../templates/clients.hbs")),
+            ("client", include_str!("../../../templates/client.hbs")),
+            (
+                "scorecard",
+                include_str!("../../../templates/scorecard.hbs"),
+            ),
         ] {
             hb.register_template_string(name, source)?;
         }

@@ -4,20 +4,20 @@
 
 use crate::app::audit::{self, AuditEvent, AuditQuery};
 use crate::app::documents::Format;
-use crate::web::call::{Call, JsonAnswer};
+use crate::web::call::{Call, PageAnswer};
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{get, web, HttpResponse};
 
-/// The organisation's recorded changes, newest first (admins).
+/// A page of the organisation's recorded changes, newest first (admins).
 #[utoipa::path(context_path = "/api/v1", tag = "audit", params(AuditQuery),
-    responses((status = 200, body = Vec<AuditEvent>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Vec<AuditEvent>, headers(
+            ("X-Total-Count" = i64, description = "Events that match, across all pages"),
+            ("Link" = String, description = "The first, previous, next and last pages (RFC 8288)"))),
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
 #[get("/audit")]
-pub async fn list(
-    call: Call,
-    query: web::Query<AuditQuery>,
-) -> ApiResult<JsonAnswer<Vec<AuditEvent>>> {
+pub async fn list(call: Call, query: web::Query<AuditQuery>) -> ApiResult<PageAnswer<AuditEvent>> {
     let query = query.into_inner();
-    call.json(move |app, caller| audit::search(app, caller, &query))
+    call.page(move |app, caller| audit::search(app, caller, &query))
         .await
 }
 

@@ -3,19 +3,33 @@
 
 use crate::app::access::{self, Grant, Membership};
 use crate::app::client_records::Erased;
-use crate::app::clients::{self, ClientView, EraseRequest, ExportFormat, NewClientRequest};
+use crate::app::clients::{
+    self, ClientFilter, ClientView, EraseRequest, ExportFormat, NewClientRequest,
+};
+use crate::app::listing::ListQuery;
 use crate::app::users::UserView;
 use crate::domain::ids::{ClientId, UserId};
-use crate::web::call::{Call, JsonAnswer};
+use crate::web::call::{Call, JsonAnswer, PageAnswer};
 use crate::web::problem::{ApiResult, Problem};
-use actix_web::{delete, get, post, web, HttpResponse};
+use actix_web::{delete, get, post, put, web, HttpResponse};
 
-/// The clients the caller may see.
-#[utoipa::path(context_path = "/api/v1", tag = "clients",
-    responses((status = 200, body = Vec<ClientView>), (status = 401, body = Problem)))]
+/// One page of the clients the caller may see: `q` finds a part of the name
+/// (case and spacing ignored); sorts by `name`, `sector`, `region` or
+/// `created_at`.
+#[utoipa::path(context_path = "/api/v1", tag = "clients", params(ListQuery, ClientFilter),
+    responses((status = 200, body = Vec<ClientView>, headers(
+            ("X-Total-Count" = i64, description = "Clients that match, across all pages"),
+            ("Link" = String, description = "The first, previous, next and last pages (RFC 8288)"))),
+        (status = 401, body = Problem), (status = 422, body = Problem)))]
 #[get("/clients")]
-pub async fn list(call: Call) -> ApiResult<JsonAnswer<Vec<ClientView>>> {
-    call.json(clients::list).await
+pub async fn list(
+    call: Call,
+    query: web::Query<ListQuery>,
+    filter: web::Query<ClientFilter>,
+) -> ApiResult<PageAnswer<ClientView>> {
+    let (query, filter) = (query.into_inner(), filter.into_inner());
+    call.page(move |app, caller| clients::list(app, caller, &query, &filter))
+        .await
 }
 
 /// One client, if the caller may see it.
@@ -27,13 +41,32 @@ pub async fn get(call: Call, path: web::Path<ClientId>) -> ApiResult<JsonAnswer<
         .await
 }
 
-/// Creates a client (admins and consultants).
+/// Creates a client (admins and consultants). A name another client has
+/// (case and spacing ignored) gets 409 with `existing_id`.
 #[utoipa::path(context_path = "/api/v1", tag = "clients", request_body = NewClientRequest,
-    responses((status = 201, body = ClientView), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = ClientView), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 409, body = Problem, description = "Another client has the name"), (status = 422, body = Problem)))]
 #[post("/clients")]
 pub async fn create(call: Call, body: web::Json<NewClientRequest>) -> ApiResult<HttpResponse> {
     let body = body.into_inner();
     call.created(move |app, caller| clients::create(app, caller, body))
+        .await
+}
+
+/// Replaces a client's profile (admins and consultants). A name another
+/// client has (case and spacing ignored) gets 409 with `existing_id`.
+#[utoipa::path(context_path = "/api/v1", tag = "clients", params(("id" = i32, Path, minimum = 1)), request_body = NewClientRequest,
+    responses((status = 200, body = ClientView), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 404, body = Problem), (status = 409, body = Problem, description = "Another client has the name"),
+        (status = 422, body = Problem)))]
+#[put("/clients/{id}")]
+pub async fn update(
+    call: Call,
+    path: web::Path<ClientId>,
+    body: web::Json<NewClientRequest>,
+) -> ApiResult<JsonAnswer<ClientView>> {
+    let (id, body) = (path.into_inner(), body.into_inner());
+    call.json(move |app, caller| clients::update(app, caller, id, body))
         .await
 }
 

@@ -6,6 +6,7 @@ use crate::app::evidence::{self, DocumentInput, EvidenceChange, EvidenceView, Li
 use crate::app::permissions::{require, STAFF};
 use crate::domain::ids::AssessmentId;
 use crate::web::call::{Call, JsonAnswer};
+use crate::web::download::disposition;
 use crate::web::problem::{ApiResult, Problem};
 use crate::web::spool::{check_declared, spool};
 use actix_web::http::header::{self, HeaderValue};
@@ -156,48 +157,11 @@ pub async fn file(call: Call, path: web::Path<(AssessmentId, i32)>) -> ApiResult
             "default-src 'none'; sandbox",
         ))
         .insert_header((header::CACHE_CONTROL, "private, no-store"));
-    if let Ok(value) =
-        HeaderValue::from_str(&disposition(row.file_name.as_deref().unwrap_or("evidence")))
-    {
+    if let Ok(value) = HeaderValue::from_str(&disposition(
+        "attachment",
+        row.file_name.as_deref().unwrap_or("evidence"),
+    )) {
         response.insert_header((header::CONTENT_DISPOSITION, value));
     }
     Ok(response.body(bytes))
-}
-
-/// `attachment` with an ASCII fallback name and the exact name in UTF-8 (RFC 6266, RFC 8187).
-pub fn disposition(name: &str) -> String {
-    let fallback: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let encoded: String = name
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
-    format!("attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::disposition;
-
-    #[test]
-    fn names_are_quoted_safely_and_kept_exactly_in_utf8() {
-        assert_eq!(
-            disposition("Plan \"Q3\" é.pdf"),
-            "attachment; filename=\"Plan _Q3_ _.pdf\"; filename*=UTF-8''Plan%20%22Q3%22%20%C3%A9.pdf"
-        );
-    }
 }

@@ -1,4 +1,4 @@
-//! CSV imports over HTTP: KPI values and panel ranks, all or nothing, every
+//! CSV imports over HTTP: client lists, KPI values and panel ranks, all or nothing, every
 //! problem by row and column (the rules are `app::import`'s, shared with
 //! the command line and the data page).
 
@@ -15,7 +15,7 @@ async fn import(
     payload: web::Payload,
 ) -> ApiResult<JsonAnswer<Imported>> {
     // The role before the body: a caller without it learns nothing from reading.
-    import::may_import(&call.identity.caller)?;
+    import::may_import(&call.identity.caller, kind)?;
     let body = file_body(payload, MAX_CSV, "a CSV file").await?;
     call.json(move |app, caller| import::csv(app, caller, kind, &body))
         .await
@@ -41,4 +41,16 @@ pub async fn kpi_values(call: Call, payload: web::Payload) -> ApiResult<JsonAnsw
 #[post("/panels/ranks.csv")]
 pub async fn panel_ranks(call: Call, payload: web::Payload) -> ApiResult<JsonAnswer<Imported>> {
     import(call, CsvImport::PanelRanks, payload).await
+}
+
+/// Creates clients from CSV (`name,sector,size_band,region`), all or
+/// nothing; a name the organisation has already, or one twice in the file
+/// (case and spacing ignored), is a problem of its row.
+#[utoipa::path(context_path = "/api/v1", tag = "clients",
+    request_body(content = String, content_type = "text/csv"),
+    responses((status = 200, body = Imported), (status = 401, body = Problem), (status = 403, body = Problem),
+        (status = 422, body = Problem, description = "The file has problems, listed in `errors`")))]
+#[post("/clients.csv")]
+pub async fn clients(call: Call, payload: web::Payload) -> ApiResult<JsonAnswer<Imported>> {
+    import(call, CsvImport::Clients, payload).await
 }

@@ -2,7 +2,7 @@
 //! their questions and answers as XLSX and uploads the filled file back.
 
 use crate::app::limits::MAX_WORKBOOK;
-use crate::app::workbook::{self, WorkbookImport, CONTENT_TYPE};
+use crate::app::workbook::{self, WorkbookImport};
 use crate::domain::ids::AssessmentId;
 use crate::web::body::file_body;
 use crate::web::call::{Call, JsonAnswer};
@@ -16,16 +16,8 @@ use actix_web::{get, post, web, HttpResponse};
 #[get("/assessments/{id}/workbook.xlsx")]
 pub async fn download(call: Call, path: web::Path<AssessmentId>) -> ApiResult<HttpResponse> {
     let id = path.into_inner();
-    let bytes = call
-        .run(move |app, caller| workbook::download(app, caller, id))
-        .await?;
-    Ok(HttpResponse::Ok()
-        .content_type(CONTENT_TYPE)
-        .insert_header((
-            "Content-Disposition",
-            format!("attachment; filename=\"assessment-{id}-scoring.xlsx\""),
-        ))
-        .body(bytes))
+    call.attachment(move |app, caller| workbook::download(app, caller, id))
+        .await
 }
 
 /// Stores the answers of a filled workbook (the file is the body), all or

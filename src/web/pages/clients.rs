@@ -1,0 +1,245 @@
+//! The clients: a list searched by name and filtered by sector and region,
+//! a page per client, and the form that creates or changes one. A refused
+//! form keeps what was typed and says beside each field what is wrong; a
+//! name another client has links to that client.
+
+use super::create::{field, Fields};
+use super::form_errors::Refusal;
+use super::messages::text;
+use super::pager::pager;
+use super::{PageError, Viewer};
+use crate::app::client_overview::{self, ClientOverview};
+use crate::app::clients::{self, ClientFilter, ClientView, Directory, NewClientRequest};
+use crate::app::listing::ListQuery;
+use crate::app::permissions::STAFF;
+use crate::domain::assessment::Status;
+use crate::domain::ids::ClientId;
+use crate::domain::role::Caller;
+use crate::web::state::AppState;
+use actix_web::{http::StatusCode, web, HttpResponse};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+/// The list's query as the search form sends it.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ListForm {
+    q: String,
+    sector: String,
+    region: String,
+    sort: String,
+    page: Option<u32>,
+}
+
+/// The orders the list offers, as (sort key, label).
+const ORDERS: &[(&str, &str)] = &[
+    ("name", "Name, A to Z"),
+    ("-name", "Name, Z to A"),
+    ("sector", "Sector"),
+    ("region", "Region"),
+    ("-created_at", "Newest first"),
+];
+
+pub async fn list(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Query<ListForm>,
+) -> Result<HttpResponse, PageError> {
+    let form = form.into_inner();
+    let query = ListQuery {
+        q: Some(form.q.clone()),
+        sort: Some(form.sort.clone()),
+        page: form.page,
+        per_page: None,
+    };
+    let filter = ClientFilter {
+        sector: Some(form.sector.clone()),
+        region: Some(form.region.clone()),
+    };
+    let caller = viewer.caller();
+    let Directory {
+        clients,
+        sectors,
+        regions,
+    } = state
+        .run(move |app| clients::directory(app, &caller, &query, &filter))
+        .await?;
+    let options = |values: &[String], chosen: &str| -> Vec<Value> {
+        values
+            .iter()
+            .map(|v| json!({ "value": v, "selected": v == chosen }))
+            .collect()
+    };
+    let pager = pager(
+        &clients,
+        "/clients",
+        &[
+            ("q", &form.q),
+            ("sector", &form.sector),
+            ("region", &form.region),
+            ("sort", &form.sort),
+        ],
+    );
+    let mut data = json!({
+        "title": "Clients",
+        "q": form.q,
+        "sectors": options(&sectors, &form.sector),
+        "regions": options(&regions, &form.region),
+        "orders": ORDERS.iter().map(|(value, label)| json!({ "value": value, "label": label, "selected": *value == form.sort })).collect::<Vec<_>>(),
+        "clients": clients.items.iter().map(|c| json!({ "id": c.id, "name": c.name, "sector": c.sector, "size_band": c.size_band, "region": c.region })).collect::<Vec<_>>(),
+        "searched": !(form.q.is_empty() && form.sector.is_empty() && form.region.is_empty()),
+        "pager": pager,
+    });
+    viewer.fill(&mut data);
+    Ok(state.pages.render(StatusCode::OK, "clients", &data))
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<ClientId>,
+) -> Result<HttpResponse, PageError> {
+    let caller = viewer.caller();
+    let id = path.into_inner();
+    let ClientOverview {
+        client,
+        assessments,
+        programme,
+        kpis,
+        members,
+    } = state
+        .run(move |app| client_overview::overview(app, &caller, id))
+        .await?;
+    let staff = caller.role.is_staff();
+    let mut data = json!({
+        "title": client.name,
+        "client": profile(&client),
+        "staff": staff,
+        "assessments": assessments.iter().map(|a| json!({
+            "id": a.id,
+            "date": a.date.format("%-d %b %Y").to_string(),
+            "scope": a.scope,
+            "status": a.status.as_str().replace('_', " "),
+            "final": a.status == Status::Final,
+            "lead": a.lead,
+            "overall": a.overall.map(|p| format!("{p:.0}%")),
+        })).collect::<Vec<_>>(),
+        "programme": programme.map(|(id, name)| json!({ "id": id, "name": name })),
+        "kpis": kpis.iter().map(|(kpi, period, value)| json!({ "kpi": kpi, "period": period, "value": value })).collect::<Vec<_>>(),
+        "members": members.iter().map(|m| json!({ "name": m.name, "role": m.role.as_str().replace('_', " ") })).collect::<Vec<_>>(),
+    });
+    viewer.fill(&mut data);
+    Ok(state.pages.render(StatusCode::OK, "client", &data))
+}
+
+fn profile(client: &ClientView) -> Value {
+    json!({ "id": client.id, "name": client.name, "sector": client.sector, "size_band": client.size_band, "region": client.region })
+}
+
+fn staff_only(viewer: &Viewer) -> Result<Caller, PageError> {
+    viewer.require(STAFF, text("only_staff_create"))
+}
+
+/// The form, new or for the client `id`, with what it holds.
+fn form_page(
+    state: &AppState,
+    viewer: &Viewer,
+    id: Option<ClientId>,
+    form: Value,
+    refusal: Option<Refusal>,
+) -> HttpResponse {
+    let (title, action) = match id {
+        Some(id) => ("Change the client", format!("/clients/{id}/edit")),
+        None => ("New client", "/clients/new".to_owned()),
+    };
+    let mut data =
+        json!({ "title": title, "action": action, "form": form, "id": id.map(ClientId::get) });
+    let status = match refusal {
+        Some(refusal) => {
+            refusal.fill(&mut data);
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
+        None => StatusCode::OK,
+    };
+    viewer.fill(&mut data);
+    state.pages.render(status, "client_form", &data)
+}
+
+pub async fn new_form(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+) -> Result<HttpResponse, PageError> {
+    staff_only(&viewer)?;
+    let empty = json!({ "name": "", "sector": "", "size_band": "", "region": "" });
+    Ok(form_page(&state, &viewer, None, empty, None))
+}
+
+pub async fn edit_form(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<ClientId>,
+) -> Result<HttpResponse, PageError> {
+    let caller = staff_only(&viewer)?;
+    let id = path.into_inner();
+    let client = state.run(move |app| clients::get(app, &caller, id)).await?;
+    Ok(form_page(&state, &viewer, Some(id), profile(&client), None))
+}
+
+/// Creates the client, or changes the client `id`; then its page.
+async fn submit(
+    state: &AppState,
+    viewer: &Viewer,
+    id: Option<ClientId>,
+    fields: Fields,
+) -> Result<HttpResponse, PageError> {
+    let caller = staff_only(viewer)?;
+    viewer.check(field(&fields, "csrf_token"))?;
+    let body = NewClientRequest {
+        name: field(&fields, "name").to_owned(),
+        sector: field(&fields, "sector").to_owned(),
+        size_band: field(&fields, "size_band").to_owned(),
+        region: field(&fields, "region").to_owned(),
+    };
+    let saved = state
+        .run(move |app| match id {
+            Some(id) => clients::update(app, &caller, id, body),
+            None => clients::create(app, &caller, body),
+        })
+        .await;
+    match saved {
+        Ok(client) => Ok(HttpResponse::SeeOther()
+            .insert_header(("Location", format!("/clients/{}", client.id)))
+            .finish()),
+        Err(e) => {
+            let refusal = Refusal::of(e)?;
+            let typed: serde_json::Map<String, Value> = ["name", "sector", "size_band", "region"]
+                .iter()
+                .map(|n| ((*n).to_owned(), json!(field(&fields, n))))
+                .collect();
+            Ok(form_page(
+                state,
+                viewer,
+                id,
+                Value::Object(typed),
+                Some(refusal),
+            ))
+        }
+    }
+}
+
+pub async fn create(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<Fields>,
+) -> Result<HttpResponse, PageError> {
+    submit(&state, &viewer, None, form.into_inner()).await
+}
+
+pub async fn update(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<ClientId>,
+    form: web::Form<Fields>,
+) -> Result<HttpResponse, PageError> {
+    submit(&state, &viewer, Some(path.into_inner()), form.into_inner()).await
+}

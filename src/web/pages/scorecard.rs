@@ -1,0 +1,35 @@
+//! A final scorecard inside the application: the app's header, the way back
+//! to its client, and the report's formats one click away.
+
+use super::{PageError, Viewer};
+use crate::app::scorecard::{self, ScorecardPage};
+use crate::domain::ids::AssessmentId;
+use crate::web::state::AppState;
+use actix_web::{http::StatusCode, web, HttpResponse};
+use serde_json::json;
+
+pub async fn show(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<AssessmentId>,
+) -> Result<HttpResponse, PageError> {
+    let caller = viewer.caller();
+    let id = path.into_inner();
+    let ScorecardPage {
+        client_id,
+        client,
+        date,
+        content,
+    } = state
+        .run(move |app| scorecard::page(app, &caller, id))
+        .await?;
+    let mut data = json!({
+        "title": format!("{client}: scorecard of {}", date.format("%-d %b %Y")),
+        "id": id.get(),
+        "client": { "id": client_id, "name": client },
+        "date": date.format("%-d %b %Y").to_string(),
+        "content": content,
+    });
+    viewer.fill(&mut data);
+    Ok(state.pages.render(StatusCode::OK, "scorecard", &data))
+}
