@@ -1,13 +1,15 @@
 //! The audit trail: every change recorded, read and exported by admins only,
 //! and append-only in the database itself.
 
-use crate::helpers::{TestApp, ADMIN_EMAIL};
+use crate::browser::Browser;
+use crate::helpers::{Cred, TestApp, ADMIN_EMAIL, PASSWORD};
 use crate::on_both_backends;
 use diesel::RunQueryDsl;
 use serde_json::{json, Value};
 
 on_both_backends!(
     admins_read_filter_page_and_export_the_whole_audit_trail_and_nobody_else_does,
+    the_trail_page_speaks_in_sentences_with_names_and_records_logins,
     the_database_refuses_to_change_or_delete_audit_events_and_only_lets_payloads_be_blanked,
 );
 
@@ -138,4 +140,103 @@ fn the_database_refuses_to_change_or_delete_audit_events_and_only_lets_payloads_
         .expect("list")
         .iter()
         .all(|e| e["after_value"].is_null() && !e["action"].as_str().unwrap_or("").is_empty()));
+}
+
+fn the_trail_page_speaks_in_sentences_with_names_and_records_logins(app: &TestApp) {
+    let admin = app.admin();
+    let questionnaire = app.mini_questionnaire(&admin);
+    let (carla, _) = app.user(&admin, "carla@a.test", "consultant");
+    app.send(
+        "PATCH",
+        &format!("/api/v1/users/{carla}"),
+        &admin,
+        &json!({ "name": "Carla Consultant" }),
+    )
+    .expect(200);
+    let client = app.client(&admin, "Harbour Bank");
+    app.client(&admin, "Other Bank");
+    let carla_cred = app.login("carla@a.test", PASSWORD);
+    let id = app.draft(&carla_cred, client, questionnaire);
+    app.finalise_mini(&carla_cred, id, (5, 4), "seen");
+    let date = app
+        .get(&format!("/api/v1/assessments/{id}"), &admin)
+        .expect(200)["assessment_date"]
+        .as_str()
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .expect("a date")
+        .format("%-d %b %Y")
+        .to_string();
+    let wrong = json!({ "email": "carla@a.test", "password": "not her password" });
+    assert_eq!(
+        app.send("POST", "/api/v1/auth/login", &Cred::None, &wrong)
+            .status,
+        401
+    );
+    let mut browser = Browser::new(app);
+    browser.login(ADMIN_EMAIL, PASSWORD);
+
+    // Logins, failed ones included, are in the trail; so is the logout.
+    let logins = app.get("/api/v1/audit?action=user", &admin);
+    let all = actions(&logins.expect(200));
+    for action in [
+        "user.login",
+        "user.login_failed",
+        "user.create",
+        "user.update",
+    ] {
+        assert!(all.iter().any(|a| a == action), "{action} in {all:?}");
+    }
+
+    let page = browser.get("/admin/audit");
+    for sentence in [
+        format!("Carla Consultant finalised the Harbour Bank assessment of {date}."),
+        format!("Carla Consultant started the Harbour Bank assessment of {date}."),
+        "A login as Carla Consultant failed.".to_owned(),
+        "Carla Consultant logged in.".to_owned(),
+        "status: in progress → final".to_owned(),
+    ] {
+        assert!(page.body.contains(&sentence), "{sentence}: {}", page.body);
+    }
+    assert!(!page.body.contains("before_value") && !page.body.contains("{&quot;"));
+
+    // Filtered by person, action and client; paged with the total.
+    let by_carla = browser.get(&format!(
+        "/admin/audit?actor_id={carla}&action=assessment.status"
+    ));
+    assert!(
+        by_carla.body.contains("finalised") && !by_carla.body.contains("logged in"),
+        "{}",
+        by_carla.body
+    );
+    let about = browser.get(&format!("/admin/audit?client_id={client}"));
+    assert!(
+        about.body.contains("added the client Harbour Bank")
+            && !about.body.contains("Other Bank")
+            && about.body.contains("finalised"),
+        "{}",
+        about.body
+    );
+    let total: i64 = app
+        .get("/api/v1/audit?per_page=2", &admin)
+        .header("x-total-count")
+        .and_then(|t| t.parse().ok())
+        .expect("a total");
+    assert!(total > 10, "{total}");
+    let second = app
+        .get("/api/v1/audit?per_page=2&page=2", &admin)
+        .expect(200);
+    assert_eq!(second.as_array().map(Vec::len), Some(2));
+    let pages = browser.get("/admin/audit");
+    assert!(
+        pages.body.contains(&format!("{total} in all")),
+        "{}",
+        pages.body
+    );
+
+    assert_eq!(browser.post("/logout", &[]).status, 303);
+    let after = actions(
+        &app.get("/api/v1/audit?action=user.logout", &admin)
+            .expect(200),
+    );
+    assert_eq!(after, ["user.logout"]);
 }
