@@ -32,6 +32,7 @@ pub mod file_problems;
 pub mod import;
 pub mod input;
 pub mod interviews;
+pub mod invitations;
 pub mod limits;
 pub mod listing;
 pub mod operations;

@@ -10,6 +10,7 @@ use crate::db::audit::{AuditEvent, Change};
 use crate::db::organisations::Organisation;
 use crate::db::sessions::Session;
 use crate::db::users::{NewUser, User, UserChanges};
+use crate::db::AnyConnection;
 use crate::domain::ids::UserId;
 use crate::domain::role::{Caller, Role};
 use serde::{Deserialize, Serialize};
@@ -24,6 +25,8 @@ pub struct UserView {
     pub name: String,
     pub role: Role,
     pub active: bool,
+    /// When they last logged in (UTC); absent if never.
+    pub last_login_at: Option<chrono::NaiveDateTime>,
 }
 
 impl From<&User> for UserView {
@@ -34,6 +37,7 @@ impl From<&User> for UserView {
             name: u.name.clone(),
             role: u.role(),
             active: u.active,
+            last_login_at: u.last_login_at,
         }
     }
 }
@@ -129,17 +133,7 @@ pub fn create(app: &App, caller: &Caller, body: NewUserRequest) -> AppResult<Use
     }
     let hash = hash_password(&body.password).map_err(AppError::internal)?;
     app.write(|conn| {
-        // E-mail addresses are unique across the deployment, since a login
-        // names no organisation; one taken elsewhere is refused without
-        // saying where.
-        if let Some(taken) = User::find_by_email(conn, &email)? {
-            let detail = if taken.organisation_id == caller.organisation_id.get() {
-                format!("a user with the email {email} exists already in your organisation")
-            } else {
-                format!("the email {email} cannot be used; give another")
-            };
-            return Err(AppError::conflict("email_taken", detail));
-        }
+        refuse_taken_email(conn, caller, &email)?;
         let new = NewUser {
             organisation_id: caller.organisation_id.get(),
             email: &email,
@@ -155,6 +149,27 @@ pub fn create(app: &App, caller: &Caller, body: NewUserRequest) -> AppResult<Use
         )?;
         Ok(UserView::from(&user))
     })
+}
+
+/// Refuses an e-mail address that is taken. Addresses are unique across
+/// the deployment, since a login names no organisation; one taken
+/// elsewhere is refused without saying where.
+pub(super) fn refuse_taken_email(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    email: &str,
+) -> AppResult<()> {
+    match User::find_by_email(conn, email)? {
+        Some(taken) => {
+            let detail = if taken.organisation_id == caller.organisation_id.get() {
+                format!("a user with the email {email} exists already in your organisation")
+            } else {
+                format!("the email {email} cannot be used; give another")
+            };
+            Err(AppError::conflict("email_taken", detail))
+        }
+        None => Ok(()),
+    }
 }
 
 /// Renames a user, changes their role or (de)activates them (admins), and

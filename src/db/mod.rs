@@ -13,6 +13,7 @@ pub mod audit_names;
 pub mod clients;
 pub mod evidence;
 pub mod interviews;
+pub mod invitations;
 pub mod login_failures;
 pub mod organisations;
 pub mod performance;

@@ -25,8 +25,8 @@ use actix_web::{error::JsonPayloadError, web, HttpRequest, HttpResponse};
 use problem::ApiError;
 use routes::{
     assessments, assessors, audit, auth, clients, evidence, exports, fieldwork, health, imports,
-    performance, programme_exports, programmes, questionnaires, results, scorecards, scores, stats,
-    study, tokens, users, workbook,
+    invitations, performance, programme_exports, programmes, questionnaires, results, scorecards,
+    scores, stats, study, tokens, users, workbook,
 };
 
 /// Largest JSON body accepted.
@@ -115,6 +115,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(users::get)
             .service(users::create)
             .service(users::update)
+            .service(invitations::invite)
+            .service(invitations::reinvite)
+            .service(invitations::accept)
             .service(clients::list)
             .service(clients::get)
             .service(clients::create)

@@ -2,8 +2,8 @@
 
 use super::routes::{
     assessments, assessors, audit, auth, clients, evidence, exports, fieldwork, health, imports,
-    performance, programme_exports, programmes, questionnaires, results, scorecards, scores, stats,
-    study, tokens, users, workbook,
+    invitations, performance, programme_exports, programmes, questionnaires, results, scorecards,
+    scores, stats, study, tokens, users, workbook,
 };
 mod bodies;
 mod links;
@@ -23,7 +23,7 @@ use utoipa::{Modify, OpenApi};
     paths(
         auth::login, auth::logout, auth::me, auth::change_password,
         tokens::create, tokens::list, tokens::revoke,
-        users::list, users::get, users::create, users::update,
+        users::list, users::get, users::create, users::update, invitations::invite, invitations::reinvite, invitations::accept,
         clients::list, clients::get, clients::create, clients::update, clients::members, clients::attach, clients::detach,
         questionnaires::list, questionnaires::get, questionnaires::import,
         assessments::list, assessments::get, assessments::create, assessments::update,

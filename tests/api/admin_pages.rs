@@ -59,51 +59,123 @@ fn an_admin_adds_changes_and_deactivates_a_user_with_the_users_page(app: &TestAp
     let page = admin.get("/admin/users");
     assert_eq!(page.status, 200);
     assert!(
-        page.body.contains("Add a user") && page.body.contains(ADMIN_EMAIL),
+        page.body.contains("Invite a user") && page.body.contains(ADMIN_EMAIL),
         "{}",
         page.body
     );
 
-    let new_user = |password| {
+    let invite = |email| {
         [
-            ("email", "nina@a.test"),
+            ("email", email),
             ("name", "Nina Novak"),
             ("role", "executive"),
-            ("password", password),
         ]
     };
-    let weak = admin.post("/admin/users", &new_user("too short"));
+    let bad = admin.post("/admin/users", &invite("not-an-address"));
+    assert_eq!(bad.status, 422);
+    assert!(
+        bad.body.contains("value=\"Nina Novak\"") && bad.body.contains("value=\"not-an-address\""),
+        "the message, and the form as sent: {}",
+        bad.body
+    );
+    let invited = admin.post("/admin/users", &invite("nina@a.test"));
+    assert_eq!(invited.status, 200);
+    let start = invited
+        .body
+        .find("/invitations/i_")
+        .expect("the link, shown once");
+    let link = invited.body[start..]
+        .split('"')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        invited.body.contains("Send this link to Nina Novak"),
+        "{}",
+        invited.body
+    );
+    let mut nina = Browser::new(app);
+    assert_eq!(
+        nina.login("nina@a.test", PASSWORD).status,
+        401,
+        "not before she accepts"
+    );
+    let stored: Vec<String> = app
+        .db
+        .read(|conn| -> anyhow::Result<Vec<String>> {
+            use diesel::RunQueryDsl;
+            #[derive(diesel::QueryableByName)]
+            struct Hash {
+                #[diesel(sql_type = diesel::sql_types::Text)]
+                token_hash: String,
+            }
+            Ok(diesel::sql_query("SELECT token_hash FROM invitations")
+                .load::<Hash>(conn)?
+                .into_iter()
+                .map(|h| h.token_hash)
+                .collect())
+        })
+        .expect("the invitations");
+    let secret = link.trim_start_matches("/invitations/");
+    assert!(
+        stored.len() == 1 && !stored[0].contains(secret) && stored[0].len() == 64,
+        "only a digest is kept: {stored:?}"
+    );
+
+    let welcome = nina.get(&link);
+    assert!(welcome.body.contains("Welcome, Nina Novak") && welcome.body.contains("nina@a.test"));
+    let weak = nina.send(
+        "POST",
+        &link,
+        Some(&[("password", "too short"), ("confirm", "too short")]),
+    );
     assert_eq!(weak.status, 422);
     assert!(
-        weak.body
-            .contains("The password must have at least 10 characters.")
-            && weak.body.contains("value=\"nina@a.test\""),
-        "the message, and the form as sent: {}",
-        weak.body
-    );
-    assert!(!weak.body.contains("too short"), "never the password");
-    let added = admin.post("/admin/users", &new_user(PASSWORD));
-    assert_eq!(
-        (added.status, added.location.as_deref()),
-        (303, Some("/admin/users?done=created"))
-    );
-    let confirmed = admin.get("/admin/users?done=created");
-    assert!(
-        confirmed
-            .body
-            .contains("role=\"status\">The user was added; they can log in now.")
-            && confirmed.body.contains("value=\"Nina Novak\""),
+        weak.body.contains(
+            "id=\"invite-password-error\">The password must have at least 10 characters."
+        ),
         "{}",
-        confirmed.body
+        weak.body
     );
-    let taken = admin.post("/admin/users", &new_user(PASSWORD));
+    assert!(!weak.body.contains("too short\""), "never the password");
+    let differ = nina.send(
+        "POST",
+        &link,
+        Some(&[("password", PASSWORD), ("confirm", "another-long-one")]),
+    );
+    assert!(differ.status == 422 && differ.body.contains("The two new passwords differ"));
+    let set = nina.send(
+        "POST",
+        &link,
+        Some(&[("password", PASSWORD), ("confirm", PASSWORD)]),
+    );
+    assert!(
+        set.status == 200 && set.body.contains("Your password is set"),
+        "{}",
+        set.body
+    );
+    let again = nina.get(&link);
+    assert!(
+        again.status == 404 && again.body.contains("does not work"),
+        "once only"
+    );
+    assert_eq!(
+        nina.send(
+            "POST",
+            &link,
+            Some(&[("password", PASSWORD), ("confirm", PASSWORD)])
+        )
+        .status,
+        404
+    );
+    assert_eq!(nina.login("nina@a.test", PASSWORD).status, 303);
+
+    let taken = admin.post("/admin/users", &invite("nina@a.test"));
     assert!(
         taken.status == 409 && taken.body.contains("exists already in your organisation."),
         "{}",
         taken.body
     );
-    let mut nina = Browser::new(app);
-    assert_eq!(nina.login("nina@a.test", PASSWORD).status, 303);
 
     let id = user_id(app, &api, "nina@a.test");
     let row = format!("/admin/users/{id}");

@@ -7,12 +7,13 @@ use super::messages::text;
 use super::{PageError, Viewer};
 use crate::app::access::{self, Grant};
 use crate::app::error::AppError;
-use crate::app::users::{self, NewUserRequest, UserUpdate};
+use crate::app::invitations::{self, Invitation, InvitationRequest};
+use crate::app::users::{self, UserUpdate};
 use crate::domain::ids::{ClientId, UserId};
 use crate::domain::role::{Caller, Role};
 use crate::web::problem::ApiResult;
 use crate::web::state::AppState;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -38,7 +39,7 @@ fn role_options(chosen: Role) -> Vec<Value> {
         .collect()
 }
 
-/// The add-user form. Every field may be missing, so that a forged post
+/// The invitation form. Every field may be missing, so that a forged post
 /// without a token is refused as forged rather than as unreadable.
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -47,7 +48,13 @@ pub struct NewUserForm {
     email: String,
     name: String,
     role: String,
-    password: String,
+}
+
+/// An invitation just made, to show its link once.
+struct Issued {
+    link: String,
+    name: String,
+    expires_at: String,
 }
 
 /// One row's form on the users page; an unticked box is not sent at all.
@@ -84,12 +91,14 @@ impl AccessForm {
     }
 }
 
-/// The users page; `form` is the add-user form as last sent (never its password).
+/// The users page; `form` is the invitation form as last sent, `issued` an
+/// invitation just made.
 async fn users_page(
     state: &AppState,
     viewer: &Viewer,
     flash: Flash,
     form: &NewUserForm,
+    issued: Option<Issued>,
 ) -> Result<HttpResponse, PageError> {
     let caller = admin_only(viewer)?;
     let users = state.run(move |app| users::list(app, &caller)).await?;
@@ -101,6 +110,7 @@ async fn users_page(
                 "name": u.name,
                 "email": u.email,
                 "active": u.active,
+                "last_login": u.last_login_at.map(|t| t.format("%-d %b %Y, %H:%M").to_string()),
                 "me": u.id == caller.user_id.get(),
                 "roles": role_options(u.role),
             })
@@ -111,6 +121,7 @@ async fn users_page(
         "title": "Users",
         "users": rows,
         "form": { "email": form.email, "name": form.name, "roles": role_options(chosen) },
+        "issued": issued.map(|i| json!({ "link": i.link, "name": i.name, "expires_at": i.expires_at })),
     });
     let status = flash.fill(&mut data);
     viewer.fill(&mut data);
@@ -127,7 +138,7 @@ async fn users_outcome<T>(
 ) -> Result<HttpResponse, PageError> {
     match outcome {
         Ok(_) => Ok(done.redirect(USERS)),
-        Err(e) => users_page(state, viewer, Flash::refusal(e)?, form).await,
+        Err(e) => users_page(state, viewer, Flash::refusal(e)?, form, None).await,
     }
 }
 
@@ -136,31 +147,84 @@ pub async fn users(
     viewer: Viewer,
     query: web::Query<FlashQuery>,
 ) -> Result<HttpResponse, PageError> {
-    users_page(&state, &viewer, query.flash(), &NewUserForm::default()).await
+    users_page(
+        &state,
+        &viewer,
+        query.flash(),
+        &NewUserForm::default(),
+        None,
+    )
+    .await
 }
 
 pub async fn add_user(
     state: web::Data<AppState>,
+    req: HttpRequest,
     viewer: Viewer,
     form: web::Form<NewUserForm>,
 ) -> Result<HttpResponse, PageError> {
     viewer.check(&form.csrf_token)?;
     let caller = admin_only(&viewer)?;
-    let created = match role_of(&form.role) {
+    let invited = match role_of(&form.role) {
         Ok(role) => {
-            let body = NewUserRequest {
+            let body = InvitationRequest {
                 email: form.email.clone(),
                 name: form.name.clone(),
                 role,
-                password: form.password.clone(),
             };
             state
-                .run(move |app| users::create(app, &caller, body))
+                .run(move |app| invitations::invite(app, &caller, body))
                 .await
         }
         Err(e) => Err(e.into()),
     };
-    users_outcome(&state, &viewer, created, Confirmation::UserCreated, &form).await
+    issued(&state, &req, &viewer, invited, &form).await
+}
+
+/// A new invitation link for someone already in the organisation.
+pub async fn reinvite(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    viewer: Viewer,
+    path: web::Path<UserId>,
+    form: web::Form<super::login::CsrfForm>,
+) -> Result<HttpResponse, PageError> {
+    viewer.check(&form.csrf_token)?;
+    let caller = admin_only(&viewer)?;
+    let id = path.into_inner();
+    let invited = state
+        .run(move |app| invitations::reinvite(app, &caller, id))
+        .await;
+    issued(&state, &req, &viewer, invited, &NewUserForm::default()).await
+}
+
+/// The users page with the link just made, shown this once; or the refusal.
+async fn issued(
+    state: &AppState,
+    req: &HttpRequest,
+    viewer: &Viewer,
+    invited: ApiResult<Invitation>,
+    form: &NewUserForm,
+) -> Result<HttpResponse, PageError> {
+    match invited {
+        Ok(invitation) => {
+            let site = {
+                let info = req.connection_info();
+                format!("{}://{}", info.scheme(), info.host())
+            };
+            let issued = Issued {
+                link: format!("{site}{}", invitation.link),
+                name: invitation.user.name,
+                expires_at: invitation
+                    .expires_at
+                    .format("%-d %b %Y, %H:%M UTC")
+                    .to_string(),
+            };
+            let empty = NewUserForm::default();
+            users_page(state, viewer, Flash::Nothing, &empty, Some(issued)).await
+        }
+        Err(e) => users_page(state, viewer, Flash::refusal(e)?, form, None).await,
+    }
 }
 
 pub async fn change_user(

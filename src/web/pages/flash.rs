@@ -13,7 +13,6 @@ use serde_json::{json, Value};
 /// What a form post did.
 #[derive(Debug, Clone, Copy)]
 pub enum Confirmation {
-    UserCreated,
     UserUpdated,
     AccessGiven,
     AccessRemoved,
@@ -30,7 +29,6 @@ impl Confirmation {
     /// The code in `?done=`, which names its message in `reports/pages.toml`.
     fn code(self) -> &'static str {
         match self {
-            Confirmation::UserCreated => "created",
             Confirmation::UserUpdated => "updated",
             Confirmation::AccessGiven => "given",
             Confirmation::AccessRemoved => "removed",
@@ -115,7 +113,6 @@ mod tests {
     #[test]
     fn every_confirmation_has_its_message() {
         for done in [
-            Confirmation::UserCreated,
             Confirmation::UserUpdated,
             Confirmation::AccessGiven,
             Confirmation::AccessRemoved,

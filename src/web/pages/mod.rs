@@ -21,6 +21,7 @@ mod data;
 mod fieldwork;
 mod flash;
 mod form_errors;
+mod invitation;
 mod login;
 mod messages;
 mod page_error;
@@ -94,6 +95,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/admin/users", web::get().to(admin::users))
         .route("/admin/users", web::post().to(admin::add_user))
         .route("/admin/users/{id}", web::post().to(admin::change_user))
+        .route(
+            "/admin/users/{id}/invitation",
+            web::post().to(admin::reinvite),
+        )
+        .route("/invitations/{token}", web::get().to(invitation::show))
+        .route("/invitations/{token}", web::post().to(invitation::accept))
         .route("/admin/access", web::get().to(admin::access))
         .route("/admin/access", web::post().to(admin::give_access))
         .route("/admin/access/remove", web::post().to(admin::remove_access))

@@ -74,6 +74,10 @@ impl Pages {
             ("clients", include_str!("../../../templates/clients.hbs")),
             ("client", include_str!("../../../templates/client.hbs")),
             (
+                "invitation",
+                include_str!("../../../templates/invitation.hbs"),
+            ),
+            (
                 "scorecard",
                 include_str!("../../../templates/scorecard.hbs"),
             ),

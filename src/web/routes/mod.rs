@@ -12,6 +12,7 @@ pub mod exports;
 pub mod fieldwork;
 pub mod health;
 pub mod imports;
+pub mod invitations;
 pub mod performance;
 pub mod programme_exports;
 pub mod programmes;
