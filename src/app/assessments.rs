@@ -5,10 +5,11 @@
 use super::clients::ClientView;
 use super::error::{AppError, AppResult};
 use super::input::{optional, SHORT_TEXT};
+use super::listing::{ListQuery, Paged};
 use super::permissions::{require, STAFF};
 use super::users::UserView;
 use super::{results, App};
-use crate::db::assessments::{Assessment, NewAssessment};
+use crate::db::assessments::{Assessment, AssessmentOrder, NewAssessment};
 use crate::db::audit::{AuditEvent, Change};
 use crate::db::clients::Client;
 use crate::db::questionnaires::StoredQuestionnaire;
@@ -207,21 +208,37 @@ pub(super) fn change<'a>(
 pub fn list(
     app: &App,
     caller: &Caller,
+    query: &ListQuery,
     filter: &AssessmentFilter,
-) -> AppResult<Vec<AssessmentView>> {
+) -> AppResult<Paged<AssessmentView>> {
+    let cut = query.cut_or(SORTS, "-assessment_date")?;
     app.read(|conn| {
-        let found = Assessment::list_visible(conn, caller, filter)?;
+        let (found, total) = Assessment::search(
+            conn,
+            caller,
+            (filter, cut.search.as_deref()),
+            (cut.sort, cut.descending),
+            cut.window,
+        )?;
         let ids: Vec<i32> = found.iter().map(|a| a.id).collect();
         let mut teams = Assessment::assessors_of(conn, &ids)?;
-        Ok(found
+        let views = found
             .into_iter()
             .map(|a| {
                 let team = teams.remove(&a.id).unwrap_or_default();
                 AssessmentView::new(a, team)
             })
-            .collect())
+            .collect();
+        Ok(cut.page(views, total))
     })
 }
+
+/// The keys a list of assessments sorts by; newest first unless asked.
+const SORTS: &[(&str, AssessmentOrder)] = &[
+    ("assessment_date", AssessmentOrder::Date),
+    ("status", AssessmentOrder::Status),
+    ("updated_at", AssessmentOrder::Updated),
+];
 
 /// One assessment the caller may see.
 pub fn get(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<AssessmentView> {

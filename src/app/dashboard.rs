@@ -1,190 +1,191 @@
-//! The start of a session: for consultants and admins, the organisation's
-//! assessments by status; for executives and programme managers, the final
-//! scorecards of their clients, each client's scores over time and their
-//! programmes.
+//! The start of a session, by role: consultants see *My work* (what they
+//! lead or score, and the next step of each); admins an overview of the
+//! organisation (assessments by status, stale drafts, people without
+//! activity); executives and programme managers a card per client (see
+//! `client_cards`), and programme managers their programmes with what needs
+//! attention.
 
-use super::error::{AppError, AppResult};
-use super::programmes::{self, ProgrammeSummary};
+use super::client_cards::{self, ChosenTrend, ClientCard};
+use super::error::AppResult;
+use super::fieldwork::{my_work, WorkItem};
+use super::programmes::report::{attention, Attention};
 use super::scorecard::scope_label;
 use super::App;
 use crate::db::assessments::Assessment;
 use crate::db::clients::Client;
-use crate::db::result_summaries;
-use crate::db::AnyConnection;
-use crate::domain::assessment::{AssessmentFilter, Status};
-use crate::domain::role::Caller;
-use crate::domain::scoring::OVERALL;
-use crate::report::TrendPoint;
-use std::collections::{BTreeMap, HashMap};
+use crate::db::users::User;
+use crate::domain::assessment::Status;
+use crate::domain::role::{Caller, Role};
+use std::collections::HashMap;
 
-/// How many assessments the start lists, newest first.
-const SHOWN: usize = 200;
+/// An open assessment is stale after this many days untouched.
+pub const STALE_DAYS: i64 = 30;
+/// A person is idle after this many days without a login.
+pub const IDLE_DAYS: i64 = 90;
+/// Most stale assessments and idle people the overview lists.
+const LISTED: i64 = 20;
 
 /// What the caller starts with.
-pub struct Home {
-    /// Consultants and admins see the organisation's work, others their clients' results.
-    pub staff: bool,
-    /// The caller's clients and their assessments by status.
+pub enum Home {
+    /// Consultants: their work, and the organisation's counts.
+    Consultant(StaffHome),
+    /// Admins: their work, the counts, and what needs looking after.
+    Admin(StaffHome, Overview),
+    /// Executives and programme managers: their clients, and (for
+    /// programme managers) their programmes.
+    Client(ClientHome),
+}
+
+/// A consultant's or admin's start.
+pub struct StaffHome {
+    /// The open assessments they lead or score, and what is next.
+    pub work: Vec<WorkItem>,
+    /// The organisation's clients and assessments by status.
     pub counts: Counts,
-    /// The newest assessments first, at most [`SHOWN`].
-    pub assessments: Vec<ListedAssessment>,
-    /// The steady-progress programmes of the clients the caller sees.
-    pub programmes: Vec<ProgrammeSummary>,
-    /// For executives and programme managers: each client's scores over
-    /// its final assessments, from two assessments on.
-    pub trends: Vec<ClientTrend>,
-    /// For staff: the open assessments they lead or score, and what is next.
-    pub work: Vec<super::fieldwork::WorkItem>,
 }
 
-/// The caller's clients, and their assessments by status.
+/// The organisation's clients, and its assessments by status.
 pub struct Counts {
-    /// The clients the caller sees.
-    pub clients: usize,
-    /// Their assessments not yet scored.
-    pub draft: usize,
-    /// Those being scored.
-    pub in_progress: usize,
-    /// Those finalised, whose results are a record.
-    pub finals: usize,
+    /// Clients.
+    pub clients: i64,
+    /// Assessments not yet scored.
+    pub draft: i64,
+    /// Being scored.
+    pub in_progress: i64,
+    /// Finalised.
+    pub finals: i64,
 }
 
-/// An assessment in the list: its client's name, if the caller sees the client.
-pub struct ListedAssessment {
-    /// The assessment's id, for its link.
+/// What an admin looks after.
+pub struct Overview {
+    /// Open assessments untouched for [`STALE_DAYS`], the oldest first.
+    pub stale: Vec<StaleAssessment>,
+    /// Active people who never logged in or not for [`IDLE_DAYS`].
+    pub idle: Vec<IdlePerson>,
+}
+
+/// An open assessment nobody has touched for a while.
+pub struct StaleAssessment {
+    /// Its id.
     pub id: i32,
-    /// The assessed client's name; absent when the caller does not see it.
-    pub client: Option<String>,
-    /// The day the assessment is dated.
-    pub date: chrono::NaiveDate,
-    /// The part of the client it covers, in words.
+    /// Its client.
+    pub client: String,
+    /// The part of the client it covers.
     pub scope: String,
-    /// Where it stands: draft, in progress or final.
+    /// Draft or in progress.
     pub status: Status,
+    /// Days since the last change.
+    pub idle_days: i64,
 }
 
-/// A client's scores over time, overall and per area, as an SVG chart.
-pub struct ClientTrend {
-    /// The client's name; absent when the caller does not see it.
-    pub client: Option<String>,
-    /// The chart, as inline SVG markup.
-    pub chart: String,
+/// A person without recent activity.
+pub struct IdlePerson {
+    /// Their id, for the users page.
+    pub id: i32,
+    /// Their name.
+    pub name: String,
+    /// Their role.
+    pub role: Role,
+    /// Their last login, if they ever logged in.
+    pub last_login: Option<chrono::NaiveDateTime>,
 }
 
-/// What the caller starts with.
-pub fn home(app: &App, caller: &Caller) -> AppResult<Home> {
-    let staff = caller.role.is_staff();
-    let (clients, assessments, programmes, trends) = app.read(|conn| {
-        let clients = Client::list_visible(conn, caller)?;
-        let assessments = Assessment::list_visible(conn, caller, &AssessmentFilter::default())?;
-        let programmes = programmes::summaries(conn, caller)?;
-        let trends = if staff {
-            ScoresOverTime::default()
-        } else {
-            scores_over_time(app, conn, caller, &assessments)?
-        };
-        Ok((clients, assessments, programmes, trends))
-    })?;
-    let names: HashMap<i32, &str> = clients.iter().map(|c| (c.id, c.name.as_str())).collect();
-    let name = |client_id: i32| names.get(&client_id).map(|n| (*n).to_owned());
-    let count = |status: Status| assessments.iter().filter(|a| a.status() == status).count();
-    let trends = trends
-        .clients
-        .into_iter()
-        .map(|(client_id, points)| {
-            let chart = crate::render::html::trend_svg(&points, &trends.area_names)
-                .map_err(|e| AppError::internal(e.context("cannot draw a trend")))?;
-            Ok(ClientTrend {
-                client: name(client_id),
-                chart,
-            })
+/// An executive's or programme manager's start.
+pub struct ClientHome {
+    /// A card per client they see.
+    pub cards: Vec<ClientCard>,
+    /// One client's scores over time, with the lines they chose.
+    pub trend: Option<ChosenTrend>,
+    /// Their programmes with what needs attention (programme managers).
+    pub programmes: Vec<Attention>,
+}
+
+/// The lines the trend chart shows: a client, and the areas (by id) besides
+/// the overall score.
+#[derive(Debug, Default, Clone)]
+pub struct TrendChoice {
+    /// The client whose trend is drawn; the first card's when absent.
+    pub client_id: Option<i32>,
+    /// The areas drawn beside the overall score.
+    pub areas: Vec<String>,
+}
+
+/// What the caller starts with; `choice` picks the trend chart's lines.
+pub fn home(app: &App, caller: &Caller, choice: &TrendChoice) -> AppResult<Home> {
+    match caller.role {
+        Role::Consultant => Ok(Home::Consultant(staff_home(app, caller)?)),
+        Role::Admin => Ok(Home::Admin(
+            staff_home(app, caller)?,
+            overview(app, caller)?,
+        )),
+        Role::Executive | Role::ProgrammeManager => {
+            let (cards, trend) = client_cards::cards(app, caller, choice)?;
+            let programmes = if caller.role == Role::ProgrammeManager {
+                app.read(|conn| Ok(attention(app, conn, caller)?))?
+            } else {
+                Vec::new()
+            };
+            Ok(Home::Client(ClientHome {
+                cards,
+                trend,
+                programmes,
+            }))
+        }
+    }
+}
+
+fn staff_home(app: &App, caller: &Caller) -> AppResult<StaffHome> {
+    let counts = app.read(|conn| {
+        Ok(Counts {
+            clients: Client::count_visible(conn, caller)?,
+            draft: Assessment::count_in(conn, caller, Status::Draft)?,
+            in_progress: Assessment::count_in(conn, caller, Status::InProgress)?,
+            finals: Assessment::count_in(conn, caller, Status::Final)?,
         })
-        .collect::<AppResult<Vec<_>>>()?;
-    let work = if staff {
-        super::fieldwork::my_work(app, caller)?
-    } else {
-        Vec::new()
-    };
-    Ok(Home {
-        work,
-        staff,
-        counts: Counts {
-            clients: clients.len(),
-            draft: count(Status::Draft),
-            in_progress: count(Status::InProgress),
-            finals: count(Status::Final),
-        },
-        assessments: assessments
-            .iter()
-            .take(SHOWN)
-            .map(|a| ListedAssessment {
-                id: a.id,
-                client: name(a.client_id),
-                date: a.assessment_date,
-                scope: scope_label(a),
-                status: a.status(),
-            })
-            .collect(),
-        programmes,
-        trends,
+    })?;
+    Ok(StaffHome {
+        work: my_work(app, caller)?,
+        counts,
     })
 }
 
-/// Per client with two final assessments or more, its scores over time.
-#[derive(Default)]
-struct ScoresOverTime {
-    /// The areas the points have a score for: those of the first client's questionnaire.
-    area_names: Vec<String>,
-    clients: Vec<(i32, Vec<TrendPoint>)>,
-}
-
-fn scores_over_time(
-    app: &App,
-    conn: &mut AnyConnection,
-    caller: &Caller,
-    assessments: &[Assessment],
-) -> AppResult<ScoresOverTime> {
-    let mut by_client: BTreeMap<i32, Vec<&Assessment>> = BTreeMap::new();
-    for a in assessments.iter().filter(|a| a.status() == Status::Final) {
-        by_client.entry(a.client_id).or_default().push(a);
-    }
-    by_client.retain(|_, list| list.len() >= 2);
-    let Some(first) = by_client.values().flatten().next() else {
-        return Ok(ScoresOverTime::default());
-    };
-    let ids: Vec<i32> = by_client.values().flatten().map(|a| a.id).collect();
-    let stored = result_summaries::load(conn, &ids)?;
-    let Some(questionnaire) =
-        app.questionnaires
-            .get(conn, caller.organisation_id.get(), first.questionnaire_id)?
-    else {
-        return Ok(ScoresOverTime::default());
-    };
-    let area_names: Vec<String> = questionnaire.areas.iter().map(|a| a.name.clone()).collect();
-    let clients = by_client
+fn overview(app: &App, caller: &Caller) -> AppResult<Overview> {
+    let now = crate::db::now();
+    let (stale, users, clients) = app.read(|conn| {
+        let stale = Assessment::stale(
+            conn,
+            caller,
+            now - chrono::Duration::days(STALE_DAYS),
+            LISTED,
+        )?;
+        let ids: Vec<i32> = stale.iter().map(|a| a.client_id).collect();
+        let clients: HashMap<i32, String> = Client::names_of(conn, caller, &ids)?;
+        Ok((stale, User::list_in(conn, caller)?, clients))
+    })?;
+    let idle_since = now - chrono::Duration::days(IDLE_DAYS);
+    let mut idle: Vec<IdlePerson> = users
         .into_iter()
-        .map(|(client, list)| {
-            let mut points: Vec<TrendPoint> = list
-                .iter()
-                .filter_map(|a| {
-                    let summary = stored.get(&a.id)?;
-                    Some(TrendPoint {
-                        date: a.assessment_date,
-                        overall: summary.get(OVERALL)?.combined.get(),
-                        areas: questionnaire
-                            .areas
-                            .iter()
-                            .map(|area| summary.get(&area.id).map_or(0.0, |d| d.combined.get()))
-                            .collect(),
-                    })
-                })
-                .collect();
-            points.sort_by_key(|p| p.date);
-            (client, points)
+        .filter(|u| u.active && u.last_login_at.is_none_or(|at| at < idle_since))
+        .map(|u| IdlePerson {
+            id: u.id,
+            role: u.role(),
+            name: u.name,
+            last_login: u.last_login_at,
         })
         .collect();
-    Ok(ScoresOverTime {
-        area_names,
-        clients,
+    idle.sort_by_key(|p| p.last_login);
+    idle.truncate(usize::try_from(LISTED).unwrap_or(0));
+    Ok(Overview {
+        stale: stale
+            .iter()
+            .map(|a| StaleAssessment {
+                id: a.id,
+                client: clients.get(&a.client_id).cloned().unwrap_or_default(),
+                scope: scope_label(a),
+                status: a.status(),
+                idle_days: (now - a.updated_at).num_days(),
+            })
+            .collect(),
+        idle,
     })
 }

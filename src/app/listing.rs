@@ -79,6 +79,35 @@ pub struct Cut<S> {
     per_page: u32,
 }
 
+impl<S: Copy> Cut<S> {
+    /// This cut of a list an organisation keeps short (its users, its
+    /// tokens, its KPIs), held whole: `searched` gives the text the search
+    /// looks in, `order` compares two items by a sort key.
+    pub fn apply<T>(
+        &self,
+        mut items: Vec<T>,
+        searched: impl Fn(&T) -> String,
+        order: impl Fn(S, &T, &T) -> std::cmp::Ordering,
+    ) -> Paged<T> {
+        if let Some(text) = &self.search {
+            items.retain(|item| search_key(&searched(item)).contains(text.as_str()));
+        }
+        items.sort_by(|a, b| {
+            let ordering = order(self.sort, a, b);
+            if self.descending {
+                ordering.reverse()
+            } else {
+                ordering
+            }
+        });
+        let total = i64::try_from(items.len()).unwrap_or(i64::MAX);
+        let skip = usize::try_from(self.window.offset).unwrap_or(usize::MAX);
+        let take = usize::try_from(self.window.limit).unwrap_or(0);
+        let items = items.into_iter().skip(skip).take(take).collect();
+        self.page(items, total)
+    }
+}
+
 impl<S> Cut<S> {
     /// The page of `items` found under this cut, out of `total`.
     pub fn page<T>(&self, items: Vec<T>, total: i64) -> Paged<T> {
@@ -95,28 +124,35 @@ impl ListQuery {
     /// Checks the query: the sort key must be one of `keys` (the first is
     /// the default), the page and its size in range, the text not too long.
     pub fn cut<S: Copy>(&self, keys: &[(&str, S)]) -> AppResult<Cut<S>> {
-        let (name, descending) = match self.sort.as_deref().map(str::trim) {
-            None | Some("") => (None, false),
-            Some(s) => match s.strip_prefix('-') {
-                Some(name) => (Some(name), true),
-                None => (Some(s), false),
-            },
+        self.cut_or(keys, keys.first().map_or("", |(k, _)| *k))
+    }
+
+    /// As [`ListQuery::cut`], with `default` the order when none is asked,
+    /// e.g. `-assessment_date` for newest first.
+    pub fn cut_or<S: Copy>(&self, keys: &[(&str, S)], default: &str) -> AppResult<Cut<S>> {
+        let asked = match self.sort.as_deref().map(str::trim) {
+            None | Some("") => default,
+            Some(s) => s,
         };
-        let sort = match name {
-            None => keys.first().map(|(_, s)| *s),
-            Some(name) => keys.iter().find(|(k, _)| *k == name).map(|(_, s)| *s),
-        }
-        .ok_or_else(|| {
-            let names: Vec<&str> = keys.iter().map(|(k, _)| *k).collect();
-            AppError::invalid_field(
-                "bad_sort",
-                "sort",
-                format!(
-                    "sort by one of {}; put - before it for the reverse order",
-                    names.join(", ")
-                ),
-            )
-        })?;
+        let (name, descending) = match asked.strip_prefix('-') {
+            Some(name) => (name, true),
+            None => (asked, false),
+        };
+        let sort = keys
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, s)| *s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = keys.iter().map(|(k, _)| *k).collect();
+                AppError::invalid_field(
+                    "bad_sort",
+                    "sort",
+                    format!(
+                        "sort by one of {}; put - before it for the reverse order",
+                        names.join(", ")
+                    ),
+                )
+            })?;
         let per_page = self.per_page.unwrap_or(DEFAULT_PER_PAGE);
         if !(1..=MAX_PER_PAGE).contains(&per_page) {
             return Err(AppError::invalid_field(
@@ -216,6 +252,20 @@ mod tests {
             field(query(None, None, Some(501))).as_deref(),
             Some("per_page")
         );
+    }
+
+    #[test]
+    fn a_short_list_is_cut_in_memory() {
+        let query = ListQuery {
+            q: Some("BANK".into()),
+            sort: Some("-name".into()),
+            page: Some(2),
+            per_page: Some(1),
+        };
+        let cut = query.cut(KEYS).unwrap();
+        let names = vec!["Anchor Bank", "Fjord Mutual", "Harbour Bank", "Zenith bank"];
+        let page = cut.apply(names, |n| (*n).to_owned(), |_, a, b| a.cmp(b));
+        assert_eq!((page.items, page.total), (vec!["Harbour Bank"], 3));
     }
 
     #[test]

@@ -7,12 +7,14 @@
 #![warn(missing_docs)]
 
 pub mod access;
+pub mod assessment_list;
 pub mod assessment_team;
 pub mod assessments;
 pub mod audit;
 pub mod audit_lines;
 pub mod backup;
 pub mod bootstrap;
+pub mod client_cards;
 pub mod client_evidence;
 pub mod client_overview;
 pub mod client_records;

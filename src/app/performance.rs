@@ -6,6 +6,7 @@
 use super::error::{AppError, AppResult};
 use super::input::{required, SHORT_TEXT};
 use super::limits;
+use super::listing::{ListQuery, Paged};
 use super::permissions::{require, STAFF};
 use super::App;
 use crate::db::clients::Client;
@@ -113,10 +114,20 @@ pub fn define_kpi(app: &App, caller: &Caller, body: NewKpi) -> AppResult<Kpi> {
     })
 }
 
-/// The organisation's KPIs (staff).
-pub fn kpis(app: &App, caller: &Caller) -> AppResult<Vec<Kpi>> {
+/// A page of the organisation's KPIs (staff), found by name, sorted by
+/// `name` or `unit`.
+pub fn kpis(app: &App, caller: &Caller, query: &ListQuery) -> AppResult<Paged<Kpi>> {
     require(caller, STAFF, "read KPIs")?;
-    app.read(|conn| Ok(Kpi::list_in(conn, caller.organisation_id.get())?))
+    let cut = query.cut(&[("name", 0), ("unit", 1)])?;
+    let kpis = app.read(|conn| Ok(Kpi::list_in(conn, caller.organisation_id.get())?))?;
+    Ok(cut.apply(
+        kpis,
+        |k| k.name.clone(),
+        |key, a, b| match key {
+            0 => a.name.cmp(&b.name),
+            _ => a.unit.cmp(&b.unit).then(a.name.cmp(&b.name)),
+        },
+    ))
 }
 
 /// Sets KPI values (staff), each creating or replacing the value of its
@@ -173,10 +184,20 @@ pub fn define_panel(app: &App, caller: &Caller, body: NewPanel) -> AppResult<Pan
     })
 }
 
-/// The organisation's panels (staff).
-pub fn panels(app: &App, caller: &Caller) -> AppResult<Vec<Panel>> {
+/// A page of the organisation's panels (staff), found by name, sorted by
+/// `name` or `period`.
+pub fn panels(app: &App, caller: &Caller, query: &ListQuery) -> AppResult<Paged<Panel>> {
     require(caller, STAFF, "read panels")?;
-    app.read(|conn| Ok(Panel::list_in(conn, caller.organisation_id.get())?))
+    let cut = query.cut(&[("name", 0), ("period", 1)])?;
+    let panels = app.read(|conn| Ok(Panel::list_in(conn, caller.organisation_id.get())?))?;
+    Ok(cut.apply(
+        panels,
+        |p| p.name.clone(),
+        |key, a, b| match key {
+            0 => a.name.cmp(&b.name).then(a.period.cmp(&b.period)),
+            _ => a.period.cmp(&b.period).then(a.name.cmp(&b.name)),
+        },
+    ))
 }
 
 /// Replaces a panel's verdicts (staff): every entry a rank, or every entry a

@@ -232,11 +232,12 @@ fn answer_notes(
 
 /// "Whole company", or the parts of the scope that are set.
 pub fn scope_label(a: &Assessment) -> String {
-    let parts: Vec<&str> = [&a.business_unit, &a.product, &a.customer_group]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
+    scope_words([&a.business_unit, &a.product, &a.customer_group])
+}
+
+/// A scope's business unit, product and customer group in words.
+pub fn scope_words(parts: [&Option<String>; 3]) -> String {
+    let parts: Vec<&str> = parts.into_iter().flatten().map(String::as_str).collect();
     if parts.is_empty() {
         "Whole company".to_owned()
     } else {

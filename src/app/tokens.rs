@@ -2,6 +2,7 @@
 
 use super::error::{AppError, AppResult};
 use super::input::{required, SHORT_TEXT};
+use super::listing::{ListQuery, Paged};
 use super::App;
 use crate::auth::{digest, new_secret};
 use crate::db::audit::{AuditEvent, Change};
@@ -84,9 +85,25 @@ pub fn create(app: &App, caller: &Caller, body: &NewToken) -> AppResult<CreatedT
 }
 
 /// The caller's tokens, without their secrets.
-pub fn mine(app: &App, caller: &Caller) -> AppResult<Vec<TokenView>> {
+pub fn mine(app: &App, caller: &Caller, query: &ListQuery) -> AppResult<Paged<TokenView>> {
+    let cut = query.cut_or(
+        &[("name", 0), ("created_at", 1), ("last_used_at", 2)],
+        "-created_at",
+    )?;
     let tokens = app.read(|conn| Ok(ApiToken::list_for_user(conn, caller.user_id.get())?))?;
-    Ok(tokens.into_iter().map(TokenView::from).collect())
+    let views = tokens.into_iter().map(TokenView::from).collect();
+    Ok(cut.apply(
+        views,
+        |t: &TokenView| t.name.clone(),
+        |key, a, b| {
+            match key {
+                0 => a.name.cmp(&b.name),
+                1 => a.created_at.cmp(&b.created_at),
+                _ => a.last_used_at.cmp(&b.last_used_at),
+            }
+            .then(a.id.cmp(&b.id))
+        },
+    ))
 }
 
 /// The tokens page's tables.

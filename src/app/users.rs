@@ -3,6 +3,7 @@
 
 use super::error::{AppError, AppResult};
 use super::input::{email, required, SHORT_TEXT};
+use super::listing::{ListQuery, Paged};
 use super::permissions::{require, ADMINS, STAFF};
 use super::{tokens, App};
 use crate::auth::{hash_password, password_problem, verify_password};
@@ -92,10 +93,23 @@ pub struct Me {
 }
 
 /// Users of the caller's organisation (staff).
-pub fn list(app: &App, caller: &Caller) -> AppResult<Vec<UserView>> {
+pub fn list(app: &App, caller: &Caller, query: &ListQuery) -> AppResult<Paged<UserView>> {
     require(caller, STAFF, "list users")?;
+    let cut = query.cut(&[("name", 0), ("email", 1), ("role", 2), ("last_login_at", 3)])?;
     let users = app.read(|conn| Ok(User::list_in(conn, caller)?))?;
-    Ok(users.iter().map(UserView::from).collect())
+    Ok(cut.apply(
+        users.iter().map(UserView::from).collect(),
+        |u: &UserView| format!("{} {}", u.name, u.email),
+        |key, a, b| {
+            match key {
+                0 => a.name.cmp(&b.name),
+                1 => a.email.cmp(&b.email),
+                2 => a.role.as_str().cmp(b.role.as_str()),
+                _ => a.last_login_at.cmp(&b.last_login_at),
+            }
+            .then(a.id.cmp(&b.id))
+        },
+    ))
 }
 
 /// One user of the caller's organisation (staff).

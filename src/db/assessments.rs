@@ -6,7 +6,7 @@ use super::{
     now,
     organisations::Organisation,
     schema::{assessment_assessors, assessments},
-    AnyConnection,
+    AnyConnection, Window,
 };
 use crate::domain::{
     assessment::{AssessmentFilter, Status},
@@ -85,7 +85,93 @@ fn visible(caller: &Caller) -> Boxed<'static> {
     query
 }
 
+/// The orders a list of assessments takes; each ends with the id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AssessmentOrder {
+    Date,
+    Status,
+    Updated,
+}
+
+/// The assessments a caller may see that pass `filter` and whose client's
+/// name has `text` in it, unordered.
+fn matching<'a>(caller: &Caller, filter: &AssessmentFilter, text: Option<&'a str>) -> Boxed<'a> {
+    use super::schema::clients;
+    let mut query = visible(caller);
+    if let Some(client_id) = filter.client_id {
+        query = query.filter(assessments::client_id.eq(client_id));
+    }
+    if let Some(status) = filter.status {
+        query = query.filter(assessments::status.eq(status.as_str()));
+    }
+    if let Some(text) = text {
+        let named = clients::table
+            .filter(clients::organisation_id.eq(caller.organisation_id.get()))
+            .filter(clients::name_key.like(super::contains(text)).escape('\\'))
+            .select(clients::id);
+        query = query.filter(assessments::client_id.eq_any(named));
+    }
+    query
+}
+
 impl Assessment {
+    /// One page of the assessments a caller may see that pass `filter` and
+    /// whose client's name has `text` in it, and how many there are in all.
+    pub fn search(
+        conn: &mut AnyConnection,
+        caller: &Caller,
+        (filter, text): (&AssessmentFilter, Option<&str>),
+        (order, descending): (AssessmentOrder, bool),
+        window: Window,
+    ) -> QueryResult<(Vec<Assessment>, i64)> {
+        let total = matching(caller, filter, text).count().get_result(conn)?;
+        let query = matching(caller, filter, text);
+        let query = match (order, descending) {
+            (AssessmentOrder::Date, false) => query.order(assessments::assessment_date.asc()),
+            (AssessmentOrder::Date, true) => query.order(assessments::assessment_date.desc()),
+            (AssessmentOrder::Status, false) => query.order(assessments::status.asc()),
+            (AssessmentOrder::Status, true) => query.order(assessments::status.desc()),
+            (AssessmentOrder::Updated, false) => query.order(assessments::updated_at.asc()),
+            (AssessmentOrder::Updated, true) => query.order(assessments::updated_at.desc()),
+        };
+        let query = if descending {
+            query.then_order_by(assessments::id.desc())
+        } else {
+            query.then_order_by(assessments::id.asc())
+        };
+        let found = query
+            .offset(window.offset)
+            .limit(window.limit)
+            .select(Assessment::as_select())
+            .load(conn)?;
+        Ok((found, total))
+    }
+
+    /// How many assessments the caller may see are in `status`.
+    pub fn count_in(conn: &mut AnyConnection, caller: &Caller, status: Status) -> QueryResult<i64> {
+        visible(caller)
+            .filter(assessments::status.eq(status.as_str()))
+            .count()
+            .get_result(conn)
+    }
+
+    /// Open assessments (draft or in progress) nobody has changed since
+    /// `before`, the longest untouched first.
+    pub fn stale(
+        conn: &mut AnyConnection,
+        caller: &Caller,
+        before: chrono::NaiveDateTime,
+        limit: i64,
+    ) -> QueryResult<Vec<Assessment>> {
+        visible(caller)
+            .filter(assessments::status.ne(Status::Final.as_str()))
+            .filter(assessments::updated_at.lt(before))
+            .order((assessments::updated_at.asc(), assessments::id.asc()))
+            .limit(limit)
+            .select(Assessment::as_select())
+            .load(conn)
+    }
+
     pub fn status(&self) -> Status {
         self.status
     }

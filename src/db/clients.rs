@@ -125,6 +125,26 @@ impl Client {
         Ok((items, total))
     }
 
+    /// The names of these clients, as far as the caller may see them.
+    pub fn names_of(
+        conn: &mut AnyConnection,
+        caller: &Caller,
+        ids: &[i32],
+    ) -> QueryResult<std::collections::HashMap<i32, String>> {
+        let rows: Vec<(i32, String)> = matching(caller, &ClientSearch::default())
+            .filter(clients::id.eq_any(ids.to_vec()))
+            .select((clients::id, clients::name))
+            .load(conn)?;
+        Ok(rows.into_iter().collect())
+    }
+
+    /// How many clients the caller may see.
+    pub fn count_visible(conn: &mut AnyConnection, caller: &Caller) -> QueryResult<i64> {
+        matching(caller, &ClientSearch::default())
+            .count()
+            .get_result(conn)
+    }
+
     /// The sectors and regions of the clients a caller may see, each sorted
     /// and once: the choices of the list's filters.
     pub fn facets(

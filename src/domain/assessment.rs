@@ -29,6 +29,9 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every state, in the order an assessment goes through them.
+    pub const ALL: [Status; 3] = [Status::Draft, Status::InProgress, Status::Final];
+
     /// The state as the API and the database spell it, e.g. `in_progress`.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -25,7 +25,7 @@ fn the_demo_portfolio_looks_like_the_field_and_loads_once(app: &TestApp) {
     assert!(sectors.len() >= 4, "{sectors:?}");
 
     let assessments = app
-        .get("/api/v1/assessments?status=final", &consultant)
+        .get("/api/v1/assessments?status=final&per_page=500", &consultant)
         .expect(200);
     let mut by_client: BTreeMap<i64, Vec<&Value>> = BTreeMap::new();
     let all = assessments.as_array().expect("assessments");

@@ -28,6 +28,7 @@ mod exports;
 mod fieldwork;
 mod foreign_ids;
 mod hardening;
+mod home;
 mod invitations;
 mod matrix;
 mod operations;

@@ -96,16 +96,18 @@ fn executives_see_only_their_clients_scorecards_and_hostile_names_are_escaped(ap
         "unescaped client name"
     );
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; Bank"));
-    assert!(page.contains("1 draft"), "{page}");
+    assert!(page.contains("<strong>1</strong> draft"), "{page}");
 
     let mut executive = Browser::new(app);
     executive.login("ceo@a.test", PASSWORD);
     let page = executive.get("/").body;
     assert!(
-        page.contains("Your scorecards") && page.contains("No assessments to show yet."),
+        page.contains("<h1>Your clients</h1>")
+            && page.contains("&lt;script&gt;alert(1)&lt;/script&gt; Bank</a>")
+            && page.contains("No final assessment yet."),
         "drafts stay hidden: {page}"
     );
-    assert!(!page.contains("Other Bank"));
+    assert!(!page.contains("<script>alert(1)</script>") && !page.contains("Other Bank"));
 }
 
 fn unknown_pages_get_a_friendly_404(app: &TestApp) {

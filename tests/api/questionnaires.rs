@@ -152,6 +152,7 @@ fn the_openapi_document_describes_every_route(app: &TestApp) {
     // Every documented operation exists: without credentials it answers 401 (or, when public, not 404).
     let public = [
         "/api/v1/auth/login",
+        "/api/v1/invitations/accept",
         "/api/v1/openapi.json",
         "/healthz",
         "/readyz",

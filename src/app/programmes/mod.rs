@@ -11,6 +11,7 @@ pub mod tables;
 use super::clients::ClientView;
 use super::error::{AppError, AppResult};
 use super::input::{required, SHORT_TEXT};
+use super::listing::{ListQuery, Paged};
 use super::permissions::require;
 use super::App;
 use crate::db::audit::{AuditEvent, Change};
@@ -250,8 +251,20 @@ pub(super) fn summaries(
 }
 
 /// The programmes the caller may see.
-pub fn list(app: &App, caller: &Caller) -> AppResult<Vec<ProgrammeSummary>> {
-    app.read(|conn| summaries(conn, caller))
+pub fn list(app: &App, caller: &Caller, query: &ListQuery) -> AppResult<Paged<ProgrammeSummary>> {
+    let cut = query.cut(&[("client", 0), ("name", 1)])?;
+    let programmes = app.read(|conn| summaries(conn, caller))?;
+    Ok(cut.apply(
+        programmes,
+        |p| format!("{} {}", p.client, p.name),
+        |key, a, b| {
+            match key {
+                0 => a.client.cmp(&b.client),
+                _ => a.name.cmp(&b.name),
+            }
+            .then(a.id.cmp(&b.id))
+        },
+    ))
 }
 
 /// The caller's programmes, and the clients they see that have none yet.

@@ -15,7 +15,7 @@ use crate::db::AnyConnection;
 use crate::domain::assessment::{AssessmentFilter, Status};
 use crate::domain::role::Caller;
 use crate::domain::scoring::OVERALL;
-use crate::report::programme::{build, ProgrammeInput, ProgrammeReport, ScoredAssessment};
+use crate::report::programme::{build, Alert, ProgrammeInput, ProgrammeReport, ScoredAssessment};
 use diesel::QueryResult;
 
 /// The report rendered for the board, and what it covers (the command line
@@ -85,6 +85,38 @@ pub(super) fn client_areas(
 ) -> QueryResult<Vec<(String, String)>> {
     let finals = finals(conn, caller, client_id)?;
     area_names(app, conn, caller.organisation_id.get(), latest(&finals))
+}
+
+/// A programme and what in it needs attention.
+pub struct Attention {
+    /// The programme's id.
+    pub id: i32,
+    /// Its client.
+    pub client: String,
+    /// Its name.
+    pub name: String,
+    /// Its projects that are late, blocked or at risk, with the reasons.
+    pub alerts: Vec<Alert>,
+}
+
+/// The programmes the caller sees, each with what needs attention today.
+pub(crate) fn attention(
+    app: &App,
+    conn: &mut AnyConnection,
+    caller: &Caller,
+) -> QueryResult<Vec<Attention>> {
+    Programme::list_visible(conn, caller)?
+        .iter()
+        .map(|programme| {
+            let report = load(app, conn, caller, programme, today())?;
+            Ok(Attention {
+                id: programme.id,
+                client: report.client,
+                name: report.name,
+                alerts: report.alerts,
+            })
+        })
+        .collect()
 }
 
 /// The programme's report as of `today`, as the caller may see it.

@@ -4,10 +4,12 @@
 
 use super::flash::{Confirmation, Flash, FlashQuery};
 use super::messages::text;
+use super::pager::pager;
 use super::{PageError, Viewer};
 use crate::app::access::{self, Grant};
 use crate::app::error::AppError;
 use crate::app::invitations::{self, Invitation, InvitationRequest};
+use crate::app::listing::ListQuery;
 use crate::app::users::{self, UserUpdate};
 use crate::domain::ids::{ClientId, UserId};
 use crate::domain::role::{Caller, Role};
@@ -48,6 +50,14 @@ pub struct NewUserForm {
     email: String,
     name: String,
     role: String,
+}
+
+/// A list page's search as its form sends it.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct SearchForm {
+    q: String,
+    page: Option<u32>,
 }
 
 /// An invitation just made, to show its link once.
@@ -99,10 +109,16 @@ async fn users_page(
     flash: Flash,
     form: &NewUserForm,
     issued: Option<Issued>,
+    shown: ListQuery,
 ) -> Result<HttpResponse, PageError> {
     let caller = admin_only(viewer)?;
-    let users = state.run(move |app| users::list(app, &caller)).await?;
+    let search = shown.q.clone().unwrap_or_default();
+    let users = state
+        .run(move |app| users::list(app, &caller, &shown))
+        .await?;
+    let pager = pager(&users, USERS, &[("q", &search)]);
     let rows: Vec<Value> = users
+        .items
         .iter()
         .map(|u| {
             json!({
@@ -122,6 +138,8 @@ async fn users_page(
         "users": rows,
         "form": { "email": form.email, "name": form.name, "roles": role_options(chosen) },
         "issued": issued.map(|i| json!({ "link": i.link, "name": i.name, "expires_at": i.expires_at })),
+        "q": search,
+        "pager": pager,
     });
     let status = flash.fill(&mut data);
     viewer.fill(&mut data);
@@ -138,7 +156,17 @@ async fn users_outcome<T>(
 ) -> Result<HttpResponse, PageError> {
     match outcome {
         Ok(_) => Ok(done.redirect(USERS)),
-        Err(e) => users_page(state, viewer, Flash::refusal(e)?, form, None).await,
+        Err(e) => {
+            users_page(
+                state,
+                viewer,
+                Flash::refusal(e)?,
+                form,
+                None,
+                ListQuery::default(),
+            )
+            .await
+        }
     }
 }
 
@@ -146,15 +174,15 @@ pub async fn users(
     state: web::Data<AppState>,
     viewer: Viewer,
     query: web::Query<FlashQuery>,
+    shown: web::Query<SearchForm>,
 ) -> Result<HttpResponse, PageError> {
-    users_page(
-        &state,
-        &viewer,
-        query.flash(),
-        &NewUserForm::default(),
-        None,
-    )
-    .await
+    let shown = ListQuery {
+        q: Some(shown.q.clone()),
+        page: shown.page,
+        ..ListQuery::default()
+    };
+    let empty = NewUserForm::default();
+    users_page(&state, &viewer, query.flash(), &empty, None, shown).await
 }
 
 pub async fn add_user(
@@ -221,9 +249,27 @@ async fn issued(
                     .to_string(),
             };
             let empty = NewUserForm::default();
-            users_page(state, viewer, Flash::Nothing, &empty, Some(issued)).await
+            users_page(
+                state,
+                viewer,
+                Flash::Nothing,
+                &empty,
+                Some(issued),
+                ListQuery::default(),
+            )
+            .await
         }
-        Err(e) => users_page(state, viewer, Flash::refusal(e)?, form, None).await,
+        Err(e) => {
+            users_page(
+                state,
+                viewer,
+                Flash::refusal(e)?,
+                form,
+                None,
+                ListQuery::default(),
+            )
+            .await
+        }
     }
 }
 

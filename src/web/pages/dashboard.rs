@@ -1,59 +1,125 @@
-//! The start page: for consultants and admins, the organisation's
-//! assessments by status; for executives and programme managers, the final
-//! scorecards of their clients.
+//! The start page, by role (see `app::dashboard`): My work for consultants,
+//! the organisation's overview for admins, a card per client and one trend
+//! chart for executives and programme managers, and for programme managers
+//! their programmes with what needs attention.
 
 use super::{PageError, Viewer};
-use crate::app::dashboard;
-use crate::domain::assessment::Status;
+use crate::app::client_cards::{ChosenTrend, ClientCard};
+use crate::app::dashboard::{self, ClientHome, Home, Overview, StaffHome, TrendChoice};
+use crate::app::fieldwork::WorkItem;
 use crate::web::state::AppState;
 use actix_web::{http::StatusCode, web, HttpResponse};
-use serde_json::json;
+use serde_json::{json, Value};
 
-pub async fn show(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResponse, PageError> {
+pub async fn show(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    query: web::Query<Vec<(String, String)>>,
+) -> Result<HttpResponse, PageError> {
     let caller = viewer.caller();
-    let home = state.run(move |app| dashboard::home(app, &caller)).await?;
-    let rows: Vec<serde_json::Value> = home
-        .assessments
+    let choice = TrendChoice {
+        client_id: query
+            .iter()
+            .find(|(k, _)| k == "client_id")
+            .and_then(|(_, v)| v.parse().ok()),
+        areas: query
+            .iter()
+            .filter(|(k, _)| k == "area")
+            .map(|(_, v)| v.clone())
+            .collect(),
+    };
+    let home = state
+        .run(move |app| dashboard::home(app, &caller, &choice))
+        .await?;
+    let (template, mut data) = match home {
+        Home::Consultant(staff) => ("home_staff", staff_data(&staff, None)),
+        Home::Admin(staff, overview) => ("home_staff", staff_data(&staff, Some(&overview))),
+        Home::Client(home) => ("home_client", client_data(&home)),
+    };
+    viewer.fill(&mut data);
+    Ok(state.pages.render(StatusCode::OK, template, &data))
+}
+
+fn work_item(w: &WorkItem) -> Value {
+    let next = match w.next.as_str() {
+        "score" => {
+            json!({ "text": "Score", "href": format!("/assessments/{}?area={}", w.assessment_id, w.next_area.as_deref().unwrap_or_default()) })
+        }
+        "review" => {
+            json!({ "text": "Review the disagreements", "href": format!("/assessments/{}/review", w.assessment_id) })
+        }
+        "finalise" => {
+            json!({ "text": "Finalise", "href": format!("/assessments/{}/review", w.assessment_id) })
+        }
+        _ => json!({ "text": "Your areas are done; the lead reviews", "href": null }),
+    };
+    let areas: Vec<String> = w
+        .areas
         .iter()
         .map(|a| {
-            json!({
-                "id": a.id,
-                "client": a.client.as_deref().unwrap_or("?"),
-                "date": a.date.to_string(),
-                "scope": a.scope,
-                "status": a.status.as_str().replace('_', " "),
-                "final": a.status == Status::Final,
-            })
+            let drafts = if a.drafts > 0 {
+                format!(", {} not complete", a.drafts)
+            } else {
+                String::new()
+            };
+            format!("{} {}/{}{drafts}", a.name, a.answered, a.total)
         })
         .collect();
-    let heading = if home.staff {
-        "Assessments"
-    } else {
-        "Your scorecards"
-    };
+    json!({ "id": w.assessment_id, "client": w.client, "date": w.assessment_date.format("%-d %b %Y").to_string(), "role": w.role, "areas": areas, "next": next })
+}
+
+fn staff_data(home: &StaffHome, overview: Option<&Overview>) -> Value {
     let counts = &home.counts;
-    let mut data = json!({
-        "title": heading,
-        "heading": heading,
-        "staff": home.staff,
-        "assessments": rows,
-        "trends": home.trends.iter().map(|t| json!({ "client": t.client.as_deref().unwrap_or("?"), "chart": t.chart })).collect::<Vec<_>>(),
-        "programmes": home.programmes.iter().map(|p| json!({ "id": p.id, "client": p.client, "name": p.name })).collect::<Vec<_>>(),
-        "work": home.work.iter().map(|w| {
-            let next = match w.next.as_str() {
-                "score" => json!({ "text": "Score", "href": format!("/assessments/{}?area={}", w.assessment_id, w.next_area.as_deref().unwrap_or_default()) }),
-                "review" => json!({ "text": "Review the disagreements", "href": format!("/assessments/{}/review", w.assessment_id) }),
-                "finalise" => json!({ "text": "Finalise", "href": format!("/assessments/{}/review", w.assessment_id) }),
-                _ => json!({ "text": "Your areas are done; the lead reviews", "href": null }),
-            };
-            let areas: Vec<String> = w.areas.iter().map(|a| {
-                let drafts = if a.drafts > 0 { format!(", {} not complete", a.drafts) } else { String::new() };
-                format!("{} {}/{}{drafts}", a.name, a.answered, a.total)
-            }).collect();
-            json!({ "id": w.assessment_id, "client": w.client, "date": w.assessment_date.to_string(), "role": w.role, "areas": areas, "next": next })
-        }).collect::<Vec<_>>(),
+    json!({
+        "title": "Home",
+        "work": home.work.iter().map(work_item).collect::<Vec<_>>(),
         "counts": { "clients": counts.clients, "draft": counts.draft, "in_progress": counts.in_progress, "final": counts.finals },
-    });
-    viewer.fill(&mut data);
-    Ok(state.pages.render(StatusCode::OK, "dashboard", &data))
+        "overview": overview.map(|o| json!({
+            "stale": o.stale.iter().map(|a| json!({ "id": a.id, "client": a.client, "scope": a.scope, "status": a.status.as_str().replace('_', " "), "days": a.idle_days })).collect::<Vec<_>>(),
+            "idle": o.idle.iter().map(|p| json!({ "name": p.name, "role": p.role.label(), "last_login": p.last_login.map(|t| t.format("%-d %b %Y").to_string()) })).collect::<Vec<_>>(),
+            "stale_days": dashboard::STALE_DAYS,
+            "idle_days": dashboard::IDLE_DAYS,
+        })),
+    })
+}
+
+fn card(c: &ClientCard) -> Value {
+    json!({
+        "id": c.client_id,
+        "name": c.name,
+        "latest": c.latest.as_ref().map(|l| json!({
+            "assessment_id": l.assessment_id,
+            "date": l.date.format("%-d %b %Y").to_string(),
+            "overall": format!("{:.0}%", l.overall),
+            "change": l.change.map(|d| format!("{d:+.0} points")),
+            "up": l.change.is_some_and(|d| d >= 0.0),
+            "quartile": l.quartile.map(|q| match q { 1 => "top quartile", 2 => "second quartile", 3 => "third quartile", _ => "bottom quartile" }),
+        })),
+    })
+}
+
+fn trend_data(t: &ChosenTrend) -> Value {
+    json!({
+        "client_id": t.client_id,
+        "client": t.client,
+        "areas": t.areas.iter().map(|(id, name, chosen)| json!({ "id": id, "name": name, "chosen": chosen })).collect::<Vec<_>>(),
+        "chart": t.chart,
+        "columns": t.columns,
+        "rows": t.rows.iter().map(|(date, values)| json!({ "date": date.format("%b %Y").to_string(), "values": values.iter().map(|v| format!("{v:.0}%")).collect::<Vec<_>>() })).collect::<Vec<_>>(),
+    })
+}
+
+fn client_data(home: &ClientHome) -> Value {
+    json!({
+        "title": "Your clients",
+        "cards": home.cards.iter().map(card).collect::<Vec<_>>(),
+        "choices": home.cards.iter().map(|c| json!({ "id": c.client_id, "name": c.name, "selected": home.trend.as_ref().is_some_and(|t| t.client_id == c.client_id) })).collect::<Vec<_>>(),
+        "trend": home.trend.as_ref().map(trend_data),
+        "programmes": home.programmes.iter().map(|p| json!({
+            "id": p.id,
+            "client": p.client,
+            "name": p.name,
+            "alerts": p.alerts.iter().map(|a| json!({ "project": a.project, "kind": a.kind.replace('_', " "), "reasons": a.reasons })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
 }

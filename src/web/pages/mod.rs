@@ -13,6 +13,7 @@
 
 mod admin;
 mod assessment;
+mod assessment_list;
 mod audit;
 mod clients;
 mod create;
@@ -87,6 +88,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/clients/{id}", web::get().to(clients::show))
         .route("/clients/{id}/edit", web::get().to(clients::edit_form))
         .route("/clients/{id}/edit", web::post().to(clients::update))
+        .route("/assessments", web::get().to(assessment_list::list))
         .route("/assessments/new", web::get().to(create::assessment_form))
         .route(
             "/assessments/new",

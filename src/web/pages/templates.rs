@@ -22,8 +22,12 @@ impl Pages {
         for (name, source) in [
             ("login", include_str!("../../../templates/login.hbs")),
             (
-                "dashboard",
-                include_str!("../../../templates/dashboard.hbs"),
+                "home_staff",
+                include_str!("../../../templates/home_staff.hbs"),
+            ),
+            (
+                "home_client",
+                include_str!("../../../templates/home_client.hbs"),
             ),
             ("error", include_str!("../../../templates/error.hbs")),
             (
@@ -73,6 +77,10 @@ impl Pages {
             ("tokens", include_str!("../../../templates/tokens.hbs")),
             ("clients", include_str!("../../../templates/clients.hbs")),
             ("client", include_str!("../../../templates/client.hbs")),
+            (
+                "assessments",
+                include_str!("../../../templates/assessments.hbs"),
+            ),
             (
                 "invitation",
                 include_str!("../../../templates/invitation.hbs"),

@@ -2,33 +2,42 @@
 
 use crate::app::assessments::{self, AssessmentUpdate, AssessmentView, NewAssessmentRequest};
 use crate::app::audit::AuditEvent;
+use crate::app::listing::ListQuery;
 use crate::domain::assessment::{AssessmentFilter, Status};
 use crate::domain::ids::AssessmentId;
-use crate::web::call::{Call, JsonAnswer};
+use crate::web::call::{Call, JsonAnswer, PageAnswer};
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{get, patch, post, web, HttpResponse};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 #[derive(Deserialize, IntoParams)]
-pub struct ListQuery {
+#[into_params(parameter_in = Query)]
+pub struct AssessmentQuery {
     pub client_id: Option<i32>,
     pub status: Option<Status>,
 }
 
-/// Assessments the caller may see, newest first.
-#[utoipa::path(context_path = "/api/v1", tag = "assessments", params(ListQuery),
-    responses((status = 200, body = Vec<AssessmentView>), (status = 401, body = Problem)))]
+/// A page of the assessments the caller may see, newest first unless
+/// `sort` says otherwise (`assessment_date`, `status`, `updated_at`); `q`
+/// finds a part of the client's name.
+#[utoipa::path(context_path = "/api/v1", tag = "assessments", params(ListQuery, AssessmentQuery),
+    responses((status = 200, body = Vec<AssessmentView>, headers(
+            ("X-Total-Count" = i64, description = "Assessments that match, across all pages"),
+            ("Link" = String, description = "The first, previous, next and last pages (RFC 8288)"))),
+        (status = 401, body = Problem), (status = 422, body = Problem)))]
 #[get("/assessments")]
 pub async fn list(
     call: Call,
     query: web::Query<ListQuery>,
-) -> ApiResult<JsonAnswer<Vec<AssessmentView>>> {
+    filter: web::Query<AssessmentQuery>,
+) -> ApiResult<PageAnswer<AssessmentView>> {
+    let query = query.into_inner();
     let filter = AssessmentFilter {
-        client_id: query.client_id,
-        status: query.status,
+        client_id: filter.client_id,
+        status: filter.status,
     };
-    call.json(move |app, caller| assessments::list(app, caller, &filter))
+    call.page(move |app, caller| assessments::list(app, caller, &query, &filter))
         .await
 }
 

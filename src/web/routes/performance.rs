@@ -1,8 +1,9 @@
 //! Business performance data (see `app::performance`): KPI definitions and
 //! values, and expert panels with their ranks.
 
+use crate::app::listing::ListQuery;
 use crate::app::performance::{self, Kpi, KpiValue, NewKpi, NewPanel, Panel, PanelEntry};
-use crate::web::call::{Call, JsonAnswer};
+use crate::web::call::{Call, PageAnswer};
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{get, post, put, web, HttpResponse};
 
@@ -16,12 +17,17 @@ pub async fn create_kpi(call: Call, body: web::Json<NewKpi>) -> ApiResult<HttpRe
         .await
 }
 
-/// The organisation's KPIs.
-#[utoipa::path(context_path = "/api/v1", tag = "performance",
-    responses((status = 200, body = Vec<Kpi>), (status = 401, body = Problem), (status = 403, body = Problem)))]
+/// A page of the organisation's KPIs: `q` finds a part of a name; sorts by `name` or `unit`.
+#[utoipa::path(context_path = "/api/v1", tag = "performance", params(ListQuery),
+    responses((status = 200, body = Vec<Kpi>, headers(
+            ("X-Total-Count" = i64, description = "Items that match, across all pages"),
+            ("Link" = String, description = "The first, previous, next and last pages (RFC 8288)"))),
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
 #[get("/kpis")]
-pub async fn list_kpis(call: Call) -> ApiResult<JsonAnswer<Vec<Kpi>>> {
-    call.json(performance::kpis).await
+pub async fn list_kpis(call: Call, query: web::Query<ListQuery>) -> ApiResult<PageAnswer<Kpi>> {
+    let query = query.into_inner();
+    call.page(move |app, caller| performance::kpis(app, caller, &query))
+        .await
 }
 
 /// Sets KPI values (creating or replacing), all or nothing: one bad row refuses them all.
@@ -44,12 +50,17 @@ pub async fn create_panel(call: Call, body: web::Json<NewPanel>) -> ApiResult<Ht
         .await
 }
 
-/// The organisation's panels.
-#[utoipa::path(context_path = "/api/v1", tag = "performance",
-    responses((status = 200, body = Vec<Panel>), (status = 401, body = Problem), (status = 403, body = Problem)))]
+/// A page of the organisation's panels: `q` finds a part of a name; sorts by `name` or `period`.
+#[utoipa::path(context_path = "/api/v1", tag = "performance", params(ListQuery),
+    responses((status = 200, body = Vec<Panel>, headers(
+            ("X-Total-Count" = i64, description = "Items that match, across all pages"),
+            ("Link" = String, description = "The first, previous, next and last pages (RFC 8288)"))),
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
 #[get("/panels")]
-pub async fn list_panels(call: Call) -> ApiResult<JsonAnswer<Vec<Panel>>> {
-    call.json(performance::panels).await
+pub async fn list_panels(call: Call, query: web::Query<ListQuery>) -> ApiResult<PageAnswer<Panel>> {
+    let query = query.into_inner();
+    call.page(move |app, caller| performance::panels(app, caller, &query))
+        .await
 }
 
 /// Replaces a panel's verdicts: every entry a rank, or every entry a rating (turned into ranks).

@@ -6,22 +6,32 @@
 //! naming the projects.
 
 use crate::app::documents::Layout;
+use crate::app::listing::ListQuery;
 use crate::app::programmes::projects::{self, ProjectRequest, SavedProject};
 use crate::app::programmes::{
     self, report, NewProgramme, ProgrammeDetail, ProgrammeSummary, ProgrammeUpdate,
 };
 use crate::report::Paper;
-use crate::web::call::{Call, JsonAnswer};
+use crate::web::call::{Call, JsonAnswer, PageAnswer};
 use crate::web::download::inline;
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{delete, get, patch, post, put, web, HttpResponse};
 
-/// The programmes the caller may see.
-#[utoipa::path(context_path = "/api/v1", tag = "programmes",
-    responses((status = 200, body = Vec<ProgrammeSummary>), (status = 401, body = Problem)))]
+/// A page of the programmes the caller may see: `q` finds a part of the
+/// client's or the programme's name; sorts by `client` or `name`.
+#[utoipa::path(context_path = "/api/v1", tag = "programmes", params(ListQuery),
+    responses((status = 200, body = Vec<ProgrammeSummary>, headers(
+            ("X-Total-Count" = i64, description = "Items that match, across all pages"),
+            ("Link" = String, description = "The first, previous, next and last pages (RFC 8288)"))),
+        (status = 401, body = Problem), (status = 422, body = Problem)))]
 #[get("/programmes")]
-pub async fn list(call: Call) -> ApiResult<JsonAnswer<Vec<ProgrammeSummary>>> {
-    call.json(programmes::list).await
+pub async fn list(
+    call: Call,
+    query: web::Query<ListQuery>,
+) -> ApiResult<PageAnswer<ProgrammeSummary>> {
+    let query = query.into_inner();
+    call.page(move |app, caller| programmes::list(app, caller, &query))
+        .await
 }
 
 /// Starts a client's programme (one per client).

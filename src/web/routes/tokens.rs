@@ -1,7 +1,8 @@
 //! API tokens for scripts and integrations: shown once, stored hashed, revocable.
 
+use crate::app::listing::ListQuery;
 use crate::app::tokens::{self, CreatedToken, NewToken, TokenView};
-use crate::web::call::{Call, JsonAnswer};
+use crate::web::call::{Call, PageAnswer};
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{delete, get, post, web, HttpResponse};
 
@@ -14,12 +15,18 @@ pub async fn create(call: Call, body: web::Json<NewToken>) -> ApiResult<HttpResp
         .await
 }
 
-/// The caller's tokens, without their secrets.
-#[utoipa::path(context_path = "/api/v1", tag = "tokens",
-    responses((status = 200, body = Vec<TokenView>), (status = 401, body = Problem)))]
+/// A page of the caller's tokens, without their secrets: newest first
+/// unless `sort` says otherwise (`name`, `created_at`, `last_used_at`).
+#[utoipa::path(context_path = "/api/v1", tag = "tokens", params(ListQuery),
+    responses((status = 200, body = Vec<TokenView>, headers(
+            ("X-Total-Count" = i64, description = "Items that match, across all pages"),
+            ("Link" = String, description = "The first, previous, next and last pages (RFC 8288)"))),
+        (status = 401, body = Problem), (status = 422, body = Problem)))]
 #[get("/tokens")]
-pub async fn list(call: Call) -> ApiResult<JsonAnswer<Vec<TokenView>>> {
-    call.json(tokens::mine).await
+pub async fn list(call: Call, query: web::Query<ListQuery>) -> ApiResult<PageAnswer<TokenView>> {
+    let query = query.into_inner();
+    call.page(move |app, caller| tokens::mine(app, caller, &query))
+        .await
 }
 
 /// Revokes a token at once: one of the caller's own or, for an admin, any

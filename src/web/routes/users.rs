@@ -1,18 +1,25 @@
 //! The organisation's users. Admins create them; consultants may list them
 //! to pick co-assessors.
 
+use crate::app::listing::ListQuery;
 use crate::app::users::{self, NewUserRequest, UserUpdate, UserView};
 use crate::domain::ids::UserId;
-use crate::web::call::{Call, JsonAnswer};
+use crate::web::call::{Call, JsonAnswer, PageAnswer};
 use crate::web::problem::{ApiResult, Problem};
 use actix_web::{get, patch, post, web, HttpResponse};
 
-/// Users of the caller's organisation.
-#[utoipa::path(context_path = "/api/v1", tag = "users",
-    responses((status = 200, body = Vec<UserView>), (status = 401, body = Problem), (status = 403, body = Problem)))]
+/// A page of the users of the caller's organisation: `q` finds a part of a
+/// name or email; sorts by `name`, `email`, `role` or `last_login_at`.
+#[utoipa::path(context_path = "/api/v1", tag = "users", params(ListQuery),
+    responses((status = 200, body = Vec<UserView>, headers(
+            ("X-Total-Count" = i64, description = "Items that match, across all pages"),
+            ("Link" = String, description = "The first, previous, next and last pages (RFC 8288)"))),
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
 #[get("/users")]
-pub async fn list(call: Call) -> ApiResult<JsonAnswer<Vec<UserView>>> {
-    call.json(users::list).await
+pub async fn list(call: Call, query: web::Query<ListQuery>) -> ApiResult<PageAnswer<UserView>> {
+    let query = query.into_inner();
+    call.page(move |app, caller| users::list(app, caller, &query))
+        .await
 }
 
 /// One user of the caller's organisation.
