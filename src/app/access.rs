@@ -10,6 +10,7 @@ use super::App;
 use crate::db::audit::{AuditEvent, Change};
 use crate::db::clients::Client;
 use crate::db::users::User;
+use crate::db::AnyConnection;
 use crate::domain::ids::{ClientId, UserId};
 use crate::domain::role::Caller;
 use serde::Deserialize;
@@ -62,7 +63,51 @@ pub fn set(
         Grant::Detach => "detach users from clients",
     };
     require(caller, STAFF, action)?;
+    app.write(|conn| set_in(conn, caller, (client_id, user_id), change))
+}
+
+/// Gives one person access to several clients at once (staff): to all of
+/// them, or (if one cannot be given) to none.
+pub fn attach_many(
+    app: &App,
+    caller: &Caller,
+    user_id: UserId,
+    client_ids: &[ClientId],
+) -> AppResult<()> {
+    require(caller, STAFF, "attach users to clients")?;
+    if client_ids.is_empty() {
+        return Err(AppError::invalid_field(
+            "missing_field",
+            "client_id",
+            "choose at least one client",
+        ));
+    }
+    if client_ids.len() > MAX_AT_ONCE {
+        return Err(AppError::invalid_field(
+            "too_many_items",
+            "client_id",
+            format!("give access to at most {MAX_AT_ONCE} clients at once"),
+        ));
+    }
     app.write(|conn| {
+        for client_id in client_ids {
+            set_in(conn, caller, (*client_id, user_id), Grant::Attach)?;
+        }
+        Ok(())
+    })
+}
+
+/// Most clients one person is given at once.
+const MAX_AT_ONCE: usize = 500;
+
+/// Gives or removes one access inside the caller's transaction, audited.
+fn set_in(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    (client_id, user_id): (ClientId, UserId),
+    change: Grant,
+) -> AppResult<()> {
+    {
         visible(conn, caller, client_id)?;
         let record = Change::by(caller, "client", client_id.get(), "");
         let record = match change {
@@ -99,7 +144,7 @@ pub fn set(
         };
         AuditEvent::record(conn, record)?;
         Ok(())
-    })
+    }
 }
 
 /// One executive or programme manager and the clients they see.

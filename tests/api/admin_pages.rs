@@ -384,19 +384,69 @@ fn an_admin_gives_and_removes_an_executives_access_to_a_client(app: &TestApp) {
         staff.body
     );
 
-    let removed = admin.post("/admin/access/remove", &access);
+    // Removing asks first, naming both; only the confirmation removes.
+    let asked = admin.post(
+        "/admin/access/remove",
+        &[
+            ("user_id", ceo_id.as_str()),
+            ("client_id", &harbour_id),
+            ("person", "ceo@a.test"),
+            ("client", "Harbour Bank"),
+        ],
+    );
+    assert!(
+        asked.status == 200
+            && asked.body.contains("<strong>ceo@a.test</strong> will no longer see the results of <strong>Harbour Bank</strong>")
+            && asked.body.contains("name=\"confirm\" value=\"yes\""),
+        "{}",
+        asked.body
+    );
+    assert_eq!(
+        client_names(app, &ceo),
+        ["Harbour Bank"],
+        "not before the confirmation"
+    );
+    let confirmed = [
+        ("user_id", ceo_id.as_str()),
+        ("client_id", &harbour_id),
+        ("confirm", "yes"),
+    ];
+    let removed = admin.post("/admin/access/remove", &confirmed);
     assert_eq!(
         (removed.status, removed.location.as_deref()),
         (303, Some("/admin/access?done=removed"))
     );
     assert!(client_names(app, &ceo).is_empty());
     assert_eq!(app.get(&members, &api).expect(200), json!([]));
-    let again = admin.post("/admin/access/remove", &access);
+    let again = admin.post("/admin/access/remove", &confirmed);
     assert!(
         again.status == 404 && again.body.contains("Membership not found."),
         "{}",
         again.body
     );
+
+    // Several clients at once.
+    let fjord_id = app.client(&api, "Fjord Mutual").to_string();
+    let both = admin.post(
+        "/admin/access",
+        &[
+            ("user_id", ceo_id.as_str()),
+            ("client_id", &harbour_id),
+            ("client_id", &fjord_id),
+        ],
+    );
+    assert_eq!(both.status, 303);
+    assert_eq!(client_names(app, &ceo), ["Fjord Mutual", "Harbour Bank"]);
+    for id in [&harbour_id, &fjord_id] {
+        admin.post(
+            "/admin/access/remove",
+            &[
+                ("user_id", ceo_id.as_str()),
+                ("client_id", id),
+                ("confirm", "yes"),
+            ],
+        );
+    }
 
     let outsider = app.other_organisation("admin@b.test");
     app.get(&members, &outsider).problem(404, "not_found");

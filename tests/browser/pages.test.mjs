@@ -40,6 +40,9 @@ test("every page passes the WCAG 2.1 AA checks and fits the screen at 1280 and 3
     const id = await freshAssessment(staff.page, `Accessible Telecom ${width}`);
     for (const [path, shot] of [
       ["/", "dashboard"],
+      ["/clients?q=bank", "clients"],
+      ["/clients/1", "client"],
+      ["/assessments", "assessments"],
       [`/assessments/${id}`, "scoring"],
       [`/assessments/${id}/review`, "review"],
       ["/clients/new", "new-client"],
@@ -67,7 +70,7 @@ test("every page passes the WCAG 2.1 AA checks and fits the screen at 1280 and 3
 
     const executive = await logIn("executive@demo.cmas", "demo-executive-pass", width);
     await check(executive.page, "/", "executive-home", width);
-    const view = await executive.page.getByRole("link", { name: "View" }).first().getAttribute("href");
+    const view = await executive.page.getByRole("link", { name: "Scorecard" }).first().getAttribute("href");
     await check(executive.page, view, "scorecard", width);
     await executive.context.close();
 
@@ -119,7 +122,7 @@ test("a consultant takes the scoring workbook offline and uploads it back; a wro
     page.waitForEvent("download"),
     page.getByRole("link", { name: "Download your scoring workbook (XLSX)" }).click(),
   ]);
-  assert.equal(download.suggestedFilename(), `assessment-${id}-scoring.xlsx`);
+  assert.equal(download.suggestedFilename(), "Offline Shipping – scoring workbook – Carla Consultant – 2026-11-20.xlsx");
   const file = await download.path();
   await page.getByLabel("Filled workbook").setInputFiles(file);
   await page.getByRole("button", { name: "Upload the workbook" }).click();
@@ -135,22 +138,43 @@ test("a consultant takes the scoring workbook offline and uploads it back; a wro
   await context.close();
 });
 
-test("an admin adds an executive and gives them a client; the executive then sees it", async () => {
+test("an admin invites an executive, who sets a password by the link, and gives them two clients", async () => {
   const { context, page } = await logIn("admin@demo.cmas", "demo-admin-pass");
   await page.getByRole("link", { name: "Admin" }).click();
-  await page.getByLabel("Email").fill("new.exec@demo.cmas");
-  await page.getByLabel("Name", { exact: true }).fill("Nadia Newcomer");
-  await page.locator('form[action="/admin/users"]').getByLabel("Role").selectOption("executive");
-  await page.getByLabel("Initial password").fill("a-long-browser-password");
-  await page.getByRole("button", { name: "Add the user" }).click();
-  await page.getByText("The user was added").waitFor();
+  const invite = page.locator('form[method="post"][action="/admin/users"]');
+  await invite.getByLabel("Email").fill("new.exec@demo.cmas");
+  await invite.getByLabel("Name", { exact: true }).fill("Nadia Newcomer");
+  await invite.getByLabel("Role").selectOption("executive");
+  await page.getByRole("button", { name: "Invite" }).click();
+  const link = await page.getByLabel("Invitation link").inputValue();
+  assert.match(link, /\/invitations\/i_[A-Za-z0-9_-]{43}$/);
+  await page.screenshot({ path: join(SHOTS, "admin-invited-1280.png") });
+
+  const invited = await (await browser.newContext({ viewport: { width: 390, height: 900 } })).newPage();
+  await invited.goto(link);
+  assert.match(await invited.locator("h1").innerText(), /Welcome, Nadia Newcomer/);
+  await invited.getByLabel("Password", { exact: true }).fill("a-long-browser-password");
+  await invited.getByLabel("The same password again").fill("a-long-browser-password");
+  await invited.getByRole("button", { name: "Set my password" }).click();
+  await invited.getByText("Your account is open.").waitFor();
+  assert.deepEqual(await wcagViolations(invited), [], "the invitation page");
+  await invited.screenshot({ path: join(SHOTS, "invitation-accepted-390.png") });
+  await invited.context().close();
+
   await page.goto(`${base}/admin/access`);
   await page.getByLabel("Person").selectOption({ label: "Nadia Newcomer (new.exec@demo.cmas)" });
-  const client = await page.getByLabel("Client").locator("option").first().innerText();
-  await page.getByLabel("Client").selectOption({ label: client });
+  const options = page.getByLabel("Clients").locator("option");
+  const chosen = [await options.nth(0).innerText(), await options.nth(1).innerText()];
+  await page.getByLabel("Clients").selectOption(chosen.map((label) => ({ label })));
   await page.getByRole("button", { name: "Give access" }).click();
   await page.getByText("The access was given.").waitFor();
+  // Removing asks first.
+  await page.getByRole("button", { name: `Remove the access of Nadia Newcomer to ${chosen[1]}` }).click();
+  await page.getByRole("heading", { name: "Remove access?" }).waitFor();
+  await page.getByRole("button", { name: "Remove the access" }).click();
+  await page.getByText("The access was removed.").waitFor();
   await context.close();
+  const client = chosen[0];
 
   const executive = await logIn("new.exec@demo.cmas", "a-long-browser-password");
   const clients = await executive.page.evaluate(async () => (await (await fetch("/api/v1/clients")).json()).map((c) => c.name));

@@ -77,13 +77,17 @@ pub struct UserForm {
     active: Option<String>,
 }
 
-/// Giving or removing one person's access to one client.
+/// Removing one person's access to one client: asked first, then confirmed
+/// (`confirm=yes`); the names are only for the question.
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct AccessForm {
     csrf_token: String,
     user_id: String,
     client_id: String,
+    person: String,
+    client: String,
+    confirm: String,
 }
 
 impl AccessForm {
@@ -358,42 +362,69 @@ pub async fn access(
     access_page(&state, &viewer, query.flash()).await
 }
 
+/// Gives one person access to the clients ticked (the form repeats
+/// `client_id`), all at once.
 pub async fn give_access(
     state: web::Data<AppState>,
     viewer: Viewer,
-    form: web::Form<AccessForm>,
+    form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, PageError> {
-    change_access(&state, &viewer, &form, Grant::Attach).await
+    let field = |name: &str| {
+        form.iter()
+            .find(|(n, _)| n == name)
+            .map_or("", |(_, v)| v.as_str())
+    };
+    viewer.check(field("csrf_token"))?;
+    let caller = admin_only(&viewer)?;
+    let clients: Result<Vec<ClientId>, _> = form
+        .iter()
+        .filter(|(n, _)| n == "client_id")
+        .map(|(_, v)| v.parse().map(ClientId))
+        .collect();
+    let outcome = match (field("user_id").parse().map(UserId), clients) {
+        (Ok(user_id), Ok(clients)) => {
+            state
+                .run(move |app| access::attach_many(app, &caller, user_id, &clients))
+                .await
+        }
+        _ => Err(
+            AppError::invalid("missing_field", "choose a person and at least one client").into(),
+        ),
+    };
+    access_outcome(&state, &viewer, outcome, Confirmation::AccessGiven).await
 }
 
+/// Removes one person's access to one client once the admin confirmed it:
+/// the first post shows what would be removed and asks.
 pub async fn remove_access(
     state: web::Data<AppState>,
     viewer: Viewer,
     form: web::Form<AccessForm>,
 ) -> Result<HttpResponse, PageError> {
-    change_access(&state, &viewer, &form, Grant::Detach).await
-}
-
-/// Gives or removes one person's access to one client, back to the page.
-async fn change_access(
-    state: &AppState,
-    viewer: &Viewer,
-    form: &AccessForm,
-    grant: Grant,
-) -> Result<HttpResponse, PageError> {
     viewer.check(&form.csrf_token)?;
-    let caller = admin_only(viewer)?;
-    let outcome = match form.ids() {
-        Ok((user_id, client_id)) => {
-            state
-                .run(move |app| access::set(app, &caller, client_id, user_id, grant))
+    let caller = admin_only(&viewer)?;
+    let (user_id, client_id) = match form.ids() {
+        Ok(ids) => ids,
+        Err(e) => {
+            return access_outcome(&state, &viewer, Err(e.into()), Confirmation::AccessRemoved)
                 .await
         }
-        Err(e) => Err(e.into()),
     };
-    let done = match grant {
-        Grant::Attach => Confirmation::AccessGiven,
-        Grant::Detach => Confirmation::AccessRemoved,
-    };
-    access_outcome(state, viewer, outcome, done).await
+    if form.confirm != "yes" {
+        let mut data = json!({
+            "title": "Remove access",
+            "person": form.person,
+            "client": form.client,
+            "user_id": user_id.get(),
+            "client_id": client_id.get(),
+        });
+        viewer.fill(&mut data);
+        return Ok(state
+            .pages
+            .render(actix_web::http::StatusCode::OK, "access_confirm", &data));
+    }
+    let outcome = state
+        .run(move |app| access::set(app, &caller, client_id, user_id, Grant::Detach))
+        .await;
+    access_outcome(&state, &viewer, outcome, Confirmation::AccessRemoved).await
 }

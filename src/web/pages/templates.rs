@@ -78,6 +78,10 @@ impl Pages {
             ("clients", include_str!("../../../templates/clients.hbs")),
             ("client", include_str!("../../../templates/client.hbs")),
             (
+                "access_confirm",
+                include_str!("../../../templates/access_confirm.hbs"),
+            ),
+            (
                 "assessments",
                 include_str!("../../../templates/assessments.hbs"),
             ),
