@@ -50,6 +50,7 @@ pub mod scorecard;
 pub mod scores;
 pub mod scoring_sheet;
 pub mod sessions;
+pub mod settings;
 pub mod statistics;
 pub mod study;
 pub mod tokens;

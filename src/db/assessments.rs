@@ -311,7 +311,7 @@ impl Assessment {
         )
         .set((
             assessments::status.eq(status.as_str()),
-            assessments::version.eq(expected_version + 1),
+            assessments::version.eq(assessments::version + 1),
             assessments::updated_at.eq(at),
             assessments::finalised_at.eq(finalised),
         ))

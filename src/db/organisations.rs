@@ -44,6 +44,30 @@ impl Organisation {
             .optional()
     }
 
+    /// How the organisation writes numbers, and its currency code.
+    pub fn money_settings(conn: &mut AnyConnection, id: i32) -> QueryResult<(String, String)> {
+        organisations::table
+            .find(id)
+            .select((organisations::number_format, organisations::currency))
+            .first(conn)
+    }
+
+    /// Sets how the organisation writes numbers and its currency code.
+    pub fn set_money_settings(
+        conn: &mut AnyConnection,
+        id: i32,
+        number_format: &str,
+        currency: &str,
+    ) -> QueryResult<()> {
+        diesel::update(organisations::table.find(id))
+            .set((
+                organisations::number_format.eq(number_format),
+                organisations::currency.eq(currency),
+            ))
+            .execute(conn)
+            .map(|_| ())
+    }
+
     pub fn all(conn: &mut AnyConnection) -> QueryResult<Vec<Organisation>> {
         organisations::table
             .order(organisations::id)

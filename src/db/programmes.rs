@@ -96,7 +96,7 @@ impl Programme {
             programmes::business_units.eq(json(&fields.grid.units)),
             programmes::customer_groups.eq(json(&fields.grid.groups)),
             programmes::dimensions.eq(json(&fields.dimensions)),
-            programmes::version.eq(version + 1),
+            programmes::version.eq(programmes::version + 1),
             programmes::updated_at.eq(now()),
         ))
         .returning(programmes::all_columns)
@@ -345,7 +345,7 @@ impl StoredProject {
                 .filter(projects::programme_id.eq(programme_id))
                 .filter(projects::version.eq(version)),
         )
-        .set((projects::version.eq(version + 1), columns(p)))
+        .set((projects::version.eq(projects::version + 1), columns(p)))
         .execute(conn)?;
         if changed == 1 {
             Self::replace_links(conn, p.id, p)?;

@@ -9,6 +9,8 @@ diesel::table! {
         created_at -> Timestamp,
         portfolio_version -> BigInt,
         performance_version -> BigInt,
+        currency -> Text,
+        number_format -> Text,
     }
 }
 

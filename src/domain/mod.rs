@@ -1,5 +1,6 @@
 //! The pure domain: questionnaires, scoring, roles and callers, assessment
-//! states, performance data, programme plans and login throttling.
+//! states, performance data, programme plans, numbers and money as people
+//! write them, and login throttling.
 //! Nothing here knows about HTTP or the database, so it can be tested on its own.
 
 #![warn(missing_docs)]
@@ -7,6 +8,7 @@
 pub mod assessment;
 pub mod dates;
 pub mod ids;
+pub mod numbers;
 pub mod performance;
 pub mod programme;
 pub mod questionnaire;

@@ -5,10 +5,10 @@
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-/// The pages' policy: scripts, styles and requests only from cmas itself,
+/// The pages' policy: scripts, styles, fonts and requests only from cmas itself,
 /// no framing, no plugins, forms only back to cmas.
 pub const PAGE_POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
-     img-src 'self' data:; connect-src 'self'; form-action 'self'; \
+     img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; \
      frame-ancestors 'none'; base-uri 'none'";
 
 /// The policy of a standalone HTML report: its `<style>` elements by hash.

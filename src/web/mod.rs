@@ -3,9 +3,11 @@
 //! who is calling; `problem` turns the use cases' errors into problem
 //! documents; `download` and `content_policy` answer documents; `body`
 //! reads file bodies and `body_pace` cuts off slow ones; `allowed` knows
-//! which methods a path takes (405); `metrics` and `openapi` describe the service.
+//! which methods a path takes (405); `assets` serves the pages' files;
+//! `metrics` and `openapi` describe the service.
 
 pub mod allowed;
+pub mod assets;
 pub mod body;
 pub mod body_pace;
 pub mod call;
@@ -26,7 +28,7 @@ use problem::ApiError;
 use routes::{
     assessments, assessors, audit, auth, clients, evidence, exports, fieldwork, health, imports,
     invitations, performance, programme_exports, programmes, questionnaires, results, scorecards,
-    scores, stats, study, tokens, users, workbook,
+    scores, settings, stats, study, tokens, users, workbook,
 };
 
 /// Largest JSON body accepted.
@@ -118,6 +120,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(invitations::invite)
             .service(invitations::reinvite)
             .service(invitations::accept)
+            .service(settings::get)
+            .service(settings::put)
             .service(clients::list)
             .service(clients::get)
             .service(clients::create)
@@ -189,6 +193,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(study::portfolio_html)
             .service(study::portfolio),
     )
+    .configure(assets::configure)
     .configure(pages::configure)
     .default_service(web::to(not_found));
 }

@@ -14,7 +14,109 @@ on_both_backends!(
     the_programme_pages_start_a_programme_add_a_project_and_record_progress,
     projects_and_milestones_export_and_the_report_renders_for_the_board,
     amounts_past_a_thousand_million_million_are_refused,
+    a_made_up_version_is_a_conflict_not_a_fault,
+    the_organisation_says_how_it_writes_numbers_and_its_currency,
 );
+
+/// An admin sets a decimal comma and Swiss francs: the table of projects
+/// reads "48.000" as 48000 and shows amounts the same way.
+fn the_organisation_says_how_it_writes_numbers_and_its_currency(app: &TestApp) {
+    let admin = app.admin();
+    let (_, consultant) = app.user(&admin, "carla@a.test", "consultant");
+    assert_eq!(
+        app.get("/api/v1/settings", &consultant).expect(200),
+        json!({ "number_format": "decimal_point", "currency": "EUR" })
+    );
+    let swiss = json!({ "number_format": "decimal_comma", "currency": "CHF" });
+    app.send("PUT", "/api/v1/settings", &consultant, &swiss)
+        .problem(403, "role_not_allowed");
+    app.send(
+        "PUT",
+        "/api/v1/settings",
+        &admin,
+        &json!({ "number_format": "decimal_comma", "currency": "XYZ" }),
+    )
+    .problem(422, "unknown_currency");
+    app.send("PUT", "/api/v1/settings", &admin, &swiss)
+        .expect(200);
+    assert_eq!(app.get("/api/v1/settings", &consultant).expect(200), swiss);
+
+    let client = app.client(&admin, "Zurich Bank");
+    let programme = start_programme(app, &admin, client);
+    let placement = json!({ "kind": "row", "unit": "Retail" });
+    let body = project("Pilot", placement, "2026-01-01", "2026-12-31", &[]);
+    let project_id = app
+        .send(
+            "POST",
+            &format!("/api/v1/programmes/{programme}/projects"),
+            &admin,
+            &body,
+        )
+        .expect(201)["id"]
+        .as_i64()
+        .expect("id");
+    let mut browser = Browser::new(app);
+    browser.login(ADMIN_EMAIL, PASSWORD);
+    let p = project_id.to_string();
+    let saved = browser.post(
+        &format!("/programmes/{programme}/rows"),
+        &[
+            ("project_id", &p),
+            (&format!("owner.{p}"), "Ursula"),
+            (&format!("start.{p}"), "2026-01-01"),
+            (&format!("end.{p}"), "2026-12-31"),
+            (&format!("status.{p}"), "pilot"),
+            (&format!("cost_actual.{p}"), "48.000"),
+            (&format!("benefit_actual.{p}"), "1.234,5"),
+        ],
+    );
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let stored = &detail(app, &admin, programme)["report"]["projects"][0];
+    assert_eq!(
+        (
+            stored["cost_actual"].as_f64(),
+            stored["benefit_actual"].as_f64()
+        ),
+        (Some(48000.0), Some(1234.5))
+    );
+    let page = browser.get(&format!("/programmes/{programme}"));
+    assert!(
+        page.body.contains("value=\"48.000\"")
+            && page.body.contains("value=\"1.234,50\"")
+            && page.body.contains("Amounts in CHF"),
+        "{}",
+        page.body
+    );
+    let trail = app
+        .get("/api/v1/audit?action=organisation.settings", &admin)
+        .expect(200);
+    assert_eq!(trail.as_array().map(Vec::len), Some(1));
+}
+
+/// schemathesis found it: the next version was worked out in Rust, so the
+/// largest version number overflowed (500). It is raised in SQL now.
+fn a_made_up_version_is_a_conflict_not_a_fault(app: &TestApp) {
+    let admin = app.admin();
+    let client = app.client(&admin, "Version Bank");
+    let programme = start_programme(app, &admin, client);
+    let body = json!({ "business_units": ["Retail"], "customer_groups": ["All"], "dimensions": [], "name": "Renamed", "version": i32::MAX });
+    app.send(
+        "PATCH",
+        &format!("/api/v1/programmes/{programme}"),
+        &admin,
+        &body,
+    )
+    .problem(409, "stale_version");
+    let questionnaire = app.mini_questionnaire(&admin);
+    let id = app.draft(&admin, client, questionnaire);
+    app.send(
+        "PATCH",
+        &format!("/api/v1/assessments/{id}"),
+        &admin,
+        &json!({ "version": i32::MAX, "status": "in_progress" }),
+    )
+    .problem(409, "stale_version");
+}
 
 /// The probe that found it: a benefit near the largest number made the
 /// report's money chart draw billions of ticks, until memory ran out.
@@ -546,14 +648,42 @@ fn the_programme_pages_start_a_programme_add_a_project_and_record_progress(app: 
             .map(Vec::len),
         Some(2)
     );
-    let progress = browser.post(
-        &format!("/programmes/{id}/projects/{project}/progress"),
-        &[
-            ("status", "done"),
-            ("cost_actual", "48000"),
-            ("benefit_actual", "90000"),
-        ],
+    // The table saves every row at once, numbers as people write them; a
+    // mistyped one keeps every value typed and says so beside its field.
+    let p = project.to_string();
+    let row = |benefit: &'static str| {
+        vec![
+            ("project_id".to_owned(), p.clone()),
+            (format!("owner.{p}"), "Olga Ortiz".to_owned()),
+            (format!("start.{p}"), "2026-01-01".to_owned()),
+            (format!("end.{p}"), "2026-07-31".to_owned()),
+            (format!("status.{p}"), "done".to_owned()),
+            (format!("cost_actual.{p}"), "48,000".to_owned()),
+            (format!("benefit_actual.{p}"), benefit.to_owned()),
+        ]
+    };
+    fn as_fields(row: &[(String, String)]) -> Vec<(&str, &str)> {
+        row.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect()
+    }
+    let mistyped = row("9O,000");
+    let refused = browser.post(&format!("/programmes/{id}/rows"), &as_fields(&mistyped));
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refused.body.contains(&format!(
+            "id=\"benefit_actual.{p}-error\">Benefit so far must be a number, e.g. 251,000."
+        )) && refused.body.contains("value=\"48,000\"")
+            && refused.body.contains("value=\"Olga Ortiz\"")
+            && refused.body.contains("value=\"9O,000\""),
+        "{}",
+        refused.body
     );
+    assert_eq!(
+        self::detail(app, &admin, id)["report"]["projects"][0]["owner"],
+        "Olga",
+        "nothing stored"
+    );
+    let fixed = row("90,000");
+    let progress = browser.post(&format!("/programmes/{id}/rows"), &as_fields(&fixed));
     assert_eq!(progress.status, 303, "{}", progress.body);
     let detail = self::detail(app, &admin, id);
     let stored = &detail["report"]["projects"][0];
@@ -564,6 +694,10 @@ fn the_programme_pages_start_a_programme_add_a_project_and_record_progress(app: 
             stored["benefit_actual"].as_f64()
         ),
         (Some("done"), Some(48000.0), Some(90000.0))
+    );
+    assert_eq!(
+        (stored["owner"].as_str(), stored["end"].as_str()),
+        (Some("Olga Ortiz"), Some("2026-07-31"))
     );
     assert_eq!(
         stored["milestones"][0]["name"], "Pilot review",

@@ -11,6 +11,10 @@ UPDATE clients SET name_key = name_key || '#' || id
                   AND earlier.id < clients.id);
 CREATE UNIQUE INDEX clients_name_key ON clients (organisation_id, name_key);
 
+-- How the organisation writes numbers and which currency its money is in.
+ALTER TABLE organisations ADD COLUMN currency TEXT NOT NULL DEFAULT 'EUR';
+ALTER TABLE organisations ADD COLUMN number_format TEXT NOT NULL DEFAULT 'decimal_point';
+
 -- When each person last signed in, for the admins' list of users.
 ALTER TABLE users ADD COLUMN last_login_at TIMESTAMP;
 

@@ -6,6 +6,7 @@
 
 pub mod projects;
 pub mod report;
+pub mod rows;
 pub mod tables;
 
 use super::clients::ClientView;
@@ -13,11 +14,13 @@ use super::error::{AppError, AppResult};
 use super::input::{required, SHORT_TEXT};
 use super::listing::{ListQuery, Paged};
 use super::permissions::require;
+use super::settings::{self, Settings};
 use super::App;
 use crate::db::audit::{AuditEvent, Change};
 use crate::db::clients::Client;
 use crate::db::programmes::{Dimension, Programme, ProgrammeFields, StoredProject};
 use crate::db::AnyConnection;
+use crate::domain::numbers::NumberFormat;
 use crate::domain::programme::{Grid, DEFAULT_GROUPS};
 use crate::domain::role::{Caller, Role};
 use crate::report::programme::ProgrammeReport;
@@ -152,6 +155,8 @@ pub struct Planning {
     pub report_html: String,
     /// The model's areas as (id, name), for a project's targets.
     pub areas: Vec<(String, String)>,
+    /// How the organisation writes numbers and money.
+    pub settings: Settings,
 }
 
 fn today() -> chrono::NaiveDate {
@@ -364,23 +369,35 @@ pub fn detail(app: &App, caller: &Caller, id: i32) -> AppResult<ProgrammeDetail>
 
 /// The programme, its report drawn as HTML and the areas its projects can target.
 pub fn planning(app: &App, caller: &Caller, id: i32) -> AppResult<Planning> {
-    let (programme, areas) = app.read(|conn| {
+    let (programme, areas, settings) = app.read(|conn| {
         let programme = visible(conn, caller, id)?;
         let detail = load_detail(app, conn, caller, &programme)?;
         let areas = report::client_areas(app, conn, caller, programme.client_id)?;
-        Ok((detail, areas))
+        Ok((
+            detail,
+            areas,
+            settings::load(conn, caller.organisation_id.get())?,
+        ))
     })?;
     let report_html = report::fragment(&programme.report)?;
     Ok(Planning {
         programme,
         report_html,
         areas,
+        settings,
     })
 }
 
-/// The programme's grid, as the caller may see it.
-pub fn grid_of(app: &App, caller: &Caller, id: i32) -> AppResult<Grid> {
-    app.read(|conn| Ok(visible(conn, caller, id)?.grid()))
+/// What a project form needs to read what was typed: the programme's grid
+/// (as the caller may see it) and how the organisation writes numbers.
+pub fn form_context(app: &App, caller: &Caller, id: i32) -> AppResult<(Grid, NumberFormat)> {
+    app.read(|conn| {
+        let grid = visible(conn, caller, id)?.grid();
+        Ok((
+            grid,
+            settings::load(conn, caller.organisation_id.get())?.number_format,
+        ))
+    })
 }
 
 /// Renames the programme or changes its grid and dimensions. A business unit

@@ -107,16 +107,6 @@ pub struct SavedProject {
     pub version: i32,
 }
 
-/// How a project is getting on: its status and the money actually spent and realised.
-pub struct Progress {
-    /// Where the project stands now, from planned to done or stopped.
-    pub status: ProjectStatus,
-    /// The money spent so far; absent while not known.
-    pub cost_actual: Option<f64>,
-    /// The benefit realised so far; absent while not known.
-    pub benefit_actual: Option<f64>,
-}
-
 /// Checks a project's fields against the programme's grid and the model's
 /// areas; its text comes back trimmed.
 fn validated(
@@ -208,7 +198,7 @@ fn require_sound(projects: &[ProjectInput]) -> AppResult<()> {
 
 /// Adds a project, or replaces one (`existing`, at `version`), after
 /// checking the whole plan.
-fn save(
+pub(super) fn save(
     app: &App,
     conn: &mut AnyConnection,
     caller: &Caller,
@@ -258,7 +248,7 @@ fn save(
                 "project.update",
                 (Some(&before), Some(&project.name)),
             )?;
-            (id, version + 1)
+            (id, version.saturating_add(1))
         }
         None => {
             // A new project has no id yet; none can depend on it, so -1 stands in.
@@ -313,32 +303,6 @@ pub fn replace(
             Some(project_id),
             body.into_project(),
         )
-    })
-}
-
-/// Records a project's status and actual money, keeping the rest as stored.
-pub fn record_progress(
-    app: &App,
-    caller: &Caller,
-    programme_id: i32,
-    project_id: i32,
-    progress: Progress,
-) -> AppResult<SavedProject> {
-    require(caller, CHANGERS, "plan projects")?;
-    app.write(|conn| {
-        let programme = visible(conn, caller, programme_id)?;
-        let stored = StoredProject::list(conn, programme_id)?
-            .into_iter()
-            .find(|p| p.project.id == project_id)
-            .ok_or_else(|| AppError::not_found("project"))?;
-        let project = ProjectInput {
-            status: progress.status,
-            cost_actual: progress.cost_actual,
-            benefit_actual: progress.benefit_actual,
-            ..stored.project
-        };
-        let replacement = (project, Some(stored.version));
-        save(app, conn, caller, &programme, Some(project_id), replacement)
     })
 }
 

@@ -21,6 +21,7 @@ pub enum Confirmation {
     KpiValuesImported,
     PanelRanksImported,
     ClientsImported,
+    SettingsSaved,
     ProjectAdded,
     ProjectUpdated,
 }
@@ -37,6 +38,7 @@ impl Confirmation {
             Confirmation::KpiValuesImported => "values",
             Confirmation::PanelRanksImported => "ranks",
             Confirmation::ClientsImported => "clients",
+            Confirmation::SettingsSaved => "settings",
             Confirmation::ProjectAdded => "added",
             Confirmation::ProjectUpdated => "progress",
         }
@@ -121,6 +123,7 @@ mod tests {
             Confirmation::KpiValuesImported,
             Confirmation::PanelRanksImported,
             Confirmation::ClientsImported,
+            Confirmation::SettingsSaved,
             Confirmation::ProjectAdded,
             Confirmation::ProjectUpdated,
         ] {

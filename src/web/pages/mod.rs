@@ -29,8 +29,10 @@ mod page_error;
 mod pager;
 mod password;
 mod programmes;
+mod project_edit;
 mod review;
 mod scorecard;
+mod settings;
 mod study;
 mod templates;
 mod tokens;
@@ -53,33 +55,10 @@ pub async fn not_found(state: web::Data<AppState>, viewer: Option<Viewer>) -> Ht
         .error(StatusCode::NOT_FOUND, text("no_page"), viewer.as_ref())
 }
 
-async fn script() -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/javascript; charset=utf-8")
-        .insert_header(("Cache-Control", "public, max-age=3600"))
-        .body(include_str!("../../../static/score.js"))
-}
-
-async fn fieldwork_script() -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/javascript; charset=utf-8")
-        .insert_header(("Cache-Control", "public, max-age=3600"))
-        .body(include_str!("../../../static/fieldwork.js"))
-}
-
-async fn stylesheet() -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/css; charset=utf-8")
-        .insert_header(("Cache-Control", "public, max-age=3600"))
-        .body(include_str!("../../../static/app.css"))
-}
-
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/static/app.css", web::get().to(stylesheet))
-        .route("/login", web::get().to(login::form))
+    cfg.route("/login", web::get().to(login::form))
         .route("/login", web::post().to(login::submit))
         .route("/logout", web::post().to(login::logout))
-        .route("/static/score.js", web::get().to(script))
         .route("/password", web::get().to(password::form))
         .route("/password", web::post().to(password::submit))
         .route("/clients", web::get().to(clients::list))
@@ -107,6 +86,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/admin/access", web::post().to(admin::give_access))
         .route("/admin/access/remove", web::post().to(admin::remove_access))
         .route("/admin/audit", web::get().to(audit::audit))
+        .route("/admin/settings", web::get().to(settings::show))
+        .route("/admin/settings", web::post().to(settings::save))
         .route("/tokens", web::get().to(tokens::show))
         .route("/tokens", web::post().to(tokens::create))
         .route("/tokens/{id}/revoke", web::post().to(tokens::revoke))
@@ -140,7 +121,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/assessments/{id}/fieldwork/evidence/{evidence_id}/share",
             web::post().to(fieldwork::share),
         )
-        .route("/static/fieldwork.js", web::get().to(fieldwork_script))
         .route(
             "/assessments/{id}/workbook",
             web::post().to(workbook::upload),
@@ -154,8 +134,16 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(programmes::add_project),
         )
         .route(
-            "/programmes/{id}/projects/{project_id}/progress",
-            web::post().to(programmes::progress),
+            "/programmes/{id}/rows",
+            web::post().to(programmes::save_rows),
+        )
+        .route(
+            "/programmes/{id}/projects/{project_id}/edit",
+            web::get().to(project_edit::show),
+        )
+        .route(
+            "/programmes/{id}/projects/{project_id}/edit",
+            web::post().to(project_edit::save),
         )
         .route("/data", web::get().to(data::show))
         .route("/data/kpis", web::post().to(data::add_kpi))

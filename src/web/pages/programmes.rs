@@ -5,17 +5,20 @@
 
 use super::create::{field, Fields};
 use super::flash::{Confirmation, Flash, FlashQuery};
-use super::messages::{fill, text};
+use super::messages::{fill, in_words, text};
 use super::{PageError, Viewer};
 use crate::app::error::{AppError, AppResult};
-use crate::app::programmes::projects::{self, Progress, ProjectRequest};
+use crate::app::programmes::projects::{self, ProjectRequest};
+use crate::app::programmes::rows::{self, RowInput};
 use crate::app::programmes::{self, NewProgramme, CHANGERS};
+use crate::domain::numbers::NumberFormat;
 use crate::domain::programme::{Grid, MilestoneInput, Placement, ProjectStatus, DEFAULT_GROUPS};
 use crate::domain::role::Caller;
 use crate::web::problem::ApiError;
 use crate::web::state::AppState;
 use actix_web::{http::StatusCode, web, HttpResponse};
 use serde_json::{json, Value};
+use std::collections::HashMap;
 
 fn may_change(viewer: &Viewer) -> bool {
     CHANGERS.contains(&viewer.caller().role)
@@ -93,7 +96,7 @@ pub async fn start(
 }
 
 /// The placements a project can have on this grid, as form options.
-fn placements(grid: &Grid) -> Vec<Value> {
+pub(super) fn placements(grid: &Grid) -> Vec<Value> {
     let option = |value: String, label: String| json!({ "value": value, "label": label });
     let mut options = Vec::new();
     for (u, unit) in grid.units.iter().enumerate() {
@@ -114,7 +117,7 @@ fn placements(grid: &Grid) -> Vec<Value> {
 }
 
 /// The placement chosen in the form, by grid positions.
-fn placement(grid: &Grid, value: &str) -> AppResult<Placement> {
+pub(super) fn placement(grid: &Grid, value: &str) -> AppResult<Placement> {
     let parts: Vec<&str> = value.split(':').collect();
     let index = |i: usize| parts.get(i).and_then(|p| p.parse::<usize>().ok());
     let unit = |i: Option<usize>| i.and_then(|i| grid.units.get(i)).cloned();
@@ -132,11 +135,50 @@ fn placement(grid: &Grid, value: &str) -> AppResult<Placement> {
     })
 }
 
+/// The table's rows as typed, and each problem by `{project_id}.{field}`:
+/// a refused table is shown again as it was sent.
+#[derive(Default)]
+struct Typed {
+    rows: Vec<RowInput>,
+    errors: HashMap<String, String>,
+}
+
+/// The fields of the table's row, in order: (name, label key, input type).
+const ROW_FIELDS: [(&str, &str, &str); 6] = [
+    ("owner", "Owner", "text"),
+    ("start", "Start", "date"),
+    ("end", "End", "date"),
+    ("status", "Status", "select"),
+    ("cost_actual", "Cost so far", "text"),
+    ("benefit_actual", "Benefit so far", "text"),
+];
+
+fn typed_value<'a>(row: &'a RowInput, field: &str) -> &'a str {
+    match field {
+        "owner" => &row.owner,
+        "start" => &row.start,
+        "end" => &row.end,
+        "status" => &row.status,
+        "cost_actual" => &row.cost_actual,
+        _ => &row.benefit_actual,
+    }
+}
+
 async fn programme_page(
     state: &AppState,
     viewer: &Viewer,
     id: i32,
     flash: Flash,
+) -> Result<HttpResponse, PageError> {
+    programme_page_with(state, viewer, id, flash, &Typed::default()).await
+}
+
+async fn programme_page_with(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i32,
+    flash: Flash,
+    typed: &Typed,
 ) -> Result<HttpResponse, PageError> {
     let caller = viewer.caller();
     let planning = match state
@@ -156,16 +198,40 @@ async fn programme_page(
         .iter()
         .map(|s| json!({ "value": s.as_str(), "label": s.label() }))
         .collect();
+    let format = planning.settings.number_format;
     let projects: Vec<Value> = programme
         .report
         .projects
         .iter()
         .map(|p| {
-            json!({
-                "id": p.id, "name": p.name,
-                "statuses": ProjectStatus::ALL.iter().map(|s| json!({ "value": s.as_str(), "label": s.label(), "selected": *s == p.status })).collect::<Vec<_>>(),
-                "cost_actual": p.cost_actual, "benefit_actual": p.benefit_actual,
-            })
+            let stored = |field: &str| match field {
+                "owner" => p.owner.clone(),
+                "start" => p.start.to_string(),
+                "end" => p.end.to_string(),
+                "status" => p.status.as_str().to_owned(),
+                "cost_actual" => p.cost_actual.map(|v| format.write(v)).unwrap_or_default(),
+                _ => p.benefit_actual.map(|v| format.write(v)).unwrap_or_default(),
+            };
+            let row = typed.rows.iter().find(|r| r.project_id == p.id);
+            let fields: Vec<Value> = ROW_FIELDS
+                .iter()
+                .map(|(field, label, kind)| {
+                    let value = row.map_or_else(|| stored(field), |r| typed_value(r, field).to_owned());
+                    let options = (*kind == "select").then(|| {
+                        ProjectStatus::ALL.iter().map(|s| json!({ "value": s.as_str(), "label": s.label(), "selected": s.as_str() == value })).collect::<Vec<_>>()
+                    });
+                    json!({
+                        "input": format!("{field}.{}", p.id),
+                        "label": label,
+                        "kind": kind,
+                        "numeric": field.ends_with("_actual"),
+                        "value": value,
+                        "options": options,
+                        "error": typed.errors.get(&format!("{}.{field}", p.id)),
+                    })
+                })
+                .collect();
+            json!({ "id": p.id, "name": p.name, "fields": fields })
         })
         .collect();
     let mut data = json!({
@@ -178,6 +244,9 @@ async fn programme_page(
         "statuses": statuses,
         "projects": projects,
         "today": chrono::Utc::now().date_naive().to_string(),
+        "currency": planning.settings.currency,
+        "example": format.write(251_000.0),
+        "errors": { "form": typed.errors.get("form") },
     });
     let status = flash.fill(&mut data);
     viewer.fill(&mut data);
@@ -193,15 +262,22 @@ pub async fn show(
     programme_page(&state, &viewer, path.into_inner(), query.flash()).await
 }
 
-/// A number field of a form: empty is none.
-fn amount(fields: &Fields, name: &str) -> AppResult<Option<f64>> {
-    let text = field(fields, name).trim();
-    if text.is_empty() {
+/// A number field of a form, read the organisation's way: empty is none.
+fn amount(format: NumberFormat, fields: &Fields, name: &str) -> AppResult<Option<f64>> {
+    let text = field(fields, name);
+    if text.trim().is_empty() {
         return Ok(None);
     }
-    text.parse()
-        .map(Some)
-        .map_err(|_| AppError::invalid("bad_amount", format!("`{name}` must be a number")))
+    format.read(text).map(Some).ok_or_else(|| {
+        AppError::invalid_field(
+            "bad_amount",
+            name,
+            format!(
+                "`{name}` must be a number, e.g. {}",
+                format.write(251_000.0)
+            ),
+        )
+    })
 }
 
 fn date(fields: &Fields, name: &str) -> AppResult<chrono::NaiveDate> {
@@ -217,7 +293,10 @@ fn status(fields: &Fields) -> AppResult<ProjectStatus> {
 }
 
 /// The add-project form as a request of the API.
-fn project_request(grid: &Grid, fields: &Fields) -> AppResult<ProjectRequest> {
+fn project_request(
+    (grid, format): (&Grid, NumberFormat),
+    fields: &Fields,
+) -> AppResult<ProjectRequest> {
     let milestone = field(fields, "milestone").trim();
     let milestones = if milestone.is_empty() {
         Vec::new()
@@ -245,9 +324,9 @@ fn project_request(grid: &Grid, fields: &Fields) -> AppResult<ProjectRequest> {
         start: date(fields, "start")?,
         end: date(fields, "end")?,
         status: status(fields)?,
-        cost_planned: amount(fields, "cost_planned")?.unwrap_or(0.0),
+        cost_planned: amount(format, fields, "cost_planned")?.unwrap_or(0.0),
         cost_actual: None,
-        benefit_planned: amount(fields, "benefit_planned")?.unwrap_or(0.0),
+        benefit_planned: amount(format, fields, "benefit_planned")?.unwrap_or(0.0),
         benefit_actual: None,
         milestones,
         depends_on: all("depends_on").filter_map(|v| v.parse().ok()).collect(),
@@ -264,10 +343,10 @@ pub async fn add_project(
     let caller = changer(&viewer)?;
     let (id, fields) = (path.into_inner(), form.into_inner());
     viewer.check(field(&fields, "csrf_token"))?;
-    let grid = state
-        .run(move |app| programmes::grid_of(app, &caller, id))
+    let (grid, format) = state
+        .run(move |app| programmes::form_context(app, &caller, id))
         .await?;
-    let outcome = match project_request(&grid, &fields) {
+    let outcome = match project_request((&grid, format), &fields) {
         Ok(body) => {
             state
                 .run(move |app| projects::add(app, &caller, id, body))
@@ -281,33 +360,55 @@ pub async fn add_project(
     }
 }
 
-/// Records a project's status and actual money, keeping the rest as stored.
-pub async fn progress(
+/// Saves the table's rows at once; a refused table is shown again as typed,
+/// each problem beside its field.
+pub async fn save_rows(
     state: web::Data<AppState>,
     viewer: Viewer,
-    path: web::Path<(i32, i32)>,
+    path: web::Path<i32>,
     form: web::Form<Fields>,
 ) -> Result<HttpResponse, PageError> {
     let caller = changer(&viewer)?;
-    let ((id, project_id), fields) = (path.into_inner(), form.into_inner());
+    let (id, fields) = (path.into_inner(), form.into_inner());
     viewer.check(field(&fields, "csrf_token"))?;
-    let parsed = (|| {
-        AppResult::Ok(Progress {
-            status: status(&fields)?,
-            cost_actual: amount(&fields, "cost_actual")?,
-            benefit_actual: amount(&fields, "benefit_actual")?,
+    let typed_rows: Vec<RowInput> = fields
+        .iter()
+        .filter(|(name, _)| name == "project_id")
+        .filter_map(|(_, value)| value.parse::<i32>().ok())
+        .map(|project_id| {
+            let of = |name: &str| field(&fields, &format!("{name}.{project_id}")).to_owned();
+            RowInput {
+                project_id,
+                owner: of("owner"),
+                start: of("start"),
+                end: of("end"),
+                status: of("status"),
+                cost_actual: of("cost_actual"),
+                benefit_actual: of("benefit_actual"),
+            }
         })
-    })();
-    let outcome = match parsed {
-        Ok(progress) => {
-            state
-                .run(move |app| projects::record_progress(app, &caller, id, project_id, progress))
-                .await
-        }
-        Err(e) => Err(e.into()),
-    };
-    match outcome {
+        .collect();
+    let sent = typed_rows.clone();
+    match state
+        .run(move |app| rows::save_rows(app, &caller, id, &sent))
+        .await
+    {
         Ok(_) => Ok(Confirmation::ProjectUpdated.redirect(&format!("/programmes/{id}"))),
+        Err(ApiError::App(AppError::Rejected(rejected))) => {
+            let typed = Typed {
+                rows: typed_rows,
+                errors: rejected
+                    .0
+                    .iter()
+                    .map(|flaw| (flaw.at.clone(), in_words(&flaw.message)))
+                    .collect(),
+            };
+            let flash = Flash::Refused(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                text("rows_refused").into(),
+            );
+            programme_page_with(&state, &viewer, id, flash, &typed).await
+        }
         Err(e) => programme_page(&state, &viewer, id, Flash::refusal(e)?).await,
     }
 }

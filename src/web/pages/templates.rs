@@ -77,6 +77,11 @@ impl Pages {
             ("tokens", include_str!("../../../templates/tokens.hbs")),
             ("clients", include_str!("../../../templates/clients.hbs")),
             ("client", include_str!("../../../templates/client.hbs")),
+            ("settings", include_str!("../../../templates/settings.hbs")),
+            (
+                "project_edit",
+                include_str!("../../../templates/project_edit.hbs"),
+            ),
             (
                 "access_confirm",
                 include_str!("../../../templates/access_confirm.hbs"),

@@ -20,6 +20,7 @@ pub mod questionnaires;
 pub mod results;
 pub mod scorecards;
 pub mod scores;
+pub mod settings;
 pub mod stats;
 pub mod study;
 pub mod tokens;

@@ -1,0 +1,87 @@
+//! The organisation's settings that shape what its people read: how it
+//! writes numbers (which mark is the decimal one) and its currency. Admins
+//! change them; everyone's forms and money follow them.
+
+use super::error::{AppError, AppResult};
+use super::permissions::{require, ADMINS};
+use super::App;
+use crate::db::audit::{AuditEvent, Change};
+use crate::db::organisations::Organisation;
+use crate::db::AnyConnection;
+use crate::domain::numbers::{NumberFormat, CURRENCIES};
+use crate::domain::role::Caller;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use utoipa::ToSchema;
+
+/// How the organisation writes numbers and money.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// `decimal_point` (1,234.5), `decimal_comma` (1.234,5) or `space_and_comma` (1 234,5).
+    pub number_format: NumberFormat,
+    /// ISO 4217 code: EUR, USD, GBP, CHF, SEK, NOK, DKK or PLN.
+    #[schema(min_length = 3, max_length = 3)]
+    pub currency: String,
+}
+
+impl Settings {
+    /// Writes an amount of money the organisation's way: "€203,000".
+    pub fn money(&self, value: f64) -> String {
+        self.number_format.money(value, &self.currency)
+    }
+}
+
+/// The organisation's settings, as stored.
+pub(super) fn load(conn: &mut AnyConnection, organisation_id: i32) -> AppResult<Settings> {
+    let (format, currency) = Organisation::money_settings(conn, organisation_id)?;
+    Ok(Settings {
+        number_format: NumberFormat::parse(&format).unwrap_or(NumberFormat::DecimalPoint),
+        currency,
+    })
+}
+
+/// The caller's organisation's settings (anyone in it).
+pub fn get(app: &App, caller: &Caller) -> AppResult<Settings> {
+    app.read(|conn| load(conn, caller.organisation_id.get()))
+}
+
+/// Changes the settings (admins); audited.
+pub fn set(app: &App, caller: &Caller, settings: Settings) -> AppResult<Settings> {
+    require(caller, ADMINS, "change the organisation's settings")?;
+    if !CURRENCIES
+        .iter()
+        .any(|(code, _)| *code == settings.currency)
+    {
+        let codes: Vec<&str> = CURRENCIES.iter().map(|(code, _)| *code).collect();
+        return Err(AppError::invalid_field(
+            "unknown_currency",
+            "currency",
+            format!("choose one of {}", codes.join(", ")),
+        ));
+    }
+    let organisation_id = caller.organisation_id.get();
+    app.write(|conn| {
+        let before = load(conn, organisation_id)?;
+        Organisation::set_money_settings(
+            conn,
+            organisation_id,
+            settings.number_format.as_str(),
+            &settings.currency,
+        )?;
+        AuditEvent::record(
+            conn,
+            Change::by(
+                caller,
+                "organisation",
+                organisation_id,
+                "organisation.settings",
+            )
+            .before(json!({ "number_format": before.number_format, "currency": before.currency }))
+            .after(
+                json!({ "number_format": settings.number_format, "currency": settings.currency }),
+            ),
+        )?;
+        Ok(settings)
+    })
+}
