@@ -6,7 +6,7 @@
 use super::audit_lines::{self, AuditLine};
 use super::documents::{self, Document, Format};
 use super::error::{AppError, AppResult};
-use super::listing::Paged;
+use super::listing::{self, Paged};
 use super::permissions::{require, ADMINS};
 use super::App;
 use crate::db::audit::AuditFilter;
@@ -90,25 +90,8 @@ impl AuditQuery {
     /// The rows of the page asked for.
     fn window(&self) -> AppResult<Window> {
         let per_page = self.per_page.or(self.limit).unwrap_or(DEFAULT_PAGE);
-        if !(1..=PAGE).contains(&per_page) {
-            return Err(AppError::invalid_field(
-                "limit_out_of_range",
-                "per_page",
-                format!("`per_page` is from 1 to {PAGE}"),
-            ));
-        }
-        let page = self.page.unwrap_or(1);
-        if page == 0 {
-            return Err(AppError::invalid_field(
-                "bad_page",
-                "page",
-                "pages are numbered from 1",
-            ));
-        }
-        Ok(Window {
-            offset: i64::from(page - 1) * i64::from(per_page),
-            limit: i64::from(per_page),
-        })
+        let (window, _) = listing::window(self.page, (per_page, PAGE), "limit_out_of_range")?;
+        Ok(window)
     }
 
     fn paged<T>(&self, items: Vec<T>, total: i64) -> Paged<T> {

@@ -154,21 +154,7 @@ impl ListQuery {
                 )
             })?;
         let per_page = self.per_page.unwrap_or(DEFAULT_PER_PAGE);
-        if !(1..=MAX_PER_PAGE).contains(&per_page) {
-            return Err(AppError::invalid_field(
-                "bad_per_page",
-                "per_page",
-                format!("per_page is from 1 to {MAX_PER_PAGE}"),
-            ));
-        }
-        let page = self.page.unwrap_or(1);
-        if page == 0 {
-            return Err(AppError::invalid_field(
-                "bad_page",
-                "page",
-                "pages are numbered from 1",
-            ));
-        }
+        let (window, page) = window(self.page, (per_page, MAX_PER_PAGE), "bad_per_page")?;
         let search = self.q.as_deref().map(search_key).filter(|s| !s.is_empty());
         if search
             .as_ref()
@@ -184,14 +170,41 @@ impl ListQuery {
             search,
             sort,
             descending,
-            window: Window {
-                offset: i64::from(page - 1) * i64::from(per_page),
-                limit: i64::from(per_page),
-            },
+            window,
             page,
             per_page,
         })
     }
+}
+
+/// The rows of page `page` (from 1; the first when absent) of `per_page`
+/// items, and the page: `per_page` must be from 1 to `max`, else the
+/// refusal says so under `code`.
+pub fn window(
+    page: Option<u32>,
+    (per_page, max): (u32, u32),
+    code: &'static str,
+) -> AppResult<(Window, u32)> {
+    if !(1..=max).contains(&per_page) {
+        return Err(AppError::invalid_field(
+            code,
+            "per_page",
+            format!("per_page is from 1 to {max}"),
+        ));
+    }
+    let page = page.unwrap_or(1);
+    if page == 0 {
+        return Err(AppError::invalid_field(
+            "bad_page",
+            "page",
+            "pages are numbered from 1",
+        ));
+    }
+    let window = Window {
+        offset: i64::from(page - 1) * i64::from(per_page),
+        limit: i64::from(per_page),
+    };
+    Ok((window, page))
 }
 
 /// Text as it is compared: lower case, spaces trimmed and runs of white

@@ -8,7 +8,7 @@ use super::App;
 use crate::db::audit::{AuditEvent, Change};
 use crate::db::organisations::Organisation;
 use crate::db::AnyConnection;
-use crate::domain::numbers::{NumberFormat, CURRENCIES};
+use crate::domain::numbers::{Currency, NumberFormat, CURRENCIES};
 use crate::domain::role::Caller;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -32,12 +32,42 @@ impl Settings {
     }
 }
 
+/// An amount as typed into `field`, read the organisation's way; blank is
+/// none. A refusal names the field and shows how to write one.
+pub fn read_amount(format: NumberFormat, field: &str, text: &str) -> AppResult<Option<f64>> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    format.read(text).map(Some).ok_or_else(|| {
+        AppError::invalid_field(
+            "bad_amount",
+            field,
+            format!(
+                "`{field}` must be a number, e.g. {}",
+                format.write(251_000.0)
+            ),
+        )
+    })
+}
+
 /// The organisation's settings, as stored.
 pub(super) fn load(conn: &mut AnyConnection, organisation_id: i32) -> AppResult<Settings> {
-    let (format, currency) = Organisation::money_settings(conn, organisation_id)?;
+    let currency = currency_of(conn, organisation_id)?;
     Ok(Settings {
+        number_format: currency.number_format,
+        currency: currency.code,
+    })
+}
+
+/// What the organisation's money is shown as.
+pub(super) fn currency_of(
+    conn: &mut AnyConnection,
+    organisation_id: i32,
+) -> diesel::QueryResult<Currency> {
+    let (format, code) = Organisation::money_settings(conn, organisation_id)?;
+    Ok(Currency {
+        code,
         number_format: NumberFormat::parse(&format).unwrap_or(NumberFormat::DecimalPoint),
-        currency,
     })
 }
 

@@ -132,6 +132,32 @@ impl NumberFormat {
     }
 }
 
+/// An organisation's currency and how it writes numbers: what money is
+/// shown as.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct Currency {
+    /// ISO 4217 code, e.g. `EUR`.
+    pub code: String,
+    /// How its numbers are written.
+    pub number_format: NumberFormat,
+}
+
+impl Default for Currency {
+    fn default() -> Currency {
+        Currency {
+            code: "EUR".to_owned(),
+            number_format: NumberFormat::DecimalPoint,
+        }
+    }
+}
+
+impl Currency {
+    /// An amount in whole units, grouped, with the currency's sign: "€1,250,000".
+    pub fn show(&self, value: f64) -> String {
+        self.number_format.money(value.round(), &self.code)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::NumberFormat::*;

@@ -229,7 +229,7 @@ fn render_programme(template: &str, report: &ProgrammeReport) -> anyhow::Result<
         .map(|p| {
             serde_json::json!({
                 "project": p,
-                "facts": words::facts(p),
+                "facts": words::facts(p, &report.money.currency),
                 "milestones": words::milestone_rows(p, report.today),
                 "areas": words::area_rows(p),
             })
@@ -282,7 +282,7 @@ mod tests {
             "Retail banking",
             "<dt>Depends on</dt><dd>Single customer view</dd>",
             "<th scope=\"row\">All branches trained</th><td>1 Mar 2026</td><td>overdue</td>",
-            "<th scope=\"row\">Benefit</th><td>8,400,000</td>",
+            "<th scope=\"row\">Benefit</th><td>€8,400,000</td>",
         ] {
             assert!(
                 page.contains(expected),

@@ -2,6 +2,7 @@
 //! flags and facts, the alerts per project, money, and the rows of the
 //! report's tables. One place, so the PDF and the HTML page cannot disagree.
 
+use crate::domain::numbers::Currency;
 use crate::domain::programme::Health;
 use crate::report::programme::{wording, Money, ProgrammeReport, ProjectView};
 use chrono::NaiveDate;
@@ -26,22 +27,6 @@ fn percent(value: Option<f64>) -> String {
     value.map_or("n/a".to_owned(), |v| format!("{v:.0}%"))
 }
 
-/// An amount in whole units with thousands separated: 1,250,000.
-pub fn money(value: f64) -> String {
-    let digits = format!("{:.0}", value.abs());
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if value.round() < 0.0 {
-        out.insert(0, '-');
-    }
-    out
-}
-
 /// An amount short enough for a chart label: 950, 1.5k, 350k, 1.3M.
 pub fn short_money(value: f64) -> String {
     let (scaled, unit) = match value.abs() {
@@ -59,12 +44,16 @@ pub fn short_money(value: f64) -> String {
 }
 
 /// A planned amount and the actual one when known.
-fn planned_actual(planned: f64, actual: Option<f64>, done: &str) -> String {
-    let planned = money(planned);
+fn planned_actual(currency: &Currency, planned: f64, actual: Option<f64>, done: &str) -> String {
+    let planned = currency.show(planned);
     match actual {
         Some(a) => fill(
             "planned_actual",
-            &[("planned", &planned), ("done", done), ("actual", &money(a))],
+            &[
+                ("planned", &planned),
+                ("done", done),
+                ("actual", &currency.show(a)),
+            ],
         ),
         None => fill("planned_unknown", &[("planned", &planned), ("done", done)]),
     }
@@ -154,7 +143,7 @@ pub struct Fact {
 }
 
 /// A project's facts in reading order (its objective is printed apart: it is long).
-pub fn facts(p: &ProjectView) -> Vec<Fact> {
+pub fn facts(p: &ProjectView, currency: &Currency) -> Vec<Fact> {
     let reach = text(if p.breadth {
         "reach_breadth"
     } else {
@@ -182,11 +171,16 @@ pub fn facts(p: &ProjectView) -> Vec<Fact> {
         (text("fact_status"), status),
         (
             text("fact_cost"),
-            planned_actual(p.cost_planned, p.cost_actual, text("spent")),
+            planned_actual(currency, p.cost_planned, p.cost_actual, text("spent")),
         ),
         (
             text("fact_benefit"),
-            planned_actual(p.benefit_planned, p.benefit_actual, text("realised")),
+            planned_actual(
+                currency,
+                p.benefit_planned,
+                p.benefit_actual,
+                text("realised"),
+            ),
         ),
         (text("fact_inputs"), p.inputs.clone()),
         (text("fact_outputs"), p.outputs.clone()),
@@ -246,8 +240,8 @@ pub fn totals_rows(m: &Money) -> Vec<Vec<String>> {
     .map(|(what, planned, actual)| {
         vec![
             what.to_owned(),
-            money(planned),
-            money(actual),
+            m.currency.show(planned),
+            m.currency.show(actual),
             share(actual, planned),
         ]
     })
@@ -278,9 +272,10 @@ mod tests {
 
     #[test]
     fn money_reads_in_full_and_short() {
-        assert_eq!(money(1_250_000.4), "1,250,000");
-        assert_eq!(money(950.0), "950");
-        assert_eq!(money(-12_345.0), "-12,345");
+        let euro = Currency::default();
+        assert_eq!(euro.show(1_250_000.4), "€1,250,000");
+        assert_eq!(euro.show(950.0), "€950");
+        assert_eq!(euro.show(-12_345.0), "€-12,345");
         assert_eq!(short_money(950.0), "950");
         assert_eq!(short_money(1_500.0), "1.5k");
         assert_eq!(short_money(350_000.0), "350k");
@@ -304,7 +299,7 @@ mod tests {
             flagged.iter().any(|(_, f)| f.contains("at risk")),
             "{flagged:?}"
         );
-        let facts = facts(&report.projects[1]);
+        let facts = facts(&report.projects[1], &report.money.currency);
         assert!(facts
             .iter()
             .any(|f| f.label == "Depends on" && f.value == "Single customer view"));

@@ -5,6 +5,7 @@
 
 use super::wording::Wording;
 use super::TrendPoint;
+use crate::domain::numbers::Currency;
 use crate::domain::programme::{
     health, with_project_fields, Grid, Health, ProjectInput, ProjectStatus,
 };
@@ -51,6 +52,8 @@ pub struct ProgrammeInput {
     pub assessments: Vec<ScoredAssessment>,
     pub projects: Vec<ProjectInput>,
     pub today: NaiveDate,
+    /// The organisation's currency, which the amounts are in.
+    pub currency: Currency,
 }
 
 /// How the score of a cell was found: an assessment of that very cell, or
@@ -109,6 +112,8 @@ pub struct Money {
     pub cost_actual: f64,
     pub benefit_planned: f64,
     pub benefit_actual: f64,
+    /// What every amount of the programme is in.
+    pub currency: Currency,
 }
 
 /// One thing the board should know: late, blocked or at risk, and why.
@@ -298,6 +303,7 @@ pub fn build(input: ProgrammeInput) -> ProgrammeReport {
         cost_actual: input.projects.iter().filter_map(|p| p.cost_actual).sum(),
         benefit_planned: input.projects.iter().map(|p| p.benefit_planned).sum(),
         benefit_actual: input.projects.iter().filter_map(|p| p.benefit_actual).sum(),
+        currency: input.currency.clone(),
     };
     let span = input
         .projects

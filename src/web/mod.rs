@@ -180,6 +180,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(programmes::create)
             .service(programmes::get)
             .service(programmes::update)
+            .service(programmes::list_projects)
             .service(programmes::add_project)
             .service(programmes::replace_project)
             .service(programmes::remove_project)

@@ -55,6 +55,21 @@ fn the_organisation_says_how_it_writes_numbers_and_its_currency(app: &TestApp) {
         .expect(201)["id"]
         .as_i64()
         .expect("id");
+    // The projects as a list of their own, searched and paged.
+    let listed = app.get(
+        &format!("/api/v1/programmes/{programme}/projects?q=PIL&sort=-name"),
+        &admin,
+    );
+    assert_eq!(listed.header("x-total-count"), Some("1"));
+    assert_eq!(listed.expect(200)[0]["name"], "Pilot");
+    assert_eq!(
+        app.get(
+            &format!("/api/v1/programmes/{programme}/projects?q=nothing"),
+            &admin
+        )
+        .header("x-total-count"),
+        Some("0")
+    );
     let mut browser = Browser::new(app);
     browser.login(ADMIN_EMAIL, PASSWORD);
     let p = project_id.to_string();

@@ -6,6 +6,7 @@ use super::report::client_areas;
 use super::{audit, visible, CHANGERS, MAX_ITEMS};
 use crate::app::error::{AppError, AppResult};
 use crate::app::input::{optional, required, LONG_TEXT, SHORT_TEXT};
+use crate::app::listing::{ListQuery, Paged};
 use crate::app::permissions::require;
 use crate::app::App;
 use crate::db::programmes::{Programme, StoredProject};
@@ -15,6 +16,7 @@ use crate::domain::programme::{
     check_plans, MilestoneInput, Placement, ProjectInput, ProjectStatus,
 };
 use crate::domain::role::Caller;
+use crate::report::programme::ProjectView;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -341,4 +343,37 @@ pub fn remove(app: &App, caller: &Caller, programme_id: i32, project_id: i32) ->
             (Some(&name), None),
         )
     })
+}
+
+/// A page of a programme's projects as its report shows them (health
+/// included): `q` finds a part of a name or owner; sorted by `name`,
+/// `owner`, `start`, `end` or `status`.
+pub fn list(
+    app: &App,
+    caller: &Caller,
+    programme_id: i32,
+    query: &ListQuery,
+) -> AppResult<Paged<ProjectView>> {
+    let cut = query.cut(&[
+        ("name", 0),
+        ("owner", 1),
+        ("start", 2),
+        ("end", 3),
+        ("status", 4),
+    ])?;
+    let report = super::report::visible_report(app, caller, programme_id)?;
+    Ok(cut.apply(
+        report.projects,
+        |p| format!("{} {}", p.name, p.owner),
+        |key, a, b| {
+            match key {
+                0 => a.name.cmp(&b.name),
+                1 => a.owner.cmp(&b.owner),
+                2 => a.start.cmp(&b.start),
+                3 => a.end.cmp(&b.end),
+                _ => a.status.as_str().cmp(b.status.as_str()),
+            }
+            .then(a.id.cmp(&b.id))
+        },
+    ))
 }

@@ -5,6 +5,7 @@
 use super::{today, visible};
 use crate::app::documents::{file_stem, render_report, Document, Layout, Report};
 use crate::app::error::{AppError, AppResult};
+use crate::app::settings;
 use crate::app::App;
 use crate::db::assessments::Assessment;
 use crate::db::clients::Client;
@@ -164,6 +165,7 @@ pub(super) fn load(
         assessments,
         projects,
         today,
+        currency: settings::currency_of(conn, caller.organisation_id.get())?,
     }))
 }
 

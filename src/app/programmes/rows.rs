@@ -8,7 +8,7 @@ use super::{visible, CHANGERS};
 use crate::app::error::{AppError, AppResult};
 use crate::app::file_problems::{Flaw, Rejected};
 use crate::app::permissions::require;
-use crate::app::settings;
+use crate::app::settings::{self, read_amount};
 use crate::app::App;
 use crate::db::programmes::StoredProject;
 use crate::domain::programme::{ProjectInput, ProjectStatus};
@@ -68,20 +68,14 @@ pub fn save_rows(
                 }
                 parsed
             };
-            let amount = |field: &str, text: &str, flaws: &mut Vec<Flaw>| {
-                if text.trim().is_empty() {
-                    return Some(None);
+            let amount = |field: &str, text: &str, flaws: &mut Vec<Flaw>| match read_amount(
+                format, field, text,
+            ) {
+                Ok(value) => Some(value),
+                Err(refused) => {
+                    flaws.push(flaw(row, field, refused.to_string()));
+                    None
                 }
-                let parsed = format.read(text);
-                if parsed.is_none() {
-                    let example = format.write(251_000.0);
-                    flaws.push(flaw(
-                        row,
-                        field,
-                        format!("`{field}` must be a number, e.g. {example}"),
-                    ));
-                }
-                parsed.map(Some)
             };
             let start = date("start", &row.start, &mut flaws);
             let end = date("end", &row.end, &mut flaws);

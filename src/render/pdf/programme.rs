@@ -175,15 +175,19 @@ fn projects(w: &mut Writer, report: &ProgrammeReport) {
     w.new_page();
     w.heading(text("heading_projects"), 13.0);
     for p in &report.projects {
-        project(w, p, report.today);
+        project(w, p, (report.today, &report.money.currency));
     }
 }
 
-fn project(w: &mut Writer, p: &ProjectView, today: chrono::NaiveDate) {
+fn project(
+    w: &mut Writer,
+    p: &ProjectView,
+    (today, currency): (chrono::NaiveDate, &crate::domain::numbers::Currency),
+) {
     w.heading(&p.name, 11.0);
     w.body(&p.objective);
     w.space(4.0);
-    for fact in words::facts(p) {
+    for fact in words::facts(p, currency) {
         w.field(fact.label, &fact.value, 72.0);
     }
     w.space(4.0);

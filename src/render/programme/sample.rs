@@ -174,6 +174,7 @@ pub fn input() -> ProgrammeInput {
         ],
         projects,
         today: day("2026-05-15"),
+        currency: Default::default(),
     }
 }
 

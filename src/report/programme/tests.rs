@@ -95,6 +95,7 @@ fn input() -> ProgrammeInput {
             ),
         ],
         today: day("2026-06-01"),
+        currency: Default::default(),
     }
 }
 
@@ -153,7 +154,8 @@ fn alerts_money_and_the_timeline_come_from_the_projects() {
             cost_planned: 200.0,
             cost_actual: 160.0,
             benefit_planned: 600.0,
-            benefit_actual: 120.0
+            benefit_actual: 120.0,
+            currency: Default::default(),
         }
     );
     assert_eq!(report.span, Some((day("2025-04-01"), day("2026-02-01"))));

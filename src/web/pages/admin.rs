@@ -13,7 +13,7 @@ use crate::app::listing::ListQuery;
 use crate::app::users::{self, UserUpdate};
 use crate::domain::ids::{ClientId, UserId};
 use crate::domain::role::{Caller, Role};
-use crate::web::problem::ApiResult;
+use crate::web::problem::{ApiError, ApiResult};
 use crate::web::state::AppState;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
@@ -150,6 +150,17 @@ async fn users_page(
     Ok(state.pages.render(status, "admin_users", &data))
 }
 
+/// The users page saying why the form was refused, with the form as sent.
+async fn refused(
+    state: &AppState,
+    viewer: &Viewer,
+    error: ApiError,
+    form: &NewUserForm,
+) -> Result<HttpResponse, PageError> {
+    let flash = Flash::refusal(error)?;
+    users_page(state, viewer, flash, form, None, ListQuery::default()).await
+}
+
 /// Back to the users page: confirming `done`, or saying why not.
 async fn users_outcome<T>(
     state: &AppState,
@@ -160,17 +171,7 @@ async fn users_outcome<T>(
 ) -> Result<HttpResponse, PageError> {
     match outcome {
         Ok(_) => Ok(done.redirect(USERS)),
-        Err(e) => {
-            users_page(
-                state,
-                viewer,
-                Flash::refusal(e)?,
-                form,
-                None,
-                ListQuery::default(),
-            )
-            .await
-        }
+        Err(e) => refused(state, viewer, e, form).await,
     }
 }
 
@@ -263,17 +264,7 @@ async fn issued(
             )
             .await
         }
-        Err(e) => {
-            users_page(
-                state,
-                viewer,
-                Flash::refusal(e)?,
-                form,
-                None,
-                ListQuery::default(),
-            )
-            .await
-        }
+        Err(e) => refused(state, viewer, e, form).await,
     }
 }
 

@@ -11,6 +11,9 @@ use crate::web::state::AppState;
 use actix_web::{http::StatusCode, web, HttpResponse};
 use serde_json::{json, Value};
 
+/// Alerts a programme's card lists; its page has them all.
+const SHOWN_ALERTS: usize = 3;
+
 pub async fn show(
     state: web::Data<AppState>,
     viewer: Viewer,
@@ -119,7 +122,9 @@ fn client_data(home: &ClientHome) -> Value {
             "id": p.id,
             "client": p.client,
             "name": p.name,
-            "alerts": p.alerts.iter().map(|a| json!({ "project": a.project, "kind": a.kind.replace('_', " "), "reasons": a.reasons })).collect::<Vec<_>>(),
+            "count": p.alerts.len(),
+            "alerts": p.alerts.iter().take(SHOWN_ALERTS).map(|a| json!({ "project": a.project, "kind": a.kind.replace('_', " "), "reasons": a.reasons })).collect::<Vec<_>>(),
+            "more": p.alerts.len().saturating_sub(SHOWN_ALERTS),
         })).collect::<Vec<_>>(),
     })
 }

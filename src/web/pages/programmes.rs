@@ -11,6 +11,7 @@ use crate::app::error::{AppError, AppResult};
 use crate::app::programmes::projects::{self, ProjectRequest};
 use crate::app::programmes::rows::{self, RowInput};
 use crate::app::programmes::{self, NewProgramme, CHANGERS};
+use crate::app::settings::read_amount;
 use crate::domain::numbers::NumberFormat;
 use crate::domain::programme::{Grid, MilestoneInput, Placement, ProjectStatus, DEFAULT_GROUPS};
 use crate::domain::role::Caller;
@@ -231,7 +232,9 @@ async fn programme_page_with(
                     })
                 })
                 .collect();
-            json!({ "id": p.id, "name": p.name, "fields": fields })
+            // A problem of the row as a whole (its plan), beside its name.
+            let problem = typed.errors.get(&format!("{}.form", p.id));
+            json!({ "id": p.id, "name": p.name, "fields": fields, "problem": problem })
         })
         .collect();
     let mut data = json!({
@@ -263,21 +266,8 @@ pub async fn show(
 }
 
 /// A number field of a form, read the organisation's way: empty is none.
-fn amount(format: NumberFormat, fields: &Fields, name: &str) -> AppResult<Option<f64>> {
-    let text = field(fields, name);
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    format.read(text).map(Some).ok_or_else(|| {
-        AppError::invalid_field(
-            "bad_amount",
-            name,
-            format!(
-                "`{name}` must be a number, e.g. {}",
-                format.write(251_000.0)
-            ),
-        )
-    })
+pub(super) fn amount(format: NumberFormat, fields: &Fields, name: &str) -> AppResult<Option<f64>> {
+    read_amount(format, name, field(fields, name))
 }
 
 fn date(fields: &Fields, name: &str) -> AppResult<chrono::NaiveDate> {

@@ -194,24 +194,6 @@ fn typed(fields: &Fields) -> Values {
     values
 }
 
-/// A number of the form, read the organisation's way; blank is none.
-fn amount(format: NumberFormat, fields: &Fields, name: &str) -> Result<Option<f64>, AppError> {
-    let text = field(fields, name);
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    format.read(text).map(Some).ok_or_else(|| {
-        AppError::invalid_field(
-            "bad_amount",
-            name,
-            format!(
-                "`{name}` must be a number, e.g. {}",
-                format.write(251_000.0)
-            ),
-        )
-    })
-}
-
 fn date(fields: &Fields, name: &str) -> Result<chrono::NaiveDate, AppError> {
     field(fields, name).trim().parse().map_err(|_| {
         AppError::invalid_field(
@@ -276,10 +258,11 @@ fn request(grid: &Grid, format: NumberFormat, fields: &Fields) -> Result<Project
         status: field(fields, "status")
             .parse()
             .map_err(|e: String| AppError::invalid_field("bad_status", "status", e))?,
-        cost_planned: amount(format, fields, "cost_planned")?.unwrap_or(0.0),
-        cost_actual: amount(format, fields, "cost_actual")?,
-        benefit_planned: amount(format, fields, "benefit_planned")?.unwrap_or(0.0),
-        benefit_actual: amount(format, fields, "benefit_actual")?,
+        cost_planned: super::programmes::amount(format, fields, "cost_planned")?.unwrap_or(0.0),
+        cost_actual: super::programmes::amount(format, fields, "cost_actual")?,
+        benefit_planned: super::programmes::amount(format, fields, "benefit_planned")?
+            .unwrap_or(0.0),
+        benefit_actual: super::programmes::amount(format, fields, "benefit_actual")?,
         milestones,
         depends_on: all("depends_on").filter_map(|v| v.parse().ok()).collect(),
         version: field(fields, "version").parse().ok(),

@@ -11,6 +11,7 @@ use crate::app::programmes::projects::{self, ProjectRequest, SavedProject};
 use crate::app::programmes::{
     self, report, NewProgramme, ProgrammeDetail, ProgrammeSummary, ProgrammeUpdate,
 };
+use crate::report::programme::ProjectView;
 use crate::report::Paper;
 use crate::web::call::{Call, JsonAnswer, PageAnswer};
 use crate::web::download::inline;
@@ -135,4 +136,22 @@ pub async fn report_html(call: Call, path: web::Path<i32>) -> ApiResult<HttpResp
         .run(move |app, caller| report::document(app, caller, id, Layout::Html))
         .await?;
     Ok(inline(rendered.document))
+}
+
+/// A page of a programme's projects with their health: `q` finds a part of
+/// a name or owner; sorts by `name`, `owner`, `start`, `end` or `status`.
+#[utoipa::path(context_path = "/api/v1", tag = "programmes", params(("id" = i32, Path, minimum = 1), ListQuery),
+    responses((status = 200, body = Vec<ProjectView>, headers(
+            ("X-Total-Count" = i64, description = "Projects that match, across all pages"),
+            ("Link" = String, description = "The first, previous, next and last pages (RFC 8288)"))),
+        (status = 401, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+#[get("/programmes/{id}/projects")]
+pub async fn list_projects(
+    call: Call,
+    path: web::Path<i32>,
+    query: web::Query<ListQuery>,
+) -> ApiResult<PageAnswer<ProjectView>> {
+    let (id, query) = (path.into_inner(), query.into_inner());
+    call.page(move |app, caller| projects::list(app, caller, id, &query))
+        .await
 }
