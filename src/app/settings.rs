@@ -21,7 +21,8 @@ pub struct Settings {
     /// `decimal_point` (1,234.5), `decimal_comma` (1.234,5) or `space_and_comma` (1 234,5).
     pub number_format: NumberFormat,
     /// ISO 4217 code: EUR, USD, GBP, CHF, SEK, NOK, DKK or PLN.
-    #[schema(min_length = 3, max_length = 3)]
+    // Patterns are named; web::openapi::patterns says what each one takes.
+    #[schema(pattern = "currency")]
     pub currency: String,
 }
 

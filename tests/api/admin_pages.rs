@@ -172,7 +172,9 @@ fn an_admin_adds_changes_and_deactivates_a_user_with_the_users_page(app: &TestAp
 
     let taken = admin.post("/admin/users", &invite("nina@a.test"));
     assert!(
-        taken.status == 409 && taken.body.contains("exists already in your organisation."),
+        taken.status == 422
+            && taken.body.contains("id=\"invite-email-error\">A user with the email nina@a.test exists already in your organisation.")
+            && taken.body.contains("value=\"Nina Novak\""),
         "{}",
         taken.body
     );

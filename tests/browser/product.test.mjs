@@ -65,6 +65,14 @@ for (const [role, email, password] of ROLES) {
         await page.waitForURL(/\/assessments\/\d+\/scorecard$/);
         const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download PDF" }).click()]);
         assert.match(download.suggestedFilename(), /^.+ – scorecard – \d{4}-\d{2}-\d{2}\.pdf$/, role);
+        // On a phone every chart label reads at 11 px or more.
+        const smallest = await page.evaluate(() =>
+          Math.min(...[...document.querySelectorAll(".report svg")].flatMap((svg) => {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            return [...svg.querySelectorAll("text")].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+          })),
+        );
+        if (width === 390) assert.ok(smallest >= 11, `${role} at ${width}px: a chart label is ${smallest.toFixed(1)} px`);
         await looked(page, `scorecard-${role}`, width);
       }
       assert.deepEqual(errors, [], `${role} at ${width}px: no console error and no missing file`);

@@ -3,6 +3,7 @@
 //! rules with the JSON API.
 
 use super::flash::{Confirmation, Flash, FlashQuery};
+use super::form_errors::Refusal;
 use super::messages::text;
 use super::pager::pager;
 use super::{PageError, Viewer};
@@ -112,7 +113,7 @@ async fn users_page(
     viewer: &Viewer,
     flash: Flash,
     form: &NewUserForm,
-    issued: Option<Issued>,
+    (issued, refusal): (Option<Issued>, Option<Refusal>),
     shown: ListQuery,
 ) -> Result<HttpResponse, PageError> {
     let caller = admin_only(viewer)?;
@@ -145,20 +146,40 @@ async fn users_page(
         "q": search,
         "pager": pager,
     });
-    let status = flash.fill(&mut data);
+    let mut status = flash.fill(&mut data);
+    if let Some(refusal) = refusal {
+        refusal.fill(&mut data);
+        status = actix_web::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
     viewer.fill(&mut data);
     Ok(state.pages.render(status, "admin_users", &data))
 }
 
-/// The users page saying why the form was refused, with the form as sent.
+/// The users page with the invitation form as sent, each problem beside its field.
 async fn refused(
     state: &AppState,
     viewer: &Viewer,
     error: ApiError,
     form: &NewUserForm,
 ) -> Result<HttpResponse, PageError> {
-    let flash = Flash::refusal(error)?;
-    users_page(state, viewer, flash, form, None, ListQuery::default()).await
+    // An email taken is the email field's problem, like an invalid one.
+    let error = match error {
+        ApiError::App(AppError::Conflict {
+            code: "email_taken",
+            detail,
+        }) => ApiError::App(AppError::invalid_field("email_taken", "email", detail)),
+        other => other,
+    };
+    let refusal = Refusal::of(error)?;
+    users_page(
+        state,
+        viewer,
+        Flash::Nothing,
+        form,
+        (None, Some(refusal)),
+        ListQuery::default(),
+    )
+    .await
 }
 
 /// Back to the users page: confirming `done`, or saying why not.
@@ -169,9 +190,21 @@ async fn users_outcome<T>(
     done: Confirmation,
     form: &NewUserForm,
 ) -> Result<HttpResponse, PageError> {
+    // A row's refusal is said above the table: the rows share no fields.
     match outcome {
         Ok(_) => Ok(done.redirect(USERS)),
-        Err(e) => refused(state, viewer, e, form).await,
+        Err(e) => {
+            let flash = Flash::refusal(e)?;
+            users_page(
+                state,
+                viewer,
+                flash,
+                form,
+                (None, None),
+                ListQuery::default(),
+            )
+            .await
+        }
     }
 }
 
@@ -187,7 +220,7 @@ pub async fn users(
         ..ListQuery::default()
     };
     let empty = NewUserForm::default();
-    users_page(&state, &viewer, query.flash(), &empty, None, shown).await
+    users_page(&state, &viewer, query.flash(), &empty, (None, None), shown).await
 }
 
 pub async fn add_user(
@@ -259,7 +292,7 @@ async fn issued(
                 viewer,
                 Flash::Nothing,
                 &empty,
-                Some(issued),
+                (Some(issued), None),
                 ListQuery::default(),
             )
             .await

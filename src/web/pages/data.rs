@@ -4,6 +4,7 @@
 //! and column. The rules are the API's (`app::performance`, `app::import`).
 
 use super::flash::{Confirmation, Flash, FlashQuery};
+use super::form_errors::Refusal;
 use super::messages::text;
 use super::page_error::sentence;
 use super::upload::Upload;
@@ -34,6 +35,8 @@ fn staff_only(viewer: &Viewer) -> Result<Caller, PageError> {
 struct Outcome {
     flash: Flash,
     refused: Option<(CsvImport, Vec<Flaw>)>,
+    /// The KPI form as sent, and its problems by field.
+    kpi: Option<(KpiForm, Refusal)>,
 }
 
 async fn page(
@@ -70,8 +73,21 @@ async fn page(
         "kpi_flaws": flaws(CsvImport::KpiValues),
         "panel_flaws": flaws(CsvImport::PanelRanks),
         "client_flaws": flaws(CsvImport::Clients),
+        "kpi": outcome.kpi.as_ref().map_or_else(
+            || json!({ "name": "", "unit": "" }),
+            |(form, _)| json!({ "name": form.name, "unit": form.unit }),
+        ),
     });
-    let status = outcome.flash.fill(&mut data);
+    let mut status = outcome.flash.fill(&mut data);
+    if let Some((_, refusal)) = outcome.kpi {
+        if let Some(page) = data.as_object_mut() {
+            page.insert(
+                "kpi_errors".into(),
+                serde_json::Value::Object(refusal.errors),
+            );
+        }
+        status = StatusCode::UNPROCESSABLE_ENTITY;
+    }
     viewer.fill(&mut data);
     Ok(state.pages.render(status, "data", &data))
 }
@@ -96,6 +112,7 @@ pub async fn show(
     let outcome = Outcome {
         flash: query.flash(),
         refused: None,
+        kpi: None,
     };
     page(&state, &viewer, outcome).await
 }
@@ -127,11 +144,12 @@ pub async fn add_kpi(
         _ => KpiKind::Financial,
     };
     let body = NewKpi {
-        name: form.name,
-        unit: form.unit,
+        name: form.name.clone(),
+        unit: form.unit.clone(),
         direction,
         kind,
     };
+    let typed = form;
     match state
         .run(move |app| performance::define_kpi(app, &caller, body))
         .await
@@ -139,8 +157,9 @@ pub async fn add_kpi(
         Ok(_) => Ok(Confirmation::KpiDefined.redirect(DATA)),
         Err(e) => {
             let outcome = Outcome {
-                flash: Flash::refusal(e)?,
+                flash: Flash::Nothing,
                 refused: None,
+                kpi: Some((typed, Refusal::of(e)?)),
             };
             page(&state, &viewer, outcome).await
         }
@@ -165,6 +184,7 @@ async fn upload(
         let outcome = Outcome {
             flash: Flash::Refused(StatusCode::UNPROCESSABLE_ENTITY, text("choose_csv").into()),
             refused: None,
+            kpi: None,
         };
         return page(state, viewer, outcome).await;
     }
@@ -186,6 +206,7 @@ async fn upload(
                     text("file_problems").into(),
                 ),
                 refused: Some((kind, rejected.0)),
+                kpi: None,
             };
             page(state, viewer, outcome).await
         }

@@ -5,6 +5,7 @@
 
 use super::create::{field, Fields};
 use super::flash::{Confirmation, Flash, FlashQuery};
+use super::form_errors::Refusal;
 use super::messages::{fill, in_words, text};
 use super::{PageError, Viewer};
 use crate::app::error::{AppError, AppResult};
@@ -142,6 +143,8 @@ pub(super) fn placement(grid: &Grid, value: &str) -> AppResult<Placement> {
 struct Typed {
     rows: Vec<RowInput>,
     errors: HashMap<String, String>,
+    /// The add-project form as sent, and its problems by field.
+    added: Option<(Fields, Refusal)>,
 }
 
 /// The fields of the table's row, in order: (name, label key, input type).
@@ -237,6 +240,22 @@ async fn programme_page_with(
             json!({ "id": p.id, "name": p.name, "fields": fields, "problem": problem })
         })
         .collect();
+    let add = {
+        let blank: Fields = vec![
+            ("start".into(), chrono::Utc::now().date_naive().to_string()),
+            ("cost_planned".into(), "0".into()),
+            ("benefit_planned".into(), "0".into()),
+        ];
+        let sent = typed.added.as_ref().map_or(&blank, |(sent, _)| sent);
+        let value = |name: &str| field(sent, name).to_owned();
+        json!({
+            "name": value("name"), "objective": value("objective"), "owner": value("owner"),
+            "inputs": value("inputs"), "outputs": value("outputs"), "start": value("start"),
+            "end": value("end"), "cost_planned": value("cost_planned"),
+            "benefit_planned": value("benefit_planned"), "milestone": value("milestone"),
+            "milestone_due": value("milestone_due"),
+        })
+    };
     let mut data = json!({
         "title": format!("{}: {}", programme.report.client, programme.name),
         "id": programme.id, "client": programme.report.client, "name": programme.name,
@@ -250,8 +269,15 @@ async fn programme_page_with(
         "currency": planning.settings.currency,
         "example": format.write(251_000.0),
         "errors": { "form": typed.errors.get("form") },
+        "add": add,
     });
-    let status = flash.fill(&mut data);
+    let mut status = flash.fill(&mut data);
+    if let Some((_, refusal)) = &typed.added {
+        if let Some(page) = data.as_object_mut() {
+            page.insert("add_errors".into(), Value::Object(refusal.errors.clone()));
+        }
+        status = StatusCode::UNPROCESSABLE_ENTITY;
+    }
     viewer.fill(&mut data);
     Ok(state.pages.render(status, "programme", &data))
 }
@@ -346,7 +372,13 @@ pub async fn add_project(
     };
     match outcome {
         Ok(_) => Ok(Confirmation::ProjectAdded.redirect(&format!("/programmes/{id}"))),
-        Err(e) => programme_page(&state, &viewer, id, Flash::refusal(e)?).await,
+        Err(e) => {
+            let typed = Typed {
+                added: Some((fields, Refusal::of(e)?)),
+                ..Typed::default()
+            };
+            programme_page_with(&state, &viewer, id, Flash::Nothing, &typed).await
+        }
     }
 }
 
@@ -392,6 +424,7 @@ pub async fn save_rows(
                     .iter()
                     .map(|flaw| (flaw.at.clone(), in_words(&flaw.message)))
                     .collect(),
+                added: None,
             };
             let flash = Flash::Refused(
                 StatusCode::UNPROCESSABLE_ENTITY,
