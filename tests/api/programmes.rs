@@ -593,6 +593,24 @@ fn the_programme_pages_start_a_programme_add_a_project_and_record_progress(app: 
     let list = browser.get("/programmes");
     assert_eq!(list.status, 200);
     assert!(list.body.contains("Harbour &lt;Bank&gt;"), "{}", list.body);
+    // A refused start keeps what was typed, the problem beside its field.
+    let refused = browser.post(
+        "/programmes",
+        &[
+            ("client_id", &client.to_string()),
+            ("name", "Kept plan"),
+            ("business_units", ""),
+            ("customer_groups", "Loyal"),
+        ],
+    );
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refused.body.contains("value=\"Kept plan\"")
+            && refused.body.contains(">Loyal</textarea>")
+            && refused.body.contains("class=\"field-error\""),
+        "{}",
+        refused.body
+    );
     let started = browser.post(
         "/programmes",
         &[

@@ -212,7 +212,13 @@ fn grid(units: &[String], groups: &[String]) -> AppResult<Grid> {
         units: names("business_units", units)?,
         groups: names("customer_groups", groups)?,
     };
-    grid.check().map_err(|e| AppError::invalid("bad_grid", e))?;
+    // An empty axis is its field's problem; a name twice, the grid's.
+    grid.check()
+        .map_err(|e| match (grid.units.is_empty(), grid.groups.is_empty()) {
+            (true, _) => AppError::invalid_field("bad_grid", "business_units", e),
+            (false, true) => AppError::invalid_field("bad_grid", "customer_groups", e),
+            (false, false) => AppError::invalid("bad_grid", e),
+        })?;
     Ok(grid)
 }
 

@@ -1,6 +1,7 @@
 //! Every assessment the viewer may see, searched by client name, filtered
 //! by status, sorted and paged on the server.
 
+use super::messages::{order_options, text};
 use super::pager::pager;
 use super::{PageError, Viewer};
 use crate::app::assessment_list;
@@ -21,13 +22,15 @@ pub struct ListForm {
     page: Option<u32>,
 }
 
-/// The orders the list offers, as (sort key, label).
-const ORDERS: &[(&str, &str)] = &[
-    ("-assessment_date", "Newest first"),
-    ("assessment_date", "Oldest first"),
-    ("-updated_at", "Last changed first"),
-    ("status", "Status"),
-];
+/// The orders the list offers, as (sort key, words).
+fn orders() -> [(&'static str, &'static str); 4] {
+    [
+        ("-assessment_date", text("order_newest")),
+        ("assessment_date", text("order_oldest")),
+        ("-updated_at", text("order_changed")),
+        ("status", text("order_status")),
+    ]
+}
 
 pub async fn list(
     state: web::Data<AppState>,
@@ -64,7 +67,7 @@ pub async fn list(
         "title": "Assessments",
         "q": form.q,
         "statuses": Status::ALL.iter().map(|s| json!({ "value": s.as_str(), "label": s.as_str().replace('_', " "), "selected": Some(*s) == status })).collect::<Vec<_>>(),
-        "orders": ORDERS.iter().map(|(value, label)| json!({ "value": value, "label": label, "selected": *value == form.sort })).collect::<Vec<_>>(),
+        "orders": order_options(&orders(), &form.sort),
         "staff": staff,
         "assessments": found.items.iter().map(|a| json!({
             "id": a.id,

@@ -5,7 +5,7 @@
 
 use super::create::{field, Fields};
 use super::form_errors::Refusal;
-use super::messages::text;
+use super::messages::{order_options, text};
 use super::pager::pager;
 use super::{PageError, Viewer};
 use crate::app::client_overview::{self, ClientOverview};
@@ -31,14 +31,16 @@ pub struct ListForm {
     page: Option<u32>,
 }
 
-/// The orders the list offers, as (sort key, label).
-const ORDERS: &[(&str, &str)] = &[
-    ("name", "Name, A to Z"),
-    ("-name", "Name, Z to A"),
-    ("sector", "Sector"),
-    ("region", "Region"),
-    ("-created_at", "Newest first"),
-];
+/// The orders the list offers, as (sort key, words).
+fn orders() -> [(&'static str, &'static str); 5] {
+    [
+        ("name", text("order_name_az")),
+        ("-name", text("order_name_za")),
+        ("sector", text("order_sector")),
+        ("region", text("order_region")),
+        ("-created_at", text("order_newest")),
+    ]
+}
 
 pub async fn list(
     state: web::Data<AppState>,
@@ -85,7 +87,7 @@ pub async fn list(
         "q": form.q,
         "sectors": options(&sectors, &form.sector),
         "regions": options(&regions, &form.region),
-        "orders": ORDERS.iter().map(|(value, label)| json!({ "value": value, "label": label, "selected": *value == form.sort })).collect::<Vec<_>>(),
+        "orders": order_options(&orders(), &form.sort),
         "clients": clients.items.iter().map(|c| json!({ "id": c.id, "name": c.name, "sector": c.sector, "size_band": c.size_band, "region": c.region })).collect::<Vec<_>>(),
         "searched": !(form.q.is_empty() && form.sector.is_empty() && form.region.is_empty()),
         "pager": pager,

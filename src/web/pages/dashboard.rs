@@ -3,6 +3,7 @@
 //! chart for executives and programme managers, and for programme managers
 //! their programmes with what needs attention.
 
+use super::messages::text;
 use super::{PageError, Viewer};
 use crate::app::client_cards::{ChosenTrend, ClientCard};
 use crate::app::dashboard::{self, ClientHome, Home, Overview, StaffHome, TrendChoice};
@@ -96,7 +97,7 @@ fn card(c: &ClientCard) -> Value {
             "overall": format!("{:.0}%", l.overall),
             "change": l.change.map(|d| format!("{d:+.0} points")),
             "up": l.change.is_some_and(|d| d >= 0.0),
-            "quartile": l.quartile.map(|q| match q { 1 => "top quartile", 2 => "second quartile", 3 => "third quartile", _ => "bottom quartile" }),
+            "quartile": l.quartile.map(|q| match q { 1 => text("quartile_top"), 2 => text("quartile_second"), 3 => text("quartile_third"), _ => text("quartile_bottom") }),
         })),
     })
 }

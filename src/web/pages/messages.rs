@@ -39,6 +39,19 @@ pub fn fill(key: &str, values: &[(&str, &str)]) -> String {
     messages().text.fill(key, values)
 }
 
+/// What a form calls a field, e.g. "Cost so far" for `cost_actual`.
+pub fn label(field: &str) -> &str {
+    messages().fields.get(field).map_or(field, String::as_str)
+}
+
+/// A list's orders as options of its select: (sort key, words), `chosen` selected.
+pub fn order_options(orders: &[(&str, &str)], chosen: &str) -> Vec<serde_json::Value> {
+    orders
+        .iter()
+        .map(|(value, label)| serde_json::json!({ "value": value, "label": label, "selected": *value == chosen }))
+        .collect()
+}
+
 /// A refusal in the words of the form: every field the use case names in
 /// backticks (`cost_actual`) becomes its label ("Cost so far"), and the
 /// text becomes a sentence.

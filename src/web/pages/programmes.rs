@@ -6,7 +6,7 @@
 use super::create::{field, Fields};
 use super::flash::{Confirmation, Flash, FlashQuery};
 use super::form_errors::Refusal;
-use super::messages::{fill, in_words, text};
+use super::messages::{fill, in_words, label, text};
 use super::{PageError, Viewer};
 use crate::app::error::{AppError, AppResult};
 use crate::app::programmes::projects::{self, ProjectRequest};
@@ -30,23 +30,39 @@ fn changer(viewer: &Viewer) -> Result<Caller, PageError> {
     viewer.require(CHANGERS, text("only_changers"))
 }
 
+/// The programmes, and the form that starts one: blank, or as sent with
+/// each problem beside its field.
 async fn list_page(
     state: &AppState,
     viewer: &Viewer,
     flash: Flash,
+    typed: Option<(Fields, Refusal)>,
 ) -> Result<HttpResponse, PageError> {
     let caller = viewer.caller();
     let overview = state
         .run(move |app| programmes::overview(app, &caller))
         .await?;
+    let blank: Fields = vec![
+        ("name".into(), "Customer first".into()),
+        ("customer_groups".into(), DEFAULT_GROUPS.join("\n")),
+    ];
+    let sent = typed.as_ref().map_or(&blank, |(sent, _)| sent);
     let mut data = json!({
         "title": "Programmes",
         "programmes": overview.programmes.iter().map(|p| json!({ "id": p.id, "client": p.client, "name": p.name })).collect::<Vec<_>>(),
         "may_change": may_change(viewer),
-        "clients": overview.clients_without_one.iter().map(|c| json!({ "id": c.id, "name": c.name })).collect::<Vec<_>>(),
-        "groups": DEFAULT_GROUPS.join("\n"),
+        "clients": overview.clients_without_one.iter().map(|c| json!({ "id": c.id, "name": c.name, "selected": field(sent, "client_id") == c.id.to_string() })).collect::<Vec<_>>(),
+        "form": {
+            "name": field(sent, "name"),
+            "business_units": field(sent, "business_units"),
+            "customer_groups": field(sent, "customer_groups"),
+        },
     });
-    let status = flash.fill(&mut data);
+    let mut status = flash.fill(&mut data);
+    if let Some((_, refusal)) = typed {
+        refusal.fill(&mut data);
+        status = StatusCode::UNPROCESSABLE_ENTITY;
+    }
     viewer.fill(&mut data);
     Ok(state.pages.render(status, "programmes", &data))
 }
@@ -56,7 +72,7 @@ pub async fn list(
     viewer: Viewer,
     query: web::Query<FlashQuery>,
 ) -> Result<HttpResponse, PageError> {
-    list_page(&state, &viewer, query.flash()).await
+    list_page(&state, &viewer, query.flash(), None).await
 }
 
 /// One name per line (or comma), blanks dropped.
@@ -93,7 +109,10 @@ pub async fn start(
                 format!("/programmes/{}?done=started", created.id),
             ))
             .finish()),
-        Err(e) => list_page(&state, &viewer, Flash::refusal(e)?).await,
+        Err(e) => {
+            let typed = Some((fields, Refusal::of(e)?));
+            list_page(&state, &viewer, Flash::Nothing, typed).await
+        }
     }
 }
 
@@ -147,14 +166,15 @@ struct Typed {
     added: Option<(Fields, Refusal)>,
 }
 
-/// The fields of the table's row, in order: (name, label key, input type).
-const ROW_FIELDS: [(&str, &str, &str); 6] = [
-    ("owner", "Owner", "text"),
-    ("start", "Start", "date"),
-    ("end", "End", "date"),
-    ("status", "Status", "select"),
-    ("cost_actual", "Cost so far", "text"),
-    ("benefit_actual", "Benefit so far", "text"),
+/// The fields of the table's row, in order: (name, input type); each is
+/// labelled as forms call it (`messages::label`).
+const ROW_FIELDS: [(&str, &str); 6] = [
+    ("owner", "text"),
+    ("start", "date"),
+    ("end", "date"),
+    ("status", "select"),
+    ("cost_actual", "text"),
+    ("benefit_actual", "text"),
 ];
 
 fn typed_value<'a>(row: &'a RowInput, field: &str) -> &'a str {
@@ -219,7 +239,8 @@ async fn programme_page_with(
             let row = typed.rows.iter().find(|r| r.project_id == p.id);
             let fields: Vec<Value> = ROW_FIELDS
                 .iter()
-                .map(|(field, label, kind)| {
+                .map(|(field, kind)| {
+                    let label = label(field);
                     let value = row.map_or_else(|| stored(field), |r| typed_value(r, field).to_owned());
                     let options = (*kind == "select").then(|| {
                         ProjectStatus::ALL.iter().map(|s| json!({ "value": s.as_str(), "label": s.label(), "selected": s.as_str() == value })).collect::<Vec<_>>()
