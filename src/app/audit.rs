@@ -87,24 +87,21 @@ impl AuditQuery {
         })
     }
 
-    /// The rows of the page asked for.
-    fn window(&self) -> AppResult<Window> {
+    /// The rows of the page asked for, and its number and size.
+    fn window(&self) -> AppResult<(Window, u32, u32)> {
         let per_page = self.per_page.or(self.limit).unwrap_or(DEFAULT_PAGE);
-        let (window, _) = listing::window(self.page, (per_page, PAGE), "limit_out_of_range")?;
-        Ok(window)
+        let (window, page) = listing::window(self.page, (per_page, PAGE), "limit_out_of_range")?;
+        Ok((window, page, per_page))
     }
+}
 
-    fn paged<T>(&self, items: Vec<T>, total: i64) -> Paged<T> {
-        let window = self.window().unwrap_or(Window {
-            offset: 0,
-            limit: 1,
-        });
-        Paged {
-            items,
-            total,
-            page: self.page.unwrap_or(1),
-            per_page: u32::try_from(window.limit).unwrap_or(DEFAULT_PAGE),
-        }
+/// The page of `items` found in `window`, out of `total`.
+fn paged<T>(items: Vec<T>, total: i64, (_, page, per_page): (Window, u32, u32)) -> Paged<T> {
+    Paged {
+        items,
+        total,
+        page,
+        per_page,
     }
 }
 
@@ -122,7 +119,8 @@ fn admin(caller: &Caller) -> AppResult<()> {
 /// first (admins).
 pub fn search(app: &App, caller: &Caller, query: &AuditQuery) -> AppResult<Paged<AuditEvent>> {
     admin(caller)?;
-    let (filter, window) = (query.filter()?, query.window()?);
+    let (filter, cut) = (query.filter()?, query.window()?);
+    let window = cut.0;
     let (events, total) = app.read(|conn| {
         Ok(AuditEvent::search(
             conn,
@@ -131,7 +129,7 @@ pub fn search(app: &App, caller: &Caller, query: &AuditQuery) -> AppResult<Paged
             window,
         )?)
     })?;
-    Ok(query.paged(events, total))
+    Ok(paged(events, total, cut))
 }
 
 /// The audit trail page: a page of events as sentences, and the choices of
@@ -150,7 +148,8 @@ pub struct Trail {
 /// The trail in sentences (admins), filtered and paged like [`search`].
 pub fn trail(app: &App, caller: &Caller, query: &AuditQuery) -> AppResult<Trail> {
     admin(caller)?;
-    let (filter, window) = (query.filter()?, query.window()?);
+    let (filter, cut) = (query.filter()?, query.window()?);
+    let window = cut.0;
     let organisation_id = caller.organisation_id.get();
     let (events, total, users, names, actions, client) = app.read(|conn| {
         let (events, total) = AuditEvent::search(conn, organisation_id, &filter, window)?;
@@ -172,7 +171,7 @@ pub fn trail(app: &App, caller: &Caller, query: &AuditQuery) -> AppResult<Trail>
     let actors: HashMap<i32, String> = people.iter().cloned().collect();
     let lines = audit_lines::lines(events, &actors, &names);
     Ok(Trail {
-        lines: query.paged(lines, total),
+        lines: paged(lines, total, cut),
         people,
         actions,
         client,

@@ -7,7 +7,7 @@ use super::client_records::{self, Erased};
 use super::documents::{self, Document, JSON, XLSX};
 use super::error::{AppError, AppResult};
 use super::input::{required, SHORT_TEXT};
-use super::listing::{search_key, ListQuery, Paged};
+use super::listing::{search_key, Cut, ListQuery, Paged};
 use super::permissions::{require, ADMINS, STAFF};
 use super::App;
 use crate::db::audit::{AuditEvent, Change};
@@ -121,20 +121,28 @@ pub fn list(
     filter: &ClientFilter,
 ) -> AppResult<Paged<ClientView>> {
     let cut = query.cut(SORTS)?;
+    app.read(|conn| found(conn, caller, &cut, filter))
+}
+
+/// The page of clients a cut of the list and its filters find.
+fn found(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    cut: &Cut<ClientOrder>,
+    filter: &ClientFilter,
+) -> AppResult<Paged<ClientView>> {
     let search = ClientSearch {
         text: cut.search.as_deref(),
         sector: given(filter.sector.as_deref()),
         region: given(filter.region.as_deref()),
     };
-    let (clients, total) = app.read(|conn| {
-        Ok(Client::search(
-            conn,
-            caller,
-            &search,
-            (cut.sort, cut.descending),
-            cut.window,
-        )?)
-    })?;
+    let (clients, total) = Client::search(
+        conn,
+        caller,
+        &search,
+        (cut.sort, cut.descending),
+        cut.window,
+    )?;
     Ok(cut.page(clients, total).map(ClientView::from))
 }
 
@@ -161,12 +169,14 @@ pub fn directory(
     query: &ListQuery,
     filter: &ClientFilter,
 ) -> AppResult<Directory> {
-    let clients = list(app, caller, query, filter)?;
-    let (sectors, regions) = app.read(|conn| Ok(Client::facets(conn, caller)?))?;
-    Ok(Directory {
-        clients,
-        sectors,
-        regions,
+    let cut = query.cut(SORTS)?;
+    app.read(|conn| {
+        let (sectors, regions) = Client::facets(conn, caller)?;
+        Ok(Directory {
+            clients: found(conn, caller, &cut, filter)?,
+            sectors,
+            regions,
+        })
     })
 }
 
@@ -209,7 +219,7 @@ impl Profile {
 
 /// Refuses a name that another client of the organisation has already,
 /// compared case- and space-insensitively; `except` is the client renamed.
-pub(super) fn refuse_taken_name(
+fn refuse_taken_name(
     conn: &mut AnyConnection,
     organisation_id: i32,
     key: &str,
