@@ -6,7 +6,9 @@ use cmas::app::bootstrap::bundled;
 use cmas::domain::questionnaire::Questionnaire;
 use cmas::domain::scoring::{consolidate, roll_up, Answer, Results};
 use cmas::render::{html, pdf};
-use cmas::report::{build, AnswerNote, History, Meta, PortfolioEntry, Scorecard, ScorecardInput};
+use cmas::report::{
+    build, AnswerNote, Benchmark, Edition, History, Meta, PortfolioEntry, Scorecard, ScorecardInput,
+};
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::collections::BTreeMap;
 
@@ -83,6 +85,8 @@ fn scorecard(q: &Questionnaire) -> Scorecard {
         .collect();
     let date = |s: &str| s.parse().unwrap_or_default();
     build(ScorecardInput {
+        edition: Edition::Working,
+        benchmark: Benchmark::Companies,
         meta: Meta {
             title: "Customer management scorecard: Harbour Bank".into(),
             client: "Harbour Bank".into(),

@@ -9,7 +9,7 @@ use crate::app::{bootstrap, csv_columns, demo, report_files, App};
 use crate::config::{DatabaseSettings, FirstStart, ServerSettings};
 use crate::domain::ids::{AssessmentId, ClientId};
 use crate::domain::questionnaire;
-use crate::report::Paper;
+use crate::report::{Edition, Paper};
 use crate::startup::Application;
 use crate::stats::{self, Method};
 use clap::{Parser, Subcommand};
@@ -152,6 +152,9 @@ pub enum ReportCommand {
         /// The PDF's paper size.
         #[arg(long, value_enum, default_value = "a4")]
         paper: Paper,
+        /// For the client, or with everything for the consultancy.
+        #[arg(long, value_enum, default_value = "client")]
+        edition: Edition,
     },
     /// Render the steady-progress programme of a client (PDF, or HTML when FILE ends in .html).
     Programme {
@@ -164,6 +167,9 @@ pub enum ReportCommand {
         /// The PDF's paper size.
         #[arg(long, value_enum, default_value = "a4")]
         paper: Paper,
+        /// For the client, or for the consultancy.
+        #[arg(long, value_enum, default_value = "client")]
+        edition: Edition,
     },
     /// Render the scorecard of every final assessment into a directory, in parallel.
     Scorecards {
@@ -253,10 +259,14 @@ impl Cli {
                         assessment,
                         out,
                         paper,
-                    } => report_files::one(&app, AssessmentId(assessment), &out, paper),
-                    ReportCommand::Programme { client, out, paper } => {
-                        report_files::programme(&app, ClientId(client), &out, paper)
-                    }
+                        edition,
+                    } => report_files::one(&app, AssessmentId(assessment), &out, paper, edition),
+                    ReportCommand::Programme {
+                        client,
+                        out,
+                        paper,
+                        edition,
+                    } => report_files::programme(&app, ClientId(client), &out, paper, edition),
                     ReportCommand::Scorecards { all, out, paper } => {
                         if !all {
                             anyhow::bail!(

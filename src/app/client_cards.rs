@@ -80,7 +80,7 @@ pub fn cards(
         let ids: Vec<i32> = finals.iter().map(|a| a.id).collect();
         let summaries = result_summaries::load(conn, &ids)?;
         let (portfolio, _) = app.portfolios.get(conn, caller.organisation_id.get())?;
-        let scores: Vec<f64> = portfolio.latest.values().map(|c| c.overall).collect();
+        let scores: Vec<f64> = portfolio.companies().map(|(_, c)| c.overall).collect();
         Ok((clients, finals, summaries, scores))
     })?;
     let overall = |id: i32| summary_value(&summaries, id, OVERALL);

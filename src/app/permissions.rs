@@ -3,6 +3,7 @@
 
 use super::error::{AppError, AppResult};
 use crate::domain::role::{Caller, Role};
+use crate::report::Edition;
 
 /// The consultancy's own staff.
 pub const STAFF: &[Role] = &[Role::Admin, Role::Consultant];
@@ -19,5 +20,17 @@ pub fn require(caller: &Caller, roles: &[Role], action: &str) -> AppResult<()> {
             "role_not_allowed",
             format!("a user with the role {} may not {action}", caller.role),
         ))
+    }
+}
+
+/// The edition of a report the caller gets: the client's unless they asked
+/// for the working edition, which only the consultancy's staff may read.
+pub fn edition(caller: &Caller, asked: Option<Edition>) -> AppResult<Edition> {
+    match asked.unwrap_or_default() {
+        Edition::Working => {
+            require(caller, STAFF, "read the working edition of a report")?;
+            Ok(Edition::Working)
+        }
+        Edition::Client => Ok(Edition::Client),
     }
 }

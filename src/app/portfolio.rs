@@ -58,6 +58,19 @@ pub struct Portfolio {
 }
 
 impl Portfolio {
+    /// The latest final of each client and scope, newest first.
+    pub fn latest_entries(&self) -> impl Iterator<Item = (&FinalEntry, &Combined)> + Clone + '_ {
+        self.finals
+            .iter()
+            .filter_map(|e| self.latest.get(&e.id).map(|c| (e, c.as_ref())))
+    }
+
+    /// The portfolio's companies: each client's latest whole-company final.
+    pub fn companies(&self) -> impl Iterator<Item = (&FinalEntry, &Combined)> + '_ {
+        self.latest_entries()
+            .filter(|(e, _)| e.scope == (None, None, None))
+    }
+
     /// The item scores of these assessments, in their order; `compute`
     /// works out those not kept yet (given their ids).
     pub fn item_scores<E>(

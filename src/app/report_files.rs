@@ -10,7 +10,7 @@ use crate::db::clients::Client;
 use crate::db::programmes::Programme;
 use crate::domain::ids::{AssessmentId, ClientId, OrganisationId, UserId};
 use crate::domain::role::{Caller, Role};
-use crate::report::Paper;
+use crate::report::{Edition, Paper};
 use anyhow::Context;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -27,7 +27,12 @@ fn operator(organisation_id: i32) -> Caller {
 }
 
 /// The scorecard of assessment `id`, whatever its organisation.
-fn scorecard(app: &App, id: AssessmentId, layout: Layout) -> anyhow::Result<Document> {
+fn scorecard(
+    app: &App,
+    id: AssessmentId,
+    layout: Layout,
+    edition: Edition,
+) -> anyhow::Result<Document> {
     let organisation_id = app
         .db
         .read(|conn| anyhow::Ok(Assessment::organisation_of(conn, id.get())?))?
@@ -37,6 +42,7 @@ fn scorecard(app: &App, id: AssessmentId, layout: Layout) -> anyhow::Result<Docu
         &operator(organisation_id),
         id,
         layout,
+        Some(edition),
     )?)
 }
 
@@ -48,15 +54,31 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 }
 
 /// Renders the scorecard of one assessment (PDF, or HTML when `out` ends in .html).
-pub fn one(app: &App, id: AssessmentId, out: &Path, paper: Paper) -> anyhow::Result<()> {
-    let document = scorecard(app, id, Layout::for_path(out, paper))?;
+pub fn one(
+    app: &App,
+    id: AssessmentId,
+    out: &Path,
+    paper: Paper,
+    edition: Edition,
+) -> anyhow::Result<()> {
+    let document = scorecard(app, id, Layout::for_path(out, paper), edition)?;
     write_atomically(out, &document.bytes)?;
-    crate::say!("{}: scorecard of assessment {id}", out.display());
+    crate::say!(
+        "{}: scorecard of assessment {id}, {} edition",
+        out.display(),
+        edition.name()
+    );
     Ok(())
 }
 
 /// Renders the programme of a client (PDF, or HTML when `out` ends in .html).
-pub fn programme(app: &App, client_id: ClientId, out: &Path, paper: Paper) -> anyhow::Result<()> {
+pub fn programme(
+    app: &App,
+    client_id: ClientId,
+    out: &Path,
+    paper: Paper,
+    edition: Edition,
+) -> anyhow::Result<()> {
     let (organisation_id, id) = app.db.read(|conn| {
         let organisation_id = Client::organisation_of(conn, client_id.get())?
             .ok_or_else(|| anyhow::anyhow!("there is no client {client_id}"))?;
@@ -65,8 +87,13 @@ pub fn programme(app: &App, client_id: ClientId, out: &Path, paper: Paper) -> an
         anyhow::Ok((organisation_id, programme.id))
     })?;
     let layout = Layout::for_path(out, paper);
-    let rendered =
-        super::programmes::report::document(app, &operator(organisation_id), id, layout)?;
+    let rendered = super::programmes::report::document(
+        app,
+        &operator(organisation_id),
+        id,
+        layout,
+        Some(edition),
+    )?;
     write_atomically(out, &rendered.document.bytes)?;
     crate::say!(
         "{}: programme of client {client_id} ({}, {} projects)",
@@ -99,16 +126,17 @@ pub fn all(app: &App, dir: &Path, paper: Paper) -> anyhow::Result<()> {
                 {
                     let caller = operator(organisation_id);
                     let id = AssessmentId(id);
-                    let result = super::scorecard::scorecard(app, &caller, id, Layout::Pdf(paper))
-                        .map_err(anyhow::Error::from)
-                        .and_then(|document| {
-                            // One file per assessment, named by its id: two
-                            // assessments of a client on one day stay apart.
-                            write_atomically(
-                                &dir.join(format!("scorecard-{id}.pdf")),
-                                &document.bytes,
-                            )
-                        });
+                    let result =
+                        super::scorecard::scorecard(app, &caller, id, Layout::Pdf(paper), None)
+                            .map_err(anyhow::Error::from)
+                            .and_then(|document| {
+                                // One file per assessment, named by its id: two
+                                // assessments of a client on one day stay apart.
+                                write_atomically(
+                                    &dir.join(format!("scorecard-{id}.pdf")),
+                                    &document.bytes,
+                                )
+                            });
                     if let Err(e) = result {
                         failures
                             .lock()

@@ -6,9 +6,9 @@ use super::documents::{file_stem, render_report, Document, Layout, Report};
 use super::error::{AppError, AppResult};
 use super::portfolio::{Combined, Portfolio};
 use super::scores::questionnaire_of;
-use super::{results, study, App};
+use super::{permissions, results, study, App};
 use crate::db::agreed::AgreedRow;
-use crate::db::assessments::{Assessment, FinalEntry};
+use crate::db::assessments::{Assessment, FinalEntry, ScopeKey};
 use crate::db::clients::Client;
 use crate::db::evidence::EvidenceRow;
 use crate::db::interviews::InterviewRow;
@@ -22,8 +22,8 @@ use crate::domain::questionnaire::Questionnaire;
 use crate::domain::role::Caller;
 use crate::domain::scoring::OVERALL;
 use crate::report::{
-    self, AnswerNote, EvidenceBase, HeldInterview, History, Meta, PortfolioEntry, Reviewed,
-    Scorecard, ScorecardInput,
+    self, AnswerNote, Benchmark, Edition, EvidenceBase, HeldInterview, History, Meta,
+    PortfolioEntry, Reviewed, Scorecard, ScorecardInput, MIN_SAME_SCOPE,
 };
 use diesel::QueryResult;
 use std::collections::{BTreeMap, HashMap};
@@ -34,8 +34,9 @@ pub fn scorecard(
     caller: &Caller,
     id: AssessmentId,
     layout: Layout,
+    edition: Option<Edition>,
 ) -> AppResult<Document> {
-    let card = model(app, caller, id, chrono::Utc::now().date_naive())?;
+    let card = model(app, caller, id, edition, chrono::Utc::now().date_naive())?;
     render_report(
         app,
         Report::Scorecard,
@@ -70,12 +71,18 @@ pub struct ScorecardPage {
 
 /// The scorecard of an assessment the caller may see, for a page of the
 /// application: its content, and where it belongs.
-pub fn page(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<ScorecardPage> {
+pub fn page(
+    app: &App,
+    caller: &Caller,
+    id: AssessmentId,
+    edition: Option<Edition>,
+) -> AppResult<ScorecardPage> {
+    let edition = permissions::edition(caller, edition)?;
     let today = chrono::Utc::now().date_naive();
     let (card, client_id) = app.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         Ok((
-            load(app, conn, caller, &assessment, today)?,
+            load(app, conn, caller, &assessment, edition, today)?,
             assessment.client_id,
         ))
     })?;
@@ -93,16 +100,19 @@ pub fn page(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<Scorecard
     })
 }
 
-/// The scorecard of an assessment the caller may see as data, as of `today`.
+/// The scorecard of an assessment the caller may see as data, in the
+/// edition asked for if theirs to read, as of `today`.
 pub fn model(
     app: &App,
     caller: &Caller,
     id: AssessmentId,
+    edition: Option<Edition>,
     today: chrono::NaiveDate,
 ) -> AppResult<Scorecard> {
+    let edition = permissions::edition(caller, edition)?;
     app.read(|conn| {
         let assessment = visible(conn, caller, id)?;
-        load(app, conn, caller, &assessment, today)
+        load(app, conn, caller, &assessment, edition, today)
     })
 }
 
@@ -111,6 +121,7 @@ fn load(
     conn: &mut AnyConnection,
     caller: &Caller,
     assessment: &Assessment,
+    edition: Edition,
     today: chrono::NaiveDate,
 ) -> AppResult<Scorecard> {
     let client = Client::find_visible(conn, caller, assessment.client_id)?
@@ -136,7 +147,7 @@ fn load(
     assessors.sort();
 
     let (portfolio, versions) = app.portfolios.get(conn, assessment.organisation_id)?;
-    let (entries, history) = context(conn, assessment, &portfolio)?;
+    let (entries, benchmark, history) = context(conn, assessment, &portfolio)?;
     let weights = study::area_weights(
         conn,
         &portfolio,
@@ -158,23 +169,26 @@ fn load(
         organisation: organisation.name,
     };
     Ok(report::build(ScorecardInput {
+        edition,
         meta,
         questionnaire: &questionnaire,
         results: &results,
         answers: &answers,
         history: &history,
         portfolio: &entries,
+        benchmark,
         area_weights: weights.as_ref().map(|(w, n)| (w, *n)),
-        evidence_base: evidence_base_of(conn, assessment, &questionnaire)?,
+        evidence_base: evidence_base_of(conn, assessment, &questionnaire, edition)?,
     }))
 }
 
-/// The interviews held and the documents reviewed for the assessment. The
-/// scorecard is the client's edition: job titles and functions, no names.
+/// The interviews held and the documents reviewed for the assessment: job
+/// titles and functions, and the interviewees' names in the working edition.
 fn evidence_base_of(
     conn: &mut AnyConnection,
     assessment: &Assessment,
     questionnaire: &Questionnaire,
+    edition: Edition,
 ) -> QueryResult<EvidenceBase> {
     let areas = EvidenceRow::areas(conn, assessment.id)?;
     let held: Vec<HeldInterview> = InterviewRow::list(conn, assessment.id)?
@@ -198,7 +212,7 @@ fn evidence_base_of(
         questionnaire,
         &held,
         &documents,
-        false,
+        edition.is_working(),
     ))
 }
 
@@ -245,32 +259,25 @@ pub fn scope_words(parts: [&Option<String>; 3]) -> String {
     }
 }
 
-/// The rest of the portfolio (latest final per other client and scope) and
+/// The companies the assessment is compared with (see [`Benchmark`]), and
 /// this client and scope's earlier final assessments.
 fn context<'p>(
     conn: &mut AnyConnection,
     assessment: &Assessment,
     portfolio: &'p Portfolio,
-) -> QueryResult<(Vec<PortfolioEntry<'p>>, Vec<History>)> {
-    let own_key = (
-        assessment.client_id,
-        (
-            assessment.business_unit.clone(),
-            assessment.product.clone(),
-            assessment.customer_group.clone(),
-        ),
+) -> QueryResult<(Vec<PortfolioEntry<'p>>, Benchmark, Vec<History>)> {
+    let own_scope = (
+        assessment.business_unit.clone(),
+        assessment.product.clone(),
+        assessment.customer_group.clone(),
     );
-    let mut others: Vec<(&FinalEntry, &Combined)> = Vec::new();
-    let mut earlier: Vec<&FinalEntry> = Vec::new();
-    for entry in &portfolio.finals {
-        if (entry.client_id, &entry.scope) == (own_key.0, &own_key.1) {
-            if entry.date < assessment.assessment_date && entry.id != assessment.id {
-                earlier.push(entry);
-            }
-        } else if let Some(combined) = portfolio.latest.get(&entry.id) {
-            others.push((entry, combined));
-        }
-    }
+    let earlier: Vec<&FinalEntry> = portfolio
+        .finals
+        .iter()
+        .filter(|e| e.client_id == assessment.client_id && e.scope == own_scope)
+        .filter(|e| e.date < assessment.assessment_date && e.id != assessment.id)
+        .collect();
+    let (others, benchmark) = compared_with(assessment, &own_scope, portfolio);
     let ids: Vec<i32> = earlier.iter().map(|e| e.id).collect();
     let stored = result_summaries::load(conn, &ids)?;
     let combined = |summary: &Summary| -> (f64, BTreeMap<String, f64>) {
@@ -301,5 +308,33 @@ fn context<'p>(
             })
         })
         .collect();
-    Ok((entries, history))
+    Ok((entries, benchmark, history))
+}
+
+/// The other companies' latest whole-company results for a whole-company
+/// assessment; for a scoped one the latest of every other client and scope
+/// of the same kind when there are enough, else the whole-company results.
+fn compared_with<'p>(
+    assessment: &Assessment,
+    own_scope: &ScopeKey,
+    portfolio: &'p Portfolio,
+) -> (Vec<(&'p FinalEntry, &'p Combined)>, Benchmark) {
+    let kind = |scope: &ScopeKey| [scope.0.is_some(), scope.1.is_some(), scope.2.is_some()];
+    let latest = portfolio.latest_entries();
+    let whole: Vec<_> = latest
+        .clone()
+        .filter(|(e, _)| e.client_id != assessment.client_id && kind(&e.scope) == [false; 3])
+        .collect();
+    if kind(own_scope) == [false; 3] {
+        return (whole, Benchmark::Companies);
+    }
+    let same: Vec<_> = latest
+        .filter(|(e, _)| kind(&e.scope) == kind(own_scope))
+        .filter(|(e, _)| (e.client_id, &e.scope) != (assessment.client_id, own_scope))
+        .collect();
+    if same.len() + 1 >= MIN_SAME_SCOPE {
+        (same, Benchmark::same_scope(kind(own_scope)))
+    } else {
+        (whole, Benchmark::WholeCompanies)
+    }
 }

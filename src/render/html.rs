@@ -22,6 +22,7 @@ fn registry() -> &'static Result<Handlebars<'static>, String> {
         hb.register_helper("opt_pct", Box::new(opt_pct));
         hb.register_helper("delta", Box::new(delta));
         hb.register_helper("fixed", Box::new(fixed));
+        hb.register_helper("working", Box::new(working));
         hb.register_partial(
             "report_style",
             include_str!("../../reports/report_style.css.hbs"),
@@ -74,6 +75,7 @@ fn registry() -> &'static Result<Handlebars<'static>, String> {
 }
 
 handlebars_helper!(fixed: |v: f64| format!("{v:.2}"));
+handlebars_helper!(working: |edition: str| edition == crate::report::Edition::Working.name());
 handlebars_helper!(pct: |v: f64| format!("{v:.0}%"));
 handlebars_helper!(opt_pct: |v: Json| v.as_f64().map_or("n/a".to_owned(), |v| format!("{v:.0}%")));
 handlebars_helper!(delta: |v: Json| v.as_f64().map_or("–".to_owned(), |v| format!("{v:+.0}")));

@@ -1,4 +1,60 @@
-//! Where a value stands in the portfolio.
+//! Where a value stands in the portfolio, and which companies it is
+//! compared with.
+
+use super::text::{fill, sentences};
+
+/// The companies a scorecard is compared with. A company counts once: its
+/// latest whole-company final assessment. A scoped assessment (a business
+/// unit, a customer group) is compared with the same kind of scope where
+/// there are enough of them, otherwise with the whole-company results.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Benchmark {
+    /// A whole-company assessment among the portfolio's companies.
+    Companies,
+    /// A scoped assessment among assessments of the same kind of scope,
+    /// named for the reader ("business unit").
+    SameScope(String),
+    /// A scoped assessment against the portfolio's whole-company results.
+    WholeCompanies,
+}
+
+/// A scoped assessment is compared with its own kind from this many.
+pub const MIN_SAME_SCOPE: usize = 5;
+
+impl Benchmark {
+    /// Among assessments of the same kind of scope: which of business unit,
+    /// product and customer group it sets.
+    pub fn same_scope(kind: [bool; 3]) -> Benchmark {
+        let parts: Vec<&str> = sentences()
+            .scope_parts
+            .iter()
+            .zip(kind)
+            .filter(|(_, set)| *set)
+            .map(|(part, _)| part.as_str())
+            .collect();
+        Benchmark::SameScope(parts.join(" and "))
+    }
+
+    /// The group in words, e.g. "the portfolio".
+    pub fn group(&self) -> String {
+        let s = sentences();
+        match self {
+            Benchmark::Companies => s.group_companies.clone(),
+            Benchmark::SameScope(kind) => fill(&s.group_same_scope, &[("kind", kind.clone())]),
+            Benchmark::WholeCompanies => s.group_whole_companies.clone(),
+        }
+    }
+
+    /// How many it holds, in words: "60 companies", "7 assessments".
+    pub fn count(&self, n: usize) -> String {
+        let s = sentences();
+        let template = match self {
+            Benchmark::SameScope(_) => &s.count_assessments,
+            Benchmark::Companies | Benchmark::WholeCompanies => &s.count_companies,
+        };
+        fill(template, &[("n", n.to_string())])
+    }
+}
 
 /// The share of `values` below `x`, counting ties as half, in percent (0–100).
 /// Mid-rank percentiles make the median company sit at 50 however many tie.

@@ -1,6 +1,6 @@
 //! Building the scorecard from an assessment's results and its context.
 
-use super::benchmark::{percentile_rank, quantile, quartile};
+use super::benchmark::{percentile_rank, quantile, quartile, Benchmark};
 use super::model::*;
 use super::text::{fill, pct, sentences};
 use crate::domain::questionnaire::Questionnaire;
@@ -49,14 +49,17 @@ pub struct AnswerNote {
 }
 
 pub struct ScorecardInput<'a> {
+    pub edition: Edition,
     pub meta: Meta,
     pub questionnaire: &'a Questionnaire,
     pub results: &'a Results,
     pub answers: &'a [AnswerNote],
     /// Earlier final assessments of this client and scope, any order.
     pub history: &'a [History],
-    /// The rest of the portfolio: the latest final assessment of every other client and scope.
+    /// The companies the client is compared with (see [`Benchmark`]).
     pub portfolio: &'a [PortfolioEntry<'a>],
+    /// What `portfolio` holds, in words for the reader.
+    pub benchmark: Benchmark,
     /// Rank correlation of each area with business performance and the number of clients behind it.
     pub area_weights: Option<(&'a HashMap<String, f64>, usize)>,
     /// The fieldwork behind the scores.
@@ -120,8 +123,14 @@ pub fn build(input: ScorecardInput<'_>) -> Scorecard {
         overall: overall.combined.get(),
         intention: overall.intention.get(),
         reality: overall.reality.get(),
-        portfolio: standing("the portfolio", &everyone, own.overall),
-        sector: (sector.len() >= MIN_SECTOR).then(|| standing(own.sector, &sector, own.overall)),
+        portfolio: standing(
+            &input.benchmark.group(),
+            &input.benchmark,
+            &everyone,
+            own.overall,
+        ),
+        sector: (sector.len() >= MIN_SECTOR)
+            .then(|| standing(own.sector, &input.benchmark, &sector, own.overall)),
         answered: results.overall.scored + results.overall.not_applicable,
         questions: results.overall.questions,
     };
@@ -156,9 +165,15 @@ pub fn build(input: ScorecardInput<'_>) -> Scorecard {
     let trend = trend(&history, &own, input.meta.assessment_date, &radar);
     let (priorities, priority_rule) = priorities(&areas, input.area_weights);
     let strengths = strengths(&areas);
-    let (details, disagreements, not_applicable) =
-        details(input.questionnaire, results, input.answers);
+    let working = input.edition.is_working();
+    let (details, mut disagreements, not_applicable) =
+        details(input.questionnaire, results, input.answers, working);
+    let disagreement_count = disagreements.len();
+    if !working {
+        disagreements.clear();
+    }
     Scorecard {
+        edition: input.edition,
         meta: input.meta,
         summary,
         radar,
@@ -168,13 +183,19 @@ pub fn build(input: ScorecardInput<'_>) -> Scorecard {
         areas,
         trend,
         details,
+        disagreement_count,
         disagreements,
         not_applicable,
         evidence_base: input.evidence_base,
     }
 }
 
-fn standing(group: &str, entries: &[&PortfolioEntry], overall: f64) -> Standing {
+fn standing(
+    group: &str,
+    benchmark: &Benchmark,
+    entries: &[&PortfolioEntry],
+    overall: f64,
+) -> Standing {
     let values: Vec<f64> = entries.iter().map(|e| e.overall).collect();
     let percentile = percentile_rank(&values, overall).unwrap_or(0.0);
     let quartile = quartile(percentile);
@@ -199,7 +220,7 @@ fn standing(group: &str, entries: &[&PortfolioEntry], overall: f64) -> Standing 
             &[
                 ("percentile", pct(percentile)),
                 ("group", group.to_owned()),
-                ("companies", values.len().to_string()),
+                ("count", benchmark.count(values.len())),
                 ("quarter", quarter),
                 ("median", pct(median)),
                 ("top_quartile", pct(top_quartile)),
@@ -316,10 +337,13 @@ fn priorities(
     (findings, rule)
 }
 
+/// The area details, the disagreements and the questions that did not
+/// apply; who said what only when `working` (the working edition).
 fn details(
     q: &Questionnaire,
     results: &Results,
     answers: &[AnswerNote],
+    working: bool,
 ) -> (Vec<AreaDetail>, Vec<Disagreement>, Vec<NotApplicable>) {
     let by_question: HashMap<&str, &QuestionResult> = results
         .questions
@@ -351,6 +375,7 @@ fn details(
                         reality: p.reality.get(),
                         evidence: notes_of(&question.id)
                             .iter()
+                            .filter(|_| working)
                             .filter_map(|n| n.evidence.as_ref().map(|e| format!("{}: {e}", n.by)))
                             .collect(),
                     })
@@ -398,14 +423,16 @@ fn details(
                 agreed: r.agreed,
             });
         }
-        let reasons: Vec<String> = answers
+        let mut reasons: Vec<String> = answers
             .iter()
             .filter_map(|n| {
-                n.na_reason
-                    .as_ref()
-                    .map(|reason| format!("{}: {reason}", n.by))
+                n.na_reason.as_ref().map(|reason| match working {
+                    true => format!("{}: {reason}", n.by),
+                    false => reason.clone(),
+                })
             })
             .collect();
+        reasons.dedup();
         if !reasons.is_empty() {
             not_applicable.push(NotApplicable {
                 id: question.id.clone(),

@@ -13,7 +13,7 @@ pub mod study;
 mod text;
 pub mod wording;
 
-pub use benchmark::{percentile_rank, quantile, quartile};
+pub use benchmark::{percentile_rank, quantile, quartile, Benchmark, MIN_SAME_SCOPE};
 pub use build::{build, AnswerNote, History, PortfolioEntry, ScorecardInput};
 pub use evidence_base::{
     evidence_base, AreaEvidence, EvidenceBase, HeldInterview, InterviewLine, Reviewed,

@@ -1,9 +1,50 @@
 //! The scorecard's content, in the order a reader meets it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+/// Who a report is for. The client edition is the deliverable: no assessor
+/// beside a score, no raw per-assessor answers, disagreements only counted,
+/// the evidence as its summary. The working edition is the consultancy's:
+/// everything. Carried by the report model, so every format agrees.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+    utoipa::ToSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Edition {
+    /// What executives and the client get.
+    #[default]
+    Client,
+    /// Everything, for the consultancy.
+    Working,
+}
+
+impl Edition {
+    /// Whether the edition shows who answered what.
+    pub fn is_working(self) -> bool {
+        self == Edition::Working
+    }
+
+    /// As the API spells it: `client` or `working`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Edition::Client => "client",
+            Edition::Working => "working",
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scorecard {
+    pub edition: Edition,
     pub meta: Meta,
     pub summary: Summary,
     /// Client, portfolio median and top quartile per area, for the radar.
@@ -16,6 +57,9 @@ pub struct Scorecard {
     /// Earlier final assessments of the same client and scope, oldest first, ending with this one.
     pub trend: Vec<TrendPoint>,
     pub details: Vec<AreaDetail>,
+    /// How many questions the assessors disagreed on, in every edition.
+    pub disagreement_count: usize,
+    /// Each of them with every assessor's answer: the working edition only.
     pub disagreements: Vec<Disagreement>,
     pub not_applicable: Vec<NotApplicable>,
     /// The interviews and documents behind the scores.
@@ -136,6 +180,7 @@ pub struct QuestionNote {
     pub combined: f64,
     pub intention: f64,
     pub reality: f64,
+    /// Each assessor's evidence note, "name: note": the working edition only.
     pub evidence: Vec<String>,
 }
 
@@ -152,5 +197,6 @@ pub struct Disagreement {
 pub struct NotApplicable {
     pub id: String,
     pub practice: String,
+    /// Why it does not apply; the working edition says who said so.
     pub reasons: Vec<String>,
 }

@@ -4,7 +4,7 @@
 //! PDF and HTML renderers and the programme pages. Pure.
 
 use super::wording::Wording;
-use super::TrendPoint;
+use super::{Edition, TrendPoint};
 use crate::domain::numbers::Currency;
 use crate::domain::programme::{
     health, with_project_fields, Grid, Health, ProjectInput, ProjectStatus,
@@ -128,6 +128,9 @@ pub struct Alert {
 
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct ProgrammeReport {
+    /// Stated on the report; the programme report holds nothing per
+    /// assessor, so both editions show the same content.
+    pub edition: Edition,
     pub client: String,
     pub name: String,
     pub today: NaiveDate,
@@ -311,6 +314,7 @@ pub fn build(input: ProgrammeInput) -> ProgrammeReport {
         .map(|p| (p.start, p.end))
         .reduce(|(s, e), (s2, e2)| (s.min(s2), e.max(e2)));
     ProgrammeReport {
+        edition: Edition::Client,
         client: input.client.clone(),
         name: input.name.clone(),
         today: input.today,

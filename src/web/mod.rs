@@ -17,6 +17,7 @@ pub mod metrics;
 pub mod openapi;
 pub mod pages;
 pub mod problem;
+pub mod report_query;
 pub mod routes;
 pub mod session;
 pub mod spool;

@@ -23,6 +23,7 @@ mod clients;
 mod data_pages;
 mod demo;
 mod edge;
+mod editions;
 mod evidence;
 mod exports;
 mod fieldwork;

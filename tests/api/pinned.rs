@@ -16,7 +16,7 @@ on_both_backends!(
     programme_lists_take_100_entries_and_audit_pages_1000_events,
     the_assessment_list_filters_by_client_and_status_newest_first,
     clients_are_listed_by_name_and_executives_see_only_their_own,
-    a_scorecard_benchmarks_against_the_latest_final_of_every_other_client_and_scope,
+    a_scorecard_benchmarks_against_the_latest_whole_company_final_of_every_other_company,
     a_scorecards_history_is_the_earlier_finals_of_its_own_client_and_scope,
 );
 
@@ -764,7 +764,8 @@ fn model(app: &TestApp, id: i64) -> Value {
     let id = cmas::domain::ids::AssessmentId(i32::try_from(id).expect("an id"));
     let context = cmas::app::App::new(app.db.clone(), chrono::Duration::hours(1));
     let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
-    let card = cmas::app::scorecard::model(&context, &caller, id, today).expect("the scorecard");
+    let card =
+        cmas::app::scorecard::model(&context, &caller, id, None, today).expect("the scorecard");
     serde_json::to_value(card).expect("JSON")
 }
 
@@ -780,13 +781,19 @@ fn close(actual: &Value, expected: f64) {
     assert!((value - expected).abs() < 1e-9, "{actual} ≠ {expected}");
 }
 
-fn a_scorecard_benchmarks_against_the_latest_final_of_every_other_client_and_scope(app: &TestApp) {
+fn a_scorecard_benchmarks_against_the_latest_whole_company_final_of_every_other_company(
+    app: &TestApp,
+) {
     let (admin, all) = portfolio(app);
     let own = subject(&all);
-    // The latest final by assessment date of every other (client, scope), and the subject.
+    // A company counts once: the latest whole-company final by assessment
+    // date of every other client, and the subject.
     let mut latest: Vec<&Scored> = Vec::new();
-    for s in all.iter().filter(|s| s.status == "final") {
-        if (s.client, s.scope) == (own.client, own.scope) {
+    for s in all
+        .iter()
+        .filter(|s| s.status == "final" && s.scope.is_none())
+    {
+        if s.client == own.client {
             continue;
         }
         match latest
@@ -804,7 +811,6 @@ fn a_scorecard_benchmarks_against_the_latest_final_of_every_other_client_and_sco
     assert_eq!(
         names,
         [
-            ("Aurora", Some("Retail"), "2025-06-01"),
             ("Borealis", None, "2025-01-01"),
             ("Cobalt", None, "2025-04-01"),
             ("Aurora", None, "2026-03-10"),
@@ -819,7 +825,10 @@ fn a_scorecard_benchmarks_against_the_latest_final_of_every_other_client_and_sco
         quantile(&overall, 0.5),
         quantile(&overall, 0.75),
     );
-    assert_eq!((p, median, top), (75.0, 55.0, 70.0), "worked out by hand");
+    assert!(
+        (p - 200.0 / 3.0).abs() < 1e-9 && (median, top) == (70.0, 70.0),
+        "worked out by hand: one below, the subject tied with one"
+    );
 
     let card = model(app, own.id);
     let standing = &card["summary"]["portfolio"];
@@ -827,11 +836,11 @@ fn a_scorecard_benchmarks_against_the_latest_final_of_every_other_client_and_sco
     close(&standing["percentile"], p);
     close(&standing["median"], median);
     close(&standing["top_quartile"], top);
-    assert_eq!(standing["quartile"], 1);
+    assert_eq!(standing["quartile"], 2);
     close(&card["summary"]["overall"], own.overall());
     assert!(
         card["summary"]["sector"].is_null(),
-        "three Insurance companies are too few for a sector benchmark"
+        "two Insurance companies are too few for a sector benchmark"
     );
     for (i, values, client) in [(0, &ap, own.ap), (1, &me, own.me)] {
         let area = &card["radar"][i];
@@ -842,7 +851,7 @@ fn a_scorecard_benchmarks_against_the_latest_final_of_every_other_client_and_sco
 
     let page = html(app, &admin, own.id);
     let sentence = format!(
-        "Percentile {p:.0} in the portfolio ({} companies): top quarter. Median {median:.0}%, top quartile from {top:.0}%.",
+        "Percentile {p:.0} in the portfolio ({} companies): second quarter. Median {median:.0}%, top quartile from {top:.0}%.",
         latest.len()
     );
     assert!(page.contains(&sentence), "`{sentence}` in the scorecard");

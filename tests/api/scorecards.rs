@@ -139,7 +139,8 @@ fn the_scorecard_pdf_has_embedded_fonts_real_text_and_stays_on_the_page(app: &Te
         let bytes = pdf(
             app,
             &admin,
-            &format!("/api/v1/assessments/{id}/scorecard.pdf?paper={paper}"),
+            // The working edition, which prints the evidence notes.
+            &format!("/api/v1/assessments/{id}/scorecard.pdf?paper={paper}&edition=working"),
         );
         let doc = Document::load_mem(&bytes).expect("a PDF");
         let pages = doc.get_pages();
@@ -224,7 +225,7 @@ fn hostile_and_long_text_is_escaped_in_html_and_literal_in_the_pdf(app: &TestApp
     let bytes = pdf(
         app,
         &admin,
-        &format!("/api/v1/assessments/{id}/scorecard.pdf"),
+        &format!("/api/v1/assessments/{id}/scorecard.pdf?edition=working"),
     );
     let doc = Document::load_mem(&bytes).expect("a PDF");
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();

@@ -5,8 +5,8 @@
 use super::{today, visible};
 use crate::app::documents::{file_stem, render_report, Document, Layout, Report};
 use crate::app::error::{AppError, AppResult};
-use crate::app::settings;
 use crate::app::App;
+use crate::app::{permissions, settings};
 use crate::db::assessments::Assessment;
 use crate::db::clients::Client;
 use crate::db::programmes::{Programme, StoredProject};
@@ -17,6 +17,7 @@ use crate::domain::assessment::{AssessmentFilter, Status};
 use crate::domain::role::Caller;
 use crate::domain::scoring::OVERALL;
 use crate::report::programme::{build, Alert, ProgrammeInput, ProgrammeReport, ScoredAssessment};
+use crate::report::Edition;
 use diesel::QueryResult;
 
 /// The report rendered for the board, and what it covers (the command line
@@ -179,8 +180,18 @@ pub(super) fn visible_report(app: &App, caller: &Caller, id: i32) -> AppResult<P
 
 /// The programme report for the board as a PDF or a standalone page:
 /// coverage map, timeline, trends, benefits, alerts, projects.
-pub fn document(app: &App, caller: &Caller, id: i32, layout: Layout) -> AppResult<RenderedReport> {
-    let report = visible_report(app, caller, id)?;
+pub fn document(
+    app: &App,
+    caller: &Caller,
+    id: i32,
+    layout: Layout,
+    edition: Option<Edition>,
+) -> AppResult<RenderedReport> {
+    let edition = permissions::edition(caller, edition)?;
+    let report = ProgrammeReport {
+        edition,
+        ..visible_report(app, caller, id)?
+    };
     let document = render_report(
         app,
         Report::Programme,

@@ -7,7 +7,7 @@ mod inputs;
 
 use super::documents::{file_stem, render_report, Document, Layout, Report};
 use super::error::{AppError, AppResult};
-use super::permissions::{require, STAFF};
+use super::permissions::{self, require, STAFF};
 use super::portfolio::{Portfolio, Weights};
 use super::App;
 use crate::db::organisations::Organisation;
@@ -15,6 +15,7 @@ use crate::db::performance::KpiValue;
 use crate::db::AnyConnection;
 use crate::domain::role::Caller;
 use crate::report::study::{self, Study};
+use crate::report::Edition;
 use crate::stats::Method;
 
 const ACTION: &str = "run the portfolio study";
@@ -33,11 +34,14 @@ pub fn document(
     period: Option<String>,
     method: Method,
     layout: Layout,
+    edition: Option<Edition>,
 ) -> AppResult<Document> {
     require(caller, STAFF, ACTION)?;
+    let edition = permissions::edition(caller, edition)?;
     let organisation_id = caller.organisation_id.get();
     let (study, organisation) = app.read(|conn| {
-        let study = inputs::work_out(app, conn, organisation_id, period, method)?;
+        let study =
+            inputs::work_out(app, conn, organisation_id, period, method)?.in_edition(edition);
         Ok((study, Organisation::find(conn, organisation_id)?.name))
     })?;
     render_report(

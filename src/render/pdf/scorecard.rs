@@ -66,6 +66,15 @@ fn summary_page(w: &mut Writer, card: &Scorecard) -> Result<(), PdfError> {
             ),
         ],
     );
+    if card.edition.is_working() {
+        w.paragraph(
+            &format!("Working edition for {}: every assessor's answers and notes. The client gets the client edition.", m.organisation),
+            8.5,
+            Weight::Bold,
+            ACCENT,
+            0.0,
+        );
+    }
     w.space(10.0);
 
     // The headline box: the overall score and where it stands.
@@ -281,8 +290,10 @@ fn detail_pages(w: &mut Writer, card: &Scorecard) {
     }
     evidence_base(w, &card.evidence_base);
     w.heading("Where the assessors disagreed", 11.0);
-    if card.disagreements.is_empty() {
+    if card.disagreement_count == 0 {
         w.small("On every question the assessors differed by less than 3 points.");
+    } else if !card.edition.is_working() {
+        w.small(&format!("The assessors differed by 3 points or more on {} of the questions; each was discussed before the scores became final.", card.disagreement_count));
     }
     for d in &card.disagreements {
         let agreed = if d.agreed {

@@ -102,10 +102,50 @@ pub fn study(
         })
         .collect();
     w.table(&columns, &rows, 8.5);
-    let iccs: Vec<f64> = s.assessor_agreement.iter().filter_map(|a| a.icc).collect();
-    if !iccs.is_empty() {
-        let mean = iccs.iter().sum::<f64>() / iccs.len() as f64;
-        w.body(&format!("Assessors: across {} assessments, the single-assessor agreement ICC(2,1) averages {mean:.2}.", iccs.len()));
+    if let Some(a) = &s.agreement {
+        w.body(&format!("Assessors: across {} assessments, the single-assessor agreement ICC(2,1) averages {:.2}.", a.assessments, a.mean_icc));
+    }
+    if !s.assessor_agreement.is_empty() {
+        w.heading(
+            "Working edition: the assessments with the weakest agreement",
+            11.0,
+        );
+        let columns = [
+            Column {
+                title: "Assessment",
+                width: 90.0,
+                right: false,
+            },
+            Column {
+                title: "Assessors",
+                width: 70.0,
+                right: true,
+            },
+            Column {
+                title: "ICC(2,1)",
+                width: 70.0,
+                right: true,
+            },
+            Column {
+                title: "Note",
+                width: 250.0,
+                right: false,
+            },
+        ];
+        let rows: Vec<Vec<String>> = s
+            .assessor_agreement
+            .iter()
+            .take(10)
+            .map(|a| {
+                vec![
+                    format!("#{}", a.assessment_id),
+                    a.assessors.to_string(),
+                    a.icc.map_or("–".into(), |v| format!("{v:.2}")),
+                    a.error.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        w.table(&columns, &rows, 8.5);
     }
     let pages = w.finish(&format!(
         "{organisation} · portfolio study {} · generated {}",

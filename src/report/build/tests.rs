@@ -116,12 +116,14 @@ fn input<'a>(
     portfolio: &'a [PortfolioEntry<'a>],
 ) -> ScorecardInput<'a> {
     ScorecardInput {
+        edition: Edition::Working,
         meta: meta("2026-06-01"),
         questionnaire: q,
         results: r,
         answers: &[],
         history: &[],
         portfolio,
+        benchmark: Benchmark::Companies,
         area_weights: None,
         evidence_base: crate::report::evidence_base(q, &[], &[], false),
     }
@@ -318,6 +320,10 @@ fn details_show_the_lowest_questions_with_evidence_disagreements_and_na_reasons(
     let mut with_answers = input(&q, &r, &[]);
     with_answers.answers = &answers;
     let card = build(with_answers);
+    let mut for_the_client = input(&q, &r, &[]);
+    for_the_client.answers = &answers;
+    for_the_client.edition = Edition::Client;
+    let client = build(for_the_client);
     let ap = &card.details[0];
     assert_eq!(
         ap.lowest.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(),
@@ -331,4 +337,22 @@ fn details_show_the_lowest_questions_with_evidence_disagreements_and_na_reasons(
     );
     assert_eq!(card.not_applicable[0].reasons, ["Ann: No staff"]);
     assert_eq!(card.summary.answered, 3);
+
+    // The client's edition: the same findings, nobody's name beside a score.
+    assert_eq!(client.disagreement_count, 1);
+    assert!(client.disagreements.is_empty());
+    assert!(client.details[0].lowest[0].evidence.is_empty());
+    assert_eq!(client.not_applicable[0].reasons, ["No staff"]);
+    assert_eq!(client.summary, card.summary);
+    // The team is named on the cover, never beside a score.
+    let beside_scores = serde_json::to_string(&(
+        &client.details,
+        &client.disagreements,
+        &client.not_applicable,
+    ))
+    .unwrap_or_default();
+    assert!(
+        !beside_scores.contains("Ann") && !beside_scores.contains("Bob"),
+        "{beside_scores}"
+    );
 }

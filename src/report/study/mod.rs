@@ -10,6 +10,7 @@ pub use figures::{area_weights, assessor_agreement, reliability};
 
 use crate::domain::performance::consensus;
 use crate::domain::scoring::OVERALL;
+use crate::report::Edition;
 use crate::stats::{self, Correlation, Method};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -19,6 +20,9 @@ pub const PERFORMANCE: &str = "performance";
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Study {
+    /// The working edition lists the agreement of every assessment; the
+    /// client's gives its mean only.
+    pub edition: Edition,
     pub period: String,
     pub method: Method,
     /// Clients with a final assessment.
@@ -33,12 +37,34 @@ pub struct Study {
     pub critical_r: Option<f64>,
     pub panels: PanelConsistency,
     pub reliability: Vec<Reliability>,
+    /// The assessors' agreement over the assessments that have it.
+    pub agreement: Option<AgreementSummary>,
+    /// Per assessment, weakest first: the working edition only.
     pub assessor_agreement: Vec<Agreement>,
     /// Overall assessment rank against consensus performance rank (1 = best), per client.
     pub scatter: Vec<ScatterPoint>,
     /// Plain-language findings, strongest first.
     pub findings: Vec<String>,
     pub caveats: Vec<String>,
+}
+
+/// The mean single-assessor agreement ICC(2,1) over the assessments that have one.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct AgreementSummary {
+    pub assessments: usize,
+    pub mean_icc: f64,
+}
+
+impl Study {
+    /// The study in `edition`: the client's leaves out the agreement of
+    /// each assessment, which is the consultancy's working material.
+    pub fn in_edition(mut self, edition: Edition) -> Study {
+        self.edition = edition;
+        if !edition.is_working() {
+            self.assessor_agreement.clear();
+        }
+        self
+    }
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -187,7 +213,23 @@ pub fn build(input: StudyInput) -> Study {
     let panels = figures::panel_consistency(&input.panels);
     let findings = words.findings.list(&cells, &tied, &measures, &panels);
     let caveats = words.caveats.list(clients, critical_r);
+    let iccs: Vec<f64> = input
+        .assessor_agreement
+        .iter()
+        .filter_map(|a| a.icc)
+        .collect();
+    let agreement = (!iccs.is_empty()).then(|| AgreementSummary {
+        assessments: iccs.len(),
+        mean_icc: iccs.iter().sum::<f64>() / iccs.len() as f64,
+    });
+    let mut assessor_agreement = input.assessor_agreement;
+    assessor_agreement.sort_by(|a, b| {
+        a.icc
+            .unwrap_or(f64::INFINITY)
+            .total_cmp(&b.icc.unwrap_or(f64::INFINITY))
+    });
     Study {
+        edition: Edition::Working,
         period: input.period,
         method: input.method,
         clients,
@@ -198,7 +240,8 @@ pub fn build(input: StudyInput) -> Study {
         critical_r,
         panels,
         reliability: input.reliability,
-        assessor_agreement: input.assessor_agreement,
+        agreement,
+        assessor_agreement,
         scatter,
         findings,
         caveats,

@@ -4,6 +4,8 @@
 use super::{PageError, Viewer};
 use crate::app::scorecard::{self, ScorecardPage};
 use crate::domain::ids::AssessmentId;
+use crate::report::Edition;
+use crate::web::report_query::ReportQuery;
 use crate::web::state::AppState;
 use actix_web::{http::StatusCode, web, HttpResponse};
 use serde_json::json;
@@ -12,16 +14,17 @@ pub async fn show(
     state: web::Data<AppState>,
     viewer: Viewer,
     path: web::Path<AssessmentId>,
+    query: web::Query<ReportQuery>,
 ) -> Result<HttpResponse, PageError> {
     let caller = viewer.caller();
-    let id = path.into_inner();
+    let (id, edition) = (path.into_inner(), query.edition);
     let ScorecardPage {
         client_id,
         client,
         date,
         content,
     } = state
-        .run(move |app| scorecard::page(app, &caller, id))
+        .run(move |app| scorecard::page(app, &caller, id, edition))
         .await?;
     let mut data = json!({
         "title": format!("{client}: scorecard of {}", date.format("%-d %b %Y")),
@@ -29,6 +32,8 @@ pub async fn show(
         "client": { "id": client_id, "name": client },
         "date": date.format("%-d %b %Y").to_string(),
         "content": content,
+        "edition": edition.unwrap_or_default().name(),
+        "working": edition.is_some_and(Edition::is_working),
     });
     viewer.fill(&mut data);
     Ok(state.pages.render(StatusCode::OK, "scorecard", &data))

@@ -12,10 +12,10 @@ use crate::app::programmes::{
     self, report, NewProgramme, ProgrammeDetail, ProgrammeSummary, ProgrammeUpdate,
 };
 use crate::report::programme::ProjectView;
-use crate::report::Paper;
 use crate::web::call::{Call, JsonAnswer, PageAnswer};
 use crate::web::download::inline;
 use crate::web::problem::{ApiResult, Problem};
+use crate::web::report_query::ReportQuery;
 use actix_web::{delete, get, patch, post, put, web, HttpResponse};
 
 /// A page of the programmes the caller may see: `q` finds a part of the
@@ -115,25 +115,33 @@ pub async fn remove_project(call: Call, path: web::Path<(i32, i32)>) -> ApiResul
 }
 
 /// The programme report as a PDF: coverage map, timeline, trends, benefits, alerts, projects.
-#[utoipa::path(context_path = "/api/v1", tag = "programmes", params(("id" = i32, Path)),
-    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 401, body = Problem), (status = 404, body = Problem)))]
+#[utoipa::path(context_path = "/api/v1", tag = "programmes", params(("id" = i32, Path), ReportQuery),
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/programmes/{id}/report.pdf")]
-pub async fn report_pdf(call: Call, path: web::Path<i32>) -> ApiResult<HttpResponse> {
-    let id = path.into_inner();
+pub async fn report_pdf(
+    call: Call,
+    path: web::Path<i32>,
+    query: web::Query<ReportQuery>,
+) -> ApiResult<HttpResponse> {
+    let (id, layout, edition) = (path.into_inner(), Layout::Pdf(query.paper()), query.edition);
     let rendered = call
-        .run(move |app, caller| report::document(app, caller, id, Layout::Pdf(Paper::A4)))
+        .run(move |app, caller| report::document(app, caller, id, layout, edition))
         .await?;
     Ok(inline(rendered.document))
 }
 
 /// The programme report as an HTML page with the same charts.
-#[utoipa::path(context_path = "/api/v1", tag = "programmes", params(("id" = i32, Path)),
-    responses((status = 200, content_type = "text/html", body = String), (status = 401, body = Problem), (status = 404, body = Problem)))]
+#[utoipa::path(context_path = "/api/v1", tag = "programmes", params(("id" = i32, Path), ReportQuery),
+    responses((status = 200, content_type = "text/html", body = String), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/programmes/{id}/report.html")]
-pub async fn report_html(call: Call, path: web::Path<i32>) -> ApiResult<HttpResponse> {
-    let id = path.into_inner();
+pub async fn report_html(
+    call: Call,
+    path: web::Path<i32>,
+    query: web::Query<ReportQuery>,
+) -> ApiResult<HttpResponse> {
+    let (id, edition) = (path.into_inner(), query.edition);
     let rendered = call
-        .run(move |app, caller| report::document(app, caller, id, Layout::Html))
+        .run(move |app, caller| report::document(app, caller, id, Layout::Html, edition))
         .await?;
     Ok(inline(rendered.document))
 }

@@ -4,45 +4,39 @@
 use crate::app::documents::Layout;
 use crate::app::scorecard;
 use crate::domain::ids::AssessmentId;
-use crate::report::Paper;
 use crate::web::call::Call;
 use crate::web::problem::{ApiResult, Problem};
+use crate::web::report_query::ReportQuery;
 use actix_web::{get, web, HttpResponse};
-use serde::Deserialize;
-use utoipa::IntoParams;
-
-#[derive(Deserialize, IntoParams)]
-pub struct PaperQuery {
-    /// `a4` (default) or `letter`.
-    pub paper: Option<Paper>,
-}
 
 /// The scorecard as a PDF (A4 or US Letter).
-#[utoipa::path(context_path = "/api/v1", tag = "scorecards", params(("id" = i32, Path), PaperQuery),
+#[utoipa::path(context_path = "/api/v1", tag = "scorecards", params(("id" = i32, Path), ReportQuery),
     responses((status = 200, content_type = "application/pdf", body = Vec<u8>, description = "The scorecard"),
-        (status = 401, body = Problem), (status = 404, body = Problem)))]
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/assessments/{id}/scorecard.pdf")]
 pub async fn pdf_scorecard(
     call: Call,
     path: web::Path<AssessmentId>,
-    query: web::Query<PaperQuery>,
+    query: web::Query<ReportQuery>,
 ) -> ApiResult<HttpResponse> {
-    let (id, layout) = (
-        path.into_inner(),
-        Layout::Pdf(query.paper.unwrap_or(Paper::A4)),
-    );
-    call.inline(move |app, caller| scorecard::scorecard(app, caller, id, layout))
+    let (id, layout, edition) = (path.into_inner(), Layout::Pdf(query.paper()), query.edition);
+    call.inline(move |app, caller| scorecard::scorecard(app, caller, id, layout, edition))
         .await
 }
 
 /// The scorecard as an HTML page with inline SVG charts.
-#[utoipa::path(context_path = "/api/v1", tag = "scorecards", params(("id" = i32, Path)),
+#[utoipa::path(context_path = "/api/v1", tag = "scorecards", params(("id" = i32, Path), ReportQuery),
     responses((status = 200, content_type = "text/html", body = String, description = "The scorecard page"),
-        (status = 401, body = Problem), (status = 404, body = Problem)))]
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/assessments/{id}/scorecard.html")]
-pub async fn html_scorecard(call: Call, path: web::Path<AssessmentId>) -> ApiResult<HttpResponse> {
+pub async fn html_scorecard(
+    call: Call,
+    path: web::Path<AssessmentId>,
+    query: web::Query<ReportQuery>,
+) -> ApiResult<HttpResponse> {
+    let edition = query.edition;
     call.inline(move |app, caller| {
-        scorecard::scorecard(app, caller, path.into_inner(), Layout::Html)
+        scorecard::scorecard(app, caller, path.into_inner(), Layout::Html, edition)
     })
     .await
 }

@@ -4,7 +4,7 @@
 use crate::app::documents::Layout;
 use crate::app::study;
 use crate::report::study::Study;
-use crate::report::Paper;
+use crate::report::{Edition, Paper};
 use crate::stats::Method;
 use crate::web::call::{Call, JsonAnswer};
 use crate::web::problem::{ApiResult, Problem};
@@ -17,6 +17,8 @@ pub struct PeriodQuery {
     pub period: Option<String>,
     /// spearman (default), pearson or kendall.
     pub method: Option<Method>,
+    /// Reports only: `client` (default) or `working`.
+    pub edition: Option<Edition>,
 }
 
 /// The portfolio study: scores against every KPI and the panels' consensus,
@@ -26,16 +28,20 @@ pub struct PeriodQuery {
     responses((status = 200, body = Study), (status = 401, body = Problem), (status = 403, body = Problem)))]
 #[get("/analysis/portfolio")]
 pub async fn portfolio(call: Call, query: web::Query<PeriodQuery>) -> ApiResult<JsonAnswer<Study>> {
-    let PeriodQuery { period, method } = query.into_inner();
+    let PeriodQuery { period, method, .. } = query.into_inner();
     let method = method.unwrap_or(Method::Spearman);
     call.json(move |app, caller| study::run(app, caller, period, method))
         .await
 }
 
 async fn document(call: Call, query: PeriodQuery, layout: Layout) -> ApiResult<HttpResponse> {
-    let PeriodQuery { period, method } = query;
+    let PeriodQuery {
+        period,
+        method,
+        edition,
+    } = query;
     let method = method.unwrap_or(Method::Spearman);
-    call.inline(move |app, caller| study::document(app, caller, period, method, layout))
+    call.inline(move |app, caller| study::document(app, caller, period, method, layout, edition))
         .await
 }
 
