@@ -7,7 +7,8 @@ use cmas::domain::questionnaire::Questionnaire;
 use cmas::domain::scoring::{consolidate, roll_up, Answer, Results};
 use cmas::render::{html, pdf};
 use cmas::report::{
-    build, AnswerNote, Benchmark, Edition, History, Meta, PortfolioEntry, Scorecard, ScorecardInput,
+    build, AnswerNote, Benchmark, Branding, Edition, History, Meta, PortfolioEntry, Scorecard,
+    ScorecardInput,
 };
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::collections::BTreeMap;
@@ -117,10 +118,10 @@ fn benchmarks(c: &mut Criterion) {
     let now = chrono::Utc::now();
     c.bench_function("scorecard: build the model", |b| b.iter(|| scorecard(&q)));
     c.bench_function("scorecard: render the PDF", |b| {
-        b.iter(|| pdf::scorecard(&card, pdf::Paper::A4, now))
+        b.iter(|| pdf::scorecard(&card, &Branding::default(), pdf::Paper::A4, now))
     });
     c.bench_function("scorecard: render the HTML", |b| {
-        b.iter(|| html::scorecard(&card))
+        b.iter(|| html::scorecard(&card, &Branding::default()))
     });
 }
 

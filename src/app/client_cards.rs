@@ -211,7 +211,7 @@ fn trend(
         })
         .collect();
     let names: Vec<String> = drawn.iter().map(|area| area.name.clone()).collect();
-    let chart = crate::render::html::trend_svg(&points, &names)
+    let chart = crate::render::html::trend_svg(&Default::default(), &points, &names)
         .map_err(|e| AppError::internal(e.context("cannot draw a trend")))?;
     Ok(Some(ChosenTrend {
         client_id,

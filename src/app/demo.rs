@@ -26,6 +26,7 @@ use rand_chacha::ChaCha8Rng;
 use statrs::distribution::{ContinuousCDF, Normal};
 
 mod answers;
+mod branding;
 mod programmes;
 
 /// The name of the demo's consultancy, the organisation it creates.
@@ -235,6 +236,9 @@ pub fn load_sized(db: &Database, clients: Option<usize>) -> anyhow::Result<Summa
                 )
             })
             .collect::<QueryResult<Vec<_>>>()?;
+        if let Some(admin) = users.iter().find(|u| u.role() == Role::Admin) {
+            branding::brand(conn, org.id, admin.id)?;
+        }
         Portfolio {
             conn,
             rng: ChaCha8Rng::seed_from_u64(20261123),

@@ -14,6 +14,7 @@ pub mod audit;
 pub mod audit_lines;
 pub mod backup;
 pub mod bootstrap;
+pub mod branding;
 pub mod client_cards;
 pub mod client_evidence;
 pub mod client_overview;

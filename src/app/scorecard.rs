@@ -6,7 +6,7 @@ use super::documents::{file_stem, render_report, Document, Layout, Report};
 use super::error::{AppError, AppResult};
 use super::portfolio::{Combined, Portfolio};
 use super::scores::questionnaire_of;
-use super::{permissions, results, study, App};
+use super::{branding, permissions, results, study, App};
 use crate::db::agreed::AgreedRow;
 use crate::db::assessments::{Assessment, FinalEntry, ScopeKey};
 use crate::db::clients::Client;
@@ -37,6 +37,8 @@ pub fn scorecard(
     edition: Option<Edition>,
 ) -> AppResult<Document> {
     let card = model(app, caller, id, edition, chrono::Utc::now().date_naive())?;
+    let branding =
+        app.read(|conn| Ok(branding::for_reports(conn, caller.organisation_id.get())?))?;
     render_report(
         app,
         Report::Scorecard,
@@ -49,11 +51,12 @@ pub fn scorecard(
         |paper| {
             Ok(crate::render::pdf::scorecard(
                 &card,
+                &branding,
                 paper,
                 chrono::Utc::now(),
             )?)
         },
-        || crate::render::html::scorecard(&card),
+        || crate::render::html::scorecard(&card, &branding),
     )
 }
 

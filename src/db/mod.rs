@@ -10,6 +10,7 @@ pub mod assessments;
 pub mod assignments;
 pub mod audit;
 pub mod audit_names;
+pub mod brandings;
 pub mod clients;
 pub mod evidence;
 pub mod interviews;

@@ -407,3 +407,19 @@ diesel::table! {
 
 diesel::joinable!(invitations -> users (user_id));
 diesel::allow_tables_to_appear_in_same_query!(invitations, users);
+
+diesel::table! {
+    report_brandings (organisation_id) {
+        organisation_id -> Integer,
+        primary_colour -> Text,
+        accent_colour -> Text,
+        font -> Text,
+        cover -> Bool,
+        footer -> Text,
+        confidentiality -> Text,
+        logo -> Nullable<Binary>,
+        logo_kind -> Nullable<Text>,
+        updated_by -> Nullable<Integer>,
+        updated_at -> Timestamp,
+    }
+}

@@ -6,6 +6,7 @@
 #![warn(missing_docs)]
 
 pub mod assessment;
+pub mod branding;
 pub mod dates;
 pub mod ids;
 pub mod numbers;

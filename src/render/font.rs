@@ -1,12 +1,29 @@
-//! The bundled font (DejaVu Sans, Bitstream Vera licence, in `reports/fonts`):
-//! parsed once, used to measure text for layout and charts, and subset per
-//! PDF to the glyphs that document uses.
+//! The bundled fonts (DejaVu Sans, Noto Sans and Noto Serif; licences in
+//! `reports/fonts`): parsed once each, used to measure text for layout and
+//! charts, and subset per PDF to the glyphs that document uses. Never the
+//! host's fonts: a report looks the same wherever it is made.
 
+use crate::domain::branding::Family;
 use printpdf::ParsedFont;
 use std::sync::OnceLock;
 
-const REGULAR: &[u8] = include_bytes!("../../reports/fonts/DejaVuSans.ttf");
-const BOLD: &[u8] = include_bytes!("../../reports/fonts/DejaVuSans-Bold.ttf");
+/// A family's regular and bold files.
+fn files(family: Family) -> (&'static [u8], &'static [u8]) {
+    match family {
+        Family::DejavuSans => (
+            include_bytes!("../../reports/fonts/DejaVuSans.ttf"),
+            include_bytes!("../../reports/fonts/DejaVuSans-Bold.ttf"),
+        ),
+        Family::NotoSans => (
+            include_bytes!("../../reports/fonts/NotoSans-Regular.ttf"),
+            include_bytes!("../../reports/fonts/NotoSans-Bold.ttf"),
+        ),
+        Family::NotoSerif => (
+            include_bytes!("../../reports/fonts/NotoSerif-Regular.ttf"),
+            include_bytes!("../../reports/fonts/NotoSerif-Bold.ttf"),
+        ),
+    }
+}
 
 /// Shown for a character the font cannot draw, so nothing vanishes silently.
 pub const FALLBACK: char = '\u{FFFD}';
@@ -30,6 +47,7 @@ pub struct Face {
 }
 
 pub struct Fonts {
+    pub family: Family,
     regular: Face,
     bold: Face,
 }
@@ -43,13 +61,22 @@ impl Fonts {
     }
 }
 
-/// The bundled fonts, parsed on first use. They are part of the binary and
-/// checked by tests, so failing to parse them is a build defect.
-pub fn fonts() -> &'static Fonts {
-    static FONTS: OnceLock<Fonts> = OnceLock::new();
-    FONTS.get_or_init(|| Fonts {
-        regular: Face::parse(REGULAR),
-        bold: Face::parse(BOLD),
+/// A bundled family, parsed on first use. The files are part of the binary
+/// and checked by tests, so failing to parse them is a build defect.
+pub fn fonts_of(family: Family) -> &'static Fonts {
+    static FONTS: [OnceLock<Fonts>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let slot = match family {
+        Family::DejavuSans => &FONTS[0],
+        Family::NotoSans => &FONTS[1],
+        Family::NotoSerif => &FONTS[2],
+    };
+    slot.get_or_init(|| {
+        let (regular, bold) = files(family);
+        Fonts {
+            family,
+            regular: Face::parse(regular),
+            bold: Face::parse(bold),
+        }
     })
 }
 
@@ -134,14 +161,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_font_measures_and_replaces_what_it_cannot_draw() {
-        let face = fonts().face(Weight::Regular);
-        assert!(face.has('€') && face.has('≥') && face.has('“') && face.has(FALLBACK));
-        assert_eq!(face.printable("Grüße ≥ 5 € “ok”"), "Grüße ≥ 5 € “ok”");
-        assert_eq!(face.printable("客户\tA"), format!("{FALLBACK}{FALLBACK} A"));
-        let narrow = face.width("iiii", 10.0);
-        let wide = face.width("WWWW", 10.0);
-        assert!(narrow > 0.0 && wide > 2.0 * narrow, "{narrow} {wide}");
-        assert!(fonts().face(Weight::Bold).width("Area", 10.0) > face.width("Area", 10.0));
+    fn every_family_measures_and_replaces_what_it_cannot_draw() {
+        for family in Family::ALL {
+            let fonts = fonts_of(family);
+            let face = fonts.face(Weight::Regular);
+            assert!(
+                face.has('€') && face.has('“') && face.has('…') && face.has(FALLBACK),
+                "{family:?}"
+            );
+            assert_eq!(face.printable("Grüße – 5 € “ok”…"), "Grüße – 5 € “ok”…");
+            assert_eq!(face.printable("客户\tA"), format!("{FALLBACK}{FALLBACK} A"));
+            let narrow = face.width("iiii", 10.0);
+            let wide = face.width("WWWW", 10.0);
+            assert!(narrow > 0.0 && wide > 2.0 * narrow, "{narrow} {wide}");
+            assert!(fonts.face(Weight::Bold).width("Area", 10.0) > face.width("Area", 10.0));
+        }
+        // Noto has no mathematical operators: "≥" prints as the fallback there.
+        assert!(fonts_of(Family::DejavuSans).face(Weight::Regular).has('≥'));
+        assert!(!fonts_of(Family::NotoSans).face(Weight::Regular).has('≥'));
     }
 }

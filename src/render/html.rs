@@ -1,11 +1,11 @@
 //! The reports as HTML pages (scorecard, portfolio study, programme):
 //! handlebars templates under `reports/`, with the same charts as inline SVG.
 
-use super::chart::{self, svg::SvgBackend};
+use super::chart::{self, svg::SvgBackend, Palette};
 use super::programme as words;
 use crate::report::programme::ProgrammeReport;
 use crate::report::study::Study;
-use crate::report::Scorecard;
+use crate::report::{Branding, Scorecard};
 use handlebars::{handlebars_helper, Handlebars};
 use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, IntoDrawingArea};
@@ -26,6 +26,16 @@ fn registry() -> &'static Result<Handlebars<'static>, String> {
         hb.register_partial(
             "report_style",
             include_str!("../../reports/report_style.css.hbs"),
+        )
+        .map_err(|e| e.to_string())?;
+        hb.register_partial(
+            "brand_top",
+            include_str!("../../reports/brand_top.html.hbs"),
+        )
+        .map_err(|e| e.to_string())?;
+        hb.register_partial(
+            "brand_bottom",
+            include_str!("../../reports/brand_bottom.html.hbs"),
         )
         .map_err(|e| e.to_string())?;
         hb.register_partial(
@@ -80,55 +90,97 @@ handlebars_helper!(pct: |v: f64| format!("{v:.0}%"));
 handlebars_helper!(opt_pct: |v: Json| v.as_f64().map_or("n/a".to_owned(), |v| format!("{v:.0}%")));
 handlebars_helper!(delta: |v: Json| v.as_f64().map_or("–".to_owned(), |v| format!("{v:+.0}")));
 fn svg(
+    palette: &Palette,
     size: (f32, f32),
     title: &str,
-    draw: impl FnOnce(&DrawingArea<SvgBackend<'_>, Shift>) -> Result<(), String>,
+    draw: impl FnOnce(&DrawingArea<SvgBackend<'_>, Shift>, &Palette) -> Result<(), String>,
 ) -> Result<String, String> {
     let mut out = String::new();
     {
-        let area = SvgBackend::new(&mut out, chart::units(size), title).into_drawing_area();
-        draw(&area)?;
+        let area = SvgBackend::new(&mut out, chart::units(size), title, palette.family)
+            .into_drawing_area();
+        draw(&area, palette)?;
         area.present().map_err(|e| e.to_string())?;
     }
     Ok(out)
 }
 
+/// What the standalone pages need of the branding: colours, the font's
+/// family, the logo as a data URI, the marking for `client`, the footer line.
+fn brand(branding: &Branding, client: &str) -> serde_json::Value {
+    use base64::Engine;
+    let logo = branding.logo.as_ref().map(|logo| {
+        format!(
+            "data:{};base64,{}",
+            logo.shape.kind.media_type(),
+            base64::engine::general_purpose::STANDARD.encode(&logo.bytes)
+        )
+    });
+    let generic = if branding.family.is_serif() {
+        "Georgia, serif"
+    } else {
+        "Verdana, sans-serif"
+    };
+    serde_json::json!({
+        "primary": branding.primary.to_string(),
+        "accent": branding.accent.to_string(),
+        "band": branding.band().to_string(),
+        "font": format!("\"{}\", {generic}", branding.family.name()),
+        "logo": logo,
+        "cover": branding.cover,
+        "marking": branding.marking(client),
+        "footer": branding.footer.trim(),
+    })
+}
+
 /// Renders the scorecard page.
-pub fn scorecard(card: &Scorecard) -> anyhow::Result<String> {
-    render_scorecard("scorecard", card)
+pub fn scorecard(card: &Scorecard, branding: &Branding) -> anyhow::Result<String> {
+    render_scorecard("scorecard", card, branding)
 }
 
 /// The scorecard's content alone, for a page of the web application.
 pub fn scorecard_fragment(card: &Scorecard) -> anyhow::Result<String> {
-    render_scorecard("scorecard_fragment", card)
+    render_scorecard("scorecard_fragment", card, &Branding::default())
 }
 
-fn render_scorecard(template: &str, card: &Scorecard) -> anyhow::Result<String> {
+fn render_scorecard(
+    template: &str,
+    card: &Scorecard,
+    branding: &Branding,
+) -> anyhow::Result<String> {
     let hb = registry()
         .as_ref()
         .map_err(|e| anyhow::anyhow!("the scorecard template is invalid: {e}"))?;
+    let palette = &Palette::of(branding);
     let names: Vec<String> = card.radar.iter().map(|a| a.name.clone()).collect();
     let radar = svg(
+        palette,
         chart::RADAR,
         "The eight areas: client, portfolio median and top quartile",
-        |a| chart::radar(a, &card.radar).map_err(|e| e.to_string()),
+        |a, p| chart::radar(a, p, &card.radar).map_err(|e| e.to_string()),
     );
     let bars = svg(
+        palette,
         chart::BARS,
         "Intention and Reality per area against the portfolio",
-        |a| chart::area_bars(a, &card.areas).map_err(|e| e.to_string()),
+        |a, p| chart::area_bars(a, p, &card.areas).map_err(|e| e.to_string()),
     );
     let trend = if card.trend.len() >= 2 {
         Some(
-            svg(chart::TREND, "Scores over the assessments", |a| {
-                chart::trend(a, &card.trend, &names).map_err(|e| e.to_string())
-            })
+            svg(
+                palette,
+                chart::TREND,
+                "Scores over the assessments",
+                |a, p| chart::trend(a, p, &card.trend, &names).map_err(|e| e.to_string()),
+            )
             .map_err(anyhow::Error::msg)?,
         )
     } else {
         None
     };
     let data = serde_json::json!({
+        "brand": brand(branding, &card.meta.client),
+        "cover": super::cover::scorecard(card),
         "card": card,
         "charts": { "radar": radar.map_err(anyhow::Error::msg)?, "bars": bars.map_err(anyhow::Error::msg)?, "trend": trend },
     });
@@ -136,35 +188,45 @@ fn render_scorecard(template: &str, card: &Scorecard) -> anyhow::Result<String> 
 }
 
 /// Renders the portfolio study page.
-pub fn study(study: &Study, organisation: &str) -> anyhow::Result<String> {
-    render_study("study", study, organisation)
+pub fn study(study: &Study, organisation: &str, branding: &Branding) -> anyhow::Result<String> {
+    render_study("study", study, organisation, branding)
 }
 
 /// The study's content alone, for a page of the web application.
 pub fn study_fragment(study: &Study, organisation: &str) -> anyhow::Result<String> {
-    render_study("study_fragment", study, organisation)
+    render_study("study_fragment", study, organisation, &Branding::default())
 }
 
-fn render_study(template: &str, study: &Study, organisation: &str) -> anyhow::Result<String> {
+fn render_study(
+    template: &str,
+    study: &Study,
+    organisation: &str,
+    branding: &Branding,
+) -> anyhow::Result<String> {
     let hb = registry()
         .as_ref()
         .map_err(|e| anyhow::anyhow!("the study template is invalid: {e}"))?;
+    let palette = &Palette::of(branding);
     let (points, caption) = (
         super::study::scatter_points(study),
         super::study::scatter_caption(study),
     );
     let (rows, columns, cells) = super::study::heat(study);
     let scatter = svg(
+        palette,
         chart::SCATTER,
         "Assessment rank against performance rank",
-        |a| chart::scatter(a, &points, &caption).map_err(|e| e.to_string()),
+        |a, p| chart::scatter(a, p, &points, &caption).map_err(|e| e.to_string()),
     );
     let heatmap = svg(
+        palette,
         chart::HEATMAP,
         "Correlations of scores with measures of performance",
-        |a| chart::heatmap(a, &rows, &columns, &cells).map_err(|e| e.to_string()),
+        |a, p| chart::heatmap(a, p, &rows, &columns, &cells).map_err(|e| e.to_string()),
     );
     let data = serde_json::json!({
+        "brand": brand(branding, organisation),
+        "cover": super::cover::study(study, organisation),
         "study": study,
         "organisation": organisation,
         "charts": { "scatter": scatter.map_err(anyhow::Error::msg)?, "heatmap": heatmap.map_err(anyhow::Error::msg)? },
@@ -173,55 +235,64 @@ fn render_study(template: &str, study: &Study, organisation: &str) -> anyhow::Re
 }
 
 /// Renders the programme report page.
-pub fn programme(report: &ProgrammeReport) -> anyhow::Result<String> {
-    render_programme("programme", report)
+pub fn programme(report: &ProgrammeReport, branding: &Branding) -> anyhow::Result<String> {
+    render_programme("programme", report, branding)
 }
 
 /// The programme report's content alone, for a page of the web application.
 pub fn programme_fragment(report: &ProgrammeReport) -> anyhow::Result<String> {
-    render_programme("programme_fragment", report)
+    render_programme("programme_fragment", report, &Branding::default())
 }
 
 /// A chart of all `rows` rows of a report, or none without rows.
 fn rows_svg(
+    palette: &Palette,
     rows: usize,
     size: fn(usize) -> (f32, f32),
     title: &str,
-    draw: impl FnOnce(&DrawingArea<SvgBackend<'_>, Shift>, Range<usize>) -> Result<(), String>,
+    draw: impl FnOnce(&DrawingArea<SvgBackend<'_>, Shift>, &Palette, Range<usize>) -> Result<(), String>,
 ) -> anyhow::Result<Option<String>> {
     if rows == 0 {
         return Ok(None);
     }
-    svg(size(rows), title, |a| draw(a, 0..rows))
+    svg(palette, size(rows), title, |a, p| draw(a, p, 0..rows))
         .map(Some)
         .map_err(anyhow::Error::msg)
 }
 
-fn render_programme(template: &str, report: &ProgrammeReport) -> anyhow::Result<String> {
+fn render_programme(
+    template: &str,
+    report: &ProgrammeReport,
+    branding: &Branding,
+) -> anyhow::Result<String> {
     let hb = registry()
         .as_ref()
         .map_err(|e| anyhow::anyhow!("the programme template is invalid: {e}"))?;
+    let palette = &Palette::of(branding);
     let projects = report.projects.len();
     let coverage = rows_svg(
+        palette,
         words::grid_rows(report),
         chart::coverage_size,
         "Latest score per business unit and customer group",
-        |a, rows| chart::coverage(a, report, rows).map_err(|e| e.to_string()),
+        |a, p, rows| chart::coverage(a, p, report, rows).map_err(|e| e.to_string()),
     )?;
     let gantt = rows_svg(
+        palette,
         projects,
         chart::gantt_size,
         "The projects over time, with milestones, dependencies and today",
-        |a, rows| chart::gantt(a, report, rows).map_err(|e| e.to_string()),
+        |a, p, rows| chart::gantt(a, p, report, rows).map_err(|e| e.to_string()),
     )?;
     let benefits = rows_svg(
+        palette,
         projects,
         chart::benefits_size,
         "Benefit and cost per project, planned and actual",
-        |a, rows| chart::benefits(a, report, rows).map_err(|e| e.to_string()),
+        |a, p, rows| chart::benefits(a, p, report, rows).map_err(|e| e.to_string()),
     )?;
     let trend = if report.trend.len() >= 2 {
-        Some(trend_svg(&report.trend, &report.area_names)?)
+        Some(trend_svg(palette, &report.trend, &report.area_names)?)
     } else {
         None
     };
@@ -238,6 +309,8 @@ fn render_programme(template: &str, report: &ProgrammeReport) -> anyhow::Result<
         })
         .collect();
     let data = serde_json::json!({
+        "brand": brand(branding, &report.client),
+        "cover": super::cover::programme(report),
         "report": report,
         "masthead": words::masthead(report),
         "today": words::day(report.today),
@@ -250,10 +323,17 @@ fn render_programme(template: &str, report: &ProgrammeReport) -> anyhow::Result<
 }
 
 /// A client's scores over its final assessments, as an inline SVG chart.
-pub fn trend_svg(points: &[crate::report::TrendPoint], names: &[String]) -> anyhow::Result<String> {
-    svg(chart::TREND, "Scores over the assessments", |a| {
-        chart::trend(a, points, names).map_err(|e| e.to_string())
-    })
+pub fn trend_svg(
+    palette: &Palette,
+    points: &[crate::report::TrendPoint],
+    names: &[String],
+) -> anyhow::Result<String> {
+    svg(
+        palette,
+        chart::TREND,
+        "Scores over the assessments",
+        |a, p| chart::trend(a, p, points, names).map_err(|e| e.to_string()),
+    )
     .map_err(anyhow::Error::msg)
 }
 
@@ -264,7 +344,7 @@ mod tests {
 
     #[test]
     fn the_programme_page_escapes_user_text_and_shows_charts_and_alerts() {
-        let page = programme(&sample::report()).expect("a page");
+        let page = programme(&sample::report(), &Branding::default()).expect("a page");
         assert!(
             !page.contains("<script>"),
             "a project name reached the page unescaped"
@@ -295,7 +375,7 @@ mod tests {
 
     #[test]
     fn every_scrolling_region_of_the_programme_page_is_focusable_and_named() {
-        let page = programme(&sample::report()).expect("a page");
+        let page = programme(&sample::report(), &Branding::default()).expect("a page");
         let wraps = page.matches("class=\"wrap").count();
         assert!(wraps >= 5, "{wraps} scrolling regions");
         let reachable = page
@@ -323,7 +403,7 @@ mod tests {
     fn an_empty_programme_page_says_what_is_missing() {
         let report = sample::empty();
         for page in [
-            programme(&report).expect("a page"),
+            programme(&report, &Branding::default()).expect("a page"),
             programme_fragment(&report).expect("a fragment"),
         ] {
             assert_eq!(page.matches("<svg").count(), 1, "only the grid");

@@ -4,6 +4,7 @@
 //! only `report`, `domain` and `stats`.
 
 pub mod chart;
+pub mod cover;
 pub mod font;
 pub mod html;
 pub mod pdf;

@@ -4,6 +4,7 @@
 //! Built by `app`, laid out by `render`. Pure: no storage, no HTTP, no drawing.
 
 mod benchmark;
+pub mod branding;
 mod build;
 mod evidence_base;
 mod model;
@@ -14,6 +15,7 @@ mod text;
 pub mod wording;
 
 pub use benchmark::{percentile_rank, quantile, quartile, Benchmark, MIN_SAME_SCOPE};
+pub use branding::{Branding, Logo};
 pub use build::{build, AnswerNote, History, PortfolioEntry, ScorecardInput};
 pub use evidence_base::{
     evidence_base, AreaEvidence, EvidenceBase, HeldInterview, InterviewLine, Reviewed,

@@ -27,9 +27,9 @@ use crate::app::error::AppError;
 use actix_web::{error::JsonPayloadError, web, HttpRequest, HttpResponse};
 use problem::ApiError;
 use routes::{
-    assessments, assessors, audit, auth, clients, evidence, exports, fieldwork, health, imports,
-    invitations, performance, programme_exports, programmes, questionnaires, results, scorecards,
-    scores, settings, stats, study, tokens, users, workbook,
+    assessments, assessors, audit, auth, branding, clients, evidence, exports, fieldwork, health,
+    imports, invitations, performance, programme_exports, programmes, questionnaires, results,
+    scorecards, scores, settings, stats, study, tokens, users, workbook,
 };
 
 /// Largest JSON body accepted.
@@ -123,6 +123,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(invitations::accept)
             .service(settings::get)
             .service(settings::put)
+            .service(branding::get)
+            .service(branding::put)
+            .service(branding::logo)
+            .service(branding::put_logo)
+            .service(branding::remove_logo)
             .service(clients::list)
             .service(clients::get)
             .service(clients::create)

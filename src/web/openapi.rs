@@ -1,9 +1,9 @@
 //! The OpenAPI 3 document, generated from the handlers' annotations.
 
 use super::routes::{
-    assessments, assessors, audit, auth, clients, evidence, exports, fieldwork, health, imports,
-    invitations, performance, programme_exports, programmes, questionnaires, results, scorecards,
-    scores, settings, stats, study, tokens, users, workbook,
+    assessments, assessors, audit, auth, branding, clients, evidence, exports, fieldwork, health,
+    imports, invitations, performance, programme_exports, programmes, questionnaires, results,
+    scorecards, scores, settings, stats, study, tokens, users, workbook,
 };
 mod bodies;
 mod links;
@@ -23,7 +23,7 @@ use utoipa::{Modify, OpenApi};
     paths(
         auth::login, auth::logout, auth::me, auth::change_password,
         tokens::create, tokens::list, tokens::revoke,
-        users::list, users::get, users::create, users::update, invitations::invite, invitations::reinvite, invitations::accept, settings::get, settings::put,
+        users::list, users::get, users::create, users::update, invitations::invite, invitations::reinvite, invitations::accept, settings::get, settings::put, branding::get, branding::put, branding::logo, branding::put_logo, branding::remove_logo,
         clients::list, clients::get, clients::create, clients::update, clients::members, clients::attach, clients::detach,
         questionnaires::list, questionnaires::get, questionnaires::import,
         assessments::list, assessments::get, assessments::create, assessments::update,

@@ -6,7 +6,7 @@ use super::{today, visible};
 use crate::app::documents::{file_stem, render_report, Document, Layout, Report};
 use crate::app::error::{AppError, AppResult};
 use crate::app::App;
-use crate::app::{permissions, settings};
+use crate::app::{branding, permissions, settings};
 use crate::db::assessments::Assessment;
 use crate::db::clients::Client;
 use crate::db::programmes::{Programme, StoredProject};
@@ -192,6 +192,8 @@ pub fn document(
         edition,
         ..visible_report(app, caller, id)?
     };
+    let branding =
+        app.read(|conn| Ok(branding::for_reports(conn, caller.organisation_id.get())?))?;
     let document = render_report(
         app,
         Report::Programme,
@@ -200,11 +202,12 @@ pub fn document(
         |paper| {
             Ok(crate::render::pdf::programme(
                 &report,
+                &branding,
                 paper,
                 chrono::Utc::now(),
             )?)
         },
-        || crate::render::html::programme(&report),
+        || crate::render::html::programme(&report, &branding),
     )?;
     Ok(RenderedReport {
         document,

@@ -39,10 +39,14 @@ pub fn document(
     require(caller, STAFF, ACTION)?;
     let edition = permissions::edition(caller, edition)?;
     let organisation_id = caller.organisation_id.get();
-    let (study, organisation) = app.read(|conn| {
+    let (study, organisation, branding) = app.read(|conn| {
         let study =
             inputs::work_out(app, conn, organisation_id, period, method)?.in_edition(edition);
-        Ok((study, Organisation::find(conn, organisation_id)?.name))
+        Ok((
+            study,
+            Organisation::find(conn, organisation_id)?.name,
+            super::branding::for_reports(conn, organisation_id)?,
+        ))
     })?;
     render_report(
         app,
@@ -53,11 +57,12 @@ pub fn document(
             Ok(crate::render::pdf::study(
                 &study,
                 &organisation,
+                &branding,
                 paper,
                 chrono::Utc::now(),
             )?)
         },
-        || crate::render::html::study(&study, &organisation),
+        || crate::render::html::study(&study, &organisation, &branding),
     )
 }
 

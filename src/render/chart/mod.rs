@@ -10,10 +10,11 @@ pub mod svg;
 mod text;
 
 use crate::report::{AreaBenchmark, AreaRow, TrendPoint};
+pub use colour::Palette;
 use colour::*;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::{HPos, VPos};
 
 pub use programme::{benefits, benefits_size, coverage, coverage_size, gantt, gantt_size};
 
@@ -36,20 +37,6 @@ type Drawn<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorTy
 
 const U: f64 = pdf::UNITS_PER_PT as f64;
 
-fn font(points: f64, colour: &RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
-    ("sans-serif", points * U)
-        .into_font()
-        .color(colour)
-        .pos(Pos::new(h, v))
-}
-
-fn bold(points: f64, colour: &RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
-    ("sans-serif", points * U, FontStyle::Bold)
-        .into_font()
-        .color(colour)
-        .pos(Pos::new(h, v))
-}
-
 fn px(points: f64) -> i32 {
     (points * U).round() as i32
 }
@@ -57,6 +44,7 @@ fn px(points: f64) -> i32 {
 /// A small legend: coloured swatches with their labels, in a row from `(x, y)`.
 fn legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
+    p: &Palette,
     (x, y): (i32, i32),
     entries: &[(&str, RGBColor)],
 ) -> Drawn<DB> {
@@ -66,9 +54,9 @@ fn legend<DB: DrawingBackend>(
             [(at, y - px(4.0)), (at + px(10.0), y + px(4.0))],
             colour.filled(),
         ))?;
-        let style = font(8.0, &TEXT, HPos::Left, VPos::Center);
+        let style = p.font(8.0, &TEXT, HPos::Left, VPos::Center);
         area.draw(&Text::new(label.to_string(), (at + px(14.0), y), style))?;
-        let width = crate::render::font::fonts()
+        let width = crate::render::font::fonts_of(p.family)
             .face(crate::render::font::Weight::Regular)
             .width(label, 8.0);
         at += px(14.0) + (f64::from(width) * U) as i32 + px(14.0);
@@ -80,6 +68,7 @@ fn legend<DB: DrawingBackend>(
 /// median and top quartile.
 pub fn radar<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
+    p: &Palette,
     data: &[AreaBenchmark],
 ) -> Drawn<DB> {
     let (w, h) = area.dim_in_pixel();
@@ -127,7 +116,7 @@ pub fn radar<DB: DrawingBackend>(
         area.draw(&Text::new(
             format!("{level:.0}%"),
             (x, y),
-            font(6.5, &MUTED, HPos::Center, VPos::Center),
+            p.font(6.5, &MUTED, HPos::Center, VPos::Center),
         ))?;
     }
     for (i, d) in data.iter().enumerate() {
@@ -151,38 +140,43 @@ pub fn radar<DB: DrawingBackend>(
         } else {
             VPos::Center
         };
-        area.draw(&Text::new(d.name.clone(), (x, y), font(8.0, &TEXT, h, v)))?;
+        area.draw(&Text::new(d.name.clone(), (x, y), p.font(8.0, &TEXT, h, v)))?;
     }
     area.draw(&PathElement::new(
         series(|d| d.median),
-        MEDIAN.stroke_width(px(1.0) as u32),
+        p.median.stroke_width(px(1.0) as u32),
     ))?;
     area.draw(&PathElement::new(
         series(|d| d.top_quartile),
-        TOP_QUARTILE.stroke_width(px(1.2) as u32),
+        p.top_quartile.stroke_width(px(1.2) as u32),
     ))?;
     area.draw(&PathElement::new(
         series(|d| d.client),
-        CLIENT.stroke_width(px(2.0) as u32),
+        p.client.stroke_width(px(2.0) as u32),
     ))?;
     for (i, d) in data.iter().enumerate() {
-        area.draw(&Circle::new(at(i, d.client), px(2.2), CLIENT.filled()))?;
+        area.draw(&Circle::new(at(i, d.client), px(2.2), p.client.filled()))?;
     }
     let y = (h - legend_height / 2.0) as i32;
     legend(
         area,
+        p,
         (px(10.0), y),
         &[
-            ("Client", CLIENT),
-            ("Portfolio median", MEDIAN),
-            ("Top quartile", TOP_QUARTILE),
+            ("Client", p.client),
+            ("Portfolio median", p.median),
+            ("Top quartile", p.top_quartile),
         ],
     )
 }
 
 /// One row per area: Intention and Reality bars against the portfolio's
 /// median and top quartile (ticks), with the combined score and its change.
-pub fn area_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, rows: &[AreaRow]) -> Drawn<DB> {
+pub fn area_bars<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    p: &Palette,
+    rows: &[AreaRow],
+) -> Drawn<DB> {
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     let (left, right, top, bottom) = (px(150.0), w - px(70.0), px(16.0), h - px(22.0));
@@ -199,7 +193,7 @@ pub fn area_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, rows: &[Area
         area.draw(&Text::new(
             format!("{tick}%"),
             (tx, top - px(3.0)),
-            font(7.0, &MUTED, HPos::Center, VPos::Bottom),
+            p.font(7.0, &MUTED, HPos::Center, VPos::Bottom),
         ))?;
     }
     for (i, row) in rows.iter().enumerate() {
@@ -209,23 +203,23 @@ pub fn area_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, rows: &[Area
         area.draw(&Text::new(
             row.name.clone(),
             (left - px(6.0), mid),
-            font(8.0, &TEXT, HPos::Right, VPos::Center),
+            p.font(8.0, &TEXT, HPos::Right, VPos::Center),
         ))?;
         area.draw(&Rectangle::new(
             [
                 (x(0.0), mid - bar - px(0.5)),
                 (x(row.intention), mid - px(0.5)),
             ],
-            INTENTION.filled(),
+            p.intention.filled(),
         ))?;
         area.draw(&Rectangle::new(
             [
                 (x(0.0), mid + px(0.5)),
                 (x(row.reality), mid + bar + px(0.5)),
             ],
-            REALITY.filled(),
+            p.client.filled(),
         ))?;
-        for (value, colour) in [(row.median, MEDIAN), (row.top_quartile, TOP_QUARTILE)] {
+        for (value, colour) in [(row.median, p.median), (row.top_quartile, p.top_quartile)] {
             let tx = x(value);
             area.draw(&PathElement::new(
                 vec![(tx, mid - bar - px(3.0)), (tx, mid + bar + px(3.0))],
@@ -237,17 +231,18 @@ pub fn area_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, rows: &[Area
         area.draw(&Text::new(
             label,
             (right + px(6.0), mid),
-            font(8.0, &TEXT, HPos::Left, VPos::Center),
+            p.font(8.0, &TEXT, HPos::Left, VPos::Center),
         ))?;
     }
     legend(
         area,
+        p,
         (left, h - px(8.0)),
         &[
-            ("Intention", INTENTION),
-            ("Reality", REALITY),
-            ("Portfolio median", MEDIAN),
-            ("Top quartile", TOP_QUARTILE),
+            ("Intention", p.intention),
+            ("Reality", p.client),
+            ("Portfolio median", p.median),
+            ("Top quartile", p.top_quartile),
         ],
     )
 }
@@ -255,19 +250,10 @@ pub fn area_bars<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, rows: &[Area
 /// Overall and per-area scores over the client's assessments.
 pub fn trend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
+    p: &Palette,
     points: &[TrendPoint],
     names: &[String],
 ) -> Drawn<DB> {
-    const LINES: [RGBColor; 8] = [
-        RGBColor(0x8f, 0xb4, 0xd9),
-        RGBColor(0xc0, 0x7a, 0x12),
-        RGBColor(0x5b, 0x8c, 0x5a),
-        RGBColor(0x9b, 0x59, 0xb6),
-        RGBColor(0xb0, 0x3a, 0x2e),
-        RGBColor(0x2e, 0x86, 0x8c),
-        RGBColor(0x7f, 0x8c, 0x8d),
-        RGBColor(0xd4, 0xac, 0x0d),
-    ];
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     let (left, right, top, bottom) = (px(34.0), w - px(30.0), px(8.0), h - px(40.0));
@@ -285,19 +271,19 @@ pub fn trend<DB: DrawingBackend>(
         area.draw(&Text::new(
             format!("{tick}%"),
             (left - px(4.0), ty),
-            font(7.0, &MUTED, HPos::Right, VPos::Center),
+            p.font(7.0, &MUTED, HPos::Right, VPos::Center),
         ))?;
     }
-    for (i, p) in points.iter().enumerate() {
+    for (i, point) in points.iter().enumerate() {
         area.draw(&Text::new(
-            p.date.format("%b %Y").to_string(),
+            point.date.format("%b %Y").to_string(),
             (x(i), bottom + px(4.0)),
-            font(7.0, &MUTED, HPos::Center, VPos::Top),
+            p.font(7.0, &MUTED, HPos::Center, VPos::Top),
         ))?;
     }
-    let mut entries: Vec<(&str, RGBColor)> = vec![("Overall", CLIENT)];
+    let mut entries: Vec<(&str, RGBColor)> = vec![("Overall", p.client)];
     for (a, name) in names.iter().enumerate() {
-        let colour = LINES.iter().cycle().nth(a).copied().unwrap_or(CLIENT);
+        let colour = p.lines.iter().cycle().nth(a).copied().unwrap_or(p.client);
         let line: Vec<(i32, i32)> = points
             .iter()
             .enumerate()
@@ -313,20 +299,21 @@ pub fn trend<DB: DrawingBackend>(
         .collect();
     area.draw(&PathElement::new(
         overall.clone(),
-        CLIENT.stroke_width(px(2.5) as u32),
+        p.client.stroke_width(px(2.5) as u32),
     ))?;
     for point in overall {
-        area.draw(&Circle::new(point, px(2.5), CLIENT.filled()))?;
+        area.draw(&Circle::new(point, px(2.5), p.client.filled()))?;
     }
     let (first, second) = entries.split_at(entries.len().min(5));
-    legend(area, (left, h - px(22.0)), first)?;
-    legend(area, (left, h - px(9.0)), second)
+    legend(area, p, (left, h - px(22.0)), first)?;
+    legend(area, p, (left, h - px(9.0)), second)
 }
 
 /// Clients by overall assessment rank (x) against business-performance rank
 /// (y), 1 = best on both, with the least-squares line through them.
 pub fn scatter<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
+    p: &Palette,
     points: &[(f64, f64)],
     caption: &str,
 ) -> Drawn<DB> {
@@ -350,23 +337,23 @@ pub fn scatter<DB: DrawingBackend>(
         area.draw(&Text::new(
             tick.to_string(),
             (x(t), bottom + px(4.0)),
-            font(7.0, &MUTED, HPos::Center, VPos::Top),
+            p.font(7.0, &MUTED, HPos::Center, VPos::Top),
         ))?;
         area.draw(&Text::new(
             tick.to_string(),
             (left - px(4.0), y(t)),
-            font(7.0, &MUTED, HPos::Right, VPos::Center),
+            p.font(7.0, &MUTED, HPos::Right, VPos::Center),
         ))?;
     }
     area.draw(&Text::new(
         "Assessment rank (1 = best)".to_owned(),
         ((left + right) / 2, h - px(6.0)),
-        font(8.0, &TEXT, HPos::Center, VPos::Bottom),
+        p.font(8.0, &TEXT, HPos::Center, VPos::Bottom),
     ))?;
     area.draw(&Text::new(
         "Performance rank".to_owned(),
         (left, px(2.0)),
-        font(8.0, &TEXT, HPos::Left, VPos::Top),
+        p.font(8.0, &TEXT, HPos::Left, VPos::Top),
     ))?;
     // Least squares of performance rank on assessment rank.
     let count = points.len() as f64;
@@ -384,16 +371,16 @@ pub fn scatter<DB: DrawingBackend>(
         let at = |r: f64| (my + slope * (r - mx)).clamp(1.0, n);
         area.draw(&PathElement::new(
             vec![(x(1.0), y(at(1.0))), (x(n), y(at(n)))],
-            TOP_QUARTILE.stroke_width(px(1.5) as u32),
+            p.top_quartile.stroke_width(px(1.5) as u32),
         ))?;
     }
     for (a, b) in points {
-        area.draw(&Circle::new((x(*a), y(*b)), px(2.2), CLIENT.filled()))?;
+        area.draw(&Circle::new((x(*a), y(*b)), px(2.2), p.client.filled()))?;
     }
     area.draw(&Text::new(
         caption.to_owned(),
         (right - px(4.0), top + px(4.0)),
-        font(8.0, &TEXT, HPos::Right, VPos::Top),
+        p.font(8.0, &TEXT, HPos::Right, VPos::Top),
     ))
 }
 
@@ -407,6 +394,7 @@ pub struct HeatCell {
 /// red for negative, darker when stronger; an asterisk where Holm keeps it.
 pub fn heatmap<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
+    p: &Palette,
     rows: &[String],
     columns: &[String],
     cells: &[Vec<HeatCell>],
@@ -418,9 +406,16 @@ pub fn heatmap<DB: DrawingBackend>(
     let cell_h = (bottom - top) / rows.len().max(1) as i32;
     for (j, name) in columns.iter().enumerate() {
         let cx = left + cell_w * j as i32 + cell_w / 2;
-        let style = font(7.0, &TEXT, HPos::Left, VPos::Center).transform(FontTransform::Rotate270);
+        let style = p
+            .font(7.0, &TEXT, HPos::Left, VPos::Center)
+            .transform(FontTransform::Rotate270);
         area.draw(&Text::new(
-            crate::render::pdf::fit(name, 7.0, crate::render::font::Weight::Regular, 100.0),
+            crate::render::pdf::fit(
+                name,
+                7.0,
+                crate::render::font::fonts_of(p.family).face(crate::render::font::Weight::Regular),
+                100.0,
+            ),
             (cx, top - px(4.0)),
             style,
         ))?;
@@ -430,7 +425,7 @@ pub fn heatmap<DB: DrawingBackend>(
         area.draw(&Text::new(
             name.clone(),
             (left - px(6.0), y0 + cell_h / 2),
-            font(8.0, &TEXT, HPos::Right, VPos::Center),
+            p.font(8.0, &TEXT, HPos::Right, VPos::Center),
         ))?;
         for (j, cell) in cells
             .get(i)
@@ -470,13 +465,13 @@ pub fn heatmap<DB: DrawingBackend>(
             area.draw(&Text::new(
                 label,
                 (x0 + cell_w / 2, y0 + cell_h / 2),
-                font(7.5, &ink, HPos::Center, VPos::Center),
+                p.font(7.5, &ink, HPos::Center, VPos::Center),
             ))?;
         }
     }
     area.draw(&Text::new(
         "* significant after Holm's correction (5%)".to_owned(),
         (left, h - px(4.0)),
-        font(7.0, &MUTED, HPos::Left, VPos::Bottom),
+        p.font(7.0, &MUTED, HPos::Left, VPos::Bottom),
     ))
 }

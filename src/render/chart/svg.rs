@@ -3,6 +3,7 @@
 
 use super::canvas::{Canvas, Paint, Plotted, Rgb};
 use super::text::Placed;
+use crate::domain::branding::Family;
 use crate::render::font::Weight;
 use plotters_backend::BackendCoord;
 use std::fmt::Write;
@@ -18,13 +19,24 @@ pub struct SvgCanvas<'a> {
 
 impl<'a> SvgBackend<'a> {
     /// Starts an SVG of `size` backend units; `present` closes it.
-    pub fn new(out: &'a mut String, size: (u32, u32), title: &str) -> SvgBackend<'a> {
+    pub fn new(
+        out: &'a mut String,
+        size: (u32, u32),
+        title: &str,
+        family: Family,
+    ) -> SvgBackend<'a> {
+        let generic = if family.is_serif() {
+            "serif"
+        } else {
+            "sans-serif"
+        };
         let _ = write!(
             out,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-label="{t}" font-family="DejaVu Sans, Verdana, sans-serif"><title>{t}</title>"#,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-label="{t}" font-family="{f}, {generic}"><title>{t}</title>"#,
             w = size.0,
             h = size.1,
-            t = escape(title)
+            t = escape(title),
+            f = family.name(),
         );
         Plotted(SvgCanvas { out, size })
     }

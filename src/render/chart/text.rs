@@ -1,7 +1,8 @@
 //! Placing chart text the same way in every backend: measured with the
 //! bundled font, anchored as plotters asks.
 
-use crate::render::font::{fonts, Face, Weight};
+use crate::domain::branding::Family;
+use crate::render::font::{fonts_of, Face, Weight};
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{BackendCoord, BackendTextStyle, FontStyle, FontTransform};
 
@@ -25,8 +26,15 @@ pub fn weight<S: BackendTextStyle>(style: &S) -> Weight {
     }
 }
 
+/// The bundled face the style names (charts name a family, see
+/// `Palette::font`); DejaVu Sans for any other name.
 pub fn face<S: BackendTextStyle>(style: &S) -> &'static Face {
-    fonts().face(weight(style))
+    let name = style.family();
+    let family = Family::ALL
+        .into_iter()
+        .find(|f| f.name() == name.as_str())
+        .unwrap_or_default();
+    fonts_of(family).face(weight(style))
 }
 
 /// Width and height of `text` in backend units.

@@ -5,15 +5,21 @@
 
 use super::font_handle;
 use crate::render::chart::pdf::{PdfBackend, UNITS_PER_PT};
-use crate::render::chart::units;
-use crate::render::font::{fonts, Weight};
+use crate::render::chart::{units, Palette};
+use crate::render::font::{fonts_of, Face, Fonts, Weight};
+use crate::report::Branding;
 use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, IntoDrawingArea};
 use printpdf::{
-    Color, Line, LinePoint, Mm, Op, PaintMode, PdfPage, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
+    Color, Line, LinePoint, Mm, Op, PaintMode, PdfPage, Point, Pt, RawImage, Rect, Rgb, TextItem,
+    TextMatrix, XObjectId,
 };
 
 pub use crate::report::Paper;
+pub use lines::{fit, wrap};
+
+mod brand;
+mod lines;
 
 /// A paper's width and height in points.
 pub fn paper_size(paper: Paper) -> (f32, f32) {
@@ -29,9 +35,7 @@ const FOOTER: f32 = 24.0;
 pub type Rgb8 = (u8, u8, u8);
 pub const INK: Rgb8 = (0x22, 0x22, 0x22);
 pub const MUTED: Rgb8 = (0x66, 0x66, 0x66);
-pub const ACCENT: Rgb8 = (0x1f, 0x4e, 0x79);
 pub const RULE: Rgb8 = (0xd0, 0xd0, 0xd0);
-pub const BAND: Rgb8 = (0xee, 0xf3, 0xf8);
 
 fn colour((r, g, b): Rgb8) -> Color {
     Color::Rgb(Rgb::new(
@@ -55,16 +59,58 @@ pub struct Writer {
     ops: Vec<Op>,
     /// The cursor: distance from the top of the page, in points.
     pub y: f32,
+    /// The branding's font family.
+    pub fonts: &'static Fonts,
+    /// Headings and the headline: the branding's primary colour.
+    pub primary: Rgb8,
+    /// Bands behind text: a pale tint of the primary colour.
+    pub band: Rgb8,
+    /// The charts' series colours.
+    pub palette: Palette,
+    /// The confidentiality marking at the top of every page.
+    pub marking: Option<String>,
+    /// The organisation's logo, decoded, and the handle pages draw it by.
+    logo: Option<(XObjectId, RawImage)>,
+    /// Whether the branding asks for a cover page.
+    pub wants_cover: bool,
+}
+
+/// What a finished layout holds: the pages and the images they draw.
+pub struct Laid {
+    pub pages: Vec<PdfPage>,
+    pub images: Vec<(XObjectId, RawImage)>,
+}
+
+fn rgb8(c: crate::domain::branding::Colour) -> Rgb8 {
+    (c.0, c.1, c.2)
 }
 
 impl Writer {
-    pub fn new(paper: Paper) -> Writer {
+    pub fn new(paper: Paper, branding: &Branding) -> Writer {
         Writer {
             paper,
             pages: Vec::new(),
             ops: Vec::new(),
             y: MARGIN,
+            fonts: fonts_of(branding.family),
+            primary: rgb8(branding.primary),
+            band: rgb8(branding.band()),
+            palette: Palette::of(branding),
+            marking: None,
+            // Checked when it was uploaded; one that no longer decodes is left out.
+            logo: branding.logo.as_ref().and_then(|logo| {
+                let mut warnings = Vec::new();
+                RawImage::decode_from_bytes(&logo.bytes, &mut warnings)
+                    .ok()
+                    .map(|image| (XObjectId::new(), image))
+            }),
+            wants_cover: branding.cover,
         }
+    }
+
+    /// The face of `weight` in the branding's family.
+    pub fn face(&self, weight: Weight) -> &'static Face {
+        self.fonts.face(weight)
     }
 
     pub fn width(&self) -> f32 {
@@ -115,7 +161,7 @@ impl Writer {
         ink: Rgb8,
         text: &str,
     ) {
-        let text = fonts().face(weight).printable(text);
+        let text = self.face(weight).printable(text);
         let y = self.flip(baseline);
         self.ops.extend([
             Op::StartTextSection,
@@ -144,9 +190,8 @@ impl Writer {
         ink: Rgb8,
         text: &str,
     ) {
-        let width = fonts()
-            .face(weight)
-            .width(&fonts().face(weight).printable(text), size);
+        let face = self.face(weight);
+        let width = face.width(&face.printable(text), size);
         self.text_at(right - width, baseline, size, weight, ink, text);
     }
 
@@ -154,7 +199,7 @@ impl Writer {
     pub fn paragraph(&mut self, text: &str, size: f32, weight: Weight, ink: Rgb8, indent: f32) {
         let leading = size * 1.35;
         let width = self.width() - indent;
-        for line in wrap(text, size, weight, width) {
+        for line in wrap(text, size, self.face(weight), width) {
             self.ensure(leading);
             self.y += leading;
             self.text_at(
@@ -195,7 +240,7 @@ impl Writer {
         // The label goes down first, on the line the value will start on.
         self.ensure(size * 1.35);
         let baseline = self.y + size * 1.35 - size * 0.3;
-        let label = fit(label, size, Weight::Bold, indent - 6.0);
+        let label = fit(label, size, self.face(Weight::Bold), indent - 6.0);
         self.text_at(MARGIN, baseline, size, Weight::Bold, MUTED, &label);
         self.paragraph(value, size, Weight::Regular, INK, indent);
     }
@@ -203,9 +248,15 @@ impl Writer {
     /// The opening of a report: a capitalised kicker, the title at `size`
     /// points, then lines of muted detail.
     pub fn masthead(&mut self, kicker: &str, title: &str, size: f32, details: &[String]) {
+        let right = MARGIN + self.width();
+        if let Some((_, image)) = &self.logo {
+            let ratio = image.width.max(1) as f32 / image.height.max(1) as f32;
+            let width = (28.0 * ratio).min(140.0);
+            self.logo(right - width, self.y - 6.0, 28.0, width);
+        }
         self.paragraph(kicker, 8.5, Weight::Bold, MUTED, 0.0);
         self.space(4.0);
-        self.paragraph(title, size, Weight::Bold, ACCENT, 0.0);
+        self.paragraph(title, size, Weight::Bold, self.primary, 0.0);
         self.space(2.0);
         for line in details {
             self.paragraph(line, 9.0, Weight::Regular, MUTED, 0.0);
@@ -215,7 +266,7 @@ impl Writer {
     pub fn heading(&mut self, text: &str, size: f32) {
         self.ensure(size * 3.0 + 40.0);
         self.space(size * 0.6);
-        self.paragraph(text, size, Weight::Bold, ACCENT, 0.0);
+        self.paragraph(text, size, Weight::Bold, self.primary, 0.0);
         self.space(4.0);
     }
 
@@ -255,14 +306,14 @@ impl Writer {
     /// A chart of `size` points at `x` (from the left margin) and the cursor.
     pub fn chart<F>(&mut self, x: f32, size: (f32, f32), draw: F) -> Result<(), super::PdfError>
     where
-        F: FnOnce(&DrawingArea<PdfBackend<'_>, Shift>) -> Result<(), String>,
+        F: FnOnce(&DrawingArea<PdfBackend<'_>, Shift>, &Palette) -> Result<(), String>,
     {
         self.ensure(size.1);
         let (left, top) = (MARGIN + x, self.flip(self.y));
         {
             let backend = PdfBackend::new(&mut self.ops, units(size), left, top);
             let area = backend.into_drawing_area();
-            draw(&area).map_err(super::PdfError::Chart)?;
+            draw(&area, &self.palette).map_err(super::PdfError::Chart)?;
         }
         self.y += size.1 + 4.0 / UNITS_PER_PT;
         Ok(())
@@ -276,7 +327,7 @@ impl Writer {
             w.y += leading;
             let mut x = MARGIN;
             for c in columns {
-                let cell = fit(c.title, size, Weight::Bold, c.width - 4.0);
+                let cell = fit(c.title, size, w.face(Weight::Bold), c.width - 4.0);
                 if c.right {
                     w.text_right(
                         x + c.width - 4.0,
@@ -300,12 +351,12 @@ impl Writer {
                 header(self);
             }
             if i % 2 == 1 {
-                self.rect(MARGIN, self.y, self.width(), leading, BAND);
+                self.rect(MARGIN, self.y, self.width(), leading, self.band);
             }
             self.y += leading;
             let mut x = MARGIN;
             for (c, value) in columns.iter().zip(row) {
-                let cell = fit(value, size, Weight::Regular, c.width - 4.0);
+                let cell = fit(value, size, self.face(Weight::Regular), c.width - 4.0);
                 if c.right {
                     self.text_right(
                         x + c.width - 4.0,
@@ -324,21 +375,24 @@ impl Writer {
         self.space(6.0);
     }
 
-    /// The pages, each with its footer: "`left` · page i of n".
-    pub fn finish(mut self, footer: &str) -> Vec<PdfPage> {
+    /// The pages, each with the confidentiality marking at its top and its
+    /// footer: `footer` (see `Branding::footer_line`) and "Page i of n".
+    pub fn finish(mut self, footer: &str) -> Laid {
         if !self.ops.is_empty() || self.pages.is_empty() {
             self.new_page();
         }
         let (width, height) = paper_size(self.paper);
         let total = self.pages.len();
         let pages = std::mem::take(&mut self.pages);
-        pages
+        let pages = pages
             .into_iter()
             .enumerate()
             .map(|(i, ops)| {
                 self.ops = ops;
                 let baseline = height - MARGIN + 6.0;
-                self.text_at(MARGIN, baseline, 7.5, Weight::Regular, MUTED, footer);
+                let room = self.width() - 70.0;
+                let line = fit(footer, 7.5, self.face(Weight::Regular), room);
+                self.text_at(MARGIN, baseline, 7.5, Weight::Regular, MUTED, &line);
                 self.text_right(
                     width - MARGIN,
                     baseline,
@@ -347,102 +401,24 @@ impl Writer {
                     MUTED,
                     &format!("Page {} of {total}", i + 1),
                 );
+                if let Some(marking) = self.marking.clone() {
+                    let line = fit(&marking, 7.5, self.face(Weight::Bold), self.width());
+                    self.text_right(
+                        width - MARGIN,
+                        MARGIN - 22.0,
+                        7.5,
+                        Weight::Bold,
+                        self.primary,
+                        &line,
+                    );
+                }
                 let ops = std::mem::take(&mut self.ops);
                 PdfPage::new(Mm::from(Pt(width)), Mm::from(Pt(height)), ops)
             })
-            .collect()
-    }
-}
-
-/// Breaks `text` into lines no wider than `width`; a word longer than a line
-/// is broken between characters. Line breaks in the text are kept.
-pub fn wrap(text: &str, size: f32, weight: Weight, width: f32) -> Vec<String> {
-    let face = fonts().face(weight);
-    let space = face.width(" ", size);
-    let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        let (mut line, mut line_width) = (String::new(), 0.0);
-        for word in paragraph.split_whitespace() {
-            let word_width = face.width(word, size);
-            let needed = if line.is_empty() {
-                word_width
-            } else {
-                line_width + space + word_width
-            };
-            if needed <= width {
-                if !line.is_empty() {
-                    line.push(' ');
-                }
-                line.push_str(word);
-                line_width = needed;
-                continue;
-            }
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            // A word wider than the line is broken between characters.
-            line_width = 0.0;
-            for c in word.chars() {
-                let c_width = face.width(c.encode_utf8(&mut [0; 4]), size);
-                if line_width + c_width > width && !line.is_empty() {
-                    lines.push(std::mem::take(&mut line));
-                    line_width = 0.0;
-                }
-                line.push(c);
-                line_width += c_width;
-            }
+            .collect();
+        Laid {
+            pages,
+            images: self.logo.take().into_iter().collect(),
         }
-        lines.push(line);
-    }
-    lines
-}
-
-/// `text` shortened with "…" to fit `width`.
-pub fn fit(text: &str, size: f32, weight: Weight, width: f32) -> String {
-    let face = fonts().face(weight);
-    if face.width(text, size) <= width {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        out.push(c);
-        if face.width(&format!("{out}…"), size) > width {
-            out.pop();
-            break;
-        }
-    }
-    format!("{}…", out.trim_end())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wrapping_keeps_every_line_inside_the_width() {
-        let text = "word ".repeat(400) + &"x".repeat(300);
-        let lines = wrap(&text, 9.0, Weight::Regular, 200.0);
-        assert!(lines.len() > 20);
-        let face = fonts().face(Weight::Regular);
-        assert!(
-            lines.iter().all(|l| face.width(l, 9.0) <= 200.0),
-            "a line is too wide"
-        );
-        assert_eq!(lines.concat().matches('x').count(), 300, "nothing is lost");
-    }
-
-    #[test]
-    fn fitting_shortens_with_an_ellipsis() {
-        assert_eq!(fit("short", 9.0, Weight::Regular, 100.0), "short");
-        let long = fit(
-            &"Customer Management Activity ".repeat(5),
-            9.0,
-            Weight::Regular,
-            100.0,
-        );
-        assert!(
-            long.ends_with('…') && fonts().face(Weight::Regular).width(&long, 9.0) <= 100.0,
-            "{long}"
-        );
     }
 }

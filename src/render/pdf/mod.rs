@@ -7,12 +7,13 @@ mod programme;
 mod scorecard;
 mod study;
 
-pub use layout::{fit, paper_size, wrap, Paper, Writer};
+pub use layout::{fit, paper_size, wrap, Laid, Paper, Writer};
 pub use programme::programme;
 pub use scorecard::scorecard;
 pub use study::study;
 
-use crate::render::font::{fonts, Weight};
+use crate::domain::branding::Family;
+use crate::render::font::{fonts_of, Weight};
 use allsorts::binary::read::ReadScope;
 use allsorts::font_data::FontData;
 use allsorts::subset::{subset, CmapTarget, SubsetProfile};
@@ -52,16 +53,19 @@ fn weight_of(handle: &PdfFontHandle) -> Option<Weight> {
     }
 }
 
-/// Document information written into the PDF.
+/// Document information written into the PDF, and the family it is set in.
 pub struct Info {
     pub title: String,
     pub author: String,
     pub subject: String,
     pub created: chrono::DateTime<chrono::Utc>,
+    pub family: Family,
 }
 
-/// Assembles the pages into a PDF with the fonts embedded as subsets.
-pub fn finish(pages: Vec<PdfPage>, info: &Info) -> Result<Vec<u8>, PdfError> {
+/// Assembles the pages into a PDF with the fonts embedded as subsets and
+/// the images the pages draw.
+pub fn finish(laid: Laid, info: &Info) -> Result<Vec<u8>, PdfError> {
+    let Laid { pages, images } = laid;
     let mut doc = PdfDocument::new(&info.title);
     let meta = &mut doc.metadata.info;
     meta.author = info.author.clone();
@@ -73,10 +77,16 @@ pub fn finish(pages: Vec<PdfPage>, info: &Info) -> Result<Vec<u8>, PdfError> {
     meta.creation_date = created;
     meta.modification_date = created;
 
+    for (id, image) in images {
+        doc.resources
+            .xobjects
+            .map
+            .insert(id, printpdf::XObject::Image(image));
+    }
     let used = used_characters(&pages);
     let mut ids: BTreeMap<Weight, FontId> = BTreeMap::new();
     for (weight, chars) in &used {
-        let font = subset_font(*weight, chars)?;
+        let font = subset_font(info.family, *weight, chars)?;
         ids.insert(*weight, doc.add_font(&font));
     }
     let pages = pages
@@ -154,8 +164,12 @@ fn used_characters(pages: &[PdfPage]) -> BTreeMap<Weight, BTreeSet<char>> {
 }
 
 /// The bundled font cut down to `chars` (and the fallback glyph).
-fn subset_font(weight: Weight, chars: &BTreeSet<char>) -> Result<ParsedFont, PdfError> {
-    let face = fonts().face(weight);
+fn subset_font(
+    family: Family,
+    weight: Weight,
+    chars: &BTreeSet<char>,
+) -> Result<ParsedFont, PdfError> {
+    let face = fonts_of(family).face(weight);
     let mut glyphs: BTreeSet<u16> = chars
         .iter()
         .filter_map(|c| face.parsed.lookup_glyph_index(*c as u32))
@@ -174,12 +188,10 @@ fn subset_font(weight: Weight, chars: &BTreeSet<char>) -> Result<ParsedFont, Pdf
     let mut font = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
         .ok_or_else(|| PdfError::Font("the subset does not parse".into()))?;
     // The six-letter tag marks an embedded subset, as the PDF specification asks.
-    font.font_name = Some(
-        match weight {
-            Weight::Regular => "CMASAA+DejaVuSans",
-            Weight::Bold => "CMASAB+DejaVuSans-Bold",
-        }
-        .to_owned(),
-    );
+    let name = family.name().replace(' ', "");
+    font.font_name = Some(match weight {
+        Weight::Regular => format!("CMASAA+{name}"),
+        Weight::Bold => format!("CMASAB+{name}-Bold"),
+    });
     Ok(font)
 }

@@ -4,10 +4,11 @@
 
 use super::layout::{Column, Paper, Writer, INK};
 use super::{finish, Info, PdfError};
-use crate::render::chart::{self, pdf::PdfBackend};
+use crate::render::chart::{self, pdf::PdfBackend, Palette};
 use crate::render::font::Weight;
 use crate::render::programme::{self as words, day, fill, text};
 use crate::report::programme::{ProgrammeReport, ProjectView};
+use crate::report::Branding;
 use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
 use std::ops::Range;
@@ -18,10 +19,13 @@ const HEADING: f32 = 40.0;
 /// Renders the report; `created` stamps the footer and the document information.
 pub fn programme(
     report: &ProgrammeReport,
+    branding: &Branding,
     paper: Paper,
     created: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<u8>, PdfError> {
-    let mut w = Writer::new(paper);
+    let mut w = Writer::new(paper, branding);
+    w.marking = branding.marking(&report.client);
+    w.cover(&crate::render::cover::programme(report));
     w.masthead(
         text("masthead_kicker"),
         &report.name,
@@ -31,22 +35,26 @@ pub fn programme(
     attention(&mut w, report);
     sections(&mut w, report)?;
     projects(&mut w, report);
-    let pages = w.finish(&fill(
-        "footer",
-        &[
-            ("client", &report.client),
-            ("name", &report.name),
-            ("today", &day(report.today)),
-            ("generated", &created.date_naive().to_string()),
-        ],
+    let laid = w.finish(&branding.footer_line(
+        "",
+        &fill(
+            "footer",
+            &[
+                ("client", &report.client),
+                ("name", &report.name),
+                ("today", &day(report.today)),
+                ("generated", &created.date_naive().to_string()),
+            ],
+        ),
     ));
     finish(
-        pages,
+        laid,
         &Info {
             title: format!("{}: {}", report.name, report.client),
             author: report.client.clone(),
             subject: fill("subject", &[("client", &report.client)]),
             created,
+            family: branding.family,
         },
     )
 }
@@ -79,7 +87,7 @@ fn sections(w: &mut Writer, report: &ProgrammeReport) -> Result<(), PdfError> {
         (text("heading_grid"), text("empty_grid")),
         words::grid_rows(report),
         chart::coverage_size,
-        |area, rows| chart::coverage(area, report, rows).map_err(|e| e.to_string()),
+        |area, p, rows| chart::coverage(area, p, report, rows).map_err(|e| e.to_string()),
     )?;
     let projects = report.projects.len();
     in_parts(
@@ -87,13 +95,13 @@ fn sections(w: &mut Writer, report: &ProgrammeReport) -> Result<(), PdfError> {
         (text("heading_timeline"), text("empty_timeline")),
         projects,
         chart::gantt_size,
-        |area, rows| chart::gantt(area, report, rows).map_err(|e| e.to_string()),
+        |area, p, rows| chart::gantt(area, p, report, rows).map_err(|e| e.to_string()),
     )?;
     if report.trend.len() >= 2 {
         w.ensure(chart::TREND.1 + HEADING);
         w.heading(text("heading_trend"), 13.0);
-        w.chart(0.0, chart::TREND, |area| {
-            chart::trend(area, &report.trend, &report.area_names).map_err(|e| e.to_string())
+        w.chart(0.0, chart::TREND, |area, p| {
+            chart::trend(area, p, &report.trend, &report.area_names).map_err(|e| e.to_string())
         })?;
     } else {
         w.heading(text("heading_trend"), 13.0);
@@ -104,7 +112,7 @@ fn sections(w: &mut Writer, report: &ProgrammeReport) -> Result<(), PdfError> {
         (text("heading_benefits"), text("empty_benefits")),
         projects,
         chart::benefits_size,
-        |area, rows| chart::benefits(area, report, rows).map_err(|e| e.to_string()),
+        |area, p, rows| chart::benefits(area, p, report, rows).map_err(|e| e.to_string()),
     )?;
     if projects > 0 {
         totals(w, report);
@@ -120,7 +128,7 @@ fn in_parts(
     (title, empty): (&str, &str),
     rows: usize,
     size: fn(usize) -> (f32, f32),
-    draw: impl Fn(&DrawingArea<PdfBackend<'_>, Shift>, Range<usize>) -> Result<(), String>,
+    draw: impl Fn(&DrawingArea<PdfBackend<'_>, Shift>, &Palette, Range<usize>) -> Result<(), String>,
 ) -> Result<(), PdfError> {
     if rows == 0 {
         w.heading(title, 13.0);
@@ -137,7 +145,7 @@ fn in_parts(
     w.heading(title, 13.0);
     for start in (0..rows).step_by(per_part) {
         let part = start..(start + per_part).min(rows);
-        w.chart(0.0, size(part.len()), |area| draw(area, part))?;
+        w.chart(0.0, size(part.len()), |area, p| draw(area, p, part))?;
     }
     Ok(())
 }
@@ -274,7 +282,7 @@ mod tests {
     fn the_report_shows_the_programme_its_charts_and_every_project_on_the_page() {
         let report = sample::report();
         for paper in [Paper::A4, Paper::Letter] {
-            let bytes = programme(&report, paper, created()).expect("a PDF");
+            let bytes = programme(&report, &Branding::default(), paper, created()).expect("a PDF");
             let (pages, text) = text_of(&bytes, paper);
             assert!(pages >= 2, "{pages} pages");
             let mut expected = vec![
@@ -321,7 +329,8 @@ mod tests {
             })
             .collect();
         let report = crate::report::programme::build(input);
-        let bytes = programme(&report, Paper::Letter, created()).expect("a PDF");
+        let bytes =
+            programme(&report, &Branding::default(), Paper::Letter, created()).expect("a PDF");
         let (pages, text) = text_of(&bytes, Paper::Letter);
         assert!(pages >= 8, "{pages} pages");
         for expected in ["Unit 1", "Unit 25", "Project 1", "Project 70"] {
@@ -331,7 +340,8 @@ mod tests {
 
     #[test]
     fn an_empty_programme_still_makes_a_report() {
-        let bytes = programme(&sample::empty(), Paper::A4, created()).expect("a PDF");
+        let bytes =
+            programme(&sample::empty(), &Branding::default(), Paper::A4, created()).expect("a PDF");
         let (pages, text) = text_of(&bytes, Paper::A4);
         assert_eq!(pages, 1);
         for expected in [

@@ -1,11 +1,11 @@
 //! The scorecard as a PDF: summary and radar (page 1), areas (page 2), then
 //! the detail pages.
 
-use super::layout::{Column, Paper, Writer, ACCENT, BAND, INK, MARGIN, MUTED};
+use super::layout::{Column, Paper, Writer, INK, MARGIN, MUTED};
 use super::{finish, Info, PdfError};
 use crate::render::chart;
 use crate::render::font::Weight;
-use crate::report::Scorecard;
+use crate::report::{Branding, Scorecard};
 
 fn percent(value: f64) -> String {
     format!("{value:.0}%")
@@ -14,25 +14,28 @@ fn percent(value: f64) -> String {
 /// Renders the scorecard; `created` stamps the document information.
 pub fn scorecard(
     card: &Scorecard,
+    branding: &Branding,
     paper: Paper,
     created: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<u8>, PdfError> {
-    let mut w = Writer::new(paper);
+    let mut w = Writer::new(paper, branding);
+    w.marking = branding.marking(&card.meta.client);
+    w.cover(&crate::render::cover::scorecard(card));
     summary_page(&mut w, card)?;
     w.new_page();
     areas_page(&mut w, card)?;
     w.new_page();
     detail_pages(&mut w, card);
-    let footer = format!(
-        "{} · {} · {} · generated {}",
-        card.meta.organisation,
-        card.meta.client,
-        card.meta.questionnaire_version,
-        card.meta.generated_on
+    let footer = branding.footer_line(
+        &card.meta.organisation,
+        &format!(
+            "{} · {} · generated {}",
+            card.meta.client, card.meta.questionnaire_version, card.meta.generated_on
+        ),
     );
-    let pages = w.finish(&footer);
+    let laid = w.finish(&footer);
     finish(
-        pages,
+        laid,
         &Info {
             title: card.meta.title.clone(),
             author: card.meta.organisation.clone(),
@@ -41,6 +44,7 @@ pub fn scorecard(
                 card.meta.client, card.meta.assessment_date
             ),
             created,
+            family: branding.family,
         },
     )
 }
@@ -71,7 +75,7 @@ fn summary_page(w: &mut Writer, card: &Scorecard) -> Result<(), PdfError> {
             &format!("Working edition for {}: every assessor's answers and notes. The client gets the client edition.", m.organisation),
             8.5,
             Weight::Bold,
-            ACCENT,
+            w.primary,
             0.0,
         );
     }
@@ -81,13 +85,13 @@ fn summary_page(w: &mut Writer, card: &Scorecard) -> Result<(), PdfError> {
     let s = &card.summary;
     let top = w.y;
     let height = if s.sector.is_some() { 92.0 } else { 78.0 };
-    w.rect(MARGIN, top, w.width(), height, BAND);
+    w.rect(MARGIN, top, w.width(), height, w.band);
     w.text_at(
         MARGIN + 12.0,
         top + 40.0,
         30.0,
         Weight::Bold,
-        ACCENT,
+        w.primary,
         &percent(s.overall),
     );
     w.text_at(
@@ -113,8 +117,8 @@ fn summary_page(w: &mut Writer, card: &Scorecard) -> Result<(), PdfError> {
     );
     let mut line_y = top + 36.0;
     for standing in std::iter::once(&s.portfolio).chain(s.sector.as_ref()) {
-        for part in super::layout::wrap(&standing.sentence, 8.5, Weight::Regular, w.width() - 132.0)
-        {
+        let face = w.face(Weight::Regular);
+        for part in super::layout::wrap(&standing.sentence, 8.5, face, w.width() - 132.0) {
             w.text_at(x, line_y, 8.5, Weight::Regular, INK, &part);
             line_y += 12.0;
         }
@@ -131,8 +135,8 @@ fn summary_page(w: &mut Writer, card: &Scorecard) -> Result<(), PdfError> {
 
     w.heading("The eight areas against the portfolio", 11.0);
     let left = (w.width() - chart::RADAR.0) / 2.0;
-    w.chart(left, chart::RADAR, |area| {
-        chart::radar(area, &card.radar).map_err(|e| e.to_string())
+    w.chart(left, chart::RADAR, |area, p| {
+        chart::radar(area, p, &card.radar).map_err(|e| e.to_string())
     })?;
 
     w.heading("Strengths", 11.0);
@@ -156,8 +160,8 @@ fn summary_page(w: &mut Writer, card: &Scorecard) -> Result<(), PdfError> {
 
 fn areas_page(w: &mut Writer, card: &Scorecard) -> Result<(), PdfError> {
     w.heading("Areas: Intention and Reality against the portfolio", 13.0);
-    w.chart(0.0, chart::BARS, |area| {
-        chart::area_bars(area, &card.areas).map_err(|e| e.to_string())
+    w.chart(0.0, chart::BARS, |area, p| {
+        chart::area_bars(area, p, &card.areas).map_err(|e| e.to_string())
     })?;
     let columns = [
         Column {
@@ -215,8 +219,8 @@ fn areas_page(w: &mut Writer, card: &Scorecard) -> Result<(), PdfError> {
     if card.trend.len() >= 2 {
         w.heading("Progress over the assessments", 11.0);
         let names: Vec<String> = card.radar.iter().map(|a| a.name.clone()).collect();
-        w.chart(0.0, chart::TREND, |area| {
-            chart::trend(area, &card.trend, &names).map_err(|e| e.to_string())
+        w.chart(0.0, chart::TREND, |area, p| {
+            chart::trend(area, p, &card.trend, &names).map_err(|e| e.to_string())
         })?;
     } else {
         w.space(6.0);

@@ -6,14 +6,19 @@ use super::{finish, Info, PdfError};
 use crate::render::font::Weight;
 use crate::render::{chart, study as shared};
 use crate::report::study::Study;
+use crate::report::Branding;
 
 pub fn study(
     s: &Study,
     organisation: &str,
+    branding: &Branding,
     paper: Paper,
     created: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<u8>, PdfError> {
-    let mut w = Writer::new(paper);
+    let mut w = Writer::new(paper, branding);
+    // The study is the consultancy's own: its marking names the consultancy.
+    w.marking = branding.marking(organisation);
+    w.cover(&crate::render::cover::study(s, organisation));
     w.masthead(
         "PORTFOLIO STUDY",
         "Does customer management track business performance?",
@@ -34,14 +39,14 @@ pub fn study(
     w.heading("Assessment rank against business-performance rank", 11.0);
     let left = (w.width() - chart::SCATTER.0) / 2.0;
     let (points, caption) = (shared::scatter_points(s), shared::scatter_caption(s));
-    w.chart(left, chart::SCATTER, |area| {
-        chart::scatter(area, &points, &caption).map_err(|e| e.to_string())
+    w.chart(left, chart::SCATTER, |area, p| {
+        chart::scatter(area, p, &points, &caption).map_err(|e| e.to_string())
     })?;
     w.new_page();
     w.heading("Scores against every measure of performance", 11.0);
     let (rows, columns, cells) = shared::heat(s);
-    w.chart(0.0, chart::HEATMAP, |area| {
-        chart::heatmap(area, &rows, &columns, &cells).map_err(|e| e.to_string())
+    w.chart(0.0, chart::HEATMAP, |area, p| {
+        chart::heatmap(area, p, &rows, &columns, &cells).map_err(|e| e.to_string())
     })?;
     w.heading("Consistency and reliability", 11.0);
     match &s.panels.kendall_w {
@@ -147,18 +152,22 @@ pub fn study(
             .collect();
         w.table(&columns, &rows, 8.5);
     }
-    let pages = w.finish(&format!(
-        "{organisation} · portfolio study {} · generated {}",
-        s.period,
-        created.date_naive()
+    let laid = w.finish(&branding.footer_line(
+        organisation,
+        &format!(
+            "portfolio study {} · generated {}",
+            s.period,
+            created.date_naive()
+        ),
     ));
     finish(
-        pages,
+        laid,
         &Info {
             title: format!("Portfolio study {}: {organisation}", s.period),
             author: organisation.to_owned(),
             subject: "Customer-management scores against business performance".into(),
             created,
+            family: branding.family,
         },
     )
 }

@@ -33,6 +33,8 @@ fn expression(name: &str) -> Option<String> {
         "text-not-blank" => format!(r"^[^\x00]*[^\x00{SPACE}][^\x00]*$"),
         // A calendar date in the years cmas takes at all (each use narrows it).
         "date" => r"^(199[0-9]|20[0-9][0-9])-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$".to_owned(),
+        // `domain::branding::Colour::parse`: #rrggbb, the # optional.
+        "colour" => format!("^[{SPACE}]*#?[0-9a-fA-F]{{6}}[{SPACE}]*$"),
         // `domain::numbers::CURRENCIES`: the codes an organisation may choose.
         "currency" => {
             let codes: Vec<&str> = crate::domain::numbers::CURRENCIES

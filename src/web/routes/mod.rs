@@ -6,6 +6,7 @@ pub mod assessments;
 pub mod assessors;
 pub mod audit;
 pub mod auth;
+pub mod branding;
 pub mod clients;
 pub mod evidence;
 pub mod exports;

@@ -2,8 +2,8 @@
 //! on one scale for the whole programme.
 
 use super::{at, line, width_of, NAMES, WIDTH};
-use crate::render::chart::colour::*;
-use crate::render::chart::{font, legend, px, Drawn};
+use crate::render::chart::colour::{Palette, *};
+use crate::render::chart::{legend, px, Drawn};
 use crate::render::programme::{short_money, totals_caption};
 use crate::report::programme::ProgrammeReport;
 use plotters::coord::Shift;
@@ -43,6 +43,7 @@ fn round_step(v: f64) -> f64 {
 /// with the programme's totals underneath.
 pub fn benefits<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
+    palette: &Palette,
     report: &ProgrammeReport,
     rows: Range<usize>,
 ) -> Drawn<DB> {
@@ -77,14 +78,14 @@ pub fn benefits<DB: DrawingBackend>(
         area.draw(&Text::new(
             short_money(value),
             at(x(value), MONEY_TOP - 5.0),
-            font(7.0, &MUTED, HPos::Center, VPos::Bottom),
+            palette.font(7.0, &MUTED, HPos::Center, VPos::Bottom),
         ))?;
     }
-    const SERIES: [(&str, RGBColor); 4] = [
-        ("Benefit planned", BENEFIT_PLANNED),
-        ("Benefit realised", BENEFIT_ACTUAL),
-        ("Cost planned", COST_PLANNED),
-        ("Cost spent", COST_ACTUAL),
+    let series: [(&str, RGBColor); 4] = [
+        ("Benefit planned", palette.intention),
+        ("Benefit realised", palette.client),
+        ("Cost planned", palette.planned_cost),
+        ("Cost spent", palette.top_quartile),
     ];
     for (i, p) in projects.iter().enumerate() {
         let row = MONEY_TOP + PROJECT * i as f64;
@@ -93,7 +94,7 @@ pub fn benefits<DB: DrawingBackend>(
             &p.name,
             (left - 6.0, row + PROJECT / 2.0),
             left - 10.0,
-            font(8.0, &TEXT, HPos::Right, VPos::Center),
+            palette.font(8.0, &TEXT, HPos::Right, VPos::Center),
         )?;
         let values = [
             Some(p.benefit_planned),
@@ -102,7 +103,7 @@ pub fn benefits<DB: DrawingBackend>(
             p.cost_actual,
         ];
         let first = row + (PROJECT - 4.0 * BAR - 3.0) / 2.0;
-        for (k, (value, (_, colour))) in values.into_iter().zip(SERIES).enumerate() {
+        for (k, (value, (_, colour))) in values.into_iter().zip(series).enumerate() {
             let top = first + (BAR + 1.0) * k as f64;
             let label = match value {
                 Some(v) => {
@@ -117,17 +118,17 @@ pub fn benefits<DB: DrawingBackend>(
             area.draw(&Text::new(
                 label,
                 at(x(value.unwrap_or(0.0)) + 3.0, top + BAR / 2.0),
-                font(6.0, &TEXT, HPos::Left, VPos::Center),
+                palette.font(6.0, &TEXT, HPos::Left, VPos::Center),
             ))?;
         }
     }
-    legend(area, at(0.0, bottom + 12.0), &SERIES)?;
+    legend(area, palette, at(0.0, bottom + 12.0), &series)?;
     line(
         area,
         &totals_caption(&report.money),
         (0.0, bottom + 27.0),
         width,
-        font(8.0, &TEXT, HPos::Left, VPos::Center),
+        palette.font(8.0, &TEXT, HPos::Left, VPos::Center),
     )
 }
 
@@ -142,7 +143,7 @@ mod tests {
         let report = sample::report();
         let n = report.projects.len();
         let money = svg(benefits_size(n), |a| {
-            benefits(a, &report, 0..n).map_err(|e| e.to_string())
+            benefits(a, &Palette::default(), &report, 0..n).map_err(|e| e.to_string())
         });
         assert_shows(
             &money,
@@ -163,7 +164,7 @@ mod tests {
         let n = report.projects.len();
         report.projects[0].benefit_planned = f64::MAX;
         let money = svg(benefits_size(n), |a| {
-            benefits(a, &report, 0..n).map_err(|e| e.to_string())
+            benefits(a, &Palette::default(), &report, 0..n).map_err(|e| e.to_string())
         });
         let ticks = money.matches("stroke-width").count();
         assert!(ticks < 50, "{ticks} strokes");

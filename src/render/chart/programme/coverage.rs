@@ -3,9 +3,9 @@
 
 use super::{at, line, note, width_of, WIDTH};
 use crate::domain::programme::ProjectStatus;
-use crate::render::chart::colour::{self, *};
-use crate::render::chart::{bold, font, legend, Drawn};
-use crate::render::font::Weight;
+use crate::render::chart::colour::{self, Palette, *};
+use crate::render::chart::{legend, Drawn};
+use crate::render::font::{fonts_of, Face, Weight};
 use crate::render::pdf::{fit, wrap};
 use crate::report::programme::{Basis, CellView, ProgrammeReport};
 use plotters::coord::Shift;
@@ -14,12 +14,12 @@ use plotters::style::text_anchor::{HPos, VPos};
 use std::ops::Range;
 
 /// `text` in at most `max` lines of `width` points, the last shortened with "…".
-fn wrapped(text: &str, size: f32, weight: Weight, width: f64, max: usize) -> Vec<String> {
+fn wrapped(text: &str, size: f32, face: &Face, width: f64, max: usize) -> Vec<String> {
     let width = width as f32;
-    let mut lines = wrap(text, size, weight, width);
+    let mut lines = wrap(text, size, face, width);
     if lines.len() > max {
         let rest = lines.split_off(max - 1).join(" ");
-        lines.push(fit(&rest, size, weight, width));
+        lines.push(fit(&rest, size, face, width));
     }
     lines
 }
@@ -63,6 +63,7 @@ pub fn coverage_size(units: usize) -> (f32, f32) {
 /// assessment covered the cell alone, and the projects covering it.
 pub fn coverage<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
+    palette: &Palette,
     report: &ProgrammeReport,
     units: Range<usize>,
 ) -> Drawn<DB> {
@@ -71,16 +72,28 @@ pub fn coverage<DB: DrawingBackend>(
     let cell_w = (width - UNIT_LABELS) / groups.len().max(1) as f64;
     for (j, group) in groups.iter().enumerate() {
         let x = UNIT_LABELS + cell_w * (j as f64 + 0.5);
-        let text = wrapped(group, 7.5, Weight::Bold, cell_w - 6.0, 2);
-        let style = bold(7.5, &TEXT, HPos::Center, VPos::Center);
+        let text = wrapped(
+            group,
+            7.5,
+            fonts_of(palette.family).face(Weight::Bold),
+            cell_w - 6.0,
+            2,
+        );
+        let style = palette.bold(7.5, &TEXT, HPos::Center, VPos::Center);
         stack(area, &text, (x, GROUP_LABELS / 2.0), 7.5, &style)?;
     }
     let names = report.grid.units.get(units.clone()).unwrap_or_default();
     let rows = report.cells.get(units).unwrap_or_default();
     for (i, (name, row)) in names.iter().zip(rows).enumerate() {
         let top = GROUP_LABELS + CELL * i as f64;
-        let text = wrapped(name, 8.0, Weight::Regular, UNIT_LABELS - 8.0, 3);
-        let style = font(8.0, &TEXT, HPos::Right, VPos::Center);
+        let text = wrapped(
+            name,
+            8.0,
+            fonts_of(palette.family).face(Weight::Regular),
+            UNIT_LABELS - 8.0,
+            3,
+        );
+        let style = palette.font(8.0, &TEXT, HPos::Right, VPos::Center);
         stack(
             area,
             &text,
@@ -89,23 +102,28 @@ pub fn coverage<DB: DrawingBackend>(
             &style,
         )?;
         for (j, c) in row.iter().enumerate() {
-            cell(area, c, (UNIT_LABELS + cell_w * j as f64, top), cell_w)?;
+            cell(
+                area,
+                palette,
+                c,
+                (UNIT_LABELS + cell_w * j as f64, top),
+                cell_w,
+            )?;
         }
     }
     let key = GROUP_LABELS + CELL * rows.len() as f64 + 12.0;
     area.draw(&Text::new(
         "Latest score, %".to_owned(),
         at(0.0, key),
-        font(8.0, &MUTED, HPos::Left, VPos::Center),
+        palette.font(8.0, &MUTED, HPos::Left, VPos::Center),
     ))?;
     let steps: Vec<(&str, RGBColor)> = SCORE_STEPS
         .iter()
         .map(|(c, label)| (*label, *c))
         .chain([("not assessed", NOT_ASSESSED)])
         .collect();
-    legend(area, at(UNIT_LABELS, key), &steps)?;
-    note(
-        area,
+    legend(area, palette, at(UNIT_LABELS, key), &steps)?;
+    note(area, palette,
         "(unit), (group), (company): no assessment of the cell alone, so the score of a wider one · +/−: change since the first assessment",
         key + 14.0,
     )
@@ -140,6 +158,7 @@ fn covering(statuses: &[ProjectStatus]) -> String {
 
 fn cell<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
+    palette: &Palette,
     c: &CellView,
     (x, y): (f64, f64),
     width: f64,
@@ -156,13 +175,13 @@ fn cell<DB: DrawingBackend>(
         (Some(v), None) => format!("{v:.0}%"),
         (None, _) => "not assessed".to_owned(),
     };
-    let centred = |size: f64| font(size, &ink, HPos::Center, VPos::Center);
+    let centred = |size: f64| palette.font(size, &ink, HPos::Center, VPos::Center);
     line(
         area,
         &headline,
         (middle, y + 13.0),
         room,
-        bold(10.0, &ink, HPos::Center, VPos::Center),
+        palette.bold(10.0, &ink, HPos::Center, VPos::Center),
     )?;
     let when = c
         .assessed_on
@@ -191,7 +210,7 @@ mod tests {
     fn the_map_names_what_it_shows_in_real_text() {
         let report = sample::report();
         let map = svg(coverage_size(3), |a| {
-            coverage(a, &report, 0..3).map_err(|e| e.to_string())
+            coverage(a, &Palette::default(), &report, 0..3).map_err(|e| e.to_string())
         });
         assert_shows(
             &map,

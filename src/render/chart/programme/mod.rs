@@ -11,6 +11,7 @@ pub use benefits::{benefits, benefits_size};
 pub use coverage::{coverage, coverage_size};
 pub use timeline::{gantt, gantt_size};
 
+use super::colour::Palette;
 use super::{px, Drawn, U};
 use crate::render::pdf::fit;
 use plotters::coord::Shift;
@@ -42,17 +43,22 @@ fn line<DB: DrawingBackend>(
         return Ok(());
     }
     let size = (style.font.get_size() / U) as f32;
-    let weight = super::text::weight(&style);
+    let face = super::text::face(&style);
     area.draw(&Text::new(
-        fit(text, size, weight, width as f32),
+        fit(text, size, face, width as f32),
         at(x, y),
         style,
     ))
 }
 
 /// The small print under a chart's legend: how to read the chart.
-fn note<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, text: &str, y: f64) -> Drawn<DB> {
-    let style = super::font(7.0, &super::colour::MUTED, HPos::Left, VPos::Center);
+fn note<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    palette: &Palette,
+    text: &str,
+    y: f64,
+) -> Drawn<DB> {
+    let style = palette.font(7.0, &super::colour::MUTED, HPos::Left, VPos::Center);
     line(area, text, (0.0, y), width_of(area), style)
 }
 
@@ -65,7 +71,8 @@ fn svg(
     let mut out = String::new();
     {
         let area =
-            super::svg::SvgBackend::new(&mut out, super::units(size), "chart").into_drawing_area();
+            super::svg::SvgBackend::new(&mut out, super::units(size), "chart", Default::default())
+                .into_drawing_area();
         draw(&area).expect("drawn");
     }
     out

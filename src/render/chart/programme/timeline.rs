@@ -3,8 +3,8 @@
 
 use super::{at, line, note, width_of, NAMES, WIDTH};
 use crate::domain::programme::ProjectStatus;
-use crate::render::chart::colour::{self, *};
-use crate::render::chart::{bold, font, legend, px, Drawn};
+use crate::render::chart::colour::{self, Palette, *};
+use crate::render::chart::{legend, px, Drawn};
 use crate::render::programme::flags;
 use crate::report::programme::{ProgrammeReport, ProjectView};
 use chrono::{Datelike, Months, NaiveDate};
@@ -86,6 +86,7 @@ impl Timeline {
 /// and named on the right.
 pub fn gantt<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
+    palette: &Palette,
     report: &ProgrammeReport,
     rows: Range<usize>,
 ) -> Drawn<DB> {
@@ -108,7 +109,7 @@ pub fn gantt<DB: DrawingBackend>(
             area.draw(&Text::new(
                 label.clone(),
                 at(x, AXIS - 6.0),
-                font(7.0, &MUTED, HPos::Center, VPos::Bottom),
+                palette.font(7.0, &MUTED, HPos::Center, VPos::Bottom),
             ))?;
         } else if minor {
             area.draw(&PathElement::new(
@@ -119,7 +120,7 @@ pub fn gantt<DB: DrawingBackend>(
     }
     for (i, p) in projects.iter().enumerate() {
         let middle = AXIS + ROW * (i as f64 + 0.5);
-        project_row(area, p, (&time, report.today), middle, width)?;
+        project_row(area, palette, p, (&time, report.today), middle, width)?;
     }
     for (i, p) in projects.iter().enumerate() {
         for dep in &p.depends_on {
@@ -138,15 +139,14 @@ pub fn gantt<DB: DrawingBackend>(
     area.draw(&Text::new(
         "today".to_owned(),
         at(today, bottom + 2.0),
-        bold(7.0, &ALERT, HPos::Center, VPos::Top),
+        palette.bold(7.0, &ALERT, HPos::Center, VPos::Top),
     ))?;
     let statuses: Vec<(&str, RGBColor)> = ProjectStatus::ALL
         .iter()
         .map(|s| (s.label(), colour::status(*s)))
         .collect();
-    legend(area, at(0.0, bottom + 22.0), &statuses)?;
-    note(
-        area,
+    legend(area, palette, at(0.0, bottom + 22.0), &statuses)?;
+    note(area, palette,
         "◆ milestone, filled when done, red when overdue · arrow: from a project to one that waits on it · red outline: late, blocked or at risk",
         bottom + 35.0,
     )
@@ -154,6 +154,7 @@ pub fn gantt<DB: DrawingBackend>(
 
 fn project_row<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
+    palette: &Palette,
     p: &ProjectView,
     (time, today): (&Timeline, NaiveDate),
     middle: f64,
@@ -164,7 +165,7 @@ fn project_row<DB: DrawingBackend>(
         &p.name,
         (NAMES - 6.0, middle),
         NAMES - 10.0,
-        font(8.0, &TEXT, HPos::Right, VPos::Center),
+        palette.font(8.0, &TEXT, HPos::Right, VPos::Center),
     )?;
     let start = time.x(p.start);
     let end = time.x(p.end).max(start + 1.0);
@@ -179,7 +180,7 @@ fn project_row<DB: DrawingBackend>(
             &flags.join(", "),
             (width - FLAGS + 6.0, middle),
             FLAGS - 6.0,
-            bold(7.0, &ALERT, HPos::Left, VPos::Center),
+            palette.bold(7.0, &ALERT, HPos::Left, VPos::Center),
         )?;
     }
     area.draw(&Rectangle::new(
@@ -275,7 +276,7 @@ mod tests {
         let report = sample::report();
         let n = report.projects.len();
         let timeline = svg(gantt_size(n), |a| {
-            gantt(a, &report, 0..n).map_err(|e| e.to_string())
+            gantt(a, &Palette::default(), &report, 0..n).map_err(|e| e.to_string())
         });
         assert_shows(
             &timeline,
