@@ -217,7 +217,19 @@ impl TestApp {
 
     /// Sends a request with a binary body, such as an XLSX file.
     pub fn upload(&self, path: &str, cred: &Cred, body: &[u8], content_type: &str) -> Answer {
-        let req = self.prepare("POST", path, cred);
+        self.send_bytes("POST", path, cred, body, content_type)
+    }
+
+    /// Sends `body` as it is, of `content_type`, with any method.
+    pub fn send_bytes(
+        &self,
+        method: &str,
+        path: &str,
+        cred: &Cred,
+        body: &[u8],
+        content_type: &str,
+    ) -> Answer {
+        let req = self.prepare(method, path, cred);
         self.finish(req, Some(body), content_type)
     }
 

@@ -18,6 +18,7 @@ mod audit_actions;
 mod auth;
 mod bad_input;
 mod bodies;
+mod branding;
 mod client_data;
 mod clients;
 mod data_pages;
