@@ -3,7 +3,8 @@
 //! confidentiality marking and a logo checked by its bytes; every report of
 //! the organisation follows it, and no other organisation's.
 
-use crate::helpers::{Cred, TestApp};
+use crate::browser::Browser;
+use crate::helpers::{Cred, TestApp, ADMIN_EMAIL, PASSWORD};
 use crate::on_both_backends;
 use lopdf::Document;
 use serde_json::{json, Value};
@@ -11,6 +12,7 @@ use serde_json::{json, Value};
 on_both_backends!(
     admins_brand_the_reports_and_bad_colours_and_logos_are_refused_in_words,
     every_format_of_every_report_follows_the_branding,
+    the_branding_page_keeps_what_was_typed_and_says_each_problem_beside_its_field,
 );
 
 const LOGO: &[u8] = include_bytes!("../fixtures/logo.png");
@@ -255,4 +257,96 @@ fn every_format_of_every_report_follows_the_branding(app: &TestApp) {
             "{first}"
         );
     }
+}
+
+fn the_branding_page_keeps_what_was_typed_and_says_each_problem_beside_its_field(app: &TestApp) {
+    let admin = app.admin();
+    app.user(&admin, "carla@a.test", "consultant");
+    let mut browser = Browser::new(app);
+    browser.login(ADMIN_EMAIL, PASSWORD);
+    let page = browser.get("/admin/branding");
+    assert!(
+        page.status == 200 && page.body.contains("value=\"#1f4e79\""),
+        "{}",
+        page.body
+    );
+
+    let refused = browser.post(
+        "/admin/branding",
+        &[
+            ("primary_colour", "#0b6e4f"),
+            ("accent_colour", "#f0b429"),
+            ("font", "noto-sans"),
+            ("cover", "on"),
+            ("footer", "Northbridge · practice"),
+            ("confidentiality", "Confidential — prepared for {client}"),
+        ],
+    );
+    assert_eq!(refused.status, 422);
+    for kept in [
+        "value=\"#0b6e4f\"",
+        "value=\"#f0b429\"",
+        "value=\"Northbridge · practice\"",
+        "<option value=\"noto-sans\" selected>",
+        " checked>",
+    ] {
+        assert!(refused.body.contains(kept), "{kept} kept: {}", refused.body);
+    }
+    assert!(
+        refused
+            .body
+            .contains("id=\"brand-accent-error\">#f0b429 has a contrast of 1.86:1"),
+        "{}",
+        refused.body
+    );
+
+    let saved = browser.post(
+        "/admin/branding",
+        &[
+            ("primary_colour", "#0b6e4f"),
+            ("accent_colour", "#a61e4d"),
+            ("font", "noto-sans"),
+            ("footer", "Northbridge · practice"),
+            ("confidentiality", ""),
+        ],
+    );
+    assert_eq!(
+        (saved.status, saved.location.as_deref()),
+        (303, Some("/admin/branding?done=branding"))
+    );
+    let stored = app.get(BRANDING, &admin).expect(200);
+    assert_eq!(
+        (stored["accent_colour"].as_str(), &stored["cover"]),
+        (Some("#a61e4d"), &json!(false))
+    );
+
+    let token = Browser::token(&browser.get("/admin/branding"));
+    let gif: &[u8] = b"GIF89a\x01\x00\x01\x00";
+    let refused = browser.upload("/admin/branding/logo", &token, &[("logo", gif)]);
+    assert!(
+        refused.status == 422
+            && refused
+                .body
+                .contains("id=\"brand-logo-error\">The logo is not a PNG or JPEG image."),
+        "{}",
+        refused.body
+    );
+    let uploaded = browser.upload("/admin/branding/logo", &token, &[("logo", LOGO)]);
+    assert_eq!(
+        uploaded.location.as_deref(),
+        Some("/admin/branding?done=logo")
+    );
+    let page = browser.get("/admin/branding?done=logo");
+    assert!(
+        page.body.contains("240 × 64 pixels") && page.body.contains("src=\"/admin/branding/logo\"")
+    );
+    let removed = browser.post("/admin/branding/logo/remove", &[]);
+    assert_eq!(
+        removed.location.as_deref(),
+        Some("/admin/branding?done=logo_removed")
+    );
+
+    let mut consultant = Browser::new(app);
+    consultant.login("carla@a.test", PASSWORD);
+    assert_eq!(consultant.get("/admin/branding").status, 403);
 }

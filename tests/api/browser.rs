@@ -45,7 +45,7 @@ impl<'a> Browser<'a> {
     }
 
     /// Posts a file-upload form (multipart), as a browser does: the session's
-    /// CSRF token first, then `fields`; a field named `file` or `workbook` is a file.
+    /// CSRF token first, then `fields`; a field named `file`, `workbook` or `logo` is a file.
     pub(crate) fn upload(&mut self, path: &str, csrf: &str, fields: &[(&str, &[u8])]) -> Page {
         let mut all = vec![("csrf_token", csrf.as_bytes())];
         all.extend_from_slice(fields);
@@ -136,7 +136,7 @@ pub(crate) fn multipart(fields: &[(&str, &[u8])]) -> (String, Vec<u8>) {
     let boundary = "----cmas-test-boundary";
     let mut body = Vec::new();
     for (name, value) in fields {
-        let file = if matches!(*name, "file" | "workbook") {
+        let file = if matches!(*name, "file" | "workbook" | "logo") {
             "; filename=\"upload\"\r\nContent-Type: application/octet-stream"
         } else {
             ""

@@ -22,6 +22,9 @@ pub enum Confirmation {
     PanelRanksImported,
     ClientsImported,
     SettingsSaved,
+    BrandingSaved,
+    LogoSaved,
+    LogoRemoved,
     ProjectAdded,
     ProjectUpdated,
 }
@@ -39,6 +42,9 @@ impl Confirmation {
             Confirmation::PanelRanksImported => "ranks",
             Confirmation::ClientsImported => "clients",
             Confirmation::SettingsSaved => "settings",
+            Confirmation::BrandingSaved => "branding",
+            Confirmation::LogoSaved => "logo",
+            Confirmation::LogoRemoved => "logo_removed",
             Confirmation::ProjectAdded => "added",
             Confirmation::ProjectUpdated => "progress",
         }
@@ -124,6 +130,9 @@ mod tests {
             Confirmation::PanelRanksImported,
             Confirmation::ClientsImported,
             Confirmation::SettingsSaved,
+            Confirmation::BrandingSaved,
+            Confirmation::LogoSaved,
+            Confirmation::LogoRemoved,
             Confirmation::ProjectAdded,
             Confirmation::ProjectUpdated,
         ] {

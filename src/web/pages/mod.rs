@@ -15,6 +15,7 @@ mod admin;
 mod assessment;
 mod assessment_list;
 mod audit;
+mod branding;
 mod clients;
 mod create;
 mod dashboard;
@@ -88,6 +89,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/admin/audit", web::get().to(audit::audit))
         .route("/admin/settings", web::get().to(settings::show))
         .route("/admin/settings", web::post().to(settings::save))
+        .route("/admin/branding", web::get().to(branding::show))
+        .route("/admin/branding", web::post().to(branding::save))
+        .route("/admin/branding/logo", web::get().to(branding::logo))
+        .route(
+            "/admin/branding/logo",
+            web::post().to(branding::upload_logo),
+        )
+        .route(
+            "/admin/branding/logo/remove",
+            web::post().to(branding::remove_logo),
+        )
         .route("/tokens", web::get().to(tokens::show))
         .route("/tokens", web::post().to(tokens::create))
         .route("/tokens/{id}/revoke", web::post().to(tokens::revoke))

@@ -78,6 +78,7 @@ impl Pages {
             ("clients", include_str!("../../../templates/clients.hbs")),
             ("client", include_str!("../../../templates/client.hbs")),
             ("settings", include_str!("../../../templates/settings.hbs")),
+            ("branding", include_str!("../../../templates/branding.hbs")),
             (
                 "project_edit",
                 include_str!("../../../templates/project_edit.hbs"),
