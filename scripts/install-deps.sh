@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages cmas builds against, if any is missing:
 # the SQLite and PostgreSQL client libraries (diesel links them), pkg-config, and
-# qpdf and poppler-utils, with which the tests check generated PDFs.
+# qpdf and poppler-utils, with which the tests check generated PDFs, and
+# LibreOffice Writer (headless) with the sqlite3 shell, with which
+# scripts/docx-check.sh opens the Word documents.
 set -euo pipefail
-needed=(libsqlite3-dev libpq-dev pkg-config qpdf poppler-utils)
+needed=(libsqlite3-dev libpq-dev pkg-config qpdf poppler-utils libreoffice-writer-nogui sqlite3)
 missing=()
 for pkg in "${needed[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

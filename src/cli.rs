@@ -2,6 +2,7 @@
 //! arguments (and only the settings it uses), calls the app and prints one
 //! line. `cmas` alone serves.
 
+use crate::app::documents::Layout;
 use crate::app::error::AppError;
 use crate::app::file_problems::Rejected;
 use crate::app::import::{self, CsvImport};
@@ -141,7 +142,7 @@ pub enum StatsCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
-    /// Render the scorecard of one assessment (PDF, or HTML when FILE ends in .html).
+    /// Render the scorecard of one assessment (PDF; HTML or Word when FILE ends in .html or .docx).
     Scorecard {
         /// The assessment's id.
         #[arg(long)]
@@ -156,7 +157,7 @@ pub enum ReportCommand {
         #[arg(long, value_enum, default_value = "client")]
         edition: Edition,
     },
-    /// Render the steady-progress programme of a client (PDF, or HTML when FILE ends in .html).
+    /// Render the steady-progress programme of a client (PDF; HTML or Word when FILE ends in .html or .docx).
     Programme {
         /// The client's id.
         #[arg(long)]
@@ -182,7 +183,18 @@ pub enum ReportCommand {
         /// The PDFs' paper size.
         #[arg(long, value_enum, default_value = "a4")]
         paper: Paper,
+        /// pdf, html or docx (Word).
+        #[arg(long, value_enum, default_value = "pdf")]
+        format: ReportFormat,
     },
+}
+
+/// The file format of a batch of reports.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ReportFormat {
+    Pdf,
+    Html,
+    Docx,
 }
 
 #[derive(Debug, Subcommand)]
@@ -267,13 +279,23 @@ impl Cli {
                         paper,
                         edition,
                     } => report_files::programme(&app, ClientId(client), &out, paper, edition),
-                    ReportCommand::Scorecards { all, out, paper } => {
+                    ReportCommand::Scorecards {
+                        all,
+                        out,
+                        paper,
+                        format,
+                    } => {
                         if !all {
                             anyhow::bail!(
                                 "say which scorecards: --all renders every final assessment"
                             );
                         }
-                        report_files::all(&app, &out, paper)
+                        let layout = match format {
+                            ReportFormat::Pdf => Layout::Pdf(paper),
+                            ReportFormat::Html => Layout::Html,
+                            ReportFormat::Docx => Layout::Docx,
+                        };
+                        report_files::all(&app, &out, layout)
                     }
                 }
             }

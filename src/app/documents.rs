@@ -30,15 +30,27 @@ pub enum Layout {
     Pdf(Paper),
     /// A standalone page with its charts inline.
     Html,
+    /// A Word document to edit before handing it over.
+    Docx,
 }
 
 impl Layout {
-    /// A PDF when `path` does not end in `.html` (the command line's rule).
+    /// By the file's extension, `.html` and `.docx`, else a PDF (the
+    /// command line's rule).
     pub fn for_path(path: &std::path::Path, paper: Paper) -> Layout {
-        if path.extension().is_some_and(|e| e == "html") {
-            Layout::Html
-        } else {
-            Layout::Pdf(paper)
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("html") => Layout::Html,
+            Some("docx") => Layout::Docx,
+            _ => Layout::Pdf(paper),
+        }
+    }
+
+    /// The extension of a file in this layout.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Layout::Pdf(_) => "pdf",
+            Layout::Html => "html",
+            Layout::Docx => "docx",
         }
     }
 }
@@ -57,6 +69,8 @@ pub enum Format {
 pub const PDF: &str = "application/pdf";
 /// The media type of a standalone HTML report.
 pub const HTML: &str = "text/html; charset=utf-8";
+/// The media type of a Word document.
+pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 /// The media type of a table as CSV.
 pub const CSV: &str = "text/csv; charset=utf-8";
 /// The media type of a spreadsheet workbook.
@@ -81,36 +95,51 @@ impl Report {
         match (self, layout) {
             (Report::Scorecard, Layout::Pdf(_)) => "scorecard_pdf",
             (Report::Scorecard, Layout::Html) => "scorecard_html",
+            (Report::Scorecard, Layout::Docx) => "scorecard_docx",
             (Report::Programme, Layout::Pdf(_)) => "programme_pdf",
             (Report::Programme, Layout::Html) => "programme_html",
+            (Report::Programme, Layout::Docx) => "programme_docx",
             (Report::Study, Layout::Pdf(_)) => "study_pdf",
             (Report::Study, Layout::Html) => "study_html",
+            (Report::Study, Layout::Docx) => "study_docx",
         }
     }
 }
 
-/// Renders a report in a render slot as `{stem}.pdf` or `{stem}.html`.
-pub fn render_report(
+/// How one report is drawn in each layout.
+pub struct Renderers<P, H, D> {
+    /// A PDF on the paper given.
+    pub pdf: P,
+    /// A standalone page.
+    pub html: H,
+    /// A Word document.
+    pub docx: D,
+}
+
+/// Renders a report in a render slot as `{stem}.pdf`, `.html` or `.docx`.
+pub fn render_report<P, H, D>(
     app: &App,
     report: Report,
     layout: Layout,
     stem: &str,
-    pdf: impl FnOnce(Paper) -> anyhow::Result<Vec<u8>>,
-    html: impl FnOnce() -> anyhow::Result<String>,
-) -> AppResult<Document> {
+    renderers: Renderers<P, H, D>,
+) -> AppResult<Document>
+where
+    P: FnOnce(Paper) -> anyhow::Result<Vec<u8>>,
+    H: FnOnce() -> anyhow::Result<String>,
+    D: FnOnce() -> anyhow::Result<Vec<u8>>,
+{
     let kind = report.timed_as(layout);
-    let (bytes, content_type, extension) = match layout {
-        Layout::Pdf(paper) => (app.renders.run(kind, || pdf(paper)), PDF, "pdf"),
-        Layout::Html => (
-            app.renders.run(kind, html).map(String::into_bytes),
-            HTML,
-            "html",
-        ),
+    let Renderers { pdf, html, docx } = renderers;
+    let (bytes, content_type) = match layout {
+        Layout::Pdf(paper) => (app.renders.run(kind, || pdf(paper)), PDF),
+        Layout::Html => (app.renders.run(kind, html).map(String::into_bytes), HTML),
+        Layout::Docx => (app.renders.run(kind, docx), DOCX),
     };
     Ok(Document {
         bytes: bytes.map_err(|e| AppError::internal(e.context(format!("cannot render {stem}"))))?,
         content_type,
-        filename: format!("{stem}.{extension}"),
+        filename: format!("{stem}.{}", layout.extension()),
     })
 }
 

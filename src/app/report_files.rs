@@ -53,7 +53,8 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
 }
 
-/// Renders the scorecard of one assessment (PDF, or HTML when `out` ends in .html).
+/// Renders the scorecard of one assessment (PDF, or HTML or Word when `out`
+/// ends in .html or .docx).
 pub fn one(
     app: &App,
     id: AssessmentId,
@@ -71,7 +72,8 @@ pub fn one(
     Ok(())
 }
 
-/// Renders the programme of a client (PDF, or HTML when `out` ends in .html).
+/// Renders the programme of a client (PDF, or HTML or Word when `out` ends
+/// in .html or .docx).
 pub fn programme(
     app: &App,
     client_id: ClientId,
@@ -104,8 +106,8 @@ pub fn programme(
     Ok(())
 }
 
-/// Renders every final assessment; prints progress on a terminal.
-pub fn all(app: &App, dir: &Path, paper: Paper) -> anyhow::Result<()> {
+/// Renders every final assessment in `layout`; prints progress on a terminal.
+pub fn all(app: &App, dir: &Path, layout: Layout) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let ids = app
         .db
@@ -126,17 +128,16 @@ pub fn all(app: &App, dir: &Path, paper: Paper) -> anyhow::Result<()> {
                 {
                     let caller = operator(organisation_id);
                     let id = AssessmentId(id);
-                    let result =
-                        super::scorecard::scorecard(app, &caller, id, Layout::Pdf(paper), None)
-                            .map_err(anyhow::Error::from)
-                            .and_then(|document| {
-                                // One file per assessment, named by its id: two
-                                // assessments of a client on one day stay apart.
-                                write_atomically(
-                                    &dir.join(format!("scorecard-{id}.pdf")),
-                                    &document.bytes,
-                                )
-                            });
+                    let result = super::scorecard::scorecard(app, &caller, id, layout, None)
+                        .map_err(anyhow::Error::from)
+                        .and_then(|document| {
+                            // One file per assessment, named by its id: two
+                            // assessments of a client on one day stay apart.
+                            write_atomically(
+                                &dir.join(format!("scorecard-{id}.{}", layout.extension())),
+                                &document.bytes,
+                            )
+                        });
                     if let Err(e) = result {
                         failures
                             .lock()

@@ -2,7 +2,7 @@
 //! answers, its history, and the organisation's portfolio for benchmarks.
 
 use super::assessments::visible;
-use super::documents::{file_stem, render_report, Document, Layout, Report};
+use super::documents::{file_stem, render_report, Document, Layout, Renderers, Report};
 use super::error::{AppError, AppResult};
 use super::portfolio::{Combined, Portfolio};
 use super::scores::questionnaire_of;
@@ -48,15 +48,24 @@ pub fn scorecard(
             "scorecard",
             &card.meta.assessment_date.to_string(),
         ]),
-        |paper| {
-            Ok(crate::render::pdf::scorecard(
-                &card,
-                &branding,
-                paper,
-                chrono::Utc::now(),
-            )?)
+        Renderers {
+            pdf: |paper| {
+                Ok(crate::render::pdf::scorecard(
+                    &card,
+                    &branding,
+                    paper,
+                    chrono::Utc::now(),
+                )?)
+            },
+            html: || crate::render::html::scorecard(&card, &branding),
+            docx: || {
+                Ok(crate::render::docx::scorecard(
+                    &card,
+                    &branding,
+                    chrono::Utc::now(),
+                )?)
+            },
         },
-        || crate::render::html::scorecard(&card, &branding),
     )
 }
 

@@ -1,15 +1,12 @@
 //! The reports as HTML pages (scorecard, portfolio study, programme):
 //! handlebars templates under `reports/`, with the same charts as inline SVG.
 
-use super::chart::{self, svg::SvgBackend, Palette};
+use super::chart::Palette;
 use super::programme as words;
 use crate::report::programme::ProgrammeReport;
 use crate::report::study::Study;
 use crate::report::{Branding, Scorecard};
 use handlebars::{handlebars_helper, Handlebars};
-use plotters::coord::Shift;
-use plotters::drawing::{DrawingArea, IntoDrawingArea};
-use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The template registry, built once: strict, so a missing field is an error, not a blank.
@@ -89,22 +86,6 @@ handlebars_helper!(working: |edition: str| edition == crate::report::Edition::Wo
 handlebars_helper!(pct: |v: f64| format!("{v:.0}%"));
 handlebars_helper!(opt_pct: |v: Json| v.as_f64().map_or("n/a".to_owned(), |v| format!("{v:.0}%")));
 handlebars_helper!(delta: |v: Json| v.as_f64().map_or("–".to_owned(), |v| format!("{v:+.0}")));
-fn svg(
-    palette: &Palette,
-    size: (f32, f32),
-    title: &str,
-    draw: impl FnOnce(&DrawingArea<SvgBackend<'_>, Shift>, &Palette) -> Result<(), String>,
-) -> Result<String, String> {
-    let mut out = String::new();
-    {
-        let area = SvgBackend::new(&mut out, chart::units(size), title, palette.family)
-            .into_drawing_area();
-        draw(&area, palette)?;
-        area.present().map_err(|e| e.to_string())?;
-    }
-    Ok(out)
-}
-
 /// What the standalone pages need of the branding: colours, the font's
 /// family, the logo as a data URI, the marking for `client`, the footer line.
 fn brand(branding: &Branding, client: &str) -> serde_json::Value {
@@ -151,38 +132,12 @@ fn render_scorecard(
     let hb = registry()
         .as_ref()
         .map_err(|e| anyhow::anyhow!("the scorecard template is invalid: {e}"))?;
-    let palette = &Palette::of(branding);
-    let names: Vec<String> = card.radar.iter().map(|a| a.name.clone()).collect();
-    let radar = svg(
-        palette,
-        chart::RADAR,
-        "The eight areas: client, portfolio median and top quartile",
-        |a, p| chart::radar(a, p, &card.radar).map_err(|e| e.to_string()),
-    );
-    let bars = svg(
-        palette,
-        chart::BARS,
-        "Intention and Reality per area against the portfolio",
-        |a, p| chart::area_bars(a, p, &card.areas).map_err(|e| e.to_string()),
-    );
-    let trend = if card.trend.len() >= 2 {
-        Some(
-            svg(
-                palette,
-                chart::TREND,
-                "Scores over the assessments",
-                |a, p| chart::trend(a, p, &card.trend, &names).map_err(|e| e.to_string()),
-            )
-            .map_err(anyhow::Error::msg)?,
-        )
-    } else {
-        None
-    };
+    let figures = super::figures::scorecard(card, &Palette::of(branding))?;
     let data = serde_json::json!({
         "brand": brand(branding, &card.meta.client),
         "cover": super::cover::scorecard(card),
         "card": card,
-        "charts": { "radar": radar.map_err(anyhow::Error::msg)?, "bars": bars.map_err(anyhow::Error::msg)?, "trend": trend },
+        "charts": { "radar": figures.radar.svg, "bars": figures.bars.svg, "trend": figures.trend.map(|f| f.svg) },
     });
     Ok(hb.render(template, &data)?)
 }
@@ -206,30 +161,13 @@ fn render_study(
     let hb = registry()
         .as_ref()
         .map_err(|e| anyhow::anyhow!("the study template is invalid: {e}"))?;
-    let palette = &Palette::of(branding);
-    let (points, caption) = (
-        super::study::scatter_points(study),
-        super::study::scatter_caption(study),
-    );
-    let (rows, columns, cells) = super::study::heat(study);
-    let scatter = svg(
-        palette,
-        chart::SCATTER,
-        "Assessment rank against performance rank",
-        |a, p| chart::scatter(a, p, &points, &caption).map_err(|e| e.to_string()),
-    );
-    let heatmap = svg(
-        palette,
-        chart::HEATMAP,
-        "Correlations of scores with measures of performance",
-        |a, p| chart::heatmap(a, p, &rows, &columns, &cells).map_err(|e| e.to_string()),
-    );
+    let figures = super::figures::study(study, &Palette::of(branding))?;
     let data = serde_json::json!({
         "brand": brand(branding, organisation),
         "cover": super::cover::study(study, organisation),
         "study": study,
         "organisation": organisation,
-        "charts": { "scatter": scatter.map_err(anyhow::Error::msg)?, "heatmap": heatmap.map_err(anyhow::Error::msg)? },
+        "charts": { "scatter": figures.scatter.svg, "heatmap": figures.heatmap.svg },
     });
     Ok(hb.render(template, &data)?)
 }
@@ -244,22 +182,6 @@ pub fn programme_fragment(report: &ProgrammeReport) -> anyhow::Result<String> {
     render_programme("programme_fragment", report, &Branding::default())
 }
 
-/// A chart of all `rows` rows of a report, or none without rows.
-fn rows_svg(
-    palette: &Palette,
-    rows: usize,
-    size: fn(usize) -> (f32, f32),
-    title: &str,
-    draw: impl FnOnce(&DrawingArea<SvgBackend<'_>, Shift>, &Palette, Range<usize>) -> Result<(), String>,
-) -> anyhow::Result<Option<String>> {
-    if rows == 0 {
-        return Ok(None);
-    }
-    svg(palette, size(rows), title, |a, p| draw(a, p, 0..rows))
-        .map(Some)
-        .map_err(anyhow::Error::msg)
-}
-
 fn render_programme(
     template: &str,
     report: &ProgrammeReport,
@@ -268,34 +190,7 @@ fn render_programme(
     let hb = registry()
         .as_ref()
         .map_err(|e| anyhow::anyhow!("the programme template is invalid: {e}"))?;
-    let palette = &Palette::of(branding);
-    let projects = report.projects.len();
-    let coverage = rows_svg(
-        palette,
-        words::grid_rows(report),
-        chart::coverage_size,
-        "Latest score per business unit and customer group",
-        |a, p, rows| chart::coverage(a, p, report, rows).map_err(|e| e.to_string()),
-    )?;
-    let gantt = rows_svg(
-        palette,
-        projects,
-        chart::gantt_size,
-        "The projects over time, with milestones, dependencies and today",
-        |a, p, rows| chart::gantt(a, p, report, rows).map_err(|e| e.to_string()),
-    )?;
-    let benefits = rows_svg(
-        palette,
-        projects,
-        chart::benefits_size,
-        "Benefit and cost per project, planned and actual",
-        |a, p, rows| chart::benefits(a, p, report, rows).map_err(|e| e.to_string()),
-    )?;
-    let trend = if report.trend.len() >= 2 {
-        Some(trend_svg(palette, &report.trend, &report.area_names)?)
-    } else {
-        None
-    };
+    let figures = super::figures::programme(report, &Palette::of(branding))?;
     let details: Vec<serde_json::Value> = report
         .projects
         .iter()
@@ -317,7 +212,12 @@ fn render_programme(
         "attention": words::attention(report),
         "projects": details,
         "totals": words::totals_rows(&report.money),
-        "charts": { "coverage": coverage, "gantt": gantt, "trend": trend, "benefits": benefits },
+        "charts": {
+            "coverage": figures.coverage.map(|f| f.svg),
+            "gantt": figures.gantt.map(|f| f.svg),
+            "trend": figures.trend.map(|f| f.svg),
+            "benefits": figures.benefits.map(|f| f.svg),
+        },
     });
     Ok(hb.render(template, &data)?)
 }
@@ -328,13 +228,7 @@ pub fn trend_svg(
     points: &[crate::report::TrendPoint],
     names: &[String],
 ) -> anyhow::Result<String> {
-    svg(
-        palette,
-        chart::TREND,
-        "Scores over the assessments",
-        |a, p| chart::trend(a, p, points, names).map_err(|e| e.to_string()),
-    )
-    .map_err(anyhow::Error::msg)
+    Ok(super::figures::trend(palette, points, names)?.svg)
 }
 
 #[cfg(test)]

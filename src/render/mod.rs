@@ -5,6 +5,8 @@
 
 pub mod chart;
 pub mod cover;
+pub mod docx;
+pub mod figures;
 pub mod font;
 pub mod html;
 pub mod pdf;

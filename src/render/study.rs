@@ -60,3 +60,32 @@ pub fn heat(study: &Study) -> (Vec<String>, Vec<String>, Vec<Vec<HeatCell>>) {
         .collect();
     (rows, columns, cells)
 }
+
+/// The reliability table's rows: area, α, its 95% CI, assessments.
+pub fn reliability_rows(study: &Study) -> Vec<Vec<String>> {
+    study
+        .reliability
+        .iter()
+        .map(|r| {
+            let name = study
+                .scores
+                .iter()
+                .find(|c| c.id == r.area)
+                .map_or(r.area.clone(), |c| c.name.clone());
+            match &r.alpha {
+                Some(a) => vec![
+                    name,
+                    format!("{:.2}", a.alpha),
+                    format!("{:.2} to {:.2}", a.ci_low, a.ci_high),
+                    a.subjects.to_string(),
+                ],
+                None => vec![
+                    name,
+                    "–".into(),
+                    r.error.clone().unwrap_or_default(),
+                    "–".into(),
+                ],
+            }
+        })
+        .collect()
+}

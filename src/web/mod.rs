@@ -165,6 +165,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(results::get)
             .service(scorecards::pdf_scorecard)
             .service(scorecards::html_scorecard)
+            .service(scorecards::docx_scorecard)
             .service(stats::correlation)
             .service(exports::scores)
             .service(exports::results)
@@ -182,6 +183,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(programme_exports::milestones)
             .service(programmes::report_pdf)
             .service(programmes::report_html)
+            .service(programmes::report_docx)
             .service(programmes::list)
             .service(programmes::create)
             .service(programmes::get)
@@ -198,6 +200,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(performance::put_ranks)
             .service(study::portfolio_pdf)
             .service(study::portfolio_html)
+            .service(study::portfolio_docx)
             .service(study::portfolio),
     )
     .configure(assets::configure)

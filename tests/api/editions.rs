@@ -122,6 +122,8 @@ fn the_client_edition_names_nobody_beside_a_score_and_only_staff_reach_the_worki
     for path in [
         format!("{scorecard}?edition=working"),
         format!("/api/v1/assessments/{id}/scorecard.pdf?edition=working"),
+        format!("/api/v1/assessments/{id}/scorecard.docx?edition=working"),
+        format!("/api/v1/programmes/{programme}/report.docx?edition=working"),
         format!("/api/v1/programmes/{programme}/report.pdf?edition=working"),
         format!("/api/v1/programmes/{programme}/report.html?edition=working"),
         "/api/v1/analysis/portfolio.pdf?edition=working".to_owned(),

@@ -42,4 +42,5 @@ mod questionnaires;
 mod scorecards;
 mod stats;
 mod storage;
+mod word;
 mod workbook;

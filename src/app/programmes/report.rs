@@ -3,7 +3,7 @@
 //! board (PDF or a standalone page) and for the programme's page.
 
 use super::{today, visible};
-use crate::app::documents::{file_stem, render_report, Document, Layout, Report};
+use crate::app::documents::{file_stem, render_report, Document, Layout, Renderers, Report};
 use crate::app::error::{AppError, AppResult};
 use crate::app::App;
 use crate::app::{branding, permissions, settings};
@@ -199,15 +199,24 @@ pub fn document(
         Report::Programme,
         layout,
         &file_stem(&[&report.client, &report.name, &today().to_string()]),
-        |paper| {
-            Ok(crate::render::pdf::programme(
-                &report,
-                &branding,
-                paper,
-                chrono::Utc::now(),
-            )?)
+        Renderers {
+            pdf: |paper| {
+                Ok(crate::render::pdf::programme(
+                    &report,
+                    &branding,
+                    paper,
+                    chrono::Utc::now(),
+                )?)
+            },
+            html: || crate::render::html::programme(&report, &branding),
+            docx: || {
+                Ok(crate::render::docx::programme(
+                    &report,
+                    &branding,
+                    chrono::Utc::now(),
+                )?)
+            },
         },
-        || crate::render::html::programme(&report, &branding),
     )?;
     Ok(RenderedReport {
         document,

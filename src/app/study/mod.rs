@@ -5,7 +5,7 @@
 
 mod inputs;
 
-use super::documents::{file_stem, render_report, Document, Layout, Report};
+use super::documents::{file_stem, render_report, Document, Layout, Renderers, Report};
 use super::error::{AppError, AppResult};
 use super::permissions::{self, require, STAFF};
 use super::portfolio::{Portfolio, Weights};
@@ -53,16 +53,26 @@ pub fn document(
         Report::Study,
         layout,
         &file_stem(&["Portfolio study", &study.period]),
-        |paper| {
-            Ok(crate::render::pdf::study(
-                &study,
-                &organisation,
-                &branding,
-                paper,
-                chrono::Utc::now(),
-            )?)
+        Renderers {
+            pdf: |paper| {
+                Ok(crate::render::pdf::study(
+                    &study,
+                    &organisation,
+                    &branding,
+                    paper,
+                    chrono::Utc::now(),
+                )?)
+            },
+            html: || crate::render::html::study(&study, &organisation, &branding),
+            docx: || {
+                Ok(crate::render::docx::study(
+                    &study,
+                    &organisation,
+                    &branding,
+                    chrono::Utc::now(),
+                )?)
+            },
         },
-        || crate::render::html::study(&study, &organisation, &branding),
     )
 }
 

@@ -81,31 +81,7 @@ pub fn study(
             right: true,
         },
     ];
-    let rows: Vec<Vec<String>> = s
-        .reliability
-        .iter()
-        .map(|r| {
-            let name = s
-                .scores
-                .iter()
-                .find(|c| c.id == r.area)
-                .map_or(r.area.clone(), |c| c.name.clone());
-            match &r.alpha {
-                Some(a) => vec![
-                    name,
-                    format!("{:.2}", a.alpha),
-                    format!("{:.2} to {:.2}", a.ci_low, a.ci_high),
-                    a.subjects.to_string(),
-                ],
-                None => vec![
-                    name,
-                    "–".into(),
-                    r.error.clone().unwrap_or_default(),
-                    "–".into(),
-                ],
-            }
-        })
-        .collect();
+    let rows = shared::reliability_rows(s);
     w.table(&columns, &rows, 8.5);
     if let Some(a) = &s.agreement {
         w.body(&format!("Assessors: across {} assessments, the single-assessor agreement ICC(2,1) averages {:.2}.", a.assessments, a.mean_icc));

@@ -13,7 +13,7 @@ use crate::app::programmes::{
 };
 use crate::report::programme::ProjectView;
 use crate::web::call::{Call, JsonAnswer, PageAnswer};
-use crate::web::download::inline;
+use crate::web::download::{attachment, inline};
 use crate::web::problem::{ApiResult, Problem};
 use crate::web::report_query::ReportQuery;
 use actix_web::{delete, get, patch, post, put, web, HttpResponse};
@@ -144,6 +144,22 @@ pub async fn report_html(
         .run(move |app, caller| report::document(app, caller, id, Layout::Html, edition))
         .await?;
     Ok(inline(rendered.document))
+}
+
+/// The programme report as a Word document.
+#[utoipa::path(context_path = "/api/v1", tag = "programmes", params(("id" = i32, Path), ReportQuery),
+    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", body = Vec<u8>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+#[get("/programmes/{id}/report.docx")]
+pub async fn report_docx(
+    call: Call,
+    path: web::Path<i32>,
+    query: web::Query<ReportQuery>,
+) -> ApiResult<HttpResponse> {
+    let (id, edition) = (path.into_inner(), query.edition);
+    let rendered = call
+        .run(move |app, caller| report::document(app, caller, id, Layout::Docx, edition))
+        .await?;
+    Ok(attachment(rendered.document))
 }
 
 /// A page of a programme's projects with their health: `q` finds a part of

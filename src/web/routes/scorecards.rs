@@ -40,3 +40,18 @@ pub async fn html_scorecard(
     })
     .await
 }
+
+/// The scorecard as a Word document to edit before handing it over.
+#[utoipa::path(context_path = "/api/v1", tag = "scorecards", params(("id" = i32, Path), ReportQuery),
+    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", body = Vec<u8>, description = "The scorecard"),
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+#[get("/assessments/{id}/scorecard.docx")]
+pub async fn docx_scorecard(
+    call: Call,
+    path: web::Path<AssessmentId>,
+    query: web::Query<ReportQuery>,
+) -> ApiResult<HttpResponse> {
+    let (id, edition) = (path.into_inner(), query.edition);
+    call.attachment(move |app, caller| scorecard::scorecard(app, caller, id, Layout::Docx, edition))
+        .await
+}

@@ -41,8 +41,13 @@ async fn document(call: Call, query: PeriodQuery, layout: Layout) -> ApiResult<H
         edition,
     } = query;
     let method = method.unwrap_or(Method::Spearman);
-    call.inline(move |app, caller| study::document(app, caller, period, method, layout, edition))
-        .await
+    let use_case =
+        move |app: &_, caller: &_| study::document(app, caller, period, method, layout, edition);
+    // A page or a PDF opens in the browser; a Word document is saved.
+    match layout {
+        Layout::Docx => call.attachment(use_case).await,
+        Layout::Pdf(_) | Layout::Html => call.inline(use_case).await,
+    }
 }
 
 /// The portfolio study as a PDF report.
@@ -59,4 +64,12 @@ pub async fn portfolio_pdf(call: Call, query: web::Query<PeriodQuery>) -> ApiRes
 #[get("/analysis/portfolio.html")]
 pub async fn portfolio_html(call: Call, query: web::Query<PeriodQuery>) -> ApiResult<HttpResponse> {
     document(call, query.into_inner(), Layout::Html).await
+}
+
+/// The portfolio study as a Word document.
+#[utoipa::path(context_path = "/api/v1", tag = "performance", params(PeriodQuery),
+    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", body = Vec<u8>), (status = 401, body = Problem), (status = 403, body = Problem)))]
+#[get("/analysis/portfolio.docx")]
+pub async fn portfolio_docx(call: Call, query: web::Query<PeriodQuery>) -> ApiResult<HttpResponse> {
+    document(call, query.into_inner(), Layout::Docx).await
 }

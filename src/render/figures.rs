@@ -1,0 +1,155 @@
+//! Each report's charts as SVG, drawn once for every format that shows them
+//! as pictures: inline in the HTML pages, rasterised in the Word documents.
+
+use super::chart::{self, svg::SvgBackend, Palette};
+use super::programme as words;
+use crate::report::programme::ProgrammeReport;
+use crate::report::study::Study;
+use crate::report::{Scorecard, TrendPoint};
+use plotters::coord::Shift;
+use plotters::drawing::{DrawingArea, IntoDrawingArea};
+use std::ops::Range;
+
+/// A chart as SVG, its size in points and what it shows (its title).
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub svg: String,
+    pub size: (f32, f32),
+    pub title: &'static str,
+}
+
+fn figure(
+    palette: &Palette,
+    size: (f32, f32),
+    title: &'static str,
+    draw: impl FnOnce(&DrawingArea<SvgBackend<'_>, Shift>, &Palette) -> Result<(), String>,
+) -> anyhow::Result<Figure> {
+    let mut svg = String::new();
+    {
+        let area = SvgBackend::new(&mut svg, chart::units(size), title, palette.family)
+            .into_drawing_area();
+        draw(&area, palette).map_err(anyhow::Error::msg)?;
+        area.present()
+            .map_err(|e| anyhow::Error::msg(e.to_string()))?;
+    }
+    Ok(Figure { svg, size, title })
+}
+
+/// A chart of all `rows` rows of a report, or none without rows.
+fn rows(
+    palette: &Palette,
+    rows: usize,
+    size: fn(usize) -> (f32, f32),
+    title: &'static str,
+    draw: impl FnOnce(&DrawingArea<SvgBackend<'_>, Shift>, &Palette, Range<usize>) -> Result<(), String>,
+) -> anyhow::Result<Option<Figure>> {
+    if rows == 0 {
+        return Ok(None);
+    }
+    figure(palette, size(rows), title, |a, p| draw(a, p, 0..rows)).map(Some)
+}
+
+/// The scorecard's radar, area bars and (from two assessments) trend.
+pub struct ScorecardFigures {
+    pub radar: Figure,
+    pub bars: Figure,
+    pub trend: Option<Figure>,
+}
+
+pub fn scorecard(card: &Scorecard, palette: &Palette) -> anyhow::Result<ScorecardFigures> {
+    let names: Vec<String> = card.radar.iter().map(|a| a.name.clone()).collect();
+    Ok(ScorecardFigures {
+        radar: figure(
+            palette,
+            chart::RADAR,
+            "The eight areas: client, portfolio median and top quartile",
+            |a, p| chart::radar(a, p, &card.radar).map_err(|e| e.to_string()),
+        )?,
+        bars: figure(
+            palette,
+            chart::BARS,
+            "Intention and Reality per area against the portfolio",
+            |a, p| chart::area_bars(a, p, &card.areas).map_err(|e| e.to_string()),
+        )?,
+        trend: (card.trend.len() >= 2)
+            .then(|| trend(palette, &card.trend, &names))
+            .transpose()?,
+    })
+}
+
+/// The study's rank scatter and correlation heat map.
+pub struct StudyFigures {
+    pub scatter: Figure,
+    pub heatmap: Figure,
+}
+
+pub fn study(study: &Study, palette: &Palette) -> anyhow::Result<StudyFigures> {
+    let (points, caption) = (
+        super::study::scatter_points(study),
+        super::study::scatter_caption(study),
+    );
+    let (rows, columns, cells) = super::study::heat(study);
+    Ok(StudyFigures {
+        scatter: figure(
+            palette,
+            chart::SCATTER,
+            "Assessment rank against performance rank",
+            |a, p| chart::scatter(a, p, &points, &caption).map_err(|e| e.to_string()),
+        )?,
+        heatmap: figure(
+            palette,
+            chart::HEATMAP,
+            "Correlations of scores with measures of performance",
+            |a, p| chart::heatmap(a, p, &rows, &columns, &cells).map_err(|e| e.to_string()),
+        )?,
+    })
+}
+
+/// The programme's coverage map, timeline, money chart and trend, each
+/// only where it has something to show.
+pub struct ProgrammeFigures {
+    pub coverage: Option<Figure>,
+    pub gantt: Option<Figure>,
+    pub benefits: Option<Figure>,
+    pub trend: Option<Figure>,
+}
+
+pub fn programme(report: &ProgrammeReport, palette: &Palette) -> anyhow::Result<ProgrammeFigures> {
+    let projects = report.projects.len();
+    Ok(ProgrammeFigures {
+        coverage: rows(
+            palette,
+            words::grid_rows(report),
+            chart::coverage_size,
+            "Latest score per business unit and customer group",
+            |a, p, r| chart::coverage(a, p, report, r).map_err(|e| e.to_string()),
+        )?,
+        gantt: rows(
+            palette,
+            projects,
+            chart::gantt_size,
+            "The projects over time, with milestones, dependencies and today",
+            |a, p, r| chart::gantt(a, p, report, r).map_err(|e| e.to_string()),
+        )?,
+        benefits: rows(
+            palette,
+            projects,
+            chart::benefits_size,
+            "Benefit and cost per project, planned and actual",
+            |a, p, r| chart::benefits(a, p, report, r).map_err(|e| e.to_string()),
+        )?,
+        trend: (report.trend.len() >= 2)
+            .then(|| trend(palette, &report.trend, &report.area_names))
+            .transpose()?,
+    })
+}
+
+/// A client's scores over its final assessments.
+pub fn trend(palette: &Palette, points: &[TrendPoint], names: &[String]) -> anyhow::Result<Figure> {
+    figure(
+        palette,
+        chart::TREND,
+        "Scores over the assessments",
+        |a, p| chart::trend(a, p, points, names).map_err(|e| e.to_string()),
+    )
+}
