@@ -5,7 +5,7 @@
 use cmas::app::bootstrap::bundled;
 use cmas::domain::questionnaire::Questionnaire;
 use cmas::domain::scoring::{consolidate, roll_up, Answer, Results};
-use cmas::render::{html, pdf};
+use cmas::render::{docx, html, pdf};
 use cmas::report::{
     build, AnswerNote, Benchmark, Branding, Edition, History, Meta, PortfolioEntry, Scorecard,
     ScorecardInput,
@@ -122,6 +122,9 @@ fn benchmarks(c: &mut Criterion) {
     });
     c.bench_function("scorecard: render the HTML", |b| {
         b.iter(|| html::scorecard(&card, &Branding::default()))
+    });
+    c.bench_function("scorecard: render the Word document", |b| {
+        b.iter(|| docx::scorecard(&card, &Branding::default(), now))
     });
 }
 

@@ -404,29 +404,91 @@ fn in_file(error: AppError, file: &Path) -> anyhow::Error {
     }
 }
 
-fn check(file: &PathBuf) -> anyhow::Result<()> {
-    let source = std::fs::read_to_string(file)
-        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
-    match questionnaire::load(&file.display().to_string(), &source) {
-        Ok(q) => {
-            crate::say!(
-                "{}: ok: {} {} with {} areas and {} questions (content hash {})",
-                file.display(),
-                q.id,
-                q.version,
-                q.areas.len(),
-                q.question_count(),
-                bootstrap::short(&q.content_hash())
-            );
-            Ok(())
-        }
-        Err(errors) => {
-            eprintln!("{errors}");
-            Err(anyhow::anyhow!(
-                "{}: {} problem(s)",
-                file.display(),
-                errors.problems.len()
-            ))
-        }
+fn check(file: &std::path::Path) -> anyhow::Result<()> {
+    let read = |path: &std::path::Path| {
+        std::fs::read_to_string(path)
+            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))
+    };
+    let source = read(file)?;
+    let refused = |errors: questionnaire::LoadErrors| {
+        eprintln!("{errors}");
+        anyhow::anyhow!("{}: {} problem(s)", errors.file, errors.problems.len())
+    };
+    // A translation (`name.de.toml`) is checked against the questionnaire
+    // beside it; a questionnaire, then every translation beside it.
+    let translation = translation_language(file);
+    let english = match &translation {
+        Some((_, base)) => base.clone(),
+        None => file.to_path_buf(),
+    };
+    let english_source = if translation.is_some() {
+        read(&english)?
+    } else {
+        source
+    };
+    let q =
+        questionnaire::load(&english.display().to_string(), &english_source).map_err(refused)?;
+    crate::say!(
+        "{}: ok: {} {} with {} areas and {} questions (content hash {})",
+        english.display(),
+        q.id,
+        q.version,
+        q.areas.len(),
+        q.question_count(),
+        q.content_hash()
+    );
+    let translations: Vec<PathBuf> = match translation {
+        Some(_) => vec![file.to_path_buf()],
+        None => beside(file),
+    };
+    for path in translations {
+        let t = questionnaire::check_translation(&q, &path.display().to_string(), &read(&path)?)
+            .map_err(refused)?;
+        crate::say!(
+            "{}: ok: {} translation of every area, sub-area and question",
+            path.display(),
+            t.language
+        );
     }
+    Ok(())
+}
+
+/// For `name.xx.toml`, the language and `name.toml` beside it.
+fn translation_language(file: &std::path::Path) -> Option<(String, PathBuf)> {
+    let stem = file.file_stem()?.to_str()?;
+    let (base, language) = stem.rsplit_once('.')?;
+    let two_letters = language.len() == 2 && language.chars().all(|c| c.is_ascii_lowercase());
+    two_letters.then(|| {
+        (
+            language.to_owned(),
+            file.with_file_name(format!("{base}.toml")),
+        )
+    })
+}
+
+/// The translations beside a questionnaire: `name.xx.toml`.
+fn beside(file: &std::path::Path) -> Vec<PathBuf> {
+    let (Some(dir), Some(stem)) = (file.parent(), file.file_stem().and_then(|s| s.to_str())) else {
+        return Vec::new();
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        std::path::Path::new(".")
+    } else {
+        dir
+    };
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| {
+                    translation_language(p).is_some_and(|(_, base)| {
+                        base.file_stem().and_then(|s| s.to_str()) == Some(stem)
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    found
 }

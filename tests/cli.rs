@@ -38,6 +38,61 @@ fn questionnaire_check_accepts_the_bundled_questionnaire() {
         stdout.contains("ok: customer-management") && stdout.contains("8 areas"),
         "{stdout}"
     );
+    for language in ["de", "fr"] {
+        assert!(
+            stdout.contains(&format!(
+                "customer-management.{language}.toml: ok: {language} translation of every area"
+            )),
+            "the translations beside it are checked too: {stdout}"
+        );
+    }
+}
+
+#[test]
+fn a_translation_that_lost_a_question_or_its_english_fails_with_file_line_and_column() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::copy(
+        "questionnaires/customer-management.toml",
+        dir.path().join("customer-management.toml"),
+    )
+    .expect("copy");
+    let german = include_str!("../questionnaires/customer-management.de.toml");
+    let start = german.find("[questions.\"AP.1.2\"]").expect("AP.1.2");
+    let end = start + german[start..].find("\n\n").expect("its end");
+    let file = dir.path().join("customer-management.de.toml");
+    std::fs::write(&file, format!("{}{}", &german[..start], &german[end + 2..])).expect("write");
+    let out = cmas(
+        &["questionnaire", "check", file.to_str().expect("path")],
+        &dir.path().join("db"),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "{}:1:1: no translation of AP.1.2 in questions",
+            file.display()
+        )),
+        "{stderr}"
+    );
+    // The English changed: the translation says it needs review.
+    let english = dir.path().join("customer-management.toml");
+    let changed = std::fs::read_to_string(&english).expect("read").replacen(
+        "Customers are segmented",
+        "Customers are grouped",
+        1,
+    );
+    std::fs::write(&english, changed).expect("write");
+    std::fs::write(&file, german).expect("write");
+    let out = cmas(
+        &["questionnaire", "check", english.to_str().expect("path")],
+        &dir.path().join("db"),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains(":9:16: translates another text than customer-management 1.0.0"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]

@@ -6,10 +6,10 @@
 
 mod problems;
 
+pub(super) use problems::Lines;
 pub use problems::{LoadErrors, Problem};
 
 use super::{Area, Guidance, Question, Questionnaire, Scale, SubArea};
-use problems::Lines;
 use std::{collections::HashMap, ops::Range};
 use toml_edit::{ImDocument, Item, TableLike};
 

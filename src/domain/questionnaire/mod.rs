@@ -2,8 +2,10 @@
 //! (see `load`) and kept as immutable, content-hashed versions.
 
 mod load;
+mod translation;
 
 pub use load::{load, LoadErrors, Problem, MAX_AREAS, MAX_BYTES, MAX_QUESTIONS};
+pub use translation::{check_translation, Translation};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};

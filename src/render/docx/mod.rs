@@ -22,7 +22,7 @@ use docx_rs::{
     AlignmentType, BreakType, Docx, Footer, Header, PageMargin, PageNum, Paragraph, Pic, Run,
     RunFonts, Shading, Style, StyleType, Table, TableBorders, TableCell, TableRow, WidthType,
 };
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Write};
 
 /// Why a Word document could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -374,16 +374,16 @@ fn with_core_properties(packed: &[u8], info: &Info, stamp: &str) -> Result<Vec<u
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
+    // Every part but the core properties is copied as it is, still compressed.
     for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).map_err(|e| failed(&e))?;
-        let name = entry.name().map_err(|e| failed(&e))?.into_owned();
-        let mut bytes = Vec::new();
-        entry.read_to_end(&mut bytes).map_err(|e| failed(&e))?;
-        if name == "docProps/core.xml" {
-            bytes = core.clone().into_bytes();
+        let entry = archive.by_index(i).map_err(|e| failed(&e))?;
+        if entry.name().map_err(|e| failed(&e))? == "docProps/core.xml" {
+            out.start_file("docProps/core.xml", options)
+                .map_err(|e| failed(&e))?;
+            out.write_all(core.as_bytes()).map_err(|e| failed(&e))?;
+        } else {
+            out.raw_copy_file(entry).map_err(|e| failed(&e))?;
         }
-        out.start_file(name, options).map_err(|e| failed(&e))?;
-        out.write_all(&bytes).map_err(|e| failed(&e))?;
     }
     Ok(out.finish().map_err(|e| failed(&e))?.into_inner())
 }

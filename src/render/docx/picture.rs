@@ -56,8 +56,31 @@ pub fn rasterise(figure: &Figure, family: Family) -> Result<(Vec<u8>, (u32, u32)
         tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
-    let png = pixmap.encode_png().map_err(|e| failed(&e))?;
-    Ok((png, (w, h)))
+    Ok((
+        opaque_png(pixmap.data(), (w, h)).map_err(|e| failed(&e))?,
+        (w, h),
+    ))
+}
+
+/// An opaque picture (the charts are drawn on white) as an RGB PNG, quickly
+/// compressed: the document is zipped again anyway, and tiny-skia's own
+/// encoder keeps the alpha channel and compresses for size, which took most
+/// of a Word scorecard's time.
+fn opaque_png(rgba: &[u8], (w, h): (u32, u32)) -> Result<Vec<u8>, png::EncodingError> {
+    let rgb: Vec<u8> = rgba
+        .chunks_exact(4)
+        .flat_map(|pixel| pixel.iter().take(3).copied())
+        .collect();
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, w, h);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    encoder.set_filter(png::FilterType::Sub);
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(&rgb)?;
+    writer.finish()?;
+    Ok(out)
 }
 
 /// The logo as PNG, which is what Word pictures here are: a JPEG is decoded

@@ -39,13 +39,13 @@ impl std::error::Error for LoadErrors {}
 
 /// A source's lines, indexed once, so a span's line is a binary search and
 /// not a scan from the top (which made a long file's errors quadratic).
-pub(super) struct Lines<'s> {
+pub(in crate::domain::questionnaire) struct Lines<'s> {
     source: &'s str,
     starts: Vec<usize>,
 }
 
 impl<'s> Lines<'s> {
-    pub(super) fn of(source: &'s str) -> Lines<'s> {
+    pub(in crate::domain::questionnaire) fn of(source: &'s str) -> Lines<'s> {
         let starts = std::iter::once(0)
             .chain(source.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -53,7 +53,7 @@ impl<'s> Lines<'s> {
     }
 
     /// The line and column (in characters), both from 1, of a byte offset.
-    pub(super) fn position(&self, offset: usize) -> (usize, usize) {
+    pub(in crate::domain::questionnaire) fn position(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.source.len());
         let line = self.starts.partition_point(|start| *start <= offset);
         let start = line
@@ -72,7 +72,10 @@ impl<'s> Lines<'s> {
 
 impl LoadErrors {
     /// The problems of `file`, in file order.
-    pub(super) fn sorted(file: &str, mut problems: Vec<Problem>) -> LoadErrors {
+    pub(in crate::domain::questionnaire) fn sorted(
+        file: &str,
+        mut problems: Vec<Problem>,
+    ) -> LoadErrors {
         problems.sort_by_key(|p| (p.line, p.column));
         LoadErrors {
             file: file.to_owned(),
