@@ -4,6 +4,7 @@
 use super::schema::report_brandings;
 use super::AnyConnection;
 use diesel::prelude::*;
+use diesel::result::{DatabaseErrorKind, Error::DatabaseError};
 
 /// The branding as stored.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -54,15 +55,28 @@ impl StoredBranding {
         let changed = diesel::update(report_brandings::table.find(organisation_id))
             .set(fields)
             .execute(conn)?;
-        if changed == 0 {
+        if changed > 0 {
+            return Ok(());
+        }
+        // Two first saves at once: the one whose insert loses (inside a
+        // savepoint, so the transaction goes on) updates what the other wrote.
+        let inserted = conn.transaction(|conn| {
             diesel::insert_into(report_brandings::table)
                 .values((
                     report_brandings::organisation_id.eq(organisation_id),
                     fields,
                 ))
-                .execute(conn)?;
+                .execute(conn)
+        });
+        match inserted {
+            Err(DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
+                diesel::update(report_brandings::table.find(organisation_id))
+                    .set(fields)
+                    .execute(conn)
+                    .map(|_| ())
+            }
+            other => other.map(|_| ()),
         }
-        Ok(())
     }
 
     /// Replaces the logo (bytes and kind), or removes it with `None`; the

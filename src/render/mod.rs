@@ -11,5 +11,6 @@ pub mod font;
 pub mod html;
 pub mod pdf;
 pub mod programme;
+pub mod scorecard;
 pub mod study;
 pub mod table;

@@ -50,6 +50,14 @@ fn admins_brand_the_reports_and_bad_colours_and_logos_are_refused_in_words(app: 
     )
     .problem(403, "role_not_allowed");
 
+    // Twelve first saves at once: every one is taken, none half-written.
+    let answers: Vec<u16> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..12)
+            .map(|_| scope.spawn(|| app.send("PUT", BRANDING, &admin, &brand()).status))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap_or(0)).collect()
+    });
+    assert!(answers.iter().all(|s| *s == 200), "{answers:?}");
     let saved = app.send("PUT", BRANDING, &admin, &brand()).expect(200);
     assert_eq!(saved["primary_colour"], "#0b6e4f");
     assert_eq!(saved["font"], "noto-serif");
@@ -174,16 +182,7 @@ fn every_format_of_every_report_follows_the_branding(app: &TestApp) {
     let client = app.client(&admin, "Harbour Bank");
     let id = app.draft(&admin, client, questionnaire);
     app.finalise_mini(&admin, id, (6, 4), "Seen");
-    let programme = app
-        .send(
-            "POST",
-            "/api/v1/programmes",
-            &admin,
-            &json!({ "client_id": client, "name": "Grow", "business_units": ["Retail"] }),
-        )
-        .expect(201)["id"]
-        .as_i64()
-        .expect("programme");
+    let programme = app.programme(&admin, client, "Grow");
     app.send("PUT", BRANDING, &admin, &brand()).expect(200);
     app.send_bytes(
         "PUT",

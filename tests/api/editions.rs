@@ -108,16 +108,7 @@ fn the_client_edition_names_nobody_beside_a_score_and_only_staff_reach_the_worki
         &json!({ "user_id": exec_id }),
     )
     .expect(204);
-    let programme = app
-        .send(
-            "POST",
-            "/api/v1/programmes",
-            &admin,
-            &json!({ "client_id": client, "name": "Grow", "business_units": ["Retail"] }),
-        )
-        .expect(201)["id"]
-        .as_i64()
-        .expect("programme");
+    let programme = app.programme(&admin, client, "Grow");
     assert!(!html(app, &exec, &scorecard).contains("No campaign uses it"));
     for path in [
         format!("{scorecard}?edition=working"),

@@ -430,6 +430,15 @@ impl TestApp {
         .expect(200);
     }
 
+    /// Starts a programme `name` for `client` with one business unit; returns its id.
+    pub fn programme(&self, cred: &Cred, client: i64, name: &str) -> i64 {
+        let body = json!({ "client_id": client, "name": name, "business_units": ["Retail"] });
+        self.send("POST", "/api/v1/programmes", cred, &body)
+            .expect(201)["id"]
+            .as_i64()
+            .expect("programme")
+    }
+
     pub fn client(&self, cred: &Cred, name: &str) -> i64 {
         let body = self
             .send("POST", "/api/v1/clients", cred, &json!({ "name": name, "sector": "Insurance", "size_band": "1,000–5,000", "region": "Nordics" }))

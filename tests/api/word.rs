@@ -5,7 +5,6 @@
 
 use crate::helpers::{Cred, TestApp};
 use crate::on_both_backends;
-use serde_json::json;
 use std::collections::BTreeMap;
 use std::io::Read;
 
@@ -170,16 +169,7 @@ fn every_report_is_a_word_document_with_styles_text_pictures_and_properties(app:
     assert!(!first_priority.starts_with("Every area"), "a priority");
     assert!(text.contains(&first_priority), "{first_priority}");
 
-    let programme = app
-        .send(
-            "POST",
-            "/api/v1/programmes",
-            &admin,
-            &json!({ "client_id": client, "name": "Grow", "business_units": ["Retail"] }),
-        )
-        .expect(201)["id"]
-        .as_i64()
-        .expect("programme");
+    let programme = app.programme(&admin, client, "Grow");
     check(
         &fetch(
             app,

@@ -294,9 +294,9 @@ impl Writer {
 
     /// A chart as a picture at print resolution, its caption under it.
     pub fn figure(&mut self, figure: &Figure) -> Result<(), DocxError> {
-        let (png, (w_px, h_px)) = picture::rasterise(figure, self.branding.family)?;
         let scale = (TEXT_WIDTH / figure.size.0).min(1.0);
         let (w, h) = (figure.size.0 * scale, figure.size.1 * scale);
+        let (png, (w_px, h_px)) = picture::rasterise(figure, self.branding.family, w)?;
         let pic = Pic::new_with_dimensions(png, w_px, h_px).size(emu(w), emu(h));
         self.push(
             Paragraph::new()

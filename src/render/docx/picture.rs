@@ -10,8 +10,8 @@ use crate::report::Logo;
 use resvg::{tiny_skia, usvg};
 use std::sync::{Arc, OnceLock};
 
-/// Print resolution, in pixels per inch.
-const DPI: f32 = 200.0;
+/// Print resolution, in pixels per inch at the size the chart is printed.
+const DPI: f32 = 150.0;
 
 /// The fonts a chart may name: the family's bundled files and nothing else,
 /// with the generic families pointing at it. Built once per family.
@@ -35,15 +35,20 @@ fn fonts(family: Family) -> Arc<usvg::fontdb::Database> {
     .clone()
 }
 
-/// The chart as PNG at print resolution, and its size in pixels.
-pub fn rasterise(figure: &Figure, family: Family) -> Result<(Vec<u8>, (u32, u32)), DocxError> {
+/// The chart as PNG at print resolution for a width of `printed` points,
+/// and its size in pixels.
+pub fn rasterise(
+    figure: &Figure,
+    family: Family,
+    printed: f32,
+) -> Result<(Vec<u8>, (u32, u32)), DocxError> {
     let failed = |e: &dyn std::fmt::Display| DocxError::Chart(e.to_string());
     let options = usvg::Options {
         fontdb: fonts(family),
         ..usvg::Options::default()
     };
     let tree = usvg::Tree::from_str(&figure.svg, &options).map_err(|e| failed(&e))?;
-    let pixels_per_point = DPI / 72.0;
+    let pixels_per_point = DPI / 72.0 * (printed / figure.size.0).min(1.0);
     let (w, h) = (
         (figure.size.0 * pixels_per_point).ceil() as u32,
         (figure.size.1 * pixels_per_point).ceil() as u32,

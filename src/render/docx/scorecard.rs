@@ -3,12 +3,9 @@
 
 use super::{DocxError, Info, Writer};
 use crate::render::chart::Palette;
+use crate::render::scorecard::{self as shared, pct};
 use crate::render::{cover, figures};
 use crate::report::{Branding, Scorecard};
-
-fn pct(value: f64) -> String {
-    format!("{value:.0}%")
-}
 
 /// Renders the scorecard; `created` stamps the document's properties.
 pub fn scorecard(
@@ -42,8 +39,8 @@ pub fn scorecard(
         m.assessors.join(", "),
         m.lead_assessor
     ));
-    if card.edition.is_working() {
-        w.note(&format!("Working edition for {}: every assessor's answers and notes. The client gets the client edition.", m.organisation));
+    if let Some(note) = shared::working_note(card) {
+        w.note(&note);
     }
     summary(&mut w, card, &figures)?;
     areas(&mut w, card, &figures)?;
@@ -128,21 +125,7 @@ fn areas(
     w.page_break();
     w.heading(1, "Areas: Intention and Reality against the portfolio");
     w.figure(&figures.bars)?;
-    let rows: Vec<Vec<String>> = card
-        .areas
-        .iter()
-        .map(|a| {
-            vec![
-                a.name.clone(),
-                pct(a.combined),
-                pct(a.intention),
-                pct(a.reality),
-                pct(a.median),
-                pct(a.top_quartile),
-                a.delta.map_or("–".to_owned(), |d| format!("{d:+.0}")),
-            ]
-        })
-        .collect();
+    let rows = shared::area_rows(card);
     w.table(
         &[
             ("Area", false),
@@ -181,21 +164,9 @@ fn areas(
 fn details(w: &mut Writer, card: &Scorecard) {
     w.page_break();
     w.heading(1, "Area details");
-    let na = || "n/a".to_owned();
     for area in &card.details {
         w.heading(2, &format!("{}: {}", area.name, pct(area.combined)));
-        let rows: Vec<Vec<String>> = area
-            .sub_areas
-            .iter()
-            .map(|s| {
-                vec![
-                    s.name.clone(),
-                    s.combined.map_or_else(na, pct),
-                    s.intention.map_or_else(na, pct),
-                    s.reality.map_or_else(na, pct),
-                ]
-            })
-            .collect();
+        let rows = shared::sub_area_rows(area);
         w.table(
             &[
                 ("Sub-area", false),
@@ -209,16 +180,7 @@ fn details(w: &mut Writer, card: &Scorecard) {
             w.heading(3, "Lowest-scoring practices");
         }
         for q in &area.lowest {
-            w.item(
-                &q.id,
-                &format!(
-                    "{} ({}; Intention {}, Reality {})",
-                    q.practice,
-                    pct(q.combined),
-                    pct(q.intention),
-                    pct(q.reality)
-                ),
-            );
+            w.item(&q.id, &shared::practice_line(q));
             for note in &q.evidence {
                 w.note(&format!("Evidence — {note}"));
             }
@@ -255,10 +217,8 @@ fn evidence(w: &mut Writer, card: &Scorecard) {
         &rows,
     );
     w.heading(2, "Where the assessors disagreed");
-    if card.disagreement_count == 0 {
-        w.text("On every question the assessors differed by less than 3 points.");
-    } else if !card.edition.is_working() {
-        w.text(&format!("The assessors differed by 3 points or more on {} of the questions; each was discussed before the scores became final.", card.disagreement_count));
+    if let Some(note) = shared::disagreement_note(card) {
+        w.text(&note);
     }
     for d in &card.disagreements {
         let agreed = if d.agreed {

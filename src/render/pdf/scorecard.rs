@@ -5,11 +5,8 @@ use super::layout::{Column, Paper, Writer, INK, MARGIN, MUTED};
 use super::{finish, Info, PdfError};
 use crate::render::chart;
 use crate::render::font::Weight;
+use crate::render::scorecard::{self as shared, pct as percent};
 use crate::report::{Branding, Scorecard};
-
-fn percent(value: f64) -> String {
-    format!("{value:.0}%")
-}
 
 /// Renders the scorecard; `created` stamps the document information.
 pub fn scorecard(
@@ -26,13 +23,7 @@ pub fn scorecard(
     areas_page(&mut w, card)?;
     w.new_page();
     detail_pages(&mut w, card);
-    let footer = branding.footer_line(
-        &card.meta.organisation,
-        &format!(
-            "{} · {} · generated {}",
-            card.meta.client, card.meta.questionnaire_version, card.meta.generated_on
-        ),
-    );
+    let footer = branding.footer_line(&card.meta.organisation, &shared::footer(card));
     let laid = w.finish(&footer);
     finish(
         laid,
@@ -70,14 +61,8 @@ fn summary_page(w: &mut Writer, card: &Scorecard) -> Result<(), PdfError> {
             ),
         ],
     );
-    if card.edition.is_working() {
-        w.paragraph(
-            &format!("Working edition for {}: every assessor's answers and notes. The client gets the client edition.", m.organisation),
-            8.5,
-            Weight::Bold,
-            w.primary,
-            0.0,
-        );
+    if let Some(note) = shared::working_note(card) {
+        w.paragraph(&note, 8.5, Weight::Bold, w.primary, 0.0);
     }
     w.space(10.0);
 
@@ -200,22 +185,7 @@ fn areas_page(w: &mut Writer, card: &Scorecard) -> Result<(), PdfError> {
             right: true,
         },
     ];
-    let rows: Vec<Vec<String>> = card
-        .areas
-        .iter()
-        .map(|a| {
-            vec![
-                a.name.clone(),
-                percent(a.combined),
-                percent(a.intention),
-                percent(a.reality),
-                percent(a.median),
-                percent(a.top_quartile),
-                a.delta.map_or("–".to_owned(), |d| format!("{d:+.0}")),
-            ]
-        })
-        .collect();
-    w.table(&columns, &rows, 8.5);
+    w.table(&columns, &shared::area_rows(card), 8.5);
     if card.trend.len() >= 2 {
         w.heading("Progress over the assessments", 11.0);
         let names: Vec<String> = card.radar.iter().map(|a| a.name.clone()).collect();
@@ -255,33 +225,13 @@ fn detail_pages(w: &mut Writer, card: &Scorecard) {
                 right: true,
             },
         ];
-        let na = || "n/a".to_owned();
-        let rows: Vec<Vec<String>> = area
-            .sub_areas
-            .iter()
-            .map(|s| {
-                vec![
-                    s.name.clone(),
-                    s.combined.map_or_else(na, percent),
-                    s.intention.map_or_else(na, percent),
-                    s.reality.map_or_else(na, percent),
-                ]
-            })
-            .collect();
-        w.table(&columns, &rows, 8.0);
+        w.table(&columns, &shared::sub_area_rows(area), 8.0);
         if !area.lowest.is_empty() {
             w.paragraph("Lowest-scoring practices", 8.5, Weight::Bold, INK, 0.0);
         }
         for q in &area.lowest {
             w.paragraph(
-                &format!(
-                    "{}  {} ({}; Intention {}, Reality {})",
-                    q.id,
-                    q.practice,
-                    percent(q.combined),
-                    percent(q.intention),
-                    percent(q.reality)
-                ),
+                &format!("{}  {}", q.id, shared::practice_line(q)),
                 8.5,
                 Weight::Regular,
                 INK,
@@ -294,10 +244,8 @@ fn detail_pages(w: &mut Writer, card: &Scorecard) {
     }
     evidence_base(w, &card.evidence_base);
     w.heading("Where the assessors disagreed", 11.0);
-    if card.disagreement_count == 0 {
-        w.small("On every question the assessors differed by less than 3 points.");
-    } else if !card.edition.is_working() {
-        w.small(&format!("The assessors differed by 3 points or more on {} of the questions; each was discussed before the scores became final.", card.disagreement_count));
+    if let Some(note) = shared::disagreement_note(card) {
+        w.small(&note);
     }
     for d in &card.disagreements {
         let agreed = if d.agreed {

@@ -12,6 +12,7 @@ use crate::app::programmes::{
     self, report, NewProgramme, ProgrammeDetail, ProgrammeSummary, ProgrammeUpdate,
 };
 use crate::report::programme::ProjectView;
+use crate::report::Edition;
 use crate::web::call::{Call, JsonAnswer, PageAnswer};
 use crate::web::download::{attachment, inline};
 use crate::web::problem::{ApiResult, Problem};
@@ -123,11 +124,25 @@ pub async fn report_pdf(
     path: web::Path<i32>,
     query: web::Query<ReportQuery>,
 ) -> ApiResult<HttpResponse> {
-    let (id, layout, edition) = (path.into_inner(), Layout::Pdf(query.paper()), query.edition);
+    let layout = Layout::Pdf(query.paper());
+    report_in(call, path.into_inner(), layout, query.edition).await
+}
+
+/// The report of programme `id` in `layout`: a PDF or a page opens in the
+/// browser, a Word document is saved.
+async fn report_in(
+    call: Call,
+    id: i32,
+    layout: Layout,
+    edition: Option<Edition>,
+) -> ApiResult<HttpResponse> {
     let rendered = call
         .run(move |app, caller| report::document(app, caller, id, layout, edition))
         .await?;
-    Ok(inline(rendered.document))
+    Ok(match layout {
+        Layout::Docx => attachment(rendered.document),
+        Layout::Pdf(_) | Layout::Html => inline(rendered.document),
+    })
 }
 
 /// The programme report as an HTML page with the same charts.
@@ -139,11 +154,7 @@ pub async fn report_html(
     path: web::Path<i32>,
     query: web::Query<ReportQuery>,
 ) -> ApiResult<HttpResponse> {
-    let (id, edition) = (path.into_inner(), query.edition);
-    let rendered = call
-        .run(move |app, caller| report::document(app, caller, id, Layout::Html, edition))
-        .await?;
-    Ok(inline(rendered.document))
+    report_in(call, path.into_inner(), Layout::Html, query.edition).await
 }
 
 /// The programme report as a Word document.
@@ -155,11 +166,7 @@ pub async fn report_docx(
     path: web::Path<i32>,
     query: web::Query<ReportQuery>,
 ) -> ApiResult<HttpResponse> {
-    let (id, edition) = (path.into_inner(), query.edition);
-    let rendered = call
-        .run(move |app, caller| report::document(app, caller, id, Layout::Docx, edition))
-        .await?;
-    Ok(attachment(rendered.document))
+    report_in(call, path.into_inner(), Layout::Docx, query.edition).await
 }
 
 /// A page of a programme's projects with their health: `q` finds a part of
