@@ -266,6 +266,19 @@ pub fn totals_caption(m: &Money) -> String {
 #[cfg(test)]
 pub mod sample;
 
+/// The footer's report part: client, programme, its date and when generated.
+pub fn footer(report: &ProgrammeReport, generated: NaiveDate) -> String {
+    fill(
+        "footer",
+        &[
+            ("client", &report.client),
+            ("name", &report.name),
+            ("today", &day(report.today)),
+            ("generated", &generated.to_string()),
+        ],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

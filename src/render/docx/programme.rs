@@ -17,18 +17,7 @@ pub fn programme(
 ) -> Result<Vec<u8>, DocxError> {
     let figures = figures::programme(report, &Palette::of(branding))
         .map_err(|e| DocxError::Chart(e.to_string()))?;
-    let footer = branding.footer_line(
-        "",
-        &fill(
-            "footer",
-            &[
-                ("client", &report.client),
-                ("name", &report.name),
-                ("today", &day(report.today)),
-                ("generated", &created.date_naive().to_string()),
-            ],
-        ),
-    );
+    let footer = branding.footer_line("", &words::footer(report, created.date_naive()));
     let mut w = Writer::new(branding, branding.marking(&report.client), &footer);
     w.opening(&cover::programme(report), &words::masthead(report))?;
     w.heading(1, text("heading_attention"));

@@ -35,18 +35,7 @@ pub fn programme(
     attention(&mut w, report);
     sections(&mut w, report)?;
     projects(&mut w, report);
-    let laid = w.finish(&branding.footer_line(
-        "",
-        &fill(
-            "footer",
-            &[
-                ("client", &report.client),
-                ("name", &report.name),
-                ("today", &day(report.today)),
-                ("generated", &created.date_naive().to_string()),
-            ],
-        ),
-    ));
+    let laid = w.finish(&branding.footer_line("", &words::footer(report, created.date_naive())));
     finish(
         laid,
         &Info {
