@@ -11,7 +11,7 @@
 # scripts/schemathesis_config.py finds; `coverage,fuzzing,stateful` with
 # EXAMPLES=20 and SECONDS=600 is the long run. schemathesis.toml says which
 # warnings fail the run, and scripts/schemathesis_hooks.py reads our PDFs.
-# EXAMPLES per operation (default 5) and SECONDS (default 120) bound the run. Left out: logout and password change (they would end
+# EXAMPLES per operation (default 5) and SECONDS (default 180) bound the run. Left out: logout and password change (they would end
 # the run's own credentials), revoking tokens (it could revoke the run's own
 # token), and the TOML and XLSX uploads, which schemathesis cannot write
 # (the fuzz targets and property tests cover those parsers).
@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 
 examples="${1:-5}"
 phases="${2:-coverage,stateful}"
-seconds="${3:-120}"
+seconds="${3:-180}"
 if ! python3 -c 'import schemathesis' 2>/dev/null; then
   python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "schemathesis==4.32.5"
 fi

@@ -45,9 +45,18 @@ pub struct BrandingRequest {
 /// The branding as it stands, with what the logo is.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct BrandingView {
-    /// Colours, font, cover, footer and marking.
-    #[serde(flatten)]
-    pub settings: BrandingRequest,
+    /// Headings and the client's series, `#rrggbb`.
+    pub primary_colour: String,
+    /// Highlights and the top quartile, `#rrggbb`.
+    pub accent_colour: String,
+    /// `dejavu-sans`, `noto-sans` or `noto-serif`.
+    pub font: Family,
+    /// A cover page before each report.
+    pub cover: bool,
+    /// The consultancy's line in every page's footer.
+    pub footer: String,
+    /// The marking on every page, `{client}` still in it.
+    pub confidentiality: String,
     /// The logo's kind and size, if one is set.
     pub logo: Option<LogoInfo>,
 }
@@ -77,8 +86,21 @@ impl BrandingRequest {
 }
 
 fn view(b: &Branding) -> BrandingView {
+    let BrandingRequest {
+        primary_colour,
+        accent_colour,
+        font,
+        cover,
+        footer,
+        confidentiality,
+    } = BrandingRequest::of(b);
     BrandingView {
-        settings: BrandingRequest::of(b),
+        primary_colour,
+        accent_colour,
+        font,
+        cover,
+        footer,
+        confidentiality,
         logo: b.logo.as_ref().map(|l| LogoInfo {
             kind: l.shape.kind,
             width: l.shape.width,

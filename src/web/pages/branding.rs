@@ -51,7 +51,14 @@ async fn page(
 ) -> Result<HttpResponse, PageError> {
     let caller = viewer.require(&[Role::Admin], text("only_admins"))?;
     let current = state.run(move |app| branding::get(app, &caller)).await?;
-    let form = shown.unwrap_or_else(|| current.settings.clone());
+    let form = shown.unwrap_or_else(|| BrandingRequest {
+        primary_colour: current.primary_colour.clone(),
+        accent_colour: current.accent_colour.clone(),
+        font: current.font,
+        cover: current.cover,
+        footer: current.footer.clone(),
+        confidentiality: current.confidentiality.clone(),
+    });
     let mut data = json!({
         "title": "Report branding",
         "form": form,

@@ -33,7 +33,7 @@ pub async fn put(
 
 /// The logo (admins).
 #[utoipa::path(context_path = "/api/v1", tag = "branding",
-    responses((status = 200, content_type = "image/png", body = Vec<u8>), (status = 401, body = Problem),
+    responses((status = 200, content_type = "image/png", body = String), (status = 401, body = Problem),
         (status = 403, body = Problem), (status = 404, body = Problem, description = "No logo is set")))]
 #[get("/settings/branding/logo")]
 pub async fn logo(call: Call) -> ApiResult<HttpResponse> {

@@ -159,7 +159,7 @@ pub async fn report_html(
 
 /// The programme report as a Word document.
 #[utoipa::path(context_path = "/api/v1", tag = "programmes", params(("id" = i32, Path), ReportQuery),
-    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", body = Vec<u8>), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
+    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", body = String), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/programmes/{id}/report.docx")]
 pub async fn report_docx(
     call: Call,

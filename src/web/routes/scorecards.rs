@@ -43,7 +43,7 @@ pub async fn html_scorecard(
 
 /// The scorecard as a Word document to edit before handing it over.
 #[utoipa::path(context_path = "/api/v1", tag = "scorecards", params(("id" = i32, Path), ReportQuery),
-    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", body = Vec<u8>, description = "The scorecard"),
+    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", body = String, description = "The scorecard"),
         (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem)))]
 #[get("/assessments/{id}/scorecard.docx")]
 pub async fn docx_scorecard(

@@ -68,7 +68,7 @@ pub async fn portfolio_html(call: Call, query: web::Query<PeriodQuery>) -> ApiRe
 
 /// The portfolio study as a Word document.
 #[utoipa::path(context_path = "/api/v1", tag = "performance", params(PeriodQuery),
-    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", body = Vec<u8>), (status = 401, body = Problem), (status = 403, body = Problem)))]
+    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", body = String), (status = 401, body = Problem), (status = 403, body = Problem)))]
 #[get("/analysis/portfolio.docx")]
 pub async fn portfolio_docx(call: Call, query: web::Query<PeriodQuery>) -> ApiResult<HttpResponse> {
     document(call, query.into_inner(), Layout::Docx).await
