@@ -36,9 +36,16 @@ pub fn scorecard(
     layout: Layout,
     edition: Option<Edition>,
 ) -> AppResult<Document> {
-    let card = model(app, caller, id, edition, chrono::Utc::now().date_naive())?;
-    let branding =
-        app.read(|conn| Ok(branding::for_reports(conn, caller.organisation_id.get())?))?;
+    let edition = permissions::edition(caller, edition)?;
+    let today = chrono::Utc::now().date_naive();
+    // The scorecard and the look it is laid out in, read together.
+    let (card, branding) = app.read(|conn| {
+        let assessment = visible(conn, caller, id)?;
+        Ok((
+            load(app, conn, caller, &assessment, edition, today)?,
+            branding::for_reports(conn, assessment.organisation_id)?,
+        ))
+    })?;
     render_report(
         app,
         Report::Scorecard,

@@ -23,18 +23,6 @@ fn score(app: &TestApp, cred: &Cred, id: i64, question: &str, (i, r): (i64, i64)
     .expect(200);
 }
 
-fn finalise(app: &TestApp, cred: &Cred, id: i64) {
-    let path = format!("/api/v1/assessments/{id}");
-    let version = app.get(&path, cred).expect(200)["version"].clone();
-    app.send(
-        "PATCH",
-        &path,
-        cred,
-        &json!({ "version": version, "status": "final" }),
-    )
-    .expect(200);
-}
-
 fn html(app: &TestApp, cred: &Cred, path: &str) -> String {
     let answer = app.get(path, cred);
     assert_eq!(answer.status, 200, "GET {path}");
@@ -67,7 +55,7 @@ fn the_client_edition_names_nobody_beside_a_score_and_only_staff_reach_the_worki
         score(app, &lead, id, q, (5, 5), "Seen");
         score(app, &co, id, q, (5, 4), "Seen");
     }
-    finalise(app, &lead, id);
+    app.finalise(&lead, id);
 
     let scorecard = format!("/api/v1/assessments/{id}/scorecard.html");
     let client_edition = html(app, &admin, &scorecard);

@@ -417,6 +417,11 @@ impl TestApp {
             )
             .expect(200);
         }
+        self.finalise(cred, id);
+    }
+
+    /// Finalises an assessment at the version it has now.
+    pub fn finalise(&self, cred: &Cred, id: i64) {
         let path = format!("/api/v1/assessments/{id}");
         let version = self.get(&path, cred).expect(200)["version"]
             .as_i64()

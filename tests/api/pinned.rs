@@ -474,15 +474,7 @@ fn assessment_with(
         .expect(200);
     }
     if status == "final" {
-        let path = format!("/api/v1/assessments/{id}");
-        let version = app.get(&path, cred).expect(200)["version"].clone();
-        app.send(
-            "PATCH",
-            &path,
-            cred,
-            &json!({ "version": version, "status": "final" }),
-        )
-        .expect(200);
+        app.finalise(cred, id);
     }
     id
 }

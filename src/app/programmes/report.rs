@@ -188,12 +188,15 @@ pub fn document(
     edition: Option<Edition>,
 ) -> AppResult<RenderedReport> {
     let edition = permissions::edition(caller, edition)?;
-    let report = ProgrammeReport {
-        edition,
-        ..visible_report(app, caller, id)?
-    };
-    let branding =
-        app.read(|conn| Ok(branding::for_reports(conn, caller.organisation_id.get())?))?;
+    // The report and the look it is laid out in, read together.
+    let (report, branding) = app.read(|conn| {
+        let programme = visible(conn, caller, id)?;
+        Ok((
+            load(app, conn, caller, &programme, today())?,
+            branding::for_reports(conn, caller.organisation_id.get())?,
+        ))
+    })?;
+    let report = ProgrammeReport { edition, ..report };
     let document = render_report(
         app,
         Report::Programme,
