@@ -2,12 +2,13 @@
 //! arguments (and only the settings it uses), calls the app and prints one
 //! line. `cmas` alone serves.
 
-use crate::app::documents::Layout;
+use crate::app::documents::{Asked, Layout};
 use crate::app::error::AppError;
 use crate::app::file_problems::Rejected;
 use crate::app::import::{self, CsvImport};
 use crate::app::{bootstrap, csv_columns, demo, report_files, App};
 use crate::config::{DatabaseSettings, FirstStart, ServerSettings};
+use crate::domain::i18n::Language;
 use crate::domain::ids::{AssessmentId, ClientId};
 use crate::domain::questionnaire;
 use crate::report::{Edition, Paper};
@@ -150,12 +151,8 @@ pub enum ReportCommand {
         /// The file to write.
         #[arg(long)]
         out: PathBuf,
-        /// The PDF's paper size.
-        #[arg(long, value_enum, default_value = "a4")]
-        paper: Paper,
-        /// For the client, or with everything for the consultancy.
-        #[arg(long, value_enum, default_value = "client")]
-        edition: Edition,
+        #[command(flatten)]
+        choice: ReportChoice,
     },
     /// Render the steady-progress programme of a client (PDF; HTML or Word when FILE ends in .html or .docx).
     Programme {
@@ -165,12 +162,8 @@ pub enum ReportCommand {
         /// The file to write.
         #[arg(long)]
         out: PathBuf,
-        /// The PDF's paper size.
-        #[arg(long, value_enum, default_value = "a4")]
-        paper: Paper,
-        /// For the client, or for the consultancy.
-        #[arg(long, value_enum, default_value = "client")]
-        edition: Edition,
+        #[command(flatten)]
+        choice: ReportChoice,
     },
     /// Render the scorecard of every final assessment into a directory, in parallel.
     Scorecards {
@@ -187,6 +180,29 @@ pub enum ReportCommand {
         #[arg(long, value_enum, default_value = "pdf")]
         format: ReportFormat,
     },
+}
+
+/// How one report is laid out and for whom.
+#[derive(Debug, clap::Args)]
+pub struct ReportChoice {
+    /// The PDF's paper size.
+    #[arg(long, value_enum, default_value = "a4")]
+    paper: Paper,
+    /// For the client, or with everything for the consultancy.
+    #[arg(long, value_enum, default_value = "client")]
+    edition: Edition,
+    /// The report's language; the client's when left out.
+    #[arg(long, value_enum)]
+    lang: Option<Language>,
+}
+
+impl ReportChoice {
+    fn asked(&self) -> Asked {
+        Asked {
+            edition: Some(self.edition),
+            language: self.lang,
+        }
+    }
 }
 
 /// The file format of a batch of reports.
@@ -270,15 +286,25 @@ impl Cli {
                     ReportCommand::Scorecard {
                         assessment,
                         out,
-                        paper,
-                        edition,
-                    } => report_files::one(&app, AssessmentId(assessment), &out, paper, edition),
+                        choice,
+                    } => report_files::one(
+                        &app,
+                        AssessmentId(assessment),
+                        &out,
+                        choice.paper,
+                        choice.asked(),
+                    ),
                     ReportCommand::Programme {
                         client,
                         out,
-                        paper,
-                        edition,
-                    } => report_files::programme(&app, ClientId(client), &out, paper, edition),
+                        choice,
+                    } => report_files::programme(
+                        &app,
+                        ClientId(client),
+                        &out,
+                        choice.paper,
+                        choice.asked(),
+                    ),
                     ReportCommand::Scorecards {
                         all,
                         out,

@@ -78,6 +78,8 @@ impl Application {
                 )
                 .wrap(middleware::Compress::default())
                 .wrap(middleware::ErrorHandlers::new().default_handler(web::pages::friendly_errors))
+                // Outside the error pages, so they speak the request's language too.
+                .wrap(middleware::from_fn(web::language::choose))
                 .wrap(middleware::from_fn(web::body_pace::pace))
                 // Outermost: the request id and timing cover everything above.
                 .wrap(middleware::from_fn(web::metrics::observe))

@@ -169,6 +169,7 @@ fn import_fixture() -> (&'static App, &'static Caller) {
                         sector: "Banking",
                         size_band: "big",
                         region: "EU",
+                        report_language: cmas::domain::i18n::Language::En,
                     },
                 )?;
                 Kpi::create(

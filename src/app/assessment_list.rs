@@ -40,11 +40,14 @@ pub fn listed(
         id: a.id,
         client_id: a.client_id,
         assessment_date: a.assessment_date,
-        scope_label: scope_words([
-            &a.scope.business_unit,
-            &a.scope.product,
-            &a.scope.customer_group,
-        ]),
+        scope_label: scope_words(
+            [
+                &a.scope.business_unit,
+                &a.scope.product,
+                &a.scope.customer_group,
+            ],
+            "Whole company",
+        ),
         status: a.status,
     });
     Ok((found, names))

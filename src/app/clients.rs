@@ -13,6 +13,7 @@ use super::App;
 use crate::db::audit::{AuditEvent, Change};
 use crate::db::clients::{Client, ClientOrder, ClientSearch, NewClient};
 use crate::db::AnyConnection;
+use crate::domain::i18n::Language;
 use crate::domain::ids::ClientId;
 use crate::domain::role::Caller;
 use crate::render::table::{self, Table};
@@ -36,6 +37,9 @@ pub struct NewClientRequest {
     pub size_band: String,
     #[schema(min_length = 1, max_length = 200, pattern = "one-line")]
     pub region: String,
+    /// The language of the client's reports; English when left out.
+    #[serde(default)]
+    pub report_language: Language,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -46,6 +50,8 @@ pub struct ClientView {
     pub sector: String,
     pub size_band: String,
     pub region: String,
+    /// The language of the client's reports.
+    pub report_language: Language,
     pub created_at: chrono::NaiveDateTime,
 }
 
@@ -57,6 +63,7 @@ impl From<Client> for ClientView {
             sector: c.sector,
             size_band: c.size_band,
             region: c.region,
+            report_language: c.report_language,
             created_at: c.created_at,
         }
     }
@@ -192,6 +199,7 @@ struct Profile {
     sector: String,
     size_band: String,
     region: String,
+    report_language: Language,
 }
 
 impl Profile {
@@ -203,6 +211,7 @@ impl Profile {
             sector: required("sector", &body.sector, SHORT_TEXT)?,
             size_band: required("size_band", &body.size_band, SHORT_TEXT)?,
             region: required("region", &body.region, SHORT_TEXT)?,
+            report_language: body.report_language,
         })
     }
 
@@ -213,6 +222,7 @@ impl Profile {
             sector: &self.sector,
             size_band: &self.size_band,
             region: &self.region,
+            report_language: self.report_language,
         }
     }
 }

@@ -16,6 +16,7 @@ use crate::db::scores::ScoreRow;
 use crate::db::users::{NewUser, User};
 use crate::db::{AnyConnection, Database};
 use crate::domain::assessment::Status;
+use crate::domain::i18n::Language;
 use crate::domain::ids::{OrganisationId, UserId};
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::role::{Caller, Role};
@@ -346,6 +347,12 @@ impl Portfolio<'_> {
                         ],
                         index,
                     ),
+                    // The DACH clients read their reports in German.
+                    report_language: if pick(&[false, true, false, false, false], index) {
+                        Language::De
+                    } else {
+                        Language::En
+                    },
                 },
             )?;
             if index % 8 == 0 {

@@ -106,6 +106,16 @@ impl Report {
     }
 }
 
+/// What the reader asked of a report: its edition and its language, each
+/// the default when not given (the client edition; the client's language).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Asked {
+    /// The edition asked for; checked against the caller's role.
+    pub edition: Option<crate::report::Edition>,
+    /// The language asked for, e.g. by `?lang=de`.
+    pub language: Option<crate::domain::i18n::Language>,
+}
+
 /// How one report is drawn in each layout.
 pub struct Renderers<P, H, D> {
     /// A PDF on the paper given.

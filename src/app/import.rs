@@ -15,6 +15,7 @@ use crate::db::clients::{Client, NewClient};
 use crate::db::organisations::Organisation;
 use crate::db::performance::{client_ids_by_name, Kpi, KpiValue, Panel};
 use crate::db::AnyConnection;
+use crate::domain::i18n::Language;
 use crate::domain::performance::ranks_from_ratings;
 use crate::domain::role::Caller;
 use crate::domain::text;
@@ -422,6 +423,7 @@ fn clients(conn: &mut AnyConnection, organisation_id: i32, rows: &[Row]) -> AppR
                 sector,
                 size_band,
                 region,
+                report_language: Language::En,
             },
         )?;
     }

@@ -43,6 +43,7 @@ pub mod performance;
 pub mod permissions;
 pub mod portfolio;
 pub mod programmes;
+pub mod questionnaire_language;
 pub mod questionnaires;
 pub mod render_slots;
 pub mod report_files;

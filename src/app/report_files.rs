@@ -3,14 +3,14 @@
 //! cores. The command line acts as the operator: an admin of whichever
 //! organisation the record belongs to.
 
-use super::documents::{Document, Layout};
+use super::documents::{Asked, Document, Layout};
 use super::App;
 use crate::db::assessments::Assessment;
 use crate::db::clients::Client;
 use crate::db::programmes::Programme;
 use crate::domain::ids::{AssessmentId, ClientId, OrganisationId, UserId};
 use crate::domain::role::{Caller, Role};
-use crate::report::{Edition, Paper};
+use crate::report::Paper;
 use anyhow::Context;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -31,7 +31,7 @@ fn scorecard(
     app: &App,
     id: AssessmentId,
     layout: Layout,
-    edition: Edition,
+    asked: Asked,
 ) -> anyhow::Result<Document> {
     let organisation_id = app
         .db
@@ -42,7 +42,7 @@ fn scorecard(
         &operator(organisation_id),
         id,
         layout,
-        Some(edition),
+        asked,
     )?)
 }
 
@@ -60,14 +60,14 @@ pub fn one(
     id: AssessmentId,
     out: &Path,
     paper: Paper,
-    edition: Edition,
+    asked: Asked,
 ) -> anyhow::Result<()> {
-    let document = scorecard(app, id, Layout::for_path(out, paper), edition)?;
+    let document = scorecard(app, id, Layout::for_path(out, paper), asked)?;
     write_atomically(out, &document.bytes)?;
     crate::say!(
         "{}: scorecard of assessment {id}, {} edition",
         out.display(),
-        edition.name()
+        asked.edition.unwrap_or_default().name()
     );
     Ok(())
 }
@@ -79,7 +79,7 @@ pub fn programme(
     client_id: ClientId,
     out: &Path,
     paper: Paper,
-    edition: Edition,
+    asked: Asked,
 ) -> anyhow::Result<()> {
     let (organisation_id, id) = app.db.read(|conn| {
         let organisation_id = Client::organisation_of(conn, client_id.get())?
@@ -89,13 +89,8 @@ pub fn programme(
         anyhow::Ok((organisation_id, programme.id))
     })?;
     let layout = Layout::for_path(out, paper);
-    let rendered = super::programmes::report::document(
-        app,
-        &operator(organisation_id),
-        id,
-        layout,
-        Some(edition),
-    )?;
+    let rendered =
+        super::programmes::report::document(app, &operator(organisation_id), id, layout, asked)?;
     write_atomically(out, &rendered.document.bytes)?;
     crate::say!(
         "{}: programme of client {client_id} ({}, {} projects)",
@@ -128,16 +123,17 @@ pub fn all(app: &App, dir: &Path, layout: Layout) -> anyhow::Result<()> {
                 {
                     let caller = operator(organisation_id);
                     let id = AssessmentId(id);
-                    let result = super::scorecard::scorecard(app, &caller, id, layout, None)
-                        .map_err(anyhow::Error::from)
-                        .and_then(|document| {
-                            // One file per assessment, named by its id: two
-                            // assessments of a client on one day stay apart.
-                            write_atomically(
-                                &dir.join(format!("scorecard-{id}.{}", layout.extension())),
-                                &document.bytes,
-                            )
-                        });
+                    let result =
+                        super::scorecard::scorecard(app, &caller, id, layout, Asked::default())
+                            .map_err(anyhow::Error::from)
+                            .and_then(|document| {
+                                // One file per assessment, named by its id: two
+                                // assessments of a client on one day stay apart.
+                                write_atomically(
+                                    &dir.join(format!("scorecard-{id}.{}", layout.extension())),
+                                    &document.bytes,
+                                )
+                            });
                     if let Err(e) = result {
                         failures
                             .lock()

@@ -2,9 +2,11 @@
 //! answers, its history, and the organisation's portfolio for benchmarks.
 
 use super::assessments::visible;
+use super::documents::Asked;
 use super::documents::{file_stem, render_report, Document, Layout, Renderers, Report};
 use super::error::{AppError, AppResult};
 use super::portfolio::{Combined, Portfolio};
+use super::questionnaire_language::in_language;
 use super::scores::questionnaire_of;
 use super::{branding, permissions, results, study, App};
 use crate::db::agreed::AgreedRow;
@@ -17,6 +19,7 @@ use crate::db::result_summaries::{self, Summary};
 use crate::db::scores::ScoreRow;
 use crate::db::users::User;
 use crate::db::AnyConnection;
+use crate::domain::i18n::{words, Arg, Language};
 use crate::domain::ids::AssessmentId;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::role::Caller;
@@ -34,15 +37,22 @@ pub fn scorecard(
     caller: &Caller,
     id: AssessmentId,
     layout: Layout,
-    edition: Option<Edition>,
+    asked: Asked,
 ) -> AppResult<Document> {
-    let edition = permissions::edition(caller, edition)?;
+    let edition = permissions::edition(caller, asked.edition)?;
     let today = chrono::Utc::now().date_naive();
     // The scorecard and the look it is laid out in, read together.
     let (card, branding) = app.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         Ok((
-            load(app, conn, caller, &assessment, edition, today)?,
+            load(
+                app,
+                conn,
+                caller,
+                &assessment,
+                (edition, asked.language),
+                today,
+            )?,
             branding::for_reports(conn, assessment.organisation_id)?,
         ))
     })?;
@@ -94,14 +104,21 @@ pub fn page(
     app: &App,
     caller: &Caller,
     id: AssessmentId,
-    edition: Option<Edition>,
+    asked: Asked,
 ) -> AppResult<ScorecardPage> {
-    let edition = permissions::edition(caller, edition)?;
+    let edition = permissions::edition(caller, asked.edition)?;
     let today = chrono::Utc::now().date_naive();
     let (card, client_id) = app.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         Ok((
-            load(app, conn, caller, &assessment, edition, today)?,
+            load(
+                app,
+                conn,
+                caller,
+                &assessment,
+                (edition, asked.language),
+                today,
+            )?,
             assessment.client_id,
         ))
     })?;
@@ -125,13 +142,20 @@ pub fn model(
     app: &App,
     caller: &Caller,
     id: AssessmentId,
-    edition: Option<Edition>,
+    asked: Asked,
     today: chrono::NaiveDate,
 ) -> AppResult<Scorecard> {
-    let edition = permissions::edition(caller, edition)?;
+    let edition = permissions::edition(caller, asked.edition)?;
     app.read(|conn| {
         let assessment = visible(conn, caller, id)?;
-        load(app, conn, caller, &assessment, edition, today)
+        load(
+            app,
+            conn,
+            caller,
+            &assessment,
+            (edition, asked.language),
+            today,
+        )
     })
 }
 
@@ -140,13 +164,15 @@ fn load(
     conn: &mut AnyConnection,
     caller: &Caller,
     assessment: &Assessment,
-    edition: Edition,
+    (edition, language): (Edition, Option<Language>),
     today: chrono::NaiveDate,
 ) -> AppResult<Scorecard> {
     let client = Client::find_visible(conn, caller, assessment.client_id)?
         .ok_or_else(|| AppError::not_found("client"))?;
+    let language = language.unwrap_or(client.report_language);
+    let w = words(language);
     let organisation = Organisation::find(conn, assessment.organisation_id)?;
-    let questionnaire = questionnaire_of(app, conn, assessment)?;
+    let questionnaire = in_language(questionnaire_of(app, conn, assessment)?, language);
     let results = results::load(conn, assessment, &questionnaire)?;
     let names: HashMap<i32, String> = User::list_in(conn, caller)?
         .into_iter()
@@ -158,7 +184,7 @@ fn load(
             .cloned()
             .unwrap_or_else(|| format!("User {id}"))
     };
-    let answers = answer_notes(conn, assessment.id, &name)?;
+    let answers = answer_notes(conn, assessment.id, &name, &w.get("scorecard-agreed"))?;
     let mut assessors: Vec<String> = Assessment::assessors(conn, assessment.id)?
         .into_iter()
         .map(name)
@@ -174,14 +200,24 @@ fn load(
         versions.performance,
     )?;
     let meta = Meta {
-        title: format!("Customer management scorecard: {}", client.name),
+        title: w.fill(
+            "scorecard-document-title",
+            &[("client", Arg::from(&client.name))],
+        ),
         client: client.name,
         sector: client.sector,
-        scope: scope_label(assessment),
+        scope: scope_words(
+            [
+                &assessment.business_unit,
+                &assessment.product,
+                &assessment.customer_group,
+            ],
+            &w.get("scorecard-whole-company"),
+        ),
         assessment_date: assessment.assessment_date,
         assessors,
         lead_assessor: name(assessment.lead_assessor_id),
-        status: assessment.status().to_string(),
+        status: w.get(&format!("scorecard-status-{}", assessment.status())),
         questionnaire: questionnaire.title.clone(),
         questionnaire_version: format!("{} {}", questionnaire.id, questionnaire.version),
         generated_on: today,
@@ -189,6 +225,7 @@ fn load(
     };
     Ok(report::build(ScorecardInput {
         edition,
+        language,
         meta,
         questionnaire: &questionnaire,
         results: &results,
@@ -239,6 +276,7 @@ fn answer_notes(
     conn: &mut AnyConnection,
     assessment_id: i32,
     name: &dyn Fn(i32) -> String,
+    agreed_by: &str,
 ) -> QueryResult<Vec<AnswerNote>> {
     let scores = ScoreRow::list_for_assessment(conn, assessment_id)?
         .into_iter()
@@ -253,7 +291,7 @@ fn answer_notes(
     let agreed = AgreedRow::list_for_assessment(conn, assessment_id)?
         .into_iter()
         .map(|r| AnswerNote {
-            by: "Agreed".to_owned(),
+            by: agreed_by.to_owned(),
             question_id: r.question_id,
             intention: r.intention,
             reality: r.reality,
@@ -265,14 +303,18 @@ fn answer_notes(
 
 /// "Whole company", or the parts of the scope that are set.
 pub fn scope_label(a: &Assessment) -> String {
-    scope_words([&a.business_unit, &a.product, &a.customer_group])
+    scope_words(
+        [&a.business_unit, &a.product, &a.customer_group],
+        "Whole company",
+    )
 }
 
-/// A scope's business unit, product and customer group in words.
-pub fn scope_words(parts: [&Option<String>; 3]) -> String {
+/// A scope's business unit, product and customer group in words;
+/// `whole` when it sets none.
+pub fn scope_words(parts: [&Option<String>; 3], whole: &str) -> String {
     let parts: Vec<&str> = parts.into_iter().flatten().map(String::as_str).collect();
     if parts.is_empty() {
-        "Whole company".to_owned()
+        whole.to_owned()
     } else {
         parts.join(" · ")
     }
@@ -352,7 +394,7 @@ fn compared_with<'p>(
         .filter(|(e, _)| (e.client_id, &e.scope) != (assessment.client_id, own_scope))
         .collect();
     if same.len() + 1 >= MIN_SAME_SCOPE {
-        (same, Benchmark::same_scope(kind(own_scope)))
+        (same, Benchmark::SameScope(kind(own_scope)))
     } else {
         (whole, Benchmark::WholeCompanies)
     }

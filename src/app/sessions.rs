@@ -21,6 +21,8 @@ pub struct Identity {
     pub caller: Caller,
     /// The user's name, to greet them with.
     pub name: String,
+    /// The language they read the application in; none: their browser's.
+    pub language: Option<crate::domain::i18n::Language>,
     /// The session or API token they proved it with.
     pub credential: Credential,
 }
@@ -47,6 +49,7 @@ impl Identity {
         Identity {
             caller: user.caller(),
             name: user.name.clone(),
+            language: user.language,
             credential,
         }
     }

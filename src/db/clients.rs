@@ -6,6 +6,7 @@ use super::{
     users::User,
     AnyConnection, Window,
 };
+use crate::domain::i18n::Language;
 use crate::domain::role::Caller;
 use diesel::prelude::*;
 
@@ -21,6 +22,8 @@ pub struct Client {
     pub created_at: chrono::NaiveDateTime,
     /// The name as compared: lower case, spacing made single.
     pub name_key: String,
+    /// The language its reports are written in.
+    pub report_language: Language,
 }
 
 /// A client's profile as created or changed; `name_key` is the name as
@@ -31,6 +34,7 @@ pub struct NewClient<'a> {
     pub sector: &'a str,
     pub size_band: &'a str,
     pub region: &'a str,
+    pub report_language: Language,
 }
 
 /// What a list of clients is narrowed to; `text` is matched against the
@@ -192,6 +196,7 @@ impl Client {
                 clients::sector.eq(profile.sector),
                 clients::size_band.eq(profile.size_band),
                 clients::region.eq(profile.region),
+                clients::report_language.eq(profile.report_language.code()),
             ))
             .returning(clients::all_columns)
             .get_result(conn)
@@ -210,6 +215,7 @@ impl Client {
                 clients::sector.eq(new.sector),
                 clients::size_band.eq(new.size_band),
                 clients::region.eq(new.region),
+                clients::report_language.eq(new.report_language.code()),
                 clients::created_at.eq(now()),
             ))
             .returning(clients::all_columns)

@@ -33,6 +33,7 @@ diesel::table! {
         active -> Bool,
         created_at -> Timestamp,
         last_login_at -> Nullable<Timestamp>,
+        language -> Nullable<Text>,
     }
 }
 
@@ -69,6 +70,7 @@ diesel::table! {
         region -> Text,
         created_at -> Timestamp,
         name_key -> Text,
+        report_language -> Text,
     }
 }
 

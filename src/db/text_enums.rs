@@ -9,6 +9,7 @@
 
 use super::MultiBackend;
 use crate::domain::assessment::Status;
+use crate::domain::i18n::Language;
 use crate::domain::performance::{Direction, KpiKind};
 use crate::domain::programme::ProjectStatus;
 use crate::domain::role::Role;
@@ -49,3 +50,4 @@ text_enum!(Role, Role::Executive);
 text_enum!(Direction, Direction::Higher);
 text_enum!(KpiKind, KpiKind::Financial);
 text_enum!(ProjectStatus, ProjectStatus::Planned);
+text_enum!(Language, Language::En);

@@ -1,6 +1,7 @@
 //! Users belong to one organisation and have one role.
 
 use super::{now, schema::users, AnyConnection};
+use crate::domain::i18n::Language;
 use crate::domain::ids::{OrganisationId, UserId};
 use crate::domain::role::{Caller, Role};
 use diesel::prelude::*;
@@ -17,6 +18,8 @@ pub struct User {
     pub active: bool,
     pub created_at: chrono::NaiveDateTime,
     pub last_login_at: Option<chrono::NaiveDateTime>,
+    /// The language they read the application in; none: their browser's.
+    pub language: Option<Language>,
 }
 
 pub struct NewUser<'a> {
@@ -127,6 +130,17 @@ impl User {
             .set(users::last_login_at.eq(Some(at)))
             .execute(conn)
             .map(|_| ())
+    }
+
+    /// Sets the language the user reads the application in; none: their browser's.
+    pub fn set_language(
+        conn: &mut AnyConnection,
+        id: i32,
+        language: Option<Language>,
+    ) -> QueryResult<usize> {
+        diesel::update(users::table.find(id))
+            .set(users::language.eq(language.map(Language::code)))
+            .execute(conn)
     }
 
     pub fn set_password_hash(conn: &mut AnyConnection, id: i32, hash: &str) -> QueryResult<usize> {

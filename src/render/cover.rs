@@ -1,6 +1,7 @@
 //! What a report's cover page says, the same in every format: a kicker,
-//! the title and a few lines of detail.
+//! the title and a few lines of detail, in the report's language.
 
+use crate::domain::i18n::Arg;
 use crate::report::programme::ProgrammeReport;
 use crate::report::study::Study;
 use crate::report::Scorecard;
@@ -14,29 +15,42 @@ pub struct Cover {
 }
 
 pub fn scorecard(card: &Scorecard) -> Cover {
-    let m = &card.meta;
+    let (m, w) = (&card.meta, super::scorecard::words_of(card));
     Cover {
-        kicker: "CUSTOMER MANAGEMENT SCORECARD".into(),
+        kicker: w.get("scorecard-kicker"),
         title: m.client.clone(),
         details: vec![
             format!("{} · {}", m.sector, m.scope),
-            format!("Assessed {}", m.assessment_date.format("%-d %B %Y")),
-            format!("Prepared by {}", m.organisation),
+            w.fill(
+                "scorecard-assessed",
+                &[("date", w.date(m.assessment_date).into())],
+            ),
+            w.fill(
+                "scorecard-prepared-by",
+                &[("organisation", Arg::from(&m.organisation))],
+            ),
         ],
     }
 }
 
 pub fn study(study: &Study, organisation: &str) -> Cover {
+    let w = super::study::words_of(study);
     Cover {
-        kicker: "PORTFOLIO STUDY".into(),
-        title: "Does customer management track business performance?".into(),
-        details: vec![format!("{organisation} · period {}", study.period)],
+        kicker: w.get("study-kicker"),
+        title: w.get("study-title"),
+        details: vec![w.fill(
+            "study-period",
+            &[
+                ("organisation", organisation.into()),
+                ("period", Arg::from(&study.period)),
+            ],
+        )],
     }
 }
 
 pub fn programme(report: &ProgrammeReport) -> Cover {
     Cover {
-        kicker: super::programme::text("masthead_kicker").into(),
+        kicker: super::programme::Say::of(report).text("masthead_kicker"),
         title: report.name.clone(),
         details: super::programme::masthead(report),
     }

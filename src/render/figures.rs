@@ -15,18 +15,20 @@ use std::ops::Range;
 pub struct Figure {
     pub svg: String,
     pub size: (f32, f32),
-    pub title: &'static str,
+    pub title: String,
 }
 
+/// Draws a figure titled by the message `title` in the palette's language.
 fn figure(
     palette: &Palette,
     size: (f32, f32),
-    title: &'static str,
+    title: &str,
     draw: impl FnOnce(&DrawingArea<SvgBackend<'_>, Shift>, &Palette) -> Result<(), String>,
 ) -> anyhow::Result<Figure> {
+    let title = palette.words.get(title);
     let mut svg = String::new();
     {
-        let area = SvgBackend::new(&mut svg, chart::units(size), title, palette.family)
+        let area = SvgBackend::new(&mut svg, chart::units(size), &title, palette.family)
             .into_drawing_area();
         draw(&area, palette).map_err(anyhow::Error::msg)?;
         area.present()
@@ -40,7 +42,7 @@ fn rows(
     palette: &Palette,
     rows: usize,
     size: fn(usize) -> (f32, f32),
-    title: &'static str,
+    title: &str,
     draw: impl FnOnce(&DrawingArea<SvgBackend<'_>, Shift>, &Palette, Range<usize>) -> Result<(), String>,
 ) -> anyhow::Result<Option<Figure>> {
     if rows == 0 {
@@ -59,18 +61,12 @@ pub struct ScorecardFigures {
 pub fn scorecard(card: &Scorecard, palette: &Palette) -> anyhow::Result<ScorecardFigures> {
     let names: Vec<String> = card.radar.iter().map(|a| a.name.clone()).collect();
     Ok(ScorecardFigures {
-        radar: figure(
-            palette,
-            chart::RADAR,
-            "The eight areas: client, portfolio median and top quartile",
-            |a, p| chart::radar(a, p, &card.radar).map_err(|e| e.to_string()),
-        )?,
-        bars: figure(
-            palette,
-            chart::BARS,
-            "Intention and Reality per area against the portfolio",
-            |a, p| chart::area_bars(a, p, &card.areas).map_err(|e| e.to_string()),
-        )?,
+        radar: figure(palette, chart::RADAR, "figure-radar", |a, p| {
+            chart::radar(a, p, &card.radar).map_err(|e| e.to_string())
+        })?,
+        bars: figure(palette, chart::BARS, "figure-bars", |a, p| {
+            chart::area_bars(a, p, &card.areas).map_err(|e| e.to_string())
+        })?,
         trend: (card.trend.len() >= 2)
             .then(|| trend(palette, &card.trend, &names))
             .transpose()?,
@@ -90,18 +86,12 @@ pub fn study(study: &Study, palette: &Palette) -> anyhow::Result<StudyFigures> {
     );
     let (rows, columns, cells) = super::study::heat(study);
     Ok(StudyFigures {
-        scatter: figure(
-            palette,
-            chart::SCATTER,
-            "Assessment rank against performance rank",
-            |a, p| chart::scatter(a, p, &points, &caption).map_err(|e| e.to_string()),
-        )?,
-        heatmap: figure(
-            palette,
-            chart::HEATMAP,
-            "Correlations of scores with measures of performance",
-            |a, p| chart::heatmap(a, p, &rows, &columns, &cells).map_err(|e| e.to_string()),
-        )?,
+        scatter: figure(palette, chart::SCATTER, "figure-scatter", |a, p| {
+            chart::scatter(a, p, &points, &caption).map_err(|e| e.to_string())
+        })?,
+        heatmap: figure(palette, chart::HEATMAP, "figure-heatmap", |a, p| {
+            chart::heatmap(a, p, &rows, &columns, &cells).map_err(|e| e.to_string())
+        })?,
     })
 }
 
@@ -121,21 +111,21 @@ pub fn programme(report: &ProgrammeReport, palette: &Palette) -> anyhow::Result<
             palette,
             words::grid_rows(report),
             chart::coverage_size,
-            "Latest score per business unit and customer group",
+            "figure-coverage",
             |a, p, r| chart::coverage(a, p, report, r).map_err(|e| e.to_string()),
         )?,
         gantt: rows(
             palette,
             projects,
             chart::gantt_size,
-            "The projects over time, with milestones, dependencies and today",
+            "figure-timeline",
             |a, p, r| chart::gantt(a, p, report, r).map_err(|e| e.to_string()),
         )?,
         benefits: rows(
             palette,
             projects,
             chart::benefits_size,
-            "Benefit and cost per project, planned and actual",
+            "figure-benefits",
             |a, p, r| chart::benefits(a, p, report, r).map_err(|e| e.to_string()),
         )?,
         trend: (report.trend.len() >= 2)
@@ -146,10 +136,7 @@ pub fn programme(report: &ProgrammeReport, palette: &Palette) -> anyhow::Result<
 
 /// A client's scores over its final assessments.
 pub fn trend(palette: &Palette, points: &[TrendPoint], names: &[String]) -> anyhow::Result<Figure> {
-    figure(
-        palette,
-        chart::TREND,
-        "Scores over the assessments",
-        |a, p| chart::trend(a, p, points, names).map_err(|e| e.to_string()),
-    )
+    figure(palette, chart::TREND, "figure-trend", |a, p| {
+        chart::trend(a, p, points, names).map_err(|e| e.to_string())
+    })
 }

@@ -15,10 +15,7 @@ fn registry() -> &'static Result<Handlebars<'static>, String> {
     REGISTRY.get_or_init(|| {
         let mut hb = Handlebars::new();
         hb.set_strict_mode(true);
-        hb.register_helper("pct", Box::new(pct));
-        hb.register_helper("opt_pct", Box::new(opt_pct));
-        hb.register_helper("delta", Box::new(delta));
-        hb.register_helper("fixed", Box::new(fixed));
+        crate::report::template_words::register(&mut hb);
         hb.register_helper("working", Box::new(working));
         hb.register_partial(
             "report_style",
@@ -81,11 +78,7 @@ fn registry() -> &'static Result<Handlebars<'static>, String> {
     })
 }
 
-handlebars_helper!(fixed: |v: f64| format!("{v:.2}"));
 handlebars_helper!(working: |edition: str| edition == crate::report::Edition::Working.name());
-handlebars_helper!(pct: |v: f64| format!("{v:.0}%"));
-handlebars_helper!(opt_pct: |v: Json| v.as_f64().map_or("n/a".to_owned(), |v| format!("{v:.0}%")));
-handlebars_helper!(delta: |v: Json| v.as_f64().map_or("–".to_owned(), |v| format!("{v:+.0}")));
 /// What the standalone pages need of the branding: colours, the font's
 /// family, the logo as a data URI, the marking for `client`, the footer line.
 fn brand(branding: &Branding, client: &str) -> serde_json::Value {
@@ -132,11 +125,17 @@ fn render_scorecard(
     let hb = registry()
         .as_ref()
         .map_err(|e| anyhow::anyhow!("the scorecard template is invalid: {e}"))?;
-    let figures = super::figures::scorecard(card, &Palette::of(branding))?;
+    let figures = super::figures::scorecard(card, &Palette::of(branding, card.language))?;
     let data = serde_json::json!({
+        "lang": card.language,
         "brand": brand(branding, &card.meta.client),
         "cover": super::cover::scorecard(card),
         "card": card,
+        "assessors": card.meta.assessors.join(&super::scorecard::words_of(card).get("report-list-separator")),
+        "dates": {
+            "assessed": super::scorecard::words_of(card).date(card.meta.assessment_date),
+            "generated": super::scorecard::words_of(card).date(card.meta.generated_on),
+        },
         "charts": { "radar": figures.radar.svg, "bars": figures.bars.svg, "trend": figures.trend.map(|f| f.svg) },
     });
     Ok(hb.render(template, &data)?)
@@ -161,11 +160,13 @@ fn render_study(
     let hb = registry()
         .as_ref()
         .map_err(|e| anyhow::anyhow!("the study template is invalid: {e}"))?;
-    let figures = super::figures::study(study, &Palette::of(branding))?;
+    let figures = super::figures::study(study, &Palette::of(branding, study.language))?;
     let data = serde_json::json!({
+        "lang": study.language,
         "brand": brand(branding, organisation),
         "cover": super::cover::study(study, organisation),
         "study": study,
+        "method": super::study::method(study),
         "organisation": organisation,
         "charts": { "scatter": figures.scatter.svg, "heatmap": figures.heatmap.svg },
     });
@@ -190,28 +191,30 @@ fn render_programme(
     let hb = registry()
         .as_ref()
         .map_err(|e| anyhow::anyhow!("the programme template is invalid: {e}"))?;
-    let figures = super::figures::programme(report, &Palette::of(branding))?;
+    let figures = super::figures::programme(report, &Palette::of(branding, report.language))?;
+    let say = words::Say::of(report);
     let details: Vec<serde_json::Value> = report
         .projects
         .iter()
         .map(|p| {
             serde_json::json!({
                 "project": p,
-                "facts": words::facts(p, &report.money.currency),
-                "milestones": words::milestone_rows(p, report.today),
-                "areas": words::area_rows(p),
+                "facts": words::facts(say, p, &report.money.currency),
+                "milestones": words::milestone_rows(say, p, report.today),
+                "areas": words::area_rows(say, p),
             })
         })
         .collect();
     let data = serde_json::json!({
+        "lang": report.language,
         "brand": brand(branding, &report.client),
         "cover": super::cover::programme(report),
         "report": report,
         "masthead": words::masthead(report),
-        "today": words::day(report.today),
+        "today": say.day(report.today),
         "attention": words::attention(report),
         "projects": details,
-        "totals": words::totals_rows(&report.money),
+        "totals": words::totals_rows(say, &report.money),
         "charts": {
             "coverage": figures.coverage.map(|f| f.svg),
             "gantt": figures.gantt.map(|f| f.svg),

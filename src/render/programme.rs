@@ -2,29 +2,50 @@
 //! flags and facts, the alerts per project, money, and the rows of the
 //! report's tables. One place, so the PDF and the HTML page cannot disagree.
 
+use crate::domain::i18n::{words, Arg, Words};
 use crate::domain::numbers::Currency;
-use crate::domain::programme::Health;
-use crate::report::programme::{wording, Money, ProgrammeReport, ProjectView};
+use crate::domain::programme::{Health, Placement};
+use crate::report::programme::{Money, ProgrammeReport, ProjectView};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-/// The report's sentence `key` (`reports/programme.toml`).
-pub fn text(key: &'static str) -> &'static str {
-    wording().text(key)
+/// The programme report's words in its language: the `programme-<key>`
+/// messages of the report catalogues.
+#[derive(Clone, Copy)]
+pub struct Say<'w>(pub &'w Words);
+
+impl Say<'static> {
+    /// The words of `report`'s language.
+    pub fn of(report: &ProgrammeReport) -> Say<'static> {
+        Say(words(report.language))
+    }
 }
 
-/// The report's sentence `key` with its placeholders filled in.
-pub fn fill(key: &str, values: &[(&str, &str)]) -> String {
-    wording().fill(key, values)
-}
+impl Say<'_> {
+    /// The report's sentence `key`.
+    pub fn text(self, key: &str) -> String {
+        self.0.get(&format!("programme-{key}"))
+    }
 
-/// A date as the report prints it: 1 Apr 2026.
-pub fn day(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
-}
+    /// The report's sentence `key` with its variables filled in.
+    pub fn fill(self, key: &str, values: &[(&str, Arg<'_>)]) -> String {
+        self.0.fill(&format!("programme-{key}"), values)
+    }
 
-fn percent(value: Option<f64>) -> String {
-    value.map_or("n/a".to_owned(), |v| format!("{v:.0}%"))
+    /// A date as the report prints it: 1 Apr 2026.
+    pub fn day(self, date: NaiveDate) -> String {
+        self.0.short_date(date)
+    }
+
+    fn percent(self, value: Option<f64>) -> String {
+        value.map_or(self.0.get("report-not-available"), |v| {
+            format!("{}%", self.0.whole(v))
+        })
+    }
+
+    fn count(self, n: usize) -> String {
+        self.0.whole(n as f64)
+    }
 }
 
 /// An amount short enough for a chart label: 950, 1.5k, 350k, 1.3M.
@@ -44,32 +65,42 @@ pub fn short_money(value: f64) -> String {
 }
 
 /// A planned amount and the actual one when known.
-fn planned_actual(currency: &Currency, planned: f64, actual: Option<f64>, done: &str) -> String {
+fn planned_actual(
+    say: Say<'_>,
+    currency: &Currency,
+    planned: f64,
+    actual: Option<f64>,
+    done: &str,
+) -> String {
     let planned = currency.show(planned);
     match actual {
-        Some(a) => fill(
+        Some(a) => say.fill(
             "planned_actual",
             &[
-                ("planned", &planned),
-                ("done", done),
-                ("actual", &currency.show(a)),
+                ("planned", planned.into()),
+                ("done", done.into()),
+                ("actual", currency.show(a).into()),
             ],
         ),
-        None => fill("planned_unknown", &[("planned", &planned), ("done", done)]),
+        None => say.fill(
+            "planned_unknown",
+            &[("planned", planned.into()), ("done", done.into())],
+        ),
     }
 }
 
 /// The lines under the report's title: the client, the date, the size of
 /// the programme, and its further dimensions.
 pub fn masthead(report: &ProgrammeReport) -> Vec<String> {
-    let mut lines = vec![fill(
+    let say = Say::of(report);
+    let mut lines = vec![say.fill(
         "masthead_line",
         &[
-            ("client", &report.client),
-            ("today", &day(report.today)),
-            ("projects", &report.projects.len().to_string()),
-            ("units", &report.grid.units.len().to_string()),
-            ("groups", &report.grid.groups.len().to_string()),
+            ("client", Arg::from(&report.client)),
+            ("today", say.day(report.today).into()),
+            ("projects", say.count(report.projects.len()).into()),
+            ("units", say.count(report.grid.units.len()).into()),
+            ("groups", say.count(report.grid.groups.len()).into()),
         ],
     )];
     if !report.dimensions.is_empty() {
@@ -78,7 +109,7 @@ pub fn masthead(report: &ProgrammeReport) -> Vec<String> {
             .iter()
             .map(|(kind, values)| format!("{kind} ({})", values.join(", ")))
             .collect();
-        lines.push(fill("also_tracked", &[("dimensions", &tracked.join("; "))]));
+        lines.push(say.fill("also_tracked", &[("dimensions", tracked.join("; ").into())]));
     }
     lines
 }
@@ -93,11 +124,11 @@ pub fn grid_rows(report: &ProgrammeReport) -> usize {
 }
 
 /// What needs attention about a project, in words: late, blocked, at risk.
-pub fn flags(health: &Health) -> Vec<&'static str> {
+pub fn flags(say: Say<'_>, health: &Health) -> Vec<String> {
     [
-        (text("flag_late"), health.late),
-        (text("flag_blocked"), health.blocked),
-        (text("flag_at_risk"), health.at_risk),
+        (say.text("flag_late"), health.late),
+        (say.text("flag_blocked"), health.blocked),
+        (say.text("flag_at_risk"), health.at_risk),
     ]
     .into_iter()
     .filter_map(|(word, on)| on.then_some(word))
@@ -115,9 +146,10 @@ pub struct Attention {
 }
 
 pub fn attention(report: &ProgrammeReport) -> Vec<Attention> {
+    let say = Say::of(report);
     let mut out: Vec<(i32, Attention)> = Vec::new();
     for alert in &report.alerts {
-        let kind = alert.kind.replace('_', " ");
+        let kind = say.text(&format!("flag_{}", alert.kind));
         match out.last_mut() {
             Some((id, a)) if *id == alert.project_id => {
                 a.flags = format!("{}, {kind}", a.flags);
@@ -138,53 +170,73 @@ pub fn attention(report: &ProgrammeReport) -> Vec<Attention> {
 /// A labelled fact about a project.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Fact {
-    pub label: &'static str,
+    pub label: String,
     pub value: String,
 }
 
 /// A project's facts in reading order (its objective is printed apart: it is long).
-pub fn facts(p: &ProjectView, currency: &Currency) -> Vec<Fact> {
-    let reach = text(if p.breadth {
+pub fn facts(say: Say<'_>, p: &ProjectView, currency: &Currency) -> Vec<Fact> {
+    let reach = say.text(if p.breadth {
         "reach_breadth"
     } else {
         "reach_depth"
     });
-    let flags = flags(&p.health);
+    let flags = flags(say, &p.health);
+    let status_word = say.text(&format!("status_{}", p.status.as_str()));
     let status = if flags.is_empty() {
-        p.status.label().to_owned()
+        status_word
     } else {
-        format!("{} — {}", p.status.label(), flags.join(", "))
+        format!("{status_word} — {}", flags.join(", "))
     };
     let mut facts = vec![
-        (text("fact_owner"), p.owner.clone()),
+        (say.text("fact_owner"), p.owner.clone()),
         (
-            text("fact_placement"),
-            fill(
+            say.text("fact_placement"),
+            say.fill(
                 "placement",
-                &[("placement", &p.placement_label), ("reach", reach)],
+                &[
+                    ("placement", placement(say, &p.placement).into()),
+                    ("reach", reach.into()),
+                ],
             ),
         ),
         (
-            text("fact_dates"),
-            fill("dates", &[("start", &day(p.start)), ("end", &day(p.end))]),
+            say.text("fact_dates"),
+            say.fill(
+                "dates",
+                &[
+                    ("start", say.day(p.start).into()),
+                    ("end", say.day(p.end).into()),
+                ],
+            ),
         ),
-        (text("fact_status"), status),
+        (say.text("fact_status"), status),
         (
-            text("fact_cost"),
-            planned_actual(currency, p.cost_planned, p.cost_actual, text("spent")),
-        ),
-        (
-            text("fact_benefit"),
+            say.text("fact_cost"),
             planned_actual(
+                say,
+                currency,
+                p.cost_planned,
+                p.cost_actual,
+                &say.text("spent"),
+            ),
+        ),
+        (
+            say.text("fact_benefit"),
+            planned_actual(
+                say,
                 currency,
                 p.benefit_planned,
                 p.benefit_actual,
-                text("realised"),
+                &say.text("realised"),
             ),
         ),
-        (text("fact_inputs"), p.inputs.clone()),
-        (text("fact_outputs"), p.outputs.clone()),
-        (text("fact_depends_on"), p.depends_on_names.join(", ")),
+        (say.text("fact_inputs"), p.inputs.clone()),
+        (say.text("fact_outputs"), p.outputs.clone()),
+        (
+            say.text("fact_depends_on"),
+            p.depends_on_names.join(&say.0.get("report-list-separator")),
+        ),
     ];
     facts.retain(|(_, value)| !value.trim().is_empty());
     facts
@@ -193,23 +245,35 @@ pub fn facts(p: &ProjectView, currency: &Currency) -> Vec<Fact> {
         .collect()
 }
 
+/// Where a project sits on the grid, in words: "Retail × current high value".
+fn placement(say: Say<'_>, placement: &Placement) -> String {
+    match placement {
+        Placement::Row { unit } => say.fill("placement_row", &[("unit", unit.into())]),
+        Placement::Column { group } => say.fill("placement_column", &[("group", group.into())]),
+        Placement::Cell { unit, group } => say.fill(
+            "placement_cell",
+            &[("unit", unit.into()), ("group", group.into())],
+        ),
+    }
+}
+
 /// Milestone, due, state: one row per milestone.
-pub fn milestone_rows(p: &ProjectView, today: NaiveDate) -> Vec<Vec<String>> {
+pub fn milestone_rows(say: Say<'_>, p: &ProjectView, today: NaiveDate) -> Vec<Vec<String>> {
     p.milestones
         .iter()
         .map(|m| {
             let state = match m.done {
-                Some(done) => fill("milestone_done", &[("date", &day(done))]),
-                None if m.due < today => text("milestone_overdue").to_owned(),
-                None => text("milestone_open").to_owned(),
+                Some(done) => say.fill("milestone_done", &[("date", say.day(done).into())]),
+                None if m.due < today => say.text("milestone_overdue"),
+                None => say.text("milestone_open"),
             };
-            vec![m.name.clone(), day(m.due), state]
+            vec![m.name.clone(), say.day(m.due), state]
         })
         .collect()
 }
 
 /// Area, before, after, change: one row per targeted area.
-pub fn area_rows(p: &ProjectView) -> Vec<Vec<String>> {
+pub fn area_rows(say: Say<'_>, p: &ProjectView) -> Vec<Vec<String>> {
     p.areas
         .iter()
         .map(|a| {
@@ -217,48 +281,59 @@ pub fn area_rows(p: &ProjectView) -> Vec<Vec<String>> {
                 (Some(b), Some(a)) => format!("{:+.0}", a - b),
                 _ => "–".to_owned(),
             };
-            vec![a.area.clone(), percent(a.before), percent(a.after), change]
+            vec![
+                a.area.clone(),
+                say.percent(a.before),
+                say.percent(a.after),
+                change,
+            ]
         })
         .collect()
 }
 
-fn share(actual: f64, planned: f64) -> String {
+fn share(say: Say<'_>, actual: f64, planned: f64) -> String {
     if planned > 0.0 {
-        format!("{:.0}%", actual / planned * 100.0)
+        format!("{}%", say.0.whole(actual / planned * 100.0))
     } else {
         "–".to_owned()
     }
 }
 
 /// What, planned, actual, actual as a share of plan: benefit and cost.
-pub fn totals_rows(m: &Money) -> Vec<Vec<String>> {
+pub fn totals_rows(say: Say<'_>, m: &Money) -> Vec<Vec<String>> {
     [
-        (text("row_benefit"), m.benefit_planned, m.benefit_actual),
-        (text("row_cost"), m.cost_planned, m.cost_actual),
+        (say.text("row_benefit"), m.benefit_planned, m.benefit_actual),
+        (say.text("row_cost"), m.cost_planned, m.cost_actual),
     ]
     .into_iter()
     .map(|(what, planned, actual)| {
         vec![
-            what.to_owned(),
+            what,
             m.currency.show(planned),
             m.currency.show(actual),
-            share(actual, planned),
+            share(say, actual, planned),
         ]
     })
     .collect()
 }
 
 /// The totals in one line, for a chart's caption.
-pub fn totals_caption(m: &Money) -> String {
-    fill(
+pub fn totals_caption(say: Say<'_>, m: &Money) -> String {
+    say.fill(
         "totals_caption",
         &[
-            ("benefit_actual", &short_money(m.benefit_actual)),
-            ("benefit_planned", &short_money(m.benefit_planned)),
-            ("benefit_share", &share(m.benefit_actual, m.benefit_planned)),
-            ("cost_actual", &short_money(m.cost_actual)),
-            ("cost_planned", &short_money(m.cost_planned)),
-            ("cost_share", &share(m.cost_actual, m.cost_planned)),
+            ("benefit_actual", short_money(m.benefit_actual).into()),
+            ("benefit_planned", short_money(m.benefit_planned).into()),
+            (
+                "benefit_share",
+                share(say, m.benefit_actual, m.benefit_planned).into(),
+            ),
+            ("cost_actual", short_money(m.cost_actual).into()),
+            ("cost_planned", short_money(m.cost_planned).into()),
+            (
+                "cost_share",
+                share(say, m.cost_actual, m.cost_planned).into(),
+            ),
         ],
     )
 }
@@ -268,13 +343,14 @@ pub mod sample;
 
 /// The footer's report part: client, programme, its date and when generated.
 pub fn footer(report: &ProgrammeReport, generated: NaiveDate) -> String {
-    fill(
+    let say = Say::of(report);
+    say.fill(
         "footer",
         &[
-            ("client", &report.client),
-            ("name", &report.name),
-            ("today", &day(report.today)),
-            ("generated", &generated.to_string()),
+            ("client", Arg::from(&report.client)),
+            ("name", Arg::from(&report.name)),
+            ("today", say.day(report.today).into()),
+            ("generated", say.0.date(generated).into()),
         ],
     )
 }
@@ -312,12 +388,13 @@ mod tests {
             flagged.iter().any(|(_, f)| f.contains("at risk")),
             "{flagged:?}"
         );
-        let facts = facts(&report.projects[1], &report.money.currency);
+        let say = Say::of(&report);
+        let facts = facts(say, &report.projects[1], &report.money.currency);
         assert!(facts
             .iter()
             .any(|f| f.label == "Depends on" && f.value == "Single customer view"));
         assert_eq!(
-            milestone_rows(&report.projects[1], report.today)[1],
+            milestone_rows(say, &report.projects[1], report.today)[1],
             ["All branches trained", "1 Mar 2026", "overdue"]
         );
         assert_eq!(report.projects[2].objective.chars().count(), 1500);

@@ -1,34 +1,73 @@
-//! What the PDF and the Word scorecard both print: the rows of its tables
-//! and the sentences that depend on the edition.
+//! What the PDF and the Word scorecard both print: the rows of its tables,
+//! the lines of its masthead and the sentences that depend on the edition,
+//! in the scorecard's language.
 
+use crate::domain::i18n::{words, Arg, Words};
 use crate::report::{AreaDetail, QuestionNote, Scorecard};
 
-/// A percentage as the scorecard prints it.
-pub fn pct(value: f64) -> String {
-    format!("{value:.0}%")
+/// The words of the scorecard's language.
+pub fn words_of(card: &Scorecard) -> &'static Words {
+    words(card.language)
 }
+
+/// A percentage as the scorecard prints it: "61%".
+pub fn pct(w: &Words, value: f64) -> String {
+    format!("{}%", w.whole(value))
+}
+
+/// A change in whole points with its sign: "+3", "−2", "–" when none.
+pub fn change(w: &Words, delta: Option<f64>) -> String {
+    delta.map_or("–".to_owned(), |d| {
+        let whole = w.whole(d);
+        if d.round() > 0.0 {
+            format!("+{whole}")
+        } else {
+            whole
+        }
+    })
+}
+
+/// The headings of the areas table, in its order.
+pub const AREA_COLUMNS: [&str; 7] = [
+    "column-area",
+    "column-score",
+    "column-intention",
+    "column-reality",
+    "column-median",
+    "column-top-quartile",
+    "column-change",
+];
+
+/// The headings of a sub-area table, in its order.
+pub const SUB_AREA_COLUMNS: [&str; 4] = [
+    "column-sub-area",
+    "column-score",
+    "column-intention",
+    "column-reality",
+];
 
 /// The areas table: score, Intention, Reality, median, top quartile, change.
 pub fn area_rows(card: &Scorecard) -> Vec<Vec<String>> {
+    let w = words_of(card);
     card.areas
         .iter()
         .map(|a| {
             vec![
                 a.name.clone(),
-                pct(a.combined),
-                pct(a.intention),
-                pct(a.reality),
-                pct(a.median),
-                pct(a.top_quartile),
-                a.delta.map_or("–".to_owned(), |d| format!("{d:+.0}")),
+                pct(w, a.combined),
+                pct(w, a.intention),
+                pct(w, a.reality),
+                pct(w, a.median),
+                pct(w, a.top_quartile),
+                change(w, a.delta),
             ]
         })
         .collect()
 }
 
 /// An area's sub-areas: score, Intention and Reality, "n/a" where unscored.
-pub fn sub_area_rows(area: &AreaDetail) -> Vec<Vec<String>> {
-    let shown = |v: Option<f64>| v.map_or_else(|| "n/a".to_owned(), pct);
+pub fn sub_area_rows(w: &Words, area: &AreaDetail) -> Vec<Vec<String>> {
+    let shown = |v: Option<f64>| v.map_or_else(|| w.get("report-not-available"), |v| pct(w, v));
     area.sub_areas
         .iter()
         .map(|s| {
@@ -43,23 +82,94 @@ pub fn sub_area_rows(area: &AreaDetail) -> Vec<Vec<String>> {
 }
 
 /// A low-scoring practice with its scores.
-pub fn practice_line(q: &QuestionNote) -> String {
-    format!(
-        "{} ({}; Intention {}, Reality {})",
-        q.practice,
-        pct(q.combined),
-        pct(q.intention),
-        pct(q.reality)
+pub fn practice_line(w: &Words, q: &QuestionNote) -> String {
+    let scores = w.fill(
+        "scorecard-practice-scores",
+        &[
+            ("score", pct(w, q.combined).into()),
+            ("intention", pct(w, q.intention).into()),
+            ("reality", pct(w, q.reality).into()),
+        ],
+    );
+    format!("{} ({scores})", q.practice)
+}
+
+/// The lines under the client's name: sector, scope, date and status; the
+/// assessment team.
+pub fn masthead(card: &Scorecard) -> [String; 2] {
+    let (m, w) = (&card.meta, words_of(card));
+    let assessed = w.fill(
+        "scorecard-assessed-lower",
+        &[("date", w.date(m.assessment_date).into())],
+    );
+    [
+        format!("{} · {} · {assessed} · {}", m.sector, m.scope, m.status),
+        assessors(card),
+    ]
+}
+
+/// "Assessors: A, B (lead: A)".
+pub fn assessors(card: &Scorecard) -> String {
+    let (m, w) = (&card.meta, words_of(card));
+    w.fill(
+        "scorecard-assessors",
+        &[
+            (
+                "assessors",
+                m.assessors.join(&w.get("report-list-separator")).into(),
+            ),
+            ("lead", Arg::from(&m.lead_assessor)),
+        ],
+    )
+}
+
+/// The document's subject: whose assessment, of when.
+pub fn subject(card: &Scorecard) -> String {
+    let (m, w) = (&card.meta, words_of(card));
+    w.fill(
+        "scorecard-title",
+        &[
+            ("client", Arg::from(&m.client)),
+            ("date", w.date(m.assessment_date).into()),
+        ],
+    )
+}
+
+/// "Intention 48% · Reality 41%".
+pub fn intention_reality(card: &Scorecard) -> String {
+    let (s, w) = (&card.summary, words_of(card));
+    w.fill(
+        "scorecard-intention-reality",
+        &[
+            ("intention", pct(w, s.intention).into()),
+            ("reality", pct(w, s.reality).into()),
+        ],
+    )
+}
+
+/// "96 of 96 questions answered".
+pub fn answered(card: &Scorecard) -> String {
+    let (s, w) = (&card.summary, words_of(card));
+    w.fill(
+        "scorecard-answered",
+        &[
+            ("answered", w.whole(s.answered as f64).into()),
+            ("questions", w.whole(s.questions as f64).into()),
+        ],
     )
 }
 
 /// What the disagreements section says before its list, if anything: that
 /// there were none, or (the client's edition) how many there were.
 pub fn disagreement_note(card: &Scorecard) -> Option<String> {
+    let w = words_of(card);
     if card.disagreement_count == 0 {
-        Some("On every question the assessors differed by less than 3 points.".to_owned())
+        Some(w.get("scorecard-no-disagreements"))
     } else if !card.edition.is_working() {
-        Some(format!("The assessors differed by 3 points or more on {} of the questions; each was discussed before the scores became final.", card.disagreement_count))
+        Some(w.fill(
+            "scorecard-disagreements",
+            &[("count", card.disagreement_count.into())],
+        ))
     } else {
         None
     }
@@ -68,18 +178,19 @@ pub fn disagreement_note(card: &Scorecard) -> Option<String> {
 /// The line under the masthead in the working edition.
 pub fn working_note(card: &Scorecard) -> Option<String> {
     card.edition.is_working().then(|| {
-        format!(
-            "Working edition for {}: every assessor's answers and notes. The client gets the client edition.",
-            card.meta.organisation
+        words_of(card).fill(
+            "report-working-edition",
+            &[("organisation", Arg::from(&card.meta.organisation))],
         )
     })
 }
 
 /// The footer's report part: client, questionnaire and date.
 pub fn footer(card: &Scorecard) -> String {
-    let m = &card.meta;
-    format!(
-        "{} · {} · generated {}",
-        m.client, m.questionnaire_version, m.generated_on
-    )
+    let (m, w) = (&card.meta, words_of(card));
+    let generated = w.fill(
+        "report-generated",
+        &[("date", w.date(m.generated_on).into())],
+    );
+    format!("{} · {} · {generated}", m.client, m.questionnaire_version)
 }

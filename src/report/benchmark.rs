@@ -1,7 +1,7 @@
 //! Where a value stands in the portfolio, and which companies it is
 //! compared with.
 
-use super::text::{fill, sentences};
+use crate::domain::i18n::Words;
 
 /// The companies a scorecard is compared with. A company counts once: its
 /// latest whole-company final assessment. A scoped assessment (a business
@@ -11,9 +11,9 @@ use super::text::{fill, sentences};
 pub enum Benchmark {
     /// A whole-company assessment among the portfolio's companies.
     Companies,
-    /// A scoped assessment among assessments of the same kind of scope,
-    /// named for the reader ("business unit").
-    SameScope(String),
+    /// A scoped assessment among assessments of the same kind of scope:
+    /// which of business unit, product and customer group it sets.
+    SameScope([bool; 3]),
     /// A scoped assessment against the portfolio's whole-company results.
     WholeCompanies,
 }
@@ -21,38 +21,39 @@ pub enum Benchmark {
 /// A scoped assessment is compared with its own kind from this many.
 pub const MIN_SAME_SCOPE: usize = 5;
 
-impl Benchmark {
-    /// Among assessments of the same kind of scope: which of business unit,
-    /// product and customer group it sets.
-    pub fn same_scope(kind: [bool; 3]) -> Benchmark {
-        let parts: Vec<&str> = sentences()
-            .scope_parts
-            .iter()
-            .zip(kind)
-            .filter(|(_, set)| *set)
-            .map(|(part, _)| part.as_str())
-            .collect();
-        Benchmark::SameScope(parts.join(" and "))
-    }
+/// The parts of a scope, in the order of [`Benchmark::SameScope`].
+const SCOPE_PARTS: [&str; 3] = [
+    "scorecard-scope-business-unit",
+    "scorecard-scope-product",
+    "scorecard-scope-customer-group",
+];
 
+impl Benchmark {
     /// The group in words, e.g. "the portfolio".
-    pub fn group(&self) -> String {
-        let s = sentences();
+    pub fn group(&self, w: &Words) -> String {
         match self {
-            Benchmark::Companies => s.group_companies.clone(),
-            Benchmark::SameScope(kind) => fill(&s.group_same_scope, &[("kind", kind.clone())]),
-            Benchmark::WholeCompanies => s.group_whole_companies.clone(),
+            Benchmark::Companies => w.get("scorecard-group-companies"),
+            Benchmark::SameScope(kind) => {
+                let parts: Vec<String> = SCOPE_PARTS
+                    .iter()
+                    .zip(kind)
+                    .filter(|(_, set)| **set)
+                    .map(|(part, _)| w.get(part))
+                    .collect();
+                let kind = parts.join(&w.get("scorecard-scope-and"));
+                w.fill("scorecard-group-same-scope", &[("kind", kind.into())])
+            }
+            Benchmark::WholeCompanies => w.get("scorecard-group-whole-companies"),
         }
     }
 
     /// How many it holds, in words: "60 companies", "7 assessments".
-    pub fn count(&self, n: usize) -> String {
-        let s = sentences();
-        let template = match self {
-            Benchmark::SameScope(_) => &s.count_assessments,
-            Benchmark::Companies | Benchmark::WholeCompanies => &s.count_companies,
+    pub fn count(&self, w: &Words, n: usize) -> String {
+        let id = match self {
+            Benchmark::SameScope(_) => "scorecard-count-assessments",
+            Benchmark::Companies | Benchmark::WholeCompanies => "scorecard-count-companies",
         };
-        fill(template, &[("n", n.to_string())])
+        w.fill(id, &[("n", w.whole(n as f64).into())])
     }
 }
 

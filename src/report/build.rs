@@ -2,7 +2,7 @@
 
 use super::benchmark::{percentile_rank, quantile, quartile, Benchmark};
 use super::model::*;
-use super::text::{fill, pct, sentences};
+use crate::domain::i18n::{words, Arg, Language, Words};
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::scoring::{Percent, QuestionResult, Results};
 use std::collections::{BTreeMap, HashMap};
@@ -50,6 +50,8 @@ pub struct AnswerNote {
 
 pub struct ScorecardInput<'a> {
     pub edition: Edition,
+    /// The language of the report's words.
+    pub language: Language,
     pub meta: Meta,
     pub questionnaire: &'a Questionnaire,
     pub results: &'a Results,
@@ -67,6 +69,7 @@ pub struct ScorecardInput<'a> {
 }
 
 pub fn build(input: ScorecardInput<'_>) -> Scorecard {
+    let w = words(input.language);
     let results = input.results;
     let combined =
         |p: Option<crate::domain::scoring::Dimensions>| p.map_or(0.0, |d| d.combined.get());
@@ -124,13 +127,14 @@ pub fn build(input: ScorecardInput<'_>) -> Scorecard {
         intention: overall.intention.get(),
         reality: overall.reality.get(),
         portfolio: standing(
-            &input.benchmark.group(),
+            w,
+            &input.benchmark.group(w),
             &input.benchmark,
             &everyone,
             own.overall,
         ),
         sector: (sector.len() >= MIN_SECTOR)
-            .then(|| standing(own.sector, &input.benchmark, &sector, own.overall)),
+            .then(|| standing(w, own.sector, &input.benchmark, &sector, own.overall)),
         answered: results.overall.scored + results.overall.not_applicable,
         questions: results.overall.questions,
     };
@@ -163,17 +167,18 @@ pub fn build(input: ScorecardInput<'_>) -> Scorecard {
         })
         .collect();
     let trend = trend(&history, &own, input.meta.assessment_date, &radar);
-    let (priorities, priority_rule) = priorities(&areas, input.area_weights);
-    let strengths = strengths(&areas);
+    let (priorities, priority_rule) = priorities(w, &areas, input.area_weights);
+    let strengths = strengths(w, &areas);
     let working = input.edition.is_working();
     let (details, mut disagreements, not_applicable) =
-        details(input.questionnaire, results, input.answers, working);
+        details(w, input.questionnaire, results, input.answers, working);
     let disagreement_count = disagreements.len();
     if !working {
         disagreements.clear();
     }
     Scorecard {
         edition: input.edition,
+        language: input.language,
         meta: input.meta,
         summary,
         radar,
@@ -191,6 +196,7 @@ pub fn build(input: ScorecardInput<'_>) -> Scorecard {
 }
 
 fn standing(
+    w: &Words,
     group: &str,
     benchmark: &Benchmark,
     entries: &[&PortfolioEntry],
@@ -203,11 +209,7 @@ fn standing(
         quantile(&values, 0.5).unwrap_or(0.0),
         quantile(&values, 0.75).unwrap_or(0.0),
     );
-    let quarter = sentences()
-        .quarters
-        .get(usize::from(quartile.max(1) - 1))
-        .cloned()
-        .unwrap_or_default();
+    let quarter = w.get(&format!("scorecard-quarter-{}", quartile.clamp(1, 4)));
     Standing {
         group: group.to_owned(),
         companies: values.len(),
@@ -215,15 +217,15 @@ fn standing(
         quartile,
         median,
         top_quartile,
-        sentence: fill(
-            &sentences().standing,
+        sentence: w.fill(
+            "scorecard-standing",
             &[
-                ("percentile", pct(percentile)),
-                ("group", group.to_owned()),
-                ("count", benchmark.count(values.len())),
-                ("quarter", quarter),
-                ("median", pct(median)),
-                ("top_quartile", pct(top_quartile)),
+                ("percentile", w.whole(percentile).into()),
+                ("group", group.into()),
+                ("count", benchmark.count(w, values.len()).into()),
+                ("quarter", quarter.into()),
+                ("median", w.whole(median).into()),
+                ("top_quartile", w.whole(top_quartile).into()),
             ],
         ),
     }
@@ -251,7 +253,7 @@ fn trend(
 }
 
 /// The areas furthest above the portfolio median.
-fn strengths(areas: &[AreaRow]) -> Vec<Finding> {
+fn strengths(w: &Words, areas: &[AreaRow]) -> Vec<Finding> {
     let mut ranked: Vec<&AreaRow> = areas.iter().filter(|a| a.combined > a.median).collect();
     ranked.sort_by(|a, b| (b.combined - b.median).total_cmp(&(a.combined - a.median)));
     ranked
@@ -259,9 +261,9 @@ fn strengths(areas: &[AreaRow]) -> Vec<Finding> {
         .take(FINDINGS)
         .map(|a| {
             let template = if a.combined >= a.top_quartile {
-                &sentences().strength_top
+                "scorecard-strength-top"
             } else {
-                &sentences().strength
+                "scorecard-strength"
             };
             Finding {
                 area_id: a.id.clone(),
@@ -269,13 +271,13 @@ fn strengths(areas: &[AreaRow]) -> Vec<Finding> {
                 client: a.combined,
                 benchmark: a.median,
                 score: a.combined - a.median,
-                sentence: fill(
+                sentence: w.fill(
                     template,
                     &[
-                        ("area", a.name.clone()),
-                        ("client", pct(a.combined)),
-                        ("points", pct(a.combined - a.median)),
-                        ("median", pct(a.median)),
+                        ("area", Arg::from(&a.name)),
+                        ("client", w.whole(a.combined).into()),
+                        ("points", w.whole(a.combined - a.median).into()),
+                        ("median", w.whole(a.median).into()),
                     ],
                 ),
             }
@@ -285,16 +287,17 @@ fn strengths(areas: &[AreaRow]) -> Vec<Finding> {
 
 /// Gaps to the top quartile, weighted by each area's link to performance when known.
 fn priorities(
+    w: &Words,
     areas: &[AreaRow],
     weights: Option<(&HashMap<String, f64>, usize)>,
 ) -> (Vec<Finding>, String) {
     let usable = weights.filter(|(_, clients)| *clients >= MIN_STUDY);
     let rule = match usable {
-        Some((_, clients)) => fill(
-            &sentences().rule_correlation,
-            &[("clients", clients.to_string())],
+        Some((_, clients)) => w.fill(
+            "scorecard-rule-correlation",
+            &[("clients", w.whole(clients as f64).into())],
         ),
-        None => sentences().rule_equal.clone(),
+        None => w.get("scorecard-rule-equal"),
     };
     let weight = |id: &str| usable.map_or(1.0, |(w, _)| w.get(id).copied().unwrap_or(0.0).max(0.0));
     let mut ranked: Vec<(f64, &AreaRow)> = areas
@@ -308,11 +311,11 @@ fn priorities(
         .take(FINDINGS)
         .map(|(score, a)| {
             let template = if a.intention - a.reality >= EXECUTION_GAP {
-                &sentences().priority_execute
+                "scorecard-priority-execute"
             } else if a.intention < a.top_quartile {
-                &sentences().priority_plan
+                "scorecard-priority-plan"
             } else {
-                &sentences().priority_both
+                "scorecard-priority-both"
             };
             Finding {
                 area_id: a.id.clone(),
@@ -320,15 +323,15 @@ fn priorities(
                 client: a.combined,
                 benchmark: a.top_quartile,
                 score,
-                sentence: fill(
+                sentence: w.fill(
                     template,
                     &[
-                        ("area", a.name.clone()),
-                        ("points", pct(a.top_quartile - a.combined)),
-                        ("client", pct(a.combined)),
-                        ("top_quartile", pct(a.top_quartile)),
-                        ("intention", pct(a.intention)),
-                        ("reality", pct(a.reality)),
+                        ("area", Arg::from(&a.name)),
+                        ("points", w.whole(a.top_quartile - a.combined).into()),
+                        ("client", w.whole(a.combined).into()),
+                        ("top_quartile", w.whole(a.top_quartile).into()),
+                        ("intention", w.whole(a.intention).into()),
+                        ("reality", w.whole(a.reality).into()),
                     ],
                 ),
             }
@@ -340,6 +343,7 @@ fn priorities(
 /// The area details, the disagreements and the questions that did not
 /// apply; who said what only when `working` (the working edition).
 fn details(
+    w: &Words,
     q: &Questionnaire,
     results: &Results,
     answers: &[AnswerNote],
@@ -416,8 +420,15 @@ fn details(
                 answers: answers
                     .iter()
                     .map(|n| match (n.intention, n.reality, &n.na_reason) {
-                        (Some(i), Some(re), _) => format!("{}: Intention {i}, Reality {re}", n.by),
-                        _ => format!("{}: N/A", n.by),
+                        (Some(i), Some(re), _) => w.fill(
+                            "scorecard-assessor-answer",
+                            &[
+                                ("assessor", Arg::from(&n.by)),
+                                ("intention", i.to_string().into()),
+                                ("reality", re.to_string().into()),
+                            ],
+                        ),
+                        _ => w.fill("scorecard-assessor-na", &[("assessor", Arg::from(&n.by))]),
                     })
                     .collect(),
                 agreed: r.agreed,

@@ -11,7 +11,7 @@ mod model;
 mod paper;
 pub mod programme;
 pub mod study;
-mod text;
+pub mod template_words;
 pub mod wording;
 
 pub use benchmark::{percentile_rank, quantile, quartile, Benchmark, MIN_SAME_SCOPE};

@@ -45,6 +45,8 @@ impl Edition {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scorecard {
     pub edition: Edition,
+    /// The language of its words.
+    pub language: crate::domain::i18n::Language,
     pub meta: Meta,
     pub summary: Summary,
     /// Client, portfolio median and top quartile per area, for the radar.

@@ -3,8 +3,8 @@
 //! money planned against realised. Built from plain inputs, laid out by the
 //! PDF and HTML renderers and the programme pages. Pure.
 
-use super::wording::Wording;
 use super::{Edition, TrendPoint};
+use crate::domain::i18n::Language;
 use crate::domain::numbers::Currency;
 use crate::domain::programme::{
     health, with_project_fields, Grid, Health, ProjectInput, ProjectStatus,
@@ -12,20 +12,6 @@ use crate::domain::programme::{
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
-
-/// The report's wording, from `reports/programme.toml`, parsed once. The
-/// file is part of the binary and checked by a test.
-#[expect(
-    clippy::panic,
-    reason = "the file is bundled and checked by a test: a bad one is a build defect"
-)]
-pub fn wording() -> &'static Wording {
-    static WORDING: std::sync::OnceLock<Wording> = std::sync::OnceLock::new();
-    WORDING.get_or_init(|| {
-        toml_edit::de::from_str(include_str!("../../reports/programme.toml"))
-            .unwrap_or_else(|e| panic!("reports/programme.toml is invalid: {e}"))
-    })
-}
 
 /// A final assessment of the programme's client, with its scope and its
 /// combined % overall and per area (by area id).
@@ -131,6 +117,8 @@ pub struct ProgrammeReport {
     /// Stated on the report; the programme report holds nothing per
     /// assessor, so both editions show the same content.
     pub edition: Edition,
+    /// The language of its words, set like the edition by who asks.
+    pub language: Language,
     pub client: String,
     pub name: String,
     pub today: NaiveDate,
@@ -315,6 +303,7 @@ pub fn build(input: ProgrammeInput) -> ProgrammeReport {
         .reduce(|(s, e), (s2, e2)| (s.min(s2), e.max(e2)));
     ProgrammeReport {
         edition: Edition::Client,
+        language: Language::En,
         client: input.client.clone(),
         name: input.name.clone(),
         today: input.today,

@@ -13,6 +13,7 @@ pub mod body_pace;
 pub mod call;
 pub mod content_policy;
 pub mod download;
+pub mod language;
 pub mod metrics;
 pub mod openapi;
 pub mod pages;

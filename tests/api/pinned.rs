@@ -756,8 +756,8 @@ fn model(app: &TestApp, id: i64) -> Value {
     let id = cmas::domain::ids::AssessmentId(i32::try_from(id).expect("an id"));
     let context = cmas::app::App::new(app.db.clone(), chrono::Duration::hours(1));
     let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
-    let card =
-        cmas::app::scorecard::model(&context, &caller, id, None, today).expect("the scorecard");
+    let card = cmas::app::scorecard::model(&context, &caller, id, Default::default(), today)
+        .expect("the scorecard");
     serde_json::to_value(card).expect("JSON")
 }
 

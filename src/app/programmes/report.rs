@@ -3,8 +3,9 @@
 //! board (PDF or a standalone page) and for the programme's page.
 
 use super::{today, visible};
-use crate::app::documents::{file_stem, render_report, Document, Layout, Renderers, Report};
+use crate::app::documents::{file_stem, render_report, Asked, Document, Layout, Renderers, Report};
 use crate::app::error::{AppError, AppResult};
+use crate::app::questionnaire_language::in_language;
 use crate::app::App;
 use crate::app::{branding, permissions, settings};
 use crate::db::assessments::Assessment;
@@ -14,10 +15,10 @@ use crate::db::questionnaires::StoredQuestionnaire;
 use crate::db::result_summaries;
 use crate::db::AnyConnection;
 use crate::domain::assessment::{AssessmentFilter, Status};
+use crate::domain::i18n::Language;
 use crate::domain::role::Caller;
 use crate::domain::scoring::OVERALL;
 use crate::report::programme::{build, Alert, ProgrammeInput, ProgrammeReport, ScoredAssessment};
-use crate::report::Edition;
 use diesel::QueryResult;
 
 /// The report rendered for the board, and what it covers (the command line
@@ -37,7 +38,7 @@ pub struct RenderedReport {
 fn area_names(
     app: &App,
     conn: &mut AnyConnection,
-    organisation_id: i32,
+    (organisation_id, language): (i32, Language),
     latest: Option<&Assessment>,
 ) -> QueryResult<Vec<(String, String)>> {
     let questionnaire_id = match latest {
@@ -53,7 +54,8 @@ fn area_names(
         .questionnaires
         .get(conn, organisation_id, id)?
         .map(|q| {
-            q.areas
+            in_language(q, language)
+                .areas
                 .iter()
                 .map(|a| (a.id.clone(), a.name.clone()))
                 .collect()
@@ -86,7 +88,12 @@ pub(super) fn client_areas(
     client_id: i32,
 ) -> QueryResult<Vec<(String, String)>> {
     let finals = finals(conn, caller, client_id)?;
-    area_names(app, conn, caller.organisation_id.get(), latest(&finals))
+    area_names(
+        app,
+        conn,
+        (caller.organisation_id.get(), Language::En),
+        latest(&finals),
+    )
 }
 
 /// A programme and what in it needs attention.
@@ -121,7 +128,9 @@ pub(crate) fn attention(
         .collect()
 }
 
-/// The programme's report as of `today`, as the caller may see it.
+/// The programme's report as of `today`, as the caller may see it, in the
+/// language of the pages (English: the programme pages are not translated
+/// reports).
 pub(super) fn load(
     app: &App,
     conn: &mut AnyConnection,
@@ -129,12 +138,44 @@ pub(super) fn load(
     programme: &Programme,
     today: chrono::NaiveDate,
 ) -> QueryResult<ProgrammeReport> {
+    build_report(app, conn, caller, programme, (today, Language::En))
+}
+
+/// The programme's report as of today in `language`, or its client's
+/// report language.
+fn load_in(
+    app: &App,
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    programme: &Programme,
+    language: Option<Language>,
+) -> QueryResult<ProgrammeReport> {
+    let language = match language {
+        Some(language) => language,
+        None => Client::find_visible(conn, caller, programme.client_id)?
+            .map_or(Language::En, |c| c.report_language),
+    };
+    build_report(app, conn, caller, programme, (today(), language))
+}
+
+fn build_report(
+    app: &App,
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    programme: &Programme,
+    (today, language): (chrono::NaiveDate, Language),
+) -> QueryResult<ProgrammeReport> {
     let client = Client::find_visible(conn, caller, programme.client_id)?
         .map_or_else(String::new, |c| c.name);
     let finals = finals(conn, caller, programme.client_id)?;
     let ids: Vec<i32> = finals.iter().map(|a| a.id).collect();
     let stored = result_summaries::load(conn, &ids)?;
-    let area_names = area_names(app, conn, caller.organisation_id.get(), latest(&finals))?;
+    let area_names = area_names(
+        app,
+        conn,
+        (caller.organisation_id.get(), language),
+        latest(&finals),
+    )?;
     let assessments = finals
         .iter()
         .filter_map(|a| {
@@ -157,7 +198,7 @@ pub(super) fn load(
         .into_iter()
         .map(|p| p.project)
         .collect();
-    Ok(build(ProgrammeInput {
+    let report = build(ProgrammeInput {
         client,
         name: programme.name.clone(),
         grid: programme.grid(),
@@ -167,7 +208,8 @@ pub(super) fn load(
         projects,
         today,
         currency: settings::currency_of(conn, caller.organisation_id.get())?,
-    }))
+    });
+    Ok(ProgrammeReport { language, ..report })
 }
 
 /// The report of a programme the caller may see, as of today.
@@ -185,14 +227,14 @@ pub fn document(
     caller: &Caller,
     id: i32,
     layout: Layout,
-    edition: Option<Edition>,
+    asked: Asked,
 ) -> AppResult<RenderedReport> {
-    let edition = permissions::edition(caller, edition)?;
+    let edition = permissions::edition(caller, asked.edition)?;
     // The report and the look it is laid out in, read together.
     let (report, branding) = app.read(|conn| {
         let programme = visible(conn, caller, id)?;
         Ok((
-            load(app, conn, caller, &programme, today())?,
+            load_in(app, conn, caller, &programme, asked.language)?,
             branding::for_reports(conn, caller.organisation_id.get())?,
         ))
     })?;

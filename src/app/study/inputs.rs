@@ -5,12 +5,14 @@
 
 use crate::app::error::AppResult;
 use crate::app::portfolio::{ItemScores, Portfolio};
+use crate::app::questionnaire_language::in_language;
 use crate::app::{results, App};
 use crate::db::agreed::AgreedRow;
 use crate::db::assessments::FinalEntry;
 use crate::db::performance::{Kpi, KpiValue, Panel};
 use crate::db::scores::ScoreRow;
 use crate::db::AnyConnection;
+use crate::domain::i18n::Language;
 use crate::domain::questionnaire::Questionnaire;
 use crate::report::study::{self, Agreement, Column, Measure, Reliability, Study, StudyInput};
 use crate::stats::Method;
@@ -22,8 +24,8 @@ pub(super) fn work_out(
     app: &App,
     conn: &mut AnyConnection,
     organisation_id: i32,
-    period: Option<String>,
-    method: Method,
+    (period, method): (Option<String>, Method),
+    language: Language,
 ) -> AppResult<Study> {
     let period = match period {
         Some(p) => p,
@@ -41,7 +43,7 @@ pub(super) fn work_out(
         Some((id, _)) => app
             .questionnaires
             .get(conn, organisation_id, id)?
-            .map(|q| (id, q)),
+            .map(|q| (id, in_language(q, language))),
         None => None,
     };
     let score = |area: Option<&str>| -> BTreeMap<i32, f64> {
@@ -76,6 +78,7 @@ pub(super) fn work_out(
         None => (Vec::new(), Vec::new()),
     };
     Ok(study::build(StudyInput {
+        language,
         period,
         method,
         clients: latest.len(),

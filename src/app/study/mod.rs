@@ -5,6 +5,7 @@
 
 mod inputs;
 
+use super::documents::Asked;
 use super::documents::{file_stem, render_report, Document, Layout, Renderers, Report};
 use super::error::{AppError, AppResult};
 use super::permissions::{self, require, STAFF};
@@ -13,9 +14,9 @@ use super::App;
 use crate::db::organisations::Organisation;
 use crate::db::performance::KpiValue;
 use crate::db::AnyConnection;
+use crate::domain::i18n::Language;
 use crate::domain::role::Caller;
 use crate::report::study::{self, Study};
-use crate::report::Edition;
 use crate::stats::Method;
 
 const ACTION: &str = "run the portfolio study";
@@ -24,7 +25,15 @@ const ACTION: &str = "run the portfolio study";
 /// data when `None`).
 pub fn run(app: &App, caller: &Caller, period: Option<String>, method: Method) -> AppResult<Study> {
     require(caller, STAFF, ACTION)?;
-    app.read(|conn| inputs::work_out(app, conn, caller.organisation_id.get(), period, method))
+    app.read(|conn| {
+        inputs::work_out(
+            app,
+            conn,
+            caller.organisation_id.get(),
+            (period, method),
+            Language::En,
+        )
+    })
 }
 
 /// The study as a report: a PDF, or a standalone page with its charts.
@@ -34,14 +43,15 @@ pub fn document(
     period: Option<String>,
     method: Method,
     layout: Layout,
-    edition: Option<Edition>,
+    asked: Asked,
 ) -> AppResult<Document> {
     require(caller, STAFF, ACTION)?;
-    let edition = permissions::edition(caller, edition)?;
+    let edition = permissions::edition(caller, asked.edition)?;
+    let language = asked.language.unwrap_or_default();
     let organisation_id = caller.organisation_id.get();
     let (study, organisation, branding) = app.read(|conn| {
-        let study =
-            inputs::work_out(app, conn, organisation_id, period, method)?.in_edition(edition);
+        let study = inputs::work_out(app, conn, organisation_id, (period, method), language)?
+            .in_edition(edition);
         Ok((
             study,
             Organisation::find(conn, organisation_id)?.name,
@@ -93,13 +103,20 @@ pub fn page(
     caller: &Caller,
     period: Option<String>,
     method: Method,
+    language: Option<Language>,
 ) -> AppResult<StudyPage> {
     require(caller, STAFF, ACTION)?;
     let organisation_id = caller.organisation_id.get();
     let (study, periods, organisation) = app.read(|conn| {
         let periods = KpiValue::periods(conn, organisation_id)?;
         let organisation = Organisation::find(conn, organisation_id)?.name;
-        let study = inputs::work_out(app, conn, organisation_id, period, method)?;
+        let study = inputs::work_out(
+            app,
+            conn,
+            organisation_id,
+            (period, method),
+            language.unwrap_or_default(),
+        )?;
         Ok((study, periods, organisation))
     })?;
     let content = crate::render::html::study_fragment(&study, &organisation)
@@ -118,7 +135,15 @@ pub fn warm_up(app: &App) -> AppResult<()> {
     let organisations = app.read(|conn| Ok(Organisation::all(conn)?))?;
     for organisation in organisations {
         let started = std::time::Instant::now();
-        app.read(|conn| inputs::work_out(app, conn, organisation.id, None, Method::Spearman))?;
+        app.read(|conn| {
+            inputs::work_out(
+                app,
+                conn,
+                organisation.id,
+                (None, Method::Spearman),
+                Language::En,
+            )
+        })?;
         tracing::info!(
             organisation_id = organisation.id,
             ms = started.elapsed().as_millis() as u64,

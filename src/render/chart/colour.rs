@@ -4,6 +4,7 @@
 //! fills and the score scale stay cmas's own.
 
 use crate::domain::branding::{Colour, Family, WHITE as PAPER};
+use crate::domain::i18n::{words, Language, Words};
 use crate::report::Branding;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontStyle, IntoFont, RGBColor, TextStyle};
@@ -62,6 +63,8 @@ fn rgb(c: Colour) -> RGBColor {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Palette {
     pub family: Family,
+    /// The words of the chart's labels and legends, in the report's language.
+    pub words: &'static Words,
     /// The client, and Reality in the area bars: the primary colour.
     pub client: RGBColor,
     /// Intention: the primary colour's lightest tint with 3:1.
@@ -82,7 +85,7 @@ const MEDIAN_GREY: Colour = Colour(0x75, 0x75, 0x75);
 impl Palette {
     /// The palette of a branding: its colours where they pass 3:1 on white
     /// and stand apart, cmas's own where they do not.
-    pub fn of(branding: &Branding) -> Palette {
+    pub fn of(branding: &Branding, language: Language) -> Palette {
         let fallback = Branding::default();
         let passes = |c: Colour| c.contrast(PAPER) >= SERIES_CONTRAST;
         let primary = Some(branding.primary)
@@ -113,6 +116,7 @@ impl Palette {
         }
         Palette {
             family: branding.family,
+            words: words(language),
             client: rgb(primary),
             intention: rgb(intention),
             median: rgb(MEDIAN_GREY),
@@ -141,7 +145,7 @@ impl Palette {
 
 impl Default for Palette {
     fn default() -> Palette {
-        Palette::of(&Branding::default())
+        Palette::of(&Branding::default(), Language::En)
     }
 }
 
@@ -250,7 +254,7 @@ mod tests {
             brand(Colour(0, 0, 0), Colour(0x75, 0x75, 0x75)),
         ];
         for branding in &cases {
-            let p = Palette::of(branding);
+            let p = Palette::of(branding, Language::En);
             let all = series(&p);
             for (i, a) in all.iter().enumerate() {
                 let ratio = contrast(*a, WHITE);
@@ -260,7 +264,7 @@ mod tests {
                 }
             }
         }
-        let own = Palette::of(&cases[1]);
+        let own = Palette::of(&cases[1], Language::En);
         assert_eq!(own.client, RGBColor(0x0b, 0x6e, 0x4f));
         assert_eq!(own.top_quartile, RGBColor(0xa6, 0x1e, 0x4d));
     }

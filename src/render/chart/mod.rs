@@ -163,9 +163,9 @@ pub fn radar<DB: DrawingBackend>(
         p,
         (px(10.0), y),
         &[
-            ("Client", p.client),
-            ("Portfolio median", p.median),
-            ("Top quartile", p.top_quartile),
+            (p.words.get("chart-client").as_str(), p.client),
+            (p.words.get("chart-portfolio-median").as_str(), p.median),
+            (p.words.get("chart-top-quartile").as_str(), p.top_quartile),
         ],
     )
 }
@@ -239,10 +239,10 @@ pub fn area_bars<DB: DrawingBackend>(
         p,
         (left, h - px(8.0)),
         &[
-            ("Intention", p.intention),
-            ("Reality", p.client),
-            ("Portfolio median", p.median),
-            ("Top quartile", p.top_quartile),
+            (p.words.get("chart-intention").as_str(), p.intention),
+            (p.words.get("chart-reality").as_str(), p.client),
+            (p.words.get("chart-portfolio-median").as_str(), p.median),
+            (p.words.get("chart-top-quartile").as_str(), p.top_quartile),
         ],
     )
 }
@@ -276,12 +276,13 @@ pub fn trend<DB: DrawingBackend>(
     }
     for (i, point) in points.iter().enumerate() {
         area.draw(&Text::new(
-            point.date.format("%b %Y").to_string(),
+            p.words.month_year(point.date),
             (x(i), bottom + px(4.0)),
             p.font(7.0, &MUTED, HPos::Center, VPos::Top),
         ))?;
     }
-    let mut entries: Vec<(&str, RGBColor)> = vec![("Overall", p.client)];
+    let overall = p.words.get("chart-overall");
+    let mut entries: Vec<(&str, RGBColor)> = vec![(overall.as_str(), p.client)];
     for (a, name) in names.iter().enumerate() {
         let colour = p.lines.iter().cycle().nth(a).copied().unwrap_or(p.client);
         let line: Vec<(i32, i32)> = points
@@ -346,12 +347,12 @@ pub fn scatter<DB: DrawingBackend>(
         ))?;
     }
     area.draw(&Text::new(
-        "Assessment rank (1 = best)".to_owned(),
+        p.words.get("chart-assessment-rank"),
         ((left + right) / 2, h - px(6.0)),
         p.font(8.0, &TEXT, HPos::Center, VPos::Bottom),
     ))?;
     area.draw(&Text::new(
-        "Performance rank".to_owned(),
+        p.words.get("chart-performance-rank"),
         (left, px(2.0)),
         p.font(8.0, &TEXT, HPos::Left, VPos::Top),
     ))?;
@@ -455,7 +456,11 @@ pub fn heatmap<DB: DrawingBackend>(
                 fill.filled(),
             ))?;
             let label = cell.r.map_or("–".to_owned(), |r| {
-                format!("{r:.2}{}", if cell.significant { "*" } else { "" })
+                format!(
+                    "{}{}",
+                    p.words.number(r, 2),
+                    if cell.significant { "*" } else { "" }
+                )
             });
             let ink = if cell.r.is_some_and(|r| r.abs() > 0.5) {
                 RGBColor(0xff, 0xff, 0xff)
@@ -470,7 +475,7 @@ pub fn heatmap<DB: DrawingBackend>(
         }
     }
     area.draw(&Text::new(
-        "* significant after Holm's correction (5%)".to_owned(),
+        p.words.get("chart-significant"),
         (left, h - px(4.0)),
         p.font(7.0, &MUTED, HPos::Left, VPos::Bottom),
     ))

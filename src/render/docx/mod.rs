@@ -15,6 +15,7 @@ pub use scorecard::scorecard;
 pub use study::study;
 
 use crate::domain::branding::Colour;
+use crate::domain::i18n::Words;
 use crate::render::cover::Cover;
 use crate::render::figures::Figure;
 use crate::report::Branding;
@@ -238,10 +239,21 @@ impl Writer {
         );
     }
 
+    /// A table whose headings are messages: the first left-aligned, the
+    /// rest (figures) right-aligned.
+    pub fn table_of(&mut self, words: &Words, ids: &[&str], rows: &[Vec<String>]) {
+        let columns: Vec<(String, bool)> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (words.get(id), i > 0))
+            .collect();
+        self.table(&columns, rows);
+    }
+
     /// A table in the table style: a bold, shaded header row (none when
     /// every title is blank), then `rows`; columns whose `right` is set are
     /// right-aligned (numbers).
-    pub fn table(&mut self, columns: &[(&str, bool)], rows: &[Vec<String>]) {
+    pub fn table<S: AsRef<str>>(&mut self, columns: &[(S, bool)], rows: &[Vec<String>]) {
         let band = hex(self.branding.band());
         let grid = grid(columns.len());
         let cell = |text: &str, right: bool, bold: bool, width: usize| {
@@ -262,7 +274,8 @@ impl Writer {
                 .iter()
                 .zip(&grid)
                 .map(|((title, right), width)| {
-                    cell(title, *right, true, *width).shading(Shading::new().fill(band.clone()))
+                    cell(title.as_ref(), *right, true, *width)
+                        .shading(Shading::new().fill(band.clone()))
                 })
                 .collect(),
         );
@@ -276,7 +289,7 @@ impl Writer {
                     .collect(),
             )
         });
-        let headed = columns.iter().any(|(title, _)| !title.is_empty());
+        let headed = columns.iter().any(|(title, _)| !title.as_ref().is_empty());
         let table = Table::new(
             std::iter::once(header)
                 .filter(|_| headed)
@@ -306,7 +319,7 @@ impl Writer {
         self.push(
             Paragraph::new()
                 .style("Caption")
-                .add_run(Run::new().add_text(figure.title)),
+                .add_run(Run::new().add_text(&figure.title)),
         );
         Ok(())
     }

@@ -3,10 +3,11 @@
 //! then every project.
 
 use super::{DocxError, Info, Writer};
+use crate::domain::i18n::Arg;
 use crate::render::chart::Palette;
 use crate::render::cover;
 use crate::render::figures::{self, Figure};
-use crate::render::programme::{self as words, day, fill, text};
+use crate::render::programme::{self as words, Say};
 use crate::report::programme::ProgrammeReport;
 use crate::report::Branding;
 
@@ -15,15 +16,19 @@ pub fn programme(
     branding: &Branding,
     created: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<u8>, DocxError> {
-    let figures = figures::programme(report, &Palette::of(branding))
+    let figures = figures::programme(report, &Palette::of(branding, report.language))
         .map_err(|e| DocxError::Chart(e.to_string()))?;
+    let say = Say::of(report);
     let footer = branding.footer_line("", &words::footer(report, created.date_naive()));
     let mut w = Writer::new(branding, branding.marking(&report.client), &footer);
     w.opening(&cover::programme(report), &words::masthead(report))?;
-    w.heading(1, text("heading_attention"));
+    w.heading(1, &say.text("heading_attention"));
     let list = words::attention(report);
     if list.is_empty() {
-        w.text(&fill("nothing_flagged", &[("today", &day(report.today))]));
+        w.text(&say.fill(
+            "nothing_flagged",
+            &[("today", say.day(report.today).into())],
+        ));
     }
     for a in &list {
         w.heading(3, &format!("{} — {}", a.project, a.flags));
@@ -33,28 +38,29 @@ pub fn programme(
     }
     section(
         &mut w,
-        (text("heading_grid"), text("empty_grid")),
+        (&say.text("heading_grid"), &say.text("empty_grid")),
         figures.coverage.as_ref(),
     )?;
     section(
         &mut w,
-        (text("heading_timeline"), text("empty_timeline")),
+        (&say.text("heading_timeline"), &say.text("empty_timeline")),
         figures.gantt.as_ref(),
     )?;
     section(
         &mut w,
-        (text("heading_trend"), text("empty_trend")),
+        (&say.text("heading_trend"), &say.text("empty_trend")),
         figures.trend.as_ref(),
     )?;
     if figures.trend.is_some() {
-        let mut columns = vec![("Date", false)];
+        let date = say.0.get("column-date");
+        let mut columns = vec![(date.as_str(), false)];
         columns.extend(report.area_names.iter().map(|n| (n.as_str(), true)));
         let rows: Vec<Vec<String>> = report
             .trend
             .iter()
             .map(|p| {
-                std::iter::once(day(p.date))
-                    .chain(p.areas.iter().map(|v| format!("{v:.0}%")))
+                std::iter::once(say.day(p.date))
+                    .chain(p.areas.iter().map(|v| format!("{}%", say.0.whole(*v))))
                     .collect()
             })
             .collect();
@@ -62,25 +68,25 @@ pub fn programme(
     }
     section(
         &mut w,
-        (text("heading_benefits"), text("empty_benefits")),
+        (&say.text("heading_benefits"), &say.text("empty_benefits")),
         figures.benefits.as_ref(),
     )?;
     if !report.projects.is_empty() {
         w.table(
             &[
-                (text("column_total"), false),
-                (text("column_planned"), true),
-                (text("column_actual"), true),
-                (text("column_share"), true),
+                (&say.text("column_total"), false),
+                (&say.text("column_planned"), true),
+                (&say.text("column_actual"), true),
+                (&say.text("column_share"), true),
             ],
-            &words::totals_rows(&report.money),
+            &words::totals_rows(say, &report.money),
         );
         projects(&mut w, report);
     }
     w.finish(&Info {
         title: format!("{}: {}", report.name, report.client),
         author: report.client.clone(),
-        subject: fill("subject", &[("client", &report.client)]),
+        subject: say.fill("subject", &[("client", Arg::from(&report.client))]),
         created,
     })
 }
@@ -102,35 +108,36 @@ fn section(
 }
 
 fn projects(w: &mut Writer, report: &ProgrammeReport) {
+    let say = Say::of(report);
     w.page_break();
-    w.heading(1, text("heading_projects"));
+    w.heading(1, &say.text("heading_projects"));
     for p in &report.projects {
         w.heading(2, &p.name);
         w.text(&p.objective);
-        let facts: Vec<Vec<String>> = words::facts(p, &report.money.currency)
+        let facts: Vec<Vec<String>> = words::facts(say, p, &report.money.currency)
             .into_iter()
-            .map(|f| vec![f.label.to_owned(), f.value])
+            .map(|f| vec![f.label, f.value])
             .collect();
         w.table(&[("", false), ("", false)], &facts);
-        let milestones = words::milestone_rows(p, report.today);
+        let milestones = words::milestone_rows(say, p, report.today);
         if !milestones.is_empty() {
             w.table(
                 &[
-                    (text("column_milestone"), false),
-                    (text("column_due"), false),
-                    (text("column_state"), false),
+                    (&say.text("column_milestone"), false),
+                    (&say.text("column_due"), false),
+                    (&say.text("column_state"), false),
                 ],
                 &milestones,
             );
         }
-        let areas = words::area_rows(p);
+        let areas = words::area_rows(say, p);
         if !areas.is_empty() {
             w.table(
                 &[
-                    (text("column_area"), false),
-                    (text("column_before"), true),
-                    (text("column_since"), true),
-                    (text("column_change"), true),
+                    (&say.text("column_area"), false),
+                    (&say.text("column_before"), true),
+                    (&say.text("column_since"), true),
+                    (&say.text("column_change"), true),
                 ],
                 &areas,
             );

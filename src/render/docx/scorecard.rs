@@ -14,31 +14,13 @@ pub fn scorecard(
     created: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<u8>, DocxError> {
     let m = &card.meta;
-    let figures = figures::scorecard(card, &Palette::of(branding))
+    let figures = figures::scorecard(card, &Palette::of(branding, card.language))
         .map_err(|e| DocxError::Chart(e.to_string()))?;
-    let footer = branding.footer_line(
-        &m.organisation,
-        &format!(
-            "{} · {} · generated {}",
-            m.client, m.questionnaire_version, m.generated_on
-        ),
-    );
+    let footer = branding.footer_line(&m.organisation, &shared::footer(card));
     let mut w = Writer::new(branding, branding.marking(&m.client), &footer);
-    w.opening(
-        &cover::scorecard(card),
-        &[format!(
-            "{} · {} · assessed {} · {}",
-            m.sector,
-            m.scope,
-            m.assessment_date.format("%-d %B %Y"),
-            m.status
-        )],
-    )?;
-    w.text(&format!(
-        "Assessors: {} (lead: {})",
-        m.assessors.join(", "),
-        m.lead_assessor
-    ));
+    let [line, team] = shared::masthead(card);
+    w.opening(&cover::scorecard(card), &[line])?;
+    w.text(&team);
     if let Some(note) = shared::working_note(card) {
         w.note(&note);
     }
@@ -48,10 +30,7 @@ pub fn scorecard(
     w.finish(&Info {
         title: m.title.clone(),
         author: m.organisation.clone(),
-        subject: format!(
-            "Customer management assessment of {} on {}",
-            m.client, m.assessment_date
-        ),
+        subject: shared::subject(card),
         created,
     })
 }
@@ -61,22 +40,19 @@ fn summary(
     card: &Scorecard,
     figures: &figures::ScorecardFigures,
 ) -> Result<(), DocxError> {
-    let s = &card.summary;
-    w.heading(1, "Summary");
+    let (s, t) = (&card.summary, shared::words_of(card));
+    w.heading(1, &t.get("scorecard-summary"));
     w.text(&format!(
-        "{} of best practice overall: Intention {} · Reality {}.",
-        pct(s.overall),
-        pct(s.intention),
-        pct(s.reality)
+        "{} {}: {}.",
+        pct(t, s.overall),
+        t.get("scorecard-of-best-practice"),
+        shared::intention_reality(card)
     ));
     for standing in std::iter::once(&s.portfolio).chain(s.sector.as_ref()) {
         w.text(&standing.sentence);
     }
-    w.note(&format!(
-        "{} of {} questions answered.",
-        s.answered, s.questions
-    ));
-    w.heading(2, "The eight areas against the portfolio");
+    w.note(&shared::answered(card));
+    w.heading(2, &t.get("scorecard-heading-radar"));
     w.figure(&figures.radar)?;
     let rows: Vec<Vec<String>> = card
         .radar
@@ -84,31 +60,32 @@ fn summary(
         .map(|a| {
             vec![
                 a.name.clone(),
-                pct(a.client),
-                pct(a.median),
-                pct(a.top_quartile),
+                pct(t, a.client),
+                pct(t, a.median),
+                pct(t, a.top_quartile),
             ]
         })
         .collect();
-    w.table(
+    w.table_of(
+        t,
         &[
-            ("Area", false),
-            ("Client", true),
-            ("Portfolio median", true),
-            ("Top quartile", true),
+            "column-area",
+            "column-client",
+            "chart-portfolio-median",
+            "column-top-quartile",
         ],
         &rows,
     );
-    w.heading(2, "Strengths");
+    w.heading(2, &t.get("scorecard-heading-strengths"));
     if card.strengths.is_empty() {
-        w.text("No area is above the portfolio median yet.");
+        w.text(&t.get("scorecard-no-strengths"));
     }
     for f in &card.strengths {
         w.item("•", &f.sentence);
     }
-    w.heading(2, "Priorities: what to do first");
+    w.heading(2, &t.get("scorecard-heading-priorities"));
     if card.priorities.is_empty() {
-        w.text("Every area is at or above the portfolio's top quartile.");
+        w.text(&t.get("scorecard-no-priorities"));
     }
     for (i, f) in card.priorities.iter().enumerate() {
         w.item(&format!("{}.", i + 1), &f.sentence);
@@ -122,67 +99,55 @@ fn areas(
     card: &Scorecard,
     figures: &figures::ScorecardFigures,
 ) -> Result<(), DocxError> {
+    let t = shared::words_of(card);
     w.page_break();
-    w.heading(1, "Areas: Intention and Reality against the portfolio");
+    w.heading(1, &t.get("scorecard-heading-areas"));
     w.figure(&figures.bars)?;
-    let rows = shared::area_rows(card);
-    w.table(
-        &[
-            ("Area", false),
-            ("Score", true),
-            ("Intention", true),
-            ("Reality", true),
-            ("Median", true),
-            ("Top quartile", true),
-            ("Change", true),
-        ],
-        &rows,
-    );
+    w.table_of(t, &shared::AREA_COLUMNS, &shared::area_rows(card));
     match &figures.trend {
         Some(trend) => {
-            w.heading(2, "Progress over the assessments");
+            w.heading(2, &t.get("scorecard-heading-trend"));
             w.figure(trend)?;
-            let mut columns = vec![("Date", false), ("Overall", true)];
-            columns.extend(card.radar.iter().map(|a| (a.name.as_str(), true)));
+            let mut columns = vec![
+                (t.get("column-date"), false),
+                (t.get("column-overall"), true),
+            ];
+            columns.extend(card.radar.iter().map(|a| (a.name.clone(), true)));
             let rows: Vec<Vec<String>> = card
                 .trend
                 .iter()
                 .map(|p| {
-                    std::iter::once(p.date.format("%b %Y").to_string())
-                        .chain(std::iter::once(pct(p.overall)))
-                        .chain(p.areas.iter().map(|v| pct(*v)))
+                    std::iter::once(t.month_year(p.date))
+                        .chain(std::iter::once(pct(t, p.overall)))
+                        .chain(p.areas.iter().map(|v| pct(t, *v)))
                         .collect()
                 })
                 .collect();
             w.table(&columns, &rows);
         }
-        None => w.note("This is the first final assessment of this client and scope; changes appear from the next one."),
+        None => w.note(&t.get("scorecard-first-assessment")),
     }
     Ok(())
 }
 
 fn details(w: &mut Writer, card: &Scorecard) {
+    let t = shared::words_of(card);
     w.page_break();
-    w.heading(1, "Area details");
+    w.heading(1, &t.get("scorecard-heading-details"));
     for area in &card.details {
-        w.heading(2, &format!("{}: {}", area.name, pct(area.combined)));
-        let rows = shared::sub_area_rows(area);
-        w.table(
-            &[
-                ("Sub-area", false),
-                ("Score", true),
-                ("Intention", true),
-                ("Reality", true),
-            ],
-            &rows,
+        w.heading(2, &format!("{}: {}", area.name, pct(t, area.combined)));
+        w.table_of(
+            t,
+            &shared::SUB_AREA_COLUMNS,
+            &shared::sub_area_rows(t, area),
         );
         if !area.lowest.is_empty() {
-            w.heading(3, "Lowest-scoring practices");
+            w.heading(3, &t.get("scorecard-heading-lowest"));
         }
         for q in &area.lowest {
-            w.item(&q.id, &shared::practice_line(q));
+            w.item(&q.id, &shared::practice_line(t, q));
             for note in &q.evidence {
-                w.note(&format!("Evidence — {note}"));
+                w.note(&t.fill("scorecard-evidence", &[("note", note.into())]));
             }
         }
     }
@@ -190,17 +155,20 @@ fn details(w: &mut Writer, card: &Scorecard) {
 }
 
 fn evidence(w: &mut Writer, card: &Scorecard) {
-    let base = &card.evidence_base;
-    w.heading(2, "Evidence base");
-    w.text(&format!(
-        "{} interviews held; {} documents and links reviewed.",
-        base.interviews.len(),
-        base.documents
+    let (base, t) = (&card.evidence_base, shared::words_of(card));
+    w.heading(2, &t.get("scorecard-heading-evidence-base"));
+    w.text(&t.fill(
+        "scorecard-interviews-held",
+        &[("count", base.interviews.len().into())],
     ));
     for i in &base.interviews {
         let name = i.name.as_ref().map_or(String::new(), |n| format!("{n}, "));
         w.item("•", &format!("{name}{} ({})", i.job_title, i.function));
     }
+    w.text(&t.fill(
+        "scorecard-documents-reviewed",
+        &[("count", base.documents.into())],
+    ));
     let rows: Vec<Vec<String>> = base
         .per_area
         .iter()
@@ -212,26 +180,27 @@ fn evidence(w: &mut Writer, card: &Scorecard) {
             ]
         })
         .collect();
-    w.table(
-        &[("Area", false), ("Interviews", true), ("Documents", true)],
+    w.table_of(
+        t,
+        &["column-area", "column-interviews", "column-documents"],
         &rows,
     );
-    w.heading(2, "Where the assessors disagreed");
+    w.heading(2, &t.get("scorecard-heading-disagreements"));
     if let Some(note) = shared::disagreement_note(card) {
         w.text(&note);
     }
     for d in &card.disagreements {
         let agreed = if d.agreed {
-            " — agreed score set by the lead"
+            format!(" — {}", t.get("scorecard-agreed-by-lead"))
         } else {
-            ""
+            String::new()
         };
         w.item(&d.id, &format!("{}{agreed}", d.practice));
         w.note(&d.answers.join(" · "));
     }
-    w.heading(2, "Not applicable");
+    w.heading(2, &t.get("scorecard-heading-not-applicable"));
     if card.not_applicable.is_empty() {
-        w.text("Every question applied to this client.");
+        w.text(&t.get("scorecard-all-applicable"));
     }
     for n in &card.not_applicable {
         w.item(&n.id, &n.practice);

@@ -13,33 +13,27 @@ pub fn study(
     branding: &Branding,
     created: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<u8>, DocxError> {
-    let figures =
-        figures::study(s, &Palette::of(branding)).map_err(|e| DocxError::Chart(e.to_string()))?;
+    let t = shared::words_of(s);
+    let figures = figures::study(s, &Palette::of(branding, s.language))
+        .map_err(|e| DocxError::Chart(e.to_string()))?;
     let footer = branding.footer_line(
         organisation,
-        &format!(
-            "portfolio study {} · generated {}",
-            s.period,
-            created.date_naive()
-        ),
+        &shared::footer(s, organisation, created.date_naive()),
     );
     let mut w = Writer::new(branding, branding.marking(organisation), &footer);
     w.opening(
         &cover::study(s, organisation),
-        &[format!(
-            "{organisation} · period {} · {} clients · {:?} correlations",
-            s.period, s.clients, s.method
-        )],
+        &[shared::meta_line(s, organisation)],
     )?;
-    w.heading(1, "Findings");
+    w.heading(1, &t.get("study-heading-findings"));
     for f in &s.findings {
         w.item("•", f);
     }
-    w.heading(1, "Read with care");
+    w.heading(1, &t.get("study-heading-caveats"));
     for c in &s.caveats {
         w.item("•", c);
     }
-    w.heading(1, "Assessment rank against business-performance rank");
+    w.heading(1, &t.get("study-heading-scatter"));
     w.figure(&figures.scatter)?;
     let rows: Vec<Vec<String>> = s
         .scatter
@@ -47,24 +41,25 @@ pub fn study(
         .map(|p| {
             vec![
                 format!("#{}", p.client_id),
-                format!("{:.1}", p.score_rank),
-                format!("{:.1}", p.performance_rank),
+                t.number(p.score_rank, 1),
+                t.number(p.performance_rank, 1),
             ]
         })
         .collect();
-    w.table(
+    w.table_of(
+        t,
         &[
-            ("Client", false),
-            ("Assessment rank", true),
-            ("Performance rank", true),
+            "column-client",
+            "column-assessment-rank",
+            "column-performance-rank",
         ],
         &rows,
     );
-    w.heading(1, "Scores against every measure of performance");
+    w.heading(1, &t.get("study-heading-heatmap"));
     w.figure(&figures.heatmap)?;
     let (names, measures, cells) = shared::heat(s);
-    let mut columns = vec![("Score", false)];
-    columns.extend(measures.iter().map(|m| (m.as_str(), true)));
+    let mut columns = vec![(t.get("column-score"), false)];
+    columns.extend(measures.iter().map(|m| (m.clone(), true)));
     let rows: Vec<Vec<String>> = names
         .iter()
         .zip(&cells)
@@ -72,35 +67,32 @@ pub fn study(
             std::iter::once(name.clone())
                 .chain(row.iter().map(|c| {
                     c.r.map_or("–".to_owned(), |r| {
-                        format!("{r:.2}{}", if c.significant { " *" } else { "" })
+                        format!(
+                            "{}{}",
+                            t.number(r, 2),
+                            if c.significant { " *" } else { "" }
+                        )
                     })
                 }))
                 .collect()
         })
         .collect();
     w.table(&columns, &rows);
-    w.note("* significant at 5% after Holm's adjustment.");
-    w.heading(1, "Consistency and reliability");
-    match &s.panels.kendall_w {
-        Some(k) => w.text(&format!("Panels: {} panels ranked {} clients in common; Kendall's W = {:.2}, Friedman χ² = {:.1}, p = {:.2e}.", s.panels.panels, s.panels.clients_ranked_by_all, k.w, k.chi2, k.p_value)),
-        None => w.text(&format!("Panels: {}", s.panels.error.as_deref().unwrap_or("no panel data"))),
-    }
-    w.table(
-        &[
-            ("Area", false),
-            ("Cronbach's α", true),
-            ("95% CI", true),
-            ("Assessments", true),
-        ],
+    w.note(&t.get("chart-significant"));
+    w.heading(1, &t.get("study-heading-reliability"));
+    w.text(&shared::panels_line(s));
+    w.table_of(
+        t,
+        &shared::RELIABILITY_COLUMNS,
         &shared::reliability_rows(s),
     );
-    if let Some(a) = &s.agreement {
-        w.text(&format!("Assessors: across {} assessments, the single-assessor agreement ICC(2,1) averages {:.2}.", a.assessments, a.mean_icc));
+    if let Some(line) = shared::agreement_line(s) {
+        w.text(&line);
     }
     w.finish(&Info {
-        title: format!("Portfolio study {}: {organisation}", s.period),
+        title: shared::document_title(s, organisation),
         author: organisation.to_owned(),
-        subject: "Customer-management scores against business performance".into(),
+        subject: t.get("study-subject"),
         created,
     })
 }

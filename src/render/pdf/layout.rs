@@ -4,6 +4,7 @@
 //! bottom-left, so every op flips y.
 
 use super::font_handle;
+use crate::domain::i18n::{Language, Words};
 use crate::render::chart::pdf::{PdfBackend, UNITS_PER_PT};
 use crate::render::chart::{units, Palette};
 use crate::render::font::{fonts_of, Face, Fonts, Weight};
@@ -47,10 +48,24 @@ fn colour((r, g, b): Rgb8) -> Color {
 }
 
 /// A column of a table: title, width in points, right-aligned or not.
-pub struct Column<'a> {
-    pub title: &'a str,
+pub struct Column {
+    pub title: String,
     pub width: f32,
     pub right: bool,
+}
+
+/// Table headings from their message ids, with their widths: the first
+/// left-aligned, the rest (figures) right-aligned.
+pub fn columns(words: &Words, ids: &[&str], widths: &[f32]) -> Vec<Column> {
+    ids.iter()
+        .zip(widths)
+        .enumerate()
+        .map(|(i, (id, width))| Column {
+            title: words.get(id),
+            width: *width,
+            right: i > 0,
+        })
+        .collect()
 }
 
 pub struct Writer {
@@ -86,7 +101,7 @@ fn rgb8(c: crate::domain::branding::Colour) -> Rgb8 {
 }
 
 impl Writer {
-    pub fn new(paper: Paper, branding: &Branding) -> Writer {
+    pub fn new(paper: Paper, branding: &Branding, language: Language) -> Writer {
         Writer {
             paper,
             pages: Vec::new(),
@@ -95,7 +110,7 @@ impl Writer {
             fonts: fonts_of(branding.family),
             primary: rgb8(branding.primary),
             band: rgb8(branding.band()),
-            palette: Palette::of(branding),
+            palette: Palette::of(branding, language),
             marking: None,
             // Checked when it was uploaded; one that no longer decodes is left out.
             logo: branding.logo.as_ref().and_then(|logo| {
@@ -320,14 +335,14 @@ impl Writer {
     }
 
     /// A table whose cells are single lines (longer text is shortened with "…").
-    pub fn table(&mut self, columns: &[Column<'_>], rows: &[Vec<String>], size: f32) {
+    pub fn table(&mut self, columns: &[Column], rows: &[Vec<String>], size: f32) {
         let leading = size * 1.6;
         let header = |w: &mut Writer| {
             w.ensure(leading * 2.0);
             w.y += leading;
             let mut x = MARGIN;
             for c in columns {
-                let cell = fit(c.title, size, w.face(Weight::Bold), c.width - 4.0);
+                let cell = fit(&c.title, size, w.face(Weight::Bold), c.width - 4.0);
                 if c.right {
                     w.text_right(
                         x + c.width - 4.0,

@@ -4,9 +4,10 @@
 
 use super::layout::{Column, Paper, Writer, INK};
 use super::{finish, Info, PdfError};
+use crate::domain::i18n::Arg;
 use crate::render::chart::{self, pdf::PdfBackend, Palette};
 use crate::render::font::Weight;
-use crate::render::programme::{self as words, day, fill, text};
+use crate::render::programme::{self as words, Say};
 use crate::report::programme::{ProgrammeReport, ProjectView};
 use crate::report::Branding;
 use plotters::coord::Shift;
@@ -23,11 +24,12 @@ pub fn programme(
     paper: Paper,
     created: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<u8>, PdfError> {
-    let mut w = Writer::new(paper, branding);
+    let say = Say::of(report);
+    let mut w = Writer::new(paper, branding, report.language);
     w.marking = branding.marking(&report.client);
     w.cover(&crate::render::cover::programme(report));
     w.masthead(
-        text("masthead_kicker"),
+        &say.text("masthead_kicker"),
         &report.name,
         22.0,
         &words::masthead(report),
@@ -41,7 +43,7 @@ pub fn programme(
         &Info {
             title: format!("{}: {}", report.name, report.client),
             author: report.client.clone(),
-            subject: fill("subject", &[("client", &report.client)]),
+            subject: say.fill("subject", &[("client", Arg::from(&report.client))]),
             created,
             family: branding.family,
         },
@@ -49,10 +51,14 @@ pub fn programme(
 }
 
 fn attention(w: &mut Writer, report: &ProgrammeReport) {
-    w.heading(text("heading_attention"), 13.0);
+    let say = Say::of(report);
+    w.heading(&say.text("heading_attention"), 13.0);
     let list = words::attention(report);
     if list.is_empty() {
-        w.body(&fill("nothing_flagged", &[("today", &day(report.today))]));
+        w.body(&say.fill(
+            "nothing_flagged",
+            &[("today", say.day(report.today).into())],
+        ));
     }
     for a in &list {
         w.paragraph(
@@ -71,9 +77,10 @@ fn attention(w: &mut Writer, report: &ProgrammeReport) {
 
 /// The grid, the timeline, the trends and the money.
 fn sections(w: &mut Writer, report: &ProgrammeReport) -> Result<(), PdfError> {
+    let say = Say::of(report);
     in_parts(
         w,
-        (text("heading_grid"), text("empty_grid")),
+        (&say.text("heading_grid"), &say.text("empty_grid")),
         words::grid_rows(report),
         chart::coverage_size,
         |area, p, rows| chart::coverage(area, p, report, rows).map_err(|e| e.to_string()),
@@ -81,24 +88,24 @@ fn sections(w: &mut Writer, report: &ProgrammeReport) -> Result<(), PdfError> {
     let projects = report.projects.len();
     in_parts(
         w,
-        (text("heading_timeline"), text("empty_timeline")),
+        (&say.text("heading_timeline"), &say.text("empty_timeline")),
         projects,
         chart::gantt_size,
         |area, p, rows| chart::gantt(area, p, report, rows).map_err(|e| e.to_string()),
     )?;
     if report.trend.len() >= 2 {
         w.ensure(chart::TREND.1 + HEADING);
-        w.heading(text("heading_trend"), 13.0);
+        w.heading(&say.text("heading_trend"), 13.0);
         w.chart(0.0, chart::TREND, |area, p| {
             chart::trend(area, p, &report.trend, &report.area_names).map_err(|e| e.to_string())
         })?;
     } else {
-        w.heading(text("heading_trend"), 13.0);
-        w.body(text("empty_trend"));
+        w.heading(&say.text("heading_trend"), 13.0);
+        w.body(&say.text("empty_trend"));
     }
     in_parts(
         w,
-        (text("heading_benefits"), text("empty_benefits")),
+        (&say.text("heading_benefits"), &say.text("empty_benefits")),
         projects,
         chart::benefits_size,
         |area, p, rows| chart::benefits(area, p, report, rows).map_err(|e| e.to_string()),
@@ -140,95 +147,98 @@ fn in_parts(
 }
 
 fn totals(w: &mut Writer, report: &ProgrammeReport) {
+    let say = Say::of(report);
     let columns = [
         Column {
-            title: text("column_total"),
+            title: say.text("column_total"),
             width: 130.0,
             right: false,
         },
         Column {
-            title: text("column_planned"),
+            title: say.text("column_planned"),
             width: 110.0,
             right: true,
         },
         Column {
-            title: text("column_actual"),
+            title: say.text("column_actual"),
             width: 110.0,
             right: true,
         },
         Column {
-            title: text("column_share"),
+            title: say.text("column_share"),
             width: 120.0,
             right: true,
         },
     ];
-    w.table(&columns, &words::totals_rows(&report.money), 8.5);
+    w.table(&columns, &words::totals_rows(say, &report.money), 8.5);
 }
 
 fn projects(w: &mut Writer, report: &ProgrammeReport) {
+    let say = Say::of(report);
     if report.projects.is_empty() {
         return;
     }
     w.new_page();
-    w.heading(text("heading_projects"), 13.0);
+    w.heading(&say.text("heading_projects"), 13.0);
     for p in &report.projects {
-        project(w, p, (report.today, &report.money.currency));
+        project(w, say, p, (report.today, &report.money.currency));
     }
 }
 
 fn project(
     w: &mut Writer,
+    say: Say<'_>,
     p: &ProjectView,
     (today, currency): (chrono::NaiveDate, &crate::domain::numbers::Currency),
 ) {
     w.heading(&p.name, 11.0);
     w.body(&p.objective);
     w.space(4.0);
-    for fact in words::facts(p, currency) {
-        w.field(fact.label, &fact.value, 72.0);
+    for fact in words::facts(say, p, currency) {
+        w.field(&fact.label, &fact.value, 72.0);
     }
     w.space(4.0);
-    let milestones = words::milestone_rows(p, today);
+    let milestones = words::milestone_rows(say, p, today);
     if !milestones.is_empty() {
         let columns = [
             Column {
-                title: text("column_milestone"),
+                title: say.text("column_milestone"),
                 width: 270.0,
                 right: false,
             },
             Column {
-                title: text("column_due"),
+                title: say.text("column_due"),
                 width: 100.0,
                 right: false,
             },
             Column {
-                title: text("column_state"),
+                title: say.text("column_state"),
                 width: 120.0,
                 right: false,
             },
         ];
         w.table(&columns, &milestones, 8.0);
     }
-    let areas = words::area_rows(p);
+    let areas = words::area_rows(say, p);
     if !areas.is_empty() {
         let columns = [
             Column {
-                title: text("column_area"),
+                title: say.text("column_area"),
                 width: 250.0,
                 right: false,
             },
             Column {
-                title: text("column_before"),
+                title: say.text("column_before"),
                 width: 80.0,
                 right: true,
             },
             Column {
-                title: text("column_since"),
+                title: say.text("column_since"),
                 width: 80.0,
                 right: true,
             },
             Column {
-                title: text("column_change"),
+                title: say.text("column_change"),
                 width: 80.0,
                 right: true,
             },

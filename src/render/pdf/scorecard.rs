@@ -1,8 +1,9 @@
 //! The scorecard as a PDF: summary and radar (page 1), areas (page 2), then
 //! the detail pages.
 
-use super::layout::{Column, Paper, Writer, INK, MARGIN, MUTED};
+use super::layout::{columns, Paper, Writer, INK, MARGIN, MUTED};
 use super::{finish, Info, PdfError};
+use crate::domain::i18n::Words;
 use crate::render::chart;
 use crate::render::font::Weight;
 use crate::render::scorecard::{self as shared, pct as percent};
@@ -15,7 +16,7 @@ pub fn scorecard(
     paper: Paper,
     created: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<u8>, PdfError> {
-    let mut w = Writer::new(paper, branding);
+    let mut w = Writer::new(paper, branding, card.language);
     w.marking = branding.marking(&card.meta.client);
     w.cover(&crate::render::cover::scorecard(card));
     summary_page(&mut w, card)?;
@@ -30,10 +31,7 @@ pub fn scorecard(
         &Info {
             title: card.meta.title.clone(),
             author: card.meta.organisation.clone(),
-            subject: format!(
-                "Customer management assessment of {} on {}",
-                card.meta.client, card.meta.assessment_date
-            ),
+            subject: shared::subject(card),
             created,
             family: branding.family,
         },
@@ -41,25 +39,12 @@ pub fn scorecard(
 }
 
 fn summary_page(w: &mut Writer, card: &Scorecard) -> Result<(), PdfError> {
-    let m = &card.meta;
+    let t = shared::words_of(card);
     w.masthead(
-        "CUSTOMER MANAGEMENT SCORECARD",
-        &m.client,
+        &t.get("scorecard-kicker"),
+        &card.meta.client,
         22.0,
-        &[
-            format!(
-                "{} · {} · assessed {} · {}",
-                m.sector,
-                m.scope,
-                m.assessment_date.format("%-d %B %Y"),
-                m.status
-            ),
-            format!(
-                "Assessors: {} (lead: {})",
-                m.assessors.join(", "),
-                m.lead_assessor
-            ),
-        ],
+        &shared::masthead(card),
     );
     if let Some(note) = shared::working_note(card) {
         w.paragraph(&note, 8.5, Weight::Bold, w.primary, 0.0);
@@ -77,7 +62,7 @@ fn summary_page(w: &mut Writer, card: &Scorecard) -> Result<(), PdfError> {
         30.0,
         Weight::Bold,
         w.primary,
-        &percent(s.overall),
+        &percent(t, s.overall),
     );
     w.text_at(
         MARGIN + 12.0,
@@ -85,7 +70,7 @@ fn summary_page(w: &mut Writer, card: &Scorecard) -> Result<(), PdfError> {
         8.5,
         Weight::Regular,
         MUTED,
-        "of best practice overall",
+        &t.get("scorecard-of-best-practice"),
     );
     let x = MARGIN + 120.0;
     w.text_at(
@@ -94,11 +79,7 @@ fn summary_page(w: &mut Writer, card: &Scorecard) -> Result<(), PdfError> {
         9.5,
         Weight::Bold,
         INK,
-        &format!(
-            "Intention {} · Reality {}",
-            percent(s.intention),
-            percent(s.reality)
-        ),
+        &shared::intention_reality(card),
     );
     let mut line_y = top + 36.0;
     for standing in std::iter::once(&s.portfolio).chain(s.sector.as_ref()) {
@@ -114,26 +95,26 @@ fn summary_page(w: &mut Writer, card: &Scorecard) -> Result<(), PdfError> {
         8.0,
         Weight::Regular,
         MUTED,
-        &format!("{} of {} questions answered", s.answered, s.questions),
+        &shared::answered(card),
     );
     w.y = top + height + 12.0;
 
-    w.heading("The eight areas against the portfolio", 11.0);
+    w.heading(&t.get("scorecard-heading-radar"), 11.0);
     let left = (w.width() - chart::RADAR.0) / 2.0;
     w.chart(left, chart::RADAR, |area, p| {
         chart::radar(area, p, &card.radar).map_err(|e| e.to_string())
     })?;
 
-    w.heading("Strengths", 11.0);
+    w.heading(&t.get("scorecard-heading-strengths"), 11.0);
     if card.strengths.is_empty() {
-        w.body("No area is above the portfolio median yet.");
+        w.body(&t.get("scorecard-no-strengths"));
     }
     for f in &card.strengths {
         w.body(&format!("•  {}", f.sentence));
     }
-    w.heading("Priorities: what to do first", 11.0);
+    w.heading(&t.get("scorecard-heading-priorities"), 11.0);
     if card.priorities.is_empty() {
-        w.body("Every area is at or above the portfolio's top quartile.");
+        w.body(&t.get("scorecard-no-priorities"));
     }
     for (i, f) in card.priorities.iter().enumerate() {
         w.body(&format!("{}.  {}", i + 1, f.sentence));
@@ -144,121 +125,85 @@ fn summary_page(w: &mut Writer, card: &Scorecard) -> Result<(), PdfError> {
 }
 
 fn areas_page(w: &mut Writer, card: &Scorecard) -> Result<(), PdfError> {
-    w.heading("Areas: Intention and Reality against the portfolio", 13.0);
+    let t = shared::words_of(card);
+    w.heading(&t.get("scorecard-heading-areas"), 13.0);
     w.chart(0.0, chart::BARS, |area, p| {
         chart::area_bars(area, p, &card.areas).map_err(|e| e.to_string())
     })?;
-    let columns = [
-        Column {
-            title: "Area",
-            width: 165.0,
-            right: false,
-        },
-        Column {
-            title: "Score",
-            width: 50.0,
-            right: true,
-        },
-        Column {
-            title: "Intention",
-            width: 55.0,
-            right: true,
-        },
-        Column {
-            title: "Reality",
-            width: 50.0,
-            right: true,
-        },
-        Column {
-            title: "Median",
-            width: 50.0,
-            right: true,
-        },
-        Column {
-            title: "Top quartile",
-            width: 70.0,
-            right: true,
-        },
-        Column {
-            title: "Change",
-            width: 55.0,
-            right: true,
-        },
-    ];
+    let columns = columns(
+        t,
+        &shared::AREA_COLUMNS,
+        &[165.0, 50.0, 55.0, 50.0, 50.0, 70.0, 55.0],
+    );
     w.table(&columns, &shared::area_rows(card), 8.5);
     if card.trend.len() >= 2 {
-        w.heading("Progress over the assessments", 11.0);
+        w.heading(&t.get("scorecard-heading-trend"), 11.0);
         let names: Vec<String> = card.radar.iter().map(|a| a.name.clone()).collect();
         w.chart(0.0, chart::TREND, |area, p| {
             chart::trend(area, p, &card.trend, &names).map_err(|e| e.to_string())
         })?;
     } else {
         w.space(6.0);
-        w.paragraph("This is the first final assessment of this client and scope; changes appear from the next one.", 8.5, Weight::Regular, MUTED, 0.0);
+        w.paragraph(
+            &t.get("scorecard-first-assessment"),
+            8.5,
+            Weight::Regular,
+            MUTED,
+            0.0,
+        );
     }
     Ok(())
 }
 
 fn detail_pages(w: &mut Writer, card: &Scorecard) {
-    w.heading("Area details", 13.0);
+    let t = shared::words_of(card);
+    w.heading(&t.get("scorecard-heading-details"), 13.0);
+    let columns = columns(t, &shared::SUB_AREA_COLUMNS, &[330.0, 55.0, 55.0, 55.0]);
     for area in &card.details {
-        w.heading(&format!("{}: {}", area.name, percent(area.combined)), 11.0);
-        let columns = [
-            Column {
-                title: "Sub-area",
-                width: 330.0,
-                right: false,
-            },
-            Column {
-                title: "Score",
-                width: 55.0,
-                right: true,
-            },
-            Column {
-                title: "Intention",
-                width: 55.0,
-                right: true,
-            },
-            Column {
-                title: "Reality",
-                width: 55.0,
-                right: true,
-            },
-        ];
-        w.table(&columns, &shared::sub_area_rows(area), 8.0);
+        w.heading(
+            &format!("{}: {}", area.name, percent(t, area.combined)),
+            11.0,
+        );
+        w.table(&columns, &shared::sub_area_rows(t, area), 8.0);
         if !area.lowest.is_empty() {
-            w.paragraph("Lowest-scoring practices", 8.5, Weight::Bold, INK, 0.0);
+            w.paragraph(
+                &t.get("scorecard-heading-lowest"),
+                8.5,
+                Weight::Bold,
+                INK,
+                0.0,
+            );
         }
         for q in &area.lowest {
             w.paragraph(
-                &format!("{}  {}", q.id, shared::practice_line(q)),
+                &format!("{}  {}", q.id, shared::practice_line(t, q)),
                 8.5,
                 Weight::Regular,
                 INK,
                 8.0,
             );
             for note in &q.evidence {
-                w.aside(&format!("Evidence — {note}"));
+                w.aside(&t.fill("scorecard-evidence", &[("note", note.into())]));
             }
         }
     }
-    evidence_base(w, &card.evidence_base);
-    w.heading("Where the assessors disagreed", 11.0);
+    evidence_base(w, t, &card.evidence_base);
+    w.heading(&t.get("scorecard-heading-disagreements"), 11.0);
     if let Some(note) = shared::disagreement_note(card) {
         w.small(&note);
     }
     for d in &card.disagreements {
         let agreed = if d.agreed {
-            " — agreed score set by the lead"
+            format!(" — {}", t.get("scorecard-agreed-by-lead"))
         } else {
-            ""
+            String::new()
         };
         w.item(&format!("{}  {}{agreed}", d.id, d.practice));
         w.aside(&d.answers.join(" · "));
     }
-    w.heading("Not applicable", 11.0);
+    w.heading(&t.get("scorecard-heading-not-applicable"), 11.0);
     if card.not_applicable.is_empty() {
-        w.small("Every question applied to this client.");
+        w.small(&t.get("scorecard-all-applicable"));
     }
     for n in &card.not_applicable {
         w.item(&format!("{}  {}", n.id, n.practice));
@@ -267,22 +212,32 @@ fn detail_pages(w: &mut Writer, card: &Scorecard) {
 }
 
 /// The interviews held and the documents reviewed, with counts per area.
-fn evidence_base(w: &mut Writer, base: &crate::report::EvidenceBase) {
-    w.heading("Evidence base", 11.0);
+fn evidence_base(w: &mut Writer, t: &Words, base: &crate::report::EvidenceBase) {
+    w.heading(&t.get("scorecard-heading-evidence-base"), 11.0);
     if base.interviews.is_empty() {
-        w.small("No interview is recorded in cmas for this assessment.");
+        w.small(&t.get("scorecard-no-interviews"));
     } else {
-        w.item(&format!("{} interviews held", base.interviews.len()));
+        w.item(&t.fill(
+            "scorecard-interviews-held",
+            &[("count", base.interviews.len().into())],
+        ));
         for i in &base.interviews {
             let name = i.name.as_ref().map_or(String::new(), |n| format!("{n}, "));
             w.aside(&format!("{name}{} ({})", i.job_title, i.function));
         }
     }
-    w.item(&format!("{} documents and links reviewed", base.documents));
+    w.item(&t.fill(
+        "scorecard-documents-reviewed",
+        &[("count", base.documents.into())],
+    ));
     for area in &base.per_area {
-        w.aside(&format!(
-            "{}: {} interviews, {} documents",
-            area.name, area.interviews, area.documents
+        w.aside(&t.fill(
+            "scorecard-area-evidence",
+            &[
+                ("area", (&area.name).into()),
+                ("interviews", area.interviews.into()),
+                ("documents", area.documents.into()),
+            ],
         ));
     }
 }

@@ -116,6 +116,7 @@ fn input<'a>(
     portfolio: &'a [PortfolioEntry<'a>],
 ) -> ScorecardInput<'a> {
     ScorecardInput {
+        language: crate::domain::i18n::Language::En,
         edition: Edition::Working,
         meta: meta("2026-06-01"),
         questionnaire: q,

@@ -1,4 +1,5 @@
 use super::*;
+use crate::domain::i18n::{words, Language};
 use crate::domain::programme::Placement;
 
 fn day(s: &str) -> NaiveDate {
@@ -165,24 +166,40 @@ fn alerts_money_and_the_timeline_come_from_the_projects() {
 }
 
 #[test]
-fn every_sentence_the_renderers_use_is_in_the_wording() {
-    let toml: toml_edit::DocumentMut = include_str!("../../../reports/programme.toml")
-        .parse()
-        .expect("reports/programme.toml parses");
-    assert!(toml.len() > 40);
-    let keys = crate::report::wording::keys_used(&[
+fn every_sentence_the_renderers_use_is_in_the_catalogue() {
+    // Every `say.text("key")` and `say.fill("key", …)` of the renderers.
+    let sources = [
         include_str!("../../render/programme.rs"),
         include_str!("../../render/pdf/programme.rs"),
-    ]);
+        include_str!("../../render/docx/programme.rs"),
+    ];
+    let keys: Vec<&str> = sources
+        .iter()
+        .flat_map(|source| {
+            ["say.text(\"", "say.fill(\""]
+                .into_iter()
+                .flat_map(move |call| source.split(call).skip(1))
+        })
+        .filter_map(|piece| piece.split('"').next())
+        .collect();
     assert!(keys.len() > 40, "{keys:?}");
-    for key in keys {
-        assert!(
-            super::wording().has(&key),
-            "reports/programme.toml has no `{key}`"
-        );
+    for language in Language::ALL {
+        let w = words(language);
+        for key in &keys {
+            assert!(
+                w.has(&format!("programme-{key}")),
+                "the {language} catalogue has no `programme-{key}`"
+            );
+        }
     }
     assert_eq!(
-        super::wording().fill("dates", &[("start", "1 Jul 2026"), ("end", "31 Dec 2026")]),
+        words(Language::En).fill(
+            "programme-dates",
+            &[
+                ("start", "1 Jul 2026".into()),
+                ("end", "31 Dec 2026".into())
+            ]
+        ),
         "1 Jul 2026 to 31 Dec 2026"
     );
 }

@@ -7,7 +7,9 @@ mod figures;
 mod wording;
 
 pub use figures::{area_weights, assessor_agreement, reliability};
+pub use wording::p_value;
 
+use crate::domain::i18n::{words, Language};
 use crate::domain::performance::consensus;
 use crate::domain::scoring::OVERALL;
 use crate::report::Edition;
@@ -23,6 +25,8 @@ pub struct Study {
     /// The working edition lists the agreement of every assessment; the
     /// client's gives its mean only.
     pub edition: Edition,
+    /// The language of its words.
+    pub language: Language,
     pub period: String,
     pub method: Method,
     /// Clients with a final assessment.
@@ -155,6 +159,7 @@ pub struct Agreement {
 
 /// What the study is worked out from, by client id.
 pub struct StudyInput {
+    pub language: Language,
     pub period: String,
     pub method: Method,
     /// Clients with a final assessment.
@@ -176,12 +181,13 @@ pub struct StudyInput {
 /// Correlates every score with every measure, ranks the areas by their tie
 /// to performance, and says what it found and what to keep in mind.
 pub fn build(input: StudyInput) -> Study {
-    let words = wording::wording();
+    let w = words(input.language);
+    let words = wording::Wording(w);
     // Score columns: overall, then the areas; measures: the panels'
     // consensus (rank 1 best, so negated), then the KPIs.
     let overall = Column {
         id: OVERALL.into(),
-        name: words.names.overall.clone(),
+        name: w.get("study-overall"),
     };
     let (columns, scores) = series(
         std::iter::once((overall, input.overall)).chain(input.areas),
@@ -189,7 +195,7 @@ pub fn build(input: StudyInput) -> Study {
     );
     let performance = Measure {
         id: PERFORMANCE.into(),
-        name: words.names.performance.clone(),
+        name: w.get("study-performance"),
         unit: "rank".into(),
         direction: "lower".into(),
         kind: "panel".into(),
@@ -211,8 +217,8 @@ pub fn build(input: StudyInput) -> Study {
         _ => Vec::new(),
     };
     let panels = figures::panel_consistency(&input.panels);
-    let findings = words.findings.list(&cells, &tied, &measures, &panels);
-    let caveats = words.caveats.list(clients, critical_r);
+    let findings = words.findings(&cells, &tied, &measures, &panels);
+    let caveats = words.caveats(clients, critical_r);
     let iccs: Vec<f64> = input
         .assessor_agreement
         .iter()
@@ -230,6 +236,7 @@ pub fn build(input: StudyInput) -> Study {
     });
     Study {
         edition: Edition::Working,
+        language: input.language,
         period: input.period,
         method: input.method,
         clients,

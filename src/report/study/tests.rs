@@ -33,6 +33,7 @@ fn input() -> StudyInput {
             .collect()
     };
     StudyInput {
+        language: crate::domain::i18n::Language::En,
         period: "2025".into(),
         method: Method::Spearman,
         clients: 12,

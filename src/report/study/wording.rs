@@ -1,73 +1,27 @@
-//! What the study says in words. The wording lives in `reports/study.toml`,
-//! so it can change without touching code.
+//! What the study says in words, from the `study-*` messages of the
+//! report catalogues (`reports/i18n/`), in the study's language.
 
-use super::super::text::fill;
 use super::{Cell, Measure, PanelConsistency, Tie, PERFORMANCE};
+use crate::domain::i18n::{Arg, Words};
 use crate::domain::scoring::OVERALL;
-use serde::Deserialize;
-use std::sync::OnceLock;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct Wording {
-    pub names: Names,
-    pub findings: Findings,
-    pub caveats: Caveats,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct Names {
-    pub overall: String,
-    pub performance: String,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct Findings {
-    overall: String,
-    most_tied: String,
-    least_tied: String,
-    kpis: String,
-    panels: String,
-    named: String,
-    separator: String,
-    p_tiny: String,
-    p: String,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct Caveats {
-    causation: String,
-    critical_r: String,
-    few_clients: String,
-}
-
-/// The bundled wording, parsed once. The file is part of the binary and
-/// checked by a test, so a parse failure is a build defect.
-#[expect(
-    clippy::panic,
-    reason = "the file is bundled and checked by a test: a bad one is a build defect"
-)]
-pub(super) fn wording() -> &'static Wording {
-    static WORDING: OnceLock<Wording> = OnceLock::new();
-    WORDING.get_or_init(|| {
-        toml_edit::de::from_str(include_str!("../../../reports/study.toml"))
-            .unwrap_or_else(|e| panic!("reports/study.toml is invalid: {e}"))
-    })
-}
+/// The study's words in one language.
+pub(super) struct Wording<'w>(pub &'w Words);
 
 // Names (of areas, of KPIs) are filled in last, so that braces in them stay as typed.
 
-/// A correlation as the study prints it.
-fn r2(value: f64) -> String {
-    format!("{value:.2}")
-}
+impl Wording<'_> {
+    /// A correlation as the study prints it: two decimals.
+    fn r2(&self, value: f64) -> String {
+        self.0.number(value, 2)
+    }
 
-impl Findings {
+    fn count(&self, n: usize) -> String {
+        self.0.whole(n as f64)
+    }
+
     /// The study's main results in sentences a partner can read out.
-    pub(super) fn list(
+    pub(super) fn findings(
         &self,
         cells: &[Cell],
         tied: &[Tie],
@@ -79,27 +33,33 @@ impl Findings {
             .iter()
             .find(|c| c.score == OVERALL && c.measure == PERFORMANCE);
         if let Some((r, holm)) = overall.and_then(|c| Some((c.correlation.as_ref()?, c.p_holm?))) {
-            out.push(fill(
-                &self.overall,
+            out.push(self.0.fill(
+                "study-finding-overall",
                 &[
-                    ("r", r2(r.r)),
-                    ("ci_low", r2(r.ci_low)),
-                    ("ci_high", r2(r.ci_high)),
-                    ("p", self.p_value(holm)),
-                    ("clients", r.n.to_string()),
-                    ("shared", format!("{:.0}", r.r_squared * 100.0)),
+                    ("r", self.r2(r.r).into()),
+                    ("ci_low", self.r2(r.ci_low).into()),
+                    ("ci_high", self.r2(r.ci_high).into()),
+                    ("p", self.p_value(holm).into()),
+                    ("clients", self.count(r.n).into()),
+                    ("shared", self.0.whole(r.r_squared * 100.0).into()),
                 ],
             ));
         }
         let significant: Vec<&Tie> = tied.iter().filter(|t| t.p_holm < 0.05).collect();
         if !significant.is_empty() {
             let areas = significant.iter().take(3).map(|t| (t.name.as_str(), t.r));
-            out.push(fill(&self.most_tied, &[("areas", self.names(areas))]));
+            out.push(self.0.fill(
+                "study-finding-most-tied",
+                &[("areas", self.names(areas).into())],
+            ));
         }
         if let Some(last) = tied.last().filter(|t| t.p_holm >= 0.05) {
-            out.push(fill(
-                &self.least_tied,
-                &[("r", r2(last.r)), ("area", last.name.clone())],
+            out.push(self.0.fill(
+                "study-finding-least-tied",
+                &[
+                    ("r", self.r2(last.r).into()),
+                    ("area", Arg::from(&last.name)),
+                ],
             ));
         }
         let kpi_links: Vec<(&str, f64)> = cells
@@ -115,26 +75,30 @@ impl Findings {
             })
             .collect();
         if !kpi_links.is_empty() {
-            out.push(fill(&self.kpis, &[("kpis", self.names(kpi_links))]));
+            out.push(self.0.fill(
+                "study-finding-kpis",
+                &[("kpis", self.names(kpi_links).into())],
+            ));
         }
         if let Some(w) = &panels.kendall_w {
-            out.push(fill(
-                &self.panels,
+            out.push(self.0.fill(
+                "study-finding-panels",
                 &[
-                    ("panels", w.raters.to_string()),
-                    ("w", r2(w.w)),
-                    ("p", self.p_value(w.p_value)),
+                    ("panels", self.count(w.raters).into()),
+                    ("w", self.r2(w.w).into()),
+                    ("p", self.p_value(w.p_value).into()),
                 ],
             ));
         }
         out
     }
 
+    /// A p-value: the tiny form below 0.001, else three decimals.
     fn p_value(&self, p: f64) -> String {
         if p < 0.001 {
-            self.p_tiny.clone()
+            self.0.get("study-p-tiny")
         } else {
-            fill(&self.p, &[("p", format!("{p:.3}"))])
+            self.0.fill("study-p", &[("p", self.0.number(p, 3).into())])
         }
     }
 
@@ -142,25 +106,39 @@ impl Findings {
     fn names<'a>(&self, named: impl IntoIterator<Item = (&'a str, f64)>) -> String {
         named
             .into_iter()
-            .map(|(name, r)| fill(&self.named, &[("r", r2(r)), ("name", name.to_owned())]))
+            .map(|(name, r)| {
+                self.0.fill(
+                    "study-named",
+                    &[("r", self.r2(r).into()), ("name", name.into())],
+                )
+            })
             .collect::<Vec<_>>()
-            .join(&self.separator)
+            .join(&self.0.get("report-list-separator"))
     }
-}
 
-impl Caveats {
     /// What to keep in mind with this many clients and this threshold.
-    pub(super) fn list(&self, clients: usize, critical_r: Option<f64>) -> Vec<String> {
-        let mut out = vec![self.causation.clone()];
+    pub(super) fn caveats(&self, clients: usize, critical_r: Option<f64>) -> Vec<String> {
+        let mut out = vec![self.0.get("study-caveat-causation")];
         if let Some(r) = critical_r {
-            out.push(fill(
-                &self.critical_r,
-                &[("clients", clients.to_string()), ("r", r2(r))],
+            out.push(self.0.fill(
+                "study-caveat-critical-r",
+                &[
+                    ("clients", self.count(clients).into()),
+                    ("r", self.r2(r).into()),
+                ],
             ));
         }
         if clients < 10 {
-            out.push(fill(&self.few_clients, &[("clients", clients.to_string())]));
+            out.push(self.0.fill(
+                "study-caveat-few-clients",
+                &[("clients", self.count(clients).into())],
+            ));
         }
         out
     }
+}
+
+/// A p-value as the study prints it: "p < 0.001" or "p = 0.012".
+pub fn p_value(w: &Words, p: f64) -> String {
+    Wording(w).p_value(p)
 }

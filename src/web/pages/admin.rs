@@ -24,14 +24,14 @@ const USERS: &str = "/admin/users";
 const ACCESS: &str = "/admin/access";
 
 fn admin_only(viewer: &Viewer) -> Result<Caller, PageError> {
-    viewer.require(&[Role::Admin], text("only_admins"))
+    viewer.require(&[Role::Admin], &text("only_admins"))
 }
 
 /// A role chosen in a select; anything else is refused like any invalid field.
 fn role_of(value: &str) -> Result<Role, AppError> {
     value
         .parse()
-        .map_err(|_| AppError::invalid_field("unknown_role", "role", "choose one of the roles"))
+        .map_err(|_| AppError::invalid_field("unknown_role", "role", &text("pages-choose-role")))
 }
 
 /// The four roles for a select, `chosen` selected.
@@ -139,7 +139,7 @@ async fn users_page(
         .collect();
     let chosen = form.role.parse().unwrap_or(Role::Executive);
     let mut data = json!({
-        "title": "Users",
+        "title": text("pages-users-title"),
         "users": rows,
         "form": { "email": form.email, "name": form.name, "roles": role_options(chosen) },
         "issued": issued.map(|i| json!({ "link": i.link, "name": i.name, "expires_at": i.expires_at })),
@@ -356,7 +356,7 @@ async fn access_page(
         })
         .collect();
     let mut data = json!({
-        "title": "Who sees which client",
+        "title": text("pages-access-title"),
         "people": people,
         "clients": clients.iter().map(|c| json!({ "id": c.id, "name": c.name })).collect::<Vec<_>>(),
     });
@@ -411,9 +411,9 @@ pub async fn give_access(
                 .run(move |app| access::attach_many(app, &caller, user_id, &clients))
                 .await
         }
-        _ => Err(
-            AppError::invalid("missing_field", "choose a person and at least one client").into(),
-        ),
+        _ => {
+            Err(AppError::invalid("missing_field", &text("pages-choose-person-and-clients")).into())
+        }
     };
     access_outcome(&state, &viewer, outcome, Confirmation::AccessGiven).await
 }
@@ -436,7 +436,7 @@ pub async fn remove_access(
     };
     if form.confirm != "yes" {
         let mut data = json!({
-            "title": "Remove access",
+            "title": text("pages-access-remove-title"),
             "person": form.person,
             "client": form.client,
             "user_id": user_id.get(),

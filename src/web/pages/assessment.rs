@@ -47,7 +47,7 @@ pub async fn show(
         Err(ApiError::App(AppError::NotFound(_))) => {
             return Ok(state.pages.error(
                 StatusCode::NOT_FOUND,
-                text("no_assessment"),
+                &text("no_assessment"),
                 Some(&viewer),
             ))
         }
@@ -133,7 +133,7 @@ pub async fn show(
         )
     });
     let mut data = json!({
-        "title": format!("{}: scoring", sheet.client), "imported": imported,
+        "title": fill("pages-assessment-title", &[("client", &sheet.client)]), "imported": imported,
         "id": assessment.id, "client": sheet.client, "date": assessment.assessment_date.to_string(),
         "scope": sheet.scope, "status": assessment.status.as_str().replace('_', " "),
         "questionnaire": format!("{} {}", questionnaire.id, questionnaire.version),

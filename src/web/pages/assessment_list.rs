@@ -23,7 +23,7 @@ pub struct ListForm {
 }
 
 /// The orders the list offers, as (sort key, words).
-fn orders() -> [(&'static str, &'static str); 4] {
+fn orders() -> [(&'static str, String); 4] {
     [
         ("-assessment_date", text("order_newest")),
         ("assessment_date", text("order_oldest")),
@@ -64,7 +64,7 @@ pub async fn list(
     );
     let staff = caller.role.is_staff();
     let mut data = json!({
-        "title": "Assessments",
+        "title": text("pages-assessments-title"),
         "q": form.q,
         "statuses": Status::ALL.iter().map(|s| json!({ "value": s.as_str(), "label": s.as_str().replace('_', " "), "selected": Some(*s) == status })).collect::<Vec<_>>(),
         "orders": order_options(&orders(), &form.sort),

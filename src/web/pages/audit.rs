@@ -2,6 +2,7 @@
 //! names, newest first, filtered by person, action, client and dates, and
 //! paged; the whole trail one click away as CSV and XLSX.
 
+use super::messages::text;
 use super::pager::pager;
 use super::{PageError, Viewer};
 use crate::app::audit::{self, AuditQuery, Trail};
@@ -28,7 +29,7 @@ pub async fn audit(
     viewer: Viewer,
     form: web::Query<TrailForm>,
 ) -> Result<HttpResponse, PageError> {
-    let caller = viewer.require(&[Role::Admin], super::messages::text("only_admins"))?;
+    let caller = viewer.require(&[Role::Admin], &super::messages::text("only_admins"))?;
     let form = form.into_inner();
     let date = |text: &str| text.parse::<chrono::NaiveDate>().ok();
     let query = AuditQuery {
@@ -75,7 +76,7 @@ pub async fn audit(
         })
         .collect();
     let mut data = json!({
-        "title": "Audit trail",
+        "title": text("pages-audit-title"),
         "events": events,
         "people": people.iter().map(|(id, name)| json!({ "id": id, "name": name, "selected": id.to_string() == form.actor_id })).collect::<Vec<_>>(),
         "actions": actions.iter().map(|a| json!({ "value": a, "label": a.replace(['.', '_'], " "), "selected": *a == form.action })).collect::<Vec<_>>(),

@@ -49,7 +49,7 @@ async fn page(
     shown: Option<BrandingRequest>,
     (flash, refusal): (Flash, Option<Refusal>),
 ) -> Result<HttpResponse, PageError> {
-    let caller = viewer.require(&[Role::Admin], text("only_admins"))?;
+    let caller = viewer.require(&[Role::Admin], &text("only_admins"))?;
     let current = state.run(move |app| branding::get(app, &caller)).await?;
     let form = shown.unwrap_or_else(|| BrandingRequest {
         primary_colour: current.primary_colour.clone(),
@@ -60,7 +60,7 @@ async fn page(
         confidentiality: current.confidentiality.clone(),
     });
     let mut data = json!({
-        "title": "Report branding",
+        "title": text("pages-branding-title"),
         "form": form,
         "fonts": Family::ALL.iter().map(|f| json!({ "value": f.key(), "name": f.name(), "selected": *f == form.font })).collect::<Vec<_>>(),
         "logo": current.logo,
@@ -88,7 +88,7 @@ pub async fn save(
     form: web::Form<BrandingForm>,
 ) -> Result<HttpResponse, PageError> {
     viewer.check(&form.csrf_token)?;
-    let caller = viewer.require(&[Role::Admin], text("only_admins"))?;
+    let caller = viewer.require(&[Role::Admin], &text("only_admins"))?;
     let typed = form.request();
     let request = typed.clone();
     match state
@@ -118,7 +118,7 @@ pub async fn upload_logo(
     // The app refuses a logo over 512 KiB in words; the form may be a little larger.
     let form = Upload::read(payload, 1024 * 1024).await?;
     viewer.check(&form.text("csrf_token"))?;
-    let caller = viewer.require(&[Role::Admin], text("only_admins"))?;
+    let caller = viewer.require(&[Role::Admin], &text("only_admins"))?;
     let bytes = form.bytes("logo").to_vec();
     match state
         .run(move |app| branding::set_logo(app, &caller, &bytes))
@@ -138,7 +138,7 @@ pub async fn remove_logo(
     form: web::Form<super::login::CsrfForm>,
 ) -> Result<HttpResponse, PageError> {
     viewer.check(&form.csrf_token)?;
-    let caller = viewer.require(&[Role::Admin], text("only_admins"))?;
+    let caller = viewer.require(&[Role::Admin], &text("only_admins"))?;
     state
         .run(move |app| branding::remove_logo(app, &caller))
         .await?;
@@ -147,7 +147,7 @@ pub async fn remove_logo(
 
 /// The logo as stored, for the page's preview.
 pub async fn logo(state: web::Data<AppState>, viewer: Viewer) -> Result<HttpResponse, PageError> {
-    let caller = viewer.require(&[Role::Admin], text("only_admins"))?;
+    let caller = viewer.require(&[Role::Admin], &text("only_admins"))?;
     let document = state.run(move |app| branding::logo(app, &caller)).await?;
     Ok(HttpResponse::Ok()
         .content_type(document.content_type)

@@ -32,7 +32,7 @@ pub struct ListForm {
 }
 
 /// The orders the list offers, as (sort key, words).
-fn orders() -> [(&'static str, &'static str); 5] {
+fn orders() -> [(&'static str, String); 5] {
     [
         ("name", text("order_name_az")),
         ("-name", text("order_name_za")),
@@ -83,7 +83,7 @@ pub async fn list(
         ],
     );
     let mut data = json!({
-        "title": "Clients",
+        "title": text("pages-clients-title"),
         "q": form.q,
         "sectors": options(&sectors, &form.sector),
         "regions": options(&regions, &form.region),
@@ -139,7 +139,7 @@ fn profile(client: &ClientView) -> Value {
 }
 
 fn staff_only(viewer: &Viewer) -> Result<Caller, PageError> {
-    viewer.require(STAFF, text("only_staff_create"))
+    viewer.require(STAFF, &text("only_staff_create"))
 }
 
 /// The form, new or for the client `id`, with what it holds.
@@ -151,8 +151,11 @@ fn form_page(
     refusal: Option<Refusal>,
 ) -> HttpResponse {
     let (title, action) = match id {
-        Some(id) => ("Change the client", format!("/clients/{id}/edit")),
-        None => ("New client", "/clients/new".to_owned()),
+        Some(id) => (
+            &text("pages-client-edit-title"),
+            format!("/clients/{id}/edit"),
+        ),
+        None => (&text("pages-client-new-title"), "/clients/new".to_owned()),
     };
     let mut data =
         json!({ "title": title, "action": action, "form": form, "id": id.map(ClientId::get) });
@@ -201,6 +204,10 @@ async fn submit(
         sector: field(&fields, "sector").to_owned(),
         size_band: field(&fields, "size_band").to_owned(),
         region: field(&fields, "region").to_owned(),
+        // A choice among the offered languages; anything else is English.
+        report_language: field(&fields, "report_language")
+            .parse()
+            .unwrap_or_default(),
     };
     let saved = state
         .run(move |app| match id {

@@ -24,7 +24,7 @@ pub(super) fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
 }
 
 fn staff_only(viewer: &Viewer) -> Result<Caller, PageError> {
-    viewer.require(&[Role::Admin, Role::Consultant], text("only_staff_create"))
+    viewer.require(&[Role::Admin, Role::Consultant], &text("only_staff_create"))
 }
 
 #[derive(Deserialize)]
@@ -54,7 +54,7 @@ async fn assessment_page(
         given => given.to_owned(),
     };
     let mut data = json!({
-        "title": "New assessment",
+        "title": text("pages-assessment-new-title"),
         "form": {
             "assessment_date": date,
             "business_unit": field(typed, "business_unit"),
@@ -114,7 +114,7 @@ pub async fn assessment_submit(
             client_id: number("client_id")?,
             questionnaire_id: number("questionnaire_id")?,
             assessment_date: field(&fields, "assessment_date").parse().map_err(|_| {
-                AppError::invalid_field("bad_date", "assessment_date", text("date_needed"))
+                AppError::invalid_field("bad_date", "assessment_date", &text("date_needed"))
             })?,
             scope: Scope {
                 business_unit: given("business_unit"),

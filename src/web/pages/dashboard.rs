@@ -3,7 +3,7 @@
 //! chart for executives and programme managers, and for programme managers
 //! their programmes with what needs attention.
 
-use super::messages::text;
+use super::messages::{fill, text};
 use super::{PageError, Viewer};
 use crate::app::client_cards::{ChosenTrend, ClientCard};
 use crate::app::dashboard::{self, ClientHome, Home, Overview, StaffHome, TrendChoice};
@@ -47,22 +47,22 @@ pub async fn show(
 fn work_item(w: &WorkItem) -> Value {
     let next = match w.next.as_str() {
         "score" => {
-            json!({ "text": "Score", "href": format!("/assessments/{}?area={}", w.assessment_id, w.next_area.as_deref().unwrap_or_default()) })
+            json!({ "text": text("pages-home-next-score"), "href": format!("/assessments/{}?area={}", w.assessment_id, w.next_area.as_deref().unwrap_or_default()) })
         }
         "review" => {
-            json!({ "text": "Review the disagreements", "href": format!("/assessments/{}/review", w.assessment_id) })
+            json!({ "text": text("pages-home-next-review"), "href": format!("/assessments/{}/review", w.assessment_id) })
         }
         "finalise" => {
-            json!({ "text": "Finalise", "href": format!("/assessments/{}/review", w.assessment_id) })
+            json!({ "text": text("pages-home-next-finalise"), "href": format!("/assessments/{}/review", w.assessment_id) })
         }
-        _ => json!({ "text": "Your areas are done; the lead reviews", "href": null }),
+        _ => json!({ "text": text("pages-home-next-done"), "href": null }),
     };
     let areas: Vec<String> = w
         .areas
         .iter()
         .map(|a| {
             let drafts = if a.drafts > 0 {
-                format!(", {} not complete", a.drafts)
+                fill("pages-home-drafts", &[("count", &a.drafts.to_string())])
             } else {
                 String::new()
             };
@@ -75,7 +75,7 @@ fn work_item(w: &WorkItem) -> Value {
 fn staff_data(home: &StaffHome, overview: Option<&Overview>) -> Value {
     let counts = &home.counts;
     json!({
-        "title": "Home",
+        "title": text("pages-home-title"),
         "work": home.work.iter().map(work_item).collect::<Vec<_>>(),
         "counts": { "clients": counts.clients, "draft": counts.draft, "in_progress": counts.in_progress, "final": counts.finals },
         "overview": overview.map(|o| json!({
@@ -95,7 +95,7 @@ fn card(c: &ClientCard) -> Value {
             "assessment_id": l.assessment_id,
             "date": l.date.format("%-d %b %Y").to_string(),
             "overall": format!("{:.0}%", l.overall),
-            "change": l.change.map(|d| format!("{d:+.0} points")),
+            "change": l.change.map(|d| fill("pages-home-change", &[("change", &format!("{d:+.0}"))])),
             "up": l.change.is_some_and(|d| d >= 0.0),
             "quartile": l.quartile.map(|q| match q { 1 => text("quartile_top"), 2 => text("quartile_second"), 3 => text("quartile_third"), _ => text("quartile_bottom") }),
         })),
@@ -115,7 +115,7 @@ fn trend_data(t: &ChosenTrend) -> Value {
 
 fn client_data(home: &ClientHome) -> Value {
     json!({
-        "title": "Your clients",
+        "title": text("pages-home-client-title"),
         "cards": home.cards.iter().map(card).collect::<Vec<_>>(),
         "choices": home.cards.iter().map(|c| json!({ "id": c.client_id, "name": c.name, "selected": home.trend.as_ref().is_some_and(|t| t.client_id == c.client_id) })).collect::<Vec<_>>(),
         "trend": home.trend.as_ref().map(trend_data),

@@ -27,7 +27,7 @@ use serde_json::{json, Value};
 const DATA: &str = "/data";
 
 fn staff_only(viewer: &Viewer) -> Result<Caller, PageError> {
-    viewer.require(STAFF, text("only_staff_data"))
+    viewer.require(STAFF, &text("only_staff_data"))
 }
 
 /// What the page shows besides its tables: a confirmation or a refusal, and
@@ -63,7 +63,7 @@ async fn page(
         }
     };
     let mut data = json!({
-        "title": "Performance data",
+        "title": text("pages-data-title"),
         "kpis": kpis.iter().map(|k| json!({ "name": k.name, "unit": k.unit, "direction": k.direction().as_str(), "kind": k.kind })).collect::<Vec<_>>(),
         "periods": periods.iter().rev().map(|p| json!({ "period": p, "query": url_encode(p) })).collect::<Vec<_>>(),
         "panels": panels.iter().map(|p| json!({ "name": p.name, "period": p.period })).collect::<Vec<_>>(),
@@ -182,7 +182,7 @@ async fn upload(
     };
     if file.iter().all(u8::is_ascii_whitespace) {
         let outcome = Outcome {
-            flash: Flash::Refused(StatusCode::UNPROCESSABLE_ENTITY, text("choose_csv").into()),
+            flash: Flash::Refused(StatusCode::UNPROCESSABLE_ENTITY, text("choose_csv")),
             refused: None,
             kpi: None,
         };

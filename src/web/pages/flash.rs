@@ -76,7 +76,7 @@ impl FlashQuery {
 /// What a page says above its content.
 pub enum Flash {
     Nothing,
-    Confirmed(&'static str),
+    Confirmed(String),
     /// A refusal the person can act on, and the status to answer with.
     Refused(StatusCode, String),
 }

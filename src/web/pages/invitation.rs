@@ -30,7 +30,7 @@ fn unusable(state: &AppState) -> HttpResponse {
     page(
         state,
         StatusCode::NOT_FOUND,
-        &json!({ "title": "Invitation", "unusable": text("invitation_unusable") }),
+        &json!({ "title": text("pages-invitation-title"), "unusable": text("invitation_unusable") }),
     )
 }
 
@@ -49,7 +49,7 @@ pub async fn show(
         Ok(Invited { name, email }) => page(
             &state,
             StatusCode::OK,
-            &json!({ "title": "Set your password", "name": name, "email": email, "token": token }),
+            &json!({ "title": text("pages-invitation-set-title"), "name": name, "email": email, "token": token }),
         ),
         Err(ApiError::App(AppError::NotFound(_))) => unusable(&state),
         Err(e) => return Err(e.into()),
@@ -64,8 +64,7 @@ pub async fn accept(
     let token = path.into_inner();
     let form = form.into_inner();
     if form.password != form.confirm {
-        let mut data =
-            json!({ "title": "Set your password", "token": token, "name": "", "email": "" });
+        let mut data = json!({ "title": text("pages-invitation-set-title"), "token": token, "name": "", "email": "" });
         if let Some(page) = data.as_object_mut() {
             page.insert(
                 "errors".into(),
@@ -85,13 +84,12 @@ pub async fn accept(
         Ok(()) => Ok(page(
             &state,
             StatusCode::OK,
-            &json!({ "title": "Password set", "accepted": true }),
+            &json!({ "title": text("pages-invitation-done-title"), "accepted": true }),
         )),
         Err(ApiError::App(AppError::NotFound(_))) => Ok(unusable(&state)),
         Err(e) => {
             let refusal = Refusal::of(e)?;
-            let mut data =
-                json!({ "title": "Set your password", "token": token, "name": "", "email": "" });
+            let mut data = json!({ "title": text("pages-invitation-set-title"), "token": token, "name": "", "email": "" });
             refusal.fill(&mut data);
             Ok(page(&state, StatusCode::UNPROCESSABLE_ENTITY, &data))
         }

@@ -49,7 +49,7 @@ fn form_page(
     let mut response = state.pages.render(
         status,
         "login",
-        &json!({ "title": "Log in", "csrf_token": token, "email": email, "error": error }),
+        &json!({ "title": text("pages-login-title"), "csrf_token": token, "email": email, "error": error }),
     );
     let _ = response.add_cookie(&cookie);
     response
@@ -79,7 +79,7 @@ pub async fn submit(
         .map(|c| c.value().to_owned())
         .unwrap_or_default();
     if expected.is_empty() || !csrf_matches(&csrf_token, &expected) {
-        return Err(PageError::Forbidden(text("login_expired").to_owned()));
+        return Err(PageError::Forbidden(text("login_expired")));
     }
     let login = Login {
         email: email.clone(),

@@ -1,51 +1,42 @@
-//! What the pages say, kept in `reports/pages.toml` so the wording can
-//! change (and later be translated) without touching code.
+//! What the pages say, from the `pages.ftl` catalogues under
+//! `reports/i18n/`, in the language of the request (see `web::language`):
+//! `[text]`-style messages by their key, confirmations as `done-<code>`,
+//! field names as `field-<name>`.
 
-use crate::report::wording::Wording;
-use serde::Deserialize;
-use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use crate::domain::i18n::{words, Arg, Words};
+use crate::web::language;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Messages {
-    text: Wording,
-    done: BTreeMap<String, String>,
-    fields: BTreeMap<String, String>,
+/// The words of the request's language.
+pub fn here() -> &'static Words {
+    words(language::current())
 }
 
-/// The bundled messages, parsed once. The file is part of the binary and
-/// checked by a test, so a parse failure is a build defect.
-#[expect(
-    clippy::panic,
-    reason = "the file is bundled and checked by a test: a bad one is a build defect"
-)]
-fn messages() -> &'static Messages {
-    static MESSAGES: OnceLock<Messages> = OnceLock::new();
-    MESSAGES.get_or_init(|| {
-        toml_edit::de::from_str(include_str!("../../../reports/pages.toml"))
-            .unwrap_or_else(|e| panic!("reports/pages.toml is invalid: {e}"))
-    })
+/// The message `key`; the key itself if the catalogue lacks it (a test
+/// makes sure every key the pages use is there).
+pub fn text(key: &str) -> String {
+    here().get(key)
 }
 
-/// The message `key`; the key itself if the file lacks it (a test makes
-/// sure every key the pages use is there).
-pub fn text(key: &'static str) -> &'static str {
-    messages().text.text(key)
-}
-
-/// The message `key` with its `{name}` placeholders filled in.
+/// The message `key` with its `$name` variables filled in.
 pub fn fill(key: &str, values: &[(&str, &str)]) -> String {
-    messages().text.fill(key, values)
+    let args: Vec<(&str, Arg<'_>)> = values.iter().map(|(k, v)| (*k, Arg::from(*v))).collect();
+    here().fill(key, &args)
 }
 
-/// What a form calls a field, e.g. "Cost so far" for `cost_actual`.
-pub fn label(field: &str) -> &str {
-    messages().fields.get(field).map_or(field, String::as_str)
+/// What a form calls a field, e.g. "Cost so far" for `cost_actual`; the
+/// field's own name when the catalogue has none.
+pub fn label(field: &str) -> String {
+    let id = format!("field-{field}");
+    let w = here();
+    if w.has(&id) {
+        w.get(&id)
+    } else {
+        field.to_owned()
+    }
 }
 
 /// A list's orders as options of its select: (sort key, words), `chosen` selected.
-pub fn order_options(orders: &[(&str, &str)], chosen: &str) -> Vec<serde_json::Value> {
+pub fn order_options(orders: &[(&str, String)], chosen: &str) -> Vec<serde_json::Value> {
     orders
         .iter()
         .map(|(value, label)| serde_json::json!({ "value": value, "label": label, "selected": *value == chosen }))
@@ -63,7 +54,7 @@ pub fn in_words(detail: &str) -> String {
     }
     for (i, part) in parts.enumerate() {
         if i % 2 == 0 {
-            out.push_str(messages().fields.get(part).map_or(part, String::as_str));
+            out.push_str(&label(part));
         } else {
             out.push_str(part);
         }
@@ -80,16 +71,19 @@ pub fn in_words(detail: &str) -> String {
 }
 
 /// The confirmation of the form post that redirected with `?done=code`.
-pub fn done(code: &str) -> Option<&'static str> {
-    messages().done.get(code).map(String::as_str)
+pub fn done(code: &str) -> Option<String> {
+    let id = format!("done-{code}");
+    let w = here();
+    w.has(&id).then(|| w.get(&id))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::i18n::Language;
 
     #[test]
-    fn every_message_the_pages_use_is_in_the_file() {
+    fn every_message_the_pages_use_is_in_every_catalogue() {
         // The pages' modules, and those of their folders (one level down).
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/web/pages");
         let mut files = Vec::new();
@@ -109,11 +103,13 @@ mod tests {
         let sources: Vec<&str> = sources.iter().map(String::as_str).collect();
         let keys = crate::report::wording::keys_used(&sources);
         assert!(keys.len() > 10, "{keys:?}");
-        for key in keys {
-            assert!(
-                messages().text.has(&key),
-                "reports/pages.toml has no `{key}`"
-            );
+        for language in Language::ALL {
+            for key in &keys {
+                assert!(
+                    words(language).has(key),
+                    "the {language} pages have no `{key}`"
+                );
+            }
         }
         assert_eq!(
             in_words("`name` must not be empty"),

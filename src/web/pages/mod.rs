@@ -53,7 +53,7 @@ use messages::text;
 pub async fn not_found(state: web::Data<AppState>, viewer: Option<Viewer>) -> HttpResponse {
     state
         .pages
-        .error(StatusCode::NOT_FOUND, text("no_page"), viewer.as_ref())
+        .error(StatusCode::NOT_FOUND, &text("no_page"), viewer.as_ref())
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -36,10 +36,12 @@ impl PageError {
     }
 
     /// What the page says; a fault of ours is logged, never shown.
-    pub(super) fn message(&self) -> &str {
+    pub(super) fn message(&self) -> String {
         match self {
             PageError::Login => text("login_first"),
-            PageError::BadRequest(m) | PageError::Forbidden(m) | PageError::NotFound(m) => m,
+            PageError::BadRequest(m) | PageError::Forbidden(m) | PageError::NotFound(m) => {
+                m.clone()
+            }
             PageError::Internal(_) => text("fault"),
         }
     }
@@ -49,7 +51,7 @@ impl std::fmt::Display for PageError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             PageError::Internal(cause) => f.write_str(cause),
-            other => f.write_str(other.message()),
+            other => f.write_str(&other.message()),
         }
     }
 }

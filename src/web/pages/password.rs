@@ -28,7 +28,7 @@ fn page(
     status: StatusCode,
     error: Option<String>,
 ) -> HttpResponse {
-    let mut data = json!({ "title": "Change your password", "error": error });
+    let mut data = json!({ "title": text("pages-password-title"), "error": error });
     viewer.fill(&mut data);
     state.pages.render(status, "password", &data)
 }
@@ -49,7 +49,7 @@ pub async fn submit(
             &state,
             &viewer,
             StatusCode::UNPROCESSABLE_ENTITY,
-            Some(text("passwords_differ").to_owned()),
+            Some(text("passwords_differ")),
         ));
     }
     let change = PasswordChange {

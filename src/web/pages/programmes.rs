@@ -27,7 +27,7 @@ fn may_change(viewer: &Viewer) -> bool {
 }
 
 fn changer(viewer: &Viewer) -> Result<Caller, PageError> {
-    viewer.require(CHANGERS, text("only_changers"))
+    viewer.require(CHANGERS, &text("only_changers"))
 }
 
 /// The programmes, and the form that starts one: blank, or as sent with
@@ -43,12 +43,12 @@ async fn list_page(
         .run(move |app| programmes::overview(app, &caller))
         .await?;
     let blank: Fields = vec![
-        ("name".into(), "Customer first".into()),
+        ("name".into(), text("pages-programmes-default-name")),
         ("customer_groups".into(), DEFAULT_GROUPS.join("\n")),
     ];
     let sent = typed.as_ref().map_or(&blank, |(sent, _)| sent);
     let mut data = json!({
-        "title": "Programmes",
+        "title": text("pages-programmes-title"),
         "programmes": overview.programmes.iter().map(|p| json!({ "id": p.id, "client": p.client, "name": p.name })).collect::<Vec<_>>(),
         "may_change": may_change(viewer),
         "clients": overview.clients_without_one.iter().map(|c| json!({ "id": c.id, "name": c.name, "selected": field(sent, "client_id") == c.id.to_string() })).collect::<Vec<_>>(),
@@ -151,9 +151,7 @@ pub(super) fn placement(grid: &Grid, value: &str) -> AppResult<Placement> {
             .map(|(unit, group)| Placement::Cell { unit, group }),
         _ => None,
     };
-    chosen.ok_or_else(|| {
-        AppError::invalid("not_on_grid", "choose where on the grid the project sits")
-    })
+    chosen.ok_or_else(|| AppError::invalid("not_on_grid", &text("pages-choose-placement")))
 }
 
 /// The table's rows as typed, and each problem by `{project_id}.{field}`:
@@ -211,9 +209,11 @@ async fn programme_page_with(
     {
         Ok(planning) => planning,
         Err(ApiError::App(AppError::NotFound(_))) => {
-            return Ok(state
-                .pages
-                .error(StatusCode::NOT_FOUND, text("no_programme"), Some(viewer)))
+            return Ok(state.pages.error(
+                StatusCode::NOT_FOUND,
+                &text("no_programme"),
+                Some(viewer),
+            ))
         }
         Err(e) => return Err(e.into()),
     };

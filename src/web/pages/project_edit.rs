@@ -49,7 +49,7 @@ async fn render(
     (id, project_id): (i32, i32),
     typed: Option<(Values, Refusal)>,
 ) -> Result<HttpResponse, PageError> {
-    let caller = viewer.require(CHANGERS, text("only_changers"))?;
+    let caller = viewer.require(CHANGERS, &text("only_changers"))?;
     let planning = state
         .run(move |app| programmes::planning(app, &caller, id))
         .await?;
@@ -60,7 +60,7 @@ async fn render(
         .projects
         .iter()
         .find(|p| p.id == project_id)
-        .ok_or_else(|| PageError::NotFound(text("no_project").to_owned()))?;
+        .ok_or_else(|| PageError::NotFound(text("no_project")))?;
     let version = programme
         .project_versions
         .get(&project_id)
@@ -199,7 +199,7 @@ fn date(fields: &Fields, name: &str) -> Result<chrono::NaiveDate, AppError> {
         AppError::invalid_field(
             "bad_date",
             name,
-            format!("give the `{name}` date, e.g. 2027-03-31"),
+            fill("pages-give-date", &[("field", &format!("`{name}`"))]),
         )
     })
 }
@@ -228,7 +228,7 @@ fn request(grid: &Grid, format: NumberFormat, fields: &Fields) -> Result<Project
                 AppError::invalid_field(
                     "bad_date",
                     "milestones",
-                    format!("give the due date of the milestone {name}"),
+                    fill("pages-milestone-due-needed", &[("milestone", name)]),
                 )
             })?;
         let done = dones.get(i).map(|d| d.trim()).filter(|d| !d.is_empty());
@@ -236,7 +236,7 @@ fn request(grid: &Grid, format: NumberFormat, fields: &Fields) -> Result<Project
             AppError::invalid_field(
                 "bad_date",
                 "milestones",
-                format!("give the day the milestone {name} was done"),
+                fill("pages-milestone-done-needed", &[("milestone", name)]),
             )
         })?;
         milestones.push(MilestoneInput {
@@ -275,7 +275,7 @@ pub async fn save(
     path: web::Path<(i32, i32)>,
     form: web::Form<Fields>,
 ) -> Result<HttpResponse, PageError> {
-    let caller = viewer.require(CHANGERS, text("only_changers"))?;
+    let caller = viewer.require(CHANGERS, &text("only_changers"))?;
     let ((id, project_id), fields) = (path.into_inner(), form.into_inner());
     viewer.check(field(&fields, "csrf_token"))?;
     let (grid, format) = state

@@ -15,8 +15,11 @@ use serde_json::{json, Value};
 
 fn answer_text(answer: &ScoreView) -> String {
     match (&answer.na_reason, answer.intention, answer.reality) {
-        (Some(reason), _, _) => format!("N/A ({reason})"),
-        (None, Some(i), Some(r)) => format!("Intention {i}, Reality {r}"),
+        (Some(reason), _, _) => fill("pages-review-answer-na", &[("reason", reason)]),
+        (None, Some(i), Some(r)) => fill(
+            "pages-review-answer-scores",
+            &[("intention", &i.to_string()), ("reality", &r.to_string())],
+        ),
         _ => "–".to_owned(),
     }
 }
@@ -35,14 +38,14 @@ pub async fn show(
         Err(ApiError::App(AppError::Forbidden { .. })) => {
             return Ok(state.pages.error(
                 StatusCode::FORBIDDEN,
-                text("only_lead_reviews"),
+                &text("only_lead_reviews"),
                 Some(&viewer),
             ));
         }
         Err(ApiError::App(AppError::NotFound(_))) => {
             return Ok(state.pages.error(
                 StatusCode::NOT_FOUND,
-                text("no_assessment"),
+                &text("no_assessment"),
                 Some(&viewer),
             ))
         }
@@ -83,7 +86,7 @@ pub async fn show(
         .collect();
     let assessment = &review.assessment;
     let mut data = json!({
-        "title": format!("{}: review", review.client),
+        "title": fill("pages-review-title", &[("client", &review.client)]),
         "id": assessment.id, "client": review.client, "version": assessment.version,
         "status": assessment.status.as_str().replace('_', " "),
         "final": !assessment.status.accepts_scores(), "disagreements": disagreements,

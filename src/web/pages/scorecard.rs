@@ -1,6 +1,7 @@
 //! A final scorecard inside the application: the app's header, the way back
 //! to its client, and the report's formats one click away.
 
+use super::messages::fill;
 use super::{PageError, Viewer};
 use crate::app::scorecard::{self, ScorecardPage};
 use crate::domain::ids::AssessmentId;
@@ -17,17 +18,20 @@ pub async fn show(
     query: web::Query<ReportQuery>,
 ) -> Result<HttpResponse, PageError> {
     let caller = viewer.caller();
-    let (id, edition) = (path.into_inner(), query.edition);
+    let (id, edition, asked) = (path.into_inner(), query.edition, query.asked());
     let ScorecardPage {
         client_id,
         client,
         date,
         content,
     } = state
-        .run(move |app| scorecard::page(app, &caller, id, edition))
+        .run(move |app| scorecard::page(app, &caller, id, asked))
         .await?;
     let mut data = json!({
-        "title": format!("{client}: scorecard of {}", date.format("%-d %b %Y")),
+        "title": fill(
+            "pages-scorecard-title",
+            &[("client", &client), ("date", &date.format("%-d %b %Y").to_string())],
+        ),
         "id": id.get(),
         "client": { "id": client_id, "name": client },
         "date": date.format("%-d %b %Y").to_string(),

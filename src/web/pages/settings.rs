@@ -22,10 +22,10 @@ pub struct SettingsForm {
 }
 
 async fn page(state: &AppState, viewer: &Viewer, flash: Flash) -> Result<HttpResponse, PageError> {
-    let caller = viewer.require(&[Role::Admin], text("only_admins"))?;
+    let caller = viewer.require(&[Role::Admin], &text("only_admins"))?;
     let current = state.run(move |app| settings::get(app, &caller)).await?;
     let mut data = json!({
-        "title": "Settings",
+        "title": text("pages-settings-title"),
         "formats": NumberFormat::ALL.iter().map(|f| json!({ "value": f.as_str(), "example": f.write(1_234_567.89), "selected": *f == current.number_format })).collect::<Vec<_>>(),
         "currencies": CURRENCIES.iter().map(|(code, _)| json!({ "value": code, "selected": *code == current.currency })).collect::<Vec<_>>(),
         "example": current.money(251_000.0),
@@ -49,7 +49,7 @@ pub async fn save(
     form: web::Form<SettingsForm>,
 ) -> Result<HttpResponse, PageError> {
     viewer.check(&form.csrf_token)?;
-    let caller = viewer.require(&[Role::Admin], text("only_admins"))?;
+    let caller = viewer.require(&[Role::Admin], &text("only_admins"))?;
     let chosen = Settings {
         number_format: NumberFormat::parse(&form.number_format)
             .unwrap_or(NumberFormat::DecimalPoint),

@@ -19,9 +19,9 @@ pub struct StudyQuery {
 }
 
 const METHODS: [(Method, &str, &str); 3] = [
-    (Method::Spearman, "spearman", "Spearman's ρ (ranks)"),
-    (Method::Kendall, "kendall", "Kendall's τ-b (ranks)"),
-    (Method::Pearson, "pearson", "Pearson's r (values)"),
+    (Method::Spearman, "spearman", "pages-study-spearman"),
+    (Method::Kendall, "kendall", "pages-study-kendall"),
+    (Method::Pearson, "pearson", "pages-study-pearson"),
 ];
 
 pub async fn show(
@@ -29,7 +29,7 @@ pub async fn show(
     viewer: Viewer,
     query: web::Query<StudyQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let caller = viewer.require(&[Role::Admin, Role::Consultant], text("only_staff_study"))?;
+    let caller = viewer.require(&[Role::Admin, Role::Consultant], &text("only_staff_study"))?;
     let query = query.into_inner();
     // An unknown method falls back to the default rather than failing the page.
     let (method, method_code, _) = METHODS
@@ -38,8 +38,10 @@ pub async fn show(
         .find(|(_, code, _)| Some(*code) == query.method.as_deref())
         .unwrap_or(METHODS[0]);
     let wanted = query.period.filter(|p| !p.trim().is_empty());
+    // The study is the consultancy's own: it reads in the page's language.
+    let language = Some(crate::web::language::current());
     let shown = state
-        .run(move |app| study::page(app, &caller, wanted, method))
+        .run(move |app| study::page(app, &caller, wanted, method, language))
         .await?;
     let period = shown.period;
     let query_string = format!(
@@ -47,11 +49,11 @@ pub async fn show(
         super::data::url_encode(&period)
     );
     let mut data = json!({
-        "title": "Portfolio study",
+        "title": text("pages-study-title"),
         "study": shown.content,
         "query": query_string,
         "periods": shown.periods.iter().rev().map(|p| json!({ "value": p, "selected": *p == period })).collect::<Vec<_>>(),
-        "methods": METHODS.iter().map(|(_, code, label)| json!({ "value": code, "label": label, "selected": *code == method_code })).collect::<Vec<_>>(),
+        "methods": METHODS.iter().map(|(_, code, label)| json!({ "value": code, "label": text(*label), "selected": *code == method_code })).collect::<Vec<_>>(),
     });
     viewer.fill(&mut data);
     Ok(state.pages.render(StatusCode::OK, "study", &data))

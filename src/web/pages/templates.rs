@@ -16,6 +16,7 @@ impl Pages {
     pub fn new() -> anyhow::Result<Pages> {
         let mut hb = Handlebars::new();
         hb.set_strict_mode(true);
+        crate::report::template_words::register(&mut hb);
         hb.register_partial("layout", include_str!("../../../templates/layout.hbs"))?;
         hb.register_partial("flaws", include_str!("../../../templates/flaws.hbs"))?;
         hb.register_partial("pager", include_str!("../../../templates/pager.hbs"))?;
@@ -107,7 +108,12 @@ impl Pages {
 
     /// A page, or the error page if the template fails (logged, never shown).
     pub fn render(&self, status: StatusCode, name: &str, data: &Value) -> HttpResponse {
-        match self.hb.render(name, data) {
+        // The messages of the page (`{{t …}}`) in the request's language.
+        let mut data = data.clone();
+        if let Some(page) = data.as_object_mut() {
+            page.insert("lang".into(), json!(crate::web::language::current()));
+        }
+        match self.hb.render(name, &data) {
             Ok(html) => HttpResponse::build(status)
                 .content_type("text/html; charset=utf-8")
                 .body(html),

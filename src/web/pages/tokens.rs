@@ -4,6 +4,7 @@
 
 use super::flash::{Confirmation, Flash, FlashQuery};
 use super::login::CsrfForm;
+use super::messages::text;
 use super::{PageError, Viewer};
 use crate::app::tokens::{self, CreatedToken, NewToken, TokenView};
 use crate::web::state::AppState;
@@ -49,7 +50,7 @@ async fn page(
     let tokens::Overview { mine, everyone } =
         state.run(move |app| tokens::overview(app, &caller)).await?;
     let mut data = json!({
-        "title": "API tokens",
+        "title": text("pages-tokens-title"),
         "mine": mine.iter().map(|t| row(t, None)).collect::<Vec<_>>(),
         "everyone": everyone.iter().map(|(t, owner)| row(t, Some(owner))).collect::<Vec<_>>(),
         "created": created.map(|c| json!({ "name": c.view.name, "token": c.token })),

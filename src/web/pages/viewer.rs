@@ -53,9 +53,7 @@ impl Viewer {
         if sessions::csrf_matches(sent, self.csrf_token()) {
             Ok(())
         } else {
-            Err(PageError::Forbidden(
-                super::messages::text("form_expired").to_owned(),
-            ))
+            Err(PageError::Forbidden(super::messages::text("form_expired")))
         }
     }
 }
@@ -75,12 +73,16 @@ impl FromRequest for Viewer {
                 _ => return Err(PageError::Login),
             };
             let viewer = state.run(move |app| sessions::viewer(app, &cookie)).await?;
-            viewer
+            let viewer = viewer
                 .map(|(identity, organisation)| Viewer {
                     identity,
                     organisation,
                 })
-                .ok_or(PageError::Login)
+                .ok_or(PageError::Login)?;
+            if let Some(language) = viewer.identity.language {
+                crate::web::language::prefer(language);
+            }
+            Ok(viewer)
         })
     }
 }

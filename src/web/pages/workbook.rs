@@ -65,7 +65,7 @@ pub async fn upload(
         Err(ApiError::App(AppError::NotFound(_))) => {
             Ok(state
                 .pages
-                .error(StatusCode::NOT_FOUND, text("no_assessment"), Some(&viewer)))
+                .error(StatusCode::NOT_FOUND, &text("no_assessment"), Some(&viewer)))
         }
         Err(
             e @ ApiError::App(
@@ -95,8 +95,7 @@ fn refused(
     message: String,
     flaws: Vec<serde_json::Value>,
 ) -> HttpResponse {
-    let mut data =
-        json!({ "title": "Workbook refused", "id": id, "message": message, "flaws": flaws });
+    let mut data = json!({ "title": text("pages-workbook-title"), "id": id, "message": message, "flaws": flaws });
     viewer.fill(&mut data);
     state.pages.render(status, "workbook_refused", &data)
 }

@@ -5,14 +5,13 @@
 //! cycle, or start a project before what it depends on ends, is refused
 //! naming the projects.
 
-use crate::app::documents::Layout;
+use crate::app::documents::{Asked, Layout};
 use crate::app::listing::ListQuery;
 use crate::app::programmes::projects::{self, ProjectRequest, SavedProject};
 use crate::app::programmes::{
     self, report, NewProgramme, ProgrammeDetail, ProgrammeSummary, ProgrammeUpdate,
 };
 use crate::report::programme::ProjectView;
-use crate::report::Edition;
 use crate::web::call::{Call, JsonAnswer, PageAnswer};
 use crate::web::download::{attachment, inline};
 use crate::web::problem::{ApiResult, Problem};
@@ -125,19 +124,14 @@ pub async fn report_pdf(
     query: web::Query<ReportQuery>,
 ) -> ApiResult<HttpResponse> {
     let layout = Layout::Pdf(query.paper());
-    report_in(call, path.into_inner(), layout, query.edition).await
+    report_in(call, path.into_inner(), layout, query.asked()).await
 }
 
 /// The report of programme `id` in `layout`: a PDF or a page opens in the
 /// browser, a Word document is saved.
-async fn report_in(
-    call: Call,
-    id: i32,
-    layout: Layout,
-    edition: Option<Edition>,
-) -> ApiResult<HttpResponse> {
+async fn report_in(call: Call, id: i32, layout: Layout, asked: Asked) -> ApiResult<HttpResponse> {
     let rendered = call
-        .run(move |app, caller| report::document(app, caller, id, layout, edition))
+        .run(move |app, caller| report::document(app, caller, id, layout, asked))
         .await?;
     Ok(match layout {
         Layout::Docx => attachment(rendered.document),
@@ -154,7 +148,7 @@ pub async fn report_html(
     path: web::Path<i32>,
     query: web::Query<ReportQuery>,
 ) -> ApiResult<HttpResponse> {
-    report_in(call, path.into_inner(), Layout::Html, query.edition).await
+    report_in(call, path.into_inner(), Layout::Html, query.asked()).await
 }
 
 /// The programme report as a Word document.
@@ -166,7 +160,7 @@ pub async fn report_docx(
     path: web::Path<i32>,
     query: web::Query<ReportQuery>,
 ) -> ApiResult<HttpResponse> {
-    report_in(call, path.into_inner(), Layout::Docx, query.edition).await
+    report_in(call, path.into_inner(), Layout::Docx, query.asked()).await
 }
 
 /// A page of a programme's projects with their health: `q` finds a part of

@@ -19,8 +19,8 @@ pub async fn pdf_scorecard(
     path: web::Path<AssessmentId>,
     query: web::Query<ReportQuery>,
 ) -> ApiResult<HttpResponse> {
-    let (id, layout, edition) = (path.into_inner(), Layout::Pdf(query.paper()), query.edition);
-    call.inline(move |app, caller| scorecard::scorecard(app, caller, id, layout, edition))
+    let (id, layout, asked) = (path.into_inner(), Layout::Pdf(query.paper()), query.asked());
+    call.inline(move |app, caller| scorecard::scorecard(app, caller, id, layout, asked))
         .await
 }
 
@@ -34,9 +34,9 @@ pub async fn html_scorecard(
     path: web::Path<AssessmentId>,
     query: web::Query<ReportQuery>,
 ) -> ApiResult<HttpResponse> {
-    let edition = query.edition;
+    let asked = query.asked();
     call.inline(move |app, caller| {
-        scorecard::scorecard(app, caller, path.into_inner(), Layout::Html, edition)
+        scorecard::scorecard(app, caller, path.into_inner(), Layout::Html, asked)
     })
     .await
 }
@@ -51,7 +51,7 @@ pub async fn docx_scorecard(
     path: web::Path<AssessmentId>,
     query: web::Query<ReportQuery>,
 ) -> ApiResult<HttpResponse> {
-    let (id, edition) = (path.into_inner(), query.edition);
-    call.attachment(move |app, caller| scorecard::scorecard(app, caller, id, Layout::Docx, edition))
+    let (id, asked) = (path.into_inner(), query.asked());
+    call.attachment(move |app, caller| scorecard::scorecard(app, caller, id, Layout::Docx, asked))
         .await
 }

@@ -1,8 +1,9 @@
 //! The portfolio study: how the scores track business performance, as
 //! JSON, PDF or a standalone HTML page.
 
-use crate::app::documents::Layout;
+use crate::app::documents::{Asked, Layout};
 use crate::app::study;
+use crate::domain::i18n::Language;
 use crate::report::study::Study;
 use crate::report::{Edition, Paper};
 use crate::stats::Method;
@@ -19,6 +20,8 @@ pub struct PeriodQuery {
     pub method: Option<Method>,
     /// Reports only: `client` (default) or `working`.
     pub edition: Option<Edition>,
+    /// Reports only: `en` (default), `de` or `fr`.
+    pub lang: Option<Language>,
 }
 
 /// The portfolio study: scores against every KPI and the panels' consensus,
@@ -39,10 +42,15 @@ async fn document(call: Call, query: PeriodQuery, layout: Layout) -> ApiResult<H
         period,
         method,
         edition,
+        lang,
     } = query;
     let method = method.unwrap_or(Method::Spearman);
+    let asked = Asked {
+        edition,
+        language: lang,
+    };
     let use_case =
-        move |app: &_, caller: &_| study::document(app, caller, period, method, layout, edition);
+        move |app: &_, caller: &_| study::document(app, caller, period, method, layout, asked);
     // A page or a PDF opens in the browser; a Word document is saved.
     match layout {
         Layout::Docx => call.attachment(use_case).await,

@@ -4,7 +4,7 @@
 use super::{at, line, width_of, NAMES, WIDTH};
 use crate::render::chart::colour::{Palette, *};
 use crate::render::chart::{legend, px, Drawn};
-use crate::render::programme::{short_money, totals_caption};
+use crate::render::programme::{short_money, totals_caption, Say};
 use crate::report::programme::ProgrammeReport;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -81,12 +81,20 @@ pub fn benefits<DB: DrawingBackend>(
             palette.font(7.0, &MUTED, HPos::Center, VPos::Bottom),
         ))?;
     }
-    let series: [(&str, RGBColor); 4] = [
-        ("Benefit planned", palette.intention),
-        ("Benefit realised", palette.client),
-        ("Cost planned", palette.planned_cost),
-        ("Cost spent", palette.top_quartile),
+    let w = palette.words;
+    let names = [
+        w.get("chart-benefit-planned"),
+        w.get("chart-benefit-realised"),
+        w.get("chart-cost-planned"),
+        w.get("chart-cost-spent"),
     ];
+    let colours = [
+        palette.intention,
+        palette.client,
+        palette.planned_cost,
+        palette.top_quartile,
+    ];
+    let series: Vec<(&str, RGBColor)> = names.iter().map(String::as_str).zip(colours).collect();
     for (i, p) in projects.iter().enumerate() {
         let row = MONEY_TOP + PROJECT * i as f64;
         line(
@@ -103,7 +111,7 @@ pub fn benefits<DB: DrawingBackend>(
             p.cost_actual,
         ];
         let first = row + (PROJECT - 4.0 * BAR - 3.0) / 2.0;
-        for (k, (value, (_, colour))) in values.into_iter().zip(series).enumerate() {
+        for (k, (value, colour)) in values.into_iter().zip(colours).enumerate() {
             let top = first + (BAR + 1.0) * k as f64;
             let label = match value {
                 Some(v) => {
@@ -113,7 +121,7 @@ pub fn benefits<DB: DrawingBackend>(
                     ))?;
                     short_money(v)
                 }
-                None => "not known yet".to_owned(),
+                None => w.get("chart-not-known-yet"),
             };
             area.draw(&Text::new(
                 label,
@@ -125,7 +133,7 @@ pub fn benefits<DB: DrawingBackend>(
     legend(area, palette, at(0.0, bottom + 12.0), &series)?;
     line(
         area,
-        &totals_caption(&report.money),
+        &totals_caption(Say(w), &report.money),
         (0.0, bottom + 27.0),
         width,
         palette.font(8.0, &TEXT, HPos::Left, VPos::Center),

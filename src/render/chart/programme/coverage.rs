@@ -2,6 +2,7 @@
 //! cell coloured by its latest score.
 
 use super::{at, line, note, width_of, WIDTH};
+use crate::domain::i18n::Words;
 use crate::domain::programme::ProjectStatus;
 use crate::render::chart::colour::{self, Palette, *};
 use crate::render::chart::{legend, Drawn};
@@ -113,47 +114,66 @@ pub fn coverage<DB: DrawingBackend>(
     }
     let key = GROUP_LABELS + CELL * rows.len() as f64 + 12.0;
     area.draw(&Text::new(
-        "Latest score, %".to_owned(),
+        palette.words.get("chart-latest-score"),
         at(0.0, key),
         palette.font(8.0, &MUTED, HPos::Left, VPos::Center),
     ))?;
+    let not_assessed = palette.words.get("chart-not-assessed");
     let steps: Vec<(&str, RGBColor)> = SCORE_STEPS
         .iter()
         .map(|(c, label)| (*label, *c))
-        .chain([("not assessed", NOT_ASSESSED)])
+        .chain([(not_assessed.as_str(), NOT_ASSESSED)])
         .collect();
     legend(area, palette, at(UNIT_LABELS, key), &steps)?;
-    note(area, palette,
-        "(unit), (group), (company): no assessment of the cell alone, so the score of a wider one · +/−: change since the first assessment",
+    note(
+        area,
+        palette,
+        &palette.words.get("chart-coverage-key"),
         key + 14.0,
     )
 }
 
 /// The wider scope a cell's score was inherited from, if any.
-fn inherited(basis: Basis) -> Option<&'static str> {
-    match basis {
-        Basis::Unit => Some("unit"),
-        Basis::Group => Some("group"),
-        Basis::Company => Some("company"),
-        Basis::Cell | Basis::None => None,
-    }
+fn inherited(w: &Words, basis: Basis) -> Option<String> {
+    let id = match basis {
+        Basis::Unit => "chart-scope-unit",
+        Basis::Group => "chart-scope-group",
+        Basis::Company => "chart-scope-company",
+        Basis::Cell | Basis::None => return None,
+    };
+    Some(w.get(id))
 }
 
 /// "3 projects: 2 pilot, done".
-fn covering(statuses: &[ProjectStatus]) -> String {
+fn covering(w: &Words, statuses: &[ProjectStatus]) -> String {
     let parts: Vec<String> = ProjectStatus::ALL
         .iter()
-        .filter_map(|s| match statuses.iter().filter(|x| *x == s).count() {
-            0 => None,
-            1 => Some(s.label().to_owned()),
-            n => Some(format!("{n} {}", s.label())),
+        .filter_map(|s| {
+            let label = w.get(&format!("programme-status_{}", s.as_str()));
+            match statuses.iter().filter(|x| *x == s).count() {
+                0 => None,
+                1 => Some(label),
+                n => Some(format!("{n} {label}")),
+            }
         })
         .collect();
-    match statuses.len() {
-        0 => "no project".to_owned(),
-        1 => format!("1 project: {}", parts.join(", ")),
-        n => format!("{n} projects: {}", parts.join(", ")),
+    if statuses.is_empty() {
+        return w.get("chart-no-project");
     }
+    w.fill(
+        "chart-covering",
+        &[
+            (
+                "projects",
+                w.fill("chart-projects", &[("count", statuses.len().into())])
+                    .into(),
+            ),
+            (
+                "statuses",
+                parts.join(&w.get("report-list-separator")).into(),
+            ),
+        ],
+    )
 }
 
 fn cell<DB: DrawingBackend>(
@@ -173,7 +193,7 @@ fn cell<DB: DrawingBackend>(
     let headline = match (c.latest, c.change) {
         (Some(v), Some(d)) => format!("{v:.0}%  {d:+.0}"),
         (Some(v), None) => format!("{v:.0}%"),
-        (None, _) => "not assessed".to_owned(),
+        (None, _) => palette.words.get("chart-not-assessed"),
     };
     let centred = |size: f64| palette.font(size, &ink, HPos::Center, VPos::Center);
     line(
@@ -185,15 +205,15 @@ fn cell<DB: DrawingBackend>(
     )?;
     let when = c
         .assessed_on
-        .map_or(String::new(), |d| d.format("%b %Y").to_string());
-    let source = match inherited(c.basis) {
+        .map_or(String::new(), |d| palette.words.month_year(d));
+    let source = match inherited(palette.words, c.basis) {
         Some(scope) => format!("{when} ({scope})"),
         None => when,
     };
     line(area, &source, (middle, y + 25.0), room, centred(7.0))?;
     line(
         area,
-        &covering(&c.projects),
+        &covering(palette.words, &c.projects),
         (middle, y + 36.0),
         room,
         centred(7.0),
@@ -229,7 +249,11 @@ mod tests {
     #[test]
     fn covering_counts_the_statuses() {
         use ProjectStatus::*;
-        assert_eq!(covering(&[]), "no project");
-        assert_eq!(covering(&[Done, Pilot, Pilot]), "3 projects: 2 pilot, done");
+        let w = crate::domain::i18n::words(crate::domain::i18n::Language::En);
+        assert_eq!(covering(w, &[]), "no project");
+        assert_eq!(
+            covering(w, &[Done, Pilot, Pilot]),
+            "3 projects: 2 pilot, done"
+        );
     }
 }

@@ -2,10 +2,11 @@
 //! dependencies, today, and what is late, blocked or at risk.
 
 use super::{at, line, note, width_of, NAMES, WIDTH};
+use crate::domain::i18n::Words;
 use crate::domain::programme::ProjectStatus;
 use crate::render::chart::colour::{self, Palette, *};
 use crate::render::chart::{legend, px, Drawn};
-use crate::render::programme::flags;
+use crate::render::programme::{flags, Say};
 use crate::report::programme::{ProgrammeReport, ProjectView};
 use chrono::{Datelike, Months, NaiveDate};
 use plotters::coord::Shift;
@@ -55,7 +56,7 @@ impl Timeline {
 
     /// Every month start on the axis, labelled every month, quarter, half
     /// year or year, whichever keeps the labels to about ten.
-    fn ticks(&self) -> Vec<(NaiveDate, Option<String>)> {
+    fn ticks(&self, w: &Words) -> Vec<(NaiveDate, Option<String>)> {
         let months = (self.to.year() - self.from.year()) * 12 + self.to.month() as i32
             - self.from.month() as i32;
         let step = match months {
@@ -68,9 +69,19 @@ impl Timeline {
         let mut month = Some(self.from);
         while let Some(d) = month.filter(|d| *d <= self.to) {
             let label = (d.month0() % step == 0).then(|| match step {
-                3 => format!("Q{} {}", d.month0() / 3 + 1, d.format("%y")),
+                3 => w.fill(
+                    "chart-quarter",
+                    &[
+                        ("quarter", (d.month0() / 3 + 1).to_string().into()),
+                        ("year", d.format("%y").to_string().into()),
+                    ],
+                ),
                 12 => d.format("%Y").to_string(),
-                _ => d.format("%b %y").to_string(),
+                _ => format!(
+                    "{} {}",
+                    w.get(&format!("month-short-{}", d.month())),
+                    d.format("%y")
+                ),
             });
             ticks.push((d, label));
             month = d.checked_add_months(Months::new(1));
@@ -97,7 +108,7 @@ pub fn gantt<DB: DrawingBackend>(
     let projects = report.projects.get(rows).unwrap_or_default();
     let time = Timeline::new(span, report.today, (NAMES, width - FLAGS));
     let bottom = AXIS + ROW * projects.len() as f64;
-    let ticks = time.ticks();
+    let ticks = time.ticks(palette.words);
     let minor = ticks.len() <= 37;
     for (date, label) in &ticks {
         let x = time.x(*date);
@@ -137,17 +148,28 @@ pub fn gantt<DB: DrawingBackend>(
         ALERT.stroke_width(px(1.0) as u32),
     ))?;
     area.draw(&Text::new(
-        "today".to_owned(),
+        palette.words.get("chart-today"),
         at(today, bottom + 2.0),
         palette.bold(7.0, &ALERT, HPos::Center, VPos::Top),
     ))?;
+    let names: Vec<String> = ProjectStatus::ALL
+        .iter()
+        .map(|s| {
+            palette
+                .words
+                .get(&format!("programme-status_{}", s.as_str()))
+        })
+        .collect();
     let statuses: Vec<(&str, RGBColor)> = ProjectStatus::ALL
         .iter()
-        .map(|s| (s.label(), colour::status(*s)))
+        .zip(&names)
+        .map(|(s, name)| (name.as_str(), colour::status(*s)))
         .collect();
     legend(area, palette, at(0.0, bottom + 22.0), &statuses)?;
-    note(area, palette,
-        "◆ milestone, filled when done, red when overdue · arrow: from a project to one that waits on it · red outline: late, blocked or at risk",
+    note(
+        area,
+        palette,
+        &palette.words.get("chart-timeline-key"),
         bottom + 35.0,
     )
 }
@@ -169,7 +191,7 @@ fn project_row<DB: DrawingBackend>(
     )?;
     let start = time.x(p.start);
     let end = time.x(p.end).max(start + 1.0);
-    let flags = flags(&p.health);
+    let flags = flags(Say(palette.words), &p.health);
     if !flags.is_empty() {
         area.draw(&Rectangle::new(
             [at(start - 1.5, middle - 6.0), at(end + 1.5, middle + 6.0)],
@@ -257,14 +279,26 @@ mod tests {
             day("2026-02-01"),
             (0.0, 100.0),
         );
-        let labels: Vec<String> = short.ticks().into_iter().filter_map(|(_, l)| l).collect();
+        let labels: Vec<String> = short
+            .ticks(crate::domain::i18n::words(
+                crate::domain::i18n::Language::En,
+            ))
+            .into_iter()
+            .filter_map(|(_, l)| l)
+            .collect();
         assert_eq!(labels, ["Jan 26", "Feb 26", "Mar 26", "Apr 26", "May 26"]);
         let long = Timeline::new(
             (day("2025-01-06"), day("2026-12-31")),
             day("2026-05-15"),
             (0.0, 100.0),
         );
-        let labels: Vec<String> = long.ticks().into_iter().filter_map(|(_, l)| l).collect();
+        let labels: Vec<String> = long
+            .ticks(crate::domain::i18n::words(
+                crate::domain::i18n::Language::En,
+            ))
+            .into_iter()
+            .filter_map(|(_, l)| l)
+            .collect();
         assert_eq!(labels.first().map(String::as_str), Some("Q1 25"));
         assert_eq!(labels.len(), 9, "{labels:?}");
         assert_eq!(long.x(day("2025-01-01")), 0.0);

@@ -79,9 +79,11 @@ async fn page(
     {
         Ok(sheet) => sheet,
         Err(ApiError::App(AppError::NotFound(_) | AppError::Forbidden { .. })) => {
-            return Ok(state
-                .pages
-                .error(StatusCode::NOT_FOUND, text("no_fieldwork"), Some(viewer)))
+            return Ok(state.pages.error(
+                StatusCode::NOT_FOUND,
+                &text("no_fieldwork"),
+                Some(viewer),
+            ))
         }
         Err(e) => return Err(e.into()),
     };

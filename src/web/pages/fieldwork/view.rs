@@ -2,6 +2,7 @@
 //! each form's values, errors and checkboxes.
 
 use super::super::create::Fields;
+use super::super::messages::fill;
 use super::Refusal;
 use crate::app::fieldwork::Assignment;
 use crate::app::fieldwork_sheet::FieldworkSheet;
@@ -80,11 +81,10 @@ fn area_choices(sheet: &FieldworkSheet, chosen: Option<&Fields>) -> Vec<Value> {
 
 pub(super) fn shape(sheet: &FieldworkSheet, id: i32) -> Value {
     let name_of = |user: i32| {
-        sheet
-            .team
-            .iter()
-            .find(|(u, _)| *u == user)
-            .map_or_else(|| format!("user {user}"), |(_, n)| n.clone())
+        sheet.team.iter().find(|(u, _)| *u == user).map_or_else(
+            || fill("pages-fieldwork-user", &[("id", &user.to_string())]),
+            |(_, n)| n.clone(),
+        )
     };
     let areas: Vec<Value> = sheet
         .questionnaire
@@ -175,7 +175,7 @@ pub(super) fn shape(sheet: &FieldworkSheet, id: i32) -> Value {
         })
         .collect();
     json!({
-        "title": format!("{}: fieldwork", sheet.client),
+        "title": fill("pages-fieldwork-title", &[("client", &sheet.client)]),
         "id": id, "client": sheet.client, "date": sheet.assessment.assessment_date.to_string(),
         "status": sheet.assessment.status.as_str().replace('_', " "),
         "interviews": interviews, "evidence": evidence, "areas": areas,
@@ -191,6 +191,6 @@ fn human_size(bytes: i64) -> String {
     match bytes {
         b if b >= 1 << 20 => format!("{:.1} MiB", b as f64 / f64::from(1 << 20)),
         b if b >= 1 << 10 => format!("{:.0} KiB", b as f64 / 1024.0),
-        b => format!("{b} bytes"),
+        b => fill("pages-fieldwork-bytes", &[("count", &b.to_string())]),
     }
 }
