@@ -32,6 +32,7 @@ mod foreign_ids;
 mod hardening;
 mod home;
 mod invitations;
+mod languages;
 mod matrix;
 mod operations;
 mod pages;

@@ -67,3 +67,74 @@ fn a_message_is_filled_and_a_missing_one_shows_its_id() {
     );
     assert_eq!(w.get("no-such-message"), "no-such-message");
 }
+
+/// Each message of a catalogue file with its `$variables`, read as text:
+/// a message starts at `id =` in the first column; its continuation lines
+/// are indented.
+fn messages(source: &str) -> Vec<(String, std::collections::BTreeSet<String>)> {
+    let mut out: Vec<(String, std::collections::BTreeSet<String>)> = Vec::new();
+    for line in source.lines() {
+        let body = match line.split_once(" =") {
+            Some((id, body)) if !line.starts_with([' ', '#']) && !id.contains(' ') => {
+                out.push((id.to_owned(), Default::default()));
+                body
+            }
+            _ if line.starts_with(' ') => line,
+            _ => continue,
+        };
+        if let Some((_, variables)) = out.last_mut() {
+            for piece in body.split('$').skip(1) {
+                let name: String = piece
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-')
+                    .collect();
+                variables.insert(name);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_message_is_in_every_language_with_the_same_variables() {
+    for language in Language::ALL {
+        // Every catalogue parses and no id repeats (a bundle refuses both).
+        assert_eq!(words(language).language(), language);
+    }
+    let english: Vec<_> = SOURCES
+        .iter()
+        .filter(|(l, _, _)| *l == Language::En)
+        .collect();
+    assert_eq!(english.len() * Language::ALL.len(), SOURCES.len());
+    let mut count = 0;
+    for (_, file, source) in english {
+        let wanted = messages(source);
+        count += wanted.len();
+        for language in [Language::De, Language::Fr] {
+            let twin = file.replace("/en/", &format!("/{language}/"));
+            let (_, _, other) = SOURCES
+                .iter()
+                .find(|(l, f, _)| *l == language && *f == twin)
+                .unwrap_or_else(|| panic!("{twin} is missing"));
+            let found: std::collections::BTreeMap<_, _> = messages(other).into_iter().collect();
+            for (id, variables) in &wanted {
+                let theirs = found
+                    .get(id)
+                    .unwrap_or_else(|| panic!("{twin} has no `{id}`"));
+                assert_eq!(theirs, variables, "`{id}` in {twin} has other variables");
+            }
+            assert_eq!(found.len(), wanted.len(), "{twin} has ids English lacks");
+        }
+    }
+    assert!(count > 700, "{count} messages");
+}
+
+#[test]
+fn the_reading_of_messages_sees_ids_variables_and_selectors() {
+    let read = messages("# note\nplain = Text\nwith = { $a } and { $b-c }\nmany =\n    { $n ->\n    [one] one { $x }\n   *[other] { $n }\n}\n");
+    let ids: Vec<&str> = read.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["plain", "with", "many"]);
+    assert!(read[0].1.is_empty());
+    assert_eq!(read[1].1.iter().collect::<Vec<_>>(), ["a", "b-c"]);
+    assert_eq!(read[2].1.iter().collect::<Vec<_>>(), ["n", "x"]);
+}
