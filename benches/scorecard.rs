@@ -87,6 +87,7 @@ fn scorecard(q: &Questionnaire) -> Scorecard {
     let date = |s: &str| s.parse().unwrap_or_default();
     build(ScorecardInput {
         edition: Edition::Working,
+        language: cmas::domain::i18n::Language::En,
         benchmark: Benchmark::Companies,
         meta: Meta {
             title: "Customer management scorecard: Harbour Bank".into(),

@@ -12,6 +12,7 @@ use crate::db::organisations::Organisation;
 use crate::db::sessions::Session;
 use crate::db::users::{NewUser, User, UserChanges};
 use crate::db::AnyConnection;
+use crate::domain::i18n::Language;
 use crate::domain::ids::UserId;
 use crate::domain::role::{Caller, Role};
 use serde::{Deserialize, Serialize};
@@ -260,6 +261,15 @@ pub fn change_password(app: &App, caller: &Caller, change: PasswordChange) -> Ap
         if change.revoke_tokens {
             tokens::revoke_all_of(conn, caller, caller.user_id.get())?;
         }
+        Ok(())
+    })
+}
+
+/// Sets the language the caller reads the application in; `None` leaves
+/// the choice to their browser. A preference of their own: any role.
+pub fn set_own_language(app: &App, caller: &Caller, language: Option<Language>) -> AppResult<()> {
+    app.write(|conn| {
+        User::set_language(conn, caller.user_id.get(), language)?;
         Ok(())
     })
 }

@@ -190,3 +190,49 @@ fn a_page_speaks_the_language_the_browser_asks_for() {
     assert!(english.contains("<html lang=\"en\">"));
     assert!(english.contains(&words(Language::En).get("common-log-in")));
 }
+
+#[test]
+fn a_person_chooses_the_language_they_read_cmas_in_over_their_browsers() {
+    use crate::helpers::{ADMIN_EMAIL, PASSWORD};
+    let app = spawn_app(Backend::Sqlite).expect("sqlite always runs");
+    let session = app.login(ADMIN_EMAIL, PASSWORD);
+    let Cred::Session { cookie, csrf } = &session else {
+        panic!("a session")
+    };
+    let page = |accept: &str| {
+        ureq::get(&format!("{}/password", app.address))
+            .set("Cookie", &format!("cmas_session={cookie}"))
+            .set("Accept-Language", accept)
+            .call()
+            .expect("the page")
+            .into_string()
+            .expect("text")
+    };
+    assert!(page("en").contains("<html lang=\"en\">"));
+    let choose = |code: &str| {
+        let form = format!(
+            "csrf_token={}&language={code}",
+            csrf.as_deref().unwrap_or_default()
+        );
+        app.request(
+            "POST",
+            "/language",
+            &session,
+            Some(&form),
+            "application/x-www-form-urlencoded",
+        )
+    };
+    assert_eq!(choose("fr").status, 200, "saved, and back on the page");
+    let french = page("en");
+    assert!(
+        french.contains("<html lang=\"fr\">"),
+        "the person's choice beats the browser's"
+    );
+    assert!(french.contains(&words(Language::Fr).get("password-language-heading")));
+    assert_eq!(choose("xx").status, 400, "an unknown language is refused");
+    assert_eq!(choose("").status, 200);
+    assert!(
+        page("de").contains("<html lang=\"de\">"),
+        "back to the browser's"
+    );
+}

@@ -31,7 +31,7 @@ fn admin_only(viewer: &Viewer) -> Result<Caller, PageError> {
 fn role_of(value: &str) -> Result<Role, AppError> {
     value
         .parse()
-        .map_err(|_| AppError::invalid_field("unknown_role", "role", &text("pages-choose-role")))
+        .map_err(|_| AppError::invalid_field("unknown_role", "role", text("pages-choose-role")))
 }
 
 /// The four roles for a select, `chosen` selected.
@@ -412,7 +412,7 @@ pub async fn give_access(
                 .await
         }
         _ => {
-            Err(AppError::invalid("missing_field", &text("pages-choose-person-and-clients")).into())
+            Err(AppError::invalid("missing_field", text("pages-choose-person-and-clients")).into())
         }
     };
     access_outcome(&state, &viewer, outcome, Confirmation::AccessGiven).await

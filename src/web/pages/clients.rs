@@ -5,7 +5,7 @@
 
 use super::create::{field, Fields};
 use super::form_errors::Refusal;
-use super::messages::{order_options, text};
+use super::messages::{language_options, order_options, text};
 use super::pager::pager;
 use super::{PageError, Viewer};
 use crate::app::client_overview::{self, ClientOverview};
@@ -13,6 +13,7 @@ use crate::app::clients::{self, ClientFilter, ClientView, Directory, NewClientRe
 use crate::app::listing::ListQuery;
 use crate::app::permissions::STAFF;
 use crate::domain::assessment::Status;
+use crate::domain::i18n::Language;
 use crate::domain::ids::ClientId;
 use crate::domain::role::Caller;
 use crate::web::state::AppState;
@@ -157,8 +158,13 @@ fn form_page(
         ),
         None => (&text("pages-client-new-title"), "/clients/new".to_owned()),
     };
-    let mut data =
-        json!({ "title": title, "action": action, "form": form, "id": id.map(ClientId::get) });
+    let chosen = form
+        .get("report_language")
+        .and_then(Value::as_str)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(Language::En);
+    let languages = language_options(Some(chosen));
+    let mut data = json!({ "title": title, "action": action, "form": form, "id": id.map(ClientId::get), "languages": languages });
     let status = match refusal {
         Some(refusal) => {
             refusal.fill(&mut data);

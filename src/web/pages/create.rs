@@ -114,7 +114,7 @@ pub async fn assessment_submit(
             client_id: number("client_id")?,
             questionnaire_id: number("questionnaire_id")?,
             assessment_date: field(&fields, "assessment_date").parse().map_err(|_| {
-                AppError::invalid_field("bad_date", "assessment_date", &text("date_needed"))
+                AppError::invalid_field("bad_date", "assessment_date", text("date_needed"))
             })?,
             scope: Scope {
                 business_unit: given("business_unit"),

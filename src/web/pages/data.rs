@@ -201,10 +201,7 @@ async fn upload(
         Ok(_) => Ok(done.redirect(DATA)),
         Err(ApiError::App(AppError::Rejected(rejected))) => {
             let outcome = Outcome {
-                flash: Flash::Refused(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    text("file_problems").into(),
-                ),
+                flash: Flash::Refused(StatusCode::UNPROCESSABLE_ENTITY, text("file_problems")),
                 refused: Some((kind, rejected.0)),
                 kpi: None,
             };

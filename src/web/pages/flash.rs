@@ -27,6 +27,7 @@ pub enum Confirmation {
     LogoRemoved,
     ProjectAdded,
     ProjectUpdated,
+    LanguageSaved,
 }
 
 impl Confirmation {
@@ -47,6 +48,7 @@ impl Confirmation {
             Confirmation::LogoRemoved => "logo_removed",
             Confirmation::ProjectAdded => "added",
             Confirmation::ProjectUpdated => "progress",
+            Confirmation::LanguageSaved => "language",
         }
     }
 
@@ -61,7 +63,7 @@ impl Confirmation {
 /// The query of a page a form post redirects to; an unknown code says nothing.
 #[derive(Deserialize)]
 pub struct FlashQuery {
-    done: Option<String>,
+    pub(super) done: Option<String>,
 }
 
 impl FlashQuery {

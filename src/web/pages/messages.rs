@@ -3,7 +3,7 @@
 //! `[text]`-style messages by their key, confirmations as `done-<code>`,
 //! field names as `field-<name>`.
 
-use crate::domain::i18n::{words, Arg, Words};
+use crate::domain::i18n::{words, Arg, Language, Words};
 use crate::web::language;
 
 /// The words of the request's language.
@@ -33,6 +33,14 @@ pub fn label(field: &str) -> String {
     } else {
         field.to_owned()
     }
+}
+
+/// The languages as options of a select, `chosen` selected.
+pub fn language_options(chosen: Option<Language>) -> Vec<serde_json::Value> {
+    Language::ALL
+        .iter()
+        .map(|l| serde_json::json!({ "value": l.code(), "label": text(&format!("language-{l}")), "selected": chosen == Some(*l) }))
+        .collect()
 }
 
 /// A list's orders as options of its select: (sort key, words), `chosen` selected.

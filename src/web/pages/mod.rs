@@ -62,6 +62,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/logout", web::post().to(login::logout))
         .route("/password", web::get().to(password::form))
         .route("/password", web::post().to(password::submit))
+        .route("/language", web::post().to(password::language))
         .route("/clients", web::get().to(clients::list))
         .route("/clients/new", web::get().to(clients::new_form))
         .route("/clients/new", web::post().to(clients::create))

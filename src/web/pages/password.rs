@@ -1,10 +1,12 @@
 //! Changing one's own password.
 
-use super::messages::text;
+use super::flash::{Confirmation, FlashQuery};
+use super::messages::{self, text};
 use super::page_error::sentence;
 use super::{PageError, Viewer};
 use crate::app::error::AppError;
 use crate::app::users::{self, PasswordChange};
+use crate::domain::i18n::Language;
 use crate::web::problem::ApiError;
 use crate::web::state::AppState;
 use actix_web::{http::StatusCode, web, HttpResponse};
@@ -26,15 +28,63 @@ fn page(
     state: &AppState,
     viewer: &Viewer,
     status: StatusCode,
-    error: Option<String>,
+    (error, done): (Option<String>, Option<String>),
 ) -> HttpResponse {
-    let mut data = json!({ "title": text("pages-password-title"), "error": error });
+    let chosen = viewer.identity.language;
+    let languages = messages::language_options(chosen);
+    let mut data = json!({
+        "title": text("pages-password-title"),
+        "error": error,
+        "languages": languages,
+        "browser_language": chosen.is_none(),
+        "done": done,
+    });
     viewer.fill(&mut data);
     state.pages.render(status, "password", &data)
 }
 
-pub async fn form(state: web::Data<AppState>, viewer: Viewer) -> HttpResponse {
-    page(&state, &viewer, StatusCode::OK, None)
+pub async fn form(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    query: web::Query<FlashQuery>,
+) -> HttpResponse {
+    page(
+        &state,
+        &viewer,
+        StatusCode::OK,
+        (None, query.done.as_deref().and_then(messages::done)),
+    )
+}
+
+#[derive(Deserialize)]
+pub struct LanguageForm {
+    #[serde(default)]
+    csrf_token: String,
+    /// A language's code; empty: the browser's choice.
+    #[serde(default)]
+    language: String,
+}
+
+/// Saves the language the person reads cmas in.
+pub async fn language(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    form: web::Form<LanguageForm>,
+) -> Result<HttpResponse, PageError> {
+    let form = form.into_inner();
+    viewer.check(&form.csrf_token)?;
+    let language = match form.language.as_str() {
+        "" => None,
+        code => Some(
+            code.parse::<Language>()
+                .map_err(|_| PageError::BadRequest(text("choose_language")))?,
+        ),
+    };
+    let caller = viewer.caller();
+    state
+        .run(move |app| users::set_own_language(app, &caller, language))
+        .await?;
+    Ok(Confirmation::LanguageSaved.redirect("/password"))
 }
 
 pub async fn submit(
@@ -49,7 +99,7 @@ pub async fn submit(
             &state,
             &viewer,
             StatusCode::UNPROCESSABLE_ENTITY,
-            Some(text("passwords_differ")),
+            (Some(text("passwords_differ")), None),
         ));
     }
     let change = PasswordChange {
@@ -69,7 +119,7 @@ pub async fn submit(
             &state,
             &viewer,
             StatusCode::UNPROCESSABLE_ENTITY,
-            Some(sentence(&e.problem().detail)),
+            (Some(sentence(&e.problem().detail)), None),
         )),
         Err(e) => Err(e.into()),
     }

@@ -151,7 +151,7 @@ pub(super) fn placement(grid: &Grid, value: &str) -> AppResult<Placement> {
             .map(|(unit, group)| Placement::Cell { unit, group }),
         _ => None,
     };
-    chosen.ok_or_else(|| AppError::invalid("not_on_grid", &text("pages-choose-placement")))
+    chosen.ok_or_else(|| AppError::invalid("not_on_grid", text("pages-choose-placement")))
 }
 
 /// The table's rows as typed, and each problem by `{project_id}.{field}`:
@@ -447,10 +447,7 @@ pub async fn save_rows(
                     .collect(),
                 added: None,
             };
-            let flash = Flash::Refused(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                text("rows_refused").into(),
-            );
+            let flash = Flash::Refused(StatusCode::UNPROCESSABLE_ENTITY, text("rows_refused"));
             programme_page_with(&state, &viewer, id, flash, &typed).await
         }
         Err(e) => programme_page(&state, &viewer, id, Flash::refusal(e)?).await,

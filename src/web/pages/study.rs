@@ -53,7 +53,7 @@ pub async fn show(
         "study": shown.content,
         "query": query_string,
         "periods": shown.periods.iter().rev().map(|p| json!({ "value": p, "selected": *p == period })).collect::<Vec<_>>(),
-        "methods": METHODS.iter().map(|(_, code, label)| json!({ "value": code, "label": text(*label), "selected": *code == method_code })).collect::<Vec<_>>(),
+        "methods": METHODS.iter().map(|(_, code, label)| json!({ "value": code, "label": text(label), "selected": *code == method_code })).collect::<Vec<_>>(),
     });
     viewer.fill(&mut data);
     Ok(state.pages.render(StatusCode::OK, "study", &data))

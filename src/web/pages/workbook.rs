@@ -32,7 +32,7 @@ pub async fn upload(
             &viewer,
             id.get(),
             StatusCode::UNPROCESSABLE_ENTITY,
-            text("choose_workbook").into(),
+            text("choose_workbook"),
             Vec::new(),
         ));
     }
@@ -55,7 +55,7 @@ pub async fn upload(
             &viewer,
             id.get(),
             StatusCode::UNPROCESSABLE_ENTITY,
-            text("workbook_problems").into(),
+            text("workbook_problems"),
             rejected
                 .0
                 .iter()

@@ -55,14 +55,7 @@ pub async fn show(
         "shared" => Some(text("fieldwork_shared")),
         _ => None,
     });
-    page(
-        &state,
-        &viewer,
-        path.into_inner(),
-        notice.map(Into::into),
-        None,
-    )
-    .await
+    page(&state, &viewer, path.into_inner(), notice, None).await
 }
 
 async fn page(
@@ -180,7 +173,7 @@ pub async fn plan_interview(
             form: "interview_form",
             values: fields,
             field: "scheduled_at".into(),
-            message: text("interview_when").into(),
+            message: text("interview_when"),
         };
         return page(&state, &viewer, id, None, Some(refusal)).await;
     };
@@ -246,7 +239,7 @@ pub async fn upload_document(
             form: "document_form",
             values: fields,
             field: "file".into(),
-            message: text("choose_file").into(),
+            message: text("choose_file"),
         };
         return page(&state, &viewer, id, None, Some(refusal)).await;
     };
