@@ -5,6 +5,10 @@
 (function () {
   "use strict";
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
+  // What the page says, in its language: the page's #script-words block
+  // holds the messages (script-… in reports/i18n/*/pages.ftl); English
+  // when it is absent.
+  const words = document.getElementById("script-words")?.dataset || {};
   const boxes = document.querySelectorAll("[data-interview]");
   const key = (box) => `cmas-notes:${box.dataset.assessment}:${box.dataset.interview}`;
   const say = (box, text, kind) => {
@@ -17,7 +21,7 @@
     const notes = localStorage.getItem(key(box));
     if (notes === null) return;
     const body = { ...JSON.parse(box.dataset.body), notes, version: Number(box.dataset.version) };
-    say(box, "Saving…", "saving");
+    say(box, words.saving || "Saving…", "saving");
     let response;
     try {
       response = await fetch(`/api/v1/assessments/${box.dataset.assessment}/interviews/${box.dataset.interview}`, {
@@ -26,18 +30,23 @@
         body: JSON.stringify(body),
       });
     } catch (e) {
-      say(box, "Waiting for the network; kept in this browser.", "waiting");
+      say(box, words.offline || "Waiting for the network; kept in this browser.", "waiting");
       return;
     }
     const result = await response.json().catch(() => ({}));
     if (response.ok) {
       box.dataset.version = result.version;
       if (localStorage.getItem(key(box)) === notes) localStorage.removeItem(key(box));
-      say(box, "Saved", "saved");
+      say(box, words.saved || "Saved", "saved");
     } else if (response.status === 409) {
-      say(box, "Someone else changed these notes since you opened the page; yours are still here. Copy them, then reload.", "conflict");
+      say(
+        box,
+        words.notesConflict ||
+          "Someone else changed these notes since you opened the page; yours are still here. Copy them, then reload.",
+        "conflict",
+      );
     } else {
-      say(box, result.detail || "Not saved", "error");
+      say(box, result.detail || words.notSaved || "Not saved", "error");
     }
   }
 
@@ -51,7 +60,7 @@
     }
     area.addEventListener("input", () => {
       localStorage.setItem(key(box), area.value);
-      say(box, "Typing…", "waiting");
+      say(box, words.typing || "Typing…", "waiting");
       clearTimeout(timers.get(box));
       timers.set(box, setTimeout(() => send(box), 700));
     });

@@ -20,6 +20,12 @@
   const storeKey = `cmas-unsent:${location.pathname}`;
   const TYPING_PAUSE_MS = 700;
   const RETRY_MS = 3000;
+  // What the page says, in its language: the page's #script-words block
+  // holds the messages (script-… in reports/i18n/*/pages.ftl); English
+  // when it is absent. {name} in a message is filled in by fill().
+  const words = document.getElementById("script-words")?.dataset || {};
+  const fill = (text, values) =>
+    text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 
   const fieldsets = () => root.querySelectorAll("fieldset.question");
   const fieldsetOf = (question) =>
@@ -90,7 +96,7 @@
     timers.delete(fieldset);
     const answer = read(fieldset);
     if (fieldset.dataset.url && !complete(answer)) {
-      say(fieldset, "Not saved yet: choose both scores, or N/A with a reason.", "waiting");
+      say(fieldset, words.notSavedIncomplete || "Not saved yet: choose both scores, or N/A with a reason.", "waiting");
     }
     // Where and on which version it goes, kept with it: after a reload the
     // question may be on another area's page.
@@ -107,7 +113,10 @@
     if (waiting >= 0) queue[waiting] = entry;
     else queue.push(entry);
     persist();
-    if (!(fieldset.dataset.url && !complete(answer))) say(fieldset, navigator.onLine ? "Saving…" : "Waiting for the network; kept in this browser.", "saving");
+    if (!(fieldset.dataset.url && !complete(answer))) {
+      const saving = navigator.onLine ? words.saving || "Saving…" : words.offline || "Waiting for the network; kept in this browser.";
+      say(fieldset, saving, "saving");
+    }
     send();
   }
 
@@ -140,16 +149,18 @@
           // No network: everything waits, in the browser's storage, in order.
           queue.forEach((e) => {
             const f = fieldsetOf(e.question);
-            if (f) say(f, "Waiting for the network; kept in this browser.", "waiting");
+            if (f) say(f, words.offline || "Waiting for the network; kept in this browser.", "waiting");
           });
           retry = setTimeout(send, RETRY_MS);
           return;
         }
-        const result = await response.json().catch(() => ({ detail: `Not saved (${response.status})` }));
+        const result = await response
+          .json()
+          .catch(() => ({ detail: fill(words.notSavedStatus || "Not saved ({status})", { status: response.status }) }));
         if (response.status >= 500 || response.status === 401) {
           // The server could not take it now (or the session ended): it
           // stays first in the queue and is tried again.
-          if (fieldset) say(fieldset, "Not saved yet: the server did not take it; retrying.", "waiting");
+          if (fieldset) say(fieldset, words.serverRetrying || "Not saved yet: the server did not take it; retrying.", "waiting");
           retry = setTimeout(send, RETRY_MS);
           return;
         }
@@ -162,7 +173,7 @@
         if (queue.some((e) => e.question === entry.question)) continue;
         if (response.ok) saved(fieldset, result);
         else if (response.status === 409) conflict(fieldset, entry);
-        else say(fieldset, result.detail || "Not saved", "error");
+        else say(fieldset, result.detail || words.notSaved || "Not saved", "error");
       }
     } finally {
       sending = false;
@@ -173,18 +184,27 @@
     const done = result.complete !== false;
     fieldset.dataset.answered = String(done);
     if (fieldset.dataset.url) {
-      say(fieldset, "Agreed score saved", "saved");
+      say(fieldset, words.agreedSaved || "Agreed score saved", "saved");
       refreshVersion();
     } else {
-      say(fieldset, done ? "Saved" : "Saved as a draft: not complete yet", "saved");
+      say(fieldset, done ? (words.saved || "Saved") : (words.savedDraft || "Saved as a draft: not complete yet"), "saved");
     }
     const status = document.querySelector("[data-status]");
-    if (status && status.textContent.trim() === "draft") status.textContent = "in progress";
+    // The status's code (data-status) is compared; what replaces its words
+    // is in the page's language.
+    if (status && status.dataset.status === "draft") {
+      status.dataset.status = "in_progress";
+      status.textContent = words.statusInProgress || "in progress";
+    }
     progress();
   }
 
   function conflict(fieldset, entry) {
-    say(fieldset, "Someone else changed this answer since you opened the page. What you typed is still here.", "conflict");
+    say(
+      fieldset,
+      words.conflict || "Someone else changed this answer since you opened the page. What you typed is still here.",
+      "conflict",
+    );
     const status = fieldset.querySelector(".save-state");
     const button = (label, action) => {
       const b = document.createElement("button");
@@ -193,8 +213,8 @@
       b.addEventListener("click", action);
       status.append(" ", b);
     };
-    button("Keep mine", () => enqueue(fieldset, true));
-    button("Show theirs", () => {
+    button(words.keepMine || "Keep mine", () => enqueue(fieldset, true));
+    button(words.showTheirs || "Show theirs", () => {
       queue = queue.filter((e) => e.question !== entry.question);
       persist();
       window.location.reload();
@@ -214,7 +234,12 @@
     const all = fieldsets().length;
     const done = root.querySelectorAll('fieldset.question[data-answered="true"]').length;
     const counter = document.querySelector("[data-progress]");
-    if (counter) counter.textContent = `${done} of ${all} answered in this area`;
+    if (counter) {
+      counter.textContent = fill(words.answeredInArea || "{answered} of {total} answered in this area", {
+        answered: done,
+        total: all,
+      });
+    }
     const tab = document.querySelector('.areas [aria-current="page"] + .muted');
     if (tab) tab.textContent = `${done}/${all}`;
   }
@@ -228,7 +253,7 @@
     const fieldset = event.target.closest("fieldset.question");
     if (!fieldset || !["TEXTAREA", "INPUT"].includes(event.target.tagName) || event.target.type === "checkbox") return;
     clearTimeout(timers.get(fieldset));
-    say(fieldset, "Typing…", "waiting");
+    say(fieldset, words.typing || "Typing…", "waiting");
     timers.set(fieldset, setTimeout(() => enqueue(fieldset), TYPING_PAUSE_MS));
   });
   window.addEventListener("online", send);
@@ -249,7 +274,7 @@
       // Disagreements still without an agreed score: the mean settles them.
       const unsettled = root.querySelectorAll('fieldset.question:not([data-answered="true"])').length;
       if (unsettled > 0 && !window.confirm(finalise.dataset.confirm.replace("{count}", unsettled))) return;
-      state.textContent = "Finalising…";
+      state.textContent = words.finalising || "Finalising…";
       const response = await fetch(`/api/v1/assessments/${finalise.dataset.finalise}`, {
         method: "PATCH",
         headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
@@ -259,7 +284,7 @@
         window.location.reload();
       } else {
         const problem = await response.json();
-        state.textContent = problem.detail || "Not finalised";
+        state.textContent = problem.detail || words.notFinalised || "Not finalised";
         state.dataset.kind = "error";
       }
     });
@@ -270,7 +295,7 @@
     const fieldset = fieldsetOf(entry.question);
     if (!fieldset) return;
     write(fieldset, entry.answer);
-    say(fieldset, "Not saved yet: sending what you typed before…", "waiting");
+    say(fieldset, words.resending || "Not saved yet: sending what you typed before…", "waiting");
   });
   progress();
   send();

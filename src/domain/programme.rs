@@ -10,7 +10,7 @@ use std::collections::HashSet;
 mod health;
 mod plan;
 
-pub use health::{health, Health};
+pub use health::{health, Health, Reason};
 pub use plan::{check_plans, PlanError};
 
 /// The customer groups a new programme starts with (editable).

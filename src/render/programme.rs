@@ -5,7 +5,7 @@
 use crate::domain::i18n::{words, Arg, Words};
 use crate::domain::numbers::Currency;
 use crate::domain::programme::{Health, Placement};
-use crate::report::programme::{Money, ProgrammeReport, ProjectView};
+use crate::report::programme::{reason, Money, ProgrammeReport, ProjectView};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -159,7 +159,7 @@ pub fn attention(report: &ProgrammeReport) -> Vec<Attention> {
                 Attention {
                     project: alert.project.clone(),
                     flags: kind,
-                    reasons: alert.reasons.clone(),
+                    reasons: alert.reasons.iter().map(|r| reason(say.0, r)).collect(),
                 },
             )),
         }

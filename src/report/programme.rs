@@ -4,10 +4,10 @@
 //! PDF and HTML renderers and the programme pages. Pure.
 
 use super::{Edition, TrendPoint};
-use crate::domain::i18n::Language;
+use crate::domain::i18n::{Language, Words};
 use crate::domain::numbers::Currency;
 use crate::domain::programme::{
-    health, with_project_fields, Grid, Health, ProjectInput, ProjectStatus,
+    health, with_project_fields, Grid, Health, ProjectInput, ProjectStatus, Reason,
 };
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -109,7 +109,45 @@ pub struct Alert {
     pub project: String,
     /// `late`, `blocked` or `at_risk`.
     pub kind: String,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
+}
+
+/// Why a project needs attention, in a sentence of `w`'s language.
+pub fn reason(w: &Words, reason: &Reason) -> String {
+    match reason {
+        Reason::EndPassed { project, end } => w.fill(
+            "programme-reason_end",
+            &[
+                ("project", project.into()),
+                ("date", w.short_date(*end).into()),
+            ],
+        ),
+        Reason::MilestoneDue { milestone, due } => w.fill(
+            "programme-reason_milestone",
+            &[
+                ("milestone", milestone.into()),
+                ("date", w.short_date(*due).into()),
+            ],
+        ),
+        Reason::DependencyStopped { dependency } => w.fill(
+            "programme-reason_stopped",
+            &[("dependency", dependency.into())],
+        ),
+        Reason::NotBegun { start, dependency } => w.fill(
+            "programme-reason_not_begun",
+            &[
+                ("date", w.short_date(*start).into()),
+                ("dependency", dependency.into()),
+            ],
+        ),
+        Reason::DependencySlipped { dependency, due } => w.fill(
+            "programme-reason_slipped",
+            &[
+                ("dependency", dependency.into()),
+                ("date", w.short_date(*due).into()),
+            ],
+        ),
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]

@@ -446,7 +446,7 @@ assessment-review-link = Abweichungen prüfen, Werte vereinbaren und abschließe
 assessment-results = Ergebnisse:
 assessment-work-offline = Offline arbeiten
 assessment-areas = Bereiche
-# $answered, $total: Zahlen. static/score.js schreibt denselben Satz auf Englisch, wenn Antworten gespeichert werden.
+# $answered, $total: Zahlen. static/score.js schreibt denselben Satz (script-answered-in-area), wenn Antworten gespeichert werden.
 assessment-progress = { $answered } von { $total } in diesem Bereich beantwortet
 assessment-guidance = Hinweise zu Nachweisen
 assessment-guidance-low = Niedrig
@@ -836,3 +836,36 @@ password-language-browser = Wie im Browser eingestellt
 password-language-save = Sprache speichern
 choose_language = Wählen Sie eine der angebotenen Sprachen.
 done-language = Ihre Sprache ist gespeichert.
+
+## Messages of the page scripts
+## static/score.js (assessment.hbs, review.hbs) und static/fieldwork.js
+## (fieldwork.hbs): Jede Vorlage legt sie in einen verborgenen Block
+## #script-words, den ihr Skript liest. Keine $variables: Ein Wort in
+## geschweiften Klammern, etwa {"{"}total{"}"} (angezeigt als {total}),
+## setzt das Skript ein.
+
+script-saving = Wird gespeichert …
+script-typing = Eingabe läuft …
+# Dieselben Worte wie der Status, den die Seite beim Öffnen zeigt.
+script-saved = { assessment-saved }
+script-saved-draft = { assessment-saved-draft }
+script-agreed-saved = { review-agreed-saved }
+script-offline = Warten auf das Netz; in diesem Browser zwischengespeichert.
+script-not-saved = Nicht gespeichert
+# {status}: der HTTP-Statuscode einer Ablehnung ohne Begründung.
+script-not-saved-status = Nicht gespeichert ({"{"}status{"}"})
+script-not-saved-incomplete = Noch nicht gespeichert: Wählen Sie beide Werte oder N/A mit einer Begründung.
+script-server-retrying = Noch nicht gespeichert: Der Server hat die Änderung nicht angenommen; sie wird erneut gesendet.
+# Nach einem Neuladen, für Änderungen, die vorher nicht gesendet wurden.
+script-resending = Noch nicht gespeichert: Ihre vorherige Eingabe wird gesendet …
+script-conflict = Eine andere Person hat diese Antwort geändert, seit Sie die Seite geöffnet haben. Ihre Eingabe ist noch da.
+# Die beiden Schaltflächen nach script-conflict.
+script-keep-mine = Meine Antwort behalten
+script-show-theirs = Andere Antwort anzeigen
+script-notes-conflict = Eine andere Person hat diese Notizen geändert, seit Sie die Seite geöffnet haben; Ihr Text ist noch da. Kopieren Sie ihn und laden Sie die Seite dann neu.
+# {answered}, {total}: Zahlen; derselbe Satz wie assessment-progress.
+script-answered-in-area = {"{"}answered{"}"} von {"{"}total{"}"} in diesem Bereich beantwortet
+# Der Status des Assessments, sobald eine Antwort gespeichert ist, wie common-assessment-status für "in_progress".
+script-status-in-progress = in Arbeit
+script-finalising = Wird abgeschlossen …
+script-not-finalised = Nicht abgeschlossen

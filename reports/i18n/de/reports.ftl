@@ -287,3 +287,9 @@ scorecard-area-evidence = { $area }: { $interviews } Interviews, { $documents } 
 column-icc = ICC(2,1)
 scorecard-status-in_progress = in Bearbeitung
 scorecard-document-title = Customer-Management-Scorecard: { $client }
+# Warum ein Projekt Aufmerksamkeit braucht.
+programme-reason_end = { $project } sollte am { $date } abgeschlossen sein
+programme-reason_milestone = Meilenstein „{ $milestone }“ war am { $date } fällig
+programme-reason_stopped = es hängt von { $dependency } ab, das gestoppt wurde
+programme-reason_not_begun = es hätte am { $date } beginnen sollen, aber { $dependency } ist nicht abgeschlossen
+programme-reason_slipped = { $dependency } verzögert sich (fällig { $date }, nicht abgeschlossen)

@@ -442,7 +442,7 @@ assessment-review-link = Review disagreements, agree scores and finalise
 assessment-results = Results:
 assessment-work-offline = Work offline
 assessment-areas = Areas
-# $answered, $total: numbers. static/score.js writes the same sentence in English as answers are saved.
+# $answered, $total: numbers. static/score.js writes the same sentence (script-answered-in-area) as answers are saved.
 assessment-progress = { $answered } of { $total } answered in this area
 assessment-guidance = Evidence guidance
 assessment-guidance-low = Low
@@ -804,3 +804,35 @@ password-language-browser = Your browser's choice
 password-language-save = Save the language
 choose_language = Choose one of the languages offered.
 done-language = Your language is saved.
+
+## Messages of the page scripts
+## static/score.js (assessment.hbs, review.hbs) and static/fieldwork.js
+## (fieldwork.hbs): each template puts them in a hidden #script-words block
+## that its script reads. No $variables: a word in braces, such as
+## {"{"}total{"}"} (shown as {total}), is filled in by the script.
+
+script-saving = Saving…
+script-typing = Typing…
+# The same words as the status the page shows when it opens.
+script-saved = { assessment-saved }
+script-saved-draft = { assessment-saved-draft }
+script-agreed-saved = { review-agreed-saved }
+script-offline = Waiting for the network; kept in this browser.
+script-not-saved = Not saved
+# {status}: the HTTP status code of a refusal that came without words.
+script-not-saved-status = Not saved ({"{"}status{"}"})
+script-not-saved-incomplete = Not saved yet: choose both scores, or N/A with a reason.
+script-server-retrying = Not saved yet: the server did not take it; retrying.
+# After a reload, for changes not sent before it.
+script-resending = Not saved yet: sending what you typed before…
+script-conflict = Someone else changed this answer since you opened the page. What you typed is still here.
+# The two buttons after script-conflict.
+script-keep-mine = Keep mine
+script-show-theirs = Show theirs
+script-notes-conflict = Someone else changed these notes since you opened the page; yours are still here. Copy them, then reload.
+# {answered}, {total}: numbers; the same sentence as assessment-progress.
+script-answered-in-area = {"{"}answered{"}"} of {"{"}total{"}"} answered in this area
+# The assessment's status once an answer is saved, as common-assessment-status says "in_progress".
+script-status-in-progress = in progress
+script-finalising = Finalising…
+script-not-finalised = Not finalised

@@ -283,3 +283,9 @@ scorecard-area-evidence = { $area }: { $interviews } interviews, { $documents } 
 column-icc = ICC(2,1)
 scorecard-status-in_progress = in progress
 scorecard-document-title = Customer management scorecard: { $client }
+# Why a project needs attention. $date is written in the report's convention.
+programme-reason_end = { $project } was due to end on { $date }
+programme-reason_milestone = milestone “{ $milestone }” was due on { $date }
+programme-reason_stopped = it depends on { $dependency }, which was stopped
+programme-reason_not_begun = it should have begun on { $date }, but { $dependency } is not done
+programme-reason_slipped = { $dependency } has slipped (due { $date }, not done)

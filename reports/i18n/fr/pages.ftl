@@ -447,7 +447,7 @@ assessment-review-link = Examiner les désaccords, convenir des notes et finalis
 assessment-results = Résultats :
 assessment-work-offline = Travailler hors ligne
 assessment-areas = Domaines
-# $answered, $total : des nombres. static/score.js écrit la même phrase en anglais à l'enregistrement des réponses.
+# $answered, $total : des nombres. static/score.js écrit la même phrase (script-answered-in-area) à l'enregistrement des réponses.
 assessment-progress = { $answered } réponses sur { $total } dans ce domaine
 assessment-guidance = Indications sur les éléments probants
 assessment-guidance-low = Faible
@@ -837,3 +837,35 @@ password-language-browser = Celle de votre navigateur
 password-language-save = Enregistrer la langue
 choose_language = Choisissez l’une des langues proposées.
 done-language = Votre langue est enregistrée.
+
+## Messages of the page scripts
+## static/score.js (assessment.hbs, review.hbs) et static/fieldwork.js
+## (fieldwork.hbs) : chaque gabarit les place dans un bloc masqué
+## #script-words que son script lit. Pas de $variables : un mot entre
+## accolades, comme {"{"}total{"}"} (affiché {total}), est complété par le script.
+
+script-saving = Enregistrement…
+script-typing = Saisie en cours…
+# Les mêmes mots que le statut affiché à l'ouverture de la page.
+script-saved = { assessment-saved }
+script-saved-draft = { assessment-saved-draft }
+script-agreed-saved = { review-agreed-saved }
+script-offline = En attente du réseau ; conservé dans ce navigateur.
+script-not-saved = Non enregistré
+# {status} : le code de statut HTTP d'un refus arrivé sans explication.
+script-not-saved-status = Non enregistré ({"{"}status{"}"})
+script-not-saved-incomplete = Pas encore enregistré : choisissez les deux notes, ou « Sans objet » avec une justification.
+script-server-retrying = Pas encore enregistré : le serveur n'a pas accepté la modification ; nouvel essai en cours.
+# Après un rechargement, pour les modifications qui n'avaient pas été envoyées.
+script-resending = Pas encore enregistré : envoi de votre saisie précédente…
+script-conflict = Quelqu'un d'autre a modifié cette réponse depuis que vous avez ouvert la page. Votre saisie est toujours là.
+# Les deux boutons qui suivent script-conflict.
+script-keep-mine = Garder ma réponse
+script-show-theirs = Voir l'autre réponse
+script-notes-conflict = Quelqu'un d'autre a modifié ces notes depuis que vous avez ouvert la page ; votre texte est toujours là. Copiez-le, puis rechargez la page.
+# {answered}, {total} : des nombres ; la même phrase que assessment-progress.
+script-answered-in-area = {"{"}answered{"}"} réponses sur {"{"}total{"}"} dans ce domaine
+# Le statut de l'évaluation dès qu'une réponse est enregistrée, comme common-assessment-status pour « in_progress ».
+script-status-in-progress = en cours
+script-finalising = Finalisation…
+script-not-finalised = Non finalisée

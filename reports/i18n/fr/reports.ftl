@@ -289,3 +289,9 @@ scorecard-area-evidence = { $area } : { $interviews } entretiens, { $documents }
 column-icc = ICC(2,1)
 scorecard-status-in_progress = en cours
 scorecard-document-title = Tableau de bord de la gestion client : { $client }
+# Pourquoi un projet demande de l’attention.
+programme-reason_end = { $project } devait se terminer le { $date }
+programme-reason_milestone = le jalon « { $milestone } » était prévu le { $date }
+programme-reason_stopped = il dépend de { $dependency }, qui a été arrêté
+programme-reason_not_begun = il aurait dû commencer le { $date }, mais { $dependency } n’est pas terminé
+programme-reason_slipped = { $dependency } a pris du retard (prévu le { $date }, non terminé)

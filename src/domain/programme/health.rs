@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::HashMap;
 
-/// How a project stands, with the reasons in words.
+/// How a project stands, and why.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 #[expect(missing_docs, reason = "a doc here would change the OpenAPI document")]
 pub struct Health {
@@ -18,7 +18,31 @@ pub struct Health {
     pub blocked: bool,
     /// A dependency is late: it will end after this project was to start.
     pub at_risk: bool,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
+}
+
+/// Why a project is late, blocked or at risk; each reads as a sentence in
+/// the reader's language (`report::programme::reason`).
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[expect(
+    missing_docs,
+    reason = "the fields are named for what the variant says"
+)]
+pub enum Reason {
+    /// The project was due to end on `end` and has not.
+    EndPassed { project: String, end: NaiveDate },
+    /// A milestone was due on `due` and is not done.
+    MilestoneDue { milestone: String, due: NaiveDate },
+    /// A project it depends on was stopped.
+    DependencyStopped { dependency: String },
+    /// It should have begun on `start`, but a dependency is not done.
+    NotBegun {
+        start: NaiveDate,
+        dependency: String,
+    },
+    /// A dependency due on `due` will end after this project was to start.
+    DependencySlipped { dependency: String, due: NaiveDate },
 }
 
 /// The health of every project on `today`.
@@ -39,34 +63,39 @@ pub fn health(projects: &[ProjectInput], today: NaiveDate) -> Vec<Health> {
             }
             if p.end < today {
                 h.late = true;
-                h.reasons
-                    .push(format!("{} was due to end on {}", p.name, p.end));
+                h.reasons.push(Reason::EndPassed {
+                    project: p.name.clone(),
+                    end: p.end,
+                });
             }
             for m in p.milestones.iter().filter(|m| m.done.is_none()) {
                 if m.due < today {
                     h.late = true;
-                    h.reasons
-                        .push(format!("milestone “{}” was due on {}", m.name, m.due));
+                    h.reasons.push(Reason::MilestoneDue {
+                        milestone: m.name.clone(),
+                        due: m.due,
+                    });
                 }
             }
             for dep in p.depends_on.iter().filter_map(|d| by_id.get(d)) {
                 if dep.status == ProjectStatus::Stopped {
                     h.blocked = true;
-                    h.reasons
-                        .push(format!("it depends on {}, which was stopped", dep.name));
+                    h.reasons.push(Reason::DependencyStopped {
+                        dependency: dep.name.clone(),
+                    });
                 } else if dep.status != ProjectStatus::Done {
                     if p.start <= today && p.status == ProjectStatus::Planned {
                         h.blocked = true;
-                        h.reasons.push(format!(
-                            "it should have begun on {}, but {} is not done",
-                            p.start, dep.name
-                        ));
+                        h.reasons.push(Reason::NotBegun {
+                            start: p.start,
+                            dependency: dep.name.clone(),
+                        });
                     } else if dep.end < today || dep.end > p.start {
                         h.at_risk = true;
-                        h.reasons.push(format!(
-                            "{} has slipped (due {}, not done)",
-                            dep.name, dep.end
-                        ));
+                        h.reasons.push(Reason::DependencySlipped {
+                            dependency: dep.name.clone(),
+                            due: dep.end,
+                        });
                     }
                 }
             }
@@ -128,8 +157,17 @@ mod tests {
         );
         assert_eq!(
             h[4].reasons,
-            ["milestone “Pilot review” was due on 2026-02-01"]
+            [Reason::MilestoneDue {
+                milestone: "Pilot review".into(),
+                due: day("2026-02-01")
+            }]
         );
-        assert_eq!(h[1].reasons, ["P1 has slipped (due 2026-02-01, not done)"]);
+        assert_eq!(
+            h[1].reasons,
+            [Reason::DependencySlipped {
+                dependency: "P1".into(),
+                due: day("2026-02-01")
+            }]
+        );
     }
 }

@@ -135,7 +135,7 @@ pub async fn show(
     let mut data = json!({
         "title": fill("pages-assessment-title", &[("client", &sheet.client)]), "imported": imported,
         "id": assessment.id, "client": sheet.client, "date": assessment.assessment_date.to_string(),
-        "scope": sheet.scope, "status": assessment.status.as_str().replace('_', " "),
+        "scope": sheet.scope, "status": super::messages::status_words(assessment.status), "status_code": assessment.status.as_str(),
         "questionnaire": format!("{} {}", questionnaire.id, questionnaire.version),
         "areas": areas, "area": area_view, "readonly": !(is_assessor && open), "note": note,
         "is_lead": sheet.is_lead, "evidence_items": !sheet.evidence.is_empty(),

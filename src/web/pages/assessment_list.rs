@@ -75,7 +75,7 @@ pub async fn list(
             "client": clients.get(&a.client_id).cloned().unwrap_or_default(),
             "date": a.assessment_date.format("%-d %b %Y").to_string(),
             "scope": a.scope_label,
-            "status": a.status.as_str().replace('_', " "),
+            "status": super::messages::status_words(a.status),
             "final": a.status == Status::Final,
         })).collect::<Vec<_>>(),
         "searched": !(form.q.is_empty() && form.status.is_empty()),

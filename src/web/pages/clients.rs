@@ -122,7 +122,7 @@ pub async fn show(
             "id": a.id,
             "date": a.date.format("%-d %b %Y").to_string(),
             "scope": a.scope,
-            "status": a.status.as_str().replace('_', " "),
+            "status": super::messages::status_words(a.status),
             "final": a.status == Status::Final,
             "lead": a.lead,
             "overall": a.overall.map(|p| format!("{p:.0}%")),

@@ -3,11 +3,12 @@
 //! chart for executives and programme managers, and for programme managers
 //! their programmes with what needs attention.
 
-use super::messages::{fill, text};
+use super::messages::{fill, here, text};
 use super::{PageError, Viewer};
 use crate::app::client_cards::{ChosenTrend, ClientCard};
 use crate::app::dashboard::{self, ClientHome, Home, Overview, StaffHome, TrendChoice};
 use crate::app::fieldwork::WorkItem;
+use crate::report::programme::reason;
 use crate::web::state::AppState;
 use actix_web::{http::StatusCode, web, HttpResponse};
 use serde_json::{json, Value};
@@ -79,7 +80,7 @@ fn staff_data(home: &StaffHome, overview: Option<&Overview>) -> Value {
         "work": home.work.iter().map(work_item).collect::<Vec<_>>(),
         "counts": { "clients": counts.clients, "draft": counts.draft, "in_progress": counts.in_progress, "final": counts.finals },
         "overview": overview.map(|o| json!({
-            "stale": o.stale.iter().map(|a| json!({ "id": a.id, "client": a.client, "scope": a.scope, "status": a.status.as_str().replace('_', " "), "days": a.idle_days })).collect::<Vec<_>>(),
+            "stale": o.stale.iter().map(|a| json!({ "id": a.id, "client": a.client, "scope": a.scope, "status": super::messages::status_words(a.status), "days": a.idle_days })).collect::<Vec<_>>(),
             "idle": o.idle.iter().map(|p| json!({ "name": p.name, "role": p.role.label(), "last_login": p.last_login.map(|t| t.format("%-d %b %Y").to_string()) })).collect::<Vec<_>>(),
             "stale_days": dashboard::STALE_DAYS,
             "idle_days": dashboard::IDLE_DAYS,
@@ -124,7 +125,11 @@ fn client_data(home: &ClientHome) -> Value {
             "client": p.client,
             "name": p.name,
             "count": p.alerts.len(),
-            "alerts": p.alerts.iter().take(SHOWN_ALERTS).map(|a| json!({ "project": a.project, "kind": a.kind.replace('_', " "), "reasons": a.reasons })).collect::<Vec<_>>(),
+            "alerts": p.alerts.iter().take(SHOWN_ALERTS).map(|a| json!({
+                "project": a.project,
+                "kind": here().get(&format!("programme-flag_{}", a.kind)),
+                "reasons": a.reasons.iter().map(|r| reason(here(), r)).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
             "more": p.alerts.len().saturating_sub(SHOWN_ALERTS),
         })).collect::<Vec<_>>(),
     })

@@ -35,6 +35,14 @@ pub fn label(field: &str) -> String {
     }
 }
 
+/// An assessment's status in words: "in progress", "in Arbeit".
+pub fn status_words(status: crate::domain::assessment::Status) -> String {
+    here().fill(
+        "common-assessment-status",
+        &[("status", status.as_str().into())],
+    )
+}
+
 /// The languages as options of a select, `chosen` selected.
 pub fn language_options(chosen: Option<Language>) -> Vec<serde_json::Value> {
     Language::ALL

@@ -88,7 +88,7 @@ pub async fn show(
     let mut data = json!({
         "title": fill("pages-review-title", &[("client", &review.client)]),
         "id": assessment.id, "client": review.client, "version": assessment.version,
-        "status": assessment.status.as_str().replace('_', " "),
+        "status": super::messages::status_words(assessment.status),
         "final": !assessment.status.accepts_scores(), "disagreements": disagreements,
         "open": review.open, "total": review.questions,
         "unanswered": review.unanswered.iter().map(|(q, practice, area)| json!({ "id": q, "practice": practice, "area": area })).collect::<Vec<_>>(),

@@ -177,7 +177,7 @@ pub(super) fn shape(sheet: &FieldworkSheet, id: i32) -> Value {
     json!({
         "title": fill("pages-fieldwork-title", &[("client", &sheet.client)]),
         "id": id, "client": sheet.client, "date": sheet.assessment.assessment_date.to_string(),
-        "status": sheet.assessment.status.as_str().replace('_', " "),
+        "status": super::super::messages::status_words(sheet.assessment.status),
         "interviews": interviews, "evidence": evidence, "areas": areas,
         "functions": FUNCTIONS, "statuses": STATUSES, "team": sheet.team.iter().map(|(u, n)| json!({ "id": u, "name": n })).collect::<Vec<_>>(),
         "coverage": coverage, "uncovered": uncovered.join(", "), "division": division,
