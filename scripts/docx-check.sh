@@ -2,7 +2,8 @@
 # Opens cmas's Word documents in LibreOffice (headless, Debian's
 # libreoffice-writer-nogui, installed here if missing), converts them to
 # PDF, and checks each one's page count and text with poppler's pdfinfo and
-# pdftotext: the demo's scorecard in both editions and a programme report.
+# pdftotext: the demo's scorecard in both editions, in English and German,
+# and a programme report in English and French.
 # With --png DIR it also writes every converted page as a PNG, to look at.
 # The bundled fonts are the only ones LibreOffice is given beyond the
 # system's, so the pages look as they would where the fonts are installed.
@@ -32,12 +33,15 @@ cp reports/fonts/*.ttf "$work/home/.fonts/"
 assessment="$(sqlite3 "$work/demo.sqlite3" "SELECT id FROM assessments WHERE status = 'final' ORDER BY id LIMIT 1")"
 programme_client="$(sqlite3 "$work/demo.sqlite3" "SELECT client_id FROM programmes ORDER BY id LIMIT 1")"
 client="$(sqlite3 "$work/demo.sqlite3" "SELECT c.name FROM clients c JOIN assessments a ON a.client_id = c.id WHERE a.id = $assessment")"
-"$cmas" report scorecard --database-url "$db" --assessment "$assessment" --out "$work/scorecard.docx"
-"$cmas" report scorecard --database-url "$db" --assessment "$assessment" --edition working --out "$work/scorecard-working.docx"
-"$cmas" report programme --database-url "$db" --client "$programme_client" --out "$work/programme.docx"
+"$cmas" report scorecard --database-url "$db" --assessment "$assessment" --lang en --out "$work/scorecard.docx"
+"$cmas" report scorecard --database-url "$db" --assessment "$assessment" --lang en --edition working --out "$work/scorecard-working.docx"
+"$cmas" report scorecard --database-url "$db" --assessment "$assessment" --lang de --out "$work/scorecard-de.docx"
+"$cmas" report programme --database-url "$db" --client "$programme_client" --lang en --out "$work/programme.docx"
+"$cmas" report programme --database-url "$db" --client "$programme_client" --lang fr --out "$work/programme-fr.docx"
 
 HOME="$work/home" soffice --headless --norestore --convert-to pdf --outdir "$work/pdf" \
-  "$work/scorecard.docx" "$work/scorecard-working.docx" "$work/programme.docx" >/dev/null
+  "$work/scorecard.docx" "$work/scorecard-working.docx" "$work/scorecard-de.docx" \
+  "$work/programme.docx" "$work/programme-fr.docx" >/dev/null
 
 failed=0
 check() { # file, least pages, most pages, texts it must hold...
@@ -55,5 +59,7 @@ check() { # file, least pages, most pages, texts it must hold...
 }
 check scorecard 5 14 "$client" "Confidential — prepared for $client" "Priorities: what to do first" "Analysis & Planning" "Customer Experience" "Page 2"
 check scorecard-working 5 16 "$client" "Working edition"
+check scorecard-de 5 14 "$client" "Prioritäten: Was zuerst anzugehen ist" "Stärken" "Seite 2"
 check programme 3 30 "What needs attention" "Timeline" "Projects"
+check programme-fr 3 30 "Points d'attention" "Calendrier" "Projets"
 exit "$failed"

@@ -38,9 +38,7 @@ impl Say<'_> {
     }
 
     fn percent(self, value: Option<f64>) -> String {
-        value.map_or(self.0.get("report-not-available"), |v| {
-            format!("{}%", self.0.whole(v))
-        })
+        value.map_or(self.0.get("report-not-available"), |v| self.0.percent(v))
     }
 
     fn count(self, n: usize) -> String {
@@ -293,7 +291,7 @@ pub fn area_rows(say: Say<'_>, p: &ProjectView) -> Vec<Vec<String>> {
 
 fn share(say: Say<'_>, actual: f64, planned: f64) -> String {
     if planned > 0.0 {
-        format!("{}%", say.0.whole(actual / planned * 100.0))
+        say.0.percent(actual / planned * 100.0)
     } else {
         "–".to_owned()
     }

@@ -12,7 +12,7 @@ pub fn words_of(card: &Scorecard) -> &'static Words {
 
 /// A percentage as the scorecard prints it: "61%".
 pub fn pct(w: &Words, value: f64) -> String {
-    format!("{}%", w.whole(value))
+    w.percent(value)
 }
 
 /// A change in whole points with its sign: "+3", "−2", "–" when none.

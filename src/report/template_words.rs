@@ -94,9 +94,7 @@ fn pct(
     out: &mut dyn Output,
 ) -> HelperResult {
     let w = words_of(ctx);
-    let text = number(h).map_or(w.get("report-not-available"), |v| {
-        format!("{}%", w.whole(v))
-    });
+    let text = number(h).map_or(w.get("report-not-available"), |v| w.percent(v));
     out.write(&text)?;
     Ok(())
 }

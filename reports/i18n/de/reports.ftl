@@ -10,6 +10,10 @@ report-working-edition = Arbeitsfassung für { $organisation }: sämtliche Antwo
 report-not-available = k. A.
 report-range = { $low } bis { $high }
 report-list-separator = { ", " }
+# A whole percentage.
+report-percent = { $value } %
+report-page = Seite { $page } von { $pages }
+report-page-word = Seite
 report-cover = Deckblatt
 
 ## Scorecard: die Befunde

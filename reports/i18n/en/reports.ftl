@@ -10,6 +10,10 @@ report-working-edition = Working edition for { $organisation }: every assessor's
 report-not-available = n/a
 report-range = { $low } to { $high }
 report-list-separator = { ", " }
+# A whole percentage.
+report-percent = { $value }%
+report-page = Page { $page } of { $pages }
+report-page-word = Page
 report-cover = Cover
 
 ## Scorecard: the findings

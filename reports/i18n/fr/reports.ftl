@@ -10,6 +10,10 @@ report-working-edition = Version de travail pour { $organisation } : toutes les
 report-not-available = n.d.
 report-range = { $low } à { $high }
 report-list-separator = { ", " }
+# A whole percentage.
+report-percent = { $value } %
+report-page = Page { $page } sur { $pages }
+report-page-word = Page
 report-cover = Page de couverture
 
 ## Tableau de bord : les constats

@@ -175,6 +175,11 @@ impl Words {
         self.number(value, 0)
     }
 
+    /// A whole percentage as the language writes it: 61%, 61 %.
+    pub fn percent(&self, value: f64) -> String {
+        self.fill("report-percent", &[("value", self.whole(value).into())])
+    }
+
     /// A date in words: 6 December 2026, 6. Dezember 2026, 6 décembre 2026.
     pub fn date(&self, date: NaiveDate) -> String {
         self.dated("date-long", "month", date)

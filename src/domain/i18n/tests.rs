@@ -138,3 +138,10 @@ fn the_reading_of_messages_sees_ids_variables_and_selectors() {
     assert_eq!(read[1].1.iter().collect::<Vec<_>>(), ["a", "b-c"]);
     assert_eq!(read[2].1.iter().collect::<Vec<_>>(), ["n", "x"]);
 }
+
+#[test]
+fn a_percentage_is_written_as_each_language_writes_it() {
+    assert_eq!(words(Language::En).percent(61.4), "61%");
+    assert_eq!(words(Language::De).percent(61.4), "61\u{a0}%");
+    assert_eq!(words(Language::Fr).percent(61.6), "62\u{a0}%");
+}

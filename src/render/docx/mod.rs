@@ -63,7 +63,12 @@ pub struct Writer {
 impl Writer {
     /// A document with the styles a consultant restyles, the marking in the
     /// header and `footer` with the page number in the footer.
-    pub fn new(branding: &Branding, marking: Option<String>, footer: &str) -> Writer {
+    pub fn new(
+        branding: &Branding,
+        words: &Words,
+        marking: Option<String>,
+        footer: &str,
+    ) -> Writer {
         let font = RunFonts::new()
             .ascii(branding.family.name())
             .hi_ansi(branding.family.name())
@@ -130,7 +135,11 @@ impl Writer {
                 Footer::new().add_paragraph(
                     Paragraph::new()
                         .style("Caption")
-                        .add_run(Run::new().add_text(footer).add_text("  ·  Page "))
+                        .add_run(
+                            Run::new()
+                                .add_text(footer)
+                                .add_text(format!("  ·  {} ", words.get("report-page-word"))),
+                        )
                         .add_page_num(PageNum::new()),
                 ),
             );

@@ -20,7 +20,7 @@ pub fn programme(
         .map_err(|e| DocxError::Chart(e.to_string()))?;
     let say = Say::of(report);
     let footer = branding.footer_line("", &words::footer(report, created.date_naive()));
-    let mut w = Writer::new(branding, branding.marking(&report.client), &footer);
+    let mut w = Writer::new(branding, say.0, branding.marking(&report.client), &footer);
     w.opening(&cover::programme(report), &words::masthead(report))?;
     w.heading(1, &say.text("heading_attention"));
     let list = words::attention(report);
@@ -60,7 +60,7 @@ pub fn programme(
             .iter()
             .map(|p| {
                 std::iter::once(say.day(p.date))
-                    .chain(p.areas.iter().map(|v| format!("{}%", say.0.whole(*v))))
+                    .chain(p.areas.iter().map(|v| say.0.percent(*v)))
                     .collect()
             })
             .collect();

@@ -17,7 +17,12 @@ pub fn scorecard(
     let figures = figures::scorecard(card, &Palette::of(branding, card.language))
         .map_err(|e| DocxError::Chart(e.to_string()))?;
     let footer = branding.footer_line(&m.organisation, &shared::footer(card));
-    let mut w = Writer::new(branding, branding.marking(&m.client), &footer);
+    let mut w = Writer::new(
+        branding,
+        shared::words_of(card),
+        branding.marking(&m.client),
+        &footer,
+    );
     let [line, team] = shared::masthead(card);
     w.opening(&cover::scorecard(card), &[line])?;
     w.text(&team);

@@ -20,7 +20,7 @@ pub fn study(
         organisation,
         &shared::footer(s, organisation, created.date_naive()),
     );
-    let mut w = Writer::new(branding, branding.marking(organisation), &footer);
+    let mut w = Writer::new(branding, t, branding.marking(organisation), &footer);
     w.opening(
         &cover::study(s, organisation),
         &[shared::meta_line(s, organisation)],

@@ -414,7 +414,13 @@ impl Writer {
                     7.5,
                     Weight::Regular,
                     MUTED,
-                    &format!("Page {} of {total}", i + 1),
+                    &self.palette.words.fill(
+                        "report-page",
+                        &[
+                            ("page", (i + 1).to_string().into()),
+                            ("pages", total.to_string().into()),
+                        ],
+                    ),
                 );
                 if let Some(marking) = self.marking.clone() {
                     let line = fit(&marking, 7.5, self.face(Weight::Bold), self.width());

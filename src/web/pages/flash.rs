@@ -31,7 +31,7 @@ pub enum Confirmation {
 }
 
 impl Confirmation {
-    /// The code in `?done=`, which names its message in `reports/pages.toml`.
+    /// The code in `?done=`, which names its message (`done-<code>`) in `reports/i18n/*/pages.ftl`.
     fn code(self) -> &'static str {
         match self {
             Confirmation::UserUpdated => "updated",

@@ -8,7 +8,7 @@
 //! - `viewer`: who is looking (the session behind the cookie);
 //! - `page_error`: failures shown as pages;
 //! - `flash`: the confirmation or refusal shown after a form post;
-//! - `messages`: the pages' wording, from `reports/pages.toml`;
+//! - `messages`: the pages' wording, from `reports/i18n/*/pages.ftl`;
 //! - one module per page or group of pages.
 
 mod admin;
