@@ -288,6 +288,44 @@ fn report_scorecards_renders_one_valid_pdf_per_final_assessment() {
     assert!(std::fs::read_to_string(&one)
         .expect("html")
         .contains("<svg"));
+    // In another language than the client's, and a language cmas lacks refused.
+    let french = dir.path().join("french.html");
+    let asked = cmas(
+        &[
+            "report",
+            "scorecard",
+            "--assessment",
+            "1",
+            "--lang",
+            "fr",
+            "--out",
+            french.to_str().expect("path"),
+        ],
+        &db,
+    );
+    assert!(asked.status.success(), "{}", text(&asked.stderr));
+    let page = std::fs::read_to_string(&french).expect("html");
+    assert!(page.contains("<html lang=\"fr\">"), "{page}");
+    assert!(page.contains("Points forts"), "the French headings");
+    let spanish = cmas(
+        &[
+            "report",
+            "scorecard",
+            "--assessment",
+            "1",
+            "--lang",
+            "es",
+            "--out",
+            "x.html",
+        ],
+        &db,
+    );
+    assert_eq!(spanish.status.code(), Some(2), "clap refuses the value");
+    assert!(
+        text(&spanish.stderr).contains("'es'"),
+        "{}",
+        text(&spanish.stderr)
+    );
     let missing = cmas(
         &[
             "report",

@@ -33,7 +33,7 @@ fn the_login_page_starts_a_session_and_the_dashboard_says_who_is_there(app: &Tes
     let home = browser.get("/");
     assert_eq!(home.status, 200);
     assert!(
-        home.body.contains("Administrator · admin · Alpha Advisory"),
+        home.body.contains("Administrator · Admin · Alpha Advisory"),
         "{}",
         home.body
     );

@@ -11,7 +11,7 @@ test("a consultant logs in and pages through the organisation's assessments at b
   for (const width of [1280, 360]) {
     const { context, page } = await logIn("consultant@demo.cmas", "demo-consultant-pass", width);
     await assert.doesNotReject(page.getByRole("heading", { level: 1, name: "Home" }).waitFor());
-    assert.match(await page.locator("header .who").innerText(), /Carla Consultant · consultant · Northbridge Consulting/);
+    assert.match(await page.locator("header .who").innerText(), /Carla Consultant · Consultant · Northbridge Consulting/);
     await page.getByRole("link", { name: "All assessments" }).click();
     const rows = await page.locator("tbody tr").count();
     assert.equal(rows, 50, "one page of assessments");

@@ -1,7 +1,7 @@
 //! Every assessment the viewer may see, searched by client name, filtered
 //! by status, sorted and paged on the server.
 
-use super::messages::{order_options, text};
+use super::messages::{here, order_options, text};
 use super::pager::pager;
 use super::{PageError, Viewer};
 use crate::app::assessment_list;
@@ -73,7 +73,7 @@ pub async fn list(
             "id": a.id,
             "client_id": a.client_id,
             "client": clients.get(&a.client_id).cloned().unwrap_or_default(),
-            "date": a.assessment_date.format("%-d %b %Y").to_string(),
+            "date": here().short_date(a.assessment_date),
             "scope": a.scope_label,
             "status": super::messages::status_words(a.status),
             "final": a.status == Status::Final,

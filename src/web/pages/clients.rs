@@ -5,7 +5,7 @@
 
 use super::create::{field, Fields};
 use super::form_errors::Refusal;
-use super::messages::{language_options, order_options, text};
+use super::messages::{here, language_options, order_options, text};
 use super::pager::pager;
 use super::{PageError, Viewer};
 use crate::app::client_overview::{self, ClientOverview};
@@ -120,7 +120,7 @@ pub async fn show(
         "staff": staff,
         "assessments": assessments.iter().map(|a| json!({
             "id": a.id,
-            "date": a.date.format("%-d %b %Y").to_string(),
+            "date": here().short_date(a.date),
             "scope": a.scope,
             "status": super::messages::status_words(a.status),
             "final": a.status == Status::Final,

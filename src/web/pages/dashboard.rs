@@ -70,7 +70,7 @@ fn work_item(w: &WorkItem) -> Value {
             format!("{} {}/{}{drafts}", a.name, a.answered, a.total)
         })
         .collect();
-    json!({ "id": w.assessment_id, "client": w.client, "date": w.assessment_date.format("%-d %b %Y").to_string(), "role": w.role, "areas": areas, "next": next })
+    json!({ "id": w.assessment_id, "client": w.client, "date": here().short_date(w.assessment_date), "role": w.role, "areas": areas, "next": next })
 }
 
 fn staff_data(home: &StaffHome, overview: Option<&Overview>) -> Value {
@@ -81,7 +81,7 @@ fn staff_data(home: &StaffHome, overview: Option<&Overview>) -> Value {
         "counts": { "clients": counts.clients, "draft": counts.draft, "in_progress": counts.in_progress, "final": counts.finals },
         "overview": overview.map(|o| json!({
             "stale": o.stale.iter().map(|a| json!({ "id": a.id, "client": a.client, "scope": a.scope, "status": super::messages::status_words(a.status), "days": a.idle_days })).collect::<Vec<_>>(),
-            "idle": o.idle.iter().map(|p| json!({ "name": p.name, "role": p.role.label(), "last_login": p.last_login.map(|t| t.format("%-d %b %Y").to_string()) })).collect::<Vec<_>>(),
+            "idle": o.idle.iter().map(|p| json!({ "name": p.name, "role": here().fill("common-role-name", &[("role", p.role.as_str().into())]), "last_login": p.last_login.map(|t| here().short_date(t.date())) })).collect::<Vec<_>>(),
             "stale_days": dashboard::STALE_DAYS,
             "idle_days": dashboard::IDLE_DAYS,
         })),
@@ -94,7 +94,7 @@ fn card(c: &ClientCard) -> Value {
         "name": c.name,
         "latest": c.latest.as_ref().map(|l| json!({
             "assessment_id": l.assessment_id,
-            "date": l.date.format("%-d %b %Y").to_string(),
+            "date": here().short_date(l.date),
             "overall": format!("{:.0}%", l.overall),
             "change": l.change.map(|d| fill("pages-home-change", &[("change", &format!("{d:+.0}"))])),
             "up": l.change.is_some_and(|d| d >= 0.0),
@@ -110,7 +110,7 @@ fn trend_data(t: &ChosenTrend) -> Value {
         "areas": t.areas.iter().map(|(id, name, chosen)| json!({ "id": id, "name": name, "chosen": chosen })).collect::<Vec<_>>(),
         "chart": t.chart,
         "columns": t.columns,
-        "rows": t.rows.iter().map(|(date, values)| json!({ "date": date.format("%b %Y").to_string(), "values": values.iter().map(|v| format!("{v:.0}%")).collect::<Vec<_>>() })).collect::<Vec<_>>(),
+        "rows": t.rows.iter().map(|(date, values)| json!({ "date": here().month_year(*date), "values": values.iter().map(|v| here().percent(*v)).collect::<Vec<_>>() })).collect::<Vec<_>>(),
     })
 }
 

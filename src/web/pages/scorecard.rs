@@ -1,7 +1,7 @@
 //! A final scorecard inside the application: the app's header, the way back
 //! to its client, and the report's formats one click away.
 
-use super::messages::fill;
+use super::messages::{fill, here};
 use super::{PageError, Viewer};
 use crate::app::scorecard::{self, ScorecardPage};
 use crate::domain::ids::AssessmentId;
@@ -30,11 +30,11 @@ pub async fn show(
     let mut data = json!({
         "title": fill(
             "pages-scorecard-title",
-            &[("client", &client), ("date", &date.format("%-d %b %Y").to_string())],
+            &[("client", &client), ("date", &here().short_date(date))],
         ),
         "id": id.get(),
         "client": { "id": client_id, "name": client },
-        "date": date.format("%-d %b %Y").to_string(),
+        "date": here().short_date(date),
         "content": content,
         "edition": edition.unwrap_or_default().name(),
         "working": edition.is_some_and(Edition::is_working),
