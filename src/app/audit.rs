@@ -13,6 +13,7 @@ use crate::db::audit::AuditFilter;
 use crate::db::audit_names::RecordNames;
 use crate::db::users::User;
 use crate::db::Window;
+use crate::domain::i18n::Language;
 use crate::domain::ids::ClientId;
 use crate::domain::role::Caller;
 use crate::render::table::{Cell, Table};
@@ -145,8 +146,13 @@ pub struct Trail {
     pub client: Option<String>,
 }
 
-/// The trail in sentences (admins), filtered and paged like [`search`].
-pub fn trail(app: &App, caller: &Caller, query: &AuditQuery) -> AppResult<Trail> {
+/// The trail in sentences of `language` (admins), filtered and paged like [`search`].
+pub fn trail(
+    app: &App,
+    caller: &Caller,
+    query: &AuditQuery,
+    language: Language,
+) -> AppResult<Trail> {
     admin(caller)?;
     let (filter, cut) = (query.filter()?, query.window()?);
     let window = cut.0;
@@ -169,7 +175,7 @@ pub fn trail(app: &App, caller: &Caller, query: &AuditQuery) -> AppResult<Trail>
     })?;
     let people: Vec<(i32, String)> = users.into_iter().map(|u| (u.id, u.name)).collect();
     let actors: HashMap<i32, String> = people.iter().cloned().collect();
-    let lines = audit_lines::lines(events, &actors, &names);
+    let lines = audit_lines::lines(events, &actors, &names, language);
     Ok(Trail {
         lines: paged(lines, total, cut),
         people,

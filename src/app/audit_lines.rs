@@ -1,15 +1,14 @@
 //! The audit trail in plain language: each recorded event as a sentence
 //! ("Carla Consultant finalised the Harbour Bank assessment of 23 Oct
-//! 2026") and its changed fields as a short before → after list. The words
-//! are in `reports/audit.toml`; the names come from `db::audit_names`.
+//! 2026") and its changed fields as a short before → after list, in the
+//! reader's language. The words are the `audit-*` messages of
+//! `reports/i18n/*/audit.ftl`; the names come from `db::audit_names`.
 
 use crate::db::audit::AuditEvent;
 use crate::db::audit_names::RecordNames;
-use crate::report::wording::Wording;
-use serde::Deserialize;
+use crate::domain::i18n::{words, Arg, Language, Words};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap};
-use std::sync::OnceLock;
 
 /// One event as the trail shows it.
 #[derive(Debug)]
@@ -24,24 +23,9 @@ pub struct AuditLine {
     pub changes: Vec<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AuditWording {
-    subjects: Wording,
-    actions: Wording,
-    fields: BTreeMap<String, String>,
-}
-
-#[expect(
-    clippy::panic,
-    reason = "the file is bundled and checked by a test: a bad one is a build defect"
-)]
-fn wording() -> &'static AuditWording {
-    static WORDING: OnceLock<AuditWording> = OnceLock::new();
-    WORDING.get_or_init(|| {
-        toml_edit::de::from_str(include_str!("../../reports/audit.toml"))
-            .unwrap_or_else(|e| panic!("reports/audit.toml is invalid: {e}"))
-    })
+/// The message of an action: its code with "." as "-".
+fn action_id(code: &str) -> String {
+    format!("audit-action-{}", code.replace('.', "-"))
 }
 
 /// Fields a change list leaves out: bookkeeping, not content.
@@ -109,22 +93,28 @@ pub fn lines(
     events: Vec<AuditEvent>,
     actors: &HashMap<i32, String>,
     names: &RecordNames,
+    language: Language,
 ) -> Vec<AuditLine> {
+    let w = words(language);
     events
         .into_iter()
-        .map(|event| line(event, actors, names))
+        .map(|event| line(w, event, actors, names))
         .collect()
 }
 
-fn line(event: AuditEvent, actors: &HashMap<i32, String>, names: &RecordNames) -> AuditLine {
-    let words = wording();
+fn line(
+    w: &Words,
+    event: AuditEvent,
+    actors: &HashMap<i32, String>,
+    names: &RecordNames,
+) -> AuditLine {
     let before = values(event.before_value.as_deref());
     let after = values(event.after_value.as_deref());
     let actor = event
         .actor_id
         .and_then(|id| actors.get(&id).cloned())
-        .unwrap_or_else(|| words.subjects.text("someone").to_owned());
-    let subject = subject(&event, names);
+        .unwrap_or_else(|| w.get("audit-subject-someone"));
+    let subject = subject(w, &event, names);
     let question = after
         .get("question_id")
         .or_else(|| before.get("question_id"))
@@ -133,7 +123,7 @@ fn line(event: AuditEvent, actors: &HashMap<i32, String>, names: &RecordNames) -
         .to_owned();
     let member = member(&event)
         .and_then(|id| names.users.get(&id).cloned())
-        .unwrap_or_else(|| words.subjects.text("nobody").to_owned());
+        .unwrap_or_else(|| w.get("audit-subject-nobody"));
     let key = match (
         event.action.as_str(),
         after.get("status").and_then(Value::as_str),
@@ -141,66 +131,69 @@ fn line(event: AuditEvent, actors: &HashMap<i32, String>, names: &RecordNames) -
         ("assessment.status", Some(status)) => format!("assessment.status.{status}"),
         (action, _) => action.to_owned(),
     };
-    let key = if words.actions.has(&key) {
-        key
-    } else {
-        "other".to_owned()
-    };
-    let sentence = words.actions.fill(
-        &key,
+    let id = Some(action_id(&key))
+        .filter(|id| w.has(id))
+        .unwrap_or_else(|| action_id("other"));
+    let sentence = w.fill(
+        &id,
         &[
-            ("actor", &actor),
-            ("action", &event.action),
-            ("question", &question),
-            ("member", &member),
-            ("subject", &subject),
+            ("actor", Arg::from(&actor)),
+            ("action", Arg::from(&event.action)),
+            ("question", Arg::from(&question)),
+            ("member", Arg::from(&member)),
+            ("subject", Arg::from(&subject)),
         ],
     );
     AuditLine {
         id: event.id,
         at: event.occurred_at,
         sentence,
-        changes: changes(&before, &after),
+        changes: changes(w, &before, &after),
     }
 }
 
 /// The record an event is about, in words.
-fn subject(event: &AuditEvent, names: &RecordNames) -> String {
-    let words = &wording().subjects;
+fn subject(w: &Words, event: &AuditEvent, names: &RecordNames) -> String {
     let id = event.entity_id;
+    let named = |kind: &str, name: &String| {
+        w.fill(
+            &format!("audit-subject-{kind}"),
+            &[("name", Arg::from(name))],
+        )
+    };
     let found = match event.entity.as_str() {
         "assessment" => names.assessments.get(&id).map(|(client, date)| {
-            let date = date.format("%-d %b %Y").to_string();
-            words.fill("assessment", &[("client", client), ("date", &date)])
+            w.fill(
+                "audit-subject-assessment",
+                &[
+                    ("client", Arg::from(client)),
+                    ("date", w.short_date(*date).into()),
+                ],
+            )
         }),
-        "client" => names
-            .clients
-            .get(&id)
-            .map(|name| words.fill("client", &[("name", name)])),
-        "user" => names
-            .users
-            .get(&id)
-            .map(|name| words.fill("user", &[("name", name)])),
-        "token" => names
-            .tokens
-            .get(&id)
-            .map(|name| words.fill("token", &[("name", name)])),
-        "programme" => names
-            .programmes
-            .get(&id)
-            .map(|(name, client)| words.fill("programme", &[("name", name), ("client", client)])),
-        "project" => names
-            .projects
-            .get(&id)
-            .map(|name| words.fill("project", &[("name", name)])),
+        "client" => names.clients.get(&id).map(|name| named("client", name)),
+        "user" => names.users.get(&id).map(|name| named("user", name)),
+        "token" => names.tokens.get(&id).map(|name| named("token", name)),
+        "programme" => names.programmes.get(&id).map(|(name, client)| {
+            w.fill(
+                "audit-subject-programme",
+                &[("name", Arg::from(name)), ("client", Arg::from(client))],
+            )
+        }),
+        "project" => names.projects.get(&id).map(|name| named("project", name)),
         _ => None,
     };
-    found.unwrap_or_else(|| words.fill("erased", &[("entity", &event.entity)]))
+    found.unwrap_or_else(|| {
+        w.fill(
+            "audit-subject-erased",
+            &[("entity", Arg::from(&event.entity))],
+        )
+    })
 }
 
 /// The fields whose values differ, as "field: before → after"; a nested
 /// object (a score's answer) is compared field by field.
-fn changes(before: &Map<String, Value>, after: &Map<String, Value>) -> Vec<String> {
+fn changes(w: &Words, before: &Map<String, Value>, after: &Map<String, Value>) -> Vec<String> {
     let flat = |map: &Map<String, Value>| -> BTreeMap<String, Value> {
         let mut out = BTreeMap::new();
         for (key, value) in map {
@@ -219,13 +212,17 @@ fn changes(before: &Map<String, Value>, after: &Map<String, Value>) -> Vec<Strin
     let mut keys: Vec<&String> = before.keys().chain(after.keys()).collect();
     keys.sort();
     keys.dedup();
-    let fields = &wording().fields;
     keys.into_iter()
         .filter(|key| !UNSHOWN.contains(&key.as_str()))
         .filter(|key| before.get(*key) != after.get(*key))
         .take(MOST_CHANGES)
         .map(|key| {
-            let label = fields.get(key).map_or(key.replace('_', " "), Clone::clone);
+            let id = format!("audit-field-{key}");
+            let label = if w.has(&id) {
+                w.get(&id)
+            } else {
+                key.replace('_', " ")
+            };
             let shown = |v: Option<&Value>| shown(v);
             match (before.get(key), after.get(key)) {
                 (None, value) => format!("{label}: {}", shown(value)),
@@ -299,6 +296,7 @@ mod tests {
             )],
             &actors,
             &names(),
+            Language::En,
         );
         let [line] = lines.as_slice() else {
             panic!("one line: {lines:?}")
@@ -327,7 +325,7 @@ mod tests {
             Some(r#"{"name":"Old"}"#),
             Some(r#"{"name":"New"}"#),
         );
-        let lines = lines(vec![given, erased], &actors, &names());
+        let lines = lines(vec![given, erased], &actors, &names(), Language::En);
         assert_eq!(
             lines
                 .iter()
@@ -399,10 +397,12 @@ mod tests {
                 vec![action.clone()]
             };
             for key in keys {
-                assert!(
-                    wording().actions.has(&key),
-                    "reports/audit.toml has no sentence for `{key}`"
-                );
+                for language in Language::ALL {
+                    assert!(
+                        words(language).has(&action_id(&key)),
+                        "the {language} audit catalogue has no sentence for `{key}`"
+                    );
+                }
             }
         }
     }

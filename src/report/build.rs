@@ -252,6 +252,13 @@ fn trend(
         .collect()
 }
 
+/// A gap in whole percentage points, as a count: the catalogue chooses
+/// "1 point" or "3 points".
+fn points(gap: f64) -> Arg<'static> {
+    // Rounded as the percentages beside it are written (ties to even).
+    Arg::Count(gap.round_ties_even().max(0.0) as usize)
+}
+
 /// The areas furthest above the portfolio median.
 fn strengths(w: &Words, areas: &[AreaRow]) -> Vec<Finding> {
     let mut ranked: Vec<&AreaRow> = areas.iter().filter(|a| a.combined > a.median).collect();
@@ -276,7 +283,7 @@ fn strengths(w: &Words, areas: &[AreaRow]) -> Vec<Finding> {
                     &[
                         ("area", Arg::from(&a.name)),
                         ("client", w.whole(a.combined).into()),
-                        ("points", w.whole(a.combined - a.median).into()),
+                        ("points", points(a.combined - a.median)),
                         ("median", w.whole(a.median).into()),
                     ],
                 ),
@@ -327,7 +334,7 @@ fn priorities(
                     template,
                     &[
                         ("area", Arg::from(&a.name)),
-                        ("points", w.whole(a.top_quartile - a.combined).into()),
+                        ("points", points(a.top_quartile - a.combined)),
                         ("client", w.whole(a.combined).into()),
                         ("top_quartile", w.whole(a.top_quartile).into()),
                         ("intention", w.whole(a.intention).into()),

@@ -20,11 +20,26 @@ report-cover = Deckblatt
 # $area, $client (der Wert des Kunden), $median, $top_quartile, $points,
 # $intention, $reality sind ganze Prozentzahlen ohne Prozentzeichen.
 
-scorecard-strength = { $area } ist eine Stärke: { $client } % des Best-Practice-Niveaus, { $points } Prozentpunkte über dem Portfolio-Median von { $median } %.
-scorecard-strength-top = { $area } ist eine Stärke: Mit { $client } % des Best-Practice-Niveaus liegt dieser Bereich im obersten Viertel des Portfolios ({ $points } Prozentpunkte über dem Median von { $median } %).
-scorecard-priority-execute = { $area }: { $points } Prozentpunkte unter dem oberen Quartil ({ $client } % gegenüber { $top_quartile } %). Die Pläne liegen vor (Absicht { $intention } %), werden aber noch nicht gelebt (Realität { $reality } %): Vorrang hat ihre Umsetzung.
-scorecard-priority-plan = { $area }: { $points } Prozentpunkte unter dem oberen Quartil ({ $client } % gegenüber { $top_quartile } %). Am Anfang steht ein klarer, gemeinsam getragener Plan: Die Absicht liegt erst bei { $intention } %.
-scorecard-priority-both = { $area }: { $points } Prozentpunkte unter dem oberen Quartil ({ $client } % gegenüber { $top_quartile } %). Sowohl der Plan (Absicht { $intention } %) als auch seine Umsetzung (Realität { $reality } %) müssen sich verbessern.
+scorecard-strength = { $area } ist eine Stärke: { $client } % des Best-Practice-Niveaus, { $points ->
+        [one] { $points } Prozentpunkt
+       *[other] { $points } Prozentpunkte
+    } über dem Portfolio-Median von { $median } %.
+scorecard-strength-top = { $area } ist eine Stärke: Mit { $client } % des Best-Practice-Niveaus liegt dieser Bereich im obersten Viertel des Portfolios ({ $points ->
+        [one] { $points } Prozentpunkt
+       *[other] { $points } Prozentpunkte
+    } über dem Median von { $median } %).
+scorecard-priority-execute = { $area }: { $points ->
+        [one] { $points } Prozentpunkt
+       *[other] { $points } Prozentpunkte
+    } unter dem oberen Quartil ({ $client } % gegenüber { $top_quartile } %). Die Pläne liegen vor (Absicht { $intention } %), werden aber noch nicht gelebt (Realität { $reality } %): Vorrang hat ihre Umsetzung.
+scorecard-priority-plan = { $area }: { $points ->
+        [one] { $points } Prozentpunkt
+       *[other] { $points } Prozentpunkte
+    } unter dem oberen Quartil ({ $client } % gegenüber { $top_quartile } %). Am Anfang steht ein klarer, gemeinsam getragener Plan: Die Absicht liegt erst bei { $intention } %.
+scorecard-priority-both = { $area }: { $points ->
+        [one] { $points } Prozentpunkt
+       *[other] { $points } Prozentpunkte
+    } unter dem oberen Quartil ({ $client } % gegenüber { $top_quartile } %). Sowohl der Plan (Absicht { $intention } %) als auch seine Umsetzung (Realität { $reality } %) müssen sich verbessern.
 
 # Wo der Kunde in einer Vergleichsgruppe steht; $quarter ist eines der Viertel
 # unten, $group eine der Gruppen, $count eine der Anzahlen.

@@ -20,11 +20,26 @@ report-cover = Cover
 # $area, $client (the client's score), $median, $top_quartile, $points,
 # $intention, $reality are whole percentages without the sign.
 
-scorecard-strength = { $area } is a strength: { $client }% of best practice, { $points } points above the portfolio median of { $median }%.
-scorecard-strength-top = { $area } is a strength: at { $client }% of best practice it is in the portfolio's top quarter ({ $points } points above the median of { $median }%).
-scorecard-priority-execute = { $area }: { $points } points below the top quartile ({ $client }% against { $top_quartile }%). The plans are there (Intention { $intention }%) but not yet practised (Reality { $reality }%): put them to work first.
-scorecard-priority-plan = { $area }: { $points } points below the top quartile ({ $client }% against { $top_quartile }%). Start with a clear, shared plan: Intention is only { $intention }%.
-scorecard-priority-both = { $area }: { $points } points below the top quartile ({ $client }% against { $top_quartile }%). Both the plan (Intention { $intention }%) and its use (Reality { $reality }%) need to rise.
+scorecard-strength = { $area } is a strength: { $client }% of best practice, { $points ->
+        [one] { $points } point
+       *[other] { $points } points
+    } above the portfolio median of { $median }%.
+scorecard-strength-top = { $area } is a strength: at { $client }% of best practice it is in the portfolio's top quarter ({ $points ->
+        [one] { $points } point
+       *[other] { $points } points
+    } above the median of { $median }%).
+scorecard-priority-execute = { $area }: { $points ->
+        [one] { $points } point
+       *[other] { $points } points
+    } below the top quartile ({ $client }% against { $top_quartile }%). The plans are there (Intention { $intention }%) but not yet practised (Reality { $reality }%): put them to work first.
+scorecard-priority-plan = { $area }: { $points ->
+        [one] { $points } point
+       *[other] { $points } points
+    } below the top quartile ({ $client }% against { $top_quartile }%). Start with a clear, shared plan: Intention is only { $intention }%.
+scorecard-priority-both = { $area }: { $points ->
+        [one] { $points } point
+       *[other] { $points } points
+    } below the top quartile ({ $client }% against { $top_quartile }%). Both the plan (Intention { $intention }%) and its use (Reality { $reality }%) need to rise.
 
 # Where the client stands in a group; $quarter is one of the quarters below,
 # $group one of the groups, $count one of the counts.

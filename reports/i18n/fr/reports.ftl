@@ -20,11 +20,26 @@ report-cover = Page de couverture
 # $area, $client (le score du client), $median, $top_quartile, $points,
 # $intention, $reality sont des pourcentages entiers, sans le signe.
 
-scorecard-strength = { $area } est un point fort : { $client } % du niveau des meilleures pratiques, soit { $points } points au-dessus de la médiane du portefeuille ({ $median } %).
-scorecard-strength-top = { $area } est un point fort : à { $client } % du niveau des meilleures pratiques, ce domaine se situe dans le premier quart du portefeuille ({ $points } points au-dessus de la médiane de { $median } %).
-scorecard-priority-execute = { $area } : { $points } points sous le quartile supérieur ({ $client } % contre { $top_quartile } %). Les plans existent (Intention { $intention } %) mais ne sont pas encore appliqués (Réalité { $reality } %) : la priorité est de les mettre en œuvre.
-scorecard-priority-plan = { $area } : { $points } points sous le quartile supérieur ({ $client } % contre { $top_quartile } %). Il faut d'abord un plan clair et partagé : l'Intention n'atteint que { $intention } %.
-scorecard-priority-both = { $area } : { $points } points sous le quartile supérieur ({ $client } % contre { $top_quartile } %). Le plan (Intention { $intention } %) comme sa mise en œuvre (Réalité { $reality } %) doivent progresser.
+scorecard-strength = { $area } est un point fort : { $client } % du niveau des meilleures pratiques, soit { $points ->
+        [one] { $points } point
+       *[other] { $points } points
+    } au-dessus de la médiane du portefeuille ({ $median } %).
+scorecard-strength-top = { $area } est un point fort : à { $client } % du niveau des meilleures pratiques, ce domaine se situe dans le premier quart du portefeuille ({ $points ->
+        [one] { $points } point
+       *[other] { $points } points
+    } au-dessus de la médiane de { $median } %).
+scorecard-priority-execute = { $area } : { $points ->
+        [one] { $points } point
+       *[other] { $points } points
+    } sous le quartile supérieur ({ $client } % contre { $top_quartile } %). Les plans existent (Intention { $intention } %) mais ne sont pas encore appliqués (Réalité { $reality } %) : la priorité est de les mettre en œuvre.
+scorecard-priority-plan = { $area } : { $points ->
+        [one] { $points } point
+       *[other] { $points } points
+    } sous le quartile supérieur ({ $client } % contre { $top_quartile } %). Il faut d'abord un plan clair et partagé : l'Intention n'atteint que { $intention } %.
+scorecard-priority-both = { $area } : { $points ->
+        [one] { $points } point
+       *[other] { $points } points
+    } sous le quartile supérieur ({ $client } % contre { $top_quartile } %). Le plan (Intention { $intention } %) comme sa mise en œuvre (Réalité { $reality } %) doivent progresser.
 
 # La position du client dans un groupe ; $quarter est l'un des quarts
 # ci-dessous, $group l'un des groupes, $count l'un des effectifs.

@@ -45,13 +45,14 @@ pub async fn audit(
         per_page: None,
         limit: None,
     };
+    let language = crate::web::language::current();
     let Trail {
         lines,
         people,
         actions,
         client,
     } = state
-        .run(move |app| audit::trail(app, &caller, &query))
+        .run(move |app| audit::trail(app, &caller, &query, language))
         .await?;
     let pager = pager(
         &lines,
