@@ -133,8 +133,10 @@ pub fn build(input: ScorecardInput<'_>) -> Scorecard {
             &everyone,
             own.overall,
         ),
-        sector: (sector.len() >= MIN_SECTOR)
-            .then(|| standing(w, own.sector, &input.benchmark, &sector, own.overall)),
+        sector: (sector.len() >= MIN_SECTOR).then(|| {
+            let group = w.fill("scorecard-group-sector", &[("sector", own.sector.into())]);
+            standing(w, &group, &input.benchmark, &sector, own.overall)
+        }),
         answered: results.overall.scored + results.overall.not_applicable,
         questions: results.overall.questions,
     };

@@ -847,7 +847,10 @@ fn a_scorecard_benchmarks_against_the_latest_whole_company_final_of_every_other_
         latest.len()
     );
     assert!(page.contains(&sentence), "`{sentence}` in the scorecard");
-    assert!(!page.contains(" in Insurance ("), "no sector standing");
+    assert!(
+        !page.contains(" in the Insurance sector ("),
+        "no sector standing"
+    );
     let row = |name: &str, own: f64, values: &[f64], delta: &str| {
         format!(
             "<tr><td>{name}</td><td>{own:.0}%</td><td>{own:.0}%</td><td>{own:.0}%</td><td>{:.0}%</td><td>{:.0}%</td><td>{delta}</td></tr>",

@@ -169,7 +169,7 @@ fn a_sector_with_five_companies_gets_its_own_standing() {
     let sector = card.summary.sector.expect("five banks");
     assert_eq!(
         (sector.group.as_str(), sector.companies, sector.quartile),
-        ("Banking", 5, 1)
+        ("the Banking sector", 5, 1)
     );
 }
 
