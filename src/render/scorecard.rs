@@ -15,18 +15,6 @@ pub fn pct(w: &Words, value: f64) -> String {
     w.percent(value)
 }
 
-/// A change in whole points with its sign: "+3", "−2", "–" when none.
-pub fn change(w: &Words, delta: Option<f64>) -> String {
-    delta.map_or("–".to_owned(), |d| {
-        let whole = w.whole(d);
-        if d.round() > 0.0 {
-            format!("+{whole}")
-        } else {
-            whole
-        }
-    })
-}
-
 /// The headings of the areas table, in its order.
 pub const AREA_COLUMNS: [&str; 7] = [
     "column-area",
@@ -59,7 +47,7 @@ pub fn area_rows(card: &Scorecard) -> Vec<Vec<String>> {
                 pct(w, a.reality),
                 pct(w, a.median),
                 pct(w, a.top_quartile),
-                change(w, a.delta),
+                w.change(a.delta),
             ]
         })
         .collect()

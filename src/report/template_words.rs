@@ -118,14 +118,6 @@ fn delta(
     _: &mut RenderContext<'_, '_>,
     out: &mut dyn Output,
 ) -> HelperResult {
-    let text = number(h).map_or("–".to_owned(), |v| {
-        let whole = words_of(ctx).whole(v);
-        if v.round() > 0.0 {
-            format!("+{whole}")
-        } else {
-            whole
-        }
-    });
-    out.write(&text)?;
+    out.write(&words_of(ctx).change(number(h)))?;
     Ok(())
 }

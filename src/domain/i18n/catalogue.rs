@@ -178,6 +178,18 @@ impl Words {
         self.number(value, 0)
     }
 
+    /// A change in whole points with its sign ("+3", "−2"), "–" when none.
+    pub fn change(&self, delta: Option<f64>) -> String {
+        delta.map_or("–".to_owned(), |d| {
+            let whole = self.whole(d);
+            if d.round() > 0.0 {
+                format!("+{whole}")
+            } else {
+                whole
+            }
+        })
+    }
+
     /// A whole percentage as the language writes it: 61%, 61 %.
     pub fn percent(&self, value: f64) -> String {
         self.fill("report-percent", &[("value", self.whole(value).into())])
