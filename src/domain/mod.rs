@@ -7,6 +7,7 @@
 
 pub mod assessment;
 pub mod branding;
+pub mod comparison;
 pub mod dates;
 pub mod i18n;
 pub mod ids;
