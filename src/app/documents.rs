@@ -87,6 +87,8 @@ pub enum Report {
     Programme,
     /// The portfolio study of scores against business performance.
     Study,
+    /// Two waves of one client and scope side by side.
+    Comparison,
 }
 
 impl Report {
@@ -102,6 +104,9 @@ impl Report {
             (Report::Study, Layout::Pdf(_)) => "study_pdf",
             (Report::Study, Layout::Html) => "study_html",
             (Report::Study, Layout::Docx) => "study_docx",
+            (Report::Comparison, Layout::Pdf(_)) => "comparison_pdf",
+            (Report::Comparison, Layout::Html) => "comparison_html",
+            (Report::Comparison, Layout::Docx) => "comparison_docx",
         }
     }
 }

@@ -20,6 +20,7 @@ pub mod client_evidence;
 pub mod client_overview;
 pub mod client_records;
 pub mod clients;
+pub mod comparison;
 mod context;
 pub mod csv_columns;
 pub mod dashboard;

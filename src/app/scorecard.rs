@@ -272,7 +272,7 @@ fn evidence_base_of(
     ))
 }
 
-fn answer_notes(
+pub(super) fn answer_notes(
     conn: &mut AnyConnection,
     assessment_id: i32,
     name: &dyn Fn(i32) -> String,

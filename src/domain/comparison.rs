@@ -324,11 +324,7 @@ impl WaveComparison {
 }
 
 /// Compares two waves' results, practice by practice along `counterparts`.
-pub fn compare(
-    before: &Results,
-    after: &Results,
-    counterparts: &[Counterpart],
-) -> WaveComparison {
+pub fn compare(before: &Results, after: &Results, counterparts: &[Counterpart]) -> WaveComparison {
     let scored = |r: &Results| -> HashMap<String, QuestionResult> {
         r.questions
             .iter()
@@ -363,7 +359,10 @@ pub fn compare(
         })
         .collect();
     WaveComparison {
-        overall: DimensionChange::of(before.overall.percent.as_ref(), after.overall.percent.as_ref()),
+        overall: DimensionChange::of(
+            before.overall.percent.as_ref(),
+            after.overall.percent.as_ref(),
+        ),
         areas: areas(before, after),
         practices,
     }

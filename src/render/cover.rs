@@ -2,6 +2,7 @@
 //! the title and a few lines of detail, in the report's language.
 
 use crate::domain::i18n::Arg;
+use crate::report::comparison::WaveReport;
 use crate::report::programme::ProgrammeReport;
 use crate::report::study::Study;
 use crate::report::Scorecard;
@@ -53,5 +54,21 @@ pub fn programme(report: &ProgrammeReport) -> Cover {
         kicker: super::programme::Say::of(report).text("masthead_kicker"),
         title: report.name.clone(),
         details: super::programme::masthead(report),
+    }
+}
+
+pub fn comparison(report: &WaveReport) -> Cover {
+    let w = super::comparison::words_of(report);
+    let m = &report.meta;
+    Cover {
+        kicker: w.get("compare-kicker"),
+        title: m.client.clone(),
+        details: super::comparison::masthead(report)
+            .into_iter()
+            .chain(std::iter::once(w.fill(
+                "scorecard-prepared-by",
+                &[("organisation", Arg::from(&m.organisation))],
+            )))
+            .collect(),
     }
 }

@@ -140,3 +140,17 @@ pub fn trend(palette: &Palette, points: &[TrendPoint], names: &[String]) -> anyh
         chart::trend(a, p, points, names).map_err(|e| e.to_string())
     })
 }
+
+/// The comparison's chart: each area's combined score in both waves.
+pub fn comparison(
+    report: &crate::report::comparison::WaveReport,
+    palette: &Palette,
+) -> anyhow::Result<Figure> {
+    let rows = super::comparison::chart_rows(report);
+    figure(
+        palette,
+        chart::waves_size(rows.len()),
+        "compare-figure-areas",
+        |a, p| chart::waves(a, p, &rows).map_err(|e| e.to_string()),
+    )
+}

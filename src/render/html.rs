@@ -3,6 +3,7 @@
 
 use super::chart::Palette;
 use super::programme as words;
+use crate::report::comparison::WaveReport;
 use crate::report::programme::ProgrammeReport;
 use crate::report::study::Study;
 use crate::report::{Branding, Scorecard};
@@ -62,6 +63,21 @@ fn registry() -> &'static Result<Handlebars<'static>, String> {
         hb.register_partial(
             "scorecard_body",
             include_str!("../../reports/scorecard_body.html.hbs"),
+        )
+        .map_err(|e| e.to_string())?;
+        hb.register_partial(
+            "comparison_body",
+            include_str!("../../reports/comparison_body.html.hbs"),
+        )
+        .map_err(|e| e.to_string())?;
+        hb.register_template_string(
+            "comparison",
+            include_str!("../../reports/comparison.html.hbs"),
+        )
+        .map_err(|e| e.to_string())?;
+        hb.register_template_string(
+            "comparison_fragment",
+            include_str!("../../reports/comparison_body.html.hbs"),
         )
         .map_err(|e| e.to_string())?;
         hb.register_template_string(
@@ -221,6 +237,63 @@ fn render_programme(
             "trend": figures.trend.map(|f| f.svg),
             "benefits": figures.benefits.map(|f| f.svg),
         },
+    });
+    Ok(hb.render(template, &data)?)
+}
+
+/// Renders the wave-over-wave comparison page.
+pub fn comparison(report: &WaveReport, branding: &Branding) -> anyhow::Result<String> {
+    render_comparison("comparison", report, branding)
+}
+
+/// The comparison's content alone, for a page of the web application.
+pub fn comparison_fragment(report: &WaveReport) -> anyhow::Result<String> {
+    render_comparison("comparison_fragment", report, &Branding::default())
+}
+
+fn render_comparison(
+    template: &str,
+    report: &WaveReport,
+    branding: &Branding,
+) -> anyhow::Result<String> {
+    use super::comparison as shared;
+    let hb = registry()
+        .as_ref()
+        .map_err(|e| anyhow::anyhow!("the comparison template is invalid: {e}"))?;
+    let t = shared::words_of(report);
+    let chart = super::figures::comparison(report, &Palette::of(branding, report.language))?;
+    let moved: Vec<serde_json::Value> = report
+        .moved_most
+        .iter()
+        .map(|m| {
+            let notes: Vec<serde_json::Value> = shared::notes(report, m)
+                .into_iter()
+                .map(|(label, lines)| serde_json::json!({ "label": label, "lines": lines }))
+                .collect();
+            serde_json::json!({
+                "title": shared::moved_title(m),
+                "line": shared::moved_line(t, &m.line),
+                "notes": notes,
+            })
+        })
+        .collect();
+    let titles = |ids: &[&str]| -> Vec<String> { ids.iter().map(|id| t.get(id)).collect() };
+    let data = serde_json::json!({
+        "lang": report.language,
+        "brand": brand(branding, &report.meta.client),
+        "cover": super::cover::comparison(report),
+        "report": report,
+        "masthead": shared::masthead(report),
+        "working_note": shared::working_note(report),
+        "chart": chart.svg,
+        "area_columns": titles(&shared::AREA_COLUMNS),
+        "areas": shared::area_rows(report),
+        "sub_areas": shared::sub_area_rows(report),
+        "moved": moved,
+        "practices_heading": t.get(shared::practices_heading(report)),
+        "practice_columns": titles(&shared::practice_columns(report)),
+        "practices": shared::practice_rows(report),
+        "footer": shared::footer(report),
     });
     Ok(hb.render(template, &data)?)
 }

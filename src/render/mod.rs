@@ -4,6 +4,7 @@
 //! only `report`, `domain` and `stats`.
 
 pub mod chart;
+pub mod comparison;
 pub mod cover;
 pub mod docx;
 pub mod figures;

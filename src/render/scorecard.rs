@@ -3,7 +3,7 @@
 //! in the scorecard's language.
 
 use crate::domain::i18n::{words, Arg, Words};
-use crate::report::{AreaDetail, QuestionNote, Scorecard};
+use crate::report::{AreaDetail, Edition, QuestionNote, Scorecard};
 
 /// The words of the scorecard's language.
 pub fn words_of(card: &Scorecard) -> &'static Words {
@@ -165,10 +165,15 @@ pub fn disagreement_note(card: &Scorecard) -> Option<String> {
 
 /// The line under the masthead in the working edition.
 pub fn working_note(card: &Scorecard) -> Option<String> {
-    card.edition.is_working().then(|| {
-        words_of(card).fill(
+    working_line(words_of(card), card.edition, &card.meta.organisation)
+}
+
+/// The working edition's line for `organisation`; none in the client edition.
+pub fn working_line(w: &Words, edition: Edition, organisation: &str) -> Option<String> {
+    edition.is_working().then(|| {
+        w.fill(
             "report-working-edition",
-            &[("organisation", Arg::from(&card.meta.organisation))],
+            &[("organisation", Arg::from(organisation))],
         )
     })
 }

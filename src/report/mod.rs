@@ -6,6 +6,7 @@
 mod benchmark;
 pub mod branding;
 mod build;
+pub mod comparison;
 mod evidence_base;
 mod model;
 mod paper;

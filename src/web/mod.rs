@@ -28,9 +28,9 @@ use crate::app::error::AppError;
 use actix_web::{error::JsonPayloadError, web, HttpRequest, HttpResponse};
 use problem::ApiError;
 use routes::{
-    assessments, assessors, audit, auth, branding, clients, evidence, exports, fieldwork, health,
-    imports, invitations, performance, programme_exports, programmes, questionnaires, results,
-    scorecards, scores, settings, stats, study, tokens, users, workbook,
+    assessments, assessors, audit, auth, branding, clients, comparisons, evidence, exports,
+    fieldwork, health, imports, invitations, performance, programme_exports, programmes,
+    questionnaires, results, scorecards, scores, settings, stats, study, tokens, users, workbook,
 };
 
 /// Largest JSON body accepted.
@@ -167,6 +167,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(scorecards::pdf_scorecard)
             .service(scorecards::html_scorecard)
             .service(scorecards::docx_scorecard)
+            .service(comparisons::pdf)
+            .service(comparisons::html)
+            .service(comparisons::docx)
+            .service(comparisons::data)
             .service(stats::correlation)
             .service(exports::scores)
             .service(exports::results)

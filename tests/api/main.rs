@@ -21,6 +21,7 @@ mod bodies;
 mod branding;
 mod client_data;
 mod clients;
+mod comparisons;
 mod data_pages;
 mod demo;
 mod edge;

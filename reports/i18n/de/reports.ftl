@@ -312,3 +312,60 @@ programme-reason_milestone = Meilenstein „{ $milestone }“ war am { $date } f
 programme-reason_stopped = es hängt von { $dependency } ab, das gestoppt wurde
 programme-reason_not_begun = es hätte am { $date } beginnen sollen, aber { $dependency } ist nicht abgeschlossen
 programme-reason_slipped = { $dependency } verzögert sich (fällig { $date }, nicht abgeschlossen)
+
+## Vergleich zweier Bewertungen
+# $client; $before und $after sind die Daten der beiden Bewertungen, kurz geschrieben.
+compare-document-title = { $client }: { $before } gegenüber { $after }
+compare-kicker = Vergleich zweier Bewertungen
+# $before und $after sind Datumsangaben, $before_version und $after_version die Fragebögen.
+compare-waves = { $before } ({ $before_version }) gegenüber { $after } ({ $after_version })
+# $before und $after sind Prozentwerte, $change eine Zahl von Punkten mit Vorzeichen.
+compare-summary = Gesamtwert { $before } → { $after } ({ $change } Prozentpunkte).
+compare-summary-missing = Für eine der beiden Bewertungen liegt kein Gesamtergebnis vor.
+compare-counted = Praktiken: { $improved } verbessert, { $regressed } verschlechtert, { $mixed } uneinheitlich, { $unchanged } unverändert, { $not_compared } nicht verglichen.
+compare-rule = Als verbessert oder verschlechtert gilt eine Praktik, wenn sich ihre Absicht oder ihre Realität um mindestens { $points ->
+        [one] { $points } Punkt
+       *[other] { $points } Punkte
+    } auf der Skala des Fragebogens verändert hat; kleinere Veränderungen gelten als unverändert. Ist eine Praktik in einer Dimension gestiegen und in der anderen gesunken, gilt sie als uneinheitlich. Eine Praktik, die in einer der beiden Bewertungen nicht zutreffend oder unbeantwortet ist oder keine Entsprechung hat, wird nicht verglichen.
+# $before und $after sind Titel von Fragebögen mit ihrer Version.
+compare-spans-versions = Die beiden Bewertungen beruhen auf unterschiedlichen Versionen des Fragebogens ({ $before } und { $after }). Die Praktiken werden nach der Zuordnungstabelle der späteren Version abgeglichen; Praktiken ohne Entsprechung sind gekennzeichnet und werden nicht verglichen.
+compare-improved = verbessert
+compare-regressed = verschlechtert
+compare-mixed = uneinheitlich
+compare-unchanged = unverändert
+compare-na-before = in der früheren Bewertung nicht zutreffend
+compare-na-after = in der späteren Bewertung nicht zutreffend
+compare-na-both = in beiden Bewertungen nicht zutreffend
+compare-unanswered = in einer der Bewertungen nicht beantwortet
+compare-new = neu in dieser Version
+compare-retired = nicht mehr abgefragt
+compare-link-kept = identisch
+compare-link-renamed = umformuliert
+compare-link-merged = zusammengelegt
+compare-link-split = aufgeteilt
+compare-link-new = neu
+compare-link-retired = entfallen
+compare-heading-summary = Zusammenfassung
+compare-heading-areas = Bereiche
+compare-heading-sub-areas = Teilbereiche
+compare-heading-moved = Die Praktiken mit den größten Veränderungen
+compare-heading-practices = Alle Praktiken
+compare-heading-practices-client = Veränderte oder nicht verglichene Praktiken
+compare-no-moved = Keine Praktik hat sich um den Schwellenwert oder mehr verändert.
+compare-no-practices = Alle verglichenen Praktiken sind unverändert.
+# $area, $verdict; die vier Werte sind Punkte auf der Skala des Fragebogens.
+compare-moved-line = { $area } · { $verdict }: Absicht { $intention_before } → { $intention_after }, Realität { $reality_before } → { $reality_after }
+# $date ist das Datum einer Bewertung.
+compare-notes-of = Nachweise vom { $date }
+compare-no-notes = Kein Nachweis erfasst.
+compare-footer = { $client } · { $before } gegenüber { $after }
+compare-subject = Vergleich zweier Bewertungen von { $client }, { $scope }
+compare-column-practice = Praktik
+compare-column-before = Vorher (A / R)
+compare-column-after = Nachher (A / R)
+compare-column-verdict = Einstufung
+compare-column-link = Zuordnung
+compare-figure-areas = Kombinierter Wert je Bereich in beiden Bewertungen
+compare-na = nicht zutreffend
+chart-earlier-wave = Frühere Bewertung
+chart-later-wave = Spätere Bewertung

@@ -308,3 +308,60 @@ programme-reason_milestone = milestone “{ $milestone }” was due on { $date }
 programme-reason_stopped = it depends on { $dependency }, which was stopped
 programme-reason_not_begun = it should have begun on { $date }, but { $dependency } is not done
 programme-reason_slipped = { $dependency } has slipped (due { $date }, not done)
+
+## Wave-over-wave comparison
+# $client; $before and $after are the waves' dates, written short.
+compare-document-title = { $client }: { $before } against { $after }
+compare-kicker = Wave-over-wave comparison
+# $before and $after are dates, $before_version and $after_version the questionnaires.
+compare-waves = { $before } ({ $before_version }) against { $after } ({ $after_version })
+# $before and $after are percentages, $change a signed number of points.
+compare-summary = Overall { $before } → { $after } ({ $change } percentage points).
+compare-summary-missing = One of the waves has no overall result.
+compare-counted = Practices: { $improved } improved, { $regressed } regressed, { $mixed } mixed, { $unchanged } unchanged, { $not_compared } not compared.
+compare-rule = A practice improved or regressed when its Intention or its Reality changed by at least { $points ->
+        [one] { $points } point
+       *[other] { $points } points
+    } on the questionnaire's scale; smaller changes count as unchanged. One that rose on one dimension and fell on the other is mixed. A practice that is N/A or unanswered in either wave, or has no counterpart, is not compared.
+# $before and $after are questionnaire titles with their versions.
+compare-spans-versions = The waves used different questionnaire versions ({ $before } and { $after }). Practices are matched by the later version's practice map; those without a counterpart are marked and not compared.
+compare-improved = improved
+compare-regressed = regressed
+compare-mixed = mixed
+compare-unchanged = unchanged
+compare-na-before = N/A in the earlier wave
+compare-na-after = N/A in the later wave
+compare-na-both = N/A in both waves
+compare-unanswered = not answered in one wave
+compare-new = new in this version
+compare-retired = no longer asked
+compare-link-kept = same
+compare-link-renamed = reworded
+compare-link-merged = merged
+compare-link-split = split
+compare-link-new = new
+compare-link-retired = retired
+compare-heading-summary = Summary
+compare-heading-areas = Areas
+compare-heading-sub-areas = Sub-areas
+compare-heading-moved = The practices that moved most
+compare-heading-practices = Every practice
+compare-heading-practices-client = Practices that moved or were not compared
+compare-no-moved = No practice moved by the threshold or more.
+compare-no-practices = Every practice compared is unchanged.
+# $area, $verdict; the four values are points on the questionnaire's scale.
+compare-moved-line = { $area } · { $verdict }: Intention { $intention_before } → { $intention_after }, Reality { $reality_before } → { $reality_after }
+# $date is a wave's date.
+compare-notes-of = Evidence, { $date }
+compare-no-notes = No evidence note.
+compare-footer = { $client } · { $before } against { $after }
+compare-subject = Wave-over-wave comparison of { $client }, { $scope }
+compare-column-practice = Practice
+compare-column-before = Before (I / R)
+compare-column-after = After (I / R)
+compare-column-verdict = Verdict
+compare-column-link = Match
+compare-figure-areas = Combined score per area in both waves
+compare-na = N/A
+chart-earlier-wave = Earlier wave
+chart-later-wave = Later wave

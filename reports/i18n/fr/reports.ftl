@@ -314,3 +314,60 @@ programme-reason_milestone = le jalon « { $milestone } » était prévu le { 
 programme-reason_stopped = il dépend de { $dependency }, qui a été arrêté
 programme-reason_not_begun = il aurait dû commencer le { $date }, mais { $dependency } n’est pas terminé
 programme-reason_slipped = { $dependency } a pris du retard (prévu le { $date }, non terminé)
+
+## Comparaison de deux évaluations
+# $client ; $before et $after sont les dates des deux évaluations, en format court.
+compare-document-title = { $client } : { $before } face à { $after }
+compare-kicker = Comparaison de deux évaluations
+# $before et $after sont des dates, $before_version et $after_version les questionnaires.
+compare-waves = { $before } ({ $before_version }) face à { $after } ({ $after_version })
+# $before et $after sont des pourcentages, $change un nombre de points avec son signe.
+compare-summary = Score global { $before } → { $after } ({ $change } points de pourcentage).
+compare-summary-missing = L'une des deux évaluations n'a pas de résultat global.
+compare-counted = Pratiques : { $improved } en progrès, { $regressed } en recul, { $mixed } à évolution contrastée, { $unchanged } sans changement, { $not_compared } hors comparaison.
+compare-rule = Une pratique est en progrès ou en recul lorsque son Intention ou sa Réalité a varié d'au moins { $points ->
+        [one] { $points } point
+       *[other] { $points } points
+    } sur l'échelle du questionnaire ; les variations plus faibles comptent comme sans changement. Une pratique qui a progressé sur une dimension et reculé sur l'autre a une évolution contrastée. Une pratique sans objet ou sans réponse dans l'une des deux évaluations, ou sans équivalent, est hors comparaison.
+# $before et $after sont des titres de questionnaires avec leur version.
+compare-spans-versions = Les deux évaluations reposent sur des versions différentes du questionnaire ({ $before } et { $after }). Les pratiques sont rapprochées selon la table de correspondance de la version la plus récente ; celles qui n'ont pas d'équivalent sont signalées et ne sont pas comparées.
+compare-improved = en progrès
+compare-regressed = en recul
+compare-mixed = évolution contrastée
+compare-unchanged = sans changement
+compare-na-before = sans objet dans l'évaluation précédente
+compare-na-after = sans objet dans l'évaluation la plus récente
+compare-na-both = sans objet dans les deux évaluations
+compare-unanswered = sans réponse dans l'une des évaluations
+compare-new = nouvelle dans cette version
+compare-retired = plus évaluée
+compare-link-kept = identique
+compare-link-renamed = reformulée
+compare-link-merged = fusionnée
+compare-link-split = scindée
+compare-link-new = nouvelle
+compare-link-retired = retirée
+compare-heading-summary = Synthèse
+compare-heading-areas = Domaines
+compare-heading-sub-areas = Sous-domaines
+compare-heading-moved = Les pratiques qui ont le plus évolué
+compare-heading-practices = Toutes les pratiques
+compare-heading-practices-client = Pratiques qui ont évolué ou n'ont pas été comparées
+compare-no-moved = Aucune pratique n'a évolué d'une ampleur égale ou supérieure au seuil.
+compare-no-practices = Toutes les pratiques comparées sont sans changement.
+# $area, $verdict ; les quatre valeurs sont des points sur l'échelle du questionnaire.
+compare-moved-line = { $area } · { $verdict } : Intention { $intention_before } → { $intention_after }, Réalité { $reality_before } → { $reality_after }
+# $date est la date d'une évaluation.
+compare-notes-of = Éléments probants du { $date }
+compare-no-notes = Aucun élément probant noté.
+compare-footer = { $client } · { $before } face à { $after }
+compare-subject = Comparaison de deux évaluations de { $client }, { $scope }
+compare-column-practice = Pratique
+compare-column-before = Avant (I / R)
+compare-column-after = Après (I / R)
+compare-column-verdict = Verdict
+compare-column-link = Correspondance
+compare-figure-areas = Score combiné par domaine dans les deux évaluations
+compare-na = sans objet
+chart-earlier-wave = Évaluation antérieure
+chart-later-wave = Évaluation ultérieure

@@ -72,7 +72,9 @@ fn results(q: &Questionnaire, answers: &[(&str, &[(u8, u8)])]) -> Results {
 fn practice<'a>(c: &'a WaveComparison, id: &str) -> &'a PracticeChange {
     c.practices
         .iter()
-        .find(|p| p.after_id.as_deref() == Some(id) || (p.after_id.is_none() && p.before_ids == [id]))
+        .find(|p| {
+            p.after_id.as_deref() == Some(id) || (p.after_id.is_none() && p.before_ids == [id])
+        })
         .expect("the practice is compared")
 }
 
@@ -223,19 +225,14 @@ fn a_merged_practice_is_not_applicable_only_when_every_part_was() {
     assert_eq!(one_scored.before, standing(2.0, 2.0));
     assert_eq!(one_scored.movement, Movement::Improved);
     let none_scored = merged(&[]);
-    assert_eq!(
-        none_scored.reason,
-        Some(NotCompared::NotApplicableBefore)
-    );
+    assert_eq!(none_scored.reason, Some(NotCompared::NotApplicableBefore));
 }
 
 #[test]
 fn same_ids_pairs_what_both_ask_and_marks_the_rest_new_or_retired() {
     let pairs = same_ids(["a", "b"].into_iter(), ["b", "c"].into_iter());
-    let kinds: Vec<(Option<&str>, Link)> = pairs
-        .iter()
-        .map(|p| (p.after.as_deref(), p.link))
-        .collect();
+    let kinds: Vec<(Option<&str>, Link)> =
+        pairs.iter().map(|p| (p.after.as_deref(), p.link)).collect();
     assert_eq!(
         kinds,
         [
@@ -249,8 +246,14 @@ fn same_ids_pairs_what_both_ask_and_marks_the_rest_new_or_retired() {
 #[test]
 fn areas_and_the_overall_result_carry_both_waves_and_moved_most_ranks_by_distance() {
     let q = questionnaire(&["p1", "p2"], &["p3"]);
-    let before = results(&q, &[("p1", &[(1, 1)]), ("p2", &[(2, 2)]), ("p3", &[(4, 4)])]);
-    let after = results(&q, &[("p1", &[(4, 3)]), ("p2", &[(3, 2)]), ("p3", &[(4, 4)])]);
+    let before = results(
+        &q,
+        &[("p1", &[(1, 1)]), ("p2", &[(2, 2)]), ("p3", &[(4, 4)])],
+    );
+    let after = results(
+        &q,
+        &[("p1", &[(4, 3)]), ("p2", &[(3, 2)]), ("p3", &[(4, 4)])],
+    );
     let ids = || q.questions().map(|x| x.id.as_str());
     let c = compare(&before, &after, &same_ids(ids(), ids()));
     let overall = c.overall.combined;
@@ -263,7 +266,11 @@ fn areas_and_the_overall_result_carry_both_waves_and_moved_most_ranks_by_distanc
     // A.1 intention: (1+2)/2 = 1.5 of 5 → 30%; then (4+3)/2 = 3.5 → 70%.
     assert_eq!(sub.change.intention.before, Some(30.0));
     assert_eq!(sub.change.intention.after, Some(70.0));
-    let most: Vec<Option<&str>> = c.moved_most(5).iter().map(|p| p.after_id.as_deref()).collect();
+    let most: Vec<Option<&str>> = c
+        .moved_most(5)
+        .iter()
+        .map(|p| p.after_id.as_deref())
+        .collect();
     assert_eq!(most, [Some("p1"), Some("p2")]);
     assert_eq!(c.count(Movement::Unchanged), 1);
 }

@@ -8,6 +8,7 @@ pub mod pdf;
 mod programme;
 pub mod svg;
 mod text;
+mod waves;
 
 use crate::report::{AreaBenchmark, AreaRow, TrendPoint};
 pub use colour::Palette;
@@ -17,6 +18,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 pub use programme::{benefits, benefits_size, coverage, coverage_size, gantt, gantt_size};
+pub use waves::{waves, waves_size, WaveRow};
 
 /// Chart sizes in points.
 pub const RADAR: (f32, f32) = (500.0, 270.0);

@@ -5,11 +5,13 @@
 //! beside them; the branding's footer line and page numbers in the footer,
 //! its marking in the header, and the document's properties set.
 
+mod comparison;
 mod picture;
 mod programme;
 mod scorecard;
 mod study;
 
+pub use comparison::comparison;
 pub use programme::programme;
 pub use scorecard::scorecard;
 pub use study::study;

@@ -2,11 +2,13 @@
 //! bundled font is subset to the glyphs the document uses and embedded.
 
 pub mod check;
+mod comparison;
 mod layout;
 mod programme;
 mod scorecard;
 mod study;
 
+pub use comparison::comparison;
 pub use layout::{fit, paper_size, wrap, Laid, Paper, Writer};
 pub use programme::programme;
 pub use scorecard::scorecard;

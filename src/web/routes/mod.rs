@@ -8,6 +8,7 @@ pub mod audit;
 pub mod auth;
 pub mod branding;
 pub mod clients;
+pub mod comparisons;
 pub mod evidence;
 pub mod exports;
 pub mod fieldwork;
