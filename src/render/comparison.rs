@@ -11,9 +11,18 @@ pub fn words_of(report: &WaveReport) -> &'static Words {
     words(report.language)
 }
 
-/// The headings of the areas and sub-areas tables.
+/// The headings of the areas table.
 pub const AREA_COLUMNS: [&str; 5] = [
     "column-area",
+    "column-intention",
+    "column-reality",
+    "column-score",
+    "column-change",
+];
+
+/// The headings of the sub-areas table.
+pub const SUB_AREA_COLUMNS: [&str; 5] = [
+    "column-sub-area",
     "column-intention",
     "column-reality",
     "column-score",

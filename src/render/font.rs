@@ -131,7 +131,8 @@ impl Face {
     /// font lacks count as the fallback glyph they will be printed as.
     pub fn width(&self, text: &str, size: f32) -> f32 {
         let fallback = self.metrics(FALLBACK).map_or(0, |(_, advance)| advance);
-        let units: u32 = text
+        let units: u32 = self
+            .printable(text)
             .chars()
             .map(|c| u32::from(self.metrics(c).map_or(fallback, |(_, advance)| advance)))
             .sum();
@@ -143,17 +144,35 @@ impl Face {
         self.ascent * size
     }
 
-    /// `text` with every character the font cannot draw replaced by the
-    /// fallback glyph, and control characters by spaces.
+    /// `text` with every character the font cannot draw replaced: by its
+    /// plain-text stand-in where it has one ("−" by "-", "→" by "->"), else by
+    /// the fallback glyph; control characters by spaces.
     pub fn printable(&self, text: &str) -> String {
-        text.chars()
-            .map(|c| match c {
-                c if c.is_control() => ' ',
-                c if self.has(c) => c,
-                _ => FALLBACK,
-            })
-            .collect()
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            match c {
+                c if c.is_control() => out.push(' '),
+                c if self.has(c) => out.push(c),
+                c => match stand_in(c) {
+                    Some(plain) => out.push_str(plain),
+                    None => out.push(FALLBACK),
+                },
+            }
+        }
+        out
     }
+}
+
+/// What a typographic character is written as in plain text, for fonts
+/// without it (Noto has no mathematical operators or arrows).
+fn stand_in(c: char) -> Option<&'static str> {
+    Some(match c {
+        '−' => "-",
+        '→' => "->",
+        '≥' => ">=",
+        '≤' => "<=",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -176,8 +195,13 @@ mod tests {
             assert!(narrow > 0.0 && wide > 2.0 * narrow, "{narrow} {wide}");
             assert!(fonts.face(Weight::Bold).width("Area", 10.0) > face.width("Area", 10.0));
         }
-        // Noto has no mathematical operators: "≥" prints as the fallback there.
-        assert!(fonts_of(Family::DejavuSans).face(Weight::Regular).has('≥'));
-        assert!(!fonts_of(Family::NotoSans).face(Weight::Regular).has('≥'));
+        // Noto has no mathematical operators or arrows: they print as their
+        // plain-text stand-ins there, and as themselves in DejaVu.
+        let dejavu = fonts_of(Family::DejavuSans).face(Weight::Regular);
+        let noto = fonts_of(Family::NotoSans).face(Weight::Regular);
+        assert!(dejavu.has('≥') && !noto.has('≥') && !noto.has('−'));
+        assert_eq!(noto.printable("≥ 3 → −2 ✓"), format!(">= 3 -> -2 {FALLBACK}"));
+        assert_eq!(dejavu.printable("≥ 3 → −2"), "≥ 3 → −2");
+        assert_eq!(noto.width("−2", 10.0), noto.width("-2", 10.0));
     }
 }

@@ -287,6 +287,7 @@ fn render_comparison(
         "working_note": shared::working_note(report),
         "chart": chart.svg,
         "area_columns": titles(&shared::AREA_COLUMNS),
+        "sub_area_columns": titles(&shared::SUB_AREA_COLUMNS),
         "areas": shared::area_rows(report),
         "sub_areas": shared::sub_area_rows(report),
         "moved": moved,

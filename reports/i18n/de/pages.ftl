@@ -869,3 +869,14 @@ script-answered-in-area = {"{"}answered{"}"} von {"{"}total{"}"} in diesem Berei
 script-status-in-progress = in Arbeit
 script-finalising = Wird abgeschlossen …
 script-not-finalised = Nicht abgeschlossen
+
+## Zwei Bewertungen vergleichen
+comparepage-heading = Zwei Bewertungen vergleichen
+comparepage-later = Spätere Bewertung
+comparepage-earlier = Frühere Bewertung
+comparepage-compare = Vergleichen
+comparepage-hint = Zwei abgeschlossene Bewertungen desselben Umfangs; die Reihenfolge ist gleich.
+# $client; $before und $after sind die Daten der Bewertungen.
+comparepage-title = { $client }: { $before } gegenüber { $after }
+comparepage-crumb = { $before } gegenüber { $after }
+comparepage-download-word = Word herunterladen

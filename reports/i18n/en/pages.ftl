@@ -836,3 +836,14 @@ script-answered-in-area = {"{"}answered{"}"} of {"{"}total{"}"} answered in this
 script-status-in-progress = in progress
 script-finalising = Finalising…
 script-not-finalised = Not finalised
+
+## Comparing two waves
+comparepage-heading = Compare two waves
+comparepage-later = Later wave
+comparepage-earlier = Earlier wave
+comparepage-compare = Compare
+comparepage-hint = Two final assessments of the same scope; either order works.
+# $client; $before and $after are the waves' dates.
+comparepage-title = { $client }: { $before } against { $after }
+comparepage-crumb = { $before } against { $after }
+comparepage-download-word = Download Word

@@ -869,3 +869,14 @@ script-answered-in-area = {"{"}answered{"}"} réponses sur {"{"}total{"}"} dans 
 script-status-in-progress = en cours
 script-finalising = Finalisation…
 script-not-finalised = Non finalisée
+
+## Comparer deux évaluations
+comparepage-heading = Comparer deux évaluations
+comparepage-later = Évaluation ultérieure
+comparepage-earlier = Évaluation antérieure
+comparepage-compare = Comparer
+comparepage-hint = Deux évaluations finalisées du même périmètre ; l'ordre importe peu.
+# $client ; $before et $after sont les dates des évaluations.
+comparepage-title = { $client } : { $before } face à { $after }
+comparepage-crumb = { $before } face à { $after }
+comparepage-download-word = Télécharger le document Word

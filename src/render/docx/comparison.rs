@@ -36,7 +36,7 @@ pub fn comparison(
     w.heading(1, &t.get("compare-heading-areas"));
     w.table_of(t, &shared::AREA_COLUMNS, &shared::area_rows(report));
     w.heading(2, &t.get("compare-heading-sub-areas"));
-    w.table_of(t, &shared::AREA_COLUMNS, &shared::sub_area_rows(report));
+    w.table_of(t, &shared::SUB_AREA_COLUMNS, &shared::sub_area_rows(report));
     w.heading(1, &t.get("compare-heading-moved"));
     if report.moved_most.is_empty() {
         w.note(&t.get("compare-no-moved"));

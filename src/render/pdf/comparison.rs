@@ -51,7 +51,7 @@ pub fn comparison(
     w.new_page();
     w.heading(&t.get("compare-heading-sub-areas"), 11.0);
     w.table(
-        &columns(t, &shared::AREA_COLUMNS, &widths),
+        &columns(t, &shared::SUB_AREA_COLUMNS, &widths),
         &shared::sub_area_rows(report),
         8.0,
     );

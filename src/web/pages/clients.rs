@@ -8,7 +8,7 @@ use super::form_errors::Refusal;
 use super::messages::{here, language_options, order_options, text};
 use super::pager::pager;
 use super::{PageError, Viewer};
-use crate::app::client_overview::{self, ClientOverview};
+use crate::app::client_overview::{self, ClientOverview, TimelineEntry};
 use crate::app::clients::{self, ClientFilter, ClientView, Directory, NewClientRequest};
 use crate::app::listing::ListQuery;
 use crate::app::permissions::STAFF;
@@ -114,8 +114,10 @@ pub async fn show(
         .run(move |app| client_overview::overview(app, &caller, id))
         .await?;
     let staff = caller.role.is_staff();
+    let compare = compare_choices(&assessments);
     let mut data = json!({
         "title": client.name,
+        "compare": compare,
         "client": profile(&client),
         "staff": staff,
         "assessments": assessments.iter().map(|a| json!({
@@ -133,6 +135,35 @@ pub async fn show(
     });
     viewer.fill(&mut data);
     Ok(state.pages.render(StatusCode::OK, "client", &data))
+}
+
+/// The final assessments to pick two from, newest first, with the newest
+/// and the one before it of the same scope chosen; none below two.
+fn compare_choices(assessments: &[TimelineEntry]) -> Option<Value> {
+    let finals: Vec<&TimelineEntry> = assessments
+        .iter()
+        .filter(|a| a.status == Status::Final)
+        .collect();
+    let latest = finals.iter().max_by_key(|a| (a.date, a.id))?;
+    let previous = finals
+        .iter()
+        .filter(|a| a.scope == latest.scope && (a.date, a.id) < (latest.date, latest.id))
+        .max_by_key(|a| (a.date, a.id))?;
+    let options = |chosen: i32| -> Vec<Value> {
+        let mut sorted = finals.clone();
+        sorted.sort_by_key(|a| std::cmp::Reverse((a.date, a.id)));
+        sorted
+            .iter()
+            .map(|a| {
+                json!({
+                    "id": a.id,
+                    "label": format!("{} · {}", here().short_date(a.date), a.scope),
+                    "selected": a.id == chosen,
+                })
+            })
+            .collect()
+    };
+    Some(json!({ "one": options(latest.id), "other": options(previous.id) }))
 }
 
 fn profile(client: &ClientView) -> Value {

@@ -33,6 +33,7 @@ mod programmes;
 mod project_edit;
 mod review;
 mod scorecard;
+mod comparison;
 mod settings;
 mod study;
 mod templates;
@@ -106,6 +107,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/tokens/{id}/revoke", web::post().to(tokens::revoke))
         .route("/assessments/{id}", web::get().to(assessment::show))
         .route("/assessments/{id}/review", web::get().to(review::show))
+        .route("/compare", web::get().to(comparison::show))
         .route(
             "/assessments/{id}/scorecard",
             web::get().to(scorecard::show),

@@ -100,6 +100,10 @@ impl Pages {
                 "scorecard",
                 include_str!("../../../templates/scorecard.hbs"),
             ),
+            (
+                "comparison",
+                include_str!("../../../templates/comparison.hbs"),
+            ),
         ] {
             hb.register_template_string(name, source)?;
         }
