@@ -110,6 +110,8 @@ fn scorecard(q: &Questionnaire) -> Scorecard {
         portfolio: &portfolio,
         area_weights: None,
         evidence_base: cmas::report::evidence_base(q, &[], &[], false),
+        targets: None,
+        actions: Vec::new(),
     })
 }
 

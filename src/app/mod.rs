@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod access;
+pub mod actions;
 pub mod assessment_list;
 pub mod assessment_team;
 pub mod assessments;
@@ -56,6 +57,7 @@ pub mod sessions;
 pub mod settings;
 pub mod statistics;
 pub mod study;
+pub mod targets;
 pub mod tokens;
 pub mod users;
 pub mod workbook;

@@ -223,6 +223,17 @@ fn load(
         generated_on: today,
         organisation: organisation.name,
     };
+    let targets = super::targets::in_force(conn, assessment)?.map(|t| report::Targets {
+        version: t.version,
+        nodes: t.targets,
+    });
+    let actions = super::actions::lines(
+        app,
+        conn,
+        caller,
+        (assessment.client_id, Some(assessment.id)),
+        today,
+    )?;
     Ok(report::build(ScorecardInput {
         edition,
         language,
@@ -235,6 +246,8 @@ fn load(
         benchmark,
         area_weights: weights.as_ref().map(|(w, n)| (w, *n)),
         evidence_base: evidence_base_of(conn, assessment, &questionnaire, edition)?,
+        targets: targets.as_ref(),
+        actions,
     }))
 }
 

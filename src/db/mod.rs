@@ -5,6 +5,7 @@
 //! transaction per use case. `text_enums` reads the domain's enums from text
 //! columns; `sqlite_file` handles a database file for backups.
 
+pub mod actions;
 pub mod agreed;
 pub mod assessments;
 pub mod assignments;
@@ -25,6 +26,7 @@ pub mod schema;
 pub mod scores;
 pub mod sessions;
 pub mod sqlite_file;
+pub mod targets;
 mod text_enums;
 pub mod tokens;
 pub mod users;

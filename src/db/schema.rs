@@ -425,3 +425,49 @@ diesel::table! {
         updated_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    target_sets (id) {
+        id -> Integer,
+        organisation_id -> Integer,
+        client_id -> Integer,
+        assessment_id -> Integer,
+        scope_key -> Text,
+        version -> Integer,
+        set_by -> Nullable<Integer>,
+        set_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    targets (set_id, node_id) {
+        set_id -> Integer,
+        node_id -> Text,
+        kind -> Text,
+        target -> Double,
+        due_date -> Date,
+    }
+}
+
+diesel::table! {
+    actions (id) {
+        id -> Integer,
+        organisation_id -> Integer,
+        client_id -> Integer,
+        assessment_id -> Nullable<Integer>,
+        title -> Text,
+        addresses -> Text,
+        owner_user_id -> Nullable<Integer>,
+        owner_name -> Nullable<Text>,
+        due_date -> Nullable<Date>,
+        status -> Text,
+        project_id -> Nullable<Integer>,
+        version -> Integer,
+        created_by -> Nullable<Integer>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(targets -> target_sets (set_id));
+diesel::allow_tables_to_appear_in_same_query!(target_sets, targets);

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod ids;
 pub mod numbers;
 pub mod performance;
+pub mod plans;
 pub mod programme;
 pub mod questionnaire;
 pub mod role;

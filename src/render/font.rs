@@ -200,7 +200,10 @@ mod tests {
         let dejavu = fonts_of(Family::DejavuSans).face(Weight::Regular);
         let noto = fonts_of(Family::NotoSans).face(Weight::Regular);
         assert!(dejavu.has('≥') && !noto.has('≥') && !noto.has('−'));
-        assert_eq!(noto.printable("≥ 3 → −2 ✓"), format!(">= 3 -> -2 {FALLBACK}"));
+        assert_eq!(
+            noto.printable("≥ 3 → −2 ✓"),
+            format!(">= 3 -> -2 {FALLBACK}")
+        );
         assert_eq!(dejavu.printable("≥ 3 → −2"), "≥ 3 → −2");
         assert_eq!(noto.width("−2", 10.0), noto.width("-2", 10.0));
     }

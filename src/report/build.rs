@@ -66,6 +66,10 @@ pub struct ScorecardInput<'a> {
     pub area_weights: Option<(&'a HashMap<String, f64>, usize)>,
     /// The fieldwork behind the scores.
     pub evidence_base: super::EvidenceBase,
+    /// The targets the client and scope set from this assessment or an earlier one.
+    pub targets: Option<&'a super::Targets>,
+    /// The actions agreed on this assessment's priorities.
+    pub actions: Vec<super::ActionLine>,
 }
 
 pub fn build(input: ScorecardInput<'_>) -> Scorecard {
@@ -95,6 +99,7 @@ pub fn build(input: ScorecardInput<'_>) -> Scorecard {
         .filter(|e| e.sector == own.sector)
         .collect();
 
+    let target_of = |id: &str| input.targets.and_then(|t| t.nodes.get(id).copied());
     let radar: Vec<AreaBenchmark> = input
         .questionnaire
         .areas
@@ -110,6 +115,7 @@ pub fn build(input: ScorecardInput<'_>) -> Scorecard {
                 client: own.areas.get(&area.id).copied().unwrap_or(0.0),
                 median: quantile(&values, 0.5).unwrap_or(0.0),
                 top_quartile: quantile(&values, 0.75).unwrap_or(0.0),
+                target: target_of(&area.id).map(|(t, _)| t),
             }
         })
         .collect();
@@ -165,6 +171,8 @@ pub fn build(input: ScorecardInput<'_>) -> Scorecard {
                 delta: previous
                     .and_then(|h| h.areas.get(&bench.id))
                     .map(|before| bench.client - before),
+                target: bench.target,
+                target_due: target_of(&bench.id).map(|(_, due)| due),
             }
         })
         .collect();
@@ -194,7 +202,47 @@ pub fn build(input: ScorecardInput<'_>) -> Scorecard {
         disagreements,
         not_applicable,
         evidence_base: input.evidence_base,
+        targets_version: input.targets.map(|t| t.version),
+        practice_targets: practice_targets(input.questionnaire, results, input.targets),
+        actions: input.actions,
     }
+}
+
+/// The targets set on single practices, in the questionnaire's order.
+fn practice_targets(
+    questionnaire: &Questionnaire,
+    results: &Results,
+    targets: Option<&super::Targets>,
+) -> Vec<super::PracticeTarget> {
+    let Some(targets) = targets else {
+        return Vec::new();
+    };
+    questionnaire
+        .areas
+        .iter()
+        .flat_map(|a| {
+            a.sub_areas
+                .iter()
+                .flat_map(move |s| s.questions.iter().map(move |q| (a, q)))
+        })
+        .filter_map(|(area, q)| {
+            let (target, due) = targets.nodes.get(&q.id).copied()?;
+            let current = results
+                .questions
+                .iter()
+                .find(|r| r.question_id == q.id)
+                .and_then(|r| r.percent)
+                .map(|p| p.combined.get());
+            Some(super::PracticeTarget {
+                id: q.id.clone(),
+                practice: q.practice.clone(),
+                area: area.name.clone(),
+                current,
+                target,
+                due,
+            })
+        })
+        .collect()
 }
 
 fn standing(

@@ -66,6 +66,48 @@ pub struct Scorecard {
     pub not_applicable: Vec<NotApplicable>,
     /// The interviews and documents behind the scores.
     pub evidence_base: super::EvidenceBase,
+    /// The version of the targets shown, when the client and scope set any.
+    pub targets_version: Option<i32>,
+    /// Targets set on single practices.
+    pub practice_targets: Vec<PracticeTarget>,
+    /// The actions agreed on this assessment's priorities (dropped ones left out).
+    pub actions: Vec<ActionLine>,
+}
+
+/// The targets a client and scope set, as the scorecard draws them:
+/// node id → (target %, due date).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Targets {
+    pub version: i32,
+    pub nodes: std::collections::HashMap<String, (f64, chrono::NaiveDate)>,
+}
+
+/// A target on one practice, with where the assessment left it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PracticeTarget {
+    pub id: String,
+    pub practice: String,
+    pub area: String,
+    /// The combined score now, % (none when N/A or unanswered).
+    pub current: Option<f64>,
+    pub target: f64,
+    pub due: chrono::NaiveDate,
+}
+
+/// An agreed action as reports list it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActionLine {
+    pub title: String,
+    /// The areas and practices it addresses, by name.
+    pub addresses: String,
+    /// A cmas user's name or the named person at the client.
+    pub owner: String,
+    pub due: Option<chrono::NaiveDate>,
+    pub status: crate::domain::plans::ActionStatus,
+    /// Open and past its due date on the day the report is made.
+    pub overdue: bool,
+    /// The programme project that carries it.
+    pub project: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -120,6 +162,8 @@ pub struct AreaBenchmark {
     pub client: f64,
     pub median: f64,
     pub top_quartile: f64,
+    /// The client's target for the area, % (none when it set none).
+    pub target: Option<f64>,
 }
 
 /// A strength or a priority, with the sentence that explains it.
@@ -146,6 +190,10 @@ pub struct AreaRow {
     pub top_quartile: f64,
     /// Change in combined points since the previous final assessment.
     pub delta: Option<f64>,
+    /// The target for the area, % (none when it set none).
+    pub target: Option<f64>,
+    /// By when.
+    pub target_due: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]

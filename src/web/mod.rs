@@ -28,9 +28,10 @@ use crate::app::error::AppError;
 use actix_web::{error::JsonPayloadError, web, HttpRequest, HttpResponse};
 use problem::ApiError;
 use routes::{
-    assessments, assessors, audit, auth, branding, clients, comparisons, evidence, exports,
-    fieldwork, health, imports, invitations, performance, programme_exports, programmes,
-    questionnaires, results, scorecards, scores, settings, stats, study, tokens, users, workbook,
+    actions, assessments, assessors, audit, auth, branding, clients, comparisons, evidence,
+    exports, fieldwork, health, imports, invitations, performance, programme_exports, programmes,
+    questionnaires, results, scorecards, scores, settings, stats, study, targets, tokens, users,
+    workbook,
 };
 
 /// Largest JSON body accepted.
@@ -171,6 +172,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(comparisons::html)
             .service(comparisons::docx)
             .service(comparisons::data)
+            .service(targets::get)
+            .service(targets::put)
+            .service(actions::export)
+            .service(actions::list)
+            .service(actions::create)
+            .service(actions::get)
+            .service(actions::update)
+            .service(actions::status)
             .service(stats::correlation)
             .service(exports::scores)
             .service(exports::results)

@@ -1,9 +1,10 @@
 //! The OpenAPI 3 document, generated from the handlers' annotations.
 
 use super::routes::{
-    assessments, assessors, audit, auth, branding, clients, comparisons, evidence, exports,
-    fieldwork, health, imports, invitations, performance, programme_exports, programmes,
-    questionnaires, results, scorecards, scores, settings, stats, study, tokens, users, workbook,
+    actions, assessments, assessors, audit, auth, branding, clients, comparisons, evidence,
+    exports, fieldwork, health, imports, invitations, performance, programme_exports, programmes,
+    questionnaires, results, scorecards, scores, settings, stats, study, targets, tokens, users,
+    workbook,
 };
 mod bodies;
 mod links;
@@ -30,7 +31,7 @@ use utoipa::{Modify, OpenApi};
         assessors::add, assessors::remove, assessments::audit,
         scores::save, scores::list, scores::agree, scores::clear_agreed,
         evidence::list, evidence::upload, evidence::add_link, evidence::change, evidence::remove, evidence::file,
-        fieldwork::interview_plan, fieldwork::plan_interview, fieldwork::update_interview, fieldwork::coverage, fieldwork::assignments, fieldwork::assign, fieldwork::my_work, results::get, scorecards::pdf_scorecard, scorecards::html_scorecard, scorecards::docx_scorecard, comparisons::data, comparisons::pdf, comparisons::html, comparisons::docx, stats::correlation, exports::scores, exports::results, exports::kpi_values, audit::list, audit::export, clients::export, clients::erase, workbook::download, workbook::upload, imports::kpi_values, imports::panel_ranks, imports::clients, programme_exports::projects, programme_exports::milestones, programmes::report_pdf, programmes::report_html, programmes::report_docx, programmes::list, programmes::create, programmes::get, programmes::update, programmes::list_projects, programmes::add_project, programmes::replace_project, programmes::remove_project, performance::create_kpi, performance::list_kpis, performance::put_values, performance::create_panel, performance::list_panels, performance::put_ranks, study::portfolio, study::portfolio_pdf, study::portfolio_html, study::portfolio_docx,
+        fieldwork::interview_plan, fieldwork::plan_interview, fieldwork::update_interview, fieldwork::coverage, fieldwork::assignments, fieldwork::assign, fieldwork::my_work, results::get, scorecards::pdf_scorecard, scorecards::html_scorecard, scorecards::docx_scorecard, comparisons::data, comparisons::pdf, comparisons::html, comparisons::docx, targets::get, targets::put, actions::list, actions::export, actions::create, actions::get, actions::update, actions::status, stats::correlation, exports::scores, exports::results, exports::kpi_values, audit::list, audit::export, clients::export, clients::erase, workbook::download, workbook::upload, imports::kpi_values, imports::panel_ranks, imports::clients, programme_exports::projects, programme_exports::milestones, programmes::report_pdf, programmes::report_html, programmes::report_docx, programmes::list, programmes::create, programmes::get, programmes::update, programmes::list_projects, programmes::add_project, programmes::replace_project, programmes::remove_project, performance::create_kpi, performance::list_kpis, performance::put_values, performance::create_panel, performance::list_panels, performance::put_ranks, study::portfolio, study::portfolio_pdf, study::portfolio_html, study::portfolio_docx,
         health::healthz, health::readyz, super::metrics::prometheus, document,
     ),
     // Enums that only path and query parameters name.

@@ -90,3 +90,13 @@ audit-field-reality = Realität
 audit-field-na_reason = Begründung für N/A
 audit-field-evidence = Notiz zu Nachweisen
 audit-field-not_applicable = Nicht zutreffend
+
+## Pläne: Ziele und vereinbarte Maßnahmen
+audit-action-targets-set = { $actor } hat Ziele für { $subject } gesetzt
+audit-action-action-create = { $actor } hat eine Maßnahme für { $subject } angelegt
+audit-action-action-update = { $actor } hat eine Maßnahme von { $subject } geändert
+audit-action-action-status = { $actor } hat den Stand einer Maßnahme von { $subject } geändert
+audit-field-action = Maßnahme
+audit-field-due_date = fällig
+audit-field-targets = Ziele
+audit-field-targets_version = Version der Ziele

@@ -74,3 +74,13 @@ audit-field-reality = Reality
 audit-field-na_reason = reason it does not apply
 audit-field-evidence = evidence note
 audit-field-not_applicable = not applicable
+
+## Plans: targets and agreed actions
+audit-action-targets-set = { $actor } set targets for { $subject }
+audit-action-action-create = { $actor } added an action for { $subject }
+audit-action-action-update = { $actor } changed an action of { $subject }
+audit-action-action-status = { $actor } changed the status of an action of { $subject }
+audit-field-action = action
+audit-field-due_date = due
+audit-field-targets = targets
+audit-field-targets_version = version of the targets

@@ -89,3 +89,13 @@ audit-field-reality = Réalité
 audit-field-na_reason = justification si sans objet
 audit-field-evidence = note sur les éléments probants
 audit-field-not_applicable = sans objet
+
+## Plans : objectifs et actions convenues
+audit-action-targets-set = { $actor } a fixé des objectifs pour { $subject }
+audit-action-action-create = { $actor } a ajouté une action pour { $subject }
+audit-action-action-update = { $actor } a modifié une action de { $subject }
+audit-action-action-status = { $actor } a changé le statut d’une action de { $subject }
+audit-field-action = action
+audit-field-due_date = échéance
+audit-field-targets = objectifs
+audit-field-targets_version = version des objectifs

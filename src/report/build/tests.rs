@@ -127,6 +127,8 @@ fn input<'a>(
         benchmark: Benchmark::Companies,
         area_weights: None,
         evidence_base: crate::report::evidence_base(q, &[], &[], false),
+        targets: None,
+        actions: Vec::new(),
     }
 }
 

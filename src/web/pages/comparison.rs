@@ -47,7 +47,10 @@ pub async fn show(
     } = state
         .run(move |app| comparison::page(app, &caller, (one, other), asked))
         .await?;
-    let (before_date, after_date) = (here().short_date(before.date), here().short_date(after.date));
+    let (before_date, after_date) = (
+        here().short_date(before.date),
+        here().short_date(after.date),
+    );
     let edition = edition.unwrap_or_default();
     let mut data = json!({
         "title": fill(

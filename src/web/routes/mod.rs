@@ -2,6 +2,7 @@
 //! reading its path and body, calling one use case through `Call` and
 //! answering its result. The OpenAPI document comes from their annotations.
 
+pub mod actions;
 pub mod assessments;
 pub mod assessors;
 pub mod audit;
@@ -25,6 +26,7 @@ pub mod scores;
 pub mod settings;
 pub mod stats;
 pub mod study;
+pub mod targets;
 pub mod tokens;
 pub mod users;
 pub mod workbook;

@@ -1,0 +1,3 @@
+DROP TABLE actions;
+DROP TABLE targets;
+DROP TABLE target_sets;
