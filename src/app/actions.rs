@@ -356,9 +356,10 @@ fn audit(
     action: &str,
     before: Option<&ActionRow>,
 ) -> AppResult<()> {
-    let state =
-        |r: &ActionRow| serde_json::json!({ "title": r.title, "status": r.status.as_str() });
-    let mut change = Change::by(caller, "action", row.id, action).after(state(row));
+    // Recorded on the client, whose data the action is: the trail names it,
+    // and an erasure of the client blanks it.
+    let state = |r: &ActionRow| serde_json::json!({ "id": r.id, "action": r.title, "status": r.status.as_str(), "due_date": r.due_date });
+    let mut change = Change::by(caller, "client", row.client_id, action).after(state(row));
     if let Some(b) = before {
         change = change.before(state(b));
     }

@@ -159,14 +159,16 @@ pub fn set(
                 })?;
         AuditEvent::record(
             conn,
-            Change::by(caller, "assessment", assessment.id, "targets.set").after(serde_json::json!({
-                "targets_version": created.version,
-                "targets": items
-                    .iter()
-                    .map(|(node, _, target, due)| format!("{node} {target}% by {due}"))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            })),
+            Change::by(caller, "assessment", assessment.id, "targets.set").after(
+                serde_json::json!({
+                    "targets_version": created.version,
+                    "targets": items
+                        .iter()
+                        .map(|(node, _, target, due)| format!("{node} {target}% by {due}"))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                }),
+            ),
         )?;
         view(app, conn, caller, &assessment)
     })

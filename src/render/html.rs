@@ -153,6 +153,7 @@ fn render_scorecard(
             "generated": super::scorecard::words_of(card).date(card.meta.generated_on),
         },
         "charts": { "radar": figures.radar.svg, "bars": figures.bars.svg, "trend": figures.trend.map(|f| f.svg) },
+        "plans": super::scorecard::plans(card),
     });
     Ok(hb.render(template, &data)?)
 }

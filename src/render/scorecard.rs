@@ -3,7 +3,7 @@
 //! in the scorecard's language.
 
 use crate::domain::i18n::{words, Arg, Words};
-use crate::report::{AreaDetail, Edition, QuestionNote, Scorecard};
+use crate::report::{ActionLine, AreaDetail, Edition, QuestionNote, Scorecard};
 
 /// The words of the scorecard's language.
 pub fn words_of(card: &Scorecard) -> &'static Words {
@@ -34,13 +34,24 @@ pub const SUB_AREA_COLUMNS: [&str; 4] = [
     "column-reality",
 ];
 
-/// The areas table: score, Intention, Reality, median, top quartile, change.
+/// The areas table's headings: with the target and the way to it when
+/// the client and scope set targets.
+pub fn area_columns(card: &Scorecard) -> Vec<&'static str> {
+    let mut ids = AREA_COLUMNS.to_vec();
+    if card.targets_version.is_some() {
+        ids.extend(["column-target", "column-to-target"]);
+    }
+    ids
+}
+
+/// The areas table: score, Intention, Reality, median, top quartile,
+/// change, and with targets the target and the points still to gain.
 pub fn area_rows(card: &Scorecard) -> Vec<Vec<String>> {
     let w = words_of(card);
     card.areas
         .iter()
         .map(|a| {
-            vec![
+            let mut row = vec![
                 a.name.clone(),
                 pct(w, a.combined),
                 pct(w, a.intention),
@@ -48,6 +59,92 @@ pub fn area_rows(card: &Scorecard) -> Vec<Vec<String>> {
                 pct(w, a.median),
                 pct(w, a.top_quartile),
                 w.change(a.delta),
+            ];
+            if card.targets_version.is_some() {
+                row.push(a.target.map_or_else(|| "–".to_owned(), |t| pct(w, t)));
+                row.push(
+                    a.target
+                        .map_or_else(|| "–".to_owned(), |t| to_target(w, a.combined, t)),
+                );
+            }
+            row
+        })
+        .collect()
+}
+
+/// What the target columns mean and which version they show; none without targets.
+pub fn targets_note(card: &Scorecard) -> Option<String> {
+    card.targets_version.map(|v| {
+        words_of(card).fill(
+            "scorecard-targets-note",
+            &[("version", v.to_string().into())],
+        )
+    })
+}
+
+/// The points still to gain to reach `target`, or "met".
+pub fn to_target(w: &Words, now: f64, target: f64) -> String {
+    if now.round() >= target.round() {
+        w.get("scorecard-target-met")
+    } else {
+        w.change(Some(target.round() - now.round()))
+    }
+}
+
+/// The headings of the practice targets table.
+pub const PRACTICE_TARGET_COLUMNS: [&str; 5] = [
+    "compare-column-practice",
+    "column-score",
+    "column-target",
+    "column-to-target",
+    "column-due",
+];
+
+/// The practice targets table.
+pub fn practice_target_rows(card: &Scorecard) -> Vec<Vec<String>> {
+    let w = words_of(card);
+    card.practice_targets
+        .iter()
+        .map(|t| {
+            vec![
+                format!("{} {}", t.id, t.practice),
+                t.current
+                    .map_or_else(|| w.get("report-not-available"), |c| pct(w, c)),
+                pct(w, t.target),
+                t.current
+                    .map_or_else(|| "–".to_owned(), |c| to_target(w, c, t.target)),
+                w.short_date(t.due),
+            ]
+        })
+        .collect()
+}
+
+/// The headings of the agreed actions table.
+pub const ACTION_COLUMNS: [&str; 5] = [
+    "column-action",
+    "column-owner",
+    "column-due",
+    "column-status",
+    "column-project",
+];
+
+/// The agreed actions table: what, who, by when, where it stands (flagged
+/// when overdue) and the project that carries it.
+pub fn action_rows(w: &Words, actions: &[ActionLine]) -> Vec<Vec<String>> {
+    actions
+        .iter()
+        .map(|a| {
+            let status = w.get(&format!("action-status-{}", a.status.as_str()));
+            vec![
+                format!("{} ({})", a.title, a.addresses),
+                a.owner.clone(),
+                a.due.map_or_else(|| "–".to_owned(), |d| w.short_date(d)),
+                if a.overdue {
+                    w.fill("action-overdue", &[("status", status.into())])
+                } else {
+                    status
+                },
+                a.project.clone().unwrap_or_else(|| "–".to_owned()),
             ]
         })
         .collect()
@@ -186,4 +283,20 @@ pub fn footer(card: &Scorecard) -> String {
         &[("date", w.date(m.generated_on).into())],
     );
     format!("{} · {} · {generated}", m.client, m.questionnaire_version)
+}
+
+/// The target and action tables as the HTML scorecard lays them out:
+/// headings and rows, in the scorecard's language.
+pub fn plans(card: &Scorecard) -> serde_json::Value {
+    let w = words_of(card);
+    let titles = |ids: &[&str]| -> Vec<String> { ids.iter().map(|id| w.get(id)).collect() };
+    serde_json::json!({
+        "area_columns": titles(&area_columns(card)),
+        "areas": area_rows(card),
+        "targets_note": targets_note(card),
+        "practice_columns": titles(&PRACTICE_TARGET_COLUMNS),
+        "practices": practice_target_rows(card),
+        "action_columns": titles(&ACTION_COLUMNS),
+        "actions": action_rows(w, &card.actions),
+    })
 }

@@ -39,6 +39,7 @@ mod operations;
 mod pages;
 mod performance;
 mod pinned;
+mod plans;
 mod programmes;
 mod questionnaires;
 mod scorecards;

@@ -369,3 +369,26 @@ compare-figure-areas = Kombinierter Wert je Bereich in beiden Bewertungen
 compare-na = nicht zutreffend
 chart-earlier-wave = Frühere Bewertung
 chart-later-wave = Spätere Bewertung
+
+## Pläne: Ziele und vereinbarte Maßnahmen
+column-target = Ziel
+column-to-target = Bis zum Ziel
+column-due = Fällig
+column-action = Maßnahme
+column-owner = Verantwortlich
+column-status = Stand
+column-project = Projekt
+chart-target = Ziel
+scorecard-target-met = erreicht
+# $version zählt, wie oft Kunde und Umfang Ziele gesetzt haben.
+scorecard-targets-note = Ziele: Version { $version } für diesen Kunden und Umfang. „Bis zum Ziel“ sind die Punkte, die beim Gesamtwert noch fehlen.
+scorecard-heading-practice-targets = Ziele für einzelne Praktiken
+scorecard-heading-actions = Vereinbarte Maßnahmen
+scorecard-no-actions = Zu den Prioritäten dieser Bewertung ist noch keine Maßnahme vereinbart.
+action-status-proposed = vorgeschlagen
+action-status-agreed = vereinbart
+action-status-in_progress = in Arbeit
+action-status-done = erledigt
+action-status-dropped = verworfen
+# $status ist eines der action-status-*-Wörter.
+action-overdue = { $status }, überfällig

@@ -365,3 +365,26 @@ compare-figure-areas = Combined score per area in both waves
 compare-na = N/A
 chart-earlier-wave = Earlier wave
 chart-later-wave = Later wave
+
+## Plans: targets and agreed actions
+column-target = Target
+column-to-target = To target
+column-due = Due
+column-action = Action
+column-owner = Owner
+column-status = Status
+column-project = Project
+chart-target = Target
+scorecard-target-met = met
+# $version counts the times the client and scope set targets.
+scorecard-targets-note = Targets: version { $version } for this client and scope. “To target” is the points still to gain on the combined score.
+scorecard-heading-practice-targets = Practice targets
+scorecard-heading-actions = Agreed actions
+scorecard-no-actions = No action has been agreed on this assessment's priorities yet.
+action-status-proposed = proposed
+action-status-agreed = agreed
+action-status-in_progress = in progress
+action-status-done = done
+action-status-dropped = dropped
+# $status is one of the action-status-* words.
+action-overdue = { $status }, overdue

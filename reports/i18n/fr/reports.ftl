@@ -371,3 +371,26 @@ compare-figure-areas = Score combiné par domaine dans les deux évaluations
 compare-na = sans objet
 chart-earlier-wave = Évaluation antérieure
 chart-later-wave = Évaluation ultérieure
+
+## Plans : objectifs et actions convenues
+column-target = Objectif
+column-to-target = Écart à l'objectif
+column-due = Échéance
+column-action = Action
+column-owner = Responsable
+column-status = Statut
+column-project = Projet
+chart-target = Objectif
+scorecard-target-met = atteint
+# $version compte les fois où le client et le périmètre ont fixé des objectifs.
+scorecard-targets-note = Objectifs : version { $version } pour ce client et ce périmètre. « Écart à l'objectif » : les points qui restent à gagner sur le score global.
+scorecard-heading-practice-targets = Objectifs par pratique
+scorecard-heading-actions = Actions convenues
+scorecard-no-actions = Aucune action n'a encore été convenue sur les priorités de cette évaluation.
+action-status-proposed = proposée
+action-status-agreed = convenue
+action-status-in_progress = en cours
+action-status-done = terminée
+action-status-dropped = abandonnée
+# $status est l'un des mots action-status-*.
+action-overdue = { $status }, en retard

@@ -6,11 +6,12 @@ mod canvas;
 pub mod colour;
 pub mod pdf;
 mod programme;
+mod radar;
 pub mod svg;
 mod text;
 mod waves;
 
-use crate::report::{AreaBenchmark, AreaRow, TrendPoint};
+use crate::report::{AreaRow, TrendPoint};
 pub use colour::Palette;
 use colour::*;
 use plotters::coord::Shift;
@@ -18,6 +19,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 pub use programme::{benefits, benefits_size, coverage, coverage_size, gantt, gantt_size};
+pub use radar::radar;
 pub use waves::{waves, waves_size, WaveRow};
 
 /// Chart sizes in points.
@@ -64,112 +66,6 @@ fn legend<DB: DrawingBackend>(
         at += px(14.0) + (f64::from(width) * U) as i32 + px(14.0);
     }
     Ok(())
-}
-
-/// The eight areas on a spider web: the client against the portfolio's
-/// median and top quartile.
-pub fn radar<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    p: &Palette,
-    data: &[AreaBenchmark],
-) -> Drawn<DB> {
-    let (w, h) = area.dim_in_pixel();
-    let (w, h) = (f64::from(w), f64::from(h));
-    let legend_height = 16.0 * U;
-    let centre = (w / 2.0, (h - legend_height) / 2.0 + 2.0 * U);
-    let radius = ((h - legend_height) / 2.0 - 22.0 * U)
-        .min(w / 2.0 - 70.0 * U)
-        .max(10.0);
-    let n = data.len().max(1) as f64;
-    let at = |i: usize, value: f64| -> (i32, i32) {
-        let angle = std::f64::consts::FRAC_PI_2 - i as f64 / n * std::f64::consts::TAU;
-        let r = radius * value.clamp(0.0, 100.0) / 100.0;
-        (
-            (centre.0 + r * angle.cos()).round() as i32,
-            (centre.1 - r * angle.sin()).round() as i32,
-        )
-    };
-    let ring = |value: f64| -> Vec<(i32, i32)> {
-        (0..data.len())
-            .chain(std::iter::once(0))
-            .map(|i| at(i, value))
-            .collect()
-    };
-    let series = |pick: fn(&AreaBenchmark) -> f64| -> Vec<(i32, i32)> {
-        (0..data.len())
-            .chain(std::iter::once(0))
-            .filter_map(|i| data.get(i).map(|d| at(i, pick(d))))
-            .collect()
-    };
-
-    area.draw(&Polygon::new(series(|d| d.median), MEDIAN_FILL.filled()))?;
-    for level in [25.0, 50.0, 75.0, 100.0] {
-        area.draw(&PathElement::new(
-            ring(level),
-            GRID.stroke_width(px(0.5) as u32),
-        ))?;
-        // Ring values sit between the first two spokes, clear of the area names.
-        let angle = std::f64::consts::FRAC_PI_2 - 0.5 / n * std::f64::consts::TAU;
-        let r = radius * level / 100.0;
-        let (x, y) = (
-            (centre.0 + r * angle.cos()) as i32,
-            (centre.1 - r * angle.sin()) as i32,
-        );
-        area.draw(&Text::new(
-            format!("{level:.0}%"),
-            (x, y),
-            p.font(6.5, &MUTED, HPos::Center, VPos::Center),
-        ))?;
-    }
-    for (i, d) in data.iter().enumerate() {
-        area.draw(&PathElement::new(
-            vec![at(i, 0.0), at(i, 100.0)],
-            GRID.stroke_width(px(0.5) as u32),
-        ))?;
-        let angle = std::f64::consts::FRAC_PI_2 - i as f64 / n * std::f64::consts::TAU;
-        let (x, y) = at(i, 112.0);
-        let h = if angle.cos() > 0.2 {
-            HPos::Left
-        } else if angle.cos() < -0.2 {
-            HPos::Right
-        } else {
-            HPos::Center
-        };
-        let v = if angle.sin() > 0.5 {
-            VPos::Bottom
-        } else if angle.sin() < -0.5 {
-            VPos::Top
-        } else {
-            VPos::Center
-        };
-        area.draw(&Text::new(d.name.clone(), (x, y), p.font(8.0, &TEXT, h, v)))?;
-    }
-    area.draw(&PathElement::new(
-        series(|d| d.median),
-        p.median.stroke_width(px(1.0) as u32),
-    ))?;
-    area.draw(&PathElement::new(
-        series(|d| d.top_quartile),
-        p.top_quartile.stroke_width(px(1.2) as u32),
-    ))?;
-    area.draw(&PathElement::new(
-        series(|d| d.client),
-        p.client.stroke_width(px(2.0) as u32),
-    ))?;
-    for (i, d) in data.iter().enumerate() {
-        area.draw(&Circle::new(at(i, d.client), px(2.2), p.client.filled()))?;
-    }
-    let y = (h - legend_height / 2.0) as i32;
-    legend(
-        area,
-        p,
-        (px(10.0), y),
-        &[
-            (p.words.get("chart-client").as_str(), p.client),
-            (p.words.get("chart-portfolio-median").as_str(), p.median),
-            (p.words.get("chart-top-quartile").as_str(), p.top_quartile),
-        ],
-    )
 }
 
 /// One row per area: Intention and Reality bars against the portfolio's
@@ -228,6 +124,19 @@ pub fn area_bars<DB: DrawingBackend>(
                 colour.stroke_width(px(1.5) as u32),
             ))?;
         }
+        if let Some(target) = row.target {
+            // A downward triangle above the bars: the combined score aimed for.
+            let tx = x(target);
+            let top = mid - bar - px(3.5);
+            area.draw(&Polygon::new(
+                vec![
+                    (tx - px(3.5), top - px(5.0)),
+                    (tx + px(3.5), top - px(5.0)),
+                    (tx, top),
+                ],
+                TEXT.filled(),
+            ))?;
+        }
         let delta = row.delta.map_or(String::new(), |d| format!(" ({d:+.0})"));
         let label = format!("{:.0}%{delta}", row.combined);
         area.draw(&Text::new(
@@ -236,17 +145,17 @@ pub fn area_bars<DB: DrawingBackend>(
             p.font(8.0, &TEXT, HPos::Left, VPos::Center),
         ))?;
     }
-    legend(
-        area,
-        p,
-        (left, h - px(8.0)),
-        &[
-            (p.words.get("chart-intention").as_str(), p.intention),
-            (p.words.get("chart-reality").as_str(), p.client),
-            (p.words.get("chart-portfolio-median").as_str(), p.median),
-            (p.words.get("chart-top-quartile").as_str(), p.top_quartile),
-        ],
-    )
+    let mut entries = vec![
+        (p.words.get("chart-intention"), p.intention),
+        (p.words.get("chart-reality"), p.client),
+        (p.words.get("chart-portfolio-median"), p.median),
+        (p.words.get("chart-top-quartile"), p.top_quartile),
+    ];
+    if rows.iter().any(|r| r.target.is_some()) {
+        entries.push((p.words.get("chart-target"), TEXT));
+    }
+    let entries: Vec<(&str, RGBColor)> = entries.iter().map(|(l, c)| (l.as_str(), *c)).collect();
+    legend(area, p, (left, h - px(8.0)), &entries)
 }
 
 /// Overall and per-area scores over the client's assessments.

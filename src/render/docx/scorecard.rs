@@ -32,6 +32,7 @@ pub fn scorecard(
     summary(&mut w, card, &figures)?;
     areas(&mut w, card, &figures)?;
     details(&mut w, card);
+    actions(&mut w, card);
     w.finish(&Info {
         title: m.title.clone(),
         author: m.organisation.clone(),
@@ -108,7 +109,18 @@ fn areas(
     w.page_break();
     w.heading(1, &t.get("scorecard-heading-areas"));
     w.figure(&figures.bars)?;
-    w.table_of(t, &shared::AREA_COLUMNS, &shared::area_rows(card));
+    w.table_of(t, &shared::area_columns(card), &shared::area_rows(card));
+    if let Some(note) = shared::targets_note(card) {
+        w.note(&note);
+    }
+    if !card.practice_targets.is_empty() {
+        w.heading(2, &t.get("scorecard-heading-practice-targets"));
+        w.table_of(
+            t,
+            &shared::PRACTICE_TARGET_COLUMNS,
+            &shared::practice_target_rows(card),
+        );
+    }
     match &figures.trend {
         Some(trend) => {
             w.heading(2, &t.get("scorecard-heading-trend"));
@@ -133,6 +145,22 @@ fn areas(
         None => w.note(&t.get("scorecard-first-assessment")),
     }
     Ok(())
+}
+
+/// The last page: the actions agreed on the assessment's priorities.
+fn actions(w: &mut Writer, card: &Scorecard) {
+    let t = shared::words_of(card);
+    w.page_break();
+    w.heading(1, &t.get("scorecard-heading-actions"));
+    if card.actions.is_empty() {
+        w.note(&t.get("scorecard-no-actions"));
+        return;
+    }
+    let columns: Vec<(String, bool)> = shared::ACTION_COLUMNS
+        .iter()
+        .map(|id| (t.get(id), false))
+        .collect();
+    w.table(&columns, &shared::action_rows(t, &card.actions));
 }
 
 fn details(w: &mut Writer, card: &Scorecard) {

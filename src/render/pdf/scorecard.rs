@@ -24,6 +24,8 @@ pub fn scorecard(
     areas_page(&mut w, card)?;
     w.new_page();
     detail_pages(&mut w, card);
+    w.new_page();
+    actions_page(&mut w, card);
     let footer = branding.footer_line(&card.meta.organisation, &shared::footer(card));
     let laid = w.finish(&footer);
     finish(
@@ -130,12 +132,22 @@ fn areas_page(w: &mut Writer, card: &Scorecard) -> Result<(), PdfError> {
     w.chart(0.0, chart::BARS, |area, p| {
         chart::area_bars(area, p, &card.areas).map_err(|e| e.to_string())
     })?;
-    let columns = columns(
-        t,
-        &shared::AREA_COLUMNS,
-        &[165.0, 50.0, 55.0, 50.0, 50.0, 70.0, 55.0],
-    );
-    w.table(&columns, &shared::area_rows(card), 8.5);
+    let ids = shared::area_columns(card);
+    let widths: &[f32] = if card.targets_version.is_some() {
+        &[123.0, 42.0, 48.0, 42.0, 42.0, 55.0, 42.0, 42.0, 59.0]
+    } else {
+        &[165.0, 50.0, 55.0, 50.0, 50.0, 70.0, 55.0]
+    };
+    w.table(&columns(t, &ids, widths), &shared::area_rows(card), 8.5);
+    if let Some(note) = shared::targets_note(card) {
+        w.paragraph(&note, 7.5, Weight::Regular, MUTED, 0.0);
+    }
+    if !card.practice_targets.is_empty() {
+        w.heading(&t.get("scorecard-heading-practice-targets"), 11.0);
+        let widths = [255.0, 50.0, 50.0, 60.0, 80.0];
+        let cols = columns(t, &shared::PRACTICE_TARGET_COLUMNS, &widths);
+        w.table(&cols, &shared::practice_target_rows(card), 8.0);
+    }
     if card.trend.len() >= 2 {
         w.heading(&t.get("scorecard-heading-trend"), 11.0);
         let names: Vec<String> = card.radar.iter().map(|a| a.name.clone()).collect();
@@ -153,6 +165,21 @@ fn areas_page(w: &mut Writer, card: &Scorecard) -> Result<(), PdfError> {
         );
     }
     Ok(())
+}
+
+/// The last page: the actions agreed on the assessment's priorities.
+fn actions_page(w: &mut Writer, card: &Scorecard) {
+    let t = shared::words_of(card);
+    w.heading(&t.get("scorecard-heading-actions"), 13.0);
+    if card.actions.is_empty() {
+        w.small(&t.get("scorecard-no-actions"));
+        return;
+    }
+    let mut cols = columns(t, &shared::ACTION_COLUMNS, &[205.0, 90.0, 55.0, 70.0, 75.0]);
+    for c in cols.iter_mut() {
+        c.right = false;
+    }
+    w.table(&cols, &shared::action_rows(t, &card.actions), 8.0);
 }
 
 fn detail_pages(w: &mut Writer, card: &Scorecard) {

@@ -10,7 +10,7 @@ use crate::web::problem::{ApiResult, Problem};
 use actix_web::{get, post, put, web, HttpResponse};
 
 /// The client's actions, by due date, each flagged when overdue.
-#[utoipa::path(context_path = "/api/v1", tag = "plans", params(("id" = i32, Path)),
+#[utoipa::path(context_path = "/api/v1", tag = "actions", params(("id" = i32, Path)),
     responses((status = 200, body = Vec<ActionView>), (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/clients/{id}/actions")]
 pub async fn list(call: Call, path: web::Path<ClientId>) -> ApiResult<JsonAnswer<Vec<ActionView>>> {
@@ -30,7 +30,7 @@ pub async fn export(call: Call, path: web::Path<(ClientId, Format)>) -> ApiResul
 }
 
 /// Adds an action to the client (staff, the client's programme managers). Audited.
-#[utoipa::path(context_path = "/api/v1", tag = "plans", params(("id" = i32, Path)), request_body = ActionRequest,
+#[utoipa::path(context_path = "/api/v1", tag = "actions", params(("id" = i32, Path)), request_body = ActionRequest,
     responses((status = 201, body = ActionView), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 422, body = Problem)))]
 #[post("/clients/{id}/actions")]
@@ -45,7 +45,7 @@ pub async fn create(
 }
 
 /// One action.
-#[utoipa::path(context_path = "/api/v1", tag = "plans", params(("id" = i32, Path)),
+#[utoipa::path(context_path = "/api/v1", tag = "actions", params(("id" = i32, Path)),
     responses((status = 200, body = ActionView), (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/actions/{id}")]
 pub async fn get(call: Call, path: web::Path<i32>) -> ApiResult<JsonAnswer<ActionView>> {
@@ -54,7 +54,7 @@ pub async fn get(call: Call, path: web::Path<i32>) -> ApiResult<JsonAnswer<Actio
 }
 
 /// Replaces an action at the version read (staff, the client's programme managers). Audited.
-#[utoipa::path(context_path = "/api/v1", tag = "plans", params(("id" = i32, Path)), request_body = ActionRequest,
+#[utoipa::path(context_path = "/api/v1", tag = "actions", params(("id" = i32, Path)), request_body = ActionRequest,
     responses((status = 200, body = ActionView), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 #[put("/actions/{id}")]
@@ -70,7 +70,7 @@ pub async fn update(
 
 /// Moves an action to another status; executives only to `done`, and only
 /// for actions their own people own. Audited.
-#[utoipa::path(context_path = "/api/v1", tag = "plans", params(("id" = i32, Path)), request_body = StatusRequest,
+#[utoipa::path(context_path = "/api/v1", tag = "actions", params(("id" = i32, Path)), request_body = StatusRequest,
     responses((status = 200, body = ActionView), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 409, body = Problem)))]
 #[put("/actions/{id}/status")]

@@ -10,7 +10,7 @@ use actix_web::{get, put, web};
 
 /// The targets in force for the assessment's client and scope, and every
 /// earlier version with who set it and when.
-#[utoipa::path(context_path = "/api/v1", tag = "plans", params(("id" = i32, Path)),
+#[utoipa::path(context_path = "/api/v1", tag = "targets", params(("id" = i32, Path)),
     responses((status = 200, body = TargetsView), (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/assessments/{id}/targets")]
 pub async fn get(call: Call, path: web::Path<AssessmentId>) -> ApiResult<JsonAnswer<TargetsView>> {
@@ -20,7 +20,7 @@ pub async fn get(call: Call, path: web::Path<AssessmentId>) -> ApiResult<JsonAns
 
 /// Sets the targets as a new version starting from this final assessment:
 /// a % per area and optionally per practice, each with a due date. Audited.
-#[utoipa::path(context_path = "/api/v1", tag = "plans", params(("id" = i32, Path)), request_body = TargetsRequest,
+#[utoipa::path(context_path = "/api/v1", tag = "targets", params(("id" = i32, Path)), request_body = TargetsRequest,
     responses((status = 200, body = TargetsView), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 #[put("/assessments/{id}/targets")]
