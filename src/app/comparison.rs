@@ -19,9 +19,13 @@ use crate::domain::assessment::Status;
 use crate::domain::comparison::{compare, same_ids, Movement, WaveComparison, MOVED_POINTS};
 use crate::domain::i18n::{words, Language};
 use crate::domain::ids::AssessmentId;
+use crate::domain::plans::outcome;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::role::Caller;
-use crate::report::comparison::{self as report, Wave, WaveReport, WavesInput, WavesMeta};
+use crate::domain::scoring::Results;
+use crate::report::comparison::{
+    self as report, TargetResult, Wave, WaveReport, WavesInput, WavesMeta,
+};
 use crate::report::Edition;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -69,6 +73,8 @@ pub struct ComparisonView {
     pub threshold_points: f64,
     /// How many practices moved each way.
     pub counts: MovementCounts,
+    /// The targets in force at the earlier wave, met or missed by the later.
+    pub targets: Vec<TargetResult>,
     /// Areas, sub-areas and practices in both waves.
     #[serde(flatten)]
     pub comparison: WaveComparison,
@@ -83,7 +89,8 @@ pub fn data(
 ) -> AppResult<ComparisonView> {
     app.read(|conn| {
         let waves = Waves::load(app, conn, caller, (one, other), None)?;
-        let comparison = waves.compare_in(conn)?;
+        let (comparison, results) = waves.results_in(conn)?;
+        let targets = waves.targets_in(conn, (&comparison, &results))?;
         let count = |m| comparison.count(m);
         let view = |a: &Assessment, q: &Questionnaire| WaveView {
             assessment_id: a.id,
@@ -103,6 +110,7 @@ pub fn data(
                 unchanged: count(Movement::Unchanged),
                 not_compared: count(Movement::NotCompared),
             },
+            targets,
             comparison,
         })
     })
@@ -280,7 +288,8 @@ impl Waves {
         self.questionnaires.0.version != self.questionnaires.1.version
     }
 
-    fn compare_in(&self, conn: &mut AnyConnection) -> AppResult<WaveComparison> {
+    /// The comparison, and both waves' results.
+    fn results_in(&self, conn: &mut AnyConnection) -> AppResult<(WaveComparison, [Results; 2])> {
         let (q0, q1) = &self.questionnaires;
         let before = results::load(conn, &self.before, q0)?;
         let after = results::load(conn, &self.after, q1)?;
@@ -291,7 +300,59 @@ impl Waves {
             ids0.iter().map(String::as_str),
             ids1.iter().map(String::as_str),
         );
-        Ok(compare(&before, &after, &pairs))
+        Ok((compare(&before, &after, &pairs), [before, after]))
+    }
+
+    /// The targets in force at the earlier wave, each met, missed or not
+    /// yet due by the later one.
+    fn targets_in(
+        &self,
+        conn: &mut AnyConnection,
+        (comparison, [earlier, later]): (&WaveComparison, &[Results; 2]),
+    ) -> AppResult<Vec<TargetResult>> {
+        let Some(in_force) = super::targets::in_force(conn, &self.before)? else {
+            return Ok(Vec::new());
+        };
+        let q = &self.questionnaires.1;
+        let mut found: Vec<TargetResult> = in_force
+            .targets
+            .into_iter()
+            .map(|(node, (target, due))| {
+                let area = comparison.areas.iter().find(|a| a.area.id == node);
+                let (name, before, now) = match area {
+                    Some(a) => (
+                        a.area.name.clone(),
+                        a.area.change.combined.before,
+                        a.area.change.combined.after,
+                    ),
+                    None => {
+                        let percent = |r: &Results| {
+                            r.questions
+                                .iter()
+                                .find(|x| x.question_id == node)
+                                .and_then(|x| x.percent)
+                                .map(|p| p.combined.get())
+                        };
+                        let name = q
+                            .question(&node)
+                            .map_or_else(|| node.clone(), |x| format!("{node} {}", x.practice));
+                        let (before, now) = (percent(earlier), percent(later));
+                        (name, before, now)
+                    }
+                };
+                TargetResult {
+                    outcome: outcome(target, due, (self.after.assessment_date, now)),
+                    node_id: node,
+                    name,
+                    target,
+                    due_date: due,
+                    before,
+                    after: now,
+                }
+            })
+            .collect();
+        found.sort_by(|a, b| a.node_id.cmp(&b.node_id));
+        Ok(found)
     }
 
     /// The report: the comparison with the practices' words and the
@@ -302,7 +363,8 @@ impl Waves {
         caller: &Caller,
         edition: Edition,
     ) -> AppResult<WaveReport> {
-        let comparison = self.compare_in(conn)?;
+        let (comparison, results) = self.results_in(conn)?;
+        let targets = self.targets_in(conn, (&comparison, &results))?;
         let w = words(self.language);
         let names: HashMap<i32, String> = User::list_in(conn, caller)?
             .into_iter()
@@ -347,6 +409,7 @@ impl Waves {
             before: q0,
             after: q1,
             comparison,
+            targets,
             notes_before: &notes_before,
             notes_after: &notes_after,
         }))

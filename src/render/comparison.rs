@@ -3,6 +3,7 @@
 
 use crate::domain::comparison::{Change, DimensionChange, Link, NodeChange, Standing};
 use crate::domain::i18n::{words, Arg, Words};
+use crate::domain::plans::TargetOutcome;
 use crate::render::chart::WaveRow;
 use crate::report::comparison::{MovedPractice, PracticeLine, WaveReport};
 
@@ -241,4 +242,41 @@ pub fn practices_heading(report: &WaveReport) -> &'static str {
     } else {
         "compare-heading-practices-client"
     }
+}
+
+/// The headings of the targets table.
+pub const TARGET_COLUMNS: [&str; 6] = [
+    "compare-column-node",
+    "column-target",
+    "column-due",
+    "compare-column-earlier",
+    "compare-column-later",
+    "compare-column-outcome",
+];
+
+/// The targets table: each target in force at the earlier wave with both
+/// waves' scores and whether the later one met it.
+pub fn target_rows(report: &WaveReport) -> Vec<Vec<String>> {
+    let w = words_of(report);
+    let side = |v: Option<f64>| v.map_or_else(|| w.get("report-not-available"), |v| w.percent(v));
+    report
+        .targets
+        .iter()
+        .map(|t| {
+            let outcome = match t.outcome {
+                TargetOutcome::Met => "target-outcome-met",
+                TargetOutcome::Missed => "target-outcome-missed",
+                TargetOutcome::NotYetDue => "target-outcome-not-yet-due",
+                TargetOutcome::NoScore => "target-outcome-no-score",
+            };
+            vec![
+                t.name.clone(),
+                w.percent(t.target),
+                w.short_date(t.due_date),
+                side(t.before),
+                side(t.after),
+                w.get(outcome),
+            ]
+        })
+        .collect()
 }

@@ -292,6 +292,8 @@ fn render_comparison(
         "areas": shared::area_rows(report),
         "sub_areas": shared::sub_area_rows(report),
         "moved": moved,
+        "target_columns": titles(&shared::TARGET_COLUMNS),
+        "targets": shared::target_rows(report),
         "practices_heading": t.get(shared::practices_heading(report)),
         "practice_columns": titles(&shared::practice_columns(report)),
         "practices": shared::practice_rows(report),

@@ -9,6 +9,7 @@ use crate::domain::comparison::{
     MOVED_POINTS,
 };
 use crate::domain::i18n::{words, Arg, Language, Words};
+use crate::domain::plans::TargetOutcome;
 use crate::domain::questionnaire::Questionnaire;
 use serde::Serialize;
 
@@ -80,6 +81,25 @@ pub struct MovedPractice {
     pub notes_after: Vec<String>,
 }
 
+/// A target in force at the earlier wave, and what the later wave made of it.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct TargetResult {
+    /// The area's or practice's id.
+    pub node_id: String,
+    /// Its name (a practice with its id).
+    pub name: String,
+    /// The combined score aimed for, %.
+    pub target: f64,
+    /// By when.
+    pub due_date: chrono::NaiveDate,
+    /// The combined score in the earlier wave, %.
+    pub before: Option<f64>,
+    /// The combined score in the later wave, %.
+    pub after: Option<f64>,
+    /// Met, missed, not yet due, or no score in the later wave.
+    pub outcome: TargetOutcome,
+}
+
 /// How many practices moved each way.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Counts {
@@ -118,6 +138,8 @@ pub struct WaveReport {
     /// The practice lines: every practice in the working edition; those that
     /// moved or are not compared in the client edition.
     pub practices: Vec<PracticeLine>,
+    /// The targets in force at the earlier wave, met or missed by the later.
+    pub targets: Vec<TargetResult>,
 }
 
 /// What the report is built from.
@@ -134,6 +156,8 @@ pub struct WavesInput<'a> {
     pub after: &'a Questionnaire,
     /// The comparison itself.
     pub comparison: WaveComparison,
+    /// The targets in force at the earlier wave and their outcomes.
+    pub targets: Vec<TargetResult>,
     /// The earlier wave's answers, for their evidence notes.
     pub notes_before: &'a [AnswerNote],
     /// The later wave's answers.
@@ -228,6 +252,7 @@ pub fn build(input: WavesInput<'_>) -> WaveReport {
         counts,
         moved_most,
         practices,
+        targets: input.targets,
     }
 }
 

@@ -96,6 +96,18 @@ fn two_waves_compare_practice_by_practice_in_every_format(app: &TestApp) {
     let admin = app.admin();
     let client = app.client(&admin, "Harbour Bank");
     let (first, second, _) = two_waves(app, &admin, client);
+    let targets = json!({ "targets": [
+        { "node_id": "AP", "target": 50, "due_date": "2026-01-31" },
+        { "node_id": "AP.1.1", "target": 90, "due_date": "2026-02-28" },
+        { "node_id": "ME", "target": 80, "due_date": "2027-06-30" },
+    ] });
+    app.send(
+        "PUT",
+        &format!("/api/v1/assessments/{first}/targets"),
+        &admin,
+        &targets,
+    )
+    .expect(200);
 
     // Either order names the same earlier and later wave.
     for path in [
@@ -133,6 +145,19 @@ fn two_waves_compare_practice_by_practice_in_every_format(app: &TestApp) {
             .and_then(|a| a.iter().find(|x| x["id"] == "ME"))
             .expect("area ME");
         assert!(me["combined"]["after"].is_null() && me["combined"]["before"].is_number());
+        // AP reached 52.5% (50 was the aim); AP.1.1 55% of 90 once due; ME N/A.
+        let outcomes: Vec<(&str, &str)> = view["targets"]
+            .as_array()
+            .map(|t| {
+                t.iter()
+                    .filter_map(|x| Some((x["node_id"].as_str()?, x["outcome"].as_str()?)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(
+            outcomes,
+            [("AP", "met"), ("AP.1.1", "missed"), ("ME", "no_score")]
+        );
     }
 
     let base = format!("/api/v1/assessments/{second}/comparison/{first}");
@@ -145,6 +170,8 @@ fn two_waves_compare_practice_by_practice_in_every_format(app: &TestApp) {
         "N/A in the later wave",
         "at least 1 point",
         "<svg",
+        "Targets</h2>",
+        "missed",
     ] {
         assert!(
             html.contains(expected),

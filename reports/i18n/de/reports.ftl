@@ -392,3 +392,13 @@ action-status-done = erledigt
 action-status-dropped = verworfen
 # $status ist eines der action-status-*-Wörter.
 action-overdue = { $status }, überfällig
+compare-heading-targets = Ziele
+compare-no-targets = Zur früheren Bewertung wurden keine Ziele gesetzt.
+compare-column-node = Bereich oder Praktik
+compare-column-earlier = Früher
+compare-column-later = Später
+compare-column-outcome = Ergebnis
+target-outcome-met = erreicht
+target-outcome-missed = verfehlt
+target-outcome-not-yet-due = noch nicht fällig
+target-outcome-no-score = kein Wert

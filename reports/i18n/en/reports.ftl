@@ -388,3 +388,13 @@ action-status-done = done
 action-status-dropped = dropped
 # $status is one of the action-status-* words.
 action-overdue = { $status }, overdue
+compare-heading-targets = Targets
+compare-no-targets = No targets were set from the earlier wave.
+compare-column-node = Area or practice
+compare-column-earlier = Earlier
+compare-column-later = Later
+compare-column-outcome = Outcome
+target-outcome-met = met
+target-outcome-missed = missed
+target-outcome-not-yet-due = not yet due
+target-outcome-no-score = no score

@@ -394,3 +394,13 @@ action-status-done = terminée
 action-status-dropped = abandonnée
 # $status est l'un des mots action-status-*.
 action-overdue = { $status }, en retard
+compare-heading-targets = Objectifs
+compare-no-targets = Aucun objectif n'a été fixé à partir de l'évaluation antérieure.
+compare-column-node = Domaine ou pratique
+compare-column-earlier = Avant
+compare-column-later = Après
+compare-column-outcome = Résultat
+target-outcome-met = atteint
+target-outcome-missed = manqué
+target-outcome-not-yet-due = pas encore échu
+target-outcome-no-score = pas de score

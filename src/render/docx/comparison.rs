@@ -37,6 +37,12 @@ pub fn comparison(
     w.table_of(t, &shared::AREA_COLUMNS, &shared::area_rows(report));
     w.heading(2, &t.get("compare-heading-sub-areas"));
     w.table_of(t, &shared::SUB_AREA_COLUMNS, &shared::sub_area_rows(report));
+    w.heading(1, &t.get("compare-heading-targets"));
+    if report.targets.is_empty() {
+        w.note(&t.get("compare-no-targets"));
+    } else {
+        w.table_of(t, &shared::TARGET_COLUMNS, &shared::target_rows(report));
+    }
     w.heading(1, &t.get("compare-heading-moved"));
     if report.moved_most.is_empty() {
         w.note(&t.get("compare-no-moved"));

@@ -55,6 +55,7 @@ pub fn comparison(
         &shared::sub_area_rows(report),
         8.0,
     );
+    targets(&mut w, report);
     moved_most(&mut w, report);
     w.heading(&t.get(shared::practices_heading(report)), 11.0);
     if report.practices.is_empty() {
@@ -77,6 +78,24 @@ pub fn comparison(
             family: branding.family,
         },
     )
+}
+
+fn targets(w: &mut Writer, report: &WaveReport) {
+    let t = shared::words_of(report);
+    w.heading(&t.get("compare-heading-targets"), 11.0);
+    if report.targets.is_empty() {
+        w.small(&t.get("compare-no-targets"));
+        return;
+    }
+    let mut cols = columns(
+        t,
+        &shared::TARGET_COLUMNS,
+        &[175.0, 55.0, 70.0, 60.0, 60.0, 80.0],
+    );
+    if let Some(last) = cols.last_mut() {
+        last.right = false;
+    }
+    w.table(&cols, &shared::target_rows(report), 8.0);
 }
 
 fn moved_most(w: &mut Writer, report: &WaveReport) {
