@@ -512,7 +512,7 @@ pub fn export(
 
 /// A client's actions as the reports list them: those on `assessment_id`
 /// when given (else all), dropped ones left out, names in `names`.
-pub(super) fn lines(
+pub(crate) fn lines(
     app: &App,
     conn: &mut AnyConnection,
     caller: &Caller,

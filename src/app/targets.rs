@@ -303,7 +303,7 @@ fn versions(
 
 /// The targets an assessment is measured against from here on: the latest
 /// version set from it or from an earlier assessment of the client and scope.
-pub(super) fn in_force(
+pub(crate) fn in_force(
     conn: &mut AnyConnection,
     assessment: &Assessment,
 ) -> AppResult<Option<InForce>> {

@@ -102,6 +102,7 @@ pub struct ProgrammeFigures {
     pub gantt: Option<Figure>,
     pub benefits: Option<Figure>,
     pub trend: Option<Figure>,
+    pub paths: Option<Figure>,
 }
 
 pub fn programme(report: &ProgrammeReport, palette: &Palette) -> anyhow::Result<ProgrammeFigures> {
@@ -130,6 +131,13 @@ pub fn programme(report: &ProgrammeReport, palette: &Palette) -> anyhow::Result<
         )?,
         trend: (report.trend.len() >= 2)
             .then(|| trend(palette, &report.trend, &report.area_names))
+            .transpose()?,
+        paths: (!report.paths.is_empty())
+            .then(|| {
+                figure(palette, chart::PATHS, "figure-paths", |a, p| {
+                    chart::paths(a, p, &report.paths).map_err(|e| e.to_string())
+                })
+            })
             .transpose()?,
     })
 }

@@ -237,7 +237,10 @@ fn render_programme(
             "gantt": figures.gantt.map(|f| f.svg),
             "trend": figures.trend.map(|f| f.svg),
             "benefits": figures.benefits.map(|f| f.svg),
+            "paths": figures.paths.map(|f| f.svg),
         },
+        "action_columns": crate::render::scorecard::ACTION_COLUMNS.iter().map(|id| say.0.get(id)).collect::<Vec<_>>(),
+        "actions": crate::render::scorecard::action_rows(say.0, &report.actions),
     });
     Ok(hb.render(template, &data)?)
 }
@@ -326,8 +329,8 @@ mod tests {
         assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"));
         assert_eq!(
             page.matches("<svg").count(),
-            4,
-            "grid, timeline, trend, money"
+            5,
+            "grid, timeline, trend, planned paths, money"
         );
         for expected in [
             "<title>Customer first 2026: Harbour Bank</title>",
@@ -339,6 +342,10 @@ mod tests {
             "<dt>Depends on</dt><dd>Single customer view</dd>",
             "<th scope=\"row\">All branches trained</th><td>1 Mar 2026</td><td>overdue</td>",
             "<th scope=\"row\">Benefit</th><td>€8,400,000</td>",
+            "<strong>Appoint an owner per segment</strong> — <span class=\"flag\">overdue action</span>",
+            "owned by Petra Berg, due on 30 Apr 2026, still open",
+            "Planned and actual paths to the targets",
+            "<td>Publish the measures monthly (Measurement)</td>",
         ] {
             assert!(
                 page.contains(expected),

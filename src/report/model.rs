@@ -95,7 +95,7 @@ pub struct PracticeTarget {
 }
 
 /// An agreed action as reports list it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct ActionLine {
     pub title: String,
     /// The areas and practices it addresses, by name.

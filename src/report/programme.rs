@@ -40,6 +40,28 @@ pub struct ProgrammeInput {
     pub today: NaiveDate,
     /// The organisation's currency, which the amounts are in.
     pub currency: Currency,
+    /// The client's agreed actions (dropped ones left out).
+    pub actions: Vec<super::ActionLine>,
+    /// The client's whole-company targets per area: the assessment date they
+    /// start from, and area id → (target %, due date).
+    pub targets: Option<(NaiveDate, HashMap<String, (f64, NaiveDate)>)>,
+}
+
+/// An area's planned path to its target beside the scores actually reached.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct AreaPath {
+    pub name: String,
+    /// The area's combined % on each whole-company assessment date.
+    pub actual: Vec<PathPoint>,
+    /// From the score the targets start from to the target on its due date.
+    pub planned: Vec<PathPoint>,
+}
+
+/// A combined % on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct PathPoint {
+    pub date: NaiveDate,
+    pub value: f64,
 }
 
 /// How the score of a cell was found: an assessment of that very cell, or
@@ -147,6 +169,10 @@ pub fn reason(w: &Words, reason: &Reason) -> String {
                 ("date", w.short_date(*due).into()),
             ],
         ),
+        Reason::ActionOverdue { owner, due } => w.fill(
+            "programme-reason_action",
+            &[("owner", owner.into()), ("date", w.short_date(*due).into())],
+        ),
     }
 }
 
@@ -172,6 +198,10 @@ pub struct ProgrammeReport {
     pub alerts: Vec<Alert>,
     /// Timeline bounds: the earliest start and the latest end of the projects.
     pub span: Option<(NaiveDate, NaiveDate)>,
+    /// The client's agreed actions.
+    pub actions: Vec<super::ActionLine>,
+    /// Each targeted area's planned path beside its actual scores.
+    pub paths: Vec<AreaPath>,
 }
 
 /// The assessments that apply to a cell, from the most specific scope that has any.
@@ -309,6 +339,25 @@ pub fn build(input: ProgrammeInput) -> ProgrammeReport {
             health,
         })
         .collect();
+    let overdue = input
+        .actions
+        .iter()
+        .filter(|a| a.overdue)
+        .enumerate()
+        .map(|(i, a)| Alert {
+            // Actions are not projects: they take ids no project has.
+            project_id: -1 - i32::try_from(i).unwrap_or(i32::MAX - 1),
+            project: a.title.clone(),
+            kind: "overdue_action".to_owned(),
+            reasons: a
+                .due
+                .map(|due| Reason::ActionOverdue {
+                    owner: a.owner.clone(),
+                    due,
+                })
+                .into_iter()
+                .collect(),
+        });
     let alerts = projects
         .iter()
         .flat_map(|p| {
@@ -326,6 +375,7 @@ pub fn build(input: ProgrammeInput) -> ProgrammeReport {
                 reasons: p.health.reasons.clone(),
             })
         })
+        .chain(overdue)
         .collect();
     let money = Money {
         cost_planned: input.projects.iter().map(|p| p.cost_planned).sum(),
@@ -354,7 +404,54 @@ pub fn build(input: ProgrammeInput) -> ProgrammeReport {
         money,
         alerts,
         span,
+        paths: paths(&input, &area_ids),
+        actions: input.actions,
     }
+}
+
+/// Each targeted area's path: the whole-company scores it reached, and the
+/// straight line planned from where the targets started to the target.
+fn paths(input: &ProgrammeInput, area_ids: &[String]) -> Vec<AreaPath> {
+    let Some((from, targets)) = &input.targets else {
+        return Vec::new();
+    };
+    let whole: Vec<&ScoredAssessment> = input
+        .assessments
+        .iter()
+        .filter(|a| a.unit.is_none() && a.group.is_none())
+        .collect();
+    area_ids
+        .iter()
+        .zip(&input.area_names)
+        .filter_map(|(id, (_, name))| {
+            let (target, due) = targets.get(id).copied()?;
+            let actual: Vec<PathPoint> = whole
+                .iter()
+                .filter_map(|a| {
+                    Some(PathPoint {
+                        date: a.date,
+                        value: *a.areas.get(id)?,
+                    })
+                })
+                .collect();
+            let start = actual
+                .iter()
+                .filter(|p| p.date <= *from)
+                .max_by_key(|p| p.date)
+                .copied()?;
+            Some(AreaPath {
+                name: name.clone(),
+                actual,
+                planned: vec![
+                    start,
+                    PathPoint {
+                        date: due,
+                        value: target,
+                    },
+                ],
+            })
+        })
+        .collect()
 }
 
 /// Per date, the mean of the assessments of that date, overall and per area.

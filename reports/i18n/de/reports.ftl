@@ -402,3 +402,10 @@ target-outcome-met = erreicht
 target-outcome-missed = verfehlt
 target-outcome-not-yet-due = noch nicht fällig
 target-outcome-no-score = kein Wert
+programme-heading_paths = Geplanter und tatsächlicher Weg zu den Zielen
+programme-no_actions = Für diesen Kunden sind noch keine Maßnahmen vereinbart.
+programme-flag_overdue_action = überfällige Maßnahme
+# $owner ist verantwortlich; $date war der Fälligkeitstag.
+programme-reason_action = verantwortlich { $owner }, fällig am { $date }, noch offen
+chart-planned-dashed = Durchgezogen: die erreichten Werte; gestrichelt: der geplante Weg zu jedem Ziel.
+figure-paths = Geplanter und tatsächlicher Weg je Bereich mit Ziel

@@ -398,3 +398,10 @@ target-outcome-met = met
 target-outcome-missed = missed
 target-outcome-not-yet-due = not yet due
 target-outcome-no-score = no score
+programme-heading_paths = Planned and actual paths to the targets
+programme-no_actions = No actions have been agreed for this client yet.
+programme-flag_overdue_action = overdue action
+# $owner owns the action; $date is when it was due.
+programme-reason_action = owned by { $owner }, due on { $date }, still open
+chart-planned-dashed = Solid: the scores reached; dashed: the planned path to each target.
+figure-paths = Planned and actual paths per targeted area

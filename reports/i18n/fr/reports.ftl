@@ -404,3 +404,10 @@ target-outcome-met = atteint
 target-outcome-missed = manqué
 target-outcome-not-yet-due = pas encore échu
 target-outcome-no-score = pas de score
+programme-heading_paths = Trajectoires prévues et réelles vers les objectifs
+programme-no_actions = Aucune action n'a encore été convenue pour ce client.
+programme-flag_overdue_action = action en retard
+# $owner est le responsable ; $date l'échéance.
+programme-reason_action = responsable { $owner }, échéance le { $date }, toujours ouverte
+chart-planned-dashed = Trait plein : les scores atteints ; pointillés : la trajectoire prévue vers chaque objectif.
+figure-paths = Trajectoires prévues et réelles par domaine ciblé

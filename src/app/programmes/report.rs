@@ -113,7 +113,7 @@ pub(crate) fn attention(
     app: &App,
     conn: &mut AnyConnection,
     caller: &Caller,
-) -> QueryResult<Vec<Attention>> {
+) -> AppResult<Vec<Attention>> {
     Programme::list_visible(conn, caller)?
         .iter()
         .map(|programme| {
@@ -137,7 +137,7 @@ pub(super) fn load(
     caller: &Caller,
     programme: &Programme,
     today: chrono::NaiveDate,
-) -> QueryResult<ProgrammeReport> {
+) -> AppResult<ProgrammeReport> {
     build_report(app, conn, caller, programme, (today, Language::En))
 }
 
@@ -149,7 +149,7 @@ fn load_in(
     caller: &Caller,
     programme: &Programme,
     language: Option<Language>,
-) -> QueryResult<ProgrammeReport> {
+) -> AppResult<ProgrammeReport> {
     let language = match language {
         Some(language) => language,
         None => Client::find_visible(conn, caller, programme.client_id)?
@@ -164,7 +164,7 @@ fn build_report(
     caller: &Caller,
     programme: &Programme,
     (today, language): (chrono::NaiveDate, Language),
-) -> QueryResult<ProgrammeReport> {
+) -> AppResult<ProgrammeReport> {
     let client = Client::find_visible(conn, caller, programme.client_id)?
         .map_or_else(String::new, |c| c.name);
     let finals = finals(conn, caller, programme.client_id)?;
@@ -198,6 +198,9 @@ fn build_report(
         .into_iter()
         .map(|p| p.project)
         .collect();
+    let actions =
+        crate::app::actions::lines(app, conn, caller, (programme.client_id, None), today)?;
+    let targets = company_targets(conn, &finals)?;
     let report = build(ProgrammeInput {
         client,
         name: programme.name.clone(),
@@ -208,8 +211,39 @@ fn build_report(
         projects,
         today,
         currency: settings::currency_of(conn, caller.organisation_id.get())?,
+        actions,
+        targets,
     });
     Ok(ProgrammeReport { language, ..report })
+}
+
+/// The whole company's area targets in force after the client's latest
+/// whole-company assessment: the date they start from, and per area the
+/// target and its due date.
+fn company_targets(
+    conn: &mut AnyConnection,
+    finals: &[Assessment],
+) -> AppResult<
+    Option<(
+        chrono::NaiveDate,
+        std::collections::HashMap<String, (f64, chrono::NaiveDate)>,
+    )>,
+> {
+    let whole = finals
+        .iter()
+        .filter(|a| a.business_unit.is_none() && a.product.is_none() && a.customer_group.is_none())
+        .max_by_key(|a| (a.assessment_date, a.id));
+    let Some(latest) = whole else {
+        return Ok(None);
+    };
+    let Some(in_force) = crate::app::targets::in_force(conn, latest)? else {
+        return Ok(None);
+    };
+    let from = finals
+        .iter()
+        .find(|a| a.id == in_force.assessment_id)
+        .map_or(latest.assessment_date, |a| a.assessment_date);
+    Ok(Some((from, in_force.targets)))
 }
 
 /// The report of a programme the caller may see, as of today.

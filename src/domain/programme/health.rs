@@ -43,6 +43,8 @@ pub enum Reason {
     },
     /// A dependency due on `due` will end after this project was to start.
     DependencySlipped { dependency: String, due: NaiveDate },
+    /// An agreed action owned by `owner` was due on `due` and is still open.
+    ActionOverdue { owner: String, due: NaiveDate },
 }
 
 /// The health of every project on `today`.

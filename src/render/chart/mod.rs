@@ -4,6 +4,7 @@
 
 mod canvas;
 pub mod colour;
+mod paths;
 pub mod pdf;
 mod programme;
 mod radar;
@@ -18,6 +19,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+pub use paths::{paths, PATHS};
 pub use programme::{benefits, benefits_size, coverage, coverage_size, gantt, gantt_size};
 pub use radar::radar;
 pub use waves::{waves, waves_size, WaveRow};

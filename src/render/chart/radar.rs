@@ -123,7 +123,7 @@ pub fn radar<DB: DrawingBackend>(
 }
 
 /// A polyline drawn in dashes of 4 pt with 3 pt gaps, the same on every backend.
-fn dashed<DB: DrawingBackend>(
+pub(super) fn dashed<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     points: &[(i32, i32)],
     style: ShapeStyle,

@@ -66,6 +66,23 @@ pub fn programme(
             .collect();
         w.table(&columns, &rows);
     }
+    if let Some(paths) = &figures.paths {
+        w.heading(1, &say.text("heading_paths"));
+        w.figure(paths)?;
+    }
+    w.heading(1, &say.0.get("scorecard-heading-actions"));
+    if report.actions.is_empty() {
+        w.note(&say.text("no_actions"));
+    } else {
+        let columns: Vec<(String, bool)> = crate::render::scorecard::ACTION_COLUMNS
+            .iter()
+            .map(|id| (say.0.get(id), false))
+            .collect();
+        w.table(
+            &columns,
+            &crate::render::scorecard::action_rows(say.0, &report.actions),
+        );
+    }
     section(
         &mut w,
         (&say.text("heading_benefits"), &say.text("empty_benefits")),

@@ -75,6 +75,29 @@ fn attention(w: &mut Writer, report: &ProgrammeReport) {
     }
 }
 
+/// The client's agreed actions, overdue ones flagged.
+fn actions(w: &mut Writer, report: &ProgrammeReport) {
+    let say = Say::of(report);
+    w.heading(&say.0.get("scorecard-heading-actions"), 13.0);
+    if report.actions.is_empty() {
+        w.body(&say.text("no_actions"));
+        return;
+    }
+    let mut cols = super::layout::columns(
+        say.0,
+        &crate::render::scorecard::ACTION_COLUMNS,
+        &[205.0, 90.0, 55.0, 70.0, 75.0],
+    );
+    for c in cols.iter_mut() {
+        c.right = false;
+    }
+    w.table(
+        &cols,
+        &crate::render::scorecard::action_rows(say.0, &report.actions),
+        8.0,
+    );
+}
+
 /// The grid, the timeline, the trends and the money.
 fn sections(w: &mut Writer, report: &ProgrammeReport) -> Result<(), PdfError> {
     let say = Say::of(report);
@@ -103,6 +126,14 @@ fn sections(w: &mut Writer, report: &ProgrammeReport) -> Result<(), PdfError> {
         w.heading(&say.text("heading_trend"), 13.0);
         w.body(&say.text("empty_trend"));
     }
+    if !report.paths.is_empty() {
+        w.ensure(chart::PATHS.1 + HEADING);
+        w.heading(&say.text("heading_paths"), 13.0);
+        w.chart(0.0, chart::PATHS, |area, p| {
+            chart::paths(area, p, &report.paths).map_err(|e| e.to_string())
+        })?;
+    }
+    actions(w, report);
     in_parts(
         w,
         (&say.text("heading_benefits"), &say.text("empty_benefits")),

@@ -2,8 +2,10 @@
 //! six projects with dependencies and milestones, one late, one blocked and
 //! one at risk, a hostile name and a long objective.
 
+use crate::domain::plans::ActionStatus;
 use crate::domain::programme::{Grid, MilestoneInput, Placement, ProjectInput, ProjectStatus};
 use crate::report::programme::{build, ProgrammeInput, ProgrammeReport, ScoredAssessment};
+use crate::report::ActionLine;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -175,6 +177,30 @@ pub fn input() -> ProgrammeInput {
         projects,
         today: day("2026-05-15"),
         currency: Default::default(),
+        actions: vec![
+            ActionLine {
+                title: "Appoint an owner per segment".into(),
+                addresses: "Proposition".into(),
+                owner: "Petra Berg".into(),
+                due: Some(day("2026-04-30")),
+                status: ActionStatus::Agreed,
+                overdue: true,
+                project: Some("Segmentation".into()),
+            },
+            ActionLine {
+                title: "Publish the measures monthly".into(),
+                addresses: "Measurement".into(),
+                owner: "Dana Doyle".into(),
+                due: Some(day("2026-09-30")),
+                status: ActionStatus::InProgress,
+                overdue: false,
+                project: None,
+            },
+        ],
+        targets: Some((
+            day("2024-11-01"),
+            [("PR".to_owned(), (60.0, day("2026-12-31")))].into(),
+        )),
     }
 }
 
@@ -187,5 +213,7 @@ pub fn empty() -> ProgrammeReport {
     let mut input = input();
     input.projects.clear();
     input.assessments.clear();
+    input.actions.clear();
+    input.targets = None;
     build(input)
 }

@@ -97,6 +97,8 @@ fn input() -> ProgrammeInput {
         ],
         today: day("2026-06-01"),
         currency: Default::default(),
+        actions: Vec::new(),
+        targets: None,
     }
 }
 
