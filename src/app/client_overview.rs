@@ -31,6 +31,8 @@ pub struct ClientOverview {
     pub kpis: Vec<(String, String, f64)>,
     /// The executives and programme managers who see it; listed for staff only.
     pub members: Vec<UserView>,
+    /// Its agreed actions, by due date.
+    pub actions: Vec<super::actions::ActionView>,
 }
 
 /// An assessment on the client's timeline.
@@ -77,7 +79,9 @@ pub fn overview(app: &App, caller: &Caller, id: ClientId) -> AppResult<ClientOve
         } else {
             Vec::new()
         };
+        let actions = super::actions::of_client(app, conn, caller, &client)?;
         Ok(ClientOverview {
+            actions,
             programme: Programme::find_for_client(conn, client.id)?.map(|p| (p.id, p.name)),
             kpis: KpiValue::of_client(conn, client.id)?,
             assessments: assessments

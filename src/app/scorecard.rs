@@ -96,6 +96,10 @@ pub struct ScorecardPage {
     pub date: chrono::NaiveDate,
     /// The scorecard's content as HTML, charts inline.
     pub content: String,
+    /// Its priorities: area id and name, most urgent first.
+    pub priorities: Vec<(String, String)>,
+    /// Whether the caller may set targets from this assessment.
+    pub may_set_targets: bool,
 }
 
 /// The scorecard of an assessment the caller may see, for a page of the
@@ -108,7 +112,7 @@ pub fn page(
 ) -> AppResult<ScorecardPage> {
     let edition = permissions::edition(caller, asked.edition)?;
     let today = chrono::Utc::now().date_naive();
-    let (card, client_id) = app.read(|conn| {
+    let (card, client_id, may_set_targets) = app.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         Ok((
             load(
@@ -120,6 +124,7 @@ pub fn page(
                 today,
             )?,
             assessment.client_id,
+            super::targets::may_set(conn, caller, &assessment).is_ok(),
         ))
     })?;
     let content = app
@@ -130,9 +135,15 @@ pub fn page(
         .map_err(|e| AppError::internal(e.context("cannot render the scorecard")))?;
     Ok(ScorecardPage {
         client_id,
+        priorities: card
+            .priorities
+            .iter()
+            .map(|f| (f.area_id.clone(), f.area.clone()))
+            .collect(),
         client: card.meta.client,
         date: card.meta.assessment_date,
         content,
+        may_set_targets,
     })
 }
 

@@ -85,12 +85,35 @@ pub struct TargetSetView {
     pub targets: Vec<TargetView>,
 }
 
+/// An area or practice a target may be set on, with where the assessment left it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TargetNode {
+    /// The area's or practice's id.
+    pub id: String,
+    /// The area's name or the practice's words.
+    pub name: String,
+    /// The combined score in this assessment, % (none when not scored).
+    pub current: Option<f64>,
+}
+
 /// The targets in force for an assessment's client and scope, and how many
 /// versions there have been.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct TargetsView {
     /// The assessment asked about.
     pub assessment_id: i32,
+    /// Its client.
+    pub client_id: i32,
+    /// The client's name.
+    pub client: String,
+    /// The day the assessment is dated; targets fall due after it.
+    pub assessment_date: chrono::NaiveDate,
+    /// Whether the caller may set targets from this assessment.
+    pub may_set: bool,
+    /// The areas a target may be set on, with this assessment's scores.
+    pub areas: Vec<TargetNode>,
+    /// The practices a target may be set on, with this assessment's scores.
+    pub practices: Vec<TargetNode>,
     /// The latest version set from this assessment or an earlier one; none
     /// before any was set.
     pub current: Option<TargetSetView>,
@@ -176,7 +199,11 @@ pub fn set(
 
 /// The assessment's lead, an admin, or a programme manager of the client
 /// (who sees the client only as a member) sets targets, once it is final.
-fn may_set(conn: &mut AnyConnection, caller: &Caller, assessment: &Assessment) -> AppResult<()> {
+pub(super) fn may_set(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    assessment: &Assessment,
+) -> AppResult<()> {
     require(caller, SETTERS, "set targets")?;
     if caller.role == Role::Consultant && caller.user_id.get() != assessment.lead_assessor_id {
         return Err(AppError::forbidden(
@@ -365,8 +392,44 @@ fn view(
         }
         views.push(v);
     }
+    let results = results::load(conn, assessment, &questionnaire)?;
+    let areas = questionnaire
+        .areas
+        .iter()
+        .map(|a| TargetNode {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            current: results
+                .areas
+                .iter()
+                .find(|r| r.rollup.id == a.id)
+                .and_then(|r| r.rollup.percent)
+                .map(|p| p.combined.get()),
+        })
+        .collect();
+    let practices = questionnaire
+        .questions()
+        .map(|q| TargetNode {
+            id: q.id.clone(),
+            name: q.practice.clone(),
+            current: results
+                .questions
+                .iter()
+                .find(|r| r.question_id == q.id)
+                .and_then(|r| r.percent)
+                .map(|p| p.combined.get()),
+        })
+        .collect();
+    let client = Client::find_visible(conn, caller, assessment.client_id)?
+        .ok_or_else(|| AppError::not_found("client"))?;
     Ok(TargetsView {
         assessment_id: assessment.id,
+        client_id: client.id,
+        client: client.name,
+        assessment_date: assessment.assessment_date,
+        may_set: may_set(conn, caller, assessment).is_ok(),
+        areas,
+        practices,
         current,
         versions: views,
     })

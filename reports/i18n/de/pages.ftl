@@ -880,3 +880,64 @@ comparepage-hint = Zwei abgeschlossene Bewertungen desselben Umfangs; die Reihen
 comparepage-title = { $client }: { $before } gegenüber { $after }
 comparepage-crumb = { $before } gegenüber { $after }
 comparepage-download-word = Word herunterladen
+
+## Pläne: Ziele und vereinbarte Maßnahmen
+only_target_setters = Ziele setzen die leitende Assessorin oder der leitende Assessor, ein Admin oder das Programmmanagement des Kunden, sobald die Bewertung abgeschlossen ist.
+# $client ist der Name des Kunden.
+plans-targets-title = Ziele für { $client }
+plans-targets-crumb = Ziele
+# $date ist das Datum der Bewertung.
+plans-targets-about = Legen Sie fest, was der Kunde nach der Bewertung vom { $date } erreichen will: einen Gesamtwert je Bereich und, wenn gewünscht, für einzelne Praktiken, jeweils mit Fälligkeitsdatum. Beim Speichern entsteht eine neue Version; frühere bleiben unten aufgeführt.
+plans-area = Bereich
+plans-now = Jetzt
+plans-target = Ziel
+plans-due = Fällig
+# $name ist der Name eines Bereichs.
+plans-target-of = Ziel für { $name } (%)
+plans-due-of = Fälligkeitsdatum des Ziels für { $name }
+plans-blank-no-target = Lassen Sie ein Ziel leer, wenn der Bereich keines haben soll.
+plans-practice-targets = Ziele für einzelne Praktiken (optional)
+plans-practice = Praktik
+plans-no-practice = — keine —
+plans-save-targets = Ziele als neue Version speichern
+plans-versions = Versionen
+# $version, $by (eine Person), $date, $count (Anzahl der Ziele).
+plans-target-version = Version { $version }, gesetzt von { $by } am { $date }: { $count } Ziele
+plans-back-to-scorecard = Zurück zur Scorecard
+# $name ist ein Bereich oder eine Praktik.
+plans-target-number = Das Ziel für { $name } muss eine Zahl von 0 bis 100 sein.
+plans-target-due = Das Ziel für { $name } braucht ein Fälligkeitsdatum nach der Bewertung.
+plans-set-targets = Ziele setzen
+plans-from-priorities = Von den Prioritäten zum Plan
+# $area ist der Name eines Prioritätsbereichs.
+plans-propose-for = eine Maßnahme zu { $area } vorschlagen
+plans-actions = Vereinbarte Maßnahmen
+plans-action = Maßnahme
+plans-propose-action = Maßnahme vorschlagen
+# $client ist der Name des Kunden.
+plans-action-new = Eine neue Maßnahme für { $client }
+plans-action-edit = Eine Maßnahme von { $client }
+plans-action-title = Was getan wird
+plans-addresses = Worauf sie zielt
+plans-practices = Praktiken (Strg oder ⌘ gedrückt halten, um mehrere zu wählen)
+plans-owner = Verantwortlich
+plans-owner-user = Eine Person in cmas
+plans-owner-name = …oder eine Person beim Kunden
+plans-status = Stand
+plans-from-assessment = Beantwortet die Prioritäten von
+plans-project = Getragen vom Projekt
+plans-save-action = Maßnahme speichern
+# $client ist der Name des Kunden.
+plans-back-to-client = Zurück zu { $client }
+plans-do = Aktion
+plans-change = Ändern
+plans-mark-done = Als erledigt markieren
+plans-overdue = überfällig
+# $project ist der Name eines Projekts.
+plans-carried-by = getragen von { $project }
+plans-export = Maßnahmen herunterladen:
+plans-no-actions = Noch keine Maßnahmen. Schlagen Sie eine aus den Prioritäten einer Scorecard vor.
+done-targets = Die Ziele sind als neue Version gespeichert.
+done-action = Die Maßnahme ist gespeichert.
+done-action_done = Die Maßnahme ist als erledigt markiert.
+plans-area-targets = Ziele je Bereich

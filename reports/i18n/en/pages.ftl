@@ -847,3 +847,64 @@ comparepage-hint = Two final assessments of the same scope; either order works.
 comparepage-title = { $client }: { $before } against { $after }
 comparepage-crumb = { $before } against { $after }
 comparepage-download-word = Download Word
+
+## Plans: targets and agreed actions
+only_target_setters = Targets are set by the assessment's lead, an admin or the client's programme manager, once the assessment is final.
+# $client is the client's name.
+plans-targets-title = Targets for { $client }
+plans-targets-crumb = targets
+# $date is the assessment's date.
+plans-targets-about = Set what the client aims for after the assessment of { $date }: a combined score per area, and for single practices if you wish, each with the date it is due. Saving makes a new version; earlier ones stay listed below.
+plans-area = Area
+plans-now = Now
+plans-target = Target
+plans-due = Due
+# $name is an area's name.
+plans-target-of = Target for { $name } (%)
+plans-due-of = Date the target for { $name } is due
+plans-blank-no-target = Leave a target blank for no target on that area.
+plans-practice-targets = Targets on single practices (optional)
+plans-practice = Practice
+plans-no-practice = — none —
+plans-save-targets = Save the targets as a new version
+plans-versions = Versions
+# $version, $by (a person), $date, $count (how many targets).
+plans-target-version = Version { $version }, set by { $by } on { $date }: { $count } targets
+plans-back-to-scorecard = Back to the scorecard
+# $name is an area or practice.
+plans-target-number = The target for { $name } must be a number from 0 to 100.
+plans-target-due = The target for { $name } needs a due date after the assessment.
+plans-set-targets = Set targets
+plans-from-priorities = From priorities to plans
+# $area is a priority area's name.
+plans-propose-for = propose an action on { $area }
+plans-actions = Agreed actions
+plans-action = Action
+plans-propose-action = Propose an action
+# $client is the client's name.
+plans-action-new = A new action for { $client }
+plans-action-edit = An action of { $client }
+plans-action-title = What will be done
+plans-addresses = What it addresses
+plans-practices = Practices (hold Ctrl or ⌘ to pick several)
+plans-owner = Owner
+plans-owner-user = A cmas user
+plans-owner-name = …or a person at the client
+plans-status = Status
+plans-from-assessment = Answers the priorities of
+plans-project = Carried by the project
+plans-save-action = Save the action
+# $client is the client's name.
+plans-back-to-client = Back to { $client }
+plans-do = What to do
+plans-change = Change
+plans-mark-done = Mark done
+plans-overdue = overdue
+# $project is a project's name.
+plans-carried-by = carried by { $project }
+plans-export = Download the actions:
+plans-no-actions = No actions yet. Propose one from a scorecard's priorities.
+done-targets = The targets are saved as a new version.
+done-action = The action is saved.
+done-action_done = The action is marked done.
+plans-area-targets = Targets per area

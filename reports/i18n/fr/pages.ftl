@@ -880,3 +880,64 @@ comparepage-hint = Deux évaluations finalisées du même périmètre ; l'ordre
 comparepage-title = { $client } : { $before } face à { $after }
 comparepage-crumb = { $before } face à { $after }
 comparepage-download-word = Télécharger le document Word
+
+## Plans : objectifs et actions convenues
+only_target_setters = Les objectifs sont fixés par le responsable de l’évaluation, un administrateur ou le gestionnaire de programme du client, une fois l’évaluation finalisée.
+# $client est le nom du client.
+plans-targets-title = Objectifs pour { $client }
+plans-targets-crumb = objectifs
+# $date est la date de l’évaluation.
+plans-targets-about = Fixez ce que le client vise après l’évaluation du { $date } : un score global par domaine et, si vous le souhaitez, par pratique, chacun avec son échéance. L’enregistrement crée une nouvelle version ; les précédentes restent listées ci-dessous.
+plans-area = Domaine
+plans-now = Actuel
+plans-target = Objectif
+plans-due = Échéance
+# $name est le nom d’un domaine.
+plans-target-of = Objectif pour { $name } (%)
+plans-due-of = Échéance de l’objectif pour { $name }
+plans-blank-no-target = Laissez un objectif vide pour ne pas en fixer sur ce domaine.
+plans-practice-targets = Objectifs par pratique (facultatif)
+plans-practice = Pratique
+plans-no-practice = — aucune —
+plans-save-targets = Enregistrer les objectifs comme nouvelle version
+plans-versions = Versions
+# $version, $by (une personne), $date, $count (nombre d’objectifs).
+plans-target-version = Version { $version }, fixée par { $by } le { $date } : { $count } objectifs
+plans-back-to-scorecard = Retour à la scorecard
+# $name est un domaine ou une pratique.
+plans-target-number = L’objectif pour { $name } doit être un nombre de 0 à 100.
+plans-target-due = L’objectif pour { $name } doit avoir une échéance postérieure à l’évaluation.
+plans-set-targets = Fixer des objectifs
+plans-from-priorities = Des priorités au plan
+# $area est le nom d’un domaine prioritaire.
+plans-propose-for = proposer une action sur { $area }
+plans-actions = Actions convenues
+plans-action = Action
+plans-propose-action = Proposer une action
+# $client est le nom du client.
+plans-action-new = Une nouvelle action pour { $client }
+plans-action-edit = Une action de { $client }
+plans-action-title = Ce qui sera fait
+plans-addresses = Ce qu’elle vise
+plans-practices = Pratiques (maintenez Ctrl ou ⌘ pour en choisir plusieurs)
+plans-owner = Responsable
+plans-owner-user = Une personne dans cmas
+plans-owner-name = …ou une personne chez le client
+plans-status = Statut
+plans-from-assessment = Répond aux priorités de
+plans-project = Portée par le projet
+plans-save-action = Enregistrer l’action
+# $client est le nom du client.
+plans-back-to-client = Retour à { $client }
+plans-do = Que faire
+plans-change = Modifier
+plans-mark-done = Marquer terminée
+plans-overdue = en retard
+# $project est le nom d’un projet.
+plans-carried-by = portée par { $project }
+plans-export = Télécharger les actions :
+plans-no-actions = Aucune action pour l’instant. Proposez-en une à partir des priorités d’une scorecard.
+done-targets = Les objectifs sont enregistrés comme nouvelle version.
+done-action = L’action est enregistrée.
+done-action_done = L’action est marquée terminée.
+plans-area-targets = Objectifs par domaine

@@ -15,7 +15,7 @@ use crate::app::permissions::STAFF;
 use crate::domain::assessment::Status;
 use crate::domain::i18n::Language;
 use crate::domain::ids::ClientId;
-use crate::domain::role::Caller;
+use crate::domain::role::{Caller, Role};
 use crate::web::state::AppState;
 use actix_web::{http::StatusCode, web, HttpResponse};
 use serde::Deserialize;
@@ -110,14 +110,32 @@ pub async fn show(
         programme,
         kpis,
         members,
+        actions,
     } = state
         .run(move |app| client_overview::overview(app, &caller, id))
         .await?;
     let staff = caller.role.is_staff();
     let compare = compare_choices(&assessments);
+    let may_write_actions = matches!(
+        caller.role,
+        Role::Admin | Role::Consultant | Role::ProgrammeManager
+    );
     let mut data = json!({
         "title": client.name,
         "compare": compare,
+        "may_write_actions": may_write_actions,
+        "actions": actions.iter().map(|a| json!({
+            "id": a.id,
+            "title": a.title,
+            "addresses": a.addresses.iter().map(|x| x.name.as_str()).collect::<Vec<_>>().join(", "),
+            "owner": a.owner,
+            "due": a.due_date.map(|d| here().short_date(d)).unwrap_or_default(),
+            "status": here().get(&format!("action-status-{}", a.status.as_str())),
+            "overdue": a.overdue,
+            "open": a.status.is_open(),
+            "project": a.project,
+            "version": a.version,
+        })).collect::<Vec<_>>(),
         "client": profile(&client),
         "staff": staff,
         "assessments": assessments.iter().map(|a| json!({

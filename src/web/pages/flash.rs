@@ -28,6 +28,9 @@ pub enum Confirmation {
     ProjectAdded,
     ProjectUpdated,
     LanguageSaved,
+    TargetsSet,
+    ActionSaved,
+    ActionDone,
 }
 
 impl Confirmation {
@@ -49,6 +52,9 @@ impl Confirmation {
             Confirmation::ProjectAdded => "added",
             Confirmation::ProjectUpdated => "progress",
             Confirmation::LanguageSaved => "language",
+            Confirmation::TargetsSet => "targets",
+            Confirmation::ActionSaved => "action",
+            Confirmation::ActionDone => "action_done",
         }
     }
 

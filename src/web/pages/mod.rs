@@ -30,6 +30,7 @@ mod messages;
 mod page_error;
 mod pager;
 mod password;
+mod plans;
 mod programmes;
 mod project_edit;
 mod review;
@@ -108,6 +109,25 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/assessments/{id}", web::get().to(assessment::show))
         .route("/assessments/{id}/review", web::get().to(review::show))
         .route("/compare", web::get().to(comparison::show))
+        .route(
+            "/assessments/{id}/targets",
+            web::get().to(plans::targets_form),
+        )
+        .route(
+            "/assessments/{id}/targets",
+            web::post().to(plans::save_targets),
+        )
+        .route(
+            "/clients/{id}/actions/new",
+            web::get().to(plans::new_action),
+        )
+        .route(
+            "/clients/{id}/actions",
+            web::post().to(plans::create_action),
+        )
+        .route("/actions/{id}/edit", web::get().to(plans::edit_action))
+        .route("/actions/{id}", web::post().to(plans::update_action))
+        .route("/actions/{id}/done", web::post().to(plans::mark_done))
         .route(
             "/assessments/{id}/scorecard",
             web::get().to(scorecard::show),

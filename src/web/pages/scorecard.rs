@@ -5,6 +5,7 @@ use super::messages::{fill, here};
 use super::{PageError, Viewer};
 use crate::app::scorecard::{self, ScorecardPage};
 use crate::domain::ids::AssessmentId;
+use crate::domain::role::Role;
 use crate::report::Edition;
 use crate::web::report_query::ReportQuery;
 use crate::web::state::AppState;
@@ -24,6 +25,8 @@ pub async fn show(
         client,
         date,
         content,
+        priorities,
+        may_set_targets,
     } = state
         .run(move |app| scorecard::page(app, &caller, id, asked))
         .await?;
@@ -38,6 +41,9 @@ pub async fn show(
         "content": content,
         "edition": edition.unwrap_or_default().name(),
         "working": edition.is_some_and(Edition::is_working),
+        "may_set_targets": may_set_targets,
+        "may_propose": matches!(viewer.caller().role, Role::Admin | Role::Consultant | Role::ProgrammeManager),
+        "priorities": priorities.iter().map(|(area, name)| json!({ "area": area, "name": name })).collect::<Vec<_>>(),
     });
     viewer.fill(&mut data);
     Ok(state.pages.render(StatusCode::OK, "scorecard", &data))

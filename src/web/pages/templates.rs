@@ -104,6 +104,11 @@ impl Pages {
                 "comparison",
                 include_str!("../../../templates/comparison.hbs"),
             ),
+            ("targets", include_str!("../../../templates/targets.hbs")),
+            (
+                "action_form",
+                include_str!("../../../templates/action_form.hbs"),
+            ),
         ] {
             hb.register_template_string(name, source)?;
         }
