@@ -349,6 +349,11 @@ fn check(file: &std::path::Path) -> anyhow::Result<()> {
         q.question_count(),
         q.content_hash()
     );
+    if translation.is_none() {
+        if let Some(replaces) = &q.replaces {
+            check_map(file, &english_source, &q, replaces, &refused)?;
+        }
+    }
     let translations: Vec<PathBuf> = match translation {
         Some(_) => vec![file.to_path_buf()],
         None => beside(file),
@@ -363,6 +368,85 @@ fn check(file: &std::path::Path) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// Checks the practice map of `q` against the version it replaces, found
+/// among the questionnaires beside it; each problem with the line of its
+/// `[[map]]` table.
+fn check_map(
+    file: &std::path::Path,
+    source: &str,
+    q: &questionnaire::Questionnaire,
+    replaces: &str,
+    refused: &dyn Fn(questionnaire::LoadErrors) -> anyhow::Error,
+) -> anyhow::Result<()> {
+    let dir = file
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let earlier = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "toml")
+                && translation_language(p).is_none()
+                && p != file
+        })
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(&p).ok()?;
+            questionnaire::load(&p.display().to_string(), &text).ok()
+        })
+        .find(|other| other.id == q.id && other.version == replaces)
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "{}: replaces {} {replaces}, which is not among the questionnaires beside it",
+                file.display(),
+                q.id
+            )
+        })?;
+    // The line of each `[[map]]` table, to place its problems.
+    let starts: Vec<usize> = source
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with("[[map]]"))
+        .map(|(i, _)| i + 1)
+        .collect();
+    match questionnaire::map::check(&earlier, q) {
+        Ok(pairs) => {
+            crate::say!(
+                "{}: ok: the practice map from {} holds ({} practices compared, {} tables)",
+                file.display(),
+                replaces,
+                pairs.len(),
+                q.map.len()
+            );
+            Ok(())
+        }
+        Err(problems) => Err(refused(questionnaire::LoadErrors::sorted(
+            &file.display().to_string(),
+            problems
+                .into_iter()
+                .map(|p| questionnaire::Problem {
+                    line: p
+                        .entry
+                        .and_then(|i| starts.get(i).copied())
+                        .or_else(|| line_of_id(source, p.practice.as_deref()?))
+                        .unwrap_or(1),
+                    column: 1,
+                    message: p.message,
+                })
+                .collect(),
+        ))),
+    }
+}
+
+/// The line where a practice's `id = "…"` stands, if the source has it.
+fn line_of_id(source: &str, id: &str) -> Option<usize> {
+    let wanted = format!("id = \"{id}\"");
+    source
+        .lines()
+        .position(|l| l.trim() == wanted)
+        .map(|i| i + 1)
 }
 
 /// For `name.xx.toml`, the language and `name.toml` beside it.

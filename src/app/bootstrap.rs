@@ -14,10 +14,16 @@ use crate::domain::role::Role;
 use anyhow::Context;
 
 /// The questionnaires shipped in `questionnaires/`, built into the binary.
-pub const BUNDLED: &[(&str, &str)] = &[(
-    "questionnaires/customer-management.toml",
-    include_str!("../../questionnaires/customer-management.toml"),
-)];
+pub const BUNDLED: &[(&str, &str)] = &[
+    (
+        "questionnaires/customer-management.toml",
+        include_str!("../../questionnaires/customer-management.toml"),
+    ),
+    (
+        "questionnaires/customer-management-1.1.0.toml",
+        include_str!("../../questionnaires/customer-management-1.1.0.toml"),
+    ),
+];
 
 /// The bundled questionnaires, loaded and checked; a problem in one names
 /// its file, line and column.

@@ -16,10 +16,13 @@ use crate::db::organisations::Organisation;
 use crate::db::users::User;
 use crate::db::AnyConnection;
 use crate::domain::assessment::Status;
-use crate::domain::comparison::{compare, same_ids, Movement, WaveComparison, MOVED_POINTS};
+use crate::domain::comparison::{
+    compare, same_ids, Counterpart, Link, Movement, WaveComparison, MOVED_POINTS,
+};
 use crate::domain::i18n::{words, Language};
 use crate::domain::ids::AssessmentId;
 use crate::domain::plans::outcome;
+use crate::domain::questionnaire::map::{self, MapKind};
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::role::Caller;
 use crate::domain::scoring::Results;
@@ -204,6 +207,35 @@ pub fn page(
     })
 }
 
+/// What each practice of the later wave is compared with: the later
+/// version's practice map when it maps from the earlier version and holds,
+/// else practices matched by id (those without a match are not compared).
+fn counterparts(earlier: &Questionnaire, later: &Questionnaire) -> Vec<Counterpart> {
+    if let Ok(pairs) = map::check(earlier, later) {
+        return pairs
+            .into_iter()
+            .map(|p| Counterpart {
+                link: match p.kind {
+                    None => Link::Kept,
+                    Some(MapKind::Renamed) => Link::Renamed,
+                    Some(MapKind::Merged) => Link::Merged,
+                    Some(MapKind::Split) => Link::Split,
+                    Some(MapKind::New) => Link::New,
+                    Some(MapKind::Retired) => Link::Retired,
+                },
+                before: p.before,
+                after: p.after,
+            })
+            .collect();
+    }
+    let ids = |q: &Questionnaire| -> Vec<String> { q.questions().map(|x| x.id.clone()).collect() };
+    let (ids0, ids1) = (ids(earlier), ids(later));
+    same_ids(
+        ids0.iter().map(String::as_str),
+        ids1.iter().map(String::as_str),
+    )
+}
+
 /// Two final assessments of one client and scope, earlier first, with
 /// their questionnaires in the report's language.
 struct Waves {
@@ -293,13 +325,7 @@ impl Waves {
         let (q0, q1) = &self.questionnaires;
         let before = results::load(conn, &self.before, q0)?;
         let after = results::load(conn, &self.after, q1)?;
-        let ids =
-            |q: &Questionnaire| -> Vec<String> { q.questions().map(|x| x.id.clone()).collect() };
-        let (ids0, ids1) = (ids(q0), ids(q1));
-        let pairs = same_ids(
-            ids0.iter().map(String::as_str),
-            ids1.iter().map(String::as_str),
-        );
+        let pairs = counterparts(q0, q1);
         Ok((compare(&before, &after, &pairs), [before, after]))
     }
 

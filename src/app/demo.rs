@@ -28,6 +28,7 @@ use statrs::distribution::{ContinuousCDF, Normal};
 
 mod answers;
 mod branding;
+mod plans;
 mod programmes;
 
 /// The name of the demo's consultancy, the organisation it creates.
@@ -195,7 +196,10 @@ pub fn load(db: &Database) -> anyhow::Result<Summary> {
 /// Loads the demo portfolio with `clients` clients (4 final assessments
 /// each) instead of the standard 48 (2–4 each), unless a demo is there already.
 pub fn load_sized(db: &Database, clients: Option<usize>) -> anyhow::Result<Summary> {
-    let questionnaire = bundled()?.remove(0);
+    let mut versions = bundled()?.into_iter();
+    let (Some(questionnaire), Some(later)) = (versions.next(), versions.next()) else {
+        anyhow::bail!("the demo needs both bundled questionnaire versions");
+    };
     let hashes = USERS
         .iter()
         .map(|(_, _, _, password)| hash_password(password))
@@ -215,7 +219,7 @@ pub fn load_sized(db: &Database, clients: Option<usize>) -> anyhow::Result<Summa
             });
         }
         let org = Organisation::create(conn, ORGANISATION, SLUG)?;
-        import_all(conn, org.id, std::slice::from_ref(&questionnaire))?;
+        import_all(conn, org.id, &[questionnaire.clone(), later.clone()])?;
         let Import::AlreadyPresent(stored) =
             StoredQuestionnaire::import(conn, org.id, &questionnaire)?
         else {
@@ -244,6 +248,7 @@ pub fn load_sized(db: &Database, clients: Option<usize>) -> anyhow::Result<Summa
             conn,
             rng: ChaCha8Rng::seed_from_u64(20261123),
             questionnaire: &questionnaire,
+            later: &later,
             questionnaire_id: stored.id,
             caller: users
                 .first()
@@ -276,6 +281,8 @@ struct Portfolio<'a> {
     conn: &'a mut AnyConnection,
     rng: ChaCha8Rng,
     questionnaire: &'a Questionnaire,
+    /// The bundled questionnaire's next version, for one re-assessment.
+    later: &'a Questionnaire,
     questionnaire_id: i32,
     caller: Caller,
     consultants: Vec<i32>,
@@ -391,6 +398,13 @@ impl Portfolio<'_> {
         let (assessments, scores) = self.programmes(&leaders)?;
         summary.assessments += assessments;
         summary.scores += scores;
+        // The loop from plan to re-assessment, for the first programme's client.
+        if let Some(&(client_id, _, _)) = leaders.first() {
+            let (earlier, later) = (self.questionnaire, self.later);
+            let (assessments, scores) = self.plans(client_id, (earlier, later))?;
+            summary.assessments += assessments;
+            summary.scores += scores;
+        }
         Ok(summary)
     }
 

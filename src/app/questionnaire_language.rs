@@ -20,6 +20,16 @@ pub const BUNDLED_TRANSLATIONS: &[(Language, &str, &str)] = &[
         "questionnaires/customer-management.fr.toml",
         include_str!("../../questionnaires/customer-management.fr.toml"),
     ),
+    (
+        Language::De,
+        "questionnaires/customer-management-1.1.0.de.toml",
+        include_str!("../../questionnaires/customer-management-1.1.0.de.toml"),
+    ),
+    (
+        Language::Fr,
+        "questionnaires/customer-management-1.1.0.fr.toml",
+        include_str!("../../questionnaires/customer-management-1.1.0.fr.toml"),
+    ),
 ];
 
 /// Translated questionnaires by id, version and language; `None` where no

@@ -40,6 +40,8 @@ fn questionnaire(first: &[&str], second: &[&str]) -> Questionnaire {
             description: String::new(),
             sub_areas: vec![sub("A.1", first), sub("A.2", second)],
         }],
+        replaces: None,
+        map: Vec::new(),
     }
 }
 

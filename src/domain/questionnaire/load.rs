@@ -4,6 +4,7 @@
 //! The file is walked by hand over `toml_edit`'s spanned document instead of
 //! through serde: serde stops at the first error and forgets positions.
 
+mod map;
 mod problems;
 
 pub(super) use problems::Lines;
@@ -47,7 +48,16 @@ pub fn load(file: &str, source: &str) -> Result<Questionnaire, LoadErrors> {
 
 type Span = Option<Range<usize>>;
 
-const TOP_KEYS: &[&str] = &["id", "version", "title", "description", "scale", "areas"];
+const TOP_KEYS: &[&str] = &[
+    "id",
+    "version",
+    "replaces",
+    "title",
+    "description",
+    "scale",
+    "areas",
+    "map",
+];
 const SCALE_KEYS: &[&str] = &["min", "max", "intention", "reality", "intention_weight"];
 const AREA_KEYS: &[&str] = &["id", "name", "weight", "description", "sub_areas"];
 const SUB_AREA_KEYS: &[&str] = &["id", "name", "weight", "description", "questions"];
@@ -332,6 +342,8 @@ impl Reader<'_> {
             .into_iter()
             .filter_map(|area| self.area(area))
             .collect();
+        let replaces = self.replaces(&node);
+        let map = self.map(&node, replaces.as_deref());
         Some(Questionnaire {
             id: id?,
             version: version?,
@@ -339,6 +351,8 @@ impl Reader<'_> {
             description,
             scale: scale?,
             areas,
+            replaces,
+            map,
         })
     }
 

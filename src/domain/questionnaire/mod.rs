@@ -2,9 +2,11 @@
 //! (see `load`) and kept as immutable, content-hashed versions.
 
 mod load;
+pub mod map;
 mod translation;
 
 pub use load::{load, LoadErrors, Problem, MAX_AREAS, MAX_BYTES, MAX_QUESTIONS};
+pub use map::{MapEntry, MapKind};
 pub use translation::{check_translation, Translation};
 
 use serde::{Deserialize, Serialize};
@@ -22,6 +24,12 @@ pub struct Questionnaire {
     pub description: String,
     pub scale: Scale,
     pub areas: Vec<Area>,
+    /// The version of the same questionnaire this one replaces.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaces: Option<String>,
+    /// How its practices relate to those of the version it replaces.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub map: Vec<MapEntry>,
 }
 
 /// The scoring scale declared by the questionnaire.

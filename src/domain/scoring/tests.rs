@@ -58,6 +58,8 @@ fn questionnaire(shape: &[Vec<usize>], weight: impl Fn(usize) -> f64) -> Questio
         description: String::new(),
         scale: scale(),
         areas,
+        replaces: None,
+        map: Vec::new(),
     }
 }
 

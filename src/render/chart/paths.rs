@@ -22,7 +22,7 @@ pub fn paths<DB: DrawingBackend>(
 ) -> Drawn<DB> {
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
-    let (left, right, top, bottom) = (px(34.0), w - px(30.0), px(8.0), h - px(48.0));
+    let (left, right, top, bottom) = (px(34.0), w - px(30.0), px(8.0), h - px(60.0));
     let dates = paths
         .iter()
         .flat_map(|a| a.actual.iter().chain(&a.planned))
@@ -87,7 +87,7 @@ pub fn paths<DB: DrawingBackend>(
     let note = p.words.get("chart-planned-dashed");
     area.draw(&Text::new(
         note,
-        (left, h - px(34.0)),
+        (left, h - px(38.0)),
         p.font(7.0, &MUTED, HPos::Left, VPos::Center),
     ))?;
     let entries: Vec<(&str, RGBColor)> = entries.iter().map(|(n, c)| (n.as_str(), *c)).collect();

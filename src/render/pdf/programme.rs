@@ -86,7 +86,7 @@ fn actions(w: &mut Writer, report: &ProgrammeReport) {
     let mut cols = super::layout::columns(
         say.0,
         &crate::render::scorecard::ACTION_COLUMNS,
-        &[205.0, 90.0, 55.0, 70.0, 75.0],
+        &[185.0, 90.0, 55.0, 90.0, 75.0],
     );
     for c in cols.iter_mut() {
         c.right = false;

@@ -149,6 +149,7 @@ fn areas_page(w: &mut Writer, card: &Scorecard) -> Result<(), PdfError> {
         w.table(&cols, &shared::practice_target_rows(card), 8.0);
     }
     if card.trend.len() >= 2 {
+        w.ensure(chart::TREND.1 + 30.0);
         w.heading(&t.get("scorecard-heading-trend"), 11.0);
         let names: Vec<String> = card.radar.iter().map(|a| a.name.clone()).collect();
         w.chart(0.0, chart::TREND, |area, p| {

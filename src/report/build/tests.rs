@@ -44,6 +44,8 @@ fn questionnaire() -> Questionnaire {
             area("PO", "People"),
             area("ME", "Measurement"),
         ],
+        replaces: None,
+        map: Vec::new(),
     }
 }
 

@@ -72,10 +72,7 @@ impl<'s> Lines<'s> {
 
 impl LoadErrors {
     /// The problems of `file`, in file order.
-    pub(in crate::domain::questionnaire) fn sorted(
-        file: &str,
-        mut problems: Vec<Problem>,
-    ) -> LoadErrors {
+    pub fn sorted(file: &str, mut problems: Vec<Problem>) -> LoadErrors {
         problems.sort_by_key(|p| (p.line, p.column));
         LoadErrors {
             file: file.to_owned(),
