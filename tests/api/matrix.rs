@@ -14,12 +14,13 @@ on_both_backends!(
 );
 
 /// Names that only this organisation's records carry.
-const MARKS: [&str; 5] = [
+const MARKS: [&str; 6] = [
     "Secret Harbour",
     "Secret KPI",
     "Secret panel",
     "Secret plan",
     "secret-consultant@a.test",
+    "Secret action",
 ];
 
 /// This organisation's records, by what a path parameter names.
@@ -35,6 +36,9 @@ struct Ours {
     token: i64,
     evidence: i64,
     interview: i64,
+    /// A second final assessment of the client, for the comparison.
+    earlier: i64,
+    action: i64,
 }
 
 fn ours(app: &TestApp, admin: &Cred) -> Ours {
@@ -42,8 +46,27 @@ fn ours(app: &TestApp, admin: &Cred) -> Ours {
     let client = app.client(admin, "Secret Harbour Ltd");
     let assessment = app.draft(admin, client, questionnaire);
     app.finalise_mini(admin, assessment, (6, 4), "secret evidence");
+    let earlier = app.draft(admin, client, questionnaire);
+    app.finalise_mini(admin, earlier, (3, 2), "secret evidence");
     let draft = app.draft(admin, client, questionnaire);
     let (user, _) = app.user(admin, "secret-consultant@a.test", "consultant");
+    app.send(
+        "PUT",
+        &format!("/api/v1/assessments/{assessment}/targets"),
+        admin,
+        &json!({ "targets": [{ "node_id": "AP", "target": 80, "due_date": "2027-06-30" }] }),
+    )
+    .expect(200);
+    let action = app
+        .send(
+            "POST",
+            &format!("/api/v1/clients/{client}/actions"),
+            admin,
+            &action_body(None),
+        )
+        .expect(201)["id"]
+        .as_i64()
+        .expect("action");
     let kpi =
         json!({ "name": "Secret KPI", "unit": "%", "direction": "higher", "kind": "financial" });
     app.send("POST", "/api/v1/kpis", admin, &kpi).expect(201);
@@ -110,6 +133,8 @@ fn ours(app: &TestApp, admin: &Cred) -> Ours {
     Ours {
         evidence,
         interview,
+        earlier,
+        action,
         assessment,
         draft,
         client,
@@ -130,6 +155,10 @@ fn project_body(version: i64) -> Value {
         "cost_planned": 1.0, "cost_actual": null, "benefit_planned": 2.0, "benefit_actual": null,
         "milestones": [], "depends_on": [], "version": version,
     })
+}
+
+fn action_body(version: Option<i64>) -> Value {
+    json!({ "title": "Secret action", "addresses": ["AP"], "owner_name": "Olga Owner", "version": version })
 }
 
 fn interview_body(version: Option<i64>) -> Value {
@@ -164,6 +193,8 @@ fn concrete(template: &str, ours: &Ours) -> String {
         ours.token
     } else if template.starts_with("/api/v1/users/") {
         ours.user
+    } else if template.starts_with("/api/v1/actions/") {
+        ours.action
     } else {
         0
     };
@@ -174,6 +205,7 @@ fn concrete(template: &str, ours: &Ours) -> String {
         .replace("{project_id}", &ours.project.to_string())
         .replace("{evidence_id}", &ours.evidence.to_string())
         .replace("{interview_id}", &ours.interview.to_string())
+        .replace("{other}", &ours.earlier.to_string())
         .replace("/evidence/files", "/evidence/files?file_name=plan.pdf")
         .replace(
             "{format}",
@@ -215,6 +247,10 @@ fn body(method: &str, template: &str) -> Option<Value> {
         ("POST", "/api/v1/programmes/{id}/projects") => project_body(0),
         ("PUT", "/api/v1/programmes/{id}/projects/{project_id}") => project_body(1),
         ("PATCH", "/api/v1/users/{id}") => json!({ "name": "Taken" }),
+        ("POST", "/api/v1/clients/{id}/actions") => action_body(None),
+        ("PUT", "/api/v1/actions/{id}") => action_body(Some(1)),
+        ("PUT", "/api/v1/actions/{id}/status") => json!({ "status": "done", "version": 1 }),
+        ("PUT", "/api/v1/assessments/{id}/targets") => json!({ "targets": [] }),
         _ => json!({}),
     })
 }
@@ -262,6 +298,8 @@ fn snapshot(app: &TestApp, admin: &Cred, ours: &Ours) -> Vec<Value> {
         format!("/api/v1/clients/{}/members", ours.client),
         format!("/api/v1/programmes/{}", ours.programme),
         format!("/api/v1/users/{}", ours.user),
+        format!("/api/v1/assessments/{}/targets", ours.assessment),
+        format!("/api/v1/clients/{}/actions", ours.client),
         "/api/v1/tokens".to_owned(),
         "/api/v1/panels".to_owned(),
     ]
