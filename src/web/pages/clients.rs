@@ -4,6 +4,7 @@
 //! name another client has links to that client.
 
 use super::create::{field, Fields};
+use super::flash::FlashQuery;
 use super::form_errors::Refusal;
 use super::messages::{here, language_options, order_options, text};
 use super::pager::pager;
@@ -101,6 +102,7 @@ pub async fn show(
     state: web::Data<AppState>,
     viewer: Viewer,
     path: web::Path<ClientId>,
+    flash: web::Query<FlashQuery>,
 ) -> Result<HttpResponse, PageError> {
     let caller = viewer.caller();
     let id = path.into_inner();
@@ -152,7 +154,8 @@ pub async fn show(
         "members": members.iter().map(|m| json!({ "name": m.name, "role": m.role.as_str().replace('_', " ") })).collect::<Vec<_>>(),
     });
     viewer.fill(&mut data);
-    Ok(state.pages.render(StatusCode::OK, "client", &data))
+    let status = flash.flash().fill(&mut data);
+    Ok(state.pages.render(status, "client", &data))
 }
 
 /// The final assessments to pick two from, newest first, with the newest

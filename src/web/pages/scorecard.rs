@@ -2,6 +2,7 @@
 //! to its client, and the report's formats one click away.
 
 use super::messages::{fill, here};
+use super::flash::FlashQuery;
 use super::{PageError, Viewer};
 use crate::app::scorecard::{self, ScorecardPage};
 use crate::domain::ids::AssessmentId;
@@ -9,7 +10,7 @@ use crate::domain::role::Role;
 use crate::report::Edition;
 use crate::web::report_query::ReportQuery;
 use crate::web::state::AppState;
-use actix_web::{http::StatusCode, web, HttpResponse};
+use actix_web::{web, HttpResponse};
 use serde_json::json;
 
 pub async fn show(
@@ -17,6 +18,7 @@ pub async fn show(
     viewer: Viewer,
     path: web::Path<AssessmentId>,
     query: web::Query<ReportQuery>,
+    flash: web::Query<FlashQuery>,
 ) -> Result<HttpResponse, PageError> {
     let caller = viewer.caller();
     let (id, edition, asked) = (path.into_inner(), query.edition, query.asked());
@@ -46,5 +48,6 @@ pub async fn show(
         "priorities": priorities.iter().map(|(area, name)| json!({ "area": area, "name": name })).collect::<Vec<_>>(),
     });
     viewer.fill(&mut data);
-    Ok(state.pages.render(StatusCode::OK, "scorecard", &data))
+    let status = flash.flash().fill(&mut data);
+    Ok(state.pages.render(status, "scorecard", &data))
 }
