@@ -38,10 +38,14 @@ client="$(sqlite3 "$work/demo.sqlite3" "SELECT c.name FROM clients c JOIN assess
 "$cmas" report scorecard --database-url "$db" --assessment "$assessment" --lang de --out "$work/scorecard-de.docx"
 "$cmas" report programme --database-url "$db" --client "$programme_client" --lang en --out "$work/programme.docx"
 "$cmas" report programme --database-url "$db" --client "$programme_client" --lang fr --out "$work/programme-fr.docx"
+# The demo's re-assessment on questionnaire 1.1.0 against the wave before it (1.0.0).
+later="$(sqlite3 "$work/demo.sqlite3" "SELECT a.id FROM assessments a JOIN questionnaires q ON q.id = a.questionnaire_id WHERE q.version = '1.1.0' AND a.status = 'final' ORDER BY a.id LIMIT 1")"
+earlier="$(sqlite3 "$work/demo.sqlite3" "SELECT b.id FROM assessments a JOIN assessments b ON b.client_id = a.client_id AND b.business_unit IS NULL AND b.customer_group IS NULL AND b.product IS NULL AND b.assessment_date < a.assessment_date WHERE a.id = $later ORDER BY b.assessment_date DESC LIMIT 1")"
+"$cmas" report comparison --database-url "$db" --assessment "$later" --with "$earlier" --out "$work/comparison.docx"
 
 HOME="$work/home" soffice --headless --norestore --convert-to pdf --outdir "$work/pdf" \
   "$work/scorecard.docx" "$work/scorecard-working.docx" "$work/scorecard-de.docx" \
-  "$work/programme.docx" "$work/programme-fr.docx" >/dev/null
+  "$work/programme.docx" "$work/programme-fr.docx" "$work/comparison.docx" >/dev/null
 
 failed=0
 check() { # file, least pages, most pages, texts it must hold...
@@ -62,4 +66,5 @@ check scorecard-working 5 16 "$client" "Working edition"
 check scorecard-de 5 14 "$client" "Prioritäten: Was zuerst anzugehen ist" "Stärken" "Seite 2"
 check programme 3 30 "What needs attention" "Timeline" "Projects"
 check programme-fr 3 30 "Points d'attention" "Calendrier" "Projets"
+check comparison 3 20 "Wave-over-wave comparison" "Customer Management Assessment 1.1.0" "different questionnaire versions" "Targets" "The practices that moved most" "ME.1.6"
 exit "$failed"

@@ -101,6 +101,30 @@ pub fn programme(
     Ok(())
 }
 
+/// Renders the comparison of two final assessments of one client and scope
+/// (PDF, or HTML or Word when `out` ends in .html or .docx).
+pub fn comparison(
+    app: &App,
+    (one, other): (AssessmentId, AssessmentId),
+    out: &Path,
+    paper: Paper,
+    asked: Asked,
+) -> anyhow::Result<()> {
+    let organisation_id = app
+        .db
+        .read(|conn| anyhow::Ok(Assessment::organisation_of(conn, one.get())?))?
+        .ok_or_else(|| anyhow::anyhow!("there is no assessment {one}"))?;
+    let layout = Layout::for_path(out, paper);
+    let document =
+        super::comparison::document(app, &operator(organisation_id), (one, other), layout, asked)?;
+    write_atomically(out, &document.bytes)?;
+    crate::say!(
+        "{}: assessment {one} compared with assessment {other}",
+        out.display()
+    );
+    Ok(())
+}
+
 /// Renders every final assessment in `layout`; prints progress on a terminal.
 pub fn all(app: &App, dir: &Path, layout: Layout) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;

@@ -21,6 +21,20 @@ pub enum ReportCommand {
         #[command(flatten)]
         choice: ReportChoice,
     },
+    /// Render the comparison of two final assessments of one client and scope (PDF; HTML or Word when FILE ends in .html or .docx).
+    Comparison {
+        /// One assessment's id.
+        #[arg(long)]
+        assessment: i32,
+        /// The other assessment's id; the earlier date is the earlier wave.
+        #[arg(long)]
+        with: i32,
+        /// The file to write.
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        choice: ReportChoice,
+    },
     /// Render the steady-progress programme of a client (PDF; HTML or Word when FILE ends in .html or .docx).
     Programme {
         /// The client's id.
@@ -90,6 +104,18 @@ pub fn run(app: &App, command: ReportCommand) -> anyhow::Result<()> {
         } => report_files::one(
             app,
             AssessmentId(assessment),
+            &out,
+            choice.paper,
+            choice.asked(),
+        ),
+        ReportCommand::Comparison {
+            assessment,
+            with,
+            out,
+            choice,
+        } => report_files::comparison(
+            app,
+            (AssessmentId(assessment), AssessmentId(with)),
             &out,
             choice.paper,
             choice.asked(),

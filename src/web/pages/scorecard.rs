@@ -1,8 +1,8 @@
 //! A final scorecard inside the application: the app's header, the way back
 //! to its client, and the report's formats one click away.
 
-use super::messages::{fill, here};
 use super::flash::FlashQuery;
+use super::messages::{fill, here};
 use super::{PageError, Viewer};
 use crate::app::scorecard::{self, ScorecardPage};
 use crate::domain::ids::AssessmentId;
