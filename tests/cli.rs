@@ -693,3 +693,80 @@ fn a_backup_carries_the_evidence_files() {
     assert_eq!(chunks.len(), 1);
     assert_eq!(chunks[0].bytes, b"%PDF-1.4\n");
 }
+
+#[test]
+fn a_new_version_s_practice_map_is_held_against_the_version_it_replaces() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = cmas(
+        &[
+            "questionnaire",
+            "check",
+            "questionnaires/customer-management-1.1.0.toml",
+        ],
+        &dir.path().join("db"),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("ok: the practice map from 1.0.0 holds"),
+        "{}",
+        text(&out.stdout)
+    );
+    // A split into one practice, and a practice that appears from nowhere.
+    for name in ["customer-management.toml", "customer-management-1.1.0.toml"] {
+        std::fs::copy(format!("questionnaires/{name}"), dir.path().join(name)).expect("copy");
+    }
+    let later = dir.path().join("customer-management-1.1.0.toml");
+    let broken = std::fs::read_to_string(&later)
+        .expect("read")
+        .replace("to = [\"CMA.2.5\", \"CMA.2.6\"]", "to = [\"CMA.2.5\"]");
+    std::fs::write(&later, &broken).expect("write");
+    let out = cmas(
+        &["questionnaire", "check", later.to_str().expect("path")],
+        &dir.path().join("db"),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    let line_of = |needle: &str| {
+        broken
+            .lines()
+            .position(|l| l.trim() == needle)
+            .map(|i| i + 1)
+            .expect("in the file")
+    };
+    let split = broken
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim() == "[[map]]")
+        .map(|(i, _)| i + 1)
+        .nth(2)
+        .expect("the third table");
+    assert!(
+        stderr.contains(&format!(
+            "{}:{split}:1: a `split` table takes at least two `to` practice(s); it has 1",
+            later.display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "{}:{}:1: `CMA.2.6` is new in 1.1.0",
+            later.display(),
+            line_of("id = \"CMA.2.6\"")
+        )),
+        "{stderr}"
+    );
+    // Without the version it replaces beside it, it says so.
+    std::fs::remove_file(dir.path().join("customer-management.toml")).expect("remove");
+    let out = cmas(
+        &["questionnaire", "check", later.to_str().expect("path")],
+        &dir.path().join("db"),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains(
+            "replaces customer-management 1.0.0, which is not among the questionnaires beside it"
+        ),
+        "{}",
+        text(&out.stderr)
+    );
+}

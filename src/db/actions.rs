@@ -110,7 +110,7 @@ impl ActionRow {
         )
         .set((
             fields,
-            actions::version.eq(version + 1),
+            actions::version.eq(version.saturating_add(1)),
             actions::updated_at.eq(now()),
         ))
         .returning(actions::all_columns)
