@@ -121,7 +121,7 @@ pub fn home(app: &App, caller: &Caller, choice: &TrendChoice) -> AppResult<Home>
         Role::Executive | Role::ProgrammeManager => {
             let (cards, trend) = client_cards::cards(app, caller, choice)?;
             let programmes = if caller.role == Role::ProgrammeManager {
-                app.read(|conn| Ok(attention(app, conn, caller)?))?
+                app.read(|conn| attention(app, conn, caller))?
             } else {
                 Vec::new()
             };

@@ -363,10 +363,11 @@ fn view(
     let mut views = Vec::with_capacity(all.len());
     let mut current = None;
     for (set, from, rows) in all {
-        if !baselines.contains_key(&set.assessment_id) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = baselines.entry(set.assessment_id)
+        {
             if let Some(base) = Assessment::find_any(conn, set.assessment_id)? {
                 let q = questionnaire_of(app, conn, &base)?;
-                baselines.insert(set.assessment_id, results::load(conn, &base, &q)?);
+                slot.insert(results::load(conn, &base, &q)?);
             }
         }
         let baseline = baselines.get(&set.assessment_id);

@@ -7,6 +7,8 @@ use crate::domain::questionnaire::Questionnaire;
 use crate::domain::scoring::{Percent, QuestionResult, Results};
 use std::collections::{BTreeMap, HashMap};
 
+mod plans;
+
 /// A sector is benchmarked on its own from this many companies.
 pub const MIN_SECTOR: usize = 5;
 /// Areas are weighted by their link to performance from this many clients.
@@ -203,46 +205,9 @@ pub fn build(input: ScorecardInput<'_>) -> Scorecard {
         not_applicable,
         evidence_base: input.evidence_base,
         targets_version: input.targets.map(|t| t.version),
-        practice_targets: practice_targets(input.questionnaire, results, input.targets),
+        practice_targets: plans::practice_targets(input.questionnaire, results, input.targets),
         actions: input.actions,
     }
-}
-
-/// The targets set on single practices, in the questionnaire's order.
-fn practice_targets(
-    questionnaire: &Questionnaire,
-    results: &Results,
-    targets: Option<&super::Targets>,
-) -> Vec<super::PracticeTarget> {
-    let Some(targets) = targets else {
-        return Vec::new();
-    };
-    questionnaire
-        .areas
-        .iter()
-        .flat_map(|a| {
-            a.sub_areas
-                .iter()
-                .flat_map(move |s| s.questions.iter().map(move |q| (a, q)))
-        })
-        .filter_map(|(area, q)| {
-            let (target, due) = targets.nodes.get(&q.id).copied()?;
-            let current = results
-                .questions
-                .iter()
-                .find(|r| r.question_id == q.id)
-                .and_then(|r| r.percent)
-                .map(|p| p.combined.get());
-            Some(super::PracticeTarget {
-                id: q.id.clone(),
-                practice: q.practice.clone(),
-                area: area.name.clone(),
-                current,
-                target,
-                due,
-            })
-        })
-        .collect()
 }
 
 fn standing(

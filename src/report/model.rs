@@ -79,8 +79,11 @@ pub struct Scorecard {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Targets {
     pub version: i32,
-    pub nodes: std::collections::HashMap<String, (f64, chrono::NaiveDate)>,
+    pub nodes: TargetMap,
 }
+
+/// Targets by area or practice id: (target %, due date).
+pub type TargetMap = std::collections::HashMap<String, (f64, chrono::NaiveDate)>;
 
 /// A target on one practice, with where the assessment left it.
 #[derive(Debug, Clone, PartialEq, Serialize)]

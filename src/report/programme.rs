@@ -13,6 +13,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
+mod paths;
+
 /// A final assessment of the programme's client, with its scope and its
 /// combined % overall and per area (by area id).
 #[derive(Debug, Clone, PartialEq)]
@@ -44,7 +46,7 @@ pub struct ProgrammeInput {
     pub actions: Vec<super::ActionLine>,
     /// The client's whole-company targets per area: the assessment date they
     /// start from, and area id → (target %, due date).
-    pub targets: Option<(NaiveDate, HashMap<String, (f64, NaiveDate)>)>,
+    pub targets: Option<(NaiveDate, super::TargetMap)>,
 }
 
 /// An area's planned path to its target beside the scores actually reached.
@@ -404,54 +406,9 @@ pub fn build(input: ProgrammeInput) -> ProgrammeReport {
         money,
         alerts,
         span,
-        paths: paths(&input, &area_ids),
+        paths: paths::paths(&input, &area_ids),
         actions: input.actions,
     }
-}
-
-/// Each targeted area's path: the whole-company scores it reached, and the
-/// straight line planned from where the targets started to the target.
-fn paths(input: &ProgrammeInput, area_ids: &[String]) -> Vec<AreaPath> {
-    let Some((from, targets)) = &input.targets else {
-        return Vec::new();
-    };
-    let whole: Vec<&ScoredAssessment> = input
-        .assessments
-        .iter()
-        .filter(|a| a.unit.is_none() && a.group.is_none())
-        .collect();
-    area_ids
-        .iter()
-        .zip(&input.area_names)
-        .filter_map(|(id, (_, name))| {
-            let (target, due) = targets.get(id).copied()?;
-            let actual: Vec<PathPoint> = whole
-                .iter()
-                .filter_map(|a| {
-                    Some(PathPoint {
-                        date: a.date,
-                        value: *a.areas.get(id)?,
-                    })
-                })
-                .collect();
-            let start = actual
-                .iter()
-                .filter(|p| p.date <= *from)
-                .max_by_key(|p| p.date)
-                .copied()?;
-            Some(AreaPath {
-                name: name.clone(),
-                actual,
-                planned: vec![
-                    start,
-                    PathPoint {
-                        date: due,
-                        value: target,
-                    },
-                ],
-            })
-        })
-        .collect()
 }
 
 /// Per date, the mean of the assessments of that date, overall and per area.

@@ -12,6 +12,9 @@ on_both_backends!(
     whoever_reads_both_waves_reads_their_comparison_and_nobody_else,
 );
 
+/// A practice's answer: its id, (Intention, Reality) or N/A, and the note.
+type Scored<'a> = (&'a str, Option<(i64, i64)>, &'a str);
+
 /// Scores the mini questionnaire's three practices (`None` = N/A) with
 /// notes, as `cred`, and finalises.
 fn wave(
@@ -19,7 +22,7 @@ fn wave(
     cred: &Cred,
     (client, questionnaire): (i64, i64),
     date: &str,
-    scores: [(&str, Option<(i64, i64)>, &str); 3],
+    scores: [Scored<'_>; 3],
 ) -> i64 {
     let me = app.get("/api/v1/me", cred).expect(200)["user"]["id"].clone();
     let id = app

@@ -21,6 +21,17 @@ use chrono::NaiveDate;
 use rand::Rng;
 use std::collections::HashMap;
 
+/// An action as the demo plans it: title, area, owner (a user or a named
+/// person), due date, status and project.
+type Planned<'a> = (
+    &'a str,
+    String,
+    (Option<i32>, Option<&'a str>),
+    NaiveDate,
+    ActionStatus,
+    Option<i32>,
+);
+
 /// How many of the weakest areas the demo client targets hardest.
 const FOCUS: usize = 3;
 
@@ -123,14 +134,7 @@ impl Portfolio<'_> {
             self.attached.first().copied(),
             self.attached.get(1).copied(),
         );
-        let plan: [(
-            &str,
-            String,
-            (Option<i32>, Option<&str>),
-            NaiveDate,
-            ActionStatus,
-            Option<i32>,
-        ); 4] = [
+        let plan: [Planned<'_>; 4] = [
             (
                 "Agree the value segments with every channel",
                 area(0),

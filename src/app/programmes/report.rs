@@ -223,12 +223,7 @@ fn build_report(
 fn company_targets(
     conn: &mut AnyConnection,
     finals: &[Assessment],
-) -> AppResult<
-    Option<(
-        chrono::NaiveDate,
-        std::collections::HashMap<String, (f64, chrono::NaiveDate)>,
-    )>,
-> {
+) -> AppResult<Option<(chrono::NaiveDate, crate::report::TargetMap)>> {
     let whole = finals
         .iter()
         .filter(|a| a.business_unit.is_none() && a.product.is_none() && a.customer_group.is_none())
@@ -250,7 +245,7 @@ fn company_targets(
 pub(super) fn visible_report(app: &App, caller: &Caller, id: i32) -> AppResult<ProgrammeReport> {
     app.read(|conn| {
         let programme = visible(conn, caller, id)?;
-        Ok(load(app, conn, caller, &programme, today())?)
+        load(app, conn, caller, &programme, today())
     })
 }
 

@@ -4,6 +4,7 @@
 //! The file is walked by hand over `toml_edit`'s spanned document instead of
 //! through serde: serde stops at the first error and forgets positions.
 
+mod keys;
 mod map;
 mod problems;
 
@@ -11,6 +12,7 @@ pub(super) use problems::Lines;
 pub use problems::{LoadErrors, Problem};
 
 use super::{Area, Guidance, Question, Questionnaire, Scale, SubArea};
+use keys::*;
 use std::{collections::HashMap, ops::Range};
 use toml_edit::{ImDocument, Item, TableLike};
 
@@ -47,22 +49,6 @@ pub fn load(file: &str, source: &str) -> Result<Questionnaire, LoadErrors> {
 }
 
 type Span = Option<Range<usize>>;
-
-const TOP_KEYS: &[&str] = &[
-    "id",
-    "version",
-    "replaces",
-    "title",
-    "description",
-    "scale",
-    "areas",
-    "map",
-];
-const SCALE_KEYS: &[&str] = &["min", "max", "intention", "reality", "intention_weight"];
-const AREA_KEYS: &[&str] = &["id", "name", "weight", "description", "sub_areas"];
-const SUB_AREA_KEYS: &[&str] = &["id", "name", "weight", "description", "questions"];
-const QUESTION_KEYS: &[&str] = &["id", "practice", "weight", "guidance"];
-const GUIDANCE_KEYS: &[&str] = &["low", "middle", "high"];
 
 /// Share of Intention in the combined score when the file does not set it.
 const DEFAULT_INTENTION_WEIGHT: f64 = 0.5;

@@ -11,6 +11,7 @@
 //! - `messages`: the pages' wording, from `reports/i18n/*/pages.ftl`;
 //! - one module per page or group of pages.
 
+mod actions;
 mod admin;
 mod assessment;
 mod assessment_list;
@@ -30,13 +31,13 @@ mod messages;
 mod page_error;
 mod pager;
 mod password;
-mod plans;
 mod programmes;
 mod project_edit;
 mod review;
 mod scorecard;
 mod settings;
 mod study;
+mod targets;
 mod templates;
 mod tokens;
 mod upload;
@@ -111,23 +112,23 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/compare", web::get().to(comparison::show))
         .route(
             "/assessments/{id}/targets",
-            web::get().to(plans::targets_form),
+            web::get().to(targets::targets_form),
         )
         .route(
             "/assessments/{id}/targets",
-            web::post().to(plans::save_targets),
+            web::post().to(targets::save_targets),
         )
         .route(
             "/clients/{id}/actions/new",
-            web::get().to(plans::new_action),
+            web::get().to(actions::new_action),
         )
         .route(
             "/clients/{id}/actions",
-            web::post().to(plans::create_action),
+            web::post().to(actions::create_action),
         )
-        .route("/actions/{id}/edit", web::get().to(plans::edit_action))
-        .route("/actions/{id}", web::post().to(plans::update_action))
-        .route("/actions/{id}/done", web::post().to(plans::mark_done))
+        .route("/actions/{id}/edit", web::get().to(actions::edit_action))
+        .route("/actions/{id}", web::post().to(actions::update_action))
+        .route("/actions/{id}/done", web::post().to(actions::mark_done))
         .route(
             "/assessments/{id}/scorecard",
             web::get().to(scorecard::show),

@@ -9,12 +9,15 @@
 //! (the client's members, or a person named at the client).
 
 use super::clients::visible as visible_client;
-use super::documents::{self, Document, Format};
 use super::error::{AppError, AppResult};
 use super::input::{optional, required, SHORT_TEXT};
 use super::permissions::require;
 use super::scores::questionnaire_of;
 use super::App;
+
+mod form;
+mod lines;
+
 use crate::db::actions::{ActionFields, ActionRow};
 use crate::db::assessments::Assessment;
 use crate::db::audit::{AuditEvent, Change};
@@ -28,8 +31,9 @@ use crate::domain::ids::ClientId;
 use crate::domain::plans::{overdue, ActionStatus};
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::role::{Caller, Role};
-use crate::render::table::{Cell, Table};
-use crate::report::ActionLine;
+pub use form::{edit_form, form, ActionForm};
+pub use lines::export;
+pub(crate) use lines::lines;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -241,80 +245,6 @@ pub(super) fn of_client(
             .map(|r| lookup.view(r))
             .collect(),
     )
-}
-
-/// What the action form offers for a client: its name, the areas and
-/// practices of its latest final assessment, the people who may own an
-/// action, its programme's projects and its final assessments.
-pub struct ActionForm {
-    /// The client's name.
-    pub client: String,
-    /// Area ids and names.
-    pub areas: Vec<(String, String)>,
-    /// Practice ids and words.
-    pub practices: Vec<(String, String)>,
-    /// The organisation's people (id, name).
-    pub users: Vec<(i32, String)>,
-    /// The client's programme's projects (id, name).
-    pub projects: Vec<(i32, String)>,
-    /// The client's final assessments (id, date).
-    pub assessments: Vec<(i32, chrono::NaiveDate)>,
-}
-
-/// The action form's choices for a client the caller may write actions for.
-pub fn form(app: &App, caller: &Caller, client_id: ClientId) -> AppResult<ActionForm> {
-    require(caller, WRITERS, "add actions")?;
-    app.read(|conn| {
-        let client = visible_client(conn, caller, client_id)?;
-        let (areas, practices) = match questionnaire_for(app, conn, caller, client.id, None)? {
-            Some(q) => (
-                q.areas
-                    .iter()
-                    .map(|a| (a.id.clone(), a.name.clone()))
-                    .collect(),
-                q.questions()
-                    .map(|x| (x.id.clone(), x.practice.clone()))
-                    .collect(),
-            ),
-            None => (Vec::new(), Vec::new()),
-        };
-        let projects = match Programme::find_for_client(conn, client.id)? {
-            Some(p) => StoredProject::list(conn, p.id)?
-                .into_iter()
-                .map(|s| (s.project.id, s.project.name))
-                .collect(),
-            None => Vec::new(),
-        };
-        let filter = AssessmentFilter {
-            client_id: Some(client.id),
-            status: Some(Status::Final),
-        };
-        let mut assessments: Vec<(i32, chrono::NaiveDate)> =
-            Assessment::list_visible(conn, caller, &filter)?
-                .into_iter()
-                .map(|a| (a.id, a.assessment_date))
-                .collect();
-        assessments.sort_by_key(|(id, date)| std::cmp::Reverse((*date, *id)));
-        Ok(ActionForm {
-            client: client.name,
-            areas,
-            practices,
-            users: User::list_in(conn, caller)?
-                .into_iter()
-                .filter(|u| u.active)
-                .map(|u| (u.id, u.name))
-                .collect(),
-            projects,
-            assessments,
-        })
-    })
-}
-
-/// An action and the form's choices for its client, to change it.
-pub fn edit_form(app: &App, caller: &Caller, id: i32) -> AppResult<(ActionView, ActionForm)> {
-    let action = get(app, caller, id)?;
-    let form = form(app, caller, ClientId(action.client_id))?;
-    Ok((action, form))
 }
 
 /// One action of a client the caller may see.
@@ -545,90 +475,4 @@ fn checked(
         status: r.status.unwrap_or(ActionStatus::Proposed).as_str(),
         project_id: r.project_id,
     })
-}
-
-/// A client's actions as CSV or a spreadsheet.
-pub fn export(
-    app: &App,
-    caller: &Caller,
-    client_id: ClientId,
-    format: Format,
-) -> AppResult<Document> {
-    let (client, views) = app.read(|conn| {
-        let client = visible_client(conn, caller, client_id)?;
-        let lookup = Lookup::of(app, conn, caller, client.id)?;
-        let views: Vec<ActionView> =
-            ActionRow::for_client(conn, client.organisation_id, client.id)?
-                .into_iter()
-                .map(|r| lookup.view(r))
-                .collect();
-        Ok((client, views))
-    })?;
-    let mut table = Table::new(&[
-        "id",
-        "title",
-        "addresses",
-        "owner",
-        "due",
-        "status",
-        "overdue",
-        "project",
-        "assessment_id",
-    ]);
-    for a in &views {
-        let ids: Vec<&str> = a.addresses.iter().map(|x| x.id.as_str()).collect();
-        table.push(vec![
-            Cell::Number(f64::from(a.id)),
-            a.title.as_str().into(),
-            ids.join(" ").into(),
-            a.owner.as_str().into(),
-            a.due_date.map_or(Cell::Empty, |d| d.to_string().into()),
-            a.status.as_str().into(),
-            if a.overdue { "yes" } else { "no" }.into(),
-            a.project.as_deref().map_or(Cell::Empty, Cell::from),
-            a.assessment_id
-                .map_or(Cell::Empty, |id| Cell::Number(f64::from(id))),
-        ]);
-    }
-    let stem = documents::file_stem(&[&client.name, "actions"]);
-    documents::table(&table, format, "actions", &stem)
-}
-
-/// A client's actions as the reports list them: those on `assessment_id`
-/// when given (else all), dropped ones left out, names in `names`.
-pub(crate) fn lines(
-    app: &App,
-    conn: &mut AnyConnection,
-    caller: &Caller,
-    (client_id, assessment_id): (i32, Option<i32>),
-    today: chrono::NaiveDate,
-) -> AppResult<Vec<ActionLine>> {
-    let Some(client) = Client::find_visible(conn, caller, client_id)? else {
-        return Ok(Vec::new());
-    };
-    let lookup = Lookup::of(app, conn, caller, client.id)?;
-    Ok(
-        ActionRow::for_client(conn, client.organisation_id, client.id)?
-            .into_iter()
-            .filter(|r| r.status != ActionStatus::Dropped)
-            .filter(|r| assessment_id.is_none() || r.assessment_id == assessment_id)
-            .map(|r| {
-                let v = lookup.view(r);
-                ActionLine {
-                    title: v.title,
-                    addresses: v
-                        .addresses
-                        .iter()
-                        .map(|a| a.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    owner: v.owner,
-                    due: v.due_date,
-                    status: v.status,
-                    overdue: overdue(v.status, v.due_date, today),
-                    project: v.project,
-                }
-            })
-            .collect(),
-    )
 }
