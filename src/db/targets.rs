@@ -52,18 +52,6 @@ impl TargetSetRow {
             .load(conn)
     }
 
-    /// The owner's latest version, if it set any.
-    pub fn latest(conn: &mut AnyConnection, owner: TargetOwner<'_>) -> QueryResult<Option<Self>> {
-        target_sets::table
-            .filter(target_sets::organisation_id.eq(owner.organisation_id))
-            .filter(target_sets::client_id.eq(owner.client_id))
-            .filter(target_sets::scope_key.eq(owner.scope_key))
-            .order(target_sets::version.desc())
-            .select(Self::as_select())
-            .first(conn)
-            .optional()
-    }
-
     /// The targets of sets, in the order of their nodes.
     pub fn targets(conn: &mut AnyConnection, set_ids: &[i32]) -> QueryResult<Vec<TargetRow>> {
         targets::table

@@ -70,6 +70,50 @@ fn legend<DB: DrawingBackend>(
     Ok(())
 }
 
+/// Vertical grid lines at 0, 25, 50, 75 and 100 % of `x`, labelled above.
+fn across_percent<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    p: &Palette,
+    x: &dyn Fn(f64) -> i32,
+    (top, bottom): (i32, i32),
+) -> Drawn<DB> {
+    for tick in (0..=100).step_by(25) {
+        let tx = x(f64::from(tick));
+        area.draw(&PathElement::new(
+            vec![(tx, top), (tx, bottom)],
+            GRID.stroke_width(px(0.5) as u32),
+        ))?;
+        area.draw(&Text::new(
+            format!("{tick}%"),
+            (tx, top - px(3.0)),
+            p.font(7.0, &MUTED, HPos::Center, VPos::Bottom),
+        ))?;
+    }
+    Ok(())
+}
+
+/// Horizontal grid lines at 0, 25, 50, 75 and 100 % of `y`, labelled left.
+fn up_percent<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    p: &Palette,
+    y: &dyn Fn(f64) -> i32,
+    (left, right): (i32, i32),
+) -> Drawn<DB> {
+    for tick in (0..=100).step_by(25) {
+        let ty = y(f64::from(tick));
+        area.draw(&PathElement::new(
+            vec![(left, ty), (right, ty)],
+            GRID.stroke_width(px(0.5) as u32),
+        ))?;
+        area.draw(&Text::new(
+            format!("{tick}%"),
+            (left - px(4.0), ty),
+            p.font(7.0, &MUTED, HPos::Right, VPos::Center),
+        ))?;
+    }
+    Ok(())
+}
+
 /// One row per area: Intention and Reality bars against the portfolio's
 /// median and top quartile (ticks), with the combined score and its change.
 pub fn area_bars<DB: DrawingBackend>(
@@ -84,18 +128,7 @@ pub fn area_bars<DB: DrawingBackend>(
         left + ((right - left) as f64 * value.clamp(0.0, 100.0) / 100.0).round() as i32
     };
     let row_height = (bottom - top) / rows.len().max(1) as i32;
-    for tick in (0..=100).step_by(25) {
-        let tx = x(f64::from(tick));
-        area.draw(&PathElement::new(
-            vec![(tx, top), (tx, bottom)],
-            GRID.stroke_width(px(0.5) as u32),
-        ))?;
-        area.draw(&Text::new(
-            format!("{tick}%"),
-            (tx, top - px(3.0)),
-            p.font(7.0, &MUTED, HPos::Center, VPos::Bottom),
-        ))?;
-    }
+    across_percent(area, p, &x, (top, bottom))?;
     for (i, row) in rows.iter().enumerate() {
         let y0 = top + row_height * i as i32;
         let mid = y0 + row_height / 2;
@@ -175,18 +208,7 @@ pub fn trend<DB: DrawingBackend>(
     };
     let steps = (points.len().max(2) - 1) as f64;
     let x = |i: usize| left + ((right - left) as f64 * i as f64 / steps).round() as i32;
-    for tick in (0..=100).step_by(25) {
-        let ty = y(f64::from(tick));
-        area.draw(&PathElement::new(
-            vec![(left, ty), (right, ty)],
-            GRID.stroke_width(px(0.5) as u32),
-        ))?;
-        area.draw(&Text::new(
-            format!("{tick}%"),
-            (left - px(4.0), ty),
-            p.font(7.0, &MUTED, HPos::Right, VPos::Center),
-        ))?;
-    }
+    up_percent(area, p, &y, (left, right))?;
     for (i, point) in points.iter().enumerate() {
         area.draw(&Text::new(
             p.words.month_year(point.date),

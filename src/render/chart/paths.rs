@@ -3,7 +3,7 @@
 //! straight path planned from where the targets started to the target on
 //! its due date (dashed), on a time axis.
 
-use super::colour::{GRID, MUTED};
+use super::colour::MUTED;
 use super::{legend, px, Drawn, Palette};
 use crate::report::programme::AreaPath;
 use chrono::NaiveDate;
@@ -35,18 +35,7 @@ pub fn paths<DB: DrawingBackend>(
         left + ((right - left) as f64 * (d - first).num_days() as f64 / days).round() as i32
     };
     let y = |v: f64| bottom - ((bottom - top) as f64 * v.clamp(0.0, 100.0) / 100.0).round() as i32;
-    for tick in (0..=100).step_by(25) {
-        let ty = y(f64::from(tick));
-        area.draw(&PathElement::new(
-            vec![(left, ty), (right, ty)],
-            GRID.stroke_width(px(0.5) as u32),
-        ))?;
-        area.draw(&Text::new(
-            format!("{tick}%"),
-            (left - px(4.0), ty),
-            p.font(7.0, &MUTED, HPos::Right, VPos::Center),
-        ))?;
-    }
+    super::up_percent(area, p, &y, (left, right))?;
     for d in [first, last] {
         area.draw(&Text::new(
             p.words.month_year(d),

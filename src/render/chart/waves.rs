@@ -1,7 +1,7 @@
 //! Two waves per area: the earlier score a hollow dot, the later a filled
 //! one, joined by a line, so which way each area moved reads at a glance.
 
-use super::colour::{GRID, MUTED, TEXT, WHITE};
+use super::colour::{TEXT, WHITE};
 use super::{legend, px, Drawn, Palette};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -32,18 +32,7 @@ pub fn waves<DB: DrawingBackend>(
         left + ((right - left) as f64 * value.clamp(0.0, 100.0) / 100.0).round() as i32
     };
     let row_height = (bottom - top) / rows.len().max(1) as i32;
-    for tick in (0..=100).step_by(25) {
-        let tx = x(f64::from(tick));
-        area.draw(&PathElement::new(
-            vec![(tx, top), (tx, bottom)],
-            GRID.stroke_width(px(0.5) as u32),
-        ))?;
-        area.draw(&Text::new(
-            format!("{tick}%"),
-            (tx, top - px(3.0)),
-            p.font(7.0, &MUTED, HPos::Center, VPos::Bottom),
-        ))?;
-    }
+    super::across_percent(area, p, &x, (top, bottom))?;
     for (i, row) in rows.iter().enumerate() {
         let mid = top + row_height * i as i32 + row_height / 2;
         area.draw(&Text::new(

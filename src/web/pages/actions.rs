@@ -12,7 +12,7 @@ use crate::app::error::AppError;
 use crate::domain::ids::ClientId;
 use crate::domain::plans::ActionStatus;
 use crate::web::state::AppState;
-use actix_web::{http::StatusCode, web, HttpResponse};
+use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
@@ -161,13 +161,7 @@ fn action_page(
         "assessments": form.assessments.iter().map(|(id, date)| option(id.to_string(), here().short_date(*date), "assessment")).collect::<Vec<_>>(),
         "statuses": ActionStatus::ALL.iter().map(|s| option(s.as_str().to_owned(), here().get(&format!("action-status-{}", s.as_str())), "status")).collect::<Vec<_>>(),
     });
-    let status = match refusal {
-        Some(refusal) => {
-            refusal.fill(&mut data);
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
-        None => StatusCode::OK,
-    };
+    let status = Refusal::status(refusal, &mut data);
     viewer.fill(&mut data);
     Ok(state.pages.render(status, "action_form", &data))
 }
@@ -213,32 +207,13 @@ pub async fn create_action(
     path: web::Path<ClientId>,
     form: web::Form<Fields>,
 ) -> Result<HttpResponse, PageError> {
-    let (client, fields) = (path.into_inner(), form.into_inner());
-    viewer.check(field(&fields, "csrf_token"))?;
-    let caller = viewer.caller();
-    let outcome = match action_request(&fields) {
-        Ok(body) => state
-            .run(move |app| actions::create(app, &caller, client, body))
-            .await
-            .map(|_| ()),
-        Err(e) => Err(e.into()),
-    };
-    match outcome {
-        Ok(()) => Ok(Confirmation::ActionSaved.redirect(&format!("/clients/{}", client.get()))),
-        Err(e) => {
-            let refusal = Refusal::of(e)?;
-            let form = state
-                .run(move |app| actions::form(app, &caller, client))
-                .await?;
-            action_page(
-                &state,
-                &viewer,
-                (Target::New(client), &form),
-                typed(&fields),
-                Some(refusal),
-            )
-        }
-    }
+    submit(
+        &state,
+        &viewer,
+        Target::New(path.into_inner()),
+        form.into_inner(),
+    )
+    .await
 }
 
 pub async fn update_action(
@@ -247,35 +222,64 @@ pub async fn update_action(
     path: web::Path<i32>,
     form: web::Form<Fields>,
 ) -> Result<HttpResponse, PageError> {
-    let (id, fields) = (path.into_inner(), form.into_inner());
+    // The client is known once the action is read; the form names none.
+    submit(
+        &state,
+        &viewer,
+        Target::Existing(path.into_inner(), 0),
+        form.into_inner(),
+    )
+    .await
+}
+
+/// Saves the form as a new action or a change of one; back to the client
+/// page, or the form again with what was typed and why it was refused.
+async fn submit(
+    state: &AppState,
+    viewer: &Viewer,
+    target: Target,
+    fields: Fields,
+) -> Result<HttpResponse, PageError> {
     viewer.check(field(&fields, "csrf_token"))?;
     let caller = viewer.caller();
     let outcome = match action_request(&fields) {
         Ok(body) => {
             state
-                .run(move |app| actions::update(app, &caller, id, body))
+                .run(move |app| match target {
+                    Target::New(client) => actions::create(app, &caller, client, body),
+                    Target::Existing(id, _) => actions::update(app, &caller, id, body),
+                })
                 .await
         }
         Err(e) => Err(e.into()),
     };
-    match outcome {
+    let refusal = match outcome {
         Ok(saved) => {
-            Ok(Confirmation::ActionSaved.redirect(&format!("/clients/{}", saved.client_id)))
+            return Ok(Confirmation::ActionSaved.redirect(&format!("/clients/{}", saved.client_id)))
         }
-        Err(e) => {
-            let refusal = Refusal::of(e)?;
+        Err(e) => Refusal::of(e)?,
+    };
+    let (target, form) = match target {
+        Target::New(client) => {
+            let form = state
+                .run(move |app| actions::form(app, &caller, client))
+                .await?;
+            (target, form)
+        }
+        Target::Existing(id, _) => {
             let (action, form) = state
                 .run(move |app| actions::edit_form(app, &caller, id))
                 .await?;
-            action_page(
-                &state,
-                &viewer,
-                (Target::Existing(id, action.client_id), &form),
-                typed(&fields),
-                Some(refusal),
-            )
+            (Target::Existing(id, action.client_id), form)
         }
-    }
+    };
+    action_page(
+        state,
+        viewer,
+        (target, &form),
+        typed(&fields),
+        Some(refusal),
+    )
 }
 
 /// An action marked done from the client page.

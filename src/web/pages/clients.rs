@@ -217,13 +217,7 @@ fn form_page(
         .unwrap_or(Language::En);
     let languages = language_options(Some(chosen));
     let mut data = json!({ "title": title, "action": action, "form": form, "id": id.map(ClientId::get), "languages": languages });
-    let status = match refusal {
-        Some(refusal) => {
-            refusal.fill(&mut data);
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
-        None => StatusCode::OK,
-    };
+    let status = Refusal::status(refusal, &mut data);
     viewer.fill(&mut data);
     state.pages.render(status, "client_form", &data)
 }

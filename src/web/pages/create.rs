@@ -9,7 +9,7 @@ use crate::app::error::AppError;
 use crate::domain::role::{Caller, Role};
 use crate::web::problem::ApiError;
 use crate::web::state::AppState;
-use actix_web::{http::StatusCode, web, HttpResponse};
+use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -65,13 +65,7 @@ async fn assessment_page(
         "questionnaires": choices.questionnaires.iter().map(|q| json!({ "id": q.id, "title": q.title, "version": q.version, "selected": chosen("questionnaire_id", q.id) })).collect::<Vec<_>>(),
         "colleagues": choices.colleagues.iter().map(|u| json!({ "id": u.id, "name": u.name, "checked": ticked(u.id) })).collect::<Vec<_>>(),
     });
-    let status = match refusal {
-        Some(refusal) => {
-            refusal.fill(&mut data);
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
-        None => StatusCode::OK,
-    };
+    let status = Refusal::status(refusal, &mut data);
     viewer.fill(&mut data);
     Ok(state.pages.render(status, "assessment_form", &data))
 }

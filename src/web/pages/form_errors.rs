@@ -34,6 +34,18 @@ impl Refusal {
         Ok(Refusal { errors, existing })
     }
 
+    /// The status a form page answers with: 422 with the refusal's errors
+    /// in `data` when there is one, else 200.
+    pub fn status(refusal: Option<Refusal>, data: &mut Value) -> actix_web::http::StatusCode {
+        match refusal {
+            Some(refusal) => {
+                refusal.fill(data);
+                actix_web::http::StatusCode::UNPROCESSABLE_ENTITY
+            }
+            None => actix_web::http::StatusCode::OK,
+        }
+    }
+
     /// Adds `errors` and `existing` to a page's data.
     pub fn fill(self, data: &mut Value) {
         if let Some(page) = data.as_object_mut() {

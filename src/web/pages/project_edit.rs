@@ -14,7 +14,7 @@ use crate::app::programmes::{self, CHANGERS};
 use crate::domain::numbers::NumberFormat;
 use crate::domain::programme::{Grid, MilestoneInput, Placement, ProjectStatus};
 use crate::web::state::AppState;
-use actix_web::{http::StatusCode, web, HttpResponse};
+use actix_web::{web, HttpResponse};
 use serde_json::{json, Map, Value};
 
 /// Blank milestone rows the form offers for new milestones.
@@ -126,13 +126,7 @@ async fn render(
         "areas": planning.areas.iter().map(|(a, name)| json!({ "id": a, "name": name, "checked": areas.contains(a) })).collect::<Vec<_>>(),
         "others": programme.report.projects.iter().filter(|p| p.id != project_id).map(|p| json!({ "id": p.id, "name": p.name, "checked": depends_on.contains(&p.id.to_string()) })).collect::<Vec<_>>(),
     });
-    let status = match refusal {
-        Some(refusal) => {
-            refusal.fill(&mut data);
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
-        None => StatusCode::OK,
-    };
+    let status = Refusal::status(refusal, &mut data);
     viewer.fill(&mut data);
     Ok(state.pages.render(status, "project_edit", &data))
 }

@@ -11,7 +11,7 @@ use crate::app::error::AppError;
 use crate::app::targets::{self, TargetInput, TargetsRequest, TargetsView};
 use crate::domain::ids::AssessmentId;
 use crate::web::state::AppState;
-use actix_web::{http::StatusCode, web, HttpResponse};
+use actix_web::{web, HttpResponse};
 use serde_json::{json, Value};
 
 /// Blank practice rows the targets form offers.
@@ -158,13 +158,7 @@ async fn targets_page(
         "practices": practices,
         "versions": versions,
     });
-    let status = match refusal {
-        Some(refusal) => {
-            refusal.fill(&mut data);
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
-        None => StatusCode::OK,
-    };
+    let status = Refusal::status(refusal, &mut data);
     viewer.fill(&mut data);
     Ok(state.pages.render(status, "targets", &data))
 }
