@@ -436,6 +436,7 @@ impl Waves {
             after: q1,
             comparison,
             targets,
+            mapped: map::check(q0, q1).is_ok(),
             notes_before: &notes_before,
             notes_after: &notes_after,
         }))

@@ -243,7 +243,7 @@ fn load(
         conn,
         caller,
         (assessment.client_id, Some(assessment.id)),
-        today,
+        (today, language),
     )?;
     Ok(report::build(ScorecardInput {
         edition,

@@ -158,6 +158,8 @@ pub struct WavesInput<'a> {
     pub comparison: WaveComparison,
     /// The targets in force at the earlier wave and their outcomes.
     pub targets: Vec<TargetResult>,
+    /// Practices were paired by the later version's practice map (else by id).
+    pub mapped: bool,
     /// The earlier wave's answers, for their evidence notes.
     pub notes_before: &'a [AnswerNote],
     /// The later wave's answers.
@@ -239,7 +241,11 @@ pub fn build(input: WavesInput<'_>) -> WaveReport {
         ),
         versions_note: spans.then(|| {
             w.fill(
-                "compare-spans-versions",
+                if input.mapped {
+                    "compare-spans-versions"
+                } else {
+                    "compare-spans-versions-by-id"
+                },
                 &[
                     ("before", Arg::from(&meta.before.questionnaire)),
                     ("after", Arg::from(&meta.after.questionnaire)),

@@ -409,3 +409,5 @@ programme-flag_overdue_action = überfällige Maßnahme
 programme-reason_action = verantwortlich { $owner }, fällig am { $date }, noch offen
 chart-planned-dashed = Durchgezogen: die erreichten Werte; gestrichelt: der geplante Weg zu jedem Ziel.
 figure-paths = Geplanter und tatsächlicher Weg je Bereich mit Ziel
+# $before und $after sind Fragebogentitel mit ihren Versionen.
+compare-spans-versions-by-id = Die Bewertungen verwenden unterschiedliche Fragebogenversionen ({ $before } und { $after }), und die spätere hat keine Zuordnungstabelle zur früheren: Praktiken werden über ihre Kennung zugeordnet; solche ohne Entsprechung sind markiert und werden nicht verglichen.

@@ -405,3 +405,5 @@ programme-flag_overdue_action = overdue action
 programme-reason_action = owned by { $owner }, due on { $date }, still open
 chart-planned-dashed = Solid: the scores reached; dashed: the planned path to each target.
 figure-paths = Planned and actual paths per targeted area
+# $before and $after are questionnaire titles with their versions.
+compare-spans-versions-by-id = The waves used different questionnaire versions ({ $before } and { $after }), and the later one has no practice map from the earlier: practices are matched by id, and those without a match are marked and not compared.

@@ -411,3 +411,5 @@ programme-flag_overdue_action = action en retard
 programme-reason_action = responsable { $owner }, échéance le { $date }, toujours ouverte
 chart-planned-dashed = Trait plein : les scores atteints ; pointillés : la trajectoire prévue vers chaque objectif.
 figure-paths = Trajectoires prévues et réelles par domaine ciblé
+# $before et $after sont des titres de questionnaire avec leur version.
+compare-spans-versions-by-id = Les évaluations utilisent des versions différentes du questionnaire ({ $before } et { $after }), et la plus récente n’a pas de table de correspondance avec l’antérieure : les pratiques sont rapprochées par leur identifiant ; celles sans équivalent sont signalées et hors comparaison.

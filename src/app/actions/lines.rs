@@ -1,12 +1,14 @@
 //! A client's actions as a table (CSV, XLSX) and as the reports list them.
 
-use super::{visible_client, ActionView, Lookup};
+use super::{node_names, questionnaire_for, visible_client, ActionView, Lookup};
 use crate::app::documents::{self, Document, Format};
 use crate::app::error::AppResult;
+use crate::app::questionnaire_language::in_language;
 use crate::app::App;
 use crate::db::actions::ActionRow;
 use crate::db::clients::Client;
 use crate::db::AnyConnection;
+use crate::domain::i18n::Language;
 use crate::domain::ids::ClientId;
 use crate::domain::plans::{overdue, ActionStatus};
 use crate::domain::role::Caller;
@@ -67,12 +69,16 @@ pub(crate) fn lines(
     conn: &mut AnyConnection,
     caller: &Caller,
     (client_id, assessment_id): (i32, Option<i32>),
-    today: chrono::NaiveDate,
+    (today, language): (chrono::NaiveDate, Language),
 ) -> AppResult<Vec<ActionLine>> {
     let Some(client) = Client::find_visible(conn, caller, client_id)? else {
         return Ok(Vec::new());
     };
-    let lookup = Lookup::of(app, conn, caller, client.id)?;
+    let mut lookup = Lookup::of(app, conn, caller, client.id)?;
+    // The areas and practices by name in the report's language.
+    if let Some(q) = questionnaire_for(app, conn, caller, client.id, None)? {
+        lookup.names = node_names(&in_language(q, language));
+    }
     Ok(
         ActionRow::for_client(conn, client.organisation_id, client.id)?
             .into_iter()

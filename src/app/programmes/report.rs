@@ -198,8 +198,13 @@ fn build_report(
         .into_iter()
         .map(|p| p.project)
         .collect();
-    let actions =
-        crate::app::actions::lines(app, conn, caller, (programme.client_id, None), today)?;
+    let actions = crate::app::actions::lines(
+        app,
+        conn,
+        caller,
+        (programme.client_id, None),
+        (today, language),
+    )?;
     let targets = company_targets(conn, &finals)?;
     let report = build(ProgrammeInput {
         client,
