@@ -76,7 +76,29 @@ def main():
     projects = [p["id"] for p in plan if p["id"] not in needed][:10]
     units, groups = grid["grid"]["units"], grid["grid"]["groups"]
 
+    # Two final whole-company waves of one client, for the comparison and
+    # the targets; an action of that client for the operations on one.
+    waves = {}
+    for a in get(base, token, "/api/v1/assessments?status=final&per_page=500"):
+        if not any(a["scope"].values()):
+            waves.setdefault((a["client_id"], a["questionnaire_id"]), []).append(a["id"])
+    pair = next((ids for ids in waves.values() if len(ids) >= 2), [])
+    later, earlier = (sorted(pair)[-1:], sorted(pair)[-2:-1]) if pair else ([], [])
+    planned_client = next((client for (client, _), ids in waves.items() if ids == pair), clients[0])
+    action_body = {
+        "title": "Schemathesis action",
+        "addresses": [detail["definition"]["areas"][0]["id"]],
+        "owner_name": "Run owner",
+        "due_date": "2027-06-30",
+        "status": "agreed",
+    }
+    action = get(base, token, "/api/v1/clients/%d/actions" % planned_client, action_body)
+
     dictionaries = {
+        "later_waves": later,
+        "earlier_waves": earlier,
+        "planned_clients": [planned_client],
+        "actions": [action["id"]],
         "people": people,
         "consultants": consultants,
         "clients": clients,
@@ -170,7 +192,17 @@ def main():
             "path.id": "programmes",
             "path.project_id": "removable",
         },
+        "PUT /api/v1/assessments/{id}/targets": {"path.id": "later_waves"},
+        "POST /api/v1/clients/{id}/actions": {"path.id": "planned_clients"},
+        "GET /api/v1/actions/{id}": {"path.id": "actions"},
+        "PUT /api/v1/actions/{id}": {"path.id": "actions"},
+        "PUT /api/v1/actions/{id}/status": {"path.id": "actions"},
     }
+    for suffix in ("", ".pdf", ".html", ".docx"):
+        operations["GET /api/v1/assessments/{id}/comparison/{other}" + suffix] = {
+            "path.id": "later_waves",
+            "path.other": "earlier_waves",
+        }
     # Request bodies the API takes, with these records, as the examples the
     # coverage phase starts from (schemathesis_hooks.py puts them in the
     # run's copy of the document): it takes no bound body values.
@@ -205,6 +237,12 @@ def main():
         "put /api/v1/assessments/{id}/assignments": {"assignments": []},
         "post /api/v1/auth/login": {"email": "consultant@demo.cmas", "password": "demo-consultant-pass"},
         "post /api/v1/stats/correlation": {"x": [1.0, 2.0, 3.0, 4.0, 5.0], "y": [2.0, 1.0, 4.0, 3.0, 5.0]},
+        "put /api/v1/assessments/{id}/targets": {
+            "targets": [{"node_id": detail["definition"]["areas"][0]["id"], "target": 70, "due_date": "2027-12-31"}],
+        },
+        "post /api/v1/clients/{id}/actions": action_body,
+        "put /api/v1/actions/{id}": dict(action_body, title="Schemathesis action, changed", version=action["version"]),
+        "put /api/v1/actions/{id}/status": {"status": "in_progress", "version": action["version"]},
     }
     # A project of the run's own for the operation that removes one: the
     # demo's may be gone by then with their client (erasure is tested too).
