@@ -172,7 +172,7 @@ pub struct NodeChange {
 
 /// An area in both waves, with its sub-areas.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
-pub struct AreaChange {
+pub struct AreaWaves {
     /// The area itself.
     #[serde(flatten)]
     pub area: NodeChange,
@@ -182,7 +182,7 @@ pub struct AreaChange {
 
 /// Where a practice stood in one wave, in points on the scale.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, ToSchema)]
-pub struct Standing {
+pub struct PracticeStanding {
     /// Intention in points; absent when N/A or unanswered.
     pub intention: Option<f64>,
     /// Reality in points; absent when N/A or unanswered.
@@ -191,9 +191,9 @@ pub struct Standing {
     pub not_applicable: bool,
 }
 
-impl Standing {
-    fn of(result: Option<&QuestionResult>) -> Standing {
-        Standing {
+impl PracticeStanding {
+    fn of(result: Option<&QuestionResult>) -> PracticeStanding {
+        PracticeStanding {
             intention: result.and_then(|q| q.intention),
             reality: result.and_then(|q| q.reality),
             not_applicable: result.is_some_and(|q| q.not_applicable),
@@ -202,12 +202,12 @@ impl Standing {
 
     /// Several earlier practices merged into one: the mean of those scored,
     /// N/A only when every one of them was.
-    fn merged(parts: &[Standing]) -> Standing {
-        let mean = |f: fn(&Standing) -> Option<f64>| {
+    fn merged(parts: &[PracticeStanding]) -> PracticeStanding {
+        let mean = |f: fn(&PracticeStanding) -> Option<f64>| {
             let values: Vec<f64> = parts.iter().filter_map(f).collect();
             (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
         };
-        Standing {
+        PracticeStanding {
             intention: mean(|s| s.intention),
             reality: mean(|s| s.reality),
             not_applicable: !parts.is_empty() && parts.iter().all(|s| s.not_applicable),
@@ -229,9 +229,9 @@ pub struct PracticeChange {
     /// How the two are linked.
     pub link: Link,
     /// The earlier wave (the mean of the parts when merged).
-    pub before: Standing,
+    pub before: PracticeStanding,
     /// The later wave.
-    pub after: Standing,
+    pub after: PracticeStanding,
     /// Improved, regressed, mixed, unchanged or not compared.
     pub movement: Movement,
     /// Why it is not compared, when it is not.
@@ -256,7 +256,11 @@ impl PracticeChange {
 }
 
 /// The verdict on one practice: moved (and which way), or why not compared.
-pub fn movement(link: Link, before: Standing, after: Standing) -> (Movement, Option<NotCompared>) {
+pub fn movement(
+    link: Link,
+    before: PracticeStanding,
+    after: PracticeStanding,
+) -> (Movement, Option<NotCompared>) {
     let not = |why| (Movement::NotCompared, Some(why));
     match link {
         Link::New => return not(NotCompared::NoEarlierCounterpart),
@@ -291,7 +295,7 @@ pub struct WaveComparison {
     /// The overall result in both waves.
     pub overall: DimensionChange,
     /// Every area of the later wave (then any the earlier one had alone).
-    pub areas: Vec<AreaChange>,
+    pub areas: Vec<AreaWaves>,
     /// Every practice, in the later wave's order, then the retired ones.
     pub practices: Vec<PracticeChange>,
 }
@@ -335,17 +339,17 @@ pub fn compare(before: &Results, after: &Results, counterparts: &[Counterpart]) 
     let practices = counterparts
         .iter()
         .map(|c| {
-            let parts: Vec<Standing> = c
+            let parts: Vec<PracticeStanding> = c
                 .before
                 .iter()
-                .map(|id| Standing::of(earlier.get(id)))
+                .map(|id| PracticeStanding::of(earlier.get(id)))
                 .collect();
             let was = if parts.len() == 1 {
-                parts.first().copied().unwrap_or(Standing::of(None))
+                parts.first().copied().unwrap_or(PracticeStanding::of(None))
             } else {
-                Standing::merged(&parts)
+                PracticeStanding::merged(&parts)
             };
-            let now = Standing::of(c.after.as_ref().and_then(|id| later.get(id)));
+            let now = PracticeStanding::of(c.after.as_ref().and_then(|id| later.get(id)));
             let (movement, reason) = movement(c.link, was, now);
             PracticeChange {
                 before_ids: c.before.clone(),
@@ -403,10 +407,10 @@ fn sub_areas<'a>(r: &'a Results, id: &str) -> Vec<&'a Rollup> {
         .collect()
 }
 
-fn areas(before: &Results, after: &Results) -> Vec<AreaChange> {
+fn areas(before: &Results, after: &Results) -> Vec<AreaWaves> {
     paired(&rollups(before), &rollups(after))
         .into_iter()
-        .map(|area| AreaChange {
+        .map(|area| AreaWaves {
             sub_areas: paired(&sub_areas(before, &area.id), &sub_areas(after, &area.id)),
             area,
         })

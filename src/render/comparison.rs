@@ -1,7 +1,7 @@
 //! What the PDF, the Word and the HTML comparison all print: the rows of
 //! its tables, its masthead and footer lines, in the report's language.
 
-use crate::domain::comparison::{Change, DimensionChange, Link, NodeChange, Standing};
+use crate::domain::comparison::{Change, DimensionChange, Link, NodeChange, PracticeStanding};
 use crate::domain::i18n::{words, Arg, Words};
 use crate::domain::plans::TargetOutcome;
 use crate::render::chart::WaveRow;
@@ -90,7 +90,7 @@ pub fn sub_area_rows(report: &WaveReport) -> Vec<Vec<String>> {
 }
 
 /// A wave's standing in points: "3.5 / 2.0", "N/A" or "–".
-pub fn standing(w: &Words, s: &Standing) -> String {
+pub fn standing(w: &Words, s: &PracticeStanding) -> String {
     if s.not_applicable {
         return w.get("compare-na");
     }

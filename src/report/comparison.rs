@@ -5,7 +5,7 @@
 use super::build::AnswerNote;
 use super::model::Edition;
 use crate::domain::comparison::{
-    AreaChange, DimensionChange, Link, Movement, NotCompared, Standing, WaveComparison,
+    AreaWaves, DimensionChange, Link, Movement, NotCompared, PracticeStanding, WaveComparison,
     MOVED_POINTS,
 };
 use crate::domain::i18n::{words, Arg, Language, Words};
@@ -60,9 +60,9 @@ pub struct PracticeLine {
     /// How it is linked to the earlier wave's practices.
     pub link: Link,
     /// The earlier wave (the mean of the parts when merged).
-    pub before: Standing,
+    pub before: PracticeStanding,
     /// The later wave.
-    pub after: Standing,
+    pub after: PracticeStanding,
     /// Improved, regressed, mixed, unchanged or not compared.
     pub movement: Movement,
     /// The verdict in words: "improved", "N/A in the earlier wave", ….
@@ -130,7 +130,7 @@ pub struct WaveReport {
     /// The overall result in both waves.
     pub overall: DimensionChange,
     /// Every area with its sub-areas.
-    pub areas: Vec<AreaChange>,
+    pub areas: Vec<AreaWaves>,
     /// How many practices moved each way.
     pub counts: Counts,
     /// The practices that moved furthest, with both waves' notes.

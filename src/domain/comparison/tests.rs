@@ -80,8 +80,8 @@ fn practice<'a>(c: &'a WaveComparison, id: &str) -> &'a PracticeChange {
         .expect("the practice is compared")
 }
 
-fn standing(intention: f64, reality: f64) -> Standing {
-    Standing {
+fn standing(intention: f64, reality: f64) -> PracticeStanding {
+    PracticeStanding {
         intention: Some(intention),
         reality: Some(reality),
         not_applicable: false,
@@ -112,12 +112,12 @@ fn a_change_of_one_point_on_either_dimension_moves_a_practice_and_less_does_not(
 
 #[test]
 fn not_applicable_or_unanswered_on_either_side_is_not_compared_and_says_which() {
-    let na = Standing {
+    let na = PracticeStanding {
         intention: None,
         reality: None,
         not_applicable: true,
     };
-    let blank = Standing {
+    let blank = PracticeStanding {
         intention: None,
         reality: None,
         not_applicable: false,
