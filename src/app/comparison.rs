@@ -208,11 +208,12 @@ pub fn page(
 }
 
 /// What each practice of the later wave is compared with: the later
-/// version's practice map when it maps from the earlier version and holds,
-/// else practices matched by id (those without a match are not compared).
-fn counterparts(earlier: &Questionnaire, later: &Questionnaire) -> Vec<Counterpart> {
+/// version's practice map when it maps from the earlier version and holds
+/// (then `true`), else practices matched by id (those without a match are
+/// not compared).
+fn counterparts(earlier: &Questionnaire, later: &Questionnaire) -> (Vec<Counterpart>, bool) {
     if let Ok(pairs) = map::check(earlier, later) {
-        return pairs
+        let pairs = pairs
             .into_iter()
             .map(|p| Counterpart {
                 link: match p.kind {
@@ -227,13 +228,15 @@ fn counterparts(earlier: &Questionnaire, later: &Questionnaire) -> Vec<Counterpa
                 after: p.after,
             })
             .collect();
+        return (pairs, true);
     }
     let ids = |q: &Questionnaire| -> Vec<String> { q.questions().map(|x| x.id.clone()).collect() };
     let (ids0, ids1) = (ids(earlier), ids(later));
-    same_ids(
+    let pairs = same_ids(
         ids0.iter().map(String::as_str),
         ids1.iter().map(String::as_str),
-    )
+    );
+    (pairs, false)
 }
 
 /// Two final assessments of one client and scope, earlier first, with
@@ -244,6 +247,8 @@ struct Waves {
     client: Client,
     language: Language,
     questionnaires: (Arc<Questionnaire>, Arc<Questionnaire>),
+    /// What each later practice is compared with, and whether the map said so.
+    pairs: (Vec<Counterpart>, bool),
 }
 
 impl Waves {
@@ -312,6 +317,7 @@ impl Waves {
             after,
             client,
             language,
+            pairs: counterparts(&q0, &q1),
             questionnaires: (in_language(q0, language), in_language(q1, language)),
         })
     }
@@ -325,8 +331,7 @@ impl Waves {
         let (q0, q1) = &self.questionnaires;
         let before = results::load(conn, &self.before, q0)?;
         let after = results::load(conn, &self.after, q1)?;
-        let pairs = counterparts(q0, q1);
-        Ok((compare(&before, &after, &pairs), [before, after]))
+        Ok((compare(&before, &after, &self.pairs.0), [before, after]))
     }
 
     /// The targets in force at the earlier wave, each met, missed or not
@@ -436,7 +441,7 @@ impl Waves {
             after: q1,
             comparison,
             targets,
-            mapped: map::check(q0, q1).is_ok(),
+            mapped: self.pairs.1,
             notes_before: &notes_before,
             notes_after: &notes_after,
         }))
