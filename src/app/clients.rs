@@ -12,6 +12,7 @@ use super::permissions::{require, ADMINS, STAFF};
 use super::App;
 use crate::db::audit::{AuditEvent, Change};
 use crate::db::clients::{Client, ClientOrder, ClientSearch, NewClient};
+use crate::db::organisations::Organisation;
 use crate::db::AnyConnection;
 use crate::domain::i18n::Language;
 use crate::domain::ids::ClientId;
@@ -37,9 +38,10 @@ pub struct NewClientRequest {
     pub size_band: String,
     #[schema(min_length = 1, max_length = 200, pattern = "one-line")]
     pub region: String,
-    /// The language of the client's reports; English when left out.
+    /// The language of the client's reports; when left out, the
+    /// organisation's default for a new client, unchanged for one that exists.
     #[serde(default)]
-    pub report_language: Language,
+    pub report_language: Option<Language>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -199,7 +201,7 @@ struct Profile {
     sector: String,
     size_band: String,
     region: String,
-    report_language: Language,
+    report_language: Option<Language>,
 }
 
 impl Profile {
@@ -215,14 +217,15 @@ impl Profile {
         })
     }
 
-    fn stored(&self) -> NewClient<'_> {
+    /// The profile to store, in `otherwise` unless it names a language.
+    fn stored(&self, otherwise: Language) -> NewClient<'_> {
         NewClient {
             name: &self.name,
             name_key: &self.key,
             sector: &self.sector,
             size_band: &self.size_band,
             region: &self.region,
-            report_language: self.report_language,
+            report_language: self.report_language.unwrap_or(otherwise),
         }
     }
 }
@@ -250,7 +253,8 @@ pub fn create(app: &App, caller: &Caller, body: NewClientRequest) -> AppResult<C
     let profile = Profile::checked(&body)?;
     let client = app.write(|conn| {
         refuse_taken_name(conn, caller.organisation_id.get(), &profile.key, None)?;
-        let client = Client::create(conn, caller.organisation_id.get(), profile.stored())?;
+        let default = Organisation::find(conn, caller.organisation_id.get())?.report_language;
+        let client = Client::create(conn, caller.organisation_id.get(), profile.stored(default))?;
         AuditEvent::record(
             conn,
             Change::by(caller, "client", client.id, "client.create")
@@ -278,7 +282,7 @@ pub fn update(
             &profile.key,
             Some(before.id),
         )?;
-        let after = Client::update(conn, before.id, profile.stored())?;
+        let after = Client::update(conn, before.id, profile.stored(before.report_language))?;
         let (old, new) = changed_fields(&before, &after);
         if !new.is_empty() {
             AuditEvent::record(

@@ -15,7 +15,6 @@ use crate::db::clients::{Client, NewClient};
 use crate::db::organisations::Organisation;
 use crate::db::performance::{client_ids_by_name, Kpi, KpiValue, Panel};
 use crate::db::AnyConnection;
-use crate::domain::i18n::Language;
 use crate::domain::performance::ranks_from_ratings;
 use crate::domain::role::Caller;
 use crate::domain::text;
@@ -413,6 +412,7 @@ fn clients(conn: &mut AnyConnection, organisation_id: i32, rows: &[Row]) -> AppR
     if !flaws.is_empty() {
         return Err(Rejected(flaws).into());
     }
+    let language = Organisation::find(conn, organisation_id)?.report_language;
     for [name, sector, size_band, region] in rows {
         Client::create(
             conn,
@@ -423,7 +423,7 @@ fn clients(conn: &mut AnyConnection, organisation_id: i32, rows: &[Row]) -> AppR
                 sector,
                 size_band,
                 region,
-                report_language: Language::En,
+                report_language: language,
             },
         )?;
     }

@@ -81,29 +81,43 @@ pub fn invite(app: &App, caller: &Caller, body: InvitationRequest) -> AppResult<
     let name = required("name", &body.name, SHORT_TEXT)?;
     app.write(|conn| {
         refuse_taken_email(conn, caller, &email)?;
-        let user = User::create(
+        let user = create_invited(
             conn,
-            NewUser {
-                organisation_id: caller.organisation_id.get(),
-                email: &email,
-                name: &name,
-                role: body.role,
-                password_hash: NO_PASSWORD,
-            },
+            caller.organisation_id.get(),
+            (&email, &name, body.role),
         )?;
-        let inactive = UserChanges {
-            name: None,
-            role: None,
-            active: Some(false),
-        };
-        let user = User::update(conn, user.id, &inactive)?;
         AuditEvent::record(
             conn,
             Change::by(caller, "user", user.id, "user.create")
                 .after(json!({ "email": user.email, "name": user.name, "role": user.role })),
         )?;
-        issue(conn, caller, &user)
+        issue(conn, Some(caller), &user)
     })
+}
+
+/// A new account of the organisation that cannot log in until its
+/// invitation is accepted.
+pub(super) fn create_invited(
+    conn: &mut AnyConnection,
+    organisation_id: i32,
+    (email, name, role): (&str, &str, Role),
+) -> AppResult<User> {
+    let user = User::create(
+        conn,
+        NewUser {
+            organisation_id,
+            email,
+            name,
+            role,
+            password_hash: NO_PASSWORD,
+        },
+    )?;
+    let inactive = UserChanges {
+        name: None,
+        role: None,
+        active: Some(false),
+    };
+    Ok(User::update(conn, user.id, &inactive)?)
 }
 
 /// A new link for someone already in the organisation (admins), who sets
@@ -113,11 +127,17 @@ pub fn reinvite(app: &App, caller: &Caller, id: UserId) -> AppResult<Invitation>
     app.write(|conn| {
         let user =
             User::find_in(conn, caller, id.get())?.ok_or_else(|| AppError::not_found("user"))?;
-        issue(conn, caller, &user)
+        issue(conn, Some(caller), &user)
     })
 }
 
-fn issue(conn: &mut AnyConnection, caller: &Caller, user: &User) -> AppResult<Invitation> {
+/// A new link for `user`, by an admin of theirs or (none) the platform's
+/// operator; earlier open links stop working.
+pub(super) fn issue(
+    conn: &mut AnyConnection,
+    by: Option<&Caller>,
+    user: &User,
+) -> AppResult<Invitation> {
     let token = new_secret("i_");
     let now = crate::db::now();
     let expires_at = now + chrono::Duration::hours(VALID_HOURS);
@@ -125,13 +145,16 @@ fn issue(conn: &mut AnyConnection, caller: &Caller, user: &User) -> AppResult<In
         conn,
         user.id,
         &digest(&token),
-        caller.user_id.get(),
+        by.map(|caller| caller.user_id.get()),
         (now, expires_at),
     )?;
     AuditEvent::record(
         conn,
-        Change::by(caller, "user", user.id, "user.invite")
-            .after(json!({ "expires_at": expires_at })),
+        Change {
+            actor_id: by.map(|caller| caller.user_id.get()),
+            ..Change::by(&user.caller(), "user", user.id, "user.invite")
+        }
+        .after(json!({ "expires_at": expires_at })),
     )?;
     Ok(Invitation {
         user: UserView::from(user),

@@ -4,14 +4,15 @@
 //! then gets the same [`Identity`].
 
 use super::error::{AppError, AppResult};
+use super::login_attempts::Attempt;
 use super::users::UserView;
 use super::App;
 use crate::auth::digest;
 use crate::db::audit::{AuditEvent, Change};
 use crate::db::organisations::Organisation;
-use crate::db::{login_failures, sessions::Session, tokens::ApiToken, users::User, AnyConnection};
+use crate::db::{sessions::Session, tokens::ApiToken, users::User, AnyConnection};
+use crate::domain::credentials::{Seen, TokenScope};
 use crate::domain::role::Caller;
-use crate::domain::throttle;
 
 /// An authenticated caller: who they are to every use case, the name to
 /// greet them with, and how they proved it.
@@ -41,6 +42,8 @@ pub enum Credential {
     Token {
         /// The token's id, as the tokens API lists it.
         id: i32,
+        /// How far it reaches within what its owner's role allows.
+        scope: TokenScope,
     },
 }
 
@@ -63,23 +66,32 @@ impl Identity {
     }
 }
 
-/// Only touch a token's `last_used_at` this often, so reads stay reads.
-const TOKEN_TOUCH_SECONDS: i64 = 60;
+/// Only note when a token or session was last used this often, so reads
+/// stay reads.
+const TOUCH_SECONDS: i64 = 60;
 
-/// The caller behind an API token.
-pub fn by_token(app: &App, secret: &str) -> AppResult<Identity> {
+fn stale(last_used: Option<chrono::NaiveDateTime>) -> bool {
+    last_used.is_none_or(|at| (crate::db::now() - at).num_seconds() >= TOUCH_SECONDS)
+}
+
+/// The caller behind an API token, used from `address`; an expired or
+/// revoked token, or one of a switched-off account or organisation, is
+/// refused.
+pub fn by_token(app: &App, secret: &str, address: &str) -> AppResult<Identity> {
     let hash = digest(secret);
-    let (identity, token_id, last_used) = app.read(|conn| {
-        let invalid = || AppError::Unauthenticated("the API token is invalid or revoked".into());
+    let (identity, token) = app.read(|conn| {
+        let invalid =
+            || AppError::Unauthenticated("the API token is invalid, expired or revoked".into());
         let token = ApiToken::find_live(conn, &hash)?.ok_or_else(invalid)?;
         let user = User::find_active(conn, token.user_id)?.ok_or_else(invalid)?;
-        let identity = Identity::of(&user, Credential::Token { id: token.id });
-        Ok((identity, token.id, token.last_used_at))
+        let credential = Credential::Token {
+            id: token.id,
+            scope: token.scope,
+        };
+        Ok((Identity::of(&user, credential), token))
     })?;
-    let stale =
-        last_used.is_none_or(|at| (crate::db::now() - at).num_seconds() >= TOKEN_TOUCH_SECONDS);
-    if stale {
-        app.write(|conn| Ok(ApiToken::touch(conn, token_id)?))?;
+    if stale(token.last_used_at) {
+        app.write(|conn| Ok(ApiToken::touch(conn, token.id, address)?))?;
     }
     Ok(identity)
 }
@@ -94,11 +106,14 @@ pub enum Csrf<'a> {
 
 /// The caller behind a session cookie; a request that changes data must
 /// also have sent the session's CSRF token.
-pub fn by_session(app: &App, secret: &str, csrf: Csrf<'_>) -> AppResult<Identity> {
+pub fn by_session(app: &App, secret: &str, csrf: Csrf<'_>, address: &str) -> AppResult<Identity> {
     let hash = digest(secret);
     let (session, user) = app
         .read(|conn| live_session(conn, &hash))?
         .ok_or_else(|| AppError::Unauthenticated("the session has expired; log in again".into()))?;
+    if stale(session.last_seen_at) {
+        app.write(|conn| Ok(Session::touch(conn, session.id, address)?))?;
+    }
     if let Csrf::Sent(sent) = csrf {
         if !sent.is_some_and(|sent| csrf_matches(sent, &session.csrf_token)) {
             return Err(AppError::forbidden(
@@ -118,9 +133,9 @@ pub fn by_session(app: &App, secret: &str, csrf: Csrf<'_>) -> AppResult<Identity
 
 /// The person behind a session cookie and the name of their organisation,
 /// for a page's header; `None` when the session is gone.
-pub fn viewer(app: &App, secret: &str) -> AppResult<Option<(Identity, String)>> {
+pub fn viewer(app: &App, secret: &str, address: &str) -> AppResult<Option<(Identity, String)>> {
     let hash = digest(secret);
-    app.read(|conn| {
+    let found = app.read(|conn| {
         let Some((session, user)) = live_session(conn, &hash)? else {
             return Ok(None);
         };
@@ -129,8 +144,20 @@ pub fn viewer(app: &App, secret: &str) -> AppResult<Option<(Identity, String)>> 
             token_hash: hash.clone(),
             csrf_token: session.csrf_token,
         };
-        Ok(Some((Identity::of(&user, credential), organisation.name)))
-    })
+        let last_seen = (session.id, session.last_seen_at);
+        Ok(Some((
+            Identity::of(&user, credential),
+            organisation.name,
+            last_seen,
+        )))
+    })?;
+    let Some((identity, organisation, (session_id, last_seen))) = found else {
+        return Ok(None);
+    };
+    if stale(last_seen) {
+        app.write(|conn| Ok(Session::touch(conn, session_id, address)?))?;
+    }
+    Ok(Some((identity, organisation)))
 }
 
 fn live_session(conn: &mut AnyConnection, hash: &str) -> AppResult<Option<(Session, User)>> {
@@ -168,48 +195,9 @@ pub struct Login {
     /// The secret of the browser's session cookie, if it had one; that
     /// session ends.
     pub previous: Option<String>,
-    /// The address the login came from, which failures also count against.
-    pub address: String,
-}
-
-/// Who a failed login counts against: the account tried and the address it
-/// came from, as digests (people type passwords into the e-mail field).
-struct Subjects {
-    account: String,
-    address: String,
-}
-
-impl Subjects {
-    fn new(email: &str, address: &str) -> Subjects {
-        Subjects {
-            account: format!("account:{}", digest(&email.trim().to_lowercase())),
-            address: format!("address:{}", digest(address)),
-        }
-    }
-
-    /// The refusal when either subject has failed too often.
-    fn refusal(
-        &self,
-        conn: &mut AnyConnection,
-        now: chrono::NaiveDateTime,
-    ) -> AppResult<Option<AppError>> {
-        for (subject, limit, whose) in [
-            (&self.account, throttle::PER_ACCOUNT, "this account"),
-            (&self.address, throttle::PER_ADDRESS, "this address"),
-        ] {
-            let failures = login_failures::since(conn, subject, now - limit.window)?;
-            if let Some(wait) = throttle::wait(limit, &failures, now) {
-                return Ok(Some(AppError::Throttled {
-                    detail: format!(
-                        "too many failed logins for {whose}; try again in {}",
-                        throttle::in_minutes(wait)
-                    ),
-                    retry_after: wait.num_seconds().max(1),
-                }));
-            }
-        }
-        Ok(None)
-    }
+    /// Where the login came from: the browser's User-Agent and the
+    /// address, which failures also count against.
+    pub seen: Seen,
 }
 
 /// Checks the credentials and opens a session; a fresh session id at every
@@ -223,22 +211,8 @@ impl Subjects {
 /// holds up scoring; an attempt that succeeds is forgotten again.
 pub fn log_in(app: &App, login: Login) -> AppResult<Started> {
     let now = crate::db::now();
-    let subjects = Subjects::new(&login.email, &login.address);
-    let both = [subjects.account.as_str(), subjects.address.as_str()];
-    let forget_before = now
-        - throttle::PER_ACCOUNT
-            .window
-            .max(throttle::PER_ADDRESS.window);
-    let (user, attempt) = app.write(|conn| {
-        login_failures::lock(conn, &both)?;
-        if let Some(refusal) = subjects.refusal(conn, now)? {
-            return Err(refusal);
-        }
-        let user = User::find_by_email(conn, &login.email)?.filter(|u| u.active);
-        Ok((
-            user,
-            login_failures::record(conn, &both, now, forget_before)?,
-        ))
+    let (user, attempt) = Attempt::count(app, &login.email, &login.seen.address, |conn| {
+        Ok(User::find_by_email(conn, &login.email)?.filter(|u| u.active))
     })?;
     let hash = user
         .as_ref()
@@ -271,8 +245,8 @@ pub fn log_in(app: &App, login: Login) -> AppResult<Started> {
     let token_hash = digest(&session_token);
     app.write(|conn| {
         Session::delete_expired(conn)?;
-        login_failures::forget(conn, &attempt)?;
-        login_failures::clear(conn, &subjects.account)?;
+        attempt.succeeded(conn)?;
+        refuse_disabled(conn, &user)?;
         if let Some(previous) = &login.previous {
             Session::delete(conn, &digest(previous))?;
         }
@@ -282,6 +256,7 @@ pub fn log_in(app: &App, login: Login) -> AppResult<Started> {
             &token_hash,
             &csrf_token,
             app.session_lifetime,
+            &login.seen,
         )?;
         User::record_login(conn, user.id, now)?;
         AuditEvent::record(
@@ -316,4 +291,16 @@ pub fn log_out(app: &App, identity: &Identity) -> AppResult<()> {
         })?;
     }
     Ok(())
+}
+
+/// Refuses a login to an organisation the platform operator switched off;
+/// said only once the password is known to be right.
+fn refuse_disabled(conn: &mut AnyConnection, user: &User) -> AppResult<()> {
+    match Organisation::find(conn, user.organisation_id)?.disabled_at {
+        None => Ok(()),
+        Some(_) => Err(AppError::forbidden(
+            "organisation_disabled",
+            "your organisation's access to cmas is switched off (its data is kept); ask the platform's operator",
+        )),
+    }
 }

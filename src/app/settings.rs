@@ -8,6 +8,7 @@ use super::App;
 use crate::db::audit::{AuditEvent, Change};
 use crate::db::organisations::Organisation;
 use crate::db::AnyConnection;
+use crate::domain::i18n::Language;
 use crate::domain::numbers::{Currency, NumberFormat, CURRENCIES};
 use crate::domain::role::Caller;
 use serde::{Deserialize, Serialize};
@@ -24,6 +25,10 @@ pub struct Settings {
     // Patterns are named; web::openapi::patterns says what each one takes.
     #[schema(pattern = "currency")]
     pub currency: String,
+    /// The language new clients' reports are written in unless chosen
+    /// otherwise (and the study's); unchanged when left out.
+    #[serde(default)]
+    pub report_language: Option<Language>,
 }
 
 impl Settings {
@@ -57,6 +62,7 @@ pub(super) fn load(conn: &mut AnyConnection, organisation_id: i32) -> AppResult<
     Ok(Settings {
         number_format: currency.number_format,
         currency: currency.code,
+        report_language: Some(Organisation::find(conn, organisation_id)?.report_language),
     })
 }
 
@@ -100,6 +106,10 @@ pub fn set(app: &App, caller: &Caller, settings: Settings) -> AppResult<Settings
             settings.number_format.as_str(),
             &settings.currency,
         )?;
+        if let Some(language) = settings.report_language {
+            Organisation::set_report_language(conn, organisation_id, language)?;
+        }
+        let after = load(conn, organisation_id)?;
         AuditEvent::record(
             conn,
             Change::by(
@@ -108,11 +118,9 @@ pub fn set(app: &App, caller: &Caller, settings: Settings) -> AppResult<Settings
                 organisation_id,
                 "organisation.settings",
             )
-            .before(json!({ "number_format": before.number_format, "currency": before.currency }))
-            .after(
-                json!({ "number_format": settings.number_format, "currency": settings.currency }),
-            ),
+            .before(json!(before))
+            .after(json!(after)),
         )?;
-        Ok(settings)
+        Ok(after)
     })
 }

@@ -13,7 +13,7 @@ impl User {
         conn: &mut AnyConnection,
         user_id: i32,
         token_hash: &str,
-        by: i32,
+        by: Option<i32>,
         (now, expires_at): (chrono::NaiveDateTime, chrono::NaiveDateTime),
     ) -> QueryResult<()> {
         diesel::delete(
@@ -26,7 +26,7 @@ impl User {
             .values((
                 invitations::user_id.eq(user_id),
                 invitations::token_hash.eq(token_hash),
-                invitations::created_by.eq(Some(by)),
+                invitations::created_by.eq(by),
                 invitations::created_at.eq(now),
                 invitations::expires_at.eq(expires_at),
             ))

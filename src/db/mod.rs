@@ -17,6 +17,7 @@ pub mod evidence;
 pub mod interviews;
 pub mod invitations;
 pub mod login_failures;
+pub mod operators;
 pub mod organisations;
 pub mod performance;
 pub mod programmes;

@@ -1,6 +1,11 @@
 //! Organisations are the tenants: one consultancy each.
 
-use super::{now, schema::organisations, AnyConnection};
+use super::{
+    now,
+    schema::{organisations, users},
+    AnyConnection,
+};
+use crate::domain::i18n::Language;
 use diesel::prelude::*;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -10,6 +15,10 @@ pub struct Organisation {
     pub name: String,
     pub slug: String,
     pub created_at: chrono::NaiveDateTime,
+    /// When the platform operator switched it off; none: it works.
+    pub disabled_at: Option<chrono::NaiveDateTime>,
+    /// The language its reports are written in unless a client says otherwise.
+    pub report_language: Language,
 }
 
 impl Organisation {
@@ -20,13 +29,52 @@ impl Organisation {
                 organisations::slug.eq(slug),
                 organisations::created_at.eq(now()),
             ))
-            .returning((
-                organisations::id,
-                organisations::name,
-                organisations::slug,
-                organisations::created_at,
-            ))
-            .get_result::<Organisation>(conn)
+            .returning(organisations::id)
+            .get_result::<i32>(conn)
+            .and_then(|id| Organisation::find(conn, id))
+    }
+
+    /// Switches the organisation off (at `at`) or on again (none).
+    pub fn set_disabled(
+        conn: &mut AnyConnection,
+        id: i32,
+        at: Option<chrono::NaiveDateTime>,
+    ) -> QueryResult<()> {
+        diesel::update(organisations::table.find(id))
+            .set(organisations::disabled_at.eq(at))
+            .execute(conn)
+            .map(drop)
+    }
+
+    /// Sets the language the organisation's reports are written in by default.
+    pub fn set_report_language(
+        conn: &mut AnyConnection,
+        id: i32,
+        language: Language,
+    ) -> QueryResult<()> {
+        diesel::update(organisations::table.find(id))
+            .set(organisations::report_language.eq(language.code()))
+            .execute(conn)
+            .map(drop)
+    }
+
+    /// Every organisation with how many people it has, for the operator.
+    pub fn all_with_user_counts(conn: &mut AnyConnection) -> QueryResult<Vec<(Organisation, i64)>> {
+        let organisations = Organisation::all(conn)?;
+        let counts: Vec<(i32, i64)> = users::table
+            .group_by(users::organisation_id)
+            .select((users::organisation_id, diesel::dsl::count_star()))
+            .load(conn)?;
+        Ok(organisations
+            .into_iter()
+            .map(|org| {
+                let people = counts
+                    .iter()
+                    .find(|(id, _)| *id == org.id)
+                    .map_or(0, |(_, n)| *n);
+                (org, people)
+            })
+            .collect())
     }
 
     pub fn find(conn: &mut AnyConnection, id: i32) -> QueryResult<Organisation> {

@@ -11,6 +11,8 @@ diesel::table! {
         performance_version -> BigInt,
         currency -> Text,
         number_format -> Text,
+        disabled_at -> Nullable<Timestamp>,
+        report_language -> Text,
     }
 }
 
@@ -45,6 +47,9 @@ diesel::table! {
         csrf_token -> Text,
         created_at -> Timestamp,
         expires_at -> Timestamp,
+        device -> Text,
+        address -> Text,
+        last_seen_at -> Nullable<Timestamp>,
     }
 }
 
@@ -57,6 +62,9 @@ diesel::table! {
         created_at -> Timestamp,
         last_used_at -> Nullable<Timestamp>,
         revoked_at -> Nullable<Timestamp>,
+        last_used_address -> Nullable<Text>,
+        expires_at -> Nullable<Timestamp>,
+        scope -> Text,
     }
 }
 

@@ -5,6 +5,7 @@ use super::{
     schema::{api_tokens, users},
     AnyConnection,
 };
+use crate::domain::credentials::TokenScope;
 use crate::domain::role::{Caller, Role};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
@@ -19,39 +20,63 @@ pub struct ApiToken {
     pub created_at: chrono::NaiveDateTime,
     pub last_used_at: Option<chrono::NaiveDateTime>,
     pub revoked_at: Option<chrono::NaiveDateTime>,
+    /// The address it was last used from.
+    pub last_used_address: Option<String>,
+    /// When it stops working; none: never.
+    pub expires_at: Option<chrono::NaiveDateTime>,
+    pub scope: TokenScope,
+}
+
+/// A token to store: its name, the digest of its secret, its scope and
+/// when it expires (none: never).
+pub struct NewApiToken<'a> {
+    pub name: &'a str,
+    pub token_hash: &'a str,
+    pub scope: TokenScope,
+    pub expires_at: Option<chrono::NaiveDateTime>,
 }
 
 impl ApiToken {
     pub fn create(
         conn: &mut AnyConnection,
         user_id: i32,
-        name: &str,
-        token_hash: &str,
+        new: &NewApiToken<'_>,
     ) -> QueryResult<ApiToken> {
         diesel::insert_into(api_tokens::table)
             .values((
                 api_tokens::user_id.eq(user_id),
-                api_tokens::name.eq(name),
-                api_tokens::token_hash.eq(token_hash),
+                api_tokens::name.eq(new.name),
+                api_tokens::token_hash.eq(new.token_hash),
                 api_tokens::created_at.eq(now()),
+                api_tokens::scope.eq(new.scope.as_str()),
+                api_tokens::expires_at.eq(new.expires_at),
             ))
             .returning(api_tokens::all_columns)
             .get_result::<ApiToken>(conn)
     }
 
-    /// The user id behind an unrevoked token.
+    /// The token with this digest, unless it is revoked or expired.
     pub fn find_live(conn: &mut AnyConnection, token_hash: &str) -> QueryResult<Option<ApiToken>> {
         api_tokens::table
             .filter(api_tokens::token_hash.eq(token_hash))
             .filter(api_tokens::revoked_at.is_null())
+            .filter(
+                api_tokens::expires_at
+                    .is_null()
+                    .or(api_tokens::expires_at.gt(now())),
+            )
             .select(ApiToken::as_select())
             .first(conn)
             .optional()
     }
 
-    pub fn touch(conn: &mut AnyConnection, id: i32) -> QueryResult<usize> {
+    /// Notes that the token was used just now, from `address`.
+    pub fn touch(conn: &mut AnyConnection, id: i32, address: &str) -> QueryResult<usize> {
         diesel::update(api_tokens::table.find(id))
-            .set(api_tokens::last_used_at.eq(now()))
+            .set((
+                api_tokens::last_used_at.eq(now()),
+                api_tokens::last_used_address.eq(address),
+            ))
             .execute(conn)
     }
 

@@ -1,6 +1,10 @@
 //! Users belong to one organisation and have one role.
 
-use super::{now, schema::users, AnyConnection};
+use super::{
+    now,
+    schema::{organisations, users},
+    AnyConnection,
+};
 use crate::domain::i18n::Language;
 use crate::domain::ids::{OrganisationId, UserId};
 use crate::domain::role::{Caller, Role};
@@ -74,10 +78,29 @@ impl User {
             .optional()
     }
 
+    /// An active user of an organisation that is not switched off: the
+    /// only users whose sessions and tokens work.
+    /// An active user of an organisation that is not switched off: the
+    /// only users whose sessions and tokens work.
+    /// The active user who may log in with this address: none when the
+    /// account or its organisation is switched off.
+    pub fn find_for_login(conn: &mut AnyConnection, email: &str) -> QueryResult<Option<User>> {
+        users::table
+            .inner_join(organisations::table)
+            .filter(users::email.eq(email.trim().to_lowercase()))
+            .filter(users::active.eq(true))
+            .filter(organisations::disabled_at.is_null())
+            .select(User::as_select())
+            .first(conn)
+            .optional()
+    }
+
     pub fn find_active(conn: &mut AnyConnection, id: i32) -> QueryResult<Option<User>> {
         users::table
-            .find(id)
+            .inner_join(organisations::table)
+            .filter(users::id.eq(id))
             .filter(users::active.eq(true))
+            .filter(organisations::disabled_at.is_null())
             .select(User::as_select())
             .first(conn)
             .optional()

@@ -8,6 +8,7 @@
 pub mod assessment;
 pub mod branding;
 pub mod comparison;
+pub mod credentials;
 pub mod dates;
 pub mod i18n;
 pub mod ids;

@@ -29,9 +29,9 @@ use actix_web::{error::JsonPayloadError, web, HttpRequest, HttpResponse};
 use problem::ApiError;
 use routes::{
     actions, assessments, assessors, audit, auth, branding, clients, comparisons, evidence,
-    exports, fieldwork, health, imports, invitations, performance, programme_exports, programmes,
-    questionnaires, results, scorecards, scores, settings, stats, study, targets, tokens, users,
-    workbook,
+    exports, fieldwork, health, imports, invitations, operator, performance, programme_exports,
+    programmes, questionnaires, results, scorecards, scores, sessions, settings, stats, study,
+    targets, tokens, users, workbook,
 };
 
 /// Largest JSON body accepted.
@@ -116,6 +116,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(tokens::create)
             .service(tokens::list)
             .service(tokens::revoke)
+            .service(sessions::list)
+            .service(sessions::end)
+            .service(operator::log_in)
+            .service(operator::list)
+            .service(operator::create)
+            .service(operator::disable)
+            .service(operator::enable)
+            .service(operator::invite_admin)
             .service(users::list)
             .service(users::get)
             .service(users::create)

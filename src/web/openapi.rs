@@ -2,9 +2,9 @@
 
 use super::routes::{
     actions, assessments, assessors, audit, auth, branding, clients, comparisons, evidence,
-    exports, fieldwork, health, imports, invitations, performance, programme_exports, programmes,
-    questionnaires, results, scorecards, scores, settings, stats, study, targets, tokens, users,
-    workbook,
+    exports, fieldwork, health, imports, invitations, operator, performance, programme_exports,
+    programmes, questionnaires, results, scorecards, scores, sessions, settings, stats, study,
+    targets, tokens, users, workbook,
 };
 mod bodies;
 mod links;
@@ -23,7 +23,8 @@ use utoipa::{Modify, OpenApi};
     info(title = "cmas API", description = "Customer-management assessments: questionnaires, two-dimension scoring and consolidated results. Errors are RFC 9457 problem documents with a stable `code`."),
     paths(
         auth::login, auth::logout, auth::me, auth::change_password,
-        tokens::create, tokens::list, tokens::revoke,
+        tokens::create, tokens::list, tokens::revoke, sessions::list, sessions::end,
+        operator::log_in, operator::list, operator::create, operator::disable, operator::enable, operator::invite_admin,
         users::list, users::get, users::create, users::update, invitations::invite, invitations::reinvite, invitations::accept, settings::get, settings::put, branding::get, branding::put, branding::logo, branding::put_logo, branding::remove_logo,
         clients::list, clients::get, clients::create, clients::update, clients::members, clients::attach, clients::detach,
         questionnaires::list, questionnaires::get, questionnaires::import,

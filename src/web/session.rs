@@ -5,7 +5,9 @@
 
 use super::{problem::ApiError, state::AppState};
 use crate::app::error::AppError;
-use crate::app::sessions::{self, Csrf, Identity};
+use crate::app::operators::{self, Operating};
+use crate::app::sessions::{self, Credential, Csrf, Identity};
+use crate::domain::credentials::{Reach, Seen};
 use actix_web::{dev::Payload, http::Method, web, FromRequest, HttpRequest};
 use std::future::Future;
 use std::pin::Pin;
@@ -30,6 +32,39 @@ fn changes_state(method: &Method) -> bool {
     !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
 
+/// What a request does, for a token's scope: reads (a correlation computed
+/// from a body changes nothing), the fieldwork of one assessment (scores,
+/// agreed scores, evidence, interviews, the offline workbook), or
+/// anything else.
+fn reach(method: &Method, path: &str) -> Reach {
+    const FIELDWORK: [&str; 5] = ["scores/", "agreed/", "evidence/", "interviews", "workbook"];
+    if !changes_state(method) || path == "/api/v1/stats/correlation" {
+        return Reach::Reads;
+    }
+    let fieldwork = path
+        .strip_prefix("/api/v1/assessments/")
+        .and_then(|rest| rest.split_once('/'))
+        .is_some_and(|(id, rest)| {
+            id.parse::<u32>().is_ok() && FIELDWORK.iter().any(|p| rest.starts_with(p))
+        });
+    match fieldwork {
+        true => Reach::Scores,
+        false => Reach::Changes,
+    }
+}
+
+/// Refuses a token whose scope does not reach this far.
+fn within_scope(identity: Identity, reach: Reach) -> Result<Identity, ApiError> {
+    match &identity.credential {
+        Credential::Token { scope, .. } if !scope.allows(reach) => Err(AppError::forbidden(
+            "token_scope",
+            format!("this API token's scope ({scope}) does not allow this request"),
+        )
+        .into()),
+        _ => Ok(identity),
+    }
+}
+
 impl FromRequest for Identity {
     type Error = ApiError;
     type Future = Pin<Box<dyn Future<Output = Result<Identity, ApiError>>>>;
@@ -44,10 +79,20 @@ impl FromRequest for Identity {
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
         let needs_csrf = changes_state(req.method());
+        let reach = reach(req.method(), req.path());
+        let address = state
+            .as_ref()
+            .map(|state| caller_address(state, req))
+            .unwrap_or_default();
         Box::pin(async move {
             let state = state.ok_or_else(|| AppError::fault("application state missing"))?;
             match (bearer, cookie) {
-                (Some(token), _) => state.run(move |app| sessions::by_token(app, &token)).await,
+                (Some(token), _) => {
+                    let identity = state
+                        .run(move |app| sessions::by_token(app, &token, &address))
+                        .await?;
+                    within_scope(identity, reach)
+                }
                 (None, Some(session)) => {
                     state
                         .run(move |app| {
@@ -55,7 +100,7 @@ impl FromRequest for Identity {
                                 true => Csrf::Sent(csrf.as_deref()),
                                 false => Csrf::NotNeeded,
                             };
-                            sessions::by_session(app, &session, csrf)
+                            sessions::by_session(app, &session, csrf, &address)
                         })
                         .await
                 }
@@ -82,6 +127,24 @@ pub fn caller_address(state: &AppState, req: &HttpRequest) -> String {
         .unwrap_or_default()
 }
 
+/// Where a login comes from: the browser's User-Agent (cut to 200
+/// characters) and the caller's address.
+pub fn seen(state: &AppState, req: &HttpRequest) -> Seen {
+    let device = req
+        .headers()
+        .get(actix_web::http::header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(200)
+        .collect();
+    Seen {
+        device,
+        address: caller_address(state, req),
+    }
+}
+
 /// The session cookie: HttpOnly, SameSite=Lax, Secure when configured.
 pub fn session_cookie(
     state: &AppState,
@@ -97,4 +160,25 @@ pub fn session_cookie(
             max_age.num_seconds(),
         ))
         .finish()
+}
+
+/// The platform operator behind a bearer token of theirs; an organisation's
+/// token or session opens none of the operator routes.
+impl FromRequest for Operating {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Operating, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let bearer = bearer(req);
+        Box::pin(async move {
+            let state = state.ok_or_else(|| AppError::fault("application state missing"))?;
+            let token = bearer.ok_or_else(|| {
+                AppError::Unauthenticated(
+                    "the operator routes need `Authorization: Bearer <operator token>`".into(),
+                )
+            })?;
+            state.run(move |app| operators::by_token(app, &token)).await
+        })
+    }
 }

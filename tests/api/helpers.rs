@@ -3,10 +3,7 @@
 
 use cmas::app::bootstrap;
 use cmas::config::ServerSettings;
-use cmas::db::organisations::Organisation;
-use cmas::db::users::{NewUser, User};
 use cmas::db::{Database, DatabaseUrl};
-use cmas::domain::role::Role;
 use cmas::startup::Application;
 use diesel::{Connection, PgConnection, RunQueryDsl};
 use serde_json::{json, Value};
@@ -25,6 +22,8 @@ pub enum Backend {
 pub struct TestApp {
     pub address: String,
     pub db: Database,
+    /// The database's URL, for the command line to open.
+    pub url: String,
     /// Keeps the SQLite file alive for the test.
     _dir: tempfile::TempDir,
     /// The PostgreSQL schema to drop afterwards.
@@ -152,6 +151,7 @@ pub fn spawn_app_with(
     let mut settings = test_settings(&url);
     configure(&mut settings);
     let db = Database::connect(&DatabaseUrl::parse(&url), settings.pool_size).expect("database");
+    let database_url = url.clone();
     bootstrap::run(&db, &settings.first_start).expect("bootstrap");
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().expect("port").port();
@@ -170,6 +170,7 @@ pub fn spawn_app_with(
     Some(TestApp {
         address: format!("http://127.0.0.1:{port}"),
         db,
+        url: database_url,
         _dir: dir,
         schema,
         server: Some((handle, thread)),
@@ -355,26 +356,10 @@ impl TestApp {
         )
     }
 
-    /// A second tenant with its own admin, created directly in storage (there is no API for tenants).
+    /// A second tenant, created as an operator would (`cmas organisation
+    /// create`), whose admin accepted the invitation; their bearer token.
     pub fn other_organisation(&self, admin_email: &str) -> Cred {
-        let hash = cmas::auth::hash_password(PASSWORD).expect("hash");
-        self.db
-            .write(|conn| -> anyhow::Result<()> {
-                let org = Organisation::create(conn, "Beta Partners", "beta")?;
-                User::create(
-                    conn,
-                    NewUser {
-                        organisation_id: org.id,
-                        email: admin_email,
-                        name: "Beta admin",
-                        role: Role::Admin,
-                        password_hash: &hash,
-                    },
-                )?;
-                Ok(())
-            })
-            .expect("second organisation");
-        self.token(admin_email, PASSWORD)
+        crate::tenants::organisation(self, "Beta Partners", admin_email)
     }
 
     /// Imports the test questionnaire and returns its stored id.

@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 
 on_both_backends!(
     every_route_refuses_callers_without_credentials_and_other_organisations_every_role,
+    two_organisations_made_on_the_command_line_see_nothing_of_each_other,
 );
 
 /// Names that only this organisation's records carry.
@@ -251,6 +252,12 @@ fn body(method: &str, template: &str) -> Option<Value> {
         ("PUT", "/api/v1/actions/{id}") => action_body(Some(1)),
         ("PUT", "/api/v1/actions/{id}/status") => json!({ "status": "done", "version": 1 }),
         ("PUT", "/api/v1/assessments/{id}/targets") => json!({ "targets": [] }),
+        ("POST", "/api/v1/operator/organisations") => {
+            json!({ "name": "Taken", "admin_email": "t@taken.test", "admin_name": "T" })
+        }
+        ("POST", "/api/v1/operator/organisations/{id}/admins") => {
+            json!({ "email": "t@taken.test", "name": "T" })
+        }
         _ => json!({}),
     })
 }
@@ -311,7 +318,19 @@ fn snapshot(app: &TestApp, admin: &Cred, ours: &Ours) -> Vec<Value> {
 fn every_route_refuses_callers_without_credentials_and_other_organisations_every_role(
     app: &TestApp,
 ) {
-    let admin = app.admin();
+    // Ours made at first start, theirs on the command line.
+    matrix(app, ADMIN_EMAIL, &app.admin());
+}
+
+fn two_organisations_made_on_the_command_line_see_nothing_of_each_other(app: &TestApp) {
+    let alpha = crate::tenants::organisation(app, "Alpha Consulting", "admin@alpha.test");
+    matrix(app, "admin@alpha.test", &alpha);
+}
+
+/// Every route × every role of another organisation (made on the command
+/// line) against the records of the organisation whose admin is `admin`.
+fn matrix(app: &TestApp, admin_email: &str, admin: &Cred) {
+    let admin = admin.clone();
     let ours = ours(app, &admin);
     let before = snapshot(app, &admin, &ours);
     let outsider_admin = app.other_organisation("admin@b.test");
@@ -337,7 +356,10 @@ fn every_route_refuses_callers_without_credentials_and_other_organisations_every
             checked += 1;
             let status = call(app, method, &path, cred, body.as_ref());
             let names_ours = template.contains("{id}");
-            let refused = if names_ours {
+            let refused = if template.starts_with("/api/v1/operator/") {
+                // An organisation's credentials open no operator route.
+                status == 401
+            } else if names_ours {
                 matches!(status, 403 | 404)
             } else {
                 // No record of ours is named: the answer may be anything but a 5xx,
@@ -362,7 +384,7 @@ fn every_route_refuses_callers_without_credentials_and_other_organisations_every
         "nothing of ours changed"
     );
     // Our own admin still logs in (another organisation's attempts never throttle us).
-    app.login(ADMIN_EMAIL, crate::helpers::PASSWORD);
+    app.login(admin_email, crate::helpers::PASSWORD);
     eprintln!(
         "authorisation matrix: {} operations × {} roles of another organisation = {checked} calls",
         operations.len(),

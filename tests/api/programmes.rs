@@ -25,7 +25,7 @@ fn the_organisation_says_how_it_writes_numbers_and_its_currency(app: &TestApp) {
     let (_, consultant) = app.user(&admin, "carla@a.test", "consultant");
     assert_eq!(
         app.get("/api/v1/settings", &consultant).expect(200),
-        json!({ "number_format": "decimal_point", "currency": "EUR" })
+        json!({ "number_format": "decimal_point", "currency": "EUR", "report_language": "en" })
     );
     let swiss = json!({ "number_format": "decimal_comma", "currency": "CHF" });
     app.send("PUT", "/api/v1/settings", &consultant, &swiss)
@@ -39,7 +39,9 @@ fn the_organisation_says_how_it_writes_numbers_and_its_currency(app: &TestApp) {
     .problem(422, "unknown_currency");
     app.send("PUT", "/api/v1/settings", &admin, &swiss)
         .expect(200);
-    assert_eq!(app.get("/api/v1/settings", &consultant).expect(200), swiss);
+    let mut saved = swiss.clone();
+    saved["report_language"] = json!("en");
+    assert_eq!(app.get("/api/v1/settings", &consultant).expect(200), saved);
 
     let client = app.client(&admin, "Zurich Bank");
     let programme = start_programme(app, &admin, client);

@@ -153,6 +153,7 @@ fn the_openapi_document_describes_every_route(app: &TestApp) {
     let public = [
         "/api/v1/auth/login",
         "/api/v1/invitations/accept",
+        "/api/v1/operator/tokens",
         "/api/v1/openapi.json",
         "/healthz",
         "/readyz",

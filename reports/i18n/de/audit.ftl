@@ -70,10 +70,15 @@ audit-action-user-accept = { $subject } hat die Einladung angenommen und ein Pas
 audit-action-user-login = { $subject } hat sich angemeldet
 audit-action-user-login_failed = Eine Anmeldung als { $subject } ist fehlgeschlagen
 audit-action-user-logout = { $subject } hat sich abgemeldet
+audit-action-user-session_ended = { $subject } hat eine eigene Sitzung beendet
 audit-action-organisation-settings = { $actor } hat das Zahlen- und Währungsformat der Organisation geändert
 audit-action-organisation-branding = { $actor } hat die Berichtsgestaltung der Organisation geändert
 audit-action-organisation-logo = { $actor } hat das Logo für die Berichte der Organisation festgelegt
 audit-action-organisation-logo_removed = { $actor } hat das Logo aus den Berichten der Organisation entfernt
+audit-action-organisation-create = Der Betreiber der Plattform hat die Organisation angelegt
+audit-action-organisation-disable = Der Betreiber der Plattform hat die Organisation gesperrt
+audit-action-organisation-enable = Der Betreiber der Plattform hat die Organisation wieder freigeschaltet
+audit-action-organisation-admin_invited = Der Betreiber der Plattform hat einen Admin eingeladen
 audit-action-other = { $actor }: { $action } ({ $subject })
 
 ## Wie jedes erfasste Feld in der Liste der Änderungen heißt

@@ -87,6 +87,7 @@ done-updated = Die Änderungen wurden gespeichert.
 done-given = Der Zugriff wurde gewährt.
 done-removed = Der Zugriff wurde entzogen.
 done-revoked = Das Token wurde widerrufen; es funktioniert nicht mehr.
+done-session_ended = Die Sitzung wurde beendet; dieser Browser muss sich neu anmelden.
 done-kpi = Der KPI wurde definiert; laden Sie seine Werte unten hoch.
 done-values = Die KPI-Werte sind gespeichert.
 done-ranks = Die Ränge des Gremiums sind gespeichert.
@@ -725,6 +726,23 @@ tokens-last-used = Zuletzt verwendet
 tokens-revoked = Widerrufen
 # $date: Datum und Uhrzeit.
 tokens-revoked-at = widerrufen { $date }
+tokens-heading = Sitzungen und API-Tokens
+tokens-sessions-heading = Wo Sie angemeldet sind
+tokens-sessions-intro = Jeder Browser, mit dem Sie angemeldet sind. Beenden Sie eine Sitzung, die Sie nicht kennen, oder eine auf einem Rechner, den Sie nicht mehr nutzen.
+tokens-device = Browser
+tokens-address = Adresse
+tokens-signed-in = Angemeldet
+tokens-unknown-device = Unbekannter Browser
+tokens-this-session = dieser Browser
+tokens-end = Sitzung beenden
+tokens-end-this = Hier abmelden
+tokens-scope = Umfang
+tokens-scope-read = Nur lesen
+tokens-scope-scoring = Bewerten
+tokens-scope-admin = Alles, was Ihre Rolle erlaubt
+tokens-scope-hint = „Nur lesen“ ändert nichts; „Bewerten“ speichert auch Bewertungen, Nachweise und Interviews; der weiteste Umfang darf alles, was Sie dürfen.
+tokens-days = Gültig (Tage)
+tokens-expires = Läuft ab
 tokens-revoke = Widerrufen
 # Für Screenreader, nach "Widerrufen"; $name: der Name des Tokens.
 tokens-revoke-hidden = – Token { $name }
@@ -737,6 +755,8 @@ settings-money-shows = Geldbeträge erscheinen als
 settings-forms-read = . Formulare lesen Zahlen genauso, mit oder ohne Tausendertrennzeichen.
 settings-numbers = Wie Zahlen geschrieben werden
 settings-save = Einstellungen speichern
+settings-report-language = Berichte erscheinen auf
+settings-report-language-hint = Berichte neuer Kunden erscheinen in dieser Sprache, sofern Sie für den Kunden keine andere wählen.
 
 ## branding.hbs
 

@@ -54,10 +54,15 @@ audit-action-user-accept = { $subject } accepted the invitation and set a passwo
 audit-action-user-login = { $subject } logged in
 audit-action-user-login_failed = A login as { $subject } failed
 audit-action-user-logout = { $subject } logged out
+audit-action-user-session_ended = { $subject } ended one of their sessions
 audit-action-organisation-settings = { $actor } changed how the organisation writes numbers and money
 audit-action-organisation-branding = { $actor } changed how the organisation's reports look
 audit-action-organisation-logo = { $actor } set the logo on the organisation's reports
 audit-action-organisation-logo_removed = { $actor } removed the logo from the organisation's reports
+audit-action-organisation-create = The platform's operator created the organisation
+audit-action-organisation-disable = The platform's operator switched the organisation off
+audit-action-organisation-enable = The platform's operator switched the organisation on again
+audit-action-organisation-admin_invited = The platform's operator invited an admin
 audit-action-other = { $actor }: { $action } ({ $subject })
 
 ## What each recorded field is called in the list of changes

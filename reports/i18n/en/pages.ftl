@@ -89,6 +89,7 @@ done-updated = The changes were saved.
 done-given = The access was given.
 done-removed = The access was removed.
 done-revoked = The token was revoked; it no longer works.
+done-session_ended = The session was ended; that browser must log in again.
 done-kpi = The KPI was defined; upload its values below.
 done-values = The KPI values are stored.
 done-ranks = The panel ranks are stored.
@@ -693,6 +694,23 @@ tokens-last-used = Last used
 tokens-revoked = Revoked
 # $date: date and time.
 tokens-revoked-at = revoked { $date }
+tokens-heading = Sessions and API tokens
+tokens-sessions-heading = Where you are signed in
+tokens-sessions-intro = Each browser you are signed in with. End a session you do not recognise, or one on a computer you no longer use.
+tokens-device = Browser
+tokens-address = Address
+tokens-signed-in = Signed in
+tokens-unknown-device = Unknown browser
+tokens-this-session = this browser
+tokens-end = End the session
+tokens-end-this = Log out here
+tokens-scope = Scope
+tokens-scope-read = Read only
+tokens-scope-scoring = Scoring
+tokens-scope-admin = Everything your role allows
+tokens-scope-hint = Read only changes nothing; Scoring also saves scores, evidence and interviews; the widest does whatever you may do.
+tokens-days = Works for (days)
+tokens-expires = Expires
 tokens-revoke = Revoke
 # For screen readers, after "Revoke"; $name: the token's name.
 tokens-revoke-hidden = the token { $name }
@@ -705,6 +723,8 @@ settings-money-shows = Money shows as
 settings-forms-read = . Forms read numbers the same way, with or without the thousands marks.
 settings-numbers = How numbers are written
 settings-save = Save the settings
+settings-report-language = Reports are written in
+settings-report-language-hint = New clients' reports are written in this language unless you choose another for the client.
 
 ## branding.hbs
 

@@ -69,10 +69,15 @@ audit-action-user-accept = { $subject } a accepté l’invitation et défini un 
 audit-action-user-login = { $subject } a ouvert une session
 audit-action-user-login_failed = Une tentative de connexion pour { $subject } a échoué
 audit-action-user-logout = { $subject } a fermé sa session
+audit-action-user-session_ended = { $subject } a fermé l’une de ses sessions
 audit-action-organisation-settings = { $actor } a modifié le format des nombres et des montants de l’organisation
 audit-action-organisation-branding = { $actor } a modifié l’apparence des rapports de l’organisation
 audit-action-organisation-logo = { $actor } a défini le logo des rapports de l’organisation
 audit-action-organisation-logo_removed = { $actor } a retiré le logo des rapports de l’organisation
+audit-action-organisation-create = L’opérateur de la plateforme a créé l’organisation
+audit-action-organisation-disable = L’opérateur de la plateforme a désactivé l’organisation
+audit-action-organisation-enable = L’opérateur de la plateforme a réactivé l’organisation
+audit-action-organisation-admin_invited = L’opérateur de la plateforme a invité un admin
 audit-action-other = { $actor } : { $action } ({ $subject })
 
 ## Le nom de chaque champ enregistré dans la liste des modifications

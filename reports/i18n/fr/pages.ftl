@@ -88,6 +88,7 @@ done-updated = Les modifications ont été enregistrées.
 done-given = L'accès a été accordé.
 done-removed = L'accès a été retiré.
 done-revoked = Le jeton a été révoqué ; il ne fonctionne plus.
+done-session_ended = La session a été fermée ; ce navigateur doit se reconnecter.
 done-kpi = Le KPI a été défini ; déposez ses valeurs ci-dessous.
 done-values = Les valeurs de KPI sont enregistrées.
 done-ranks = Les rangs du panel sont enregistrés.
@@ -726,6 +727,23 @@ tokens-last-used = Dernière utilisation
 tokens-revoked = Révoqué
 # $date : date et heure.
 tokens-revoked-at = révoqué le { $date }
+tokens-heading = Sessions et jetons d'API
+tokens-sessions-heading = Où vous êtes connecté
+tokens-sessions-intro = Chaque navigateur avec lequel vous êtes connecté. Fermez une session que vous ne reconnaissez pas, ou celle d’un ordinateur que vous n’utilisez plus.
+tokens-device = Navigateur
+tokens-address = Adresse
+tokens-signed-in = Connecté le
+tokens-unknown-device = Navigateur inconnu
+tokens-this-session = ce navigateur
+tokens-end = Fermer la session
+tokens-end-this = Se déconnecter ici
+tokens-scope = Portée
+tokens-scope-read = Lecture seule
+tokens-scope-scoring = Notation
+tokens-scope-admin = Tout ce que votre rôle permet
+tokens-scope-hint = « Lecture seule » ne change rien ; « Notation » enregistre aussi notes, preuves et entretiens ; la portée la plus large fait tout ce que vous pouvez faire.
+tokens-days = Valable (jours)
+tokens-expires = Expire le
 tokens-revoke = Révoquer
 # Pour les lecteurs d'écran, après « Révoquer » ; $name : le nom du jeton.
 tokens-revoke-hidden = le jeton { $name }
@@ -738,6 +756,8 @@ settings-money-shows = Les montants s'affichent ainsi :
 settings-forms-read = . Les formulaires lisent les nombres de la même façon, avec ou sans séparateurs de milliers.
 settings-numbers = Écriture des nombres
 settings-save = Enregistrer les paramètres
+settings-report-language = Les rapports sont rédigés en
+settings-report-language-hint = Les rapports des nouveaux clients sont rédigés dans cette langue, sauf si vous en choisissez une autre pour le client.
 
 ## branding.hbs
 

@@ -28,6 +28,8 @@ fn expression(name: &str) -> Option<String> {
         "stored-name" => format!("^{SHOWN}({LINE}*{SHOWN})?$"),
         // `app::input::email`: one line, something before the @, a dot after it.
         "email" => format!("^[{SPACE}]*{shown_but_at}+@{SHOWN}*\\.{SHOWN}*[{SPACE}]*$"),
+        // `app::tenants`: an organisation's slug, as typed (trimmed).
+        "slug" => format!("^[{SPACE}]*[a-z0-9]([a-z0-9-]*[a-z0-9])?[{SPACE}]*$"),
         // Longer text: anything but NUL.
         "text" => r"^[^\x00]*$".to_owned(),
         "text-not-blank" => format!(r"^[^\x00]*[^\x00{SPACE}][^\x00]*$"),

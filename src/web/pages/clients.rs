@@ -256,10 +256,9 @@ async fn submit(
         sector: field(&fields, "sector").to_owned(),
         size_band: field(&fields, "size_band").to_owned(),
         region: field(&fields, "region").to_owned(),
-        // A choice among the offered languages; anything else is English.
-        report_language: field(&fields, "report_language")
-            .parse()
-            .unwrap_or_default(),
+        // A choice among the offered languages; anything else is the
+        // organisation's default (or, for a client, its language so far).
+        report_language: field(&fields, "report_language").parse().ok(),
     };
     let saved = state
         .run(move |app| match id {

@@ -8,7 +8,7 @@ use super::{PageError, Viewer};
 use crate::app::error::AppError;
 use crate::app::sessions::{self, csrf_matches, Login};
 use crate::web::problem::ApiError;
-use crate::web::session::{caller_address, session_cookie, SESSION_COOKIE};
+use crate::web::session::{seen, session_cookie, SESSION_COOKIE};
 use crate::web::state::AppState;
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::{http::StatusCode, web, HttpRequest, HttpResponse};
@@ -85,7 +85,7 @@ pub async fn submit(
         email: email.clone(),
         password,
         previous: req.cookie(SESSION_COOKIE).map(|c| c.value().to_owned()),
-        address: caller_address(&state, &req),
+        seen: seen(&state, &req),
     };
     match state.run(move |app| sessions::log_in(app, login)).await {
         Ok(started) => Ok(HttpResponse::SeeOther()

@@ -107,6 +107,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/tokens", web::get().to(tokens::show))
         .route("/tokens", web::post().to(tokens::create))
         .route("/tokens/{id}/revoke", web::post().to(tokens::revoke))
+        .route("/sessions/{id}/end", web::post().to(tokens::end_session))
         .route("/assessments/{id}", web::get().to(assessment::show))
         .route("/assessments/{id}/review", web::get().to(review::show))
         .route("/compare", web::get().to(comparison::show))

@@ -1,8 +1,8 @@
-//! The organisation's settings page (admins): how numbers are written and
-//! which currency money is in.
+//! The organisation's settings page (admins): how numbers are written,
+//! which currency money is in, and the language reports are written in.
 
 use super::flash::{Confirmation, Flash, FlashQuery};
-use super::messages::text;
+use super::messages::{language_options, text};
 use super::{PageError, Viewer};
 use crate::app::settings::{self, Settings};
 use crate::domain::numbers::{NumberFormat, CURRENCIES};
@@ -19,6 +19,7 @@ pub struct SettingsForm {
     csrf_token: String,
     number_format: String,
     currency: String,
+    report_language: String,
 }
 
 async fn page(state: &AppState, viewer: &Viewer, flash: Flash) -> Result<HttpResponse, PageError> {
@@ -29,6 +30,7 @@ async fn page(state: &AppState, viewer: &Viewer, flash: Flash) -> Result<HttpRes
         "formats": NumberFormat::ALL.iter().map(|f| json!({ "value": f.as_str(), "example": f.write(1_234_567.89), "selected": *f == current.number_format })).collect::<Vec<_>>(),
         "currencies": CURRENCIES.iter().map(|(code, _)| json!({ "value": code, "selected": *code == current.currency })).collect::<Vec<_>>(),
         "example": current.money(251_000.0),
+        "languages": language_options(current.report_language),
     });
     let status = flash.fill(&mut data);
     viewer.fill(&mut data);
@@ -54,6 +56,7 @@ pub async fn save(
         number_format: NumberFormat::parse(&form.number_format)
             .unwrap_or(NumberFormat::DecimalPoint),
         currency: form.currency.clone(),
+        report_language: form.report_language.parse().ok(),
     };
     match state
         .run(move |app| settings::set(app, &caller, chosen))

@@ -67,12 +67,18 @@ impl FromRequest for Viewer {
         let cookie = req
             .cookie(crate::web::session::SESSION_COOKIE)
             .map(|c| c.value().to_owned());
+        let address = state
+            .as_ref()
+            .map(|state| crate::web::session::caller_address(state, req))
+            .unwrap_or_default();
         Box::pin(async move {
             let (state, cookie) = match (state, cookie) {
                 (Some(state), Some(cookie)) => (state, cookie),
                 _ => return Err(PageError::Login),
             };
-            let viewer = state.run(move |app| sessions::viewer(app, &cookie)).await?;
+            let viewer = state
+                .run(move |app| sessions::viewer(app, &cookie, &address))
+                .await?;
             let viewer = viewer
                 .map(|(identity, organisation)| Viewer {
                     identity,

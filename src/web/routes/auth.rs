@@ -4,7 +4,7 @@ use crate::app::sessions::{self, Login};
 use crate::app::users::{self, Me, PasswordChange, UserView};
 use crate::web::call::{Call, JsonAnswer};
 use crate::web::problem::{ApiResult, Problem};
-use crate::web::session::{caller_address, session_cookie, SESSION_COOKIE};
+use crate::web::session::{seen, session_cookie, SESSION_COOKIE};
 use crate::web::state::AppState;
 use actix_web::{get, post, web, HttpResponse};
 use serde::{Deserialize, Serialize};
@@ -46,7 +46,7 @@ pub async fn login(
         email,
         password,
         previous: req.cookie(SESSION_COOKIE).map(|c| c.value().to_owned()),
-        address: caller_address(&state, &req),
+        seen: seen(&state, &req),
     };
     let started = state.run(move |app| sessions::log_in(app, login)).await?;
     let csrf_token = started.identity.csrf_token().unwrap_or_default().to_owned();

@@ -1,0 +1,10 @@
+ALTER TABLE api_tokens DROP COLUMN scope;
+ALTER TABLE api_tokens DROP COLUMN expires_at;
+ALTER TABLE api_tokens DROP COLUMN last_used_address;
+ALTER TABLE sessions DROP COLUMN last_seen_at;
+ALTER TABLE sessions DROP COLUMN address;
+ALTER TABLE sessions DROP COLUMN device;
+DROP TABLE operator_tokens;
+DROP TABLE operators;
+ALTER TABLE organisations DROP COLUMN report_language;
+ALTER TABLE organisations DROP COLUMN disabled_at;
