@@ -2,16 +2,28 @@
 the demo holds, so the operations that take an id reach real data and not
 only 404s (scripts/schemathesis.sh).
 
-    python3 scripts/schemathesis_config.py BASE_URL TOKEN OUT.toml
+    python3 scripts/schemathesis_config.py BASE_URL TOKEN OUT.toml OPERATOR_TOKEN
 
 Each bound parameter is fixed to a real record (the coverage phase takes
 fixed values, not dictionaries, which the other phases draw from). Unknown
 ids are still tried, by every operation that is not bound here.
 """
 
+import base64
+import hmac
 import json
+import struct
 import sys
+import time
 import urllib.request
+
+
+def totp(secret, at):
+    """The RFC 6238 code of a base32 secret at a time (SHA-1, six digits, 30 s)."""
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    digest = hmac.new(key, struct.pack(">Q", int(at) // 30), "sha1").digest()
+    offset = digest[-1] & 15
+    return "%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1000000)
 
 
 def get(base, token, path, body=None):
@@ -23,7 +35,18 @@ def get(base, token, path, body=None):
 
 
 def main():
-    base, token, out = sys.argv[1:4]
+    base, token, out, operator = sys.argv[1:5]
+    # The run's admin enrols a second factor first: a policy the run sets
+    # (two factors for admins or everyone) then leaves its token working.
+    enrolment = get(base, token, "/api/v1/me/two-factor", {})
+    get(base, token, "/api/v1/me/two-factor/confirm", {"code": totp(enrolment["secret"], time.time())})
+    # An organisation of the run's own for the operator's routes (switching
+    # the demo's off would end the run's own token).
+    sandbox = get(base, operator, "/api/v1/operator/organisations", {
+        "name": "Schemathesis sandbox", "slug": "schemathesis-sandbox",
+        "admin_email": "sandbox@schemathesis.test", "admin_name": "Sandbox admin",
+    })["organisation"]["id"]
+    sessions = [s["id"] for s in get(base, token, "/api/v1/sessions")]
     users = get(base, token, "/api/v1/users")
     people = [u["id"] for u in users if u["role"] in ("executive", "programme_manager")][:10]
     consultants = [u["id"] for u in users if u["role"] == "consultant"][:10]
@@ -112,6 +135,8 @@ def main():
         "projects": projects,
         "units": units,
         "groups": groups,
+        "sandboxes": [sandbox],
+        "sessions": sessions,
     }
     # What a project's body must hold to fit the demo's programme.
     project_fields = {
@@ -197,6 +222,17 @@ def main():
         "GET /api/v1/actions/{id}": {"path.id": "actions"},
         "PUT /api/v1/actions/{id}": {"path.id": "actions"},
         "PUT /api/v1/actions/{id}/status": {"path.id": "actions"},
+        "DELETE /api/v1/users/{id}/two-factor": {"path.id": "people"},
+        "DELETE /api/v1/sessions/{id}": {"path.id": "sessions"},
+        "POST /api/v1/assessments/{id}/ready": {"path.id": "open_assessments"},
+    }
+    # The operator's routes, with the operator's token, on the run's sandbox.
+    operator_operations = {
+        "GET /api/v1/operator/organisations": {},
+        "POST /api/v1/operator/organisations": {},
+        "POST /api/v1/operator/organisations/{id}/disable": {"path.id": "sandboxes"},
+        "POST /api/v1/operator/organisations/{id}/enable": {"path.id": "sandboxes"},
+        "POST /api/v1/operator/organisations/{id}/admins": {"path.id": "sandboxes"},
     }
     for suffix in ("", ".pdf", ".html", ".docx"):
         operations["GET /api/v1/assessments/{id}/comparison/{other}" + suffix] = {
@@ -243,6 +279,11 @@ def main():
         "post /api/v1/clients/{id}/actions": action_body,
         "put /api/v1/actions/{id}": dict(action_body, title="Schemathesis action, changed", version=action["version"]),
         "put /api/v1/actions/{id}/status": {"status": "in_progress", "version": action["version"]},
+        "post /api/v1/operator/organisations": {
+            "name": "Schemathesis example", "slug": "schemathesis-example",
+            "admin_email": "example@schemathesis.test", "admin_name": "Example admin",
+        },
+        "post /api/v1/operator/organisations/{id}/admins": {"email": "second@schemathesis.test", "name": "Second admin"},
     }
     # A project of the run's own for the operation that removes one: the
     # demo's may be gone by then with their client (erasure is tested too).
@@ -251,7 +292,12 @@ def main():
     with open(out.replace(".toml", "-examples.json"), "w") as f:
         json.dump({k: v for k, v in examples.items() if v is not None}, f)
     with open("schemathesis.toml") as f:
-        lines = [f.read(), "\n# The demo's records, found by scripts/schemathesis_config.py.\n"]
+        # The admin's token for every operation (a top-level key, before any table).
+        lines = [
+            'headers = { Authorization = "Bearer %s" }\n\n' % token,
+            f.read(),
+            "\n# The demo's records, found by scripts/schemathesis_config.py.\n",
+        ]
     for name, values in dictionaries.items():
         lines.append("[dictionaries.%s]\nvalues = %s\n\n" % (name, json.dumps(values)))
     for operation, parameters in operations.items():
@@ -260,6 +306,12 @@ def main():
         parameters = {key: value for key, value in parameters.items() if not (isinstance(value, str) and value in empty)}
         bound = ", ".join('"%s" = %s' % (key, bind(key, name)) for key, name in parameters.items())
         lines.append('[[operations]]\ninclude-name = "%s"\nparameters = { %s }\n\n' % (operation, bound))
+    for operation, parameters in operator_operations.items():
+        bound = ", ".join('"%s" = %s' % (key, bind(key, name)) for key, name in parameters.items())
+        lines.append(
+            '[[operations]]\ninclude-name = "%s"\nheaders = { Authorization = "Bearer %s" }\nparameters = { %s }\n\n'
+            % (operation, operator, bound)
+        )
     with open(out, "w") as f:
         f.write("".join(lines))
 

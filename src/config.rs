@@ -76,6 +76,27 @@ pub struct ServerSettings {
 
     #[command(flatten)]
     pub evidence: EvidenceLimits,
+
+    #[command(flatten)]
+    pub mail: MailArgs,
+}
+
+/// Where e-mail goes, and the address links in it start with.
+#[derive(Clone, Debug, Default, Args)]
+pub struct MailArgs {
+    /// The mail server, e.g. `smtp://user:pass@mail.example.com:587?tls=required`
+    /// or `smtps://…:465`; without it no mail is sent and links are shown to the admin.
+    #[arg(long, env = "CMAS_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// The sender of cmas's letters.
+    #[arg(long, env = "CMAS_MAIL_FROM", default_value = "cmas <cmas@localhost>")]
+    pub mail_from: String,
+
+    /// The address people reach cmas at, put in front of the links in letters
+    /// (the address served on when left out).
+    #[arg(long, env = "CMAS_PUBLIC_URL", default_value = "")]
+    pub public_url: String,
 }
 
 /// How much evidence (uploaded files) the service keeps.
@@ -184,4 +205,12 @@ impl std::fmt::Debug for FirstStart {
             .field("organisation", &self.organisation)
             .finish()
     }
+}
+
+/// The key secrets are sealed with (`CMAS_SECRET_KEY`, 32 bytes in base64),
+/// read from the environment only, never from a flag that `ps` would show.
+pub fn secret_key() -> Option<String> {
+    std::env::var("CMAS_SECRET_KEY")
+        .ok()
+        .filter(|key| !key.trim().is_empty())
 }

@@ -32,8 +32,14 @@ impl Application {
     ) -> anyhow::Result<Application> {
         let address = listener.local_addr()?;
         let metrics = std::sync::Arc::new(crate::web::metrics::Metrics::default());
-        let mut context = crate::app::App::new(db, settings.session_lifetime());
+        let mut context = crate::app::App::new(db, settings.session_lifetime())
+            .with_mail(&settings.mail, &format!("http://{address}"));
         context.evidence = settings.evidence.clone();
+        // A key that cannot be read stops the start, not a later login.
+        context.sealer()?;
+        if let Some(smtp) = &settings.mail.smtp_url {
+            crate::app::mail::start_worker(context.clone(), smtp, &settings.mail.mail_from)?;
+        }
         context.renders.watch(metrics.clone());
         let state = actix_web::web::Data::new(AppState {
             app: context,

@@ -2,12 +2,15 @@
 //! keeps between requests (parsed questionnaires, portfolios, render slots).
 //! The server builds one at start-up; the command line builds its own.
 
-use super::error::AppResult;
+use super::error::{AppError, AppResult};
+use super::mail::MailSettings;
 use super::portfolio::PortfolioCache;
 use super::render_slots::Renders;
-use crate::config::{DatabaseSettings, EvidenceLimits};
+use crate::auth::sealed::Sealer;
+use crate::config::{DatabaseSettings, EvidenceLimits, MailArgs};
+use crate::db::instance_keys;
 use crate::db::{questionnaires::QuestionnaireCache, AnyConnection, Database};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The use cases' shared context; cheap to clone into a blocking task.
 #[derive(Clone)]
@@ -24,6 +27,10 @@ pub struct App {
     pub session_lifetime: chrono::Duration,
     /// The largest evidence file and the most an organisation keeps.
     pub evidence: EvidenceLimits,
+    /// Whether letters are queued, and how their links start.
+    pub mail: MailSettings,
+    /// The key secrets are sealed with, once read.
+    sealer: Arc<OnceLock<Sealer>>,
 }
 
 impl App {
@@ -54,6 +61,46 @@ impl App {
             renders: Arc::default(),
             session_lifetime,
             evidence: EvidenceLimits::default(),
+            mail: MailSettings::default(),
+            sealer: Arc::default(),
         }
+    }
+
+    /// Mail as `args` configure it; links start with `fallback_url` when
+    /// they give no public address.
+    pub fn with_mail(mut self, args: &MailArgs, fallback_url: &str) -> App {
+        let public_url = match args.public_url.trim() {
+            "" => fallback_url.to_owned(),
+            url => url.to_owned(),
+        };
+        self.mail = MailSettings {
+            enabled: args.smtp_url.is_some(),
+            public_url,
+        };
+        self
+    }
+
+    /// The key secrets are sealed with: `CMAS_SECRET_KEY`'s, or else one
+    /// kept in the database (which guards nothing against a stolen
+    /// database; said at start).
+    pub fn sealer(&self) -> AppResult<Sealer> {
+        if let Some(sealer) = self.sealer.get() {
+            return Ok(sealer.clone());
+        }
+        let key = match crate::config::secret_key() {
+            Some(key) => key,
+            None => {
+                tracing::warn!("CMAS_SECRET_KEY is not set: secrets are sealed with a key kept in the database");
+                self.write(|conn| {
+                    Ok(instance_keys::get_or_put(
+                        conn,
+                        "secrets",
+                        &Sealer::new_key(),
+                    )?)
+                })?
+            }
+        };
+        let sealer = Sealer::from_base64(&key).map_err(AppError::internal)?;
+        Ok(self.sealer.get_or_init(|| sealer).clone())
     }
 }

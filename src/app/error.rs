@@ -78,6 +78,14 @@ pub enum AppError {
     /// No valid credentials.
     #[error("{0}")]
     Unauthenticated(String),
+    /// The password was right, and the second factor is missing or wrong.
+    #[error("{detail}")]
+    SecondFactor {
+        /// `second_factor_needed` or `second_factor_wrong`.
+        code: &'static str,
+        /// What to send, in a sentence.
+        detail: String,
+    },
     /// Too many failed logins; try again after `retry_after` seconds.
     #[error("{detail}")]
     Throttled {

@@ -214,6 +214,8 @@ pub fn assign(
         }
         let before = assignments::list(conn, assessment.id)?;
         assignments::replace(conn, assessment.id, &rows)?;
+        let gained = gained(&before, &rows, &questionnaire);
+        super::notices::assigned(app, conn, caller, &assessment, &gained)?;
         AuditEvent::record(
             conn,
             Change::by(caller, "assessment", assessment.id, "assessment.assign")
@@ -222,6 +224,27 @@ pub fn assign(
         )?;
         Ok(listed(rows))
     })
+}
+
+/// Each assessor's areas (by name) that `after` gives them and `before` did not.
+fn gained(
+    before: &[(i32, String)],
+    after: &[(i32, String)],
+    questionnaire: &Questionnaire,
+) -> Vec<(i32, Vec<String>)> {
+    let mut out: Vec<(i32, Vec<String>)> = Vec::new();
+    for (user, area) in after.iter().filter(|row| !before.contains(row)) {
+        let name = questionnaire
+            .areas
+            .iter()
+            .find(|a| &a.id == area)
+            .map_or_else(|| area.clone(), |a| a.name.clone());
+        match out.iter_mut().find(|(u, _)| u == user) {
+            Some((_, names)) => names.push(name),
+            None => out.push((*user, vec![name])),
+        }
+    }
+    out
 }
 
 /// An assessor's progress in one of their areas.

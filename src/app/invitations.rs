@@ -7,11 +7,13 @@
 
 use super::error::{AppError, AppResult};
 use super::input::{email, required, SHORT_TEXT};
+use super::mail::{self, Compose};
 use super::permissions::{require, ADMINS};
 use super::users::{refuse_taken_email, UserView};
 use super::App;
 use crate::auth::{digest, hash_password, new_secret, password_problem};
 use crate::db::audit::{AuditEvent, Change};
+use crate::db::organisations::Organisation;
 use crate::db::sessions::Session;
 use crate::db::users::{NewUser, User, UserChanges};
 use crate::db::AnyConnection;
@@ -49,6 +51,8 @@ pub struct Invitation {
     pub link: String,
     /// Until when the link works (UTC).
     pub expires_at: chrono::NaiveDateTime,
+    /// Whether the link was e-mailed to them too (mail is configured).
+    pub emailed: bool,
 }
 
 /// Accepting an invitation: the token from the link and the password chosen.
@@ -91,7 +95,7 @@ pub fn invite(app: &App, caller: &Caller, body: InvitationRequest) -> AppResult<
             Change::by(caller, "user", user.id, "user.create")
                 .after(json!({ "email": user.email, "name": user.name, "role": user.role })),
         )?;
-        issue(conn, Some(caller), &user)
+        issue(app, conn, Some(caller), &user)
     })
 }
 
@@ -127,13 +131,14 @@ pub fn reinvite(app: &App, caller: &Caller, id: UserId) -> AppResult<Invitation>
     app.write(|conn| {
         let user =
             User::find_in(conn, caller, id.get())?.ok_or_else(|| AppError::not_found("user"))?;
-        issue(conn, Some(caller), &user)
+        issue(app, conn, Some(caller), &user)
     })
 }
 
 /// A new link for `user`, by an admin of theirs or (none) the platform's
 /// operator; earlier open links stop working.
 pub(super) fn issue(
+    app: &App,
     conn: &mut AnyConnection,
     by: Option<&Caller>,
     user: &User,
@@ -156,10 +161,29 @@ pub(super) fn issue(
         }
         .after(json!({ "expires_at": expires_at })),
     )?;
+    let link = format!("/invitations/{token}");
+    let organisation = Organisation::find(conn, user.organisation_id)?;
+    let emailed = mail::queue(
+        app,
+        conn,
+        &Compose {
+            kind: "invitation",
+            to: &user.email,
+            language: user.language.unwrap_or(organisation.report_language),
+            organisation_id: Some(organisation.id),
+            args: &[
+                ("name", &user.name),
+                ("organisation", &organisation.name),
+                ("link", &app.mail.link(&link)),
+                ("hours", &VALID_HOURS.to_string()),
+            ],
+        },
+    )?;
     Ok(Invitation {
         user: UserView::from(user),
-        link: format!("/invitations/{token}"),
+        link,
         expires_at,
+        emailed,
     })
 }
 

@@ -8,6 +8,7 @@ use super::App;
 use crate::db::audit::{AuditEvent, Change};
 use crate::db::organisations::Organisation;
 use crate::db::AnyConnection;
+use crate::domain::credentials::TwoFactorPolicy;
 use crate::domain::i18n::Language;
 use crate::domain::numbers::{Currency, NumberFormat, CURRENCIES};
 use crate::domain::role::Caller;
@@ -29,6 +30,10 @@ pub struct Settings {
     /// otherwise (and the study's); unchanged when left out.
     #[serde(default)]
     pub report_language: Option<Language>,
+    /// Who must sign in with a second factor: `optional` (nobody must),
+    /// `admins` or `everyone`; unchanged when left out.
+    #[serde(default)]
+    pub two_factor: Option<TwoFactorPolicy>,
 }
 
 impl Settings {
@@ -59,10 +64,12 @@ pub fn read_amount(format: NumberFormat, field: &str, text: &str) -> AppResult<O
 /// The organisation's settings, as stored.
 pub(super) fn load(conn: &mut AnyConnection, organisation_id: i32) -> AppResult<Settings> {
     let currency = currency_of(conn, organisation_id)?;
+    let organisation = Organisation::find(conn, organisation_id)?;
     Ok(Settings {
         number_format: currency.number_format,
         currency: currency.code,
-        report_language: Some(Organisation::find(conn, organisation_id)?.report_language),
+        report_language: Some(organisation.report_language),
+        two_factor: Some(organisation.two_factor),
     })
 }
 
@@ -108,6 +115,9 @@ pub fn set(app: &App, caller: &Caller, settings: Settings) -> AppResult<Settings
         )?;
         if let Some(language) = settings.report_language {
             Organisation::set_report_language(conn, organisation_id, language)?;
+        }
+        if let Some(policy) = settings.two_factor {
+            Organisation::set_two_factor(conn, organisation_id, policy)?;
         }
         let after = load(conn, organisation_id)?;
         AuditEvent::record(

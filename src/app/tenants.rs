@@ -151,7 +151,7 @@ pub fn create(app: &App, by: &Operating, body: &NewOrganisation) -> AppResult<Cr
         bootstrap::import_all(conn, org.id, &questionnaires).map_err(AppError::internal)?;
         record(conn, by, org.id, "organisation.create")?;
         let admin = create_invited(conn, org.id, (&admin_email, &admin_name, Role::Admin))?;
-        let invitation = issue(conn, None, &admin)?;
+        let invitation = issue(app, conn, None, &admin)?;
         let org = Organisation::find(conn, org.id)?;
         Ok(CreatedOrganisation {
             organisation: view((org, 1)),
@@ -213,7 +213,7 @@ pub fn invite_admin(
             None => create_invited(conn, id, (&address, &name, Role::Admin))?,
         };
         record(conn, by, id, "organisation.admin_invited")?;
-        issue(conn, None, &admin)
+        issue(app, conn, None, &admin)
     })
 }
 

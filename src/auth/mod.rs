@@ -1,6 +1,9 @@
 //! Credentials: argon2id password hashes and random secrets (session ids and
 //! API tokens) of which only a SHA-256 digest is ever stored.
 
+pub mod sealed;
+pub mod totp;
+
 use argon2::password_hash::{rand_core::OsRng, Output, ParamsString, PasswordHash, SaltString};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use base64::Engine;

@@ -5,7 +5,7 @@
 use crate::app::operators::{self, Operating};
 use crate::app::tenants::{self, NewOrganisation};
 use crate::app::App;
-use crate::config::DatabaseSettings;
+use crate::config::{DatabaseSettings, MailArgs};
 use crate::domain::i18n::Language;
 use clap::Subcommand;
 
@@ -39,9 +39,9 @@ pub enum OrganisationCommand {
         /// The language its reports are written in by default.
         #[arg(long, value_enum)]
         report_language: Option<Language>,
-        /// The address people reach cmas at, put in front of the link.
-        #[arg(long, env = "CMAS_PUBLIC_URL", default_value = "")]
-        public_url: String,
+        /// Mail (the invitation is e-mailed when CMAS_SMTP_URL is set) and the public address.
+        #[command(flatten)]
+        mail: MailArgs,
         #[command(flatten)]
         database: DatabaseSettings,
     },
@@ -89,10 +89,10 @@ pub fn organisation(command: OrganisationCommand) -> anyhow::Result<()> {
             admin_email,
             admin_name,
             report_language,
-            public_url,
+            mail,
             database,
         } => {
-            let app = App::open(&database, 1)?;
+            let app = App::open(&database, 1)?.with_mail(&mail, "");
             let body = NewOrganisation {
                 name,
                 slug,
@@ -102,13 +102,13 @@ pub fn organisation(command: OrganisationCommand) -> anyhow::Result<()> {
             };
             let created = tenants::create(&app, &by, &body)?;
             crate::say!(
-                "created the organisation {} ({}); its first admin {} sets a password at\n{}{}\n(the link works once, until {} UTC)",
+                "created the organisation {} ({}); its first admin {} sets a password at\n{}\n(the link works once, until {} UTC{})",
                 created.organisation.slug,
                 created.organisation.name,
                 created.invitation.user.email,
-                public_url.trim_end_matches('/'),
-                created.invitation.link,
-                created.invitation.expires_at.format("%Y-%m-%d %H:%M")
+                app.mail.link(&created.invitation.link),
+                created.invitation.expires_at.format("%Y-%m-%d %H:%M"),
+                if created.invitation.emailed { "; it was e-mailed to them" } else { "" }
             );
         }
         OrganisationCommand::List { database } => {

@@ -5,6 +5,7 @@ use super::{
     schema::{organisations, users},
     AnyConnection,
 };
+use crate::domain::credentials::TwoFactorPolicy;
 use crate::domain::i18n::Language;
 use diesel::prelude::*;
 
@@ -19,6 +20,8 @@ pub struct Organisation {
     pub disabled_at: Option<chrono::NaiveDateTime>,
     /// The language its reports are written in unless a client says otherwise.
     pub report_language: Language,
+    /// Who must sign in with a second factor.
+    pub two_factor: TwoFactorPolicy,
 }
 
 impl Organisation {
@@ -54,6 +57,18 @@ impl Organisation {
     ) -> QueryResult<()> {
         diesel::update(organisations::table.find(id))
             .set(organisations::report_language.eq(language.code()))
+            .execute(conn)
+            .map(drop)
+    }
+
+    /// Sets who must sign in with a second factor.
+    pub fn set_two_factor(
+        conn: &mut AnyConnection,
+        id: i32,
+        policy: TwoFactorPolicy,
+    ) -> QueryResult<()> {
+        diesel::update(organisations::table.find(id))
+            .set(organisations::two_factor.eq(policy.as_str()))
             .execute(conn)
             .map(drop)
     }

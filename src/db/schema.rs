@@ -13,6 +13,7 @@ diesel::table! {
         number_format -> Text,
         disabled_at -> Nullable<Timestamp>,
         report_language -> Text,
+        two_factor -> Text,
     }
 }
 
@@ -36,6 +37,9 @@ diesel::table! {
         created_at -> Timestamp,
         last_login_at -> Nullable<Timestamp>,
         language -> Nullable<Text>,
+        totp_secret -> Nullable<Text>,
+        totp_enabled_at -> Nullable<Timestamp>,
+        totp_last_step -> Nullable<BigInt>,
     }
 }
 

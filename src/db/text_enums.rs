@@ -9,7 +9,7 @@
 
 use super::MultiBackend;
 use crate::domain::assessment::Status;
-use crate::domain::credentials::TokenScope;
+use crate::domain::credentials::{TokenScope, TwoFactorPolicy};
 use crate::domain::i18n::Language;
 use crate::domain::performance::{Direction, KpiKind};
 use crate::domain::plans::ActionStatus;
@@ -56,3 +56,5 @@ text_enum!(Language, Language::En);
 text_enum!(ActionStatus, ActionStatus::Proposed);
 // An unreadable scope reads as the narrowest, never as more than was given.
 text_enum!(TokenScope, TokenScope::Read);
+// An unreadable policy reads as the strictest.
+text_enum!(TwoFactorPolicy, TwoFactorPolicy::Everyone);

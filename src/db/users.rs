@@ -5,6 +5,7 @@ use super::{
     schema::{organisations, users},
     AnyConnection,
 };
+use crate::domain::credentials::TwoFactorPolicy;
 use crate::domain::i18n::Language;
 use crate::domain::ids::{OrganisationId, UserId};
 use crate::domain::role::{Caller, Role};
@@ -24,6 +25,8 @@ pub struct User {
     pub last_login_at: Option<chrono::NaiveDateTime>,
     /// The language they read the application in; none: their browser's.
     pub language: Option<Language>,
+    /// When their second factor was switched on; none: they use none.
+    pub totp_enabled_at: Option<chrono::NaiveDateTime>,
 }
 
 pub struct NewUser<'a> {
@@ -65,8 +68,13 @@ impl User {
                 users::active.eq(true),
                 users::created_at.eq(now()),
             ))
-            .returning(users::all_columns)
-            .get_result::<User>(conn)
+            .returning(users::id)
+            .get_result::<i32>(conn)
+            .and_then(|id| User::by_id(conn, id))
+    }
+
+    fn by_id(conn: &mut AnyConnection, id: i32) -> QueryResult<User> {
+        users::table.find(id).select(User::as_select()).first(conn)
     }
 
     /// Emails are unique across organisations: login needs no tenant name.
@@ -95,13 +103,19 @@ impl User {
             .optional()
     }
 
-    pub fn find_active(conn: &mut AnyConnection, id: i32) -> QueryResult<Option<User>> {
+    /// An active user of an organisation that is not switched off (the
+    /// only users whose sessions and tokens work), with who in their
+    /// organisation must use a second factor.
+    pub fn find_active(
+        conn: &mut AnyConnection,
+        id: i32,
+    ) -> QueryResult<Option<(User, TwoFactorPolicy)>> {
         users::table
             .inner_join(organisations::table)
             .filter(users::id.eq(id))
             .filter(users::active.eq(true))
             .filter(organisations::disabled_at.is_null())
-            .select(User::as_select())
+            .select((User::as_select(), organisations::two_factor))
             .first(conn)
             .optional()
     }
@@ -130,7 +144,7 @@ impl User {
 
     pub fn update(conn: &mut AnyConnection, id: i32, changes: &UserChanges) -> QueryResult<User> {
         if changes.name.is_none() && changes.role.is_none() && changes.active.is_none() {
-            return users::table.find(id).select(User::as_select()).first(conn);
+            return User::by_id(conn, id);
         }
         let changes = (
             changes.name.as_ref().map(|n| users::name.eq(n)),
@@ -139,8 +153,8 @@ impl User {
         );
         diesel::update(users::table.find(id))
             .set(changes)
-            .returning(users::all_columns)
-            .get_result::<User>(conn)
+            .execute(conn)?;
+        User::by_id(conn, id)
     }
 
     /// Notes when the user last logged in.

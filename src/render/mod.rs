@@ -12,6 +12,7 @@ pub mod font;
 pub mod html;
 pub mod pdf;
 pub mod programme;
+pub mod qr;
 pub mod scorecard;
 pub mod study;
 pub mod table;

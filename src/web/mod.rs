@@ -29,9 +29,9 @@ use actix_web::{error::JsonPayloadError, web, HttpRequest, HttpResponse};
 use problem::ApiError;
 use routes::{
     actions, assessments, assessors, audit, auth, branding, clients, comparisons, evidence,
-    exports, fieldwork, health, imports, invitations, operator, performance, programme_exports,
-    programmes, questionnaires, results, scorecards, scores, sessions, settings, stats, study,
-    targets, tokens, users, workbook,
+    exports, fieldwork, health, imports, invitations, operator, password_reset, performance,
+    programme_exports, programmes, questionnaires, results, scorecards, scores, sessions, settings,
+    stats, study, targets, tokens, two_factor, users, workbook,
 };
 
 /// Largest JSON body accepted.
@@ -116,6 +116,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(tokens::create)
             .service(tokens::list)
             .service(tokens::revoke)
+            .service(password_reset::request)
+            .service(password_reset::confirm)
+            .service(two_factor::status)
+            .service(two_factor::start)
+            .service(two_factor::confirm)
+            .service(two_factor::switch_off)
+            .service(two_factor::reset)
             .service(sessions::list)
             .service(sessions::end)
             .service(operator::log_in)
@@ -171,6 +178,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(fieldwork::coverage)
             .service(fieldwork::assignments)
             .service(fieldwork::assign)
+            .service(fieldwork::ready)
             .service(fieldwork::my_work)
             .service(results::get)
             .service(scorecards::pdf_scorecard)

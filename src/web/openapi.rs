@@ -2,9 +2,9 @@
 
 use super::routes::{
     actions, assessments, assessors, audit, auth, branding, clients, comparisons, evidence,
-    exports, fieldwork, health, imports, invitations, operator, performance, programme_exports,
-    programmes, questionnaires, results, scorecards, scores, sessions, settings, stats, study,
-    targets, tokens, users, workbook,
+    exports, fieldwork, health, imports, invitations, operator, password_reset, performance,
+    programme_exports, programmes, questionnaires, results, scorecards, scores, sessions, settings,
+    stats, study, targets, tokens, two_factor, users, workbook,
 };
 mod bodies;
 mod links;
@@ -24,6 +24,8 @@ use utoipa::{Modify, OpenApi};
     paths(
         auth::login, auth::logout, auth::me, auth::change_password,
         tokens::create, tokens::list, tokens::revoke, sessions::list, sessions::end,
+        password_reset::request, password_reset::confirm,
+        two_factor::status, two_factor::start, two_factor::confirm, two_factor::switch_off, two_factor::reset,
         operator::log_in, operator::list, operator::create, operator::disable, operator::enable, operator::invite_admin,
         users::list, users::get, users::create, users::update, invitations::invite, invitations::reinvite, invitations::accept, settings::get, settings::put, branding::get, branding::put, branding::logo, branding::put_logo, branding::remove_logo,
         clients::list, clients::get, clients::create, clients::update, clients::members, clients::attach, clients::detach,
@@ -32,7 +34,7 @@ use utoipa::{Modify, OpenApi};
         assessors::add, assessors::remove, assessments::audit,
         scores::save, scores::list, scores::agree, scores::clear_agreed,
         evidence::list, evidence::upload, evidence::add_link, evidence::change, evidence::remove, evidence::file,
-        fieldwork::interview_plan, fieldwork::plan_interview, fieldwork::update_interview, fieldwork::coverage, fieldwork::assignments, fieldwork::assign, fieldwork::my_work, results::get, scorecards::pdf_scorecard, scorecards::html_scorecard, scorecards::docx_scorecard, comparisons::data, comparisons::pdf, comparisons::html, comparisons::docx, targets::get, targets::put, actions::list, actions::export, actions::create, actions::get, actions::update, actions::status, stats::correlation, exports::scores, exports::results, exports::kpi_values, audit::list, audit::export, clients::export, clients::erase, workbook::download, workbook::upload, imports::kpi_values, imports::panel_ranks, imports::clients, programme_exports::projects, programme_exports::milestones, programmes::report_pdf, programmes::report_html, programmes::report_docx, programmes::list, programmes::create, programmes::get, programmes::update, programmes::list_projects, programmes::add_project, programmes::replace_project, programmes::remove_project, performance::create_kpi, performance::list_kpis, performance::put_values, performance::create_panel, performance::list_panels, performance::put_ranks, study::portfolio, study::portfolio_pdf, study::portfolio_html, study::portfolio_docx,
+        fieldwork::interview_plan, fieldwork::plan_interview, fieldwork::update_interview, fieldwork::coverage, fieldwork::assignments, fieldwork::assign, fieldwork::ready, fieldwork::my_work, results::get, scorecards::pdf_scorecard, scorecards::html_scorecard, scorecards::docx_scorecard, comparisons::data, comparisons::pdf, comparisons::html, comparisons::docx, targets::get, targets::put, actions::list, actions::export, actions::create, actions::get, actions::update, actions::status, stats::correlation, exports::scores, exports::results, exports::kpi_values, audit::list, audit::export, clients::export, clients::erase, workbook::download, workbook::upload, imports::kpi_values, imports::panel_ranks, imports::clients, programme_exports::projects, programme_exports::milestones, programmes::report_pdf, programmes::report_html, programmes::report_docx, programmes::list, programmes::create, programmes::get, programmes::update, programmes::list_projects, programmes::add_project, programmes::replace_project, programmes::remove_project, performance::create_kpi, performance::list_kpis, performance::put_values, performance::create_panel, performance::list_panels, performance::put_ranks, study::portfolio, study::portfolio_pdf, study::portfolio_html, study::portfolio_docx,
         health::healthz, health::readyz, super::metrics::prometheus, document,
     ),
     // Enums that only path and query parameters name.

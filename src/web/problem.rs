@@ -78,6 +78,7 @@ impl ApiError {
             AppError::Unauthenticated(detail) => {
                 (StatusCode::UNAUTHORIZED, "unauthenticated", detail)
             }
+            AppError::SecondFactor { code, detail } => (StatusCode::UNAUTHORIZED, code, detail),
             AppError::Forbidden { code, detail } => (StatusCode::FORBIDDEN, code, detail),
             AppError::NotFound(detail) => (StatusCode::NOT_FOUND, "not_found", detail),
             AppError::Conflict { code, detail } => (StatusCode::CONFLICT, code, detail),

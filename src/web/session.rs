@@ -53,6 +53,27 @@ fn reach(method: &Method, path: &str) -> Reach {
     }
 }
 
+/// What a person may reach while their organisation waits for them to
+/// enrol a second factor: who they are, the enrolment, and logging out.
+const WHILE_ENROLLING: [&str; 4] = [
+    "/api/v1/me",
+    "/api/v1/me/two-factor",
+    "/api/v1/me/two-factor/confirm",
+    "/api/v1/auth/logout",
+];
+
+/// Refuses everything else to a person who must enrol a second factor first.
+fn enrolled(identity: Identity, path: &str) -> Result<Identity, ApiError> {
+    if identity.enrol_first && !WHILE_ENROLLING.contains(&path) {
+        return Err(AppError::forbidden(
+            "two_factor_enrolment_required",
+            "your organisation requires a second factor: enrol one first (POST /api/v1/me/two-factor)",
+        )
+        .into());
+    }
+    Ok(identity)
+}
+
 /// Refuses a token whose scope does not reach this far.
 fn within_scope(identity: Identity, reach: Reach) -> Result<Identity, ApiError> {
     match &identity.credential {
@@ -80,6 +101,7 @@ impl FromRequest for Identity {
             .map(str::to_owned);
         let needs_csrf = changes_state(req.method());
         let reach = reach(req.method(), req.path());
+        let path = req.path().to_owned();
         let address = state
             .as_ref()
             .map(|state| caller_address(state, req))
@@ -91,19 +113,18 @@ impl FromRequest for Identity {
                     let identity = state
                         .run(move |app| sessions::by_token(app, &token, &address))
                         .await?;
-                    within_scope(identity, reach)
+                    within_scope(enrolled(identity, &path)?, reach)
                 }
-                (None, Some(session)) => {
-                    state
-                        .run(move |app| {
-                            let csrf = match needs_csrf {
-                                true => Csrf::Sent(csrf.as_deref()),
-                                false => Csrf::NotNeeded,
-                            };
-                            sessions::by_session(app, &session, csrf, &address)
-                        })
-                        .await
-                }
+                (None, Some(session)) => state
+                    .run(move |app| {
+                        let csrf = match needs_csrf {
+                            true => Csrf::Sent(csrf.as_deref()),
+                            false => Csrf::NotNeeded,
+                        };
+                        sessions::by_session(app, &session, csrf, &address)
+                    })
+                    .await
+                    .and_then(|identity| enrolled(identity, &path)),
                 (None, None) => Err(AppError::Unauthenticated(
                     "log in first: send `Authorization: Bearer <token>` or the session cookie"
                         .into(),

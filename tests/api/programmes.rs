@@ -25,7 +25,7 @@ fn the_organisation_says_how_it_writes_numbers_and_its_currency(app: &TestApp) {
     let (_, consultant) = app.user(&admin, "carla@a.test", "consultant");
     assert_eq!(
         app.get("/api/v1/settings", &consultant).expect(200),
-        json!({ "number_format": "decimal_point", "currency": "EUR", "report_language": "en" })
+        json!({ "number_format": "decimal_point", "currency": "EUR", "report_language": "en", "two_factor": "optional" })
     );
     let swiss = json!({ "number_format": "decimal_comma", "currency": "CHF" });
     app.send("PUT", "/api/v1/settings", &consultant, &swiss)
@@ -41,6 +41,7 @@ fn the_organisation_says_how_it_writes_numbers_and_its_currency(app: &TestApp) {
         .expect(200);
     let mut saved = swiss.clone();
     saved["report_language"] = json!("en");
+    saved["two_factor"] = json!("optional");
     assert_eq!(app.get("/api/v1/settings", &consultant).expect(200), saved);
 
     let client = app.client(&admin, "Zurich Bank");

@@ -154,6 +154,8 @@ fn the_openapi_document_describes_every_route(app: &TestApp) {
         "/api/v1/auth/login",
         "/api/v1/invitations/accept",
         "/api/v1/operator/tokens",
+        "/api/v1/auth/password-reset",
+        "/api/v1/auth/password-reset/confirm",
         "/api/v1/openapi.json",
         "/healthz",
         "/readyz",

@@ -12,6 +12,7 @@
 ## Ablehnungen, Hinweise und andere Sätze aus dem Code der Seiten.
 
 login_first = Bitte melden Sie sich zuerst an.
+enrol_first = Ihre Organisation verlangt einen zweiten Faktor: Richten Sie ihn zuerst ein.
 fault = Bei uns ist ein Fehler aufgetreten. Er wurde protokolliert; versuchen Sie es in einem Moment erneut.
 fault_plain = Bei uns ist ein Fehler aufgetreten; er wurde protokolliert.
 form_expired = Das Formular ist abgelaufen oder stammt nicht von cmas. Laden Sie die Seite neu und versuchen Sie es erneut.
@@ -63,6 +64,17 @@ fieldwork_shared = Die Freigabe für Führungskräfte ist gespeichert.
 interview_when = Geben Sie Datum und Uhrzeit des Interviews an.
 choose_file = Wählen Sie die Datei aus, die Sie hochladen möchten.
 invitation_unusable = Der Einladungslink wurde bereits verwendet, durch einen neueren ersetzt oder ist älter als 72 Stunden. Bitten Sie einen Administrator Ihrer Beratung um einen neuen.
+reset_unusable = Der Link wurde schon benutzt, durch einen neueren ersetzt oder ist älter als eine Stunde.
+reset_no_mail = Diese Installation verschickt keine E-Mails. Bitten Sie stattdessen einen Admin Ihrer Beratung um einen neuen Einladungslink.
+pages-password-reset-title = Neues Passwort
+reset-heading = Neues Passwort setzen
+reset-intro = Geben Sie die Adresse ein, mit der Sie sich anmelden. Gehört sie zu einem Konto, geht ein Link dorthin, der ein neues Passwort setzt; er gilt einmal, eine Stunde lang.
+reset-send = Link senden
+reset-on-its-way = Gehört die Adresse { $email } zu einem Konto, ist ein Link unterwegs. Sehen Sie im Posteingang (und im Spam-Ordner) nach.
+reset-ask-again = Neuen Link anfordern
+reset-set = Passwort setzen
+reset-done = Das neue Passwort ist gesetzt: Sie wurden überall abgemeldet, Ihre API-Tokens wurden widerrufen.
+login-forgot = Passwort vergessen?
 order_name_az = Name, A bis Z
 order_name_za = Name, Z bis A
 order_sector = Branche
@@ -88,6 +100,7 @@ done-given = Der Zugriff wurde gewährt.
 done-removed = Der Zugriff wurde entzogen.
 done-revoked = Das Token wurde widerrufen; es funktioniert nicht mehr.
 done-session_ended = Die Sitzung wurde beendet; dieser Browser muss sich neu anmelden.
+done-two_factor_off = Der zweite Faktor ist aus; die Anmeldung fragt nur noch nach Ihrem Passwort.
 done-kpi = Der KPI wurde definiert; laden Sie seine Werte unten hoch.
 done-values = Die KPI-Werte sind gespeichert.
 done-ranks = Die Ränge des Gremiums sind gespeichert.
@@ -196,6 +209,7 @@ pages-study-spearman = Spearmans ρ (Ränge)
 pages-study-kendall = Kendalls τ-b (Ränge)
 pages-study-pearson = Pearsons r (Werte)
 pages-tokens-title = API-Tokens
+pages-two-factor-title = Anmeldung mit zweitem Faktor
 pages-workbook-title = Arbeitsmappe abgelehnt
 # $client: der Name des Kunden.
 pages-fieldwork-title = { $client }: Feldarbeit
@@ -237,6 +251,11 @@ common-no-assessments-yet = Noch keine Assessments
 # Ein Link nach "Noch keine Assessments —".
 common-start-assessment = beginnen Sie eines
 common-log-in = Anmelden
+login-code-intro = Ihr Konto hat einen zweiten Faktor. Geben Sie den Code ein, den Ihre Authenticator-App zeigt.
+login-code = Code
+login-code-hint = Sechs Ziffern aus der App oder einer Ihrer Wiederherstellungscodes.
+login-code-submit = Anmelden
+login-start-again = Neu beginnen
 common-intention = Absicht
 common-reality = Realität
 common-not-applicable = Nicht zutreffend
@@ -727,6 +746,7 @@ tokens-revoked = Widerrufen
 # $date: Datum und Uhrzeit.
 tokens-revoked-at = widerrufen { $date }
 tokens-heading = Sitzungen und API-Tokens
+tokens-two-factor = Anmeldung mit zweitem Faktor
 tokens-sessions-heading = Wo Sie angemeldet sind
 tokens-sessions-intro = Jeder Browser, mit dem Sie angemeldet sind. Beenden Sie eine Sitzung, die Sie nicht kennen, oder eine auf einem Rechner, den Sie nicht mehr nutzen.
 tokens-device = Browser
@@ -743,6 +763,30 @@ tokens-scope-admin = Alles, was Ihre Rolle erlaubt
 tokens-scope-hint = „Nur lesen“ ändert nichts; „Bewerten“ speichert auch Bewertungen, Nachweise und Interviews; der weiteste Umfang darf alles, was Sie dürfen.
 tokens-days = Gültig (Tage)
 tokens-expires = Läuft ab
+two-factor-heading = Anmeldung mit zweitem Faktor
+two-factor-password-link = Passwort und Sprache
+two-factor-required-first = Ihre Organisation verlangt einen zweiten Faktor. Richten Sie ihn ein, um weiterzumachen; bis dahin öffnet sich nichts anderes.
+two-factor-on-now = Der zweite Faktor ist an.
+two-factor-codes-intro = Bewahren Sie diese Wiederherstellungscodes sicher und getrennt vom Telefon auf. Jeder gilt einmal anstelle eines Codes, falls Sie das Telefon verlieren.
+two-factor-codes-once = Sie werden nur dieses eine Mal angezeigt.
+two-factor-continue = Weiter
+two-factor-scan-heading = Authenticator-App einrichten
+two-factor-step-app = Öffnen Sie eine Authenticator-App auf Ihrem Telefon (zum Beispiel die des Herstellers, Microsoft Authenticator oder FreeOTP).
+two-factor-step-scan = Scannen Sie damit diesen Code und geben Sie die sechs Ziffern ein, die sie zeigt.
+two-factor-cannot-scan = Scannen geht nicht? Geben Sie stattdessen diesen Schlüssel in die App ein:
+two-factor-step-code = Sechsstelliger Code
+two-factor-confirm = Einschalten
+two-factor-is-on = Ein zweiter Faktor ist an: Nach dem Passwort fragt die Anmeldung nach einem Code aus Ihrer App.
+two-factor-codes-left = { $count ->
+    [one] Sie haben noch 1 Wiederherstellungscode.
+   *[other] Sie haben noch { $count } Wiederherstellungscodes.
+}
+two-factor-required-stays = Ihre Organisation verlangt ihn, daher bleibt er an. Verlieren Sie Telefon und Wiederherstellungscodes, kann ein Admin ihn zurücksetzen.
+two-factor-off-heading = Ausschalten
+two-factor-current-code = Ein aktueller Code (oder ein Wiederherstellungscode)
+two-factor-switch-off = Zweiten Faktor ausschalten
+two-factor-is-off = Die Anmeldung fragt nur nach Ihrem Passwort. Ein zweiter Faktor, ein Code aus einer App auf Ihrem Telefon, schützt das Konto auch dann, wenn das Passwort bekannt wird.
+two-factor-set-up = Zweiten Faktor einrichten
 tokens-revoke = Widerrufen
 # Für Screenreader, nach "Widerrufen"; $name: der Name des Tokens.
 tokens-revoke-hidden = – Token { $name }
@@ -757,6 +801,10 @@ settings-numbers = Wie Zahlen geschrieben werden
 settings-save = Einstellungen speichern
 settings-report-language = Berichte erscheinen auf
 settings-report-language-hint = Berichte neuer Kunden erscheinen in dieser Sprache, sofern Sie für den Kunden keine andere wählen.
+settings-two-factor = Wer sich mit einem zweiten Faktor anmelden muss
+settings-two-factor-optional = Niemand muss; jede Person darf
+settings-two-factor-admins = Admins
+settings-two-factor-everyone = Alle
 
 ## branding.hbs
 

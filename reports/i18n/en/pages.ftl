@@ -14,6 +14,7 @@
 ## $saved, $unchanged, $what, $limit, $unit, $group, $count, $project.
 
 login_first = Log in first.
+enrol_first = Your organisation requires a second factor: set one up first.
 fault = Something went wrong on our side. It has been logged; try again in a moment.
 fault_plain = Something went wrong on our side; it has been logged.
 form_expired = The form has expired or did not come from cmas. Reload the page and try again.
@@ -65,6 +66,17 @@ fieldwork_shared = The sharing with executives is saved.
 interview_when = Give the date and time of the interview.
 choose_file = Choose the file to upload.
 invitation_unusable = The invitation link was used already, replaced by a newer one, or is older than 72 hours. Ask an admin of your consultancy for a new one.
+reset_unusable = The link was used already, replaced by a newer one, or is older than an hour.
+reset_no_mail = This deployment sends no e-mail. Ask an admin of your consultancy for a new invitation link instead.
+pages-password-reset-title = New password
+reset-heading = Set a new password
+reset-intro = Type the address you log in with. If an account has it, a link that sets a new password goes to it; the link works once, for an hour.
+reset-send = Send the link
+reset-on-its-way = If an account has the address { $email }, a link is on its way. Check your inbox (and its spam folder).
+reset-ask-again = Ask for a new link
+reset-set = Set the password
+reset-done = The new password is set: you were logged out everywhere and your API tokens were revoked.
+login-forgot = Forgot your password?
 order_name_az = Name, A to Z
 order_name_za = Name, Z to A
 order_sector = Sector
@@ -90,6 +102,7 @@ done-given = The access was given.
 done-removed = The access was removed.
 done-revoked = The token was revoked; it no longer works.
 done-session_ended = The session was ended; that browser must log in again.
+done-two_factor_off = The second factor is off; logging in asks only for your password.
 done-kpi = The KPI was defined; upload its values below.
 done-values = The KPI values are stored.
 done-ranks = The panel ranks are stored.
@@ -198,6 +211,7 @@ pages-study-spearman = Spearman's ρ (ranks)
 pages-study-kendall = Kendall's τ-b (ranks)
 pages-study-pearson = Pearson's r (values)
 pages-tokens-title = API tokens
+pages-two-factor-title = Two-factor sign-in
 pages-workbook-title = Workbook refused
 # $client: the client's name.
 pages-fieldwork-title = { $client }: fieldwork
@@ -239,6 +253,11 @@ common-no-assessments-yet = No assessments yet
 # A link after "No assessments yet —".
 common-start-assessment = start one
 common-log-in = Log in
+login-code-intro = Your account has a second factor. Type the code your authenticator app shows.
+login-code = Code
+login-code-hint = Six digits from the app, or one of your recovery codes.
+login-code-submit = Log in
+login-start-again = Start again
 common-intention = Intention
 common-reality = Reality
 common-not-applicable = Not applicable
@@ -695,6 +714,7 @@ tokens-revoked = Revoked
 # $date: date and time.
 tokens-revoked-at = revoked { $date }
 tokens-heading = Sessions and API tokens
+tokens-two-factor = Two-factor sign-in
 tokens-sessions-heading = Where you are signed in
 tokens-sessions-intro = Each browser you are signed in with. End a session you do not recognise, or one on a computer you no longer use.
 tokens-device = Browser
@@ -711,6 +731,30 @@ tokens-scope-admin = Everything your role allows
 tokens-scope-hint = Read only changes nothing; Scoring also saves scores, evidence and interviews; the widest does whatever you may do.
 tokens-days = Works for (days)
 tokens-expires = Expires
+two-factor-heading = Two-factor sign-in
+two-factor-password-link = Password and language
+two-factor-required-first = Your organisation requires a second factor. Set it up to go on; until then nothing else opens.
+two-factor-on-now = The second factor is on.
+two-factor-codes-intro = Keep these recovery codes somewhere safe, apart from your phone. Each works once, in place of a code, if you lose the phone.
+two-factor-codes-once = They are shown this once.
+two-factor-continue = Continue
+two-factor-scan-heading = Set up your authenticator app
+two-factor-step-app = Open an authenticator app on your phone (for example one from your phone's maker, Microsoft Authenticator or FreeOTP).
+two-factor-step-scan = Scan this code with it, then type the six digits it shows.
+two-factor-cannot-scan = Cannot scan? Type this key into the app instead:
+two-factor-step-code = Six-digit code
+two-factor-confirm = Switch it on
+two-factor-is-on = A second factor is on: logging in asks for a code from your app after the password.
+two-factor-codes-left = { $count ->
+    [one] You have 1 recovery code left.
+   *[other] You have { $count } recovery codes left.
+}
+two-factor-required-stays = Your organisation requires it, so it stays on. If you lose your phone and your recovery codes, an admin can reset it.
+two-factor-off-heading = Switch it off
+two-factor-current-code = A current code (or a recovery code)
+two-factor-switch-off = Switch the second factor off
+two-factor-is-off = Logging in asks only for your password. A second factor, a code from an app on your phone, keeps the account safe even if the password leaks.
+two-factor-set-up = Set up a second factor
 tokens-revoke = Revoke
 # For screen readers, after "Revoke"; $name: the token's name.
 tokens-revoke-hidden = the token { $name }
@@ -725,6 +769,10 @@ settings-numbers = How numbers are written
 settings-save = Save the settings
 settings-report-language = Reports are written in
 settings-report-language-hint = New clients' reports are written in this language unless you choose another for the client.
+settings-two-factor = Who must sign in with a second factor
+settings-two-factor-optional = Nobody must; each person may
+settings-two-factor-admins = Admins
+settings-two-factor-everyone = Everyone
 
 ## branding.hbs
 

@@ -13,6 +13,7 @@
 ## Refus, remarques et autres phrases du code des pages.
 
 login_first = Connectez-vous d'abord.
+enrol_first = Votre organisation exige un second facteur : configurez-le d’abord.
 fault = Une erreur s'est produite de notre côté. Elle a été consignée ; réessayez dans un instant.
 fault_plain = Une erreur s'est produite de notre côté ; elle a été consignée.
 form_expired = Le formulaire a expiré ou ne provient pas de cmas. Rechargez la page et réessayez.
@@ -64,6 +65,17 @@ fieldwork_shared = Le partage avec les dirigeants est enregistré.
 interview_when = Indiquez la date et l'heure de l'entretien.
 choose_file = Choisissez le fichier à déposer.
 invitation_unusable = Le lien d'invitation a déjà été utilisé, a été remplacé par un plus récent ou date de plus de 72 heures. Demandez-en un nouveau à un administrateur de votre cabinet.
+reset_unusable = Le lien a déjà servi, a été remplacé par un plus récent ou date de plus d’une heure.
+reset_no_mail = Ce déploiement n’envoie pas d’e-mails. Demandez plutôt un nouveau lien d’invitation à un admin de votre cabinet.
+pages-password-reset-title = Nouveau mot de passe
+reset-heading = Choisir un nouveau mot de passe
+reset-intro = Saisissez l’adresse avec laquelle vous vous connectez. Si un compte l’utilise, un lien qui définit un nouveau mot de passe y est envoyé ; il sert une fois, pendant une heure.
+reset-send = Envoyer le lien
+reset-on-its-way = Si un compte utilise l’adresse { $email }, un lien est en route. Regardez votre boîte de réception (et les indésirables).
+reset-ask-again = Demander un nouveau lien
+reset-set = Définir le mot de passe
+reset-done = Le nouveau mot de passe est défini : vous avez été déconnecté partout et vos jetons d’API ont été révoqués.
+login-forgot = Mot de passe oublié ?
 order_name_az = Nom, de A à Z
 order_name_za = Nom, de Z à A
 order_sector = Secteur
@@ -89,6 +101,7 @@ done-given = L'accès a été accordé.
 done-removed = L'accès a été retiré.
 done-revoked = Le jeton a été révoqué ; il ne fonctionne plus.
 done-session_ended = La session a été fermée ; ce navigateur doit se reconnecter.
+done-two_factor_off = Le second facteur est désactivé ; la connexion ne demande plus que votre mot de passe.
 done-kpi = Le KPI a été défini ; déposez ses valeurs ci-dessous.
 done-values = Les valeurs de KPI sont enregistrées.
 done-ranks = Les rangs du panel sont enregistrés.
@@ -197,6 +210,7 @@ pages-study-spearman = ρ de Spearman (rangs)
 pages-study-kendall = τ-b de Kendall (rangs)
 pages-study-pearson = r de Pearson (valeurs)
 pages-tokens-title = Jetons d'API
+pages-two-factor-title = Connexion à deux facteurs
 pages-workbook-title = Classeur refusé
 # $client : le nom du client.
 pages-fieldwork-title = { $client } : travail de terrain
@@ -238,6 +252,11 @@ common-no-assessments-yet = Aucune évaluation pour l'instant
 # Un lien après « Aucune évaluation pour l'instant — ».
 common-start-assessment = lancez-en une
 common-log-in = Se connecter
+login-code-intro = Votre compte a un second facteur. Saisissez le code affiché par votre application d’authentification.
+login-code = Code
+login-code-hint = Six chiffres de l’application, ou l’un de vos codes de récupération.
+login-code-submit = Se connecter
+login-start-again = Recommencer
 common-intention = Intention
 common-reality = Réalité
 common-not-applicable = Sans objet
@@ -728,6 +747,7 @@ tokens-revoked = Révoqué
 # $date : date et heure.
 tokens-revoked-at = révoqué le { $date }
 tokens-heading = Sessions et jetons d'API
+tokens-two-factor = Connexion à deux facteurs
 tokens-sessions-heading = Où vous êtes connecté
 tokens-sessions-intro = Chaque navigateur avec lequel vous êtes connecté. Fermez une session que vous ne reconnaissez pas, ou celle d’un ordinateur que vous n’utilisez plus.
 tokens-device = Navigateur
@@ -744,6 +764,30 @@ tokens-scope-admin = Tout ce que votre rôle permet
 tokens-scope-hint = « Lecture seule » ne change rien ; « Notation » enregistre aussi notes, preuves et entretiens ; la portée la plus large fait tout ce que vous pouvez faire.
 tokens-days = Valable (jours)
 tokens-expires = Expire le
+two-factor-heading = Connexion à deux facteurs
+two-factor-password-link = Mot de passe et langue
+two-factor-required-first = Votre organisation exige un second facteur. Configurez-le pour continuer ; d’ici là, rien d’autre ne s’ouvre.
+two-factor-on-now = Le second facteur est activé.
+two-factor-codes-intro = Gardez ces codes de récupération en lieu sûr, à l’écart de votre téléphone. Chacun sert une fois, à la place d’un code, si vous perdez le téléphone.
+two-factor-codes-once = Ils ne sont affichés que cette fois.
+two-factor-continue = Continuer
+two-factor-scan-heading = Configurer votre application d’authentification
+two-factor-step-app = Ouvrez une application d’authentification sur votre téléphone (par exemple celle du fabricant, Microsoft Authenticator ou FreeOTP).
+two-factor-step-scan = Scannez ce code avec elle, puis saisissez les six chiffres qu’elle affiche.
+two-factor-cannot-scan = Impossible de scanner ? Saisissez plutôt cette clé dans l’application :
+two-factor-step-code = Code à six chiffres
+two-factor-confirm = Activer
+two-factor-is-on = Un second facteur est activé : après le mot de passe, la connexion demande un code de votre application.
+two-factor-codes-left = { $count ->
+    [one] Il vous reste 1 code de récupération.
+   *[other] Il vous reste { $count } codes de récupération.
+}
+two-factor-required-stays = Votre organisation l’exige, il reste donc activé. Si vous perdez votre téléphone et vos codes de récupération, un admin peut le réinitialiser.
+two-factor-off-heading = Le désactiver
+two-factor-current-code = Un code actuel (ou un code de récupération)
+two-factor-switch-off = Désactiver le second facteur
+two-factor-is-off = La connexion ne demande que votre mot de passe. Un second facteur, un code d’une application sur votre téléphone, protège le compte même si le mot de passe fuit.
+two-factor-set-up = Configurer un second facteur
 tokens-revoke = Révoquer
 # Pour les lecteurs d'écran, après « Révoquer » ; $name : le nom du jeton.
 tokens-revoke-hidden = le jeton { $name }
@@ -758,6 +802,10 @@ settings-numbers = Écriture des nombres
 settings-save = Enregistrer les paramètres
 settings-report-language = Les rapports sont rédigés en
 settings-report-language-hint = Les rapports des nouveaux clients sont rédigés dans cette langue, sauf si vous en choisissez une autre pour le client.
+settings-two-factor = Qui doit se connecter avec un second facteur
+settings-two-factor-optional = Personne n’y est tenu ; chacun peut
+settings-two-factor-admins = Les admins
+settings-two-factor-everyone = Tout le monde
 
 ## branding.hbs
 

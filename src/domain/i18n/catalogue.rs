@@ -25,14 +25,17 @@ pub const SOURCES: &[(Language, &str, &str)] = &[
     catalogue!(En, "en/reports.ftl"),
     catalogue!(En, "en/pages.ftl"),
     catalogue!(En, "en/audit.ftl"),
+    catalogue!(En, "en/mail.ftl"),
     catalogue!(De, "de/common.ftl"),
     catalogue!(De, "de/reports.ftl"),
     catalogue!(De, "de/pages.ftl"),
     catalogue!(De, "de/audit.ftl"),
+    catalogue!(De, "de/mail.ftl"),
     catalogue!(Fr, "fr/common.ftl"),
     catalogue!(Fr, "fr/reports.ftl"),
     catalogue!(Fr, "fr/pages.ftl"),
     catalogue!(Fr, "fr/audit.ftl"),
+    catalogue!(Fr, "fr/mail.ftl"),
 ];
 
 /// A value for a message's `$variable`: text as it is shown (numbers

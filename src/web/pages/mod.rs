@@ -31,6 +31,7 @@ mod messages;
 mod page_error;
 mod pager;
 mod password;
+mod password_reset;
 mod programmes;
 mod project_edit;
 mod review;
@@ -40,6 +41,7 @@ mod study;
 mod targets;
 mod templates;
 mod tokens;
+mod two_factor;
 mod upload;
 mod viewer;
 mod workbook;
@@ -62,6 +64,17 @@ pub async fn not_found(state: web::Data<AppState>, viewer: Option<Viewer>) -> Ht
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/login", web::get().to(login::form))
         .route("/login", web::post().to(login::submit))
+        .route("/login/code", web::post().to(login::submit_code))
+        .route("/password-reset", web::get().to(password_reset::ask_form))
+        .route("/password-reset", web::post().to(password_reset::ask))
+        .route(
+            "/password-reset/{token}",
+            web::get().to(password_reset::show),
+        )
+        .route(
+            "/password-reset/{token}",
+            web::post().to(password_reset::set),
+        )
         .route("/logout", web::post().to(login::logout))
         .route("/password", web::get().to(password::form))
         .route("/password", web::post().to(password::submit))
@@ -108,6 +121,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/tokens", web::post().to(tokens::create))
         .route("/tokens/{id}/revoke", web::post().to(tokens::revoke))
         .route("/sessions/{id}/end", web::post().to(tokens::end_session))
+        .route("/two-factor", web::get().to(two_factor::show))
+        .route("/two-factor/start", web::post().to(two_factor::start))
+        .route("/two-factor/confirm", web::post().to(two_factor::confirm))
+        .route("/two-factor/off", web::post().to(two_factor::switch_off))
         .route("/assessments/{id}", web::get().to(assessment::show))
         .route("/assessments/{id}/review", web::get().to(review::show))
         .route("/compare", web::get().to(comparison::show))

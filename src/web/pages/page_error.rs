@@ -17,6 +17,8 @@ use actix_web::{
 pub enum PageError {
     /// Not logged in: off to the login page.
     Login,
+    /// A second factor is required and missing: off to enrol one.
+    EnrolFirst,
     BadRequest(String),
     Forbidden(String),
     /// Absent, or not the viewer's to see.
@@ -27,7 +29,7 @@ pub enum PageError {
 impl PageError {
     pub(super) fn status(&self) -> StatusCode {
         match self {
-            PageError::Login => StatusCode::SEE_OTHER,
+            PageError::Login | PageError::EnrolFirst => StatusCode::SEE_OTHER,
             PageError::BadRequest(_) => StatusCode::BAD_REQUEST,
             PageError::Forbidden(_) => StatusCode::FORBIDDEN,
             PageError::NotFound(_) => StatusCode::NOT_FOUND,
@@ -39,6 +41,7 @@ impl PageError {
     pub(super) fn message(&self) -> String {
         match self {
             PageError::Login => text("login_first"),
+            PageError::EnrolFirst => text("enrol_first"),
             PageError::BadRequest(m) | PageError::Forbidden(m) | PageError::NotFound(m) => {
                 m.clone()
             }
@@ -89,6 +92,9 @@ impl ResponseError for PageError {
         match self {
             PageError::Login => HttpResponse::SeeOther()
                 .insert_header(("Location", "/login"))
+                .finish(),
+            PageError::EnrolFirst => HttpResponse::SeeOther()
+                .insert_header(("Location", "/two-factor"))
                 .finish(),
             other => {
                 if let PageError::Internal(cause) = other {

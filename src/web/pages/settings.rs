@@ -5,6 +5,7 @@ use super::flash::{Confirmation, Flash, FlashQuery};
 use super::messages::{language_options, text};
 use super::{PageError, Viewer};
 use crate::app::settings::{self, Settings};
+use crate::domain::credentials::TwoFactorPolicy;
 use crate::domain::numbers::{NumberFormat, CURRENCIES};
 use crate::domain::role::Role;
 use crate::web::state::AppState;
@@ -20,6 +21,7 @@ pub struct SettingsForm {
     number_format: String,
     currency: String,
     report_language: String,
+    two_factor: String,
 }
 
 async fn page(state: &AppState, viewer: &Viewer, flash: Flash) -> Result<HttpResponse, PageError> {
@@ -31,6 +33,11 @@ async fn page(state: &AppState, viewer: &Viewer, flash: Flash) -> Result<HttpRes
         "currencies": CURRENCIES.iter().map(|(code, _)| json!({ "value": code, "selected": *code == current.currency })).collect::<Vec<_>>(),
         "example": current.money(251_000.0),
         "languages": language_options(current.report_language),
+        "policies": TwoFactorPolicy::ALL.iter().map(|p| json!({
+            "value": p.as_str(),
+            "label": text(&format!("settings-two-factor-{}", p.as_str())),
+            "selected": current.two_factor == Some(*p),
+        })).collect::<Vec<_>>(),
     });
     let status = flash.fill(&mut data);
     viewer.fill(&mut data);
@@ -57,6 +64,7 @@ pub async fn save(
             .unwrap_or(NumberFormat::DecimalPoint),
         currency: form.currency.clone(),
         report_language: form.report_language.parse().ok(),
+        two_factor: form.two_factor.parse().ok(),
     };
     match state
         .run(move |app| settings::set(app, &caller, chosen))

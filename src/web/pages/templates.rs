@@ -76,6 +76,10 @@ impl Pages {
                 include_str!("../../../templates/admin_audit.hbs"),
             ),
             ("tokens", include_str!("../../../templates/tokens.hbs")),
+            (
+                "two_factor",
+                include_str!("../../../templates/two_factor.hbs"),
+            ),
             ("clients", include_str!("../../../templates/clients.hbs")),
             ("client", include_str!("../../../templates/client.hbs")),
             ("settings", include_str!("../../../templates/settings.hbs")),
@@ -116,6 +120,17 @@ impl Pages {
     }
 
     /// A page, or the error page if the template fails (logged, never shown).
+    /// Renders a page that may hold a secret (a new token, a second
+    /// factor's key, recovery codes): no cache keeps it.
+    pub fn render_secret(&self, status: StatusCode, name: &str, data: &Value) -> HttpResponse {
+        let mut response = self.render(status, name, data);
+        response.headers_mut().insert(
+            actix_web::http::header::CACHE_CONTROL,
+            actix_web::http::header::HeaderValue::from_static("no-store"),
+        );
+        response
+    }
+
     pub fn render(&self, status: StatusCode, name: &str, data: &Value) -> HttpResponse {
         // The messages of the page (`{{t …}}`) in the request's language.
         let mut data = data.clone();

@@ -10,10 +10,9 @@ use super::{PageError, Viewer};
 use crate::app::session_list;
 use crate::app::sessions::Credential;
 use crate::app::tokens::{self, CreatedToken, NewToken, TokenView};
-use crate::domain::credentials::TokenScope;
+use crate::domain::credentials::{device_label, TokenScope};
 use crate::web::problem::ApiError;
 use crate::web::state::AppState;
-use actix_web::http::header::{HeaderValue, CACHE_CONTROL};
 use actix_web::{http::StatusCode, web, HttpResponse};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -72,7 +71,8 @@ async fn page(
         "title": text("pages-tokens-title"),
         "sessions": sessions.iter().map(|s| json!({
             "id": s.id,
-            "device": s.device,
+            "device": device_label(&s.device),
+            "user_agent": s.device,
             "address": s.address,
             "created_at": when(s.created_at),
             "last_seen_at": s.last_seen_at.map(when),
@@ -95,12 +95,7 @@ async fn page(
         None => flash.fill(&mut data),
     };
     viewer.fill(&mut data);
-    let mut response = state.pages.render(status, "tokens", &data);
-    // An answer may hold a secret: no cache keeps it.
-    response
-        .headers_mut()
-        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok(response)
+    Ok(state.pages.render_secret(status, "tokens", &data))
 }
 
 pub async fn show(

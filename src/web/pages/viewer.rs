@@ -58,6 +58,15 @@ impl Viewer {
     }
 }
 
+/// The pages a person reaches while their organisation waits for them to
+/// enrol a second factor.
+const WHILE_ENROLLING: [&str; 4] = [
+    "/two-factor",
+    "/two-factor/start",
+    "/two-factor/confirm",
+    "/logout",
+];
+
 impl FromRequest for Viewer {
     type Error = PageError;
     type Future = Pin<Box<dyn Future<Output = Result<Viewer, PageError>>>>;
@@ -71,6 +80,7 @@ impl FromRequest for Viewer {
             .as_ref()
             .map(|state| crate::web::session::caller_address(state, req))
             .unwrap_or_default();
+        let enrolling = WHILE_ENROLLING.contains(&req.path());
         Box::pin(async move {
             let (state, cookie) = match (state, cookie) {
                 (Some(state), Some(cookie)) => (state, cookie),
@@ -85,6 +95,9 @@ impl FromRequest for Viewer {
                     organisation,
                 })
                 .ok_or(PageError::Login)?;
+            if viewer.identity.enrol_first && !enrolling {
+                return Err(PageError::EnrolFirst);
+            }
             if let Some(language) = viewer.identity.language {
                 crate::web::language::prefer(language);
             }

@@ -1,6 +1,6 @@
 //! Logging in and out, and who am I.
 
-use crate::app::sessions::{self, Login};
+use crate::app::login::{self as logins, LoggedIn, Login};
 use crate::app::users::{self, Me, PasswordChange, UserView};
 use crate::web::call::{Call, JsonAnswer};
 use crate::web::problem::{ApiResult, Problem};
@@ -15,6 +15,10 @@ use utoipa::ToSchema;
 pub struct LoginRequest {
     pub email: String,
     pub password: String,
+    /// For an account with a second factor: the code from the
+    /// authenticator app, or one of the recovery codes.
+    #[schema(max_length = 40)]
+    pub code: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -29,7 +33,8 @@ pub struct LoginResponse {
     context_path = "/api/v1", tag = "auth", request_body = LoginRequest,
     responses(
         (status = 200, body = LoginResponse, description = "Logged in; the session cookie is set"),
-        (status = 401, body = Problem, description = "Unknown email or wrong password"),
+        (status = 401, body = Problem, description = "Unknown email or wrong password (`unauthenticated`); the account has a second factor and `code` was missing (`second_factor_needed`) or wrong, expired or used already (`second_factor_wrong`)"),
+        (status = 403, body = Problem, description = "The organisation is switched off (`organisation_disabled`)"),
         (status = 429, body = Problem, description = "Too many failed logins for the account (5 in 15 minutes) or from the address (30); `Retry-After` says when to try again"),
         (status = 400, body = Problem),
     ),
@@ -41,14 +46,22 @@ pub async fn login(
     req: actix_web::HttpRequest,
     body: web::Json<LoginRequest>,
 ) -> ApiResult<HttpResponse> {
-    let LoginRequest { email, password } = body.into_inner();
+    let LoginRequest {
+        email,
+        password,
+        code,
+    } = body.into_inner();
     let login = Login {
         email,
         password,
+        code,
         previous: req.cookie(SESSION_COOKIE).map(|c| c.value().to_owned()),
         seen: seen(&state, &req),
     };
-    let started = state.run(move |app| sessions::log_in(app, login)).await?;
+    let started = match state.run(move |app| logins::log_in(app, login)).await? {
+        LoggedIn::Started(started) => started,
+        LoggedIn::CodeNeeded { .. } => return Err(logins::code_needed().into()),
+    };
     let csrf_token = started.identity.csrf_token().unwrap_or_default().to_owned();
     Ok(HttpResponse::Ok()
         .cookie(session_cookie(
@@ -69,7 +82,7 @@ pub async fn login(
 pub async fn logout(call: Call) -> ApiResult<HttpResponse> {
     let Call { state, identity } = call;
     state
-        .run(move |app| sessions::log_out(app, &identity))
+        .run(move |app| logins::log_out(app, &identity))
         .await?;
     Ok(HttpResponse::NoContent()
         .cookie(session_cookie(

@@ -3,6 +3,7 @@
 
 use crate::app::fieldwork::{self, Assignments, Coverage, WorkItem};
 use crate::app::interviews::{self, InterviewInput, InterviewView};
+use crate::app::notices;
 use crate::domain::ids::AssessmentId;
 use crate::web::call::{Call, JsonAnswer};
 use crate::web::problem::{ApiResult, Problem};
@@ -101,4 +102,17 @@ pub async fn assign(
 #[get("/me/work")]
 pub async fn my_work(call: Call) -> ApiResult<JsonAnswer<Vec<WorkItem>>> {
     call.json(fieldwork::my_work).await
+}
+
+/// A co-assessor tells the lead their areas are scored and ready for
+/// review: the lead gets a letter (with mail configured) and the trail a line.
+#[utoipa::path(context_path = "/api/v1", tag = "fieldwork", params(("id" = i32, Path, minimum = 1)),
+    responses((status = 204, description = "The lead is told"), (status = 401, body = Problem),
+        (status = 403, body = Problem, description = "Not a co-assessor of it (`not_a_co_assessor`)"),
+        (status = 404, body = Problem), (status = 409, body = Problem, description = "It is final")))]
+#[post("/assessments/{id}/ready")]
+pub async fn ready(call: Call, path: web::Path<AssessmentId>) -> ApiResult<HttpResponse> {
+    let id = path.into_inner();
+    call.no_content(move |app, caller| notices::ready(app, caller, id))
+        .await
 }
