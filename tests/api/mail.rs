@@ -16,6 +16,74 @@ use std::time::{Duration, Instant};
 on_both_backends!(without_mail_links_are_shown_and_resets_say_no_mail_is_sent);
 
 #[test]
+fn two_organisations_made_on_the_command_line_get_their_admins_by_email_on_sqlite() {
+    admins_by_email(Backend::Sqlite);
+}
+
+#[test]
+fn two_organisations_made_on_the_command_line_get_their_admins_by_email_on_postgres() {
+    admins_by_email(Backend::Postgres);
+}
+
+/// Two consultancies made with `cmas organisation create` (which queues the
+/// invitation; the server's worker sends it), each admin in by the e-mailed
+/// link, and neither sees the other's client.
+fn admins_by_email(backend: Backend) {
+    let port = free_port();
+    let maildir = tempfile::tempdir().expect("a maildir");
+    let _server = MailServer::start(port, maildir.path());
+    let smtp = format!("smtp://127.0.0.1:{port}");
+    let Some(app) = spawn_app_with(backend, |settings| {
+        settings.mail.smtp_url = Some(smtp.clone());
+    }) else {
+        return;
+    };
+    let mut admins = Vec::new();
+    for (name, email) in [
+        ("Alpha Consulting", "ada@alpha.test"),
+        ("Beta Partners", "bob@beta.test"),
+    ] {
+        let (ok, out, err) = crate::tenants::create(
+            &app,
+            name,
+            email,
+            &[
+                "--smtp-url",
+                &smtp,
+                "--public-url",
+                "https://cmas.example.test",
+            ],
+        );
+        assert!(ok && out.contains("it was e-mailed to them"), "{out}{err}");
+        let letter = wait_for(
+            maildir.path(),
+            email,
+            &format!("{name} invites you to cmas"),
+        );
+        let token = link(&letter, "https://cmas.example.test/invitations/i_")
+            .rsplit('/')
+            .next()
+            .expect("a token")
+            .to_owned();
+        app.send(
+            "POST",
+            "/api/v1/invitations/accept",
+            &Cred::None,
+            &json!({ "token": token, "password": PASSWORD }),
+        )
+        .expect(204);
+        admins.push(app.token(email, PASSWORD));
+    }
+    let [alpha, beta] = admins.as_slice() else {
+        panic!("two admins");
+    };
+    let client = app.client(alpha, "Alpha's Client Ltd");
+    app.get(&format!("/api/v1/clients/{client}"), beta)
+        .problem(404, "not_found");
+    assert_eq!(app.get("/api/v1/clients", beta).expect(200), json!([]));
+}
+
+#[test]
 fn letters_arrive_by_smtp_and_a_failed_send_is_tried_again_on_sqlite() {
     letters_arrive(Backend::Sqlite);
 }

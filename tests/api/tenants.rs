@@ -53,7 +53,7 @@ fn accept(app: &TestApp, text: &str) {
 }
 
 /// `cmas organisation create` for `name` with its first admin `email`.
-fn create(app: &TestApp, name: &str, email: &str, more: &[&str]) -> (bool, String, String) {
+pub fn create(app: &TestApp, name: &str, email: &str, more: &[&str]) -> (bool, String, String) {
     let admin = format!("{name} admin");
     let mut args = vec![
         "organisation",
