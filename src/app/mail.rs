@@ -15,7 +15,8 @@ use lettre::message::{header::ContentType, Mailbox, Message};
 use lettre::{SmtpTransport, Transport};
 use std::time::Duration;
 
-/// Tries before a letter is given up (its last error stays in the outbox).
+/// Tries before a letter is given up (its last error stays in the outbox);
+/// a letter the server refuses for good (5xx) is given up at once.
 const MOST_ATTEMPTS: i32 = 10;
 /// Seconds a worker holds a letter it is sending.
 const CLAIM_SECONDS: i64 = 60;
@@ -92,7 +93,12 @@ pub fn deliver_due(app: &App, transport: &SmtpTransport, from: &Mailbox) -> AppR
                 app.write(|conn| Ok(Letter::sent(conn, letter.id)?))?;
                 sent += 1;
             }
-            Err(error) => {
+            // The server refused it for good (a 5xx, a bad address): no retry helps.
+            Err(Failure::Permanent(error)) => {
+                tracing::warn!(letter = letter.id, %error, "a letter was refused for good");
+                app.write(|conn| Ok(Letter::give_up(conn, letter.id, &error, MOST_ATTEMPTS)?))?;
+            }
+            Err(Failure::Transient(error)) => {
                 let wait = chrono::Duration::seconds(
                     2_i64.saturating_pow(letter.attempts.clamp(0, 11) as u32 + 1),
                 );
@@ -105,22 +111,31 @@ pub fn deliver_due(app: &App, transport: &SmtpTransport, from: &Mailbox) -> AppR
     Ok(sent)
 }
 
-fn send(transport: &SmtpTransport, from: &Mailbox, letter: &Letter) -> Result<(), String> {
+/// Why a letter did not go: worth another try later, or never.
+enum Failure {
+    Transient(String),
+    Permanent(String),
+}
+
+fn send(transport: &SmtpTransport, from: &Mailbox, letter: &Letter) -> Result<(), Failure> {
     let to: Mailbox = letter
         .recipient
         .parse()
-        .map_err(|e| format!("recipient: {e}"))?;
+        .map_err(|e| Failure::Permanent(format!("recipient: {e}")))?;
     let message = Message::builder()
         .from(from.clone())
         .to(to)
         .subject(&letter.subject)
         .header(ContentType::TEXT_PLAIN)
         .body(letter.body.clone())
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| Failure::Permanent(e.to_string()))?;
     transport
         .send(&message)
         .map(drop)
-        .map_err(|e| e.to_string())
+        .map_err(|e| match e.is_permanent() {
+            true => Failure::Permanent(e.to_string()),
+            false => Failure::Transient(e.to_string()),
+        })
 }
 
 /// Starts this instance's worker: it sends what is due every second, for

@@ -109,6 +109,19 @@ impl Letter {
             .map(drop)
     }
 
+    /// Gives a letter up after a refusal no retry helps: it counts as tried
+    /// `most` times, so no worker picks it again.
+    pub fn give_up(conn: &mut AnyConnection, id: i32, error: &str, most: i32) -> QueryResult<()> {
+        diesel::update(outbox::table.find(id))
+            .set((
+                outbox::attempts.eq(most),
+                outbox::last_error.eq(Some(error)),
+                outbox::claimed_until.eq(None::<chrono::NaiveDateTime>),
+            ))
+            .execute(conn)
+            .map(drop)
+    }
+
     /// Notes a failed try and when to try again.
     pub fn failed(
         conn: &mut AnyConnection,

@@ -98,6 +98,15 @@ struct MailServer(Child);
 
 impl MailServer {
     fn start(port: u16, dir: &Path) -> MailServer {
+        for sub in ["tmp", "new", "cur"] {
+            std::fs::create_dir_all(dir.join(sub)).expect("the maildir");
+        }
+        MailServer::serve(port, dir)
+    }
+
+    /// aiosmtpd storing into `dir` as it is: without a maildir there, it
+    /// refuses every letter for good (500).
+    fn serve(port: u16, dir: &Path) -> MailServer {
         let installed = Command::new("python3")
             .args(["-c", "import aiosmtpd"])
             .status();
@@ -115,9 +124,6 @@ impl MailServer {
                 .status()
                 .expect("pip runs");
             assert!(pip.success(), "aiosmtpd could not be installed from PyPI");
-        }
-        for sub in ["tmp", "new", "cur"] {
-            std::fs::create_dir_all(dir.join(sub)).expect("the maildir");
         }
         let child = Command::new("python3")
             .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
@@ -378,6 +384,34 @@ fn wait_until<T>(
         );
         std::thread::sleep(Duration::from_millis(200));
     }
+}
+
+#[test]
+fn a_letter_the_server_refuses_for_good_is_not_tried_again() {
+    let port = free_port();
+    let nowhere = tempfile::tempdir().expect("a directory with no maildir");
+    let _server = MailServer::serve(port, nowhere.path());
+    let Some(app) = spawn_app_with(Backend::Sqlite, |settings| {
+        settings.mail.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+    }) else {
+        return;
+    };
+    let admin = app.admin();
+    app.send(
+        "POST",
+        "/api/v1/invitations",
+        &admin,
+        &json!({ "email": "nora@a.test", "name": "Nora", "role": "consultant" }),
+    )
+    .expect(201);
+    let (attempts, error) = wait_until(&app, "the refusal", |conn| {
+        let tried: Vec<(i32, Option<String>)> = outbox::table
+            .select((outbox::attempts, outbox::last_error))
+            .load(conn)?;
+        Ok(tried.into_iter().find(|(_, error)| error.is_some()))
+    });
+    assert_eq!(attempts, 10, "given up at once: {error:?}");
+    assert!(error.is_some_and(|e| e.contains("500")));
 }
 
 fn without_mail_links_are_shown_and_resets_say_no_mail_is_sent(app: &TestApp) {
