@@ -277,6 +277,11 @@ fn load_demo(app: &App, clients: Option<usize>) -> anyhow::Result<()> {
     for (email, name, role, password) in demo::USERS {
         crate::say!("  {email:<24} {password:<22} {role:<18} {name}");
     }
+    let (operator, password) = demo::OPERATOR;
+    crate::say!(
+        "  {operator:<24} {password:<22} {:<18} (POST /api/v1/operator/tokens)",
+        "platform operator"
+    );
     Ok(())
 }
 

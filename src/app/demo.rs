@@ -28,8 +28,11 @@ use statrs::distribution::{ContinuousCDF, Normal};
 
 mod answers;
 mod branding;
+mod operator;
 mod plans;
 mod programmes;
+
+pub use operator::OPERATOR;
 
 /// The name of the demo's consultancy, the organisation it creates.
 pub const ORGANISATION: &str = "Northbridge Consulting";
@@ -219,6 +222,7 @@ pub fn load_sized(db: &Database, clients: Option<usize>) -> anyhow::Result<Summa
             });
         }
         let org = Organisation::create(conn, ORGANISATION, SLUG)?;
+        operator::ensure(conn)?;
         import_all(conn, org.id, &[questionnaire.clone(), later.clone()])?;
         let Import::AlreadyPresent(stored) =
             StoredQuestionnaire::import(conn, org.id, &questionnaire)?

@@ -14,6 +14,24 @@ fn the_demo_portfolio_looks_like_the_field_and_loads_once(app: &TestApp) {
         !again.created && again.clients == first.clients && again.assessments == first.assessments
     );
 
+    // The demo's platform operator logs in and sees the demo among the organisations.
+    let (email, password) = demo::OPERATOR;
+    let operator = app
+        .send(
+            "POST",
+            "/api/v1/operator/tokens",
+            &crate::helpers::Cred::None,
+            &serde_json::json!({ "email": email, "password": password }),
+        )
+        .expect(201)["token"]
+        .as_str()
+        .map(|t| crate::helpers::Cred::Bearer(t.to_owned()))
+        .expect("a token");
+    let organisations = app
+        .get("/api/v1/operator/organisations", &operator)
+        .expect(200);
+    assert!(organisations.to_string().contains(demo::ORGANISATION));
+
     let consultant = app.token("consultant@demo.cmas", "demo-consultant-pass");
     let clients = app.get("/api/v1/clients", &consultant).expect(200);
     let clients = clients.as_array().expect("clients");
