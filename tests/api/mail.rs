@@ -302,13 +302,32 @@ fn letters_arrive(backend: Backend) {
         .is_some_and(|b| b.contains("60 minutes")));
     let reset_link = link(&reset, "https://cmas.example.test/password-reset/r_");
     let reset_token = reset_link.rsplit('/').next().expect("token").to_owned();
-    app.send(
-        "POST",
-        "/api/v1/auth/password-reset/confirm",
-        &Cred::None,
-        &json!({ "token": reset_token, "password": "a-brand-new-password" }),
-    )
-    .expect(204);
+    // Eight uses of the link at the same moment: exactly one sets the password.
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let uses: Vec<_> = (0..8)
+            .map(|_| {
+                scope.spawn(|| {
+                    app.send(
+                        "POST",
+                        "/api/v1/auth/password-reset/confirm",
+                        &Cred::None,
+                        &json!({ "token": reset_token, "password": "a-brand-new-password" }),
+                    )
+                    .status
+                })
+            })
+            .collect();
+        uses.into_iter().map(|u| u.join().expect("a use")).collect()
+    });
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 204).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| matches!(s, 204 | 404)),
+        "{statuses:?}"
+    );
     app.get("/api/v1/me", &nora).problem(401, "unauthenticated");
     app.login("nora@a.test", "a-brand-new-password");
     app.send(
