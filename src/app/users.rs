@@ -29,6 +29,8 @@ pub struct UserView {
     pub active: bool,
     /// When they last logged in (UTC); absent if never.
     pub last_login_at: Option<chrono::NaiveDateTime>,
+    /// Whether they sign in with a second factor.
+    pub two_factor: bool,
 }
 
 impl From<&User> for UserView {
@@ -40,6 +42,7 @@ impl From<&User> for UserView {
             role: u.role(),
             active: u.active,
             last_login_at: u.last_login_at,
+            two_factor: u.totp_enabled_at.is_some(),
         }
     }
 }

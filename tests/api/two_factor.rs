@@ -15,6 +15,7 @@ on_both_backends!(
     an_organisation_requires_a_second_factor_and_an_admin_resets_one,
     the_login_page_asks_for_the_code_in_a_second_step,
     one_code_sent_by_many_logins_at_once_lets_exactly_one_in,
+    the_users_page_shows_who_has_a_second_factor_and_resets_one,
 );
 
 fn now() -> u64 {
@@ -327,4 +328,31 @@ fn one_code_sent_by_many_logins_at_once_lets_exactly_one_in(app: &TestApp) {
         statuses.iter().all(|s| matches!(s, 200 | 401 | 429)),
         "{statuses:?}"
     );
+}
+
+fn the_users_page_shows_who_has_a_second_factor_and_resets_one(app: &TestApp) {
+    let admin = app.admin();
+    let (carla_id, carla) = app.user(&admin, "carla@a.test", "consultant");
+    enrol(app, &carla);
+    let user = app
+        .get(&format!("/api/v1/users/{carla_id}"), &admin)
+        .expect(200);
+    assert_eq!(user["two_factor"], true);
+    let mut browser = Browser::new(app);
+    browser.login(ADMIN_EMAIL, PASSWORD);
+    let page = browser.get("/admin/users").body;
+    assert!(
+        page.contains(&format!("/admin/users/{carla_id}/two-factor/reset")),
+        "{page}"
+    );
+    let reset = browser.post(&format!("/admin/users/{carla_id}/two-factor/reset"), &[]);
+    assert_eq!(
+        (reset.status, reset.location.as_deref()),
+        (303, Some("/admin/users?done=two_factor_reset"))
+    );
+    let user = app
+        .get(&format!("/api/v1/users/{carla_id}"), &admin)
+        .expect(200);
+    assert_eq!(user["two_factor"], false);
+    log_in(app, "carla@a.test", None).expect(200);
 }

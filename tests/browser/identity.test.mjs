@@ -59,6 +59,7 @@ test("an organisation requires two factors: people enrol, then log in with a cod
     assert.match(await page.locator("main").innerText(), /requires a second factor/);
     await page.goto(`${base}/clients`);
     await page.waitForURL(`${base}/two-factor`);
+    assert.equal(await page.locator("nav.site").count(), 0, "no menu leads elsewhere while enrolling");
     await looked(page, "two-factor-required", width);
 
     await page.getByRole("button", { name: "Set up a second factor" }).click();

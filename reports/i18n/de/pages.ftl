@@ -101,6 +101,7 @@ done-removed = Der Zugriff wurde entzogen.
 done-revoked = Das Token wurde widerrufen; es funktioniert nicht mehr.
 done-session_ended = Die Sitzung wurde beendet; dieser Browser muss sich neu anmelden.
 done-two_factor_off = Der zweite Faktor ist aus; die Anmeldung fragt nur noch nach Ihrem Passwort.
+done-two_factor_reset = Der zweite Faktor wurde zurückgesetzt: Die Person meldet sich nur mit dem Passwort an und richtet ihn, wo er verlangt wird, neu ein.
 done-kpi = Der KPI wurde definiert; laden Sie seine Werte unten hoch.
 done-values = Die KPI-Werte sind gespeichert.
 done-ranks = Die Ränge des Gremiums sind gespeichert.
@@ -850,6 +851,9 @@ admin_users-save-hidden = der Änderungen an { $email }
 admin_users-new-link = Neuer Link
 # Für Screenreader, nach "Neuer Link".
 admin_users-new-link-hidden = für { $email } zum Festlegen eines Passworts
+admin_users-two-factor = zwei Faktoren
+admin_users-reset-two-factor = Zweiten Faktor zurücksetzen
+admin_users-reset-two-factor-hidden = von { $email }
 admin_users-invite-heading = Benutzer einladen
 admin_users-invite-intro = Die Person erhält einen Link, um ihr eigenes Passwort festzulegen; Sie senden ihn ihr zu. Bis sie ihn verwendet, kann sie sich nicht anmelden.
 admin_users-invite = Einladen

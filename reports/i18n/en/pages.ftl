@@ -103,6 +103,7 @@ done-removed = The access was removed.
 done-revoked = The token was revoked; it no longer works.
 done-session_ended = The session was ended; that browser must log in again.
 done-two_factor_off = The second factor is off; logging in asks only for your password.
+done-two_factor_reset = The second factor was reset: they log in with the password alone and, where it is required, enrol again.
 done-kpi = The KPI was defined; upload its values below.
 done-values = The KPI values are stored.
 done-ranks = The panel ranks are stored.
@@ -818,6 +819,9 @@ admin_users-save-hidden = the changes to { $email }
 admin_users-new-link = New link
 # For screen readers, after "New link".
 admin_users-new-link-hidden = for { $email } to set a password
+admin_users-two-factor = two factors
+admin_users-reset-two-factor = Reset the second factor
+admin_users-reset-two-factor-hidden = of { $email }
 admin_users-invite-heading = Invite a user
 admin_users-invite-intro = They get a link to set their own password; you send it to them. Until they use it, they cannot log in.
 admin_users-invite = Invite

@@ -102,6 +102,7 @@ done-removed = L'accès a été retiré.
 done-revoked = Le jeton a été révoqué ; il ne fonctionne plus.
 done-session_ended = La session a été fermée ; ce navigateur doit se reconnecter.
 done-two_factor_off = Le second facteur est désactivé ; la connexion ne demande plus que votre mot de passe.
+done-two_factor_reset = Le second facteur a été réinitialisé : la personne se connecte avec le seul mot de passe et, là où il est exigé, le configure à nouveau.
 done-kpi = Le KPI a été défini ; déposez ses valeurs ci-dessous.
 done-values = Les valeurs de KPI sont enregistrées.
 done-ranks = Les rangs du panel sont enregistrés.
@@ -851,6 +852,9 @@ admin_users-save-hidden = les modifications de { $email }
 admin_users-new-link = Nouveau lien
 # Pour les lecteurs d'écran, après « Nouveau lien ».
 admin_users-new-link-hidden = pour que { $email } définisse un mot de passe
+admin_users-two-factor = deux facteurs
+admin_users-reset-two-factor = Réinitialiser le second facteur
+admin_users-reset-two-factor-hidden = de { $email }
 admin_users-invite-heading = Inviter un utilisateur
 admin_users-invite-intro = La personne reçoit un lien pour définir son propre mot de passe ; c'est vous qui le lui envoyez. Tant qu'elle ne l'a pas utilisé, elle ne peut pas se connecter.
 admin_users-invite = Inviter

@@ -27,6 +27,16 @@ fn admin_only(viewer: &Viewer) -> Result<Caller, PageError> {
     viewer.require(&[Role::Admin], &text("only_admins"))
 }
 
+/// An admin's post about one person: its CSRF token checked, the admin and the person.
+fn admin_post(
+    viewer: &Viewer,
+    form: &super::login::CsrfForm,
+    path: web::Path<UserId>,
+) -> Result<(Caller, UserId), PageError> {
+    viewer.check(&form.csrf_token)?;
+    Ok((admin_only(viewer)?, path.into_inner()))
+}
+
 /// A role chosen in a select; anything else is refused like any invalid field.
 fn role_of(value: &str) -> Result<Role, AppError> {
     value
@@ -133,6 +143,7 @@ async fn users_page(
                 "active": u.active,
                 "last_login": u.last_login_at.map(|t| t.format("%-d %b %Y, %H:%M").to_string()),
                 "me": u.id == caller.user_id.get(),
+                "two_factor": u.two_factor,
                 "roles": role_options(u.role),
             })
         })
@@ -255,9 +266,7 @@ pub async fn reinvite(
     path: web::Path<UserId>,
     form: web::Form<super::login::CsrfForm>,
 ) -> Result<HttpResponse, PageError> {
-    viewer.check(&form.csrf_token)?;
-    let caller = admin_only(&viewer)?;
-    let id = path.into_inner();
+    let (caller, id) = admin_post(&viewer, &form, path)?;
     let invited = state
         .run(move |app| invitations::reinvite(app, &caller, id))
         .await;
@@ -451,4 +460,19 @@ pub async fn remove_access(
         .run(move |app| access::set(app, &caller, client_id, user_id, Grant::Detach))
         .await;
     access_outcome(&state, &viewer, outcome, Confirmation::AccessRemoved).await
+}
+
+/// Resets a person's second factor, when they lost their phone and their
+/// recovery codes (never the admin's own).
+pub async fn reset_two_factor(
+    state: web::Data<AppState>,
+    viewer: Viewer,
+    path: web::Path<UserId>,
+    form: web::Form<super::login::CsrfForm>,
+) -> Result<HttpResponse, PageError> {
+    let (caller, id) = admin_post(&viewer, &form, path)?;
+    state
+        .run(move |app| crate::app::two_factor::reset(app, &caller, id))
+        .await?;
+    Ok(Confirmation::TwoFactorReset.redirect("/admin/users"))
 }

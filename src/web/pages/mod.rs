@@ -98,6 +98,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/admin/users/{id}/invitation",
             web::post().to(admin::reinvite),
         )
+        .route(
+            "/admin/users/{id}/two-factor/reset",
+            web::post().to(admin::reset_two_factor),
+        )
         .route("/invitations/{token}", web::get().to(invitation::show))
         .route("/invitations/{token}", web::post().to(invitation::accept))
         .route("/admin/access", web::get().to(admin::access))

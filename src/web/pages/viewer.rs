@@ -34,6 +34,8 @@ impl Viewer {
         data["csrf_token"] = json!(self.csrf_token());
         data["is_admin"] = json!(role == Role::Admin);
         data["is_staff"] = json!(role.is_staff());
+        // While a required second factor is missing, the menu leads nowhere else.
+        data["enrolling"] = json!(self.identity.enrol_first);
     }
 
     /// The viewer as a caller if their role is one of `roles`, else the 403
