@@ -79,6 +79,11 @@ pub struct ServerSettings {
 
     #[command(flatten)]
     pub mail: MailArgs,
+
+    /// Accept identity providers reached over plain HTTP (a provider on the
+    /// same host, or tests); otherwise their issuer must be https://.
+    #[arg(long, env = "CMAS_SSO_ALLOW_HTTP", default_value_t = false)]
+    pub sso_allow_http: bool,
 }
 
 /// Where e-mail goes, and the address links in it start with.

@@ -35,6 +35,7 @@ impl Application {
         let mut context = crate::app::App::new(db, settings.session_lifetime())
             .with_mail(&settings.mail, &format!("http://{address}"));
         context.evidence = settings.evidence.clone();
+        context.sso_allow_http = settings.sso_allow_http;
         // A key that cannot be read stops the start, not a later login.
         context.sealer()?;
         if let Some(smtp) = &settings.mail.smtp_url {

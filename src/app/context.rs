@@ -29,6 +29,8 @@ pub struct App {
     pub evidence: EvidenceLimits,
     /// Whether letters are queued, and how their links start.
     pub mail: MailSettings,
+    /// Whether identity providers may be reached over plain HTTP.
+    pub sso_allow_http: bool,
     /// The key secrets are sealed with, once read.
     sealer: Arc<OnceLock<Sealer>>,
 }
@@ -62,6 +64,7 @@ impl App {
             session_lifetime,
             evidence: EvidenceLimits::default(),
             mail: MailSettings::default(),
+            sso_allow_http: false,
             sealer: Arc::default(),
         }
     }

@@ -101,6 +101,7 @@ pub fn log_in(app: &App, login: Login) -> AppResult<LoggedIn> {
     let challenge = crate::auth::new_secret("c_");
     let needs = app.write(|conn| {
         refuse_disabled(conn, &user)?;
+        super::sso::refuse_password(conn, &user)?;
         if !two_factor::is_on(conn, &user)? {
             return Ok(None);
         }
@@ -115,8 +116,14 @@ pub fn log_in(app: &App, login: Login) -> AppResult<LoggedIn> {
         }
     })?;
     match needs {
-        None => open(app, &user, &attempt, login.previous.as_deref(), &login.seen)
-            .map(LoggedIn::Started),
+        None => open(
+            app,
+            &user,
+            Via::Password(&attempt),
+            login.previous.as_deref(),
+            &login.seen,
+        )
+        .map(LoggedIn::Started),
         // The attempt stays counted as a failure until a code is right.
         Some(true) => Ok(LoggedIn::CodeNeeded { challenge }),
         Some(false) => {
@@ -152,7 +159,13 @@ pub fn log_in_with_code(app: &App, login: CodeLogin) -> AppResult<Started> {
         failed(app, &user)?;
         return Err(wrong_code());
     }
-    open(app, &user, &attempt, login.previous.as_deref(), &login.seen)
+    open(
+        app,
+        &user,
+        Via::Password(&attempt),
+        login.previous.as_deref(),
+        &login.seen,
+    )
 }
 
 fn wrong_code() -> AppError {
@@ -183,11 +196,19 @@ fn failed(app: &App, user: &User) -> AppResult<()> {
     })
 }
 
+/// How someone logged in.
+pub(super) enum Via<'a> {
+    /// With their password (and code): the attempt stops counting as a failure.
+    Password(&'a Attempt),
+    /// Through the organisation's identity provider.
+    SingleSignOn,
+}
+
 /// Opens the session of a login that succeeded.
-fn open(
+pub(super) fn open(
     app: &App,
     user: &User,
-    attempt: &Attempt,
+    via: Via<'_>,
     previous: Option<&str>,
     seen: &Seen,
 ) -> AppResult<Started> {
@@ -197,7 +218,13 @@ fn open(
     let token_hash = digest(&session_token);
     let policy = app.write(|conn| {
         Session::delete_expired(conn)?;
-        attempt.succeeded(conn)?;
+        let action = match via {
+            Via::Password(attempt) => {
+                attempt.succeeded(conn)?;
+                "user.login"
+            }
+            Via::SingleSignOn => "user.sso_login",
+        };
         if let Some(previous) = previous {
             Session::delete(conn, &digest(previous))?;
         }
@@ -210,10 +237,7 @@ fn open(
             seen,
         )?;
         User::record_login(conn, user.id, now)?;
-        AuditEvent::record(
-            conn,
-            Change::by(&user.caller(), "user", user.id, "user.login"),
-        )?;
+        AuditEvent::record(conn, Change::by(&user.caller(), "user", user.id, action))?;
         Ok(Organisation::find(conn, user.organisation_id)?.two_factor)
     })?;
     tracing::info!(user_id = user.id, "logged in");

@@ -62,6 +62,8 @@ pub mod scoring_sheet;
 pub mod session_list;
 pub mod sessions;
 pub mod settings;
+pub mod sso;
+pub mod sso_login;
 pub mod statistics;
 pub mod study;
 pub mod targets;

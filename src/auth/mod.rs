@@ -1,6 +1,7 @@
 //! Credentials: argon2id password hashes and random secrets (session ids and
 //! API tokens) of which only a SHA-256 digest is ever stored.
 
+pub mod oidc;
 pub mod sealed;
 pub mod totp;
 

@@ -30,6 +30,7 @@ pub mod schema;
 pub mod scores;
 pub mod sessions;
 pub mod sqlite_file;
+pub mod sso;
 pub mod targets;
 mod text_enums;
 pub mod tokens;

@@ -19,5 +19,6 @@ pub mod programme;
 pub mod questionnaire;
 pub mod role;
 pub mod scoring;
+pub mod sso;
 pub mod text;
 pub mod throttle;

@@ -31,7 +31,7 @@ use routes::{
     actions, assessments, assessors, audit, auth, branding, clients, comparisons, evidence,
     exports, fieldwork, health, imports, invitations, operator, password_reset, performance,
     programme_exports, programmes, questionnaires, results, scorecards, scores, sessions, settings,
-    stats, study, targets, tokens, two_factor, users, workbook,
+    sso, stats, study, targets, tokens, two_factor, users, workbook,
 };
 
 /// Largest JSON body accepted.
@@ -123,6 +123,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(two_factor::confirm)
             .service(two_factor::switch_off)
             .service(two_factor::reset)
+            .service(sso::get)
+            .service(sso::put)
+            .service(sso::remove)
             .service(sessions::list)
             .service(sessions::end)
             .service(operator::log_in)

@@ -4,7 +4,7 @@ use super::routes::{
     actions, assessments, assessors, audit, auth, branding, clients, comparisons, evidence,
     exports, fieldwork, health, imports, invitations, operator, password_reset, performance,
     programme_exports, programmes, questionnaires, results, scorecards, scores, sessions, settings,
-    stats, study, targets, tokens, two_factor, users, workbook,
+    sso, stats, study, targets, tokens, two_factor, users, workbook,
 };
 mod bodies;
 mod links;
@@ -27,7 +27,7 @@ use utoipa::{Modify, OpenApi};
         password_reset::request, password_reset::confirm,
         two_factor::status, two_factor::start, two_factor::confirm, two_factor::switch_off, two_factor::reset,
         operator::log_in, operator::list, operator::create, operator::disable, operator::enable, operator::invite_admin,
-        users::list, users::get, users::create, users::update, invitations::invite, invitations::reinvite, invitations::accept, settings::get, settings::put, branding::get, branding::put, branding::logo, branding::put_logo, branding::remove_logo,
+        users::list, users::get, users::create, users::update, invitations::invite, invitations::reinvite, invitations::accept, settings::get, settings::put, sso::get, sso::put, sso::remove, branding::get, branding::put, branding::logo, branding::put_logo, branding::remove_logo,
         clients::list, clients::get, clients::create, clients::update, clients::members, clients::attach, clients::detach,
         questionnaires::list, questionnaires::get, questionnaires::import,
         assessments::list, assessments::get, assessments::create, assessments::update,

@@ -437,6 +437,30 @@ impl TestApp {
     }
 }
 
+/// As [`on_both_backends!`], with the app made by `$spawn(backend)`.
+#[macro_export]
+macro_rules! on_both_backends_with {
+    ($spawn:ident, $($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                use $crate::helpers::Backend;
+
+                #[test]
+                fn on_sqlite() {
+                    super::$name(&super::$spawn(Backend::Sqlite).expect("sqlite always runs"));
+                }
+
+                #[test]
+                fn on_postgres() {
+                    if let Some(app) = super::$spawn(Backend::Postgres) {
+                        super::$name(&app);
+                    }
+                }
+            }
+        )*
+    };
+}
+
 /// Runs a test once on SQLite and once on PostgreSQL (skipped, with a message, when not configured).
 #[macro_export]
 macro_rules! on_both_backends {

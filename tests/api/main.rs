@@ -45,6 +45,7 @@ mod plans;
 mod programmes;
 mod questionnaires;
 mod scorecards;
+mod sso;
 mod stats;
 mod storage;
 mod tenants;

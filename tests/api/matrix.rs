@@ -15,13 +15,14 @@ on_both_backends!(
 );
 
 /// Names that only this organisation's records carry.
-const MARKS: [&str; 6] = [
+const MARKS: [&str; 7] = [
     "Secret Harbour",
     "Secret KPI",
     "Secret panel",
     "Secret plan",
     "secret-consultant@a.test",
     "Secret action",
+    "secret-idp.a.test",
 ];
 
 /// This organisation's records, by what a path parameter names.
@@ -51,6 +52,14 @@ fn ours(app: &TestApp, admin: &Cred) -> Ours {
     app.finalise_mini(admin, earlier, (3, 2), "secret evidence");
     let draft = app.draft(admin, client, questionnaire);
     let (user, _) = app.user(admin, "secret-consultant@a.test", "consultant");
+    let sso = json!({
+        "issuer": "https://secret-idp.a.test",
+        "client_id": "cmas",
+        "client_secret": "secret-client-secret",
+        "allowed_domains": ["a.test"],
+    });
+    app.send("PUT", "/api/v1/settings/sso", admin, &sso)
+        .expect(200);
     app.send(
         "PUT",
         &format!("/api/v1/assessments/{assessment}/targets"),
@@ -308,6 +317,7 @@ fn snapshot(app: &TestApp, admin: &Cred, ours: &Ours) -> Vec<Value> {
         format!("/api/v1/assessments/{}/targets", ours.assessment),
         format!("/api/v1/clients/{}/actions", ours.client),
         "/api/v1/tokens".to_owned(),
+        "/api/v1/settings/sso".to_owned(),
         "/api/v1/panels".to_owned(),
     ]
     .iter()

@@ -27,8 +27,14 @@ fn code(secret: &[u8], at: u64) -> String {
     totp::code_at(secret, at).expect("a code")
 }
 
+/// The code of the step after this one (accepted within the ±1 window,
+/// and not the one an enrolment just used).
+pub fn code_at_next_step(secret: &[u8]) -> String {
+    code(secret, now() + 30)
+}
+
 /// Enrols the caller and returns (secret, recovery codes).
-fn enrol(app: &TestApp, cred: &Cred) -> (Vec<u8>, Vec<String>) {
+pub fn enrol(app: &TestApp, cred: &Cred) -> (Vec<u8>, Vec<String>) {
     let enrolment = app
         .request("POST", "/api/v1/me/two-factor", cred, None, "")
         .expect(201);

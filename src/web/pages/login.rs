@@ -110,7 +110,7 @@ fn check_form(req: &HttpRequest, sent: &str) -> Result<(), PageError> {
 }
 
 /// Into the application with the new session.
-fn signed_in(state: &AppState, started: Started) -> HttpResponse {
+pub(super) fn signed_in(state: &AppState, started: Started) -> HttpResponse {
     HttpResponse::SeeOther()
         .insert_header(("Location", "/"))
         .cookie(session_cookie(

@@ -37,6 +37,7 @@ mod project_edit;
 mod review;
 mod scorecard;
 mod settings;
+mod sso;
 mod study;
 mod targets;
 mod templates;
@@ -102,6 +103,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/admin/users/{id}/two-factor/reset",
             web::post().to(admin::reset_two_factor),
         )
+        .route("/sso", web::get().to(sso::start_named))
+        .route("/sso/callback", web::get().to(sso::callback))
+        .route("/sso/{organisation}", web::get().to(sso::start))
         .route("/invitations/{token}", web::get().to(invitation::show))
         .route("/invitations/{token}", web::post().to(invitation::accept))
         .route("/admin/access", web::get().to(admin::access))

@@ -27,6 +27,7 @@ pub mod scorecards;
 pub mod scores;
 pub mod sessions;
 pub mod settings;
+pub mod sso;
 pub mod stats;
 pub mod study;
 pub mod targets;

@@ -1,0 +1,2 @@
+DROP TABLE sso_attempts;
+DROP TABLE sso_settings;
