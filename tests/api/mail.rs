@@ -27,7 +27,9 @@ fn two_organisations_made_on_the_command_line_get_their_admins_by_email_on_postg
 
 /// Two consultancies made with `cmas organisation create` (which queues the
 /// invitation; the server's worker sends it), each admin in by the e-mailed
-/// link, and neither sees the other's client.
+/// link, and neither sees the other's client. Then the whole
+/// scenario: Alpha signs its consultant in through its OpenID provider;
+/// Beta keeps passwords and requires a second factor of everyone.
 fn admins_by_email(backend: Backend) {
     let port = free_port();
     let maildir = tempfile::tempdir().expect("a maildir");
@@ -35,6 +37,7 @@ fn admins_by_email(backend: Backend) {
     let smtp = format!("smtp://127.0.0.1:{port}");
     let Some(app) = spawn_app_with(backend, |settings| {
         settings.mail.smtp_url = Some(smtp.clone());
+        settings.sso_allow_http = true;
     }) else {
         return;
     };
@@ -81,6 +84,48 @@ fn admins_by_email(backend: Backend) {
     app.get(&format!("/api/v1/clients/{client}"), beta)
         .problem(404, "not_found");
     assert_eq!(app.get("/api/v1/clients", beta).expect(200), json!([]));
+
+    // Alpha: its consultant signs in through Alpha's identity provider.
+    let provider = crate::sso::IdProvider::start(&app);
+    let link = crate::sso::set_up(&app, alpha, &provider, json!({}));
+    let browser = crate::sso::browser();
+    let (status, _) = crate::sso::sign_in(&browser, &provider, &link, "ada@alpha.example");
+    assert_eq!(status, 303);
+    let me = crate::sso::me(&app, &browser);
+    assert_eq!(me["role"], "consultant");
+    let clients = browser
+        .get(&format!("{}/api/v1/clients", app.address))
+        .call();
+    let clients: Value = clients.expect("Alpha's clients").into_json().expect("JSON");
+    assert_eq!(
+        clients[0]["name"], "Alpha's Client Ltd",
+        "in Alpha, not Beta"
+    );
+
+    // Beta: passwords, with a second factor required of everyone.
+    let (_, carl) = app.user(beta, "carl@beta.test", "consultant");
+    let mut settings = app.get("/api/v1/settings", beta).expect(200);
+    settings["two_factor"] = json!("everyone");
+    app.send("PUT", "/api/v1/settings", beta, &settings)
+        .expect(200);
+    app.get("/api/v1/clients", &carl)
+        .problem(403, "two_factor_enrolment_required");
+    let (secret, _) = crate::two_factor::enrol(&app, &carl);
+    let password_only = json!({ "email": "carl@beta.test", "password": PASSWORD });
+    app.send("POST", "/api/v1/auth/login", &Cred::None, &password_only)
+        .problem(401, "second_factor_needed");
+    let code = crate::two_factor::code_at_next_step(&secret);
+    let with_code = json!({ "email": "carl@beta.test", "password": PASSWORD, "code": code });
+    app.send("POST", "/api/v1/auth/login", &Cred::None, &with_code)
+        .expect(200);
+    // Beta's people cannot use Alpha's provider link to get in anywhere.
+    let (status, _) = crate::sso::sign_in(
+        &crate::sso::browser(),
+        &provider,
+        &link,
+        "eve@elsewhere.example",
+    );
+    assert_eq!(status, 403);
 }
 
 #[test]

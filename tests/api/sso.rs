@@ -51,7 +51,7 @@ fn sso_app(backend: Backend) -> Option<TestApp> {
 }
 
 /// `oidc-provider` running in Node, killed when dropped.
-struct IdProvider {
+pub struct IdProvider {
     child: Child,
     issuer: String,
 }
@@ -65,7 +65,7 @@ impl Drop for IdProvider {
 
 impl IdProvider {
     /// Starts the provider with cmas (at `app`) as its one client.
-    fn start(app: &TestApp) -> IdProvider {
+    pub fn start(app: &TestApp) -> IdProvider {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
         install(&dir);
         let port = crate::mail::free_port();
@@ -118,7 +118,7 @@ fn install(dir: &Path) {
 }
 
 /// The organisation's provider as its admin sets it up; returns the sign-in link.
-fn set_up(app: &TestApp, admin: &Cred, provider: &IdProvider, extra: Value) -> String {
+pub fn set_up(app: &TestApp, admin: &Cred, provider: &IdProvider, extra: Value) -> String {
     let mut body = json!({
         "issuer": provider.issuer,
         "client_id": CLIENT_ID,
@@ -140,7 +140,7 @@ fn set_up(app: &TestApp, admin: &Cred, provider: &IdProvider, extra: Value) -> S
 }
 
 /// A browser without a window: cookies kept, redirects followed by hand.
-fn browser() -> ureq::Agent {
+pub fn browser() -> ureq::Agent {
     ureq::AgentBuilder::new().redirects(0).build()
 }
 
@@ -192,7 +192,7 @@ fn to_callback(browser: &ureq::Agent, provider: &IdProvider, link: &str, account
 }
 
 /// Signs in through the provider: the callback's status and page.
-fn sign_in(
+pub fn sign_in(
     browser: &ureq::Agent,
     provider: &IdProvider,
     link: &str,
@@ -204,7 +204,7 @@ fn sign_in(
 }
 
 /// Who the browser's session belongs to.
-fn me(app: &TestApp, browser: &ureq::Agent) -> Value {
+pub fn me(app: &TestApp, browser: &ureq::Agent) -> Value {
     let (status, _, body) = answer(browser.get(&format!("{}/api/v1/me", app.address)).call());
     assert_eq!(status, 200, "{body}");
     let me: Value = serde_json::from_str(&body).expect("JSON");

@@ -16,7 +16,7 @@ export let browser, base;
 /** Every Content-Security-Policy refusal Chromium reports on any page, with the page. */
 const refusals = [];
 
-function freePort() {
+export function freePort() {
   return new Promise((ok) => {
     const probe = createServer();
     probe.listen(0, "127.0.0.1", () => {
@@ -48,7 +48,7 @@ before(async () => {
   base = `http://127.0.0.1:${port}`;
   const dir = mkdtempSync(join(tmpdir(), "cmas-browser-"));
   server = spawn(bin, ["serve", "--demo"], {
-    env: { ...process.env, CMAS_DATABASE_URL: join(dir, "cmas.sqlite3"), CMAS_BIND: `127.0.0.1:${port}`, CMAS_LOG: "warn" },
+    env: { ...process.env, CMAS_DATABASE_URL: join(dir, "cmas.sqlite3"), CMAS_BIND: `127.0.0.1:${port}`, CMAS_LOG: "warn", CMAS_SSO_ALLOW_HTTP: "true" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   await waitUntilUp(`${base}/healthz`, 120);

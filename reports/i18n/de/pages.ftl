@@ -1017,3 +1017,32 @@ done-targets = Die Ziele sind als neue Version gespeichert.
 done-action = Die Maßnahme ist gespeichert.
 done-action_done = Die Maßnahme ist als erledigt markiert.
 plans-area-targets = Ziele je Bereich
+
+## The single sign-on page (admins)
+sso-continue = Weiter zum Identitätsanbieter Ihrer Organisation …
+sso-title = Einmalanmeldung
+sso-crumb = Einmalanmeldung
+sso-intro = Die Mitarbeitenden Ihrer Organisation melden sich mit dem Konto an, das sie bei Ihrem Identitätsanbieter schon haben (Microsoft Entra ID, Okta, Google Workspace, Keycloak und jeder andere OpenID-Connect-Anbieter). Registrieren Sie cmas dort als Webanwendung mit der Weiterleitungsadresse unten.
+sso-redirect = Weiterleitungsadresse für die Registrierung beim Anbieter
+sso-link = Anmeldelink für Ihre Mitarbeitenden
+sso-issuer = Aussteller (Issuer)
+sso-issuer-hint = die Adresse des Anbieters, z. B. https://login.microsoftonline.com/ihr-mandant/v2.0
+sso-client-id = Client-ID
+sso-client-secret = Client-Geheimnis
+sso-client-secret-hint = verschlüsselt gespeichert und nie wieder angezeigt
+sso-client-secret-kept = ein Geheimnis ist gespeichert; leer lassen, um es zu behalten
+sso-domains = Zugelassene E-Mail-Domains
+sso-domains-hint = durch Kommas getrennt, z. B. alpha.example, alpha-consulting.example
+sso-role-claim = Claim mit Rollen
+sso-role-claim-hint = der Claim des ID-Tokens, dessen Werte Rollen ergeben, z. B. groups oder roles
+sso-role-map = Rollen aus dem Claim
+sso-role-map-hint = eine pro Zeile: ein Wert des Claims = admin, consultant, executive oder programme_manager
+sso-default-role = Rolle, wenn kein Wert des Claims zugeordnet ist
+sso-default-none = Keine: Anmeldung ablehnen
+sso-required = Passwörter aus: alle melden sich über den Anbieter an, außer Admins mit zweitem Faktor (ihr Zugang, wenn der Anbieter ausfällt)
+sso-save = Einmalanmeldung speichern
+sso-remove = Einmalanmeldung entfernen
+# $line: the line number in the roles box.
+sso-bad-role-map = Zeile { $line } hat nicht die Form „Wert = Rolle“ mit einer Rolle aus admin, consultant, executive oder programme_manager.
+done-sso = Die Einmalanmeldung ist gespeichert; ihr Anmeldelink gilt ab sofort.
+done-sso_removed = Die Einmalanmeldung ist entfernt; alle melden sich mit ihrem Passwort an.

@@ -984,3 +984,32 @@ done-targets = The targets are saved as a new version.
 done-action = The action is saved.
 done-action_done = The action is marked done.
 plans-area-targets = Targets per area
+
+## The single sign-on page (admins)
+sso-continue = On to your organisation's identity provider…
+sso-title = Single sign-on
+sso-crumb = single sign-on
+sso-intro = People of your organisation sign in with the account they already have at your identity provider (Microsoft Entra ID, Okta, Google Workspace, Keycloak and any other OpenID Connect provider). Register cmas there as a web application with the redirect address below.
+sso-redirect = Redirect address to register at the provider
+sso-link = Sign-in link for your people
+sso-issuer = Issuer
+sso-issuer-hint = the provider's address, e.g. https://login.microsoftonline.com/your-tenant/v2.0
+sso-client-id = Client id
+sso-client-secret = Client secret
+sso-client-secret-hint = stored encrypted and never shown again
+sso-client-secret-kept = a secret is stored; leave this empty to keep it
+sso-domains = Allowed e-mail domains
+sso-domains-hint = separated by commas, e.g. alpha.example, alpha-consulting.example
+sso-role-claim = Claim with roles
+sso-role-claim-hint = the ID token's claim whose values give roles, e.g. groups or roles
+sso-role-map = Roles from the claim
+sso-role-map-hint = one per line: a value of the claim = admin, consultant, executive or programme_manager
+sso-default-role = Role when no value of the claim maps to one
+sso-default-none = None: refuse the sign-in
+sso-required = Passwords off: everyone signs in through the provider, except admins with a second factor (their way in when the provider fails)
+sso-save = Save single sign-on
+sso-remove = Remove single sign-on
+# $line: the line number in the roles box.
+sso-bad-role-map = Line { $line } is not "value = role" with a role of admin, consultant, executive or programme_manager.
+done-sso = Single sign-on is saved; its sign-in link works from now on.
+done-sso_removed = Single sign-on is removed; people log in with their passwords.

@@ -1017,3 +1017,32 @@ done-targets = Les objectifs sont enregistrés comme nouvelle version.
 done-action = L’action est enregistrée.
 done-action_done = L’action est marquée terminée.
 plans-area-targets = Objectifs par domaine
+
+## The single sign-on page (admins)
+sso-continue = Vers le fournisseur d’identité de votre organisation…
+sso-title = Authentification unique
+sso-crumb = authentification unique
+sso-intro = Les membres de votre organisation se connectent avec le compte qu’ils ont déjà chez votre fournisseur d’identité (Microsoft Entra ID, Okta, Google Workspace, Keycloak et tout autre fournisseur OpenID Connect). Enregistrez-y cmas comme application web avec l’adresse de redirection ci-dessous.
+sso-redirect = Adresse de redirection à enregistrer chez le fournisseur
+sso-link = Lien de connexion pour vos équipes
+sso-issuer = Émetteur (issuer)
+sso-issuer-hint = l’adresse du fournisseur, par ex. https://login.microsoftonline.com/votre-locataire/v2.0
+sso-client-id = Identifiant client
+sso-client-secret = Secret client
+sso-client-secret-hint = conservé chiffré et jamais réaffiché
+sso-client-secret-kept = un secret est enregistré ; laissez vide pour le garder
+sso-domains = Domaines de messagerie autorisés
+sso-domains-hint = séparés par des virgules, par ex. alpha.example, alpha-consulting.example
+sso-role-claim = Claim des rôles
+sso-role-claim-hint = la claim du jeton d’identité dont les valeurs donnent les rôles, par ex. groups ou roles
+sso-role-map = Rôles tirés de la claim
+sso-role-map-hint = un par ligne : une valeur de la claim = admin, consultant, executive ou programme_manager
+sso-default-role = Rôle quand aucune valeur de la claim n’a de rôle
+sso-default-none = Aucun : refuser la connexion
+sso-required = Mots de passe désactivés : tout le monde se connecte par le fournisseur, sauf les administrateurs avec un second facteur (leur accès si le fournisseur est en panne)
+sso-save = Enregistrer l’authentification unique
+sso-remove = Supprimer l’authentification unique
+# $line: the line number in the roles box.
+sso-bad-role-map = La ligne { $line } n’a pas la forme « valeur = rôle » avec un rôle parmi admin, consultant, executive ou programme_manager.
+done-sso = L’authentification unique est enregistrée ; son lien de connexion fonctionne dès maintenant.
+done-sso_removed = L’authentification unique est supprimée ; chacun se connecte avec son mot de passe.

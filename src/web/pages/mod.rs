@@ -38,6 +38,7 @@ mod review;
 mod scorecard;
 mod settings;
 mod sso;
+mod sso_settings;
 mod study;
 mod targets;
 mod templates;
@@ -114,6 +115,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/admin/audit", web::get().to(audit::audit))
         .route("/admin/settings", web::get().to(settings::show))
         .route("/admin/settings", web::post().to(settings::save))
+        .route("/admin/sso", web::get().to(sso_settings::show))
+        .route("/admin/sso", web::post().to(sso_settings::save))
+        .route("/admin/sso/remove", web::post().to(sso_settings::remove))
         .route("/admin/branding", web::get().to(branding::show))
         .route("/admin/branding", web::post().to(branding::save))
         .route("/admin/branding/logo", web::get().to(branding::logo))

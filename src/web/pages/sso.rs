@@ -3,13 +3,15 @@
 //! page that says why not.
 
 use super::login::signed_in;
+use super::messages::text;
 use super::PageError;
 use crate::app::sso_login::{self, Return};
 use crate::web::session::{seen, SESSION_COOKIE};
 use crate::web::state::AppState;
 use actix_web::cookie::{time::Duration, Cookie, SameSite};
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{http::StatusCode, web, HttpRequest, HttpResponse};
 use serde::Deserialize;
+use serde_json::json;
 
 /// The cookie that ties the provider's answer to the browser that left:
 /// lax, since the answer comes back as a navigation from the provider.
@@ -30,12 +32,17 @@ pub struct Back {
     error: Option<String>,
 }
 
-/// `/sso?organisation=…`, from the login page.
-pub async fn start_named(
-    state: web::Data<AppState>,
-    query: web::Query<Start>,
-) -> Result<HttpResponse, PageError> {
-    leave(state, query.into_inner().organisation).await
+/// `/sso?organisation=…`, from the login page: a page that moves on to
+/// the organisation's link at once. (A redirect would end a form's
+/// submission at the provider, which the pages' `form-action 'self'` forbids.)
+pub async fn start_named(state: web::Data<AppState>, query: web::Query<Start>) -> HttpResponse {
+    let slug: String =
+        form_urlencoded::byte_serialize(query.organisation.trim().as_bytes()).collect();
+    state.pages.render(
+        StatusCode::OK,
+        "sso_continue",
+        &json!({ "title": text("login-sso-title"), "refresh": format!("/sso/{slug}") }),
+    )
 }
 
 /// `/sso/{organisation}`: the link an organisation gives its people.

@@ -85,6 +85,14 @@ impl Pages {
             ("settings", include_str!("../../../templates/settings.hbs")),
             ("branding", include_str!("../../../templates/branding.hbs")),
             (
+                "sso_settings",
+                include_str!("../../../templates/sso_settings.hbs"),
+            ),
+            (
+                "sso_continue",
+                include_str!("../../../templates/sso_continue.hbs"),
+            ),
+            (
                 "project_edit",
                 include_str!("../../../templates/project_edit.hbs"),
             ),
