@@ -13,7 +13,7 @@ use crate::auth::{digest, sealed::Sealer};
 use crate::db::audit::{AuditEvent, Change};
 use crate::db::organisations::Organisation;
 use crate::db::sso::{SsoAttempt, SsoRow};
-use crate::db::users::{NewUser, User};
+use crate::db::users::{NewUser, User, UserChanges};
 use crate::db::AnyConnection;
 use crate::domain::credentials::Seen;
 use crate::domain::sso::{role_for, Domains, RoleMap};
@@ -149,7 +149,7 @@ fn person(conn: &mut AnyConnection, row: &SsoRow, verified: &Verified) -> AppRes
             ));
         }
         if !user.active {
-            return Err(refusal("your account is switched off; ask your admin"));
+            return accept_invitation(conn, user);
         }
         return Ok(user);
     }
@@ -184,6 +184,34 @@ fn person(conn: &mut AnyConnection, row: &SsoRow, verified: &Verified) -> AppRes
         .after(serde_json::json!({ "role": role, "subject": verified.subject })),
     )?;
     tracing::info!(user_id = user.id, "joined by single sign-on");
+    Ok(user)
+}
+
+/// Someone invited (with the role the admin chose) who signs in through the
+/// provider instead of setting a password: the invitation is taken up.
+/// Anyone else switched off stays out.
+fn accept_invitation(conn: &mut AnyConnection, user: User) -> AppResult<User> {
+    let now = crate::db::now();
+    let invitation = User::open_invitation(conn, user.id, now)?;
+    let Some(invitation) = invitation.filter(|_| user.last_login_at.is_none()) else {
+        return Err(refusal("your account is switched off; ask your admin"));
+    };
+    if !User::accept_invitation(conn, invitation, now)? {
+        return Err(refusal(
+            "this invitation was taken up at the same moment; sign in again",
+        ));
+    }
+    let open = UserChanges {
+        name: None,
+        role: None,
+        active: Some(true),
+    };
+    let user = User::update(conn, user.id, &open)?;
+    AuditEvent::record(
+        conn,
+        Change::by(&user.caller(), "user", user.id, "user.sso_joined")
+            .after(serde_json::json!({ "role": user.role, "invited": true })),
+    )?;
     Ok(user)
 }
 

@@ -51,6 +51,21 @@ impl User {
             .optional()
     }
 
+    /// The id of the user's open, unexpired invitation, if they have one.
+    pub fn open_invitation(
+        conn: &mut AnyConnection,
+        user_id: i32,
+        now: chrono::NaiveDateTime,
+    ) -> QueryResult<Option<i32>> {
+        invitations::table
+            .filter(invitations::user_id.eq(user_id))
+            .filter(invitations::accepted_at.is_null())
+            .filter(invitations::expires_at.gt(now))
+            .select(invitations::id)
+            .first(conn)
+            .optional()
+    }
+
     /// Marks the invitation used; false when another acceptance was first.
     pub fn accept_invitation(
         conn: &mut AnyConnection,

@@ -37,6 +37,7 @@ fn accounts() -> Value {
         "nobody@alpha.example": { "name": "No Body", "groups": ["staff"] },
         "unverified@alpha.example": { "name": "Un Verified", "groups": groups, "email_verified": false },
         "eve@elsewhere.example": { "name": "Eve Else", "groups": groups },
+        "ivy@alpha.example": { "name": "Ivy Invited", "groups": groups },
     });
     for how in ["audience", "expired", "nonce", "issuer", "signature"] {
         accounts[format!("{how}@alpha.example")] =
@@ -287,6 +288,15 @@ fn a_person_signs_in_through_the_provider_with_the_role_their_groups_give(app: &
         303
     );
 
+    // Someone the admin invited (as an executive) signs in through the
+    // provider instead of setting a password: in with the admin's role.
+    let invited = json!({ "email": "ivy@alpha.example", "name": "Ivy", "role": "executive" });
+    app.send("POST", "/api/v1/invitations", &admin, &invited)
+        .expect(201);
+    let ivy = browser();
+    assert_eq!(sign_in(&ivy, &provider, &link, "ivy@alpha.example").0, 303);
+    assert_eq!(me(app, &ivy)["role"], "executive", "the invitation's role");
+
     let audit = app
         .get("/api/v1/audit?per_page=100", &admin)
         .expect(200)
@@ -425,9 +435,14 @@ fn passwords_off_leaves_only_admins_with_a_second_factor(app: &TestApp) {
     let login = json!({ "email": admin_email, "password": PASSWORD, "code": code });
     app.send("POST", "/api/v1/auth/login", &Cred::None, &login)
         .expect(200);
-    // The login page says the same in words.
-    let page = app.get("/login", &Cred::None);
-    assert_eq!(page.status, 200);
+    // The login page says the same beside the form, keeping the address.
+    let mut page = crate::browser::Browser::new(app);
+    let refused = page.login("carla@alpha.example", PASSWORD);
+    assert_eq!(refused.status, 403);
+    assert!(refused
+        .body
+        .contains("signs in through its identity provider"));
+    assert!(refused.body.contains("value=\"carla@alpha.example\""));
 
     // Single sign-on removed: passwords work again.
     app.request("DELETE", "/api/v1/settings/sso", &admin, None, "")

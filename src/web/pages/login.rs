@@ -160,6 +160,10 @@ pub async fn submit(
         Err(ApiError::App(AppError::Throttled { detail, .. })) => {
             refused(StatusCode::TOO_MANY_REQUESTS, &detail)
         }
+        // Passwords off, or the organisation switched off: said on the form.
+        Err(ApiError::App(AppError::Forbidden { detail, .. })) => {
+            refused(StatusCode::FORBIDDEN, &detail)
+        }
         Err(other) => Err(other.into()),
     }
 }

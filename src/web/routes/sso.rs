@@ -8,7 +8,7 @@ use crate::web::problem::{ApiResult, Problem};
 use actix_web::{delete, get, put, web, HttpResponse};
 
 /// The organisation's identity provider (admins); 404 when it has none.
-#[utoipa::path(context_path = "/api/v1", tag = "settings",
+#[utoipa::path(context_path = "/api/v1", tag = "sso",
     responses((status = 200, body = SsoView), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem)))]
 #[get("/settings/sso")]
@@ -22,7 +22,7 @@ pub async fn get(call: Call) -> ApiResult<JsonAnswer<SsoView>> {
 /// Sets the organisation's identity provider (admins); audited, the secret
 /// never returned. `required` turns passwords off for all but admins with a
 /// second factor, and needs the caller to have one.
-#[utoipa::path(context_path = "/api/v1", tag = "settings", request_body = SsoInput,
+#[utoipa::path(context_path = "/api/v1", tag = "sso", request_body = SsoInput,
     responses((status = 200, body = SsoView), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 409, body = Problem), (status = 422, body = Problem)))]
 #[put("/settings/sso")]
@@ -33,7 +33,7 @@ pub async fn put(call: Call, body: web::Json<SsoInput>) -> ApiResult<JsonAnswer<
 }
 
 /// Removes the organisation's identity provider (admins): passwords work again.
-#[utoipa::path(context_path = "/api/v1", tag = "settings",
+#[utoipa::path(context_path = "/api/v1", tag = "sso",
     responses((status = 204), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 404, body = Problem)))]
 #[delete("/settings/sso")]
