@@ -73,6 +73,15 @@ def main():
         method="PUT",
     )
     urllib.request.urlopen(put, timeout=30).close()
+    # Single sign-on, for the operations that read and remove it.
+    sso = urllib.request.Request(
+        base + "/api/v1/settings/sso",
+        data=json.dumps({"issuer": "https://idp.schemathesis.test", "client_id": "cmas",
+                         "client_secret": "run-secret", "allowed_domains": ["demo.cmas"]}).encode(),
+        headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"},
+        method="PUT",
+    )
+    urllib.request.urlopen(sso, timeout=30).close()
     # Evidence on it: a link (the operations on an item), a plain-text
     # document (its download) and an interview (its replacement).
     link = get(base, token, "/api/v1/assessments/%d/evidence/links" % open_[0],

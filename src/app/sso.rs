@@ -28,17 +28,23 @@ const LONGEST: usize = 2000;
 pub struct SsoInput {
     /// The provider's issuer, e.g. `https://login.microsoftonline.com/{tenant}/v2.0`;
     /// cmas reads `/.well-known/openid-configuration` under it.
+    // Patterns are named; web::openapi::patterns says what each one takes.
+    #[schema(pattern = "https-url", max_length = 2000)]
     pub issuer: String,
     /// cmas's client id at the provider.
+    #[schema(pattern = "text-not-blank", max_length = 2000)]
     pub client_id: String,
     /// cmas's client secret at the provider; stored sealed and never
     /// returned. Left out on a change, the stored one stays.
     #[serde(default)]
+    #[schema(pattern = "text-not-blank", max_length = 2000)]
     pub client_secret: Option<String>,
-    /// The e-mail domains whose people may sign in, e.g. `["alpha.example"]`.
+    /// The e-mail domains whose people may sign in, one per item, e.g. `["alpha.example"]`.
+    #[schema(schema_with = domain_list)]
     pub allowed_domains: Vec<String>,
     /// The claim of the ID token whose values give roles (`groups` when left out).
     #[serde(default = "groups")]
+    #[schema(pattern = "text-not-blank", max_length = 2000)]
     pub role_claim: String,
     /// From a value of that claim to a cmas role, e.g. `{"cmas-consultants": "consultant"}`;
     /// a list of values gives the strongest role any of them maps to.
@@ -51,6 +57,21 @@ pub struct SsoInput {
     /// with a second factor (the way in when the provider fails).
     #[serde(default)]
     pub required: bool,
+}
+
+/// The document's schema of `allowed_domains`: one to a thousand domains,
+/// each as the pattern `domain` says.
+fn domain_list() -> utoipa::openapi::Array {
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
+    let domain = ObjectBuilder::new()
+        .schema_type(Type::String)
+        .pattern(Some("domain"))
+        .max_length(Some(254));
+    ArrayBuilder::new()
+        .items(domain)
+        .min_items(Some(1))
+        .max_items(Some(1000))
+        .build()
 }
 
 fn groups() -> String {
@@ -194,14 +215,19 @@ fn check(app: &App, input: &SsoInput) -> AppResult<Domains> {
     let issuer = input.issuer.trim();
     let scheme_ok =
         issuer.starts_with("https://") || (app.sso_allow_http && issuer.starts_with("http://"));
-    if !scheme_ok || issuer.len() > LONGEST || issuer.contains(char::is_whitespace) {
+    if !scheme_ok
+        || input.issuer.chars().count() > LONGEST
+        || issuer.contains(|c: char| c.is_whitespace() || c == '\0')
+    {
         return Err(AppError::invalid_field(
             "bad_issuer",
             "issuer",
             "the issuer must be the provider's https:// address",
         ));
     }
-    let too_long = |text: &str| text.trim().is_empty() || text.len() > LONGEST;
+    let too_long = |text: &str| {
+        text.trim().is_empty() || text.contains('\0') || text.chars().count() > LONGEST
+    };
     if too_long(&input.client_id) {
         return Err(AppError::invalid_field(
             "bad_client_id",
@@ -223,8 +249,17 @@ fn check(app: &App, input: &SsoInput) -> AppResult<Domains> {
             "name the claim that carries roles, e.g. groups",
         ));
     }
-    let domains = Domains::parse(&input.allowed_domains.join(","))
-        .map_err(|e| AppError::invalid_field("bad_domain", "allowed_domains", e))?;
+    let bad_domain = |e: String| AppError::invalid_field("bad_domain", "allowed_domains", e);
+    // One domain per item, as the document says.
+    if let Some(item) = input.allowed_domains.iter().find(|d| {
+        Domains::parse(d).map_or(true, |one| one.list().len() != 1) || d.chars().count() > 254
+    }) {
+        return Err(bad_domain(format!(
+            "'{}' is not one domain name",
+            item.trim()
+        )));
+    }
+    let domains = Domains::parse(&input.allowed_domains.join(",")).map_err(bad_domain)?;
     if domains.is_empty() {
         return Err(AppError::invalid_field(
             "no_domains",

@@ -55,10 +55,10 @@ impl Domains {
     }
 }
 
-/// Letters, digits and hyphens in dot-separated labels, with at least one dot.
+/// Letters, digits and hyphens in dot-separated labels of up to 63, with
+/// at least one dot.
 fn is_domain(domain: &str) -> bool {
-    domain.len() <= 253
-        && domain.contains('.')
+    domain.contains('.')
         && domain.split('.').all(|label| {
             !label.is_empty()
                 && label.len() <= 63

@@ -30,6 +30,12 @@ fn expression(name: &str) -> Option<String> {
         "email" => format!("^[{SPACE}]*{shown_but_at}+@{SHOWN}*\\.{SHOWN}*[{SPACE}]*$"),
         // `app::tenants`: an organisation's slug, as typed (trimmed).
         "slug" => format!("^[{SPACE}]*[a-z0-9]([a-z0-9-]*[a-z0-9])?[{SPACE}]*$"),
+        // `app::sso`: an identity provider's issuer, https:// and no white space.
+        "https-url" => format!("^[{SPACE}]*https://[^{SPACE}\\x00]+[{SPACE}]*$"),
+        // `domain::sso::Domains`: one e-mail domain, an @ in front allowed.
+        "domain" => format!(
+            "^[{SPACE}]*@?([a-zA-Z0-9]([a-zA-Z0-9-]{{0,61}}[a-zA-Z0-9])?\\.)+[a-zA-Z0-9]([a-zA-Z0-9-]{{0,61}}[a-zA-Z0-9])?[{SPACE}]*$"
+        ),
         // Longer text: anything but NUL.
         "text" => r"^[^\x00]*$".to_owned(),
         "text-not-blank" => format!(r"^[^\x00]*[^\x00{SPACE}][^\x00]*$"),

@@ -80,7 +80,12 @@ impl SsoForm {
             issuer: self.issuer.clone(),
             client_id: self.client_id.clone(),
             client_secret: Some(self.client_secret.clone()).filter(|s| !s.is_empty()),
-            allowed_domains: vec![self.allowed_domains.clone()],
+            allowed_domains: self
+                .allowed_domains
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|d| !d.is_empty())
+                .map(str::to_owned)
+                .collect(),
             role_claim: match self.role_claim.trim() {
                 "" => "groups".into(),
                 claim => claim.to_owned(),
