@@ -1,5 +1,6 @@
 """The scipy side of benches/study.rs: the same 10,000 x 9 x 12 Spearman
-matrix with p, Fisher-z 95% CI (variance 1.06/(n-3)) and Holm, in one process.
+matrix with p, Fisher-z 95% CI (variance 1.06/(n-3)) and Holm, in one process;
+then Kendall's tau-b of one pair of those columns (10,000 clients, many ties).
 Run: python3 benches/study_scipy.py   (needs numpy and scipy)."""
 import math
 import time
@@ -47,12 +48,17 @@ def study(scores, kpis):
     return results, holm(np.array(ps))
 
 
+def timed(what, work, repeat=10):
+    work()  # warm-up
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        runs.append(time.perf_counter() - start)
+    runs.sort()
+    print(f"scipy {__import__('scipy').__version__}, {what}: median {runs[len(runs) // 2] * 1000:.2f} ms, best {runs[0] * 1000:.2f} ms over {len(runs)} runs")
+
+
 scores, kpis = columns(9, 1), columns(12, 2)
-study(scores, kpis)  # warm-up
-runs = []
-for _ in range(10):
-    start = time.perf_counter()
-    study(scores, kpis)
-    runs.append(time.perf_counter() - start)
-runs.sort()
-print(f"scipy {__import__('scipy').__version__}: median {runs[len(runs) // 2] * 1000:.1f} ms, best {runs[0] * 1000:.1f} ms over {len(runs)} runs")
+timed("the study matrix", lambda: study(scores, kpis))
+timed("kendalltau, 10,000 pairs", lambda: stats.kendalltau(scores[0], kpis[0], variant="b", method="asymptotic"), 50)

@@ -4,17 +4,18 @@
 
 mod questionnaire_check;
 mod report;
+mod stats;
 mod tenancy;
 
 use crate::app::error::AppError;
 use crate::app::file_problems::Rejected;
 use crate::app::import::{self, CsvImport};
-use crate::app::{bootstrap, csv_columns, demo, App};
+use crate::app::{bootstrap, demo, App};
 use crate::config::{DatabaseSettings, FirstStart, ServerSettings};
 use crate::startup::Application;
-use crate::stats::{self, Method};
 use clap::{Parser, Subcommand};
 pub use report::ReportCommand;
+pub use stats::StatsCommand;
 use std::path::{Path, PathBuf};
 pub use tenancy::{OperatorCommand, OrganisationCommand};
 
@@ -131,28 +132,6 @@ pub enum ImportCommand {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum StatsCommand {
-    /// Correlate two columns of a CSV file (with a header row).
-    Correlate {
-        /// The CSV file, with a header row.
-        #[arg(long)]
-        csv: PathBuf,
-        /// Header of the first column.
-        #[arg(long)]
-        x: String,
-        /// Header of the second column.
-        #[arg(long)]
-        y: String,
-        /// The correlation coefficient.
-        #[arg(long, value_enum, default_value = "spearman")]
-        method: Method,
-        /// Print one JSON object: method, n, r, p_value, ci_low, ci_high, r_squared.
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Debug, Subcommand)]
 pub enum QuestionnaireCommand {
     /// Check a questionnaire file; prints every problem with line and column.
     Check {
@@ -211,16 +190,7 @@ impl Cli {
                 );
                 Ok(())
             }
-            Command::Stats {
-                command:
-                    StatsCommand::Correlate {
-                        csv,
-                        x,
-                        y,
-                        method,
-                        json,
-                    },
-            } => correlate_csv(&csv, &x, &y, method, json),
+            Command::Stats { command } => stats::run(command),
             Command::Report { command, database } => {
                 let app = App::open(&database, 4)?;
                 report::run(&app, command)
@@ -282,29 +252,6 @@ fn load_demo(app: &App, clients: Option<usize>) -> anyhow::Result<()> {
         "  {operator:<24} {password:<22} {:<18} (POST /api/v1/operator/tokens)",
         "platform operator"
     );
-    Ok(())
-}
-
-fn correlate_csv(file: &Path, x: &str, y: &str, method: Method, json: bool) -> anyhow::Result<()> {
-    let columns = csv_columns::numeric_columns(file, &[x, y])?;
-    let [xs, ys] = columns.as_slice() else {
-        anyhow::bail!("{}: expected two columns", file.display());
-    };
-    let result = stats::correlate(xs, ys, method, 0.95)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-    if json {
-        crate::say!("{}", serde_json::to_string(&result)?);
-    } else {
-        crate::say!(
-            "{method:?} r = {:.4} (95% CI {:.4} to {:.4}), p = {:.3e}, r² = {:.4}, n = {}",
-            result.r,
-            result.ci_low,
-            result.ci_high,
-            result.p_value,
-            result.r_squared,
-            result.n
-        );
-    }
     Ok(())
 }
 

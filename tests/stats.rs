@@ -6,24 +6,9 @@ use cmas::stats::{
     benjamini_hochberg, correlate, critical_r, cronbach_alpha, holm, icc, kendall_w, Method,
     StatsError,
 };
-use serde_json::Value;
-
-fn fixture(name: &str) -> Value {
-    let path = format!("{}/tests/fixtures/stats/{name}", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(&path).expect("fixture")).expect("json")
-}
-
-fn floats(v: &Value) -> Vec<f64> {
-    v.as_array()
-        .expect("array")
-        .iter()
-        .map(|x| x.as_f64().expect("number"))
-        .collect()
-}
-
-fn matrix(v: &Value) -> Vec<Vec<f64>> {
-    v.as_array().expect("rows").iter().map(floats).collect()
-}
+#[path = "support/reference.rs"]
+mod reference;
+use reference::{cases, fixture, floats, matrix};
 
 #[track_caller]
 fn close(actual: f64, expected: f64, what: &str) {
@@ -239,4 +224,26 @@ fn the_correlation_matrix_agrees_with_scipy_cell_by_cell() {
         correlation_matrix(&[&[1.0, 2.0, 3.0]], &[&[1.0, 2.0]], Method::Pearson, 0.95),
         Err(StatsError::UnequalLengths { .. })
     ));
+}
+
+/// Spearman's and Kendall's intervals against values computed outside the
+/// code (`make_correlation_ci.py`: scipy's coefficients, numpy and scipy's
+/// normal quantile on the documented Fisher-z formulas), with and without
+/// ties, from n = 8 to 500.
+#[test]
+fn spearman_and_kendall_intervals_agree_with_the_documented_formulas_computed_outside() {
+    let cases = cases("correlation_ci.json", "correlation_ci");
+    assert!(cases.len() >= 18);
+    for (i, case) in cases.iter().enumerate() {
+        let (x, y) = (floats(&case["x"]), floats(&case["y"]));
+        for (method, key) in [(Method::Spearman, "spearman"), (Method::Kendall, "kendall")] {
+            let got = correlate(&x, &y, method, 0.95).expect("defined");
+            let want = &case[key];
+            let ci = floats(&want["ci95"]);
+            let what = format!("case {i} {key} (n = {})", x.len());
+            close(got.r, want["r"].as_f64().expect("r"), &what);
+            close(got.ci_low, ci.first().copied().unwrap_or_default(), &what);
+            close(got.ci_high, ci.get(1).copied().unwrap_or_default(), &what);
+        }
+    }
 }

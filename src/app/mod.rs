@@ -46,6 +46,7 @@ pub mod mail;
 pub mod notices;
 pub mod operations;
 pub mod operators;
+pub mod own_data;
 pub mod password_reset;
 pub mod performance;
 pub mod permissions;
