@@ -17,6 +17,11 @@ const MAX_CELLS: usize = 1_000_000;
 /// A table of one's own data: named columns and one row per respondent or subject.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "columns": ["q1", "q2", "q3"],
+    "rows": [[4, 5, 4], [2, 3, 3], [5, 5, 4], [3, 2, 2], [4, 4, 5]],
+    "confidence": 0.95
+}))]
 pub struct Table {
     /// The columns' names: the items (α) or the raters (W, ICC).
     #[schema(min_items = 2, max_items = 10000)]
