@@ -710,3 +710,74 @@ fn at_the_most_verbose_log_level_no_password_token_session_or_csrf_secret_is_log
         assert!(!log.contains(secret), "{what} is in the log");
     }
 }
+
+/// A flood of logins (each an argon2 check) at one instance, from many
+/// addresses and for many accounts (as a botnet would send it, so that the
+/// per-account and per-address throttles do not stop it first): every
+/// login is answered at once, 401 after its check or 503 with
+/// `Retry-After` when the bounded line of checks is full, and the
+/// instance's other requests are answered all along. (The refusal itself is
+/// proven exactly in `auth::hashing_pool`'s unit test; a separate process
+/// has a pool of its own.)
+#[test]
+fn a_login_flood_is_answered_at_once_or_refused_with_503_and_the_rest_is_served() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("cmas.sqlite3");
+    let instance = start(
+        db.to_str().expect("path"),
+        &[("CMAS_TRUST_FORWARDED", "true")],
+    );
+    up(&instance);
+    let base = instance.address.clone();
+    let bearer = admin_bearer(&base);
+    let logins = 128;
+    let start_line = Arc::new(Barrier::new(logins + 1));
+    let flood: Vec<_> = (0..logins)
+        .map(|i| {
+            let (base, start_line) = (base.clone(), start_line.clone());
+            std::thread::spawn(move || {
+                start_line.wait();
+                let response = match ureq::post(&format!("{base}/api/v1/auth/login"))
+                    .set("X-Forwarded-For", &format!("10.1.{}.{}", i / 250, i % 250 + 1))
+                    .send_json(json!({ "email": format!("flood{i}@instances.test"), "password": "a-guess-123" }))
+                {
+                    Ok(r) | Err(ureq::Error::Status(_, r)) => r,
+                    Err(e) => panic!("a login went unanswered: {e}"),
+                };
+                let retry = response.header("retry-after").map(str::to_owned);
+                let status = response.status();
+                let body: Value = response.into_json().unwrap_or(Value::Null);
+                (status, retry, body["code"].as_str().map(str::to_owned))
+            })
+        })
+        .collect();
+    start_line.wait();
+    // Meanwhile the instance's other requests are served.
+    for _ in 0..10 {
+        let (status, _) = call(
+            "GET",
+            &format!("{base}/api/v1/clients"),
+            &[("Authorization", &bearer)],
+            None,
+        );
+        assert_eq!(status, 200, "a read during the flood");
+    }
+    let answers: Vec<_> = flood
+        .into_iter()
+        .map(|t| t.join().expect("a login thread"))
+        .collect();
+    let refused = answers.iter().filter(|(status, ..)| *status == 503).count();
+    for (status, retry, code) in &answers {
+        match status {
+            401 => {}
+            503 => {
+                assert_eq!(retry.as_deref(), Some("1"), "503 says when to try again");
+                assert_eq!(code.as_deref(), Some("busy"));
+            }
+            other => panic!("a login answered {other}"),
+        }
+    }
+    // A refusal for being busy is no failed login: the real one still gets in.
+    log_in(&base);
+    eprintln!("{logins} logins at once: {refused} refused with 503, the others checked");
+}

@@ -94,6 +94,10 @@ pub enum AppError {
         /// The wait in seconds, as the `Retry-After` header gives it.
         retry_after: i64,
     },
+    /// Too many passwords are being checked at once; try again in a second
+    /// (the line of checks is bounded so that logins never hold up the rest).
+    #[error("{0}")]
+    Busy(#[from] crate::auth::hashing_pool::Busy),
     /// The database failed; ours to look into.
     #[error("storage failed")]
     Storage(#[source] diesel::result::Error),

@@ -82,7 +82,7 @@ pub fn log_in(app: &App, login: Login) -> AppResult<LoggedIn> {
     let hash = user
         .as_ref()
         .map_or(crate::auth::dummy_hash(), |u| u.password_hash.as_str());
-    let valid = crate::auth::verify_password(&login.password, hash);
+    let valid = attempt.check_password(app, &login.password, hash)?;
     let user = match user {
         Some(user) if valid => user,
         known => {

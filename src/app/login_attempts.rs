@@ -69,6 +69,15 @@ impl Attempt {
         })
     }
 
+    /// Checks the password against `hash`; when the server is too busy to
+    /// check it, the attempt is forgotten (nothing was tried) and refused.
+    pub fn check_password(&self, app: &App, password: &str, hash: &str) -> AppResult<bool> {
+        crate::auth::verify_password(password, hash).or_else(|busy| {
+            app.write(|conn| Ok(login_failures::forget(conn, &self.recorded)?))?;
+            Err(busy.into())
+        })
+    }
+
     /// The attempt succeeded: it is forgotten, and so are the account's
     /// earlier failures (the address's stay).
     pub fn succeeded(&self, conn: &mut AnyConnection) -> AppResult<()> {

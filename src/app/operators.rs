@@ -7,7 +7,7 @@ use super::error::{AppError, AppResult};
 use super::input::email;
 use super::login_attempts::Attempt;
 use super::App;
-use crate::auth::{digest, generate_password, hash_password, new_secret, verify_password};
+use crate::auth::{digest, generate_password, hash_password, new_secret};
 use crate::db::operators::Operator;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -87,7 +87,7 @@ pub fn log_in(app: &App, login: &OperatorLogin, address: &str) -> AppResult<Oper
     let hash = operator
         .as_ref()
         .map_or(crate::auth::dummy_hash(), |o| o.password_hash.as_str());
-    let valid = verify_password(&login.password, hash);
+    let valid = attempt.check_password(app, &login.password, hash)?;
     let Some(operator) = operator.filter(|_| valid) else {
         return Err(AppError::Unauthenticated(
             "the email or the password is wrong".into(),

@@ -250,7 +250,7 @@ pub fn change_password(app: &App, caller: &Caller, change: PasswordChange) -> Ap
             .map(|u| u.password_hash)
             .ok_or_else(|| AppError::fault("the caller is not a user"))
     })?;
-    if !verify_password(&change.current_password, &stored) {
+    if !verify_password(&change.current_password, &stored)? {
         return Err(AppError::invalid_field(
             "wrong_password",
             "current_password",

@@ -1,6 +1,7 @@
 //! Credentials: argon2id password hashes and random secrets (session ids and
 //! API tokens) of which only a SHA-256 digest is ever stored.
 
+pub mod hashing_pool;
 pub mod oidc;
 pub mod sealed;
 pub mod totp;
@@ -8,54 +9,13 @@ pub mod totp;
 use argon2::password_hash::{rand_core::OsRng, Output, ParamsString, PasswordHash, SaltString};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use base64::Engine;
+use hashing_pool::{Busy, Line};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use std::cell::RefCell;
-use std::sync::{mpsc, Arc, Mutex, OnceLock};
 
 /// Shortest password cmas accepts.
 pub const MIN_PASSWORD_LEN: usize = 10;
-
-type Job = Box<dyn FnOnce() + Send>;
-
-/// Runs an argon2 computation on one of a few threads kept for it, one per
-/// core. Each computation takes 19 MiB and a core for tens of milliseconds:
-/// running more at once is no faster, and spreading them over the many
-/// threads of the blocking pool left each thread's allocator holding its
-/// 19 MiB (64 logins at once grew the server to 3.7 GiB).
-fn on_hashing_thread<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
-    static QUEUE: OnceLock<Option<mpsc::Sender<Job>>> = OnceLock::new();
-    let queue = QUEUE.get_or_init(|| {
-        let (send, receive) = mpsc::channel::<Job>();
-        let receive = Arc::new(Mutex::new(receive));
-        let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
-        for i in 0..threads {
-            let receive = receive.clone();
-            std::thread::Builder::new()
-                .name(format!("argon2-{i}"))
-                .spawn(move || loop {
-                    let job = receive.lock().unwrap_or_else(|p| p.into_inner()).recv();
-                    match job {
-                        Ok(job) => job(),
-                        Err(_) => break,
-                    }
-                })
-                .ok()?;
-        }
-        Some(send)
-    });
-    // Without the threads (they could not start), the work runs here.
-    let Some(queue) = queue else {
-        return Some(work());
-    };
-    let (reply, answer) = mpsc::sync_channel(1);
-    queue
-        .send(Box::new(move || {
-            let _ = reply.send(work());
-        }))
-        .ok()?;
-    answer.recv().ok()
-}
 
 thread_local! {
     /// A hashing thread's argon2 memory (19 MiB), kept for its next
@@ -84,34 +44,37 @@ fn argon2_into(argon: &Argon2, password: &[u8], salt: &[u8], out: &mut [u8]) -> 
 /// Hashes a password with argon2id and a fresh salt, as a PHC string.
 pub fn hash_password(password: &str) -> anyhow::Result<String> {
     let password = password.to_owned();
-    on_hashing_thread(move || {
-        let fail = |e: argon2::password_hash::Error| anyhow::anyhow!("cannot hash password: {e}");
-        let salt = SaltString::generate(&mut OsRng);
-        let params = Params::default();
-        let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone());
-        let mut salt_bytes = [0u8; 64];
-        let raw_salt = salt.as_salt().decode_b64(&mut salt_bytes).map_err(fail)?;
-        let mut out = [0u8; Params::DEFAULT_OUTPUT_LEN];
-        if !argon2_into(&argon, password.as_bytes(), raw_salt, &mut out) {
-            anyhow::bail!("cannot hash password");
-        }
-        let hash = PasswordHash {
-            algorithm: Algorithm::Argon2id.ident(),
-            version: Some(Version::V0x13.into()),
-            params: ParamsString::try_from(&params).map_err(fail)?,
-            salt: Some(salt.as_salt()),
-            hash: Some(Output::new(&out).map_err(fail)?),
-        };
-        Ok(hash.to_string())
-    })
-    .unwrap_or_else(|| Err(anyhow::anyhow!("cannot hash password: no hashing thread")))
+    hashing_pool::shared()
+        .run(Line::Waits, move || {
+            let fail =
+                |e: argon2::password_hash::Error| anyhow::anyhow!("cannot hash password: {e}");
+            let salt = SaltString::generate(&mut OsRng);
+            let params = Params::default();
+            let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone());
+            let mut salt_bytes = [0u8; 64];
+            let raw_salt = salt.as_salt().decode_b64(&mut salt_bytes).map_err(fail)?;
+            let mut out = [0u8; Params::DEFAULT_OUTPUT_LEN];
+            if !argon2_into(&argon, password.as_bytes(), raw_salt, &mut out) {
+                anyhow::bail!("cannot hash password");
+            }
+            let hash = PasswordHash {
+                algorithm: Algorithm::Argon2id.ident(),
+                version: Some(Version::V0x13.into()),
+                params: ParamsString::try_from(&params).map_err(fail)?,
+                salt: Some(salt.as_salt()),
+                hash: Some(Output::new(&out).map_err(fail)?),
+            };
+            Ok(hash.to_string())
+        })
+        .unwrap_or_else(|_| Err(anyhow::anyhow!("cannot hash password: no hashing thread")))
 }
 
 /// Checks a password against a stored PHC hash (with its own algorithm,
-/// version and parameters); a malformed hash never matches.
-pub fn verify_password(password: &str, hash: &str) -> bool {
+/// version and parameters); a malformed hash never matches. Refused when
+/// the line of checks is full (see `hashing_pool`).
+pub fn verify_password(password: &str, hash: &str) -> Result<bool, Busy> {
     let (password, hash) = (password.to_owned(), hash.to_owned());
-    on_hashing_thread(move || {
+    hashing_pool::shared().run(Line::Bounded, move || {
         let Ok(parsed) = PasswordHash::new(&hash) else {
             return false;
         };
@@ -138,7 +101,6 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
         argon2_into(&argon, password.as_bytes(), raw_salt, &mut out)
             && Output::new(&out).is_ok_and(|computed| computed == expected)
     })
-    .unwrap_or(false)
 }
 
 /// A hash to verify against when the account does not exist, so that a login
@@ -186,9 +148,9 @@ mod tests {
     fn a_hash_verifies_only_its_password() {
         let hash = hash_password("correct horse battery").expect("hash");
         assert!(hash.starts_with("$argon2id$"));
-        assert!(verify_password("correct horse battery", &hash));
-        assert!(!verify_password("wrong horse battery", &hash));
-        assert!(!verify_password("anything", "not a hash"));
+        assert_eq!(verify_password("correct horse battery", &hash), Ok(true));
+        assert_eq!(verify_password("wrong horse battery", &hash), Ok(false));
+        assert_eq!(verify_password("anything", "not a hash"), Ok(false));
     }
 
     #[test]
@@ -204,8 +166,8 @@ mod tests {
             .hash_password(b"correct horse battery", &salt)
             .expect("hash")
             .to_string();
-        assert!(verify_password("correct horse battery", &theirs));
-        assert!(!verify_password("correct horse batter", &theirs));
+        assert_eq!(verify_password("correct horse battery", &theirs), Ok(true));
+        assert_eq!(verify_password("correct horse batter", &theirs), Ok(false));
         // Other parameters, as stored by an earlier or later cmas, still verify.
         let light = Argon2::new(
             Algorithm::Argon2id,
@@ -215,7 +177,7 @@ mod tests {
         .hash_password(b"correct horse battery", &salt)
         .expect("hash")
         .to_string();
-        assert!(verify_password("correct horse battery", &light));
+        assert_eq!(verify_password("correct horse battery", &light), Ok(true));
     }
 
     #[test]

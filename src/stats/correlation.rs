@@ -246,21 +246,19 @@ fn fisher_interval(r: f64, n: usize, spread: f64, confidence: f64) -> (f64, f64)
 /// tie-corrected variance (scipy's `kendalltau(method="asymptotic")`).
 fn kendall_tau_b(x: &[f64], y: &[f64]) -> (f64, f64) {
     let n = x.len();
-    let s = kendall_s(x, y);
-    let ties = |values: &[f64]| {
-        super::tie_groups(values)
-            .into_iter()
-            .fold((0.0, 0.0, 0.0), |acc, t| {
-                let t = t as f64;
-                (
-                    acc.0 + t * (t - 1.0) / 2.0,
-                    acc.1 + t * (t - 1.0) * (t - 2.0),
-                    acc.2 + t * (t - 1.0) * (2.0 * t + 5.0),
-                )
-            })
+    let Kendall { s, x_ties, y_ties } = kendall_s(x, y);
+    let ties = |runs: &[u64]| {
+        runs.iter().fold((0.0, 0.0, 0.0), |acc, &t| {
+            let t = t as f64;
+            (
+                acc.0 + t * (t - 1.0) / 2.0,
+                acc.1 + t * (t - 1.0) * (t - 2.0),
+                acc.2 + t * (t - 1.0) * (2.0 * t + 5.0),
+            )
+        })
     };
-    let (x_tie, x0, x1) = ties(x);
-    let (y_tie, y0, y1) = ties(y);
+    let (x_tie, x0, x1) = ties(&x_ties);
+    let (y_tie, y0, y1) = ties(&y_ties);
     let n_f = n as f64;
     let total = n_f * (n_f - 1.0) / 2.0;
     let tau = s / ((total - x_tie).sqrt() * (total - y_tie).sqrt());
@@ -273,64 +271,114 @@ fn kendall_tau_b(x: &[f64], y: &[f64]) -> (f64, f64) {
     (tau.clamp(-1.0, 1.0), p.min(1.0))
 }
 
+/// Kendall's S and the lengths of the runs of tied values in x and in y
+/// (the runs of one are what the variance needs).
+struct Kendall {
+    s: f64,
+    x_ties: Vec<u64>,
+    y_ties: Vec<u64>,
+}
+
 /// Kendall's S, concordant minus discordant pairs, in O(n log n) (Knight,
 /// 1966) rather than pair by pair: sorted by x then y, a pair is discordant
 /// exactly when its y values are inverted, and merge sort counts those.
 /// With `n0` pairs, `n1` tied in x, `n2` tied in y and `n3` tied in both,
-/// S = n0 − n1 − n2 + n3 − 2 · inversions. Values are finite (checked before).
-fn kendall_s(x: &[f64], y: &[f64]) -> f64 {
-    let order = |a: &f64, b: &f64| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal);
-    let mut pairs: Vec<(f64, f64)> = x.iter().copied().zip(y.iter().copied()).collect();
-    pairs.sort_unstable_by(|a, b| order(&a.0, &b.0).then(order(&a.1, &b.1)));
+/// S = n0 − n1 − n2 + n3 − 2 · inversions. Values are finite (checked
+/// before). The two sorts also give the runs of ties, so nothing is sorted
+/// again for the variance.
+fn kendall_s(x: &[f64], y: &[f64]) -> Kendall {
+    // Sorted as integers that order as the values do: x in the high half.
+    let mut pairs: Vec<u128> = x
+        .iter()
+        .zip(y)
+        .map(|(&a, &b)| u128::from(key(a)) << 64 | u128::from(key(b)))
+        .collect();
+    pairs.sort_unstable();
     let n = pairs.len() as u64;
-    let n1 = tied_pairs(&pairs, |a, b| a.0 == b.0);
-    let n3 = tied_pairs(&pairs, |a, b| a == b);
-    let mut ys: Vec<f64> = pairs.iter().map(|p| p.1).collect();
-    let inversions = sort_counting_inversions(&mut ys);
-    let n2 = tied_pairs(&ys, |a, b| a == b);
+    let x_ties = runs(&pairs, |a, b| a >> 64 == b >> 64);
+    let n1 = tied_pairs(&x_ties);
+    let n3 = tied_pairs(&runs(&pairs, |a, b| a == b));
+    // The low half: y's key.
+    let mut ys: Vec<u64> = pairs.iter().map(|p| *p as u64).collect();
+    let mut scratch = vec![0; ys.len()];
+    let inversions = sort_counting_inversions(&mut ys, &mut scratch);
+    let y_ties = runs(&ys, |a, b| a == b);
+    let n2 = tied_pairs(&y_ties);
     let n0 = n * n.saturating_sub(1) / 2;
-    (n0 + n3 - n1 - n2) as f64 - 2.0 * inversions as f64
+    Kendall {
+        s: (n0 + n3 - n1 - n2) as f64 - 2.0 * inversions as f64,
+        x_ties,
+        y_ties,
+    }
 }
 
-/// Pairs of neighbours-in-runs: Σ t(t − 1)/2 over the runs of `same` values.
-fn tied_pairs<T>(sorted: &[T], same: impl Fn(&T, &T) -> bool) -> u64 {
+/// A finite value as an integer of the same order; −0 and 0 the same.
+fn key(value: f64) -> u64 {
+    let bits = (value + 0.0).to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
+    }
+}
+
+/// The lengths of the runs of `same` neighbours of a sorted slice, runs of
+/// one left out.
+fn runs<T>(sorted: &[T], same: impl Fn(&T, &T) -> bool) -> Vec<u64> {
     sorted
         .chunk_by(|a, b| same(a, b))
-        .map(|run| {
-            let t = run.len() as u64;
-            t * (t - 1) / 2
-        })
-        .sum()
+        .map(|run| run.len() as u64)
+        .filter(|&t| t > 1)
+        .collect()
 }
 
-/// Sorts `values` (merge sort) and returns how many pairs were out of order
-/// (an earlier value strictly greater than a later one).
-fn sort_counting_inversions(values: &mut [f64]) -> u64 {
-    if values.len() < 2 {
-        return 0;
-    }
-    let middle = values.len() / 2;
-    let (left, right) = values.split_at_mut(middle);
-    let mut count = sort_counting_inversions(left) + sort_counting_inversions(right);
-    let mut merged = Vec::with_capacity(values.len());
-    {
-        let (left, right) = values.split_at(middle);
-        let (mut left, mut right) = (left.iter().peekable(), right.iter().peekable());
-        while let (Some(&&a), Some(&&b)) = (left.peek(), right.peek()) {
-            if b < a {
-                // `b` jumps every value still waiting on the left.
-                count += left.len() as u64;
-                merged.push(b);
-                right.next();
-            } else {
-                merged.push(a);
-                left.next();
+/// Pairs within runs: Σ t(t − 1)/2.
+fn tied_pairs(runs: &[u64]) -> u64 {
+    runs.iter().map(|t| t * (t - 1) / 2).sum()
+}
+
+/// Below this length a run is sorted by insertion, counting its inversions
+/// as it moves values.
+const INSERTION: usize = 24;
+
+/// Sorts `values` (merge sort through `scratch`, of the same length) and
+/// returns how many pairs were out of order (an earlier value strictly
+/// greater than a later one).
+fn sort_counting_inversions(values: &mut [u64], scratch: &mut [u64]) -> u64 {
+    if values.len() <= INSERTION {
+        let mut count = 0;
+        for i in 1..values.len() {
+            let mut j = i;
+            while j > 0 && values[j - 1] > values[j] {
+                values.swap(j - 1, j);
+                count += 1;
+                j -= 1;
             }
         }
-        merged.extend(left);
-        merged.extend(right);
+        return count;
     }
-    values.copy_from_slice(&merged);
+    let middle = values.len() / 2;
+    let mut count = {
+        let (left, right) = values.split_at_mut(middle);
+        let (left_scratch, right_scratch) = scratch.split_at_mut(middle);
+        sort_counting_inversions(left, left_scratch)
+            + sort_counting_inversions(right, right_scratch)
+    };
+    let (left, right) = values.split_at(middle);
+    let (mut i, mut j) = (0, 0);
+    for slot in scratch.iter_mut() {
+        let take_right = i == left.len() || (j < right.len() && right[j] < left[i]);
+        if take_right {
+            // `right[j]` jumps every value still waiting on the left.
+            count += (left.len() - i) as u64;
+            *slot = right[j];
+            j += 1;
+        } else {
+            *slot = left[i];
+            i += 1;
+        }
+    }
+    values.copy_from_slice(scratch);
     count
 }
 
@@ -381,7 +429,23 @@ mod tests {
             let y: Vec<f64> = (0..n)
                 .map(|_| f64::from(rng.gen_range(0..levels)) - 2.5)
                 .collect();
-            assert_eq!(kendall_s(&x, &y), s_by_pairs(&x, &y), "{x:?} {y:?}");
+            let kendall = kendall_s(&x, &y);
+            assert_eq!(kendall.s, s_by_pairs(&x, &y), "{x:?} {y:?}");
+            // The runs of ties it keeps for the variance are those of each variable.
+            let runs = |values: &[f64]| {
+                let mut runs: Vec<u64> = super::super::tie_groups(values)
+                    .into_iter()
+                    .map(|t| t as u64)
+                    .collect();
+                runs.sort_unstable();
+                runs
+            };
+            let sorted = |mut found: Vec<u64>| {
+                found.sort_unstable();
+                found
+            };
+            assert_eq!(sorted(kendall.x_ties), runs(&x));
+            assert_eq!(sorted(kendall.y_ties), runs(&y));
         }
     }
 }

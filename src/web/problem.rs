@@ -6,6 +6,7 @@
 
 use crate::app::error::AppError;
 use crate::app::file_problems::Flaw;
+use crate::auth::hashing_pool::Busy;
 use actix_web::{http::StatusCode, HttpResponse, ResponseError};
 use serde::Serialize;
 use std::fmt;
@@ -87,6 +88,7 @@ impl ApiError {
                 (StatusCode::TOO_MANY_REQUESTS, "login_throttled", detail)
             }
             AppError::TooLarge(detail) => (StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", detail),
+            AppError::Busy(_) => (StatusCode::SERVICE_UNAVAILABLE, "busy", Busy::DETAIL),
             AppError::Invalid { code, detail, .. } => {
                 (StatusCode::UNPROCESSABLE_ENTITY, code, detail)
             }
@@ -154,6 +156,9 @@ impl ResponseError for ApiError {
             }
             ApiError::App(AppError::Throttled { retry_after, .. }) => {
                 response.insert_header(("Retry-After", retry_after.to_string()));
+            }
+            ApiError::App(AppError::Busy(_)) => {
+                response.insert_header(("Retry-After", "1"));
             }
             ApiError::TooSlow(_) => {
                 response.force_close();

@@ -164,6 +164,9 @@ pub async fn submit(
         Err(ApiError::App(AppError::Forbidden { detail, .. })) => {
             refused(StatusCode::FORBIDDEN, &detail)
         }
+        Err(ApiError::App(AppError::Busy(busy))) => {
+            refused(StatusCode::SERVICE_UNAVAILABLE, &busy.to_string())
+        }
         Err(other) => Err(other.into()),
     }
 }

@@ -1,0 +1,149 @@
+//! The threads argon2 runs on: one per core, each keeping its 19 MiB of
+//! argon2 memory for the next computation. Running more at once is no
+//! faster, and spreading them over the many threads of the blocking pool
+//! left each thread's allocator holding its 19 MiB (64 logins at once grew
+//! the server to 3.7 GiB).
+//!
+//! Password checks (logins) wait in a bounded line: when it is full the
+//! check is refused at once ([`Busy`], a 503 with `Retry-After`) instead of
+//! holding one of the blocking pool's threads, which every other request
+//! needs, for as long as the line is long. Making a hash (an admin's
+//! action, an accepted invitation) always waits its turn.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc, Mutex, OnceLock};
+
+type Job = Box<dyn FnOnce() + Send>;
+
+/// Password checks that may wait per hashing thread, besides the running one.
+const WAITING_PER_THREAD: usize = 16;
+
+/// Every hashing thread is busy and the line of checks is full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{}", Busy::DETAIL)]
+pub struct Busy;
+
+impl Busy {
+    /// What the refusal says.
+    pub const DETAIL: &str =
+        "the server is checking too many passwords at once; try again in a second";
+}
+
+/// Whether a job may be refused when the line is full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Line {
+    /// Refused with [`Busy`] when full (password checks).
+    Bounded,
+    /// Always waits (making hashes).
+    Waits,
+}
+
+/// A few threads and the line in front of them.
+pub struct Pool {
+    queue: Option<mpsc::Sender<Job>>,
+    /// Jobs sent and not yet finished, bounded or not.
+    in_flight: Arc<AtomicUsize>,
+    /// The most jobs in flight a bounded one may join.
+    limit: usize,
+}
+
+impl Pool {
+    /// `threads` threads; a bounded job is refused once `limit` are in flight.
+    pub fn start(threads: usize, limit: usize) -> Pool {
+        let (send, receive) = mpsc::channel::<Job>();
+        let receive = Arc::new(Mutex::new(receive));
+        let mut started = 0;
+        for i in 0..threads {
+            let receive = receive.clone();
+            let spawned = std::thread::Builder::new()
+                .name(format!("argon2-{i}"))
+                .spawn(move || loop {
+                    let job = receive.lock().unwrap_or_else(|p| p.into_inner()).recv();
+                    match job {
+                        Ok(job) => job(),
+                        Err(_) => break,
+                    }
+                });
+            started += usize::from(spawned.is_ok());
+        }
+        Pool {
+            // Without threads (none could start), the work runs where it is asked for.
+            queue: (started > 0).then_some(send),
+            in_flight: Arc::default(),
+            limit,
+        }
+    }
+
+    /// Runs `work` on a hashing thread and waits for it.
+    pub fn run<T: Send + 'static>(
+        &self,
+        line: Line,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, Busy> {
+        let Some(queue) = &self.queue else {
+            return Ok(work());
+        };
+        let before = self.in_flight.fetch_add(1, Ordering::SeqCst);
+        if line == Line::Bounded && before >= self.limit {
+            self.in_flight.fetch_sub(1, Ordering::SeqCst);
+            return Err(Busy);
+        }
+        let in_flight = self.in_flight.clone();
+        let (reply, answer) = mpsc::sync_channel(1);
+        let sent = queue.send(Box::new(move || {
+            let _ = reply.send(work());
+            in_flight.fetch_sub(1, Ordering::SeqCst);
+        }));
+        if sent.is_err() {
+            self.in_flight.fetch_sub(1, Ordering::SeqCst);
+            return Err(Busy);
+        }
+        answer.recv().map_err(|_| Busy)
+    }
+}
+
+/// The process's pool: a thread per core.
+pub fn shared() -> &'static Pool {
+    static POOL: OnceLock<Pool> = OnceLock::new();
+    POOL.get_or_init(|| {
+        let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Pool::start(threads, threads * (1 + WAITING_PER_THREAD))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bounded_job_is_refused_at_once_when_the_line_is_full_and_a_waiting_one_is_not() {
+        let pool = Arc::new(Pool::start(1, 2));
+        let (release, hold) = mpsc::channel::<()>();
+        let (started, running) = mpsc::channel::<()>();
+        let spawn = |line: Line, work: Box<dyn FnOnce() -> i32 + Send>| {
+            let pool = pool.clone();
+            std::thread::spawn(move || pool.run(line, work))
+        };
+        // One job runs (held until released), one waits: the line is full.
+        let first = spawn(
+            Line::Bounded,
+            Box::new(move || {
+                let _ = started.send(());
+                let _ = hold.recv();
+                1
+            }),
+        );
+        running.recv().expect("the first job runs");
+        let second = spawn(Line::Bounded, Box::new(|| 2));
+        while pool.in_flight.load(Ordering::SeqCst) < 2 {
+            std::thread::yield_now();
+        }
+        assert_eq!(pool.run(Line::Bounded, || 3), Err(Busy));
+        let waits = spawn(Line::Waits, Box::new(|| 4));
+        release.send(()).expect("released");
+        assert_eq!(first.join().ok(), Some(Ok(1)));
+        assert_eq!(second.join().ok(), Some(Ok(2)));
+        assert_eq!(waits.join().ok(), Some(Ok(4)));
+        assert_eq!(pool.in_flight.load(Ordering::SeqCst), 0);
+    }
+}
