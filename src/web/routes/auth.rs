@@ -34,8 +34,9 @@ pub struct LoginResponse {
     responses(
         (status = 200, body = LoginResponse, description = "Logged in; the session cookie is set"),
         (status = 401, body = Problem, description = "Unknown email or wrong password (`unauthenticated`); the account has a second factor and `code` was missing (`second_factor_needed`) or wrong, expired or used already (`second_factor_wrong`)"),
-        (status = 403, body = Problem, description = "The organisation is switched off (`organisation_disabled`)"),
+        (status = 403, body = Problem, description = "The organisation is switched off (`organisation_disabled`), or signs in only through its identity provider (`sso_required`)"),
         (status = 429, body = Problem, description = "Too many failed logins for the account (5 in 15 minutes) or from the address (30); `Retry-After` says when to try again"),
+        (status = 503, body = Problem, description = "Too many passwords are being checked at once (`busy`); `Retry-After: 1`"),
         (status = 400, body = Problem),
     ),
     security(()),
@@ -104,7 +105,8 @@ pub async fn me(call: Call) -> ApiResult<JsonAnswer<Me>> {
 /// Changes the caller's password and ends all their sessions.
 #[utoipa::path(context_path = "/api/v1", tag = "auth", request_body = PasswordChange,
     responses((status = 204, description = "Changed; log in again"), (status = 401, body = Problem),
-        (status = 422, body = Problem, description = "Wrong current password or too short a new one")))]
+        (status = 422, body = Problem, description = "Wrong current password or too short a new one"),
+        (status = 503, body = Problem, description = "Too many passwords are being checked at once (`busy`)")))]
 #[post("/auth/password")]
 pub async fn change_password(
     call: Call,

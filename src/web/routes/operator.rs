@@ -15,7 +15,7 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 /// attempts are throttled like every login.
 #[utoipa::path(context_path = "/api/v1", tag = "operator", request_body = OperatorLogin,
     responses((status = 201, body = OperatorToken), (status = 401, body = Problem),
-        (status = 429, body = Problem), (status = 400, body = Problem)),
+        (status = 429, body = Problem), (status = 503, body = Problem), (status = 400, body = Problem)),
     security(()))]
 #[post("/operator/tokens")]
 pub async fn log_in(
