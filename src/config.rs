@@ -84,6 +84,11 @@ pub struct ServerSettings {
     /// same host, or tests); otherwise their issuer must be https://.
     #[arg(long, env = "CMAS_SSO_ALLOW_HTTP", default_value_t = false)]
     pub sso_allow_http: bool,
+
+    /// Logins that may wait per core while passwords are being checked;
+    /// beyond them a login is refused at once with 503 and Retry-After.
+    #[arg(long, env = "CMAS_LOGINS_WAITING", default_value_t = crate::auth::hashing_pool::WAITING_PER_THREAD)]
+    pub logins_waiting: usize,
 }
 
 /// Where e-mail goes, and the address links in it start with.

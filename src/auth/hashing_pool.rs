@@ -15,8 +15,19 @@ use std::sync::{mpsc, Arc, Mutex, OnceLock};
 
 type Job = Box<dyn FnOnce() + Send>;
 
-/// Password checks that may wait per hashing thread, besides the running one.
-const WAITING_PER_THREAD: usize = 16;
+/// Password checks that may wait per hashing thread, besides the running
+/// one, unless the server's settings say otherwise (`CMAS_LOGINS_WAITING`).
+pub const WAITING_PER_THREAD: usize = 16;
+
+/// The server's setting of waiting checks per thread, given before the
+/// first password is checked.
+static WAITING: OnceLock<usize> = OnceLock::new();
+
+/// Sets how many password checks may wait per thread; only the first call
+/// counts (the server's start), and only before the pool starts.
+pub fn configure(waiting_per_thread: usize) {
+    let _ = WAITING.set(waiting_per_thread);
+}
 
 /// Every hashing thread is busy and the line of checks is full.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -107,7 +118,8 @@ pub fn shared() -> &'static Pool {
     static POOL: OnceLock<Pool> = OnceLock::new();
     POOL.get_or_init(|| {
         let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
-        Pool::start(threads, threads * (1 + WAITING_PER_THREAD))
+        let waiting = WAITING.get().copied().unwrap_or(WAITING_PER_THREAD);
+        Pool::start(threads, threads * (1 + waiting))
     })
 }
 
