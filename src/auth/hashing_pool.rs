@@ -102,8 +102,10 @@ impl Pool {
         let in_flight = self.in_flight.clone();
         let (reply, answer) = mpsc::sync_channel(1);
         let sent = queue.send(Box::new(move || {
-            let _ = reply.send(work());
+            let result = work();
+            // The place in the line is free before the answer is given.
             in_flight.fetch_sub(1, Ordering::SeqCst);
+            let _ = reply.send(result);
         }));
         if sent.is_err() {
             self.in_flight.fetch_sub(1, Ordering::SeqCst);
