@@ -89,6 +89,12 @@ pub struct ServerSettings {
     /// beyond them a login is refused at once with 503 and Retry-After.
     #[arg(long, env = "CMAS_LOGINS_WAITING", default_value_t = crate::auth::hashing_pool::WAITING_PER_THREAD)]
     pub logins_waiting: usize,
+
+    /// How long, in milliseconds, an instance trusts a token or session it
+    /// has checked without reading it again: the bound on how soon a
+    /// revocation made at another instance stops it here (0: read every time).
+    #[arg(long, env = "CMAS_CREDENTIALS_KEPT_MS", default_value_t = 2000)]
+    pub credentials_kept_ms: u64,
 }
 
 /// Where e-mail goes, and the address links in it start with.

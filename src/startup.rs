@@ -33,7 +33,10 @@ impl Application {
         let address = listener.local_addr()?;
         let metrics = std::sync::Arc::new(crate::web::metrics::Metrics::default());
         let mut context = crate::app::App::new(db, settings.session_lifetime())
-            .with_mail(&settings.mail, &format!("http://{address}"));
+            .with_mail(&settings.mail, &format!("http://{address}"))
+            .with_credentials_kept(std::time::Duration::from_millis(
+                settings.credentials_kept_ms,
+            ));
         context.evidence = settings.evidence.clone();
         context.sso_allow_http = settings.sso_allow_http;
         crate::auth::hashing_pool::configure(settings.logins_waiting);

@@ -2,7 +2,9 @@
 //! keeps between requests (parsed questionnaires, portfolios, render slots).
 //! The server builds one at start-up; the command line builds its own.
 
+use super::credential_cache::{Checked, CredentialCache, Kind};
 use super::error::{AppError, AppResult};
+use super::kept::KeptBytes;
 use super::mail::MailSettings;
 use super::portfolio::PortfolioCache;
 use super::render_slots::Renders;
@@ -11,6 +13,13 @@ use crate::config::{DatabaseSettings, EvidenceLimits, MailArgs};
 use crate::db::instance_keys;
 use crate::db::{questionnaires::QuestionnaireCache, AnyConnection, Database};
 use std::sync::{Arc, OnceLock};
+
+/// The most bytes of consolidated results an instance keeps (an
+/// assessment's are 20–60 KB).
+const RESULTS_BYTES: u64 = 16 << 20;
+/// The most bytes of rendered reports an instance keeps (a scorecard PDF
+/// is about 70 KB).
+const DOCUMENT_BYTES: u64 = 32 << 20;
 
 /// The use cases' shared context; cheap to clone into a blocking task.
 #[derive(Clone)]
@@ -23,6 +32,12 @@ pub struct App {
     pub portfolios: Arc<PortfolioCache>,
     /// One report render per core at a time, each timed.
     pub renders: Arc<Renders>,
+    /// Consolidated results as JSON, by (assessment, version, answers version).
+    pub results: Arc<KeptBytes<(i32, i32, i32)>>,
+    /// Credentials checked in the last moments (see `credential_cache`).
+    pub credentials: Arc<CredentialCache>,
+    /// Rendered reports, by a digest of everything they show.
+    pub documents: Arc<KeptBytes<[u8; 32]>>,
     /// How long a browser session lasts without logging in again.
     pub session_lifetime: chrono::Duration,
     /// The largest evidence file and the most an organisation keeps.
@@ -49,9 +64,41 @@ impl App {
         self.db.read(f)
     }
 
-    /// Runs `f` in one transaction: all of its writes or none.
+    /// Runs `f` in one transaction: all of its writes or none. Whatever
+    /// it wrote, the credentials this instance remembers are forgotten
+    /// once it is committed (see `credential_cache`).
     pub fn write<T>(&self, f: impl FnOnce(&mut AnyConnection) -> AppResult<T>) -> AppResult<T> {
-        self.db.write(f)
+        let written = self.db.write(f);
+        self.credentials.forget_all();
+        written
+    }
+
+    /// Runs `f` in a transaction it may share with other such writes that
+    /// arrive meanwhile (a group commit), and answers once that is
+    /// committed. Only for writes that change no credential: the
+    /// credentials remembered are not forgotten.
+    pub fn write_together<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut AnyConnection) -> AppResult<T> + Send + 'static,
+    ) -> AppResult<T> {
+        self.db.write_together(f)
+    }
+
+    /// The credential of `kind` with digest `hash`, as this instance
+    /// remembers it, or else as `check` reads it (then remembered).
+    pub fn recall(
+        &self,
+        kind: Kind,
+        hash: String,
+        check: impl FnOnce(&mut AnyConnection, &str) -> AppResult<Checked>,
+    ) -> AppResult<Checked> {
+        let epoch = match self.credentials.recall(kind, &hash) {
+            Ok(checked) => return Ok(checked),
+            Err(epoch) => epoch,
+        };
+        let checked = self.read(|conn| check(conn, &hash))?;
+        self.credentials.keep(kind, hash, checked.clone(), epoch);
+        Ok(checked)
     }
 
     /// A context over `db` with empty caches.
@@ -61,12 +108,22 @@ impl App {
             questionnaires: QuestionnaireCache::default(),
             portfolios: Arc::default(),
             renders: Arc::default(),
+            results: Arc::new(KeptBytes::new(RESULTS_BYTES)),
+            documents: Arc::new(KeptBytes::new(DOCUMENT_BYTES)),
+            credentials: Arc::new(CredentialCache::new(std::time::Duration::from_secs(2))),
             session_lifetime,
             evidence: EvidenceLimits::default(),
             mail: MailSettings::default(),
             sso_allow_http: false,
             sealer: Arc::default(),
         }
+    }
+
+    /// Remembers checked credentials for `ttl` (none when zero): the bound
+    /// on a revocation made at another instance.
+    pub fn with_credentials_kept(mut self, ttl: std::time::Duration) -> App {
+        self.credentials = Arc::new(CredentialCache::new(ttl));
+        self
     }
 
     /// Mail as `args` configure it; links start with `fallback_url` when

@@ -7,8 +7,10 @@
 use super::error::{AppError, AppResult};
 use super::App;
 use crate::render::table::Table;
+use crate::report::branding::Branding;
 use crate::report::Paper;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
 
 /// A file as handed out: its bytes, its media type and a name to save it as.
@@ -42,6 +44,15 @@ impl Layout {
             Some("html") => Layout::Html,
             Some("docx") => Layout::Docx,
             _ => Layout::Pdf(paper),
+        }
+    }
+
+    /// The media type of a file in this layout.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Layout::Pdf(_) => PDF,
+            Layout::Html => HTML,
+            Layout::Docx => DOCX,
         }
     }
 
@@ -146,16 +157,79 @@ where
 {
     let kind = report.timed_as(layout);
     let Renderers { pdf, html, docx } = renderers;
-    let (bytes, content_type) = match layout {
-        Layout::Pdf(paper) => (app.renders.run(kind, || pdf(paper)), PDF),
-        Layout::Html => (app.renders.run(kind, html).map(String::into_bytes), HTML),
-        Layout::Docx => (app.renders.run(kind, docx), DOCX),
+    let bytes = match layout {
+        Layout::Pdf(paper) => app.renders.run(kind, || pdf(paper)),
+        Layout::Html => app.renders.run(kind, html).map(String::into_bytes),
+        Layout::Docx => app.renders.run(kind, docx),
     };
     Ok(Document {
         bytes: bytes.map_err(|e| AppError::internal(e.context(format!("cannot render {stem}"))))?,
-        content_type,
+        content_type: layout.content_type(),
         filename: format!("{stem}.{}", layout.extension()),
     })
+}
+
+/// Renders a report as [`render_report`] does, unless the same report was
+/// rendered before with the same content (`shows`: the report's model) in
+/// the same look: then the kept bytes are answered and nothing is rendered.
+/// The key is a digest of all of it, so a change anywhere is a new key.
+pub fn render_kept<P, H, D>(
+    app: &App,
+    (shows, branding): (&impl Serialize, &Branding),
+    report: Report,
+    layout: Layout,
+    stem: &str,
+    renderers: Renderers<P, H, D>,
+) -> AppResult<Document>
+where
+    P: FnOnce(Paper) -> anyhow::Result<Vec<u8>>,
+    H: FnOnce() -> anyhow::Result<String>,
+    D: FnOnce() -> anyhow::Result<Vec<u8>>,
+{
+    let mut digest = Sha256::new();
+    digest.update(format!(
+        "{:?}\n{layout:?}\n{stem}\n",
+        report.timed_as(layout)
+    ));
+    serde_json::to_writer(&mut digest, shows).map_err(AppError::internal)?;
+    look_into(&mut digest, branding);
+    let bytes = app.documents.get_or_make(digest.finalize().into(), || {
+        Ok(render_report(app, report, layout, stem, renderers)?.bytes)
+    })?;
+    Ok(Document {
+        bytes: bytes.to_vec(),
+        content_type: layout.content_type(),
+        filename: format!("{stem}.{}", layout.extension()),
+    })
+}
+
+/// Adds every part of a look to a digest (each field named, so a new one
+/// cannot be forgotten).
+fn look_into(digest: &mut Sha256, branding: &Branding) {
+    let Branding {
+        primary,
+        accent,
+        family,
+        cover,
+        footer,
+        confidentiality,
+        logo,
+    } = branding;
+    for part in [
+        &primary.to_string(),
+        &accent.to_string(),
+        family.key(),
+        &cover.to_string(),
+        footer,
+        confidentiality,
+    ] {
+        digest.update(part.len().to_le_bytes());
+        digest.update(part);
+    }
+    if let Some(logo) = logo {
+        digest.update(format!("{:?}", logo.shape));
+        digest.update(&*logo.bytes);
+    }
 }
 
 /// A file's name from what it holds, without its extension: the parts

@@ -2,6 +2,7 @@
 //! pool and its queries.
 
 use super::error::AppResult;
+use super::kept::CacheUse;
 use super::permissions::{require, ADMINS};
 use super::App;
 use crate::domain::role::Caller;
@@ -16,6 +17,11 @@ pub struct PoolUse {
     pub idle: u32,
     /// Queries run since the instance started.
     pub queries: u64,
+    /// Write transactions committed since it started (a group commit of
+    /// many saves counts once).
+    pub commits: u64,
+    /// How each of its caches served: results, documents, credentials.
+    pub caches: [(&'static str, CacheUse); 3],
 }
 
 /// The instance's database use, for its metrics (admins).
@@ -27,6 +33,12 @@ pub fn pool_use(app: &App, caller: &Caller) -> AppResult<PoolUse> {
         open,
         idle,
         queries: app.db.queries_run(),
+        commits: app.db.commits_made(),
+        caches: [
+            ("results", app.results.usage()),
+            ("documents", app.documents.usage()),
+            ("credentials", app.credentials.usage()),
+        ],
     })
 }
 

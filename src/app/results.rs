@@ -1,7 +1,8 @@
 //! Consolidated results of an assessment: stored answers → domain scoring.
 
 use super::assessments::visible;
-use super::error::AppResult;
+use super::error::{AppError, AppResult};
+use super::kept::KeptJson;
 use super::scores::questionnaire_of;
 use super::App;
 use crate::db::{agreed::AgreedRow, assessments::Assessment, scores::ScoreRow, AnyConnection};
@@ -27,18 +28,33 @@ pub struct ResultsView {
 }
 
 /// The consolidated results of an assessment the caller may see: per
-/// question, sub-area, area and overall.
-pub fn of_assessment(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<ResultsView> {
+/// question, sub-area, area and overall, as JSON. They are kept per
+/// instance by the assessment's versions, which every change of its status
+/// or answers bumps: a read is one indexed query when they are kept.
+pub fn of_assessment(
+    app: &App,
+    caller: &Caller,
+    id: AssessmentId,
+) -> AppResult<KeptJson<ResultsView>> {
     app.read(|conn| {
         let assessment = visible(conn, caller, id)?;
-        let questionnaire = questionnaire_of(app, conn, &assessment)?;
-        Ok(ResultsView {
-            assessment_id: assessment.id,
-            status: assessment.status(),
-            questionnaire_id: assessment.questionnaire_id,
-            questionnaire_version: questionnaire.version.clone(),
-            results: load(conn, &assessment, &questionnaire)?,
-        })
+        let key = (
+            assessment.id,
+            assessment.version,
+            assessment.answers_version,
+        );
+        let bytes = app.results.get_or_make(key, || {
+            let questionnaire = questionnaire_of(app, conn, &assessment)?;
+            let view = ResultsView {
+                assessment_id: assessment.id,
+                status: assessment.status(),
+                questionnaire_id: assessment.questionnaire_id,
+                questionnaire_version: questionnaire.version.clone(),
+                results: load(conn, &assessment, &questionnaire)?,
+            };
+            serde_json::to_vec(&view).map_err(AppError::internal)
+        })?;
+        Ok(KeptJson::new(bytes))
     })
 }
 

@@ -3,7 +3,7 @@
 
 use super::assessments::visible;
 use super::documents::Asked;
-use super::documents::{file_stem, render_report, Document, Layout, Renderers, Report};
+use super::documents::{file_stem, render_kept, Document, Layout, Renderers, Report};
 use super::error::{AppError, AppResult};
 use super::portfolio::{Combined, Portfolio};
 use super::questionnaire_language::in_language;
@@ -56,8 +56,9 @@ pub fn scorecard(
             branding::for_reports(conn, assessment.organisation_id)?,
         ))
     })?;
-    render_report(
+    render_kept(
         app,
+        (&card, &branding),
         Report::Scorecard,
         layout,
         &file_stem(&[

@@ -305,15 +305,19 @@ pub(super) fn record_answer_change(
 
 /// Saves the caller's answer to one question, as an assessor. An answer
 /// changed since the caller read it (`version`) is refused. The first
-/// answer moves a draft assessment to in progress.
+/// answer moves a draft assessment to in progress. Saves that arrive
+/// together are committed together (a group commit); each is answered once
+/// its own is committed, a stale one with its own 409.
 pub fn save(
     app: &App,
     caller: &Caller,
     id: AssessmentId,
-    question_id: &str,
-    input: &ScoreInput,
+    question_id: String,
+    input: ScoreInput,
 ) -> AppResult<ScoreView> {
-    app.write(|conn| {
+    let (kept_app, caller) = (app.clone(), *caller);
+    app.write_together(move |conn| {
+        let (app, caller, question_id, input) = (&kept_app, &caller, question_id.as_str(), &input);
         let (assessment, questionnaire) =
             answerable(app, conn, caller, id, question_id, |conn, a| {
                 require_assessor(conn, caller, a)

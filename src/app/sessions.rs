@@ -3,6 +3,7 @@
 //! session's CSRF token) or with an API token; either way every use case
 //! then gets the same [`Identity`].
 
+use super::credential_cache::{Checked, Kind};
 use super::error::{AppError, AppResult};
 use super::App;
 use crate::auth::digest;
@@ -77,24 +78,28 @@ fn stale(last_used: Option<chrono::NaiveDateTime>) -> bool {
 
 /// The caller behind an API token, used from `address`; an expired or
 /// revoked token, or one of a switched-off account or organisation, is
-/// refused.
+/// refused (within the credential cache's bound, see `credential_cache`).
 pub fn by_token(app: &App, secret: &str, address: &str) -> AppResult<Identity> {
     let hash = digest(secret);
-    let (identity, token) = app.read(|conn| {
+    let checked = app.recall(Kind::Token, hash, |conn, hash| {
         let invalid =
             || AppError::Unauthenticated("the API token is invalid, expired or revoked".into());
-        let token = ApiToken::find_live(conn, &hash)?.ok_or_else(invalid)?;
+        let token = ApiToken::find_live(conn, hash)?.ok_or_else(invalid)?;
         let (user, policy) = User::find_active(conn, token.user_id)?.ok_or_else(invalid)?;
         let credential = Credential::Token {
             id: token.id,
             scope: token.scope,
         };
-        Ok((Identity::of(&user, policy, credential), token))
+        Ok(Checked {
+            identity: Identity::of(&user, policy, credential),
+            row: token.id,
+            last_used: token.last_used_at,
+        })
     })?;
-    if stale(token.last_used_at) {
-        app.write(|conn| Ok(ApiToken::touch(conn, token.id, address)?))?;
+    if stale(checked.last_used) {
+        app.write(|conn| Ok(ApiToken::touch(conn, checked.row, address)?))?;
     }
-    Ok(identity)
+    Ok(checked.identity)
 }
 
 /// What a session request must show besides its cookie.
@@ -109,28 +114,33 @@ pub enum Csrf<'a> {
 /// also have sent the session's CSRF token.
 pub fn by_session(app: &App, secret: &str, csrf: Csrf<'_>, address: &str) -> AppResult<Identity> {
     let hash = digest(secret);
-    let (session, (user, policy)) = app
-        .read(|conn| live_session(conn, &hash))?
-        .ok_or_else(|| AppError::Unauthenticated("the session has expired; log in again".into()))?;
-    if stale(session.last_seen_at) {
-        app.write(|conn| Ok(Session::touch(conn, session.id, address)?))?;
+    let checked = app.recall(Kind::Session, hash.clone(), |conn, hash| {
+        let (session, (user, policy)) = live_session(conn, hash)?.ok_or_else(|| {
+            AppError::Unauthenticated("the session has expired; log in again".into())
+        })?;
+        let credential = Credential::Session {
+            token_hash: hash.to_owned(),
+            csrf_token: session.csrf_token,
+        };
+        Ok(Checked {
+            identity: Identity::of(&user, policy, credential),
+            row: session.id,
+            last_used: session.last_seen_at,
+        })
+    })?;
+    if stale(checked.last_used) {
+        app.write(|conn| Ok(Session::touch(conn, checked.row, address)?))?;
     }
     if let Csrf::Sent(sent) = csrf {
-        if !sent.is_some_and(|sent| csrf_matches(sent, &session.csrf_token)) {
+        let expected = checked.identity.csrf_token().unwrap_or_default();
+        if !sent.is_some_and(|sent| csrf_matches(sent, expected)) {
             return Err(AppError::forbidden(
                 "csrf_failed",
                 "a session request that changes data must send the session's CSRF token in X-CSRF-Token",
             ));
         }
     }
-    Ok(Identity::of(
-        &user,
-        policy,
-        Credential::Session {
-            token_hash: hash,
-            csrf_token: session.csrf_token,
-        },
-    ))
+    Ok(checked.identity)
 }
 
 /// The person behind a session cookie and the name of their organisation,

@@ -32,6 +32,9 @@ pub struct Assessment {
     pub created_at: chrono::NaiveDateTime,
     pub updated_at: chrono::NaiveDateTime,
     pub finalised_at: Option<chrono::NaiveDateTime>,
+    /// Bumped by every change of an assessor's answer: with `version`, it
+    /// names one state of the consolidated results.
+    pub answers_version: i32,
 }
 
 pub struct NewAssessment {
@@ -334,6 +337,15 @@ impl Assessment {
             ))
             .returning(assessments::all_columns)
             .get_result::<Assessment>(conn)
+    }
+
+    /// Records that an assessor's answer changed, in the transaction that
+    /// changed it.
+    pub fn answers_changed(conn: &mut AnyConnection, id: i32) -> QueryResult<()> {
+        diesel::update(assessments::table.find(id))
+            .set(assessments::answers_version.eq(assessments::answers_version + 1))
+            .execute(conn)?;
+        Ok(())
     }
 
     /// Marks the first score of a draft: the assessment is now in progress.

@@ -14,6 +14,7 @@ pub mod audit_names;
 pub mod brandings;
 pub mod clients;
 pub mod evidence;
+mod group_commit;
 pub mod instance_keys;
 pub mod interviews;
 pub mod invitations;
@@ -146,6 +147,10 @@ pub struct Database {
     sqlite_writer: Option<Arc<Mutex<()>>>,
     /// Queries run by the pool's connections since it opened.
     queries: Arc<AtomicU64>,
+    /// Write transactions committed since it opened.
+    commits: Arc<AtomicU64>,
+    /// Writes waiting to share a transaction (`write_together`).
+    batches: Arc<group_commit::Batches>,
 }
 
 /// The PostgreSQL advisory lock of setup (migrations, bootstrap): "cmas" in ASCII.
@@ -188,6 +193,8 @@ impl Database {
             pool,
             sqlite_writer: matches!(url, DatabaseUrl::Sqlite(_)).then(|| Arc::new(Mutex::new(()))),
             queries,
+            commits: Arc::default(),
+            batches: Arc::default(),
         };
         db.migrate()?;
         Ok(db)
@@ -221,6 +228,24 @@ impl Database {
         self.queries.load(Ordering::Relaxed)
     }
 
+    /// Write transactions committed so far (a group commit counts once).
+    pub fn commits_made(&self) -> u64 {
+        self.commits.load(Ordering::Relaxed)
+    }
+
+    fn counted_commit(&self) {
+        self.commits.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// SQLite has one writer at a time: the turn to write, taken before a
+    /// connection so that queued writers cannot drain the pool that readers
+    /// need. PostgreSQL writers need no turn.
+    fn writer_turn(&self) -> Option<std::sync::MutexGuard<'_, ()>> {
+        self.sqlite_writer
+            .as_ref()
+            .map(|m| m.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+    }
+
     /// Pool size, open connections and idle ones, for the metrics.
     pub fn pool_state(&self) -> (u32, u32, u32) {
         let state = self.pool.state();
@@ -236,14 +261,13 @@ impl Database {
     where
         E: From<diesel::result::Error> + From<diesel::r2d2::PoolError>,
     {
-        // Wait for the turn before taking a connection, so queued writers
-        // cannot drain the pool that readers need.
-        let _turn = self
-            .sqlite_writer
-            .as_ref()
-            .map(|m| m.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
+        let _turn = self.writer_turn();
         let mut conn = self.pool.get()?;
-        conn.transaction(|c| f(c))
+        let written = conn.transaction(|c| f(c));
+        if written.is_ok() {
+            self.counted_commit();
+        }
+        written
     }
 
     /// Runs `f` in one read-only transaction that sees one consistent state

@@ -122,6 +122,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         finalised_at -> Nullable<Timestamp>,
+        answers_version -> Integer,
     }
 }
 

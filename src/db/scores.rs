@@ -1,6 +1,6 @@
 //! Each assessor's scores, one row per assessor and question.
 
-use super::{now, schema::scores, AnyConnection};
+use super::{assessments::Assessment, now, schema::scores, AnyConnection};
 use diesel::prelude::*;
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, serde::Serialize)]
@@ -73,6 +73,8 @@ impl ScoreRow {
     /// sure none exists yet.
     pub fn insert_batch(conn: &mut AnyConnection, answers: Vec<NewAnswer>) -> QueryResult<()> {
         let at = now();
+        let mut assessments: Vec<i32> = answers.iter().map(|a| a.assessment_id).collect();
+        assessments.dedup();
         let rows: Vec<_> = answers
             .into_iter()
             .map(|a| {
@@ -98,6 +100,9 @@ impl ScoreRow {
                 AnyConnection::Postgresql(c) => insert.execute(c)?,
             };
         }
+        for id in assessments {
+            Assessment::answers_changed(conn, id)?;
+        }
         Ok(())
     }
 
@@ -108,6 +113,24 @@ impl ScoreRow {
         assessment_id: i32,
         assessor_id: i32,
         question_id: &str,
+        fields: &AnswerFields,
+        expected_version: Option<i32>,
+    ) -> QueryResult<Saved> {
+        let saved = Self::write(
+            conn,
+            (assessment_id, assessor_id, question_id),
+            fields,
+            expected_version,
+        )?;
+        if let Saved::Written { .. } = saved {
+            Assessment::answers_changed(conn, assessment_id)?;
+        }
+        Ok(saved)
+    }
+
+    fn write(
+        conn: &mut AnyConnection,
+        (assessment_id, assessor_id, question_id): (i32, i32, &str),
         fields: &AnswerFields,
         expected_version: Option<i32>,
     ) -> QueryResult<Saved> {

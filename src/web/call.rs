@@ -7,6 +7,7 @@ use super::problem::{ApiError, ApiResult};
 use super::state::AppState;
 use crate::app::documents::Document;
 use crate::app::error::{AppError, AppResult};
+use crate::app::kept::KeptJson;
 use crate::app::listing::Paged;
 use crate::app::sessions::Identity;
 use crate::app::App;
@@ -86,7 +87,20 @@ impl Call {
             })
             .await?;
         Ok(JsonAnswer {
-            bytes,
+            bytes: bytes.into(),
+            holds: PhantomData,
+        })
+    }
+
+    /// Runs the use case and answers the JSON it kept.
+    pub async fn kept_json<T, F>(self, use_case: F) -> ApiResult<JsonAnswer<T>>
+    where
+        F: FnOnce(&App, &Caller) -> AppResult<KeptJson<T>> + Send + 'static,
+        T: Send + 'static,
+    {
+        let kept = self.run(use_case).await?;
+        Ok(JsonAnswer {
+            bytes: web::Bytes::from_owner(kept.bytes),
             holds: PhantomData,
         })
     }
@@ -139,7 +153,7 @@ impl FromRequest for Call {
 /// made it: a long list never holds an async worker. `T` names what it
 /// holds, for the reader of a handler's signature.
 pub struct JsonAnswer<T> {
-    bytes: Vec<u8>,
+    bytes: web::Bytes,
     holds: PhantomData<fn() -> T>,
 }
 

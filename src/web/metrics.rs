@@ -13,7 +13,7 @@
 use super::call::Call;
 use super::problem::ApiResult;
 use super::state::AppState;
-use crate::app::operations;
+use crate::app::operations::{self, PoolUse};
 use crate::app::render_slots::RenderWatcher;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -79,6 +79,11 @@ struct RenderLabels {
     kind: &'static str,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Hash, EncodeLabelSet)]
+struct CacheLabels {
+    cache: &'static str,
+}
+
 /// This instance's counters.
 #[derive(Debug)]
 pub struct Metrics {
@@ -86,6 +91,10 @@ pub struct Metrics {
     requests: Family<RequestLabels, Histogram>,
     renders: Family<RenderLabels, Histogram>,
     queries: Counter,
+    commits: Counter,
+    cache_hits: Family<CacheLabels, Counter>,
+    cache_misses: Family<CacheLabels, Counter>,
+    cache_bytes: Family<CacheLabels, Gauge>,
     pool_size: Gauge,
     pool_open: Gauge,
     pool_idle: Gauge,
@@ -97,7 +106,8 @@ impl Default for Metrics {
             Family::<RequestLabels, Histogram>::new_with_constructor(latency as fn() -> Histogram);
         let renders =
             Family::<RenderLabels, Histogram>::new_with_constructor(latency as fn() -> Histogram);
-        let (queries, pool_size, pool_open, pool_idle) = Default::default();
+        let (queries, commits, pool_size, pool_open, pool_idle) = Default::default();
+        let (cache_hits, cache_misses, cache_bytes) = Default::default();
         let mut registry = Registry::default();
         registry.register_with_unit(
             "cmas_http_request_duration",
@@ -115,6 +125,27 @@ impl Default for Metrics {
             "cmas_db_queries",
             "Queries run by this instance",
             Counter::clone(&queries),
+        );
+        registry.register(
+            "cmas_db_commits",
+            "Write transactions committed by this instance (a group commit of many saves counts once)",
+            Counter::clone(&commits),
+        );
+        registry.register(
+            "cmas_cache_hits",
+            "Answers served from a cache of this instance (results, documents, credentials)",
+            Family::clone(&cache_hits),
+        );
+        registry.register(
+            "cmas_cache_misses",
+            "Answers a cache of this instance did not hold and had to make",
+            Family::clone(&cache_misses),
+        );
+        registry.register_with_unit(
+            "cmas_cache",
+            "Bytes a cache of this instance holds now (results, documents)",
+            Unit::Bytes,
+            Family::clone(&cache_bytes),
         );
         registry.register(
             "cmas_db_pool_max_connections",
@@ -136,6 +167,10 @@ impl Default for Metrics {
             requests,
             renders,
             queries,
+            commits,
+            cache_hits,
+            cache_misses,
+            cache_bytes,
             pool_size,
             pool_open,
             pool_idle,
@@ -169,15 +204,27 @@ impl Metrics {
     }
 
     /// The OpenMetrics text of everything counted so far, with the pool's
-    /// use and the queries run as they are now.
-    fn exposition(&self, pool: (u32, u32, u32), queries: u64) -> String {
-        let (size, open, idle) = pool;
-        self.pool_size.set(size.into());
-        self.pool_open.set(open.into());
-        self.pool_idle.set(idle.into());
-        // The pool counts its queries; a counter only rises, so it takes the
-        // larger of the two whichever scrape comes first.
-        self.queries.inner().fetch_max(queries, Ordering::Relaxed);
+    /// use, the queries and commits run and the caches' use as they are now.
+    fn exposition(&self, usage: &PoolUse) -> String {
+        self.pool_size.set(usage.size.into());
+        self.pool_open.set(usage.open.into());
+        self.pool_idle.set(usage.idle.into());
+        // The pool counts; a counter only rises, so it takes the larger of
+        // the two whichever scrape comes first.
+        let rise_to = |counter: &Counter, value: u64| {
+            counter.inner().fetch_max(value, Ordering::Relaxed);
+        };
+        rise_to(&self.queries, usage.queries);
+        rise_to(&self.commits, usage.commits);
+        for (cache, kept) in usage.caches {
+            let labels = CacheLabels { cache };
+            rise_to(&self.cache_hits.get_or_create(&labels), kept.hits);
+            rise_to(&self.cache_misses.get_or_create(&labels), kept.misses);
+            if cache != "credentials" {
+                let bytes = i64::try_from(kept.bytes).unwrap_or(i64::MAX);
+                self.cache_bytes.get_or_create(&labels).set(bytes);
+            }
+        }
         let mut out = String::new();
         if let Err(e) = prometheus_client::encoding::text::encode(&mut out, &self.registry) {
             tracing::error!(error = %e, "the metrics could not be written");
@@ -243,10 +290,8 @@ pub async fn observe(
 #[get("/metrics")]
 pub async fn prometheus(call: Call) -> ApiResult<HttpResponse> {
     let state = call.state.clone();
-    let pool = call.run(operations::pool_use).await?;
-    let text = state
-        .metrics
-        .exposition((pool.size, pool.open, pool.idle), pool.queries);
+    let usage = call.run(operations::pool_use).await?;
+    let text = state.metrics.exposition(&usage);
     Ok(HttpResponse::Ok()
         .content_type("application/openmetrics-text; version=1.0.0; charset=utf-8")
         .body(text))
@@ -263,7 +308,23 @@ mod tests {
             metrics.observe_request(&method, (*route).to_owned(), *status, *seconds);
         }
         metrics.rendered("scorecard_pdf", 0.02);
-        metrics.exposition((8, 3, 2), 41)
+        let kept = crate::app::kept::CacheUse {
+            hits: 5,
+            misses: 2,
+            bytes: 4096,
+        };
+        metrics.exposition(&PoolUse {
+            size: 8,
+            open: 3,
+            idle: 2,
+            queries: 41,
+            commits: 17,
+            caches: [
+                ("results", kept),
+                ("documents", kept),
+                ("credentials", kept),
+            ],
+        })
     }
 
     #[test]
@@ -296,6 +357,14 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("cmas_db_queries_total 41\n"), "{text}");
+        assert!(text.contains("cmas_db_commits_total 17\n"), "{text}");
+        assert!(
+            text.contains("cmas_cache_hits_total{cache=\"documents\"} 5\n")
+                && text.contains("cmas_cache_misses_total{cache=\"results\"} 2\n")
+                && text.contains("cmas_cache_bytes{cache=\"results\"} 4096\n")
+                && !text.contains("cmas_cache_bytes{cache=\"credentials\"}"),
+            "{text}"
+        );
         assert!(text.ends_with("# EOF\n"), "{text}");
     }
 

@@ -33,6 +33,7 @@ mod fieldwork;
 mod foreign_ids;
 mod hardening;
 mod home;
+mod hot_paths;
 mod invitations;
 mod languages;
 mod mail;

@@ -12,6 +12,6 @@ use actix_web::{get, web};
     responses((status = 200, body = ResultsView), (status = 401, body = Problem), (status = 404, body = Problem)))]
 #[get("/assessments/{id}/results")]
 pub async fn get(call: Call, path: web::Path<AssessmentId>) -> ApiResult<JsonAnswer<ResultsView>> {
-    call.json(move |app, caller| results::of_assessment(app, caller, path.into_inner()))
+    call.kept_json(move |app, caller| results::of_assessment(app, caller, path.into_inner()))
         .await
 }
