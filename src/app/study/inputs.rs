@@ -186,7 +186,7 @@ fn reliability(
     })?;
     let agreement = scored.iter().map(|s| s.agreement.clone()).collect();
     // Items must be the same questions: only assessments on the study's questionnaire count for α.
-    let on_study: Vec<&[f64]> = scored
+    let on_study: Vec<&[f32]> = scored
         .iter()
         .filter(|s| s.questionnaire_id == questionnaire_id)
         .map(|s| s.items.as_slice())
@@ -226,8 +226,9 @@ fn item_scores(
                 q.questions()
                     .map(
                         |question| match answered.next_if(|r| r.question_id == question.id) {
-                            Some(r) => r.percent.map_or(f64::NAN, |p| p.combined.get()),
-                            None => f64::NAN,
+                            #[expect(clippy::cast_possible_truncation, reason = "a % to seven digits")]
+                            Some(r) => r.percent.map_or(f32::NAN, |p| p.combined.get() as f32),
+                            None => f32::NAN,
                         },
                     )
                     .collect()

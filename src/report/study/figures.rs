@@ -131,7 +131,7 @@ pub(super) fn panel_consistency(panels: &[HashMap<i32, f64>]) -> PanelConsistenc
 /// Cronbach's α per area of `questionnaire`, its questions as items, over
 /// assessments on it: each gives the combined % of every question in
 /// questionnaire order (NaN where unanswered).
-pub fn reliability(questionnaire: &Questionnaire, assessments: &[&[f64]]) -> Vec<Reliability> {
+pub fn reliability(questionnaire: &Questionnaire, assessments: &[&[f32]]) -> Vec<Reliability> {
     let mut start = 0;
     questionnaire
         .areas
@@ -145,7 +145,7 @@ pub fn reliability(questionnaire: &Questionnaire, assessments: &[&[f64]]) -> Vec
                 .iter()
                 .filter_map(|items| items.get(range.clone()))
                 .filter(|part| part.iter().all(|v| v.is_finite()))
-                .map(<[f64]>::to_vec)
+                .map(|part| part.iter().copied().map(f64::from).collect())
                 .collect();
             match stats::cronbach_alpha(&rows, 0.95) {
                 Ok(a) => Reliability {
