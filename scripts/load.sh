@@ -63,6 +63,11 @@ token="$(curl -sf -X POST "${base}/api/v1/auth/login" -H 'content-type: applicat
 bearer="$(curl -sf -b "${work}/cookies" -H "X-CSRF-Token: ${token}" -X POST "${base}/api/v1/tokens" \
   -H 'content-type: application/json' -d '{"name":"load"}' | json 'd["token"]')"
 auth="Authorization: Bearer ${bearer}"
+# An admin's token, for the server's own counters at /metrics.
+admin_token="$(curl -sf -X POST "${base}/api/v1/auth/login" -H 'content-type: application/json' \
+  -d '{"email":"admin@demo.cmas","password":"demo-admin-pass"}' -c "${work}/admin-cookies" | json 'd["csrf_token"]')"
+admin_bearer="$(curl -sf -b "${work}/admin-cookies" -H "X-CSRF-Token: ${admin_token}" -X POST "${base}/api/v1/tokens" \
+  -H 'content-type: application/json' -d '{"name":"metrics"}' | json 'd["token"]')"
 final="$(curl -sf -H "$auth" "${base}/api/v1/assessments?status=final" | json 'd[0]["id"]')"
 questionnaire="$(curl -sf -H "$auth" "${base}/api/v1/questionnaires" | json 'd[0]["id"]')"
 client="$(curl -sf -H "$auth" "${base}/api/v1/clients" | json 'd[0]["id"]')"
@@ -106,9 +111,14 @@ to_ms() { # wrk prints 812.00us, 1.23ms or 1.02s
   python3 -c "v='$1'; print(round(float(v[:-2])/1000,2) if v.endswith('us') else round(float(v[:-2]),2) if v.endswith('ms') else round(float(v[:-1])*1000,1))"
 }
 
+# The server's resident memory now, and its counters in /metrics.
+rss_mib() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/${server}/status"; }
+metric() { curl -sf -H "Authorization: Bearer ${admin_bearer}" "${base}/metrics" | awk -v s="$1" '$1 == s {print $2}'; }
+commits_before="$(metric cmas_db_commits_total)"
+
 echo
-echo "| ${backend}, ${clients} clients, ${connections} connections, ${duration} | requests/s | p50 ms | p99 ms | × ceiling |"
-echo "|---|---|---|---|---|"
+echo "| ${backend}, ${clients} clients, ${connections} connections, ${duration} | requests/s | p50 ms | p99 ms | × ceiling | RSS after, MiB |"
+echo "|---|---|---|---|---|---|"
 ceiling=""
 for scenario in "${scenarios[@]}"; do
   IFS='|' read -r name path script <<<"$scenario"
@@ -121,7 +131,19 @@ for scenario in "${scenarios[@]}"; do
   errors="$(awk '/Non-2xx/ {print $5}' <<<"$out")"
   [ -z "$ceiling" ] && ceiling="$rps"
   ratio="$(python3 -c "print(f'{float($rps)/float($ceiling):.2f}')")"
-  echo "| ${name}${errors:+ (${errors} non-2xx)} | ${rps} | ${p50} | ${p99} | ${ratio} |"
+  echo "| ${name}${errors:+ (${errors} non-2xx)} | ${rps} | ${p50} | ${p99} | ${ratio} | $(rss_mib) |"
+  if [ "$name" = "save a score" ]; then
+    saves="$(awk '/requests in/ {print $1}' <<<"$out")"
+    commits_after="$(metric cmas_db_commits_total)"
+    save_line="Saves: ${saves} answered in $((commits_after - commits_before)) commits."
+  fi
+done
+echo
+echo "$save_line"
+for cache in results documents credentials; do
+  hits="$(metric "cmas_cache_hits_total{cache=\"${cache}\"}")"
+  misses="$(metric "cmas_cache_misses_total{cache=\"${cache}\"}")"
+  echo "Cache ${cache}: ${hits} hits, ${misses} misses."
 done
 echo
 echo "Single requests, one at a time (ms):"

@@ -42,19 +42,21 @@ pub fn scorecard(
     let edition = permissions::edition(caller, asked.edition)?;
     let today = chrono::Utc::now().date_naive();
     // The scorecard and the look it is laid out in, read together.
-    let (card, branding) = app.read(|conn| {
-        let assessment = visible(conn, caller, id)?;
-        Ok((
-            load(
-                app,
-                conn,
-                caller,
-                &assessment,
-                (edition, asked.language),
-                today,
-            )?,
-            branding::for_reports(conn, assessment.organisation_id)?,
-        ))
+    let (card, branding) = app.renders.gather(|| {
+        app.read(|conn| {
+            let assessment = visible(conn, caller, id)?;
+            Ok((
+                load(
+                    app,
+                    conn,
+                    caller,
+                    &assessment,
+                    (edition, asked.language),
+                    today,
+                )?,
+                branding::for_reports(conn, assessment.organisation_id)?,
+            ))
+        })
     })?;
     render_kept(
         app,
