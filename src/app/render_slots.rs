@@ -18,8 +18,9 @@ pub trait RenderWatcher: Send + Sync {
 pub struct Renders {
     slots: Slots,
     /// Gathering a report's content takes a slot of its own kind (one per
-    /// core too): 64 scorecards gathered at once took the server from 109
-    /// to 157 MiB, and more at once only queue for the CPU.
+    /// core too): more at once only queue for the CPU. (64 scorecards at
+    /// once took the server from 109 to 157 MiB; taking turns, from 108 to
+    /// 150: most of that is per thread and per connection, not gathering.)
     gathering: Slots,
     watcher: OnceLock<Arc<dyn RenderWatcher>>,
 }

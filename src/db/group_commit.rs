@@ -8,6 +8,12 @@
 //!
 //! There is no writer thread: the first caller to find nobody writing
 //! becomes the writer for whatever has queued up, then hands over.
+//!
+//! PostgreSQL writes without it: writers there run side by side and
+//! PostgreSQL already flushes the WAL of commits that arrive together at
+//! once. Grouping in the application put every save on one connection's
+//! round trips, one after another: 297 saves/s on the 10,000-client
+//! portfolio against 1,209–1,314 with a transaction each.
 
 use super::{AnyConnection, Database};
 use diesel::result::Error;
@@ -62,6 +68,9 @@ impl Database {
         T: Send + 'static,
         E: From<Error> + From<diesel::r2d2::PoolError> + Send + 'static,
     {
+        if self.sqlite_writer.is_none() {
+            return self.write(f);
+        }
         let (answer, answered) = mpsc::sync_channel::<Result<T, E>>(1);
         let job: Job = Box::new(move |conn| {
             let outcome = conn.transaction(f);

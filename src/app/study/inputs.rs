@@ -229,7 +229,10 @@ fn item_scores(
                 q.questions()
                     .map(
                         |question| match answered.next_if(|r| r.question_id == question.id) {
-                            #[expect(clippy::cast_possible_truncation, reason = "a % to seven digits")]
+                            #[expect(
+                                clippy::cast_possible_truncation,
+                                reason = "a % to seven digits"
+                            )]
                             Some(r) => r.percent.map_or(f32::NAN, |p| p.combined.get() as f32),
                             None => f32::NAN,
                         },
