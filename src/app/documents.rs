@@ -47,6 +47,15 @@ impl Layout {
         }
     }
 
+    /// `bytes` in this layout as the file `{stem}.pdf`, `.html` or `.docx`.
+    fn document(self, stem: &str, bytes: Vec<u8>) -> Document {
+        Document {
+            bytes,
+            content_type: self.content_type(),
+            filename: format!("{stem}.{}", self.extension()),
+        }
+    }
+
     /// The media type of a file in this layout.
     pub fn content_type(self) -> &'static str {
         match self {
@@ -162,11 +171,9 @@ where
         Layout::Html => app.renders.run(kind, html).map(String::into_bytes),
         Layout::Docx => app.renders.run(kind, docx),
     };
-    Ok(Document {
-        bytes: bytes.map_err(|e| AppError::internal(e.context(format!("cannot render {stem}"))))?,
-        content_type: layout.content_type(),
-        filename: format!("{stem}.{}", layout.extension()),
-    })
+    let bytes =
+        bytes.map_err(|e| AppError::internal(e.context(format!("cannot render {stem}"))))?;
+    Ok(layout.document(stem, bytes))
 }
 
 /// Renders a report as [`render_report`] does, unless the same report was
@@ -196,11 +203,7 @@ where
     let bytes = app.documents.get_or_make(digest.finalize().into(), || {
         Ok(render_report(app, report, layout, stem, renderers)?.bytes)
     })?;
-    Ok(Document {
-        bytes: bytes.to_vec(),
-        content_type: layout.content_type(),
-        filename: format!("{stem}.{}", layout.extension()),
-    })
+    Ok(layout.document(stem, bytes.to_vec()))
 }
 
 /// Adds every part of a look to a digest (each field named, so a new one
