@@ -90,6 +90,11 @@ pub struct ServerSettings {
     #[arg(long, env = "CMAS_LOGINS_WAITING", default_value_t = crate::auth::hashing_pool::WAITING_PER_THREAD)]
     pub logins_waiting: usize,
 
+    /// Threads that check passwords (argon2, 19 MiB each while they work);
+    /// by default half the cores, so that logins never take them all.
+    #[arg(long, env = "CMAS_HASHING_THREADS")]
+    pub hashing_threads: Option<usize>,
+
     /// How long, in milliseconds, an instance trusts a token or session it
     /// has checked without reading it again: the bound on how soon a
     /// revocation made at another instance stops it here (0: read every time).

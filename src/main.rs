@@ -4,7 +4,8 @@ use clap::Parser;
 use std::process::ExitCode;
 
 /// jemalloc, whose background thread hands memory freed after a burst back
-/// to the system once it has been idle for its decay time (ten seconds).
+/// to the system once it has been idle for its decay time (one second,
+/// `.cargo/config.toml`).
 #[cfg(not(target_env = "msvc"))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;

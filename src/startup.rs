@@ -39,7 +39,7 @@ impl Application {
             ));
         context.evidence = settings.evidence.clone();
         context.sso_allow_http = settings.sso_allow_http;
-        crate::auth::hashing_pool::configure(settings.logins_waiting);
+        crate::auth::hashing_pool::configure(settings.hashing_threads, settings.logins_waiting);
         // A key that cannot be read stops the start, not a later login.
         context.sealer()?;
         if let Some(smtp) = &settings.mail.smtp_url {

@@ -7,37 +7,21 @@ pub mod sealed;
 pub mod totp;
 
 use argon2::password_hash::{rand_core::OsRng, Output, ParamsString, PasswordHash, SaltString};
-use argon2::{Algorithm, Argon2, Block, Params, Version};
+use argon2::{Algorithm, Argon2, Params, Version};
 use base64::Engine;
 use hashing_pool::{Busy, Line};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
-use std::cell::RefCell;
 
 /// Shortest password cmas accepts.
 pub const MIN_PASSWORD_LEN: usize = 10;
 
-thread_local! {
-    /// A hashing thread's argon2 memory (19 MiB), kept for its next
-    /// computation. Freeing it each time made glibc raise its mmap threshold
-    /// to 19 MiB, after which every thread's arena kept blocks that large:
-    /// 64 concurrent logins took the server from 89 to 264 MiB.
-    static MEMORY: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Runs argon2 into `out` with this thread's kept memory.
+/// Runs argon2 into `out` in the hashing thread's memory.
 fn argon2_into(argon: &Argon2, password: &[u8], salt: &[u8], out: &mut [u8]) -> bool {
-    MEMORY.with(|kept| {
-        let mut kept = kept.borrow_mut();
-        let blocks = argon.params().block_count();
-        if kept.len() < blocks {
-            kept.resize(blocks, Block::new());
-        }
-        kept.get_mut(..blocks).is_some_and(|memory| {
-            argon
-                .hash_password_into_with_memory(password, salt, out, memory)
-                .is_ok()
-        })
+    hashing_pool::with_memory(argon.params().block_count(), |memory| {
+        argon
+            .hash_password_into_with_memory(password, salt, out, memory)
+            .is_ok()
     })
 }
 

@@ -107,8 +107,11 @@ impl DatabaseUrl {
 /// Prepares each new connection: a counter of the queries it runs (for the
 /// metrics, and for tests that hold a request to a constant number of
 /// queries), and for SQLite the pragmas: WAL so readers never block the
-/// writer, foreign keys enforced, and a busy timeout instead of immediate
-/// "database is locked" errors.
+/// writer, foreign keys enforced, a busy timeout instead of immediate
+/// "database is locked" errors, and a page cache of 512 KiB rather than
+/// SQLite's 2 MB: each pooled connection keeps its own, ten of them were a
+/// fifth of the server's memory, and the operating system caches the file
+/// for all of them.
 #[derive(Debug)]
 struct ConnectionSetup {
     queries: Arc<AtomicU64>,
@@ -130,7 +133,7 @@ impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for ConnectionSetup
         if let AnyConnection::Sqlite(conn) = conn {
             conn.batch_execute(
                 "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                 PRAGMA foreign_keys = ON;",
+                 PRAGMA foreign_keys = ON; PRAGMA cache_size = -512;",
             )
             .map_err(diesel::r2d2::Error::QueryError)?;
         }
