@@ -318,50 +318,59 @@ pub fn save(
     let (kept_app, caller) = (app.clone(), *caller);
     app.write_together(move |conn| {
         let (app, caller, question_id, input) = (&kept_app, &caller, question_id.as_str(), &input);
-        let (assessment, questionnaire) =
-            answerable(app, conn, caller, id, question_id, |conn, a| {
-                require_assessor(conn, caller, a)
-            })?;
+        let (_, questionnaire) = answerable(app, conn, caller, id, question_id, |conn, a| {
+            require_assessor(conn, caller, a)
+        })?;
         let fields = answer_fields(input, &questionnaire, Drafts::Allowed)?;
-        let saved = ScoreRow::save(
+        ScoreRow::save(
             conn,
-            id.get(),
-            caller.user_id.get(),
-            question_id,
-            &fields,
-            input.version,
-        )?;
-        let (before, after) = match saved {
-            Saved::Written { before, after } => (before, after),
-            Saved::Stale { current } => {
-                return Err(AppError::conflict(
-                    "stale_version",
-                    format!(
+            (id.get(), caller.user_id.get(), question_id),
+            (&fields, input.version),
+            |conn, saved| saved_answer(conn, caller, (id, question_id), input, saved),
+        )
+    })
+}
+
+/// The rest of a save once the answer is written or refused: a stale one
+/// is a 409; a written one starts a draft, is audited and cites what it
+/// cites.
+fn saved_answer(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    (id, question_id): (AssessmentId, &str),
+    input: &ScoreInput,
+    saved: Saved,
+) -> AppResult<ScoreView> {
+    let (before, after) = match saved {
+        Saved::Written { before, after } => (before, after),
+        Saved::Stale { current } => {
+            return Err(AppError::conflict(
+                "stale_version",
+                format!(
                     "your answer changed since you read it (now version {}); reload and try again",
                     current.version
                 ),
-                ))
-            }
-            Saved::Missing => {
-                return Err(AppError::conflict(
-                    "stale_version",
-                    "you have no answer to this question yet; send version 0 or none",
-                ))
-            }
-        };
-        Assessment::start_if_draft(conn, assessment.id)?;
-        record_answer_change(
-            conn,
-            caller,
-            id.get(),
-            "score.save",
-            question_id,
-            before.map(|b| b.fields()),
-            Some(after.fields()),
-        )?;
-        let cited = cite(conn, caller, id, question_id, input.evidence_ids.as_deref())?;
-        Ok(ScoreView::new(after, cited))
-    })
+            ))
+        }
+        Saved::Missing => {
+            return Err(AppError::conflict(
+                "stale_version",
+                "you have no answer to this question yet; send version 0 or none",
+            ))
+        }
+    };
+    Assessment::start_if_draft(conn, id.get())?;
+    record_answer_change(
+        conn,
+        caller,
+        id.get(),
+        "score.save",
+        question_id,
+        before.map(|b| b.fields()),
+        Some(after.fields()),
+    )?;
+    let cited = cite(conn, caller, id, question_id, input.evidence_ids.as_deref())?;
+    Ok(ScoreView::new(after, cited))
 }
 
 /// Replaces what the caller's answer cites, when `evidence_ids` is given,

@@ -86,6 +86,8 @@ pub struct Pool {
     in_flight: Arc<AtomicUsize>,
     /// The most jobs in flight a bounded one may join.
     limit: usize,
+    /// Threads running.
+    threads: usize,
 }
 
 impl Pool {
@@ -93,10 +95,9 @@ impl Pool {
     pub fn start(threads: usize, limit: usize) -> Pool {
         let (send, receive) = mpsc::channel::<Job>();
         let receive = Arc::new(Mutex::new(receive));
-        let in_flight = Arc::new(AtomicUsize::new(0));
         let mut started = 0;
         for i in 0..threads {
-            let (receive, in_flight) = (receive.clone(), in_flight.clone());
+            let receive = receive.clone();
             let spawned = std::thread::Builder::new()
                 .name(format!("argon2-{i}"))
                 .spawn(move || loop {
@@ -105,17 +106,14 @@ impl Pool {
                         Ok(job) => job(),
                         Err(_) => break,
                     }
-                    // No job would come to this thread next: give the memory back.
-                    if in_flight.load(Ordering::SeqCst) < threads {
-                        MEMORY.take();
-                    }
                 });
             started += usize::from(spawned.is_ok());
         }
         Pool {
             // Without threads (none could start), the work runs where it is asked for.
             queue: (started > 0).then_some(send),
-            in_flight,
+            in_flight: Arc::default(),
+            threads: started,
             limit,
         }
     }
@@ -134,12 +132,15 @@ impl Pool {
             self.in_flight.fetch_sub(1, Ordering::SeqCst);
             return Err(Busy);
         }
-        let in_flight = self.in_flight.clone();
+        let (in_flight, threads) = (self.in_flight.clone(), self.threads);
         let (reply, answer) = mpsc::sync_channel(1);
         let sent = queue.send(Box::new(move || {
             let result = work();
-            // The place in the line is free before the answer is given.
-            in_flight.fetch_sub(1, Ordering::SeqCst);
+            // The place in the line is free before the answer is given, and
+            // when no job is left for this thread its memory is given back.
+            if in_flight.fetch_sub(1, Ordering::SeqCst) <= threads {
+                MEMORY.take();
+            }
             let _ = reply.send(result);
         }));
         if sent.is_err() {

@@ -106,26 +106,32 @@ impl ScoreRow {
         Ok(())
     }
 
-    /// Creates or replaces an assessor's answer. With `expected_version`, the
-    /// write only happens if the stored row still has that version.
-    pub fn save(
+    /// Creates or replaces an assessor's answer (with `expected_version`,
+    /// only if the stored row still has that version), runs `rest` (the
+    /// rest of the caller's transaction: its audit record, its citations),
+    /// and only then bumps the assessment's answers version when the answer
+    /// was written. That update locks the assessment's row until the commit
+    /// on PostgreSQL, so it comes last: saves to one assessment then wait
+    /// for each other only through the commit, not through the audit and
+    /// citations as well.
+    pub fn save<T, E: From<diesel::result::Error>>(
         conn: &mut AnyConnection,
-        assessment_id: i32,
-        assessor_id: i32,
-        question_id: &str,
-        fields: &AnswerFields,
-        expected_version: Option<i32>,
-    ) -> QueryResult<Saved> {
+        (assessment_id, assessor_id, question_id): (i32, i32, &str),
+        (fields, expected_version): (&AnswerFields, Option<i32>),
+        rest: impl FnOnce(&mut AnyConnection, Saved) -> Result<T, E>,
+    ) -> Result<T, E> {
         let saved = Self::write(
             conn,
             (assessment_id, assessor_id, question_id),
             fields,
             expected_version,
         )?;
-        if let Saved::Written { .. } = saved {
+        let written = matches!(saved, Saved::Written { .. });
+        let done = rest(conn, saved)?;
+        if written {
             Assessment::answers_changed(conn, assessment_id)?;
         }
-        Ok(saved)
+        Ok(done)
     }
 
     fn write(

@@ -143,27 +143,31 @@ pub fn import(
                 done.unchanged += 1;
                 continue;
             }
-            match ScoreRow::save(conn, id.get(), caller.user_id.get(), &answer.question_id, &fields, input.version)? {
-                Saved::Written { before, after } => {
-                    record_answer_change(
-                        conn,
-                        caller,
-                        id.get(),
-                        "score.workbook",
-                        &answer.question_id,
-                        before.map(|b| b.fields()),
-                        Some(after.fields()),
-                    )?;
-                    done.saved += 1;
+            let question_id = answer.question_id.as_str();
+            let key = (id.get(), caller.user_id.get(), question_id);
+            ScoreRow::save(conn, key, (&fields, input.version), |conn, saved| {
+                match saved {
+                    Saved::Written { before, after } => {
+                        record_answer_change(
+                            conn,
+                            caller,
+                            id.get(),
+                            "score.workbook",
+                            question_id,
+                            before.map(|b| b.fields()),
+                            Some(after.fields()),
+                        )?;
+                        done.saved += 1;
+                    }
+                    Saved::Stale { .. } | Saved::Missing => problems.push(Flaw::new(
+                        &answer.at,
+                        format!(
+                            "the answer to {question_id} changed in cmas after the workbook was downloaded; download a fresh workbook or score this question online"
+                        ),
+                    )),
                 }
-                Saved::Stale { .. } | Saved::Missing => problems.push(Flaw::new(
-                    &answer.at,
-                    format!(
-                        "the answer to {} changed in cmas after the workbook was downloaded; download a fresh workbook or score this question online",
-                        answer.question_id
-                    ),
-                )),
-            }
+                Ok::<_, AppError>(())
+            })?;
         }
         if !problems.is_empty() {
             // Returning the error rolls back what this loop wrote.
