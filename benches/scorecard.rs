@@ -7,8 +7,8 @@ use cmas::domain::questionnaire::Questionnaire;
 use cmas::domain::scoring::{consolidate, roll_up, Answer, Results};
 use cmas::render::{docx, html, pdf};
 use cmas::report::{
-    build, AnswerNote, Benchmark, Branding, Edition, History, Meta, PortfolioEntry, Scorecard,
-    ScorecardInput,
+    build, AnswerNote, AreaScores, Benchmark, Branding, Edition, History, Meta, PortfolioEntry,
+    Scorecard, ScorecardInput,
 };
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::collections::BTreeMap;
@@ -64,8 +64,12 @@ fn areas(q: &Questionnaire, rng: &mut Lcg) -> BTreeMap<String, f64> {
 fn scorecard(q: &Questionnaire) -> Scorecard {
     let mut rng = Lcg(2026);
     let (results, notes) = results(q, &mut rng);
-    let others: Vec<(f64, BTreeMap<String, f64>)> = (0..48)
-        .map(|_| (15.0 + rng.next(55) as f64, areas(q, &mut rng)))
+    let others: Vec<(f64, AreaScores)> = (0..48)
+        .map(|_| {
+            let overall = 15.0 + rng.next(55) as f64;
+            let areas = areas(q, &mut rng).into_iter().map(|(id, v)| (id.into(), v));
+            (overall, AreaScores::new(areas))
+        })
         .collect();
     let sectors = ["Retail banking", "Insurance", "Telecoms", "Utilities"];
     let portfolio: Vec<PortfolioEntry> = others

@@ -111,19 +111,28 @@ to_ms() { # wrk prints 812.00us, 1.23ms or 1.02s
   python3 -c "v='$1'; print(round(float(v[:-2])/1000,2) if v.endswith('us') else round(float(v[:-2]),2) if v.endswith('ms') else round(float(v[:-1])*1000,1))"
 }
 
-# The server's resident memory now, and its counters in /metrics.
+# The server's resident memory now, its peak since the last reset_peak
+# (writing 5 to clear_refs resets VmHWM), and its counters in /metrics.
 rss_mib() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/${server}/status"; }
+peak_mib() { awk '/VmHWM/ {print int($2 / 1024)}' "/proc/${server}/status"; }
+peak_overall=0
+reset_peak() {
+  peak_overall=$(( $(peak_mib) > peak_overall ? $(peak_mib) : peak_overall ))
+  echo 5 >"/proc/${server}/clear_refs"
+}
 metric() { curl -sf -H "Authorization: Bearer ${admin_bearer}" "${base}/metrics" | awk -v s="$1" '$1 == s {print $2}'; }
 commits_before="$(metric cmas_db_commits_total)"
 
 echo
-echo "| ${backend}, ${clients} clients, ${connections} connections, ${duration} | requests/s | p50 ms | p99 ms | × ceiling | RSS after, MiB |"
-echo "|---|---|---|---|---|---|"
+echo "| ${backend}, ${clients} clients, ${connections} connections, ${duration} | requests/s | p50 ms | p99 ms | × ceiling | RSS after, MiB | peak during, MiB |"
+echo "|---|---|---|---|---|---|---|"
+echo "| (start-up: demo loaded, study worked out, two logins) | | | | | $(rss_mib) | $(peak_mib) |"
 ceiling=""
 for scenario in "${scenarios[@]}"; do
   IFS='|' read -r name path script <<<"$scenario"
   args=(-t2 -c"$connections" -d"$duration" --latency)
   [ -n "$script" ] && args+=(-s "$script")
+  reset_peak
   out="$(wrk "${args[@]}" "${base}${path}")"
   rps="$(awk '/^Requests\/sec/ {print $2}' <<<"$out")"
   p50="$(to_ms "$(awk '$1=="50%" {print $2}' <<<"$out")")"
@@ -131,7 +140,7 @@ for scenario in "${scenarios[@]}"; do
   errors="$(awk '/Non-2xx/ {print $5}' <<<"$out")"
   [ -z "$ceiling" ] && ceiling="$rps"
   ratio="$(python3 -c "print(f'{float($rps)/float($ceiling):.2f}')")"
-  echo "| ${name}${errors:+ (${errors} non-2xx)} | ${rps} | ${p50} | ${p99} | ${ratio} | $(rss_mib) |"
+  echo "| ${name}${errors:+ (${errors} non-2xx)} | ${rps} | ${p50} | ${p99} | ${ratio} | $(rss_mib) | $(peak_mib) |"
   if [ "$name" = "save a score" ]; then
     saves="$(awk '/requests in/ {print $1}' <<<"$out")"
     commits_after="$(metric cmas_db_commits_total)"
@@ -146,6 +155,7 @@ for cache in results documents credentials; do
   echo "Cache ${cache}: ${hits} hits, ${misses} misses."
 done
 echo
+reset_peak
 echo "Single requests, one at a time (ms):"
 ms() { curl -s -o /dev/null -w '%{time_total}' -H "$auth" "${base}$1" | python3 -c "import sys; print(round(float(sys.stdin.read())*1000,1))"; }
 scorecard="/api/v1/assessments/${final}/scorecard.pdf"
@@ -165,6 +175,7 @@ curl -sf -o /dev/null -H "$auth" -X PATCH "${base}/api/v1/assessments/${fresh}" 
 echo "- after one more finalisation, scorecard PDF: $(ms "$scorecard"), then $(ms "$scorecard")"
 echo "- after one more finalisation, study: $(ms /api/v1/analysis/portfolio), then $(ms /api/v1/analysis/portfolio)"
 
-rss="$(awk '/VmHWM/ {print $2}' "/proc/${server}/status")"
+echo "- peak memory during these single requests: $(peak_mib) MiB"
+reset_peak
 echo
-echo "Peak server memory (VmHWM): $((rss / 1024)) MiB"
+echo "Peak server memory over the whole run (VmHWM, the highest of the phases above): ${peak_overall} MiB"

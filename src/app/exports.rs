@@ -168,7 +168,7 @@ pub fn kpi_values(app: &App, caller: &Caller, period: &str, format: Format) -> A
         table.push(vec![
             name(&client_names, v.client_id),
             name(&kpi_names, v.kpi_id),
-            v.period.as_str().into(),
+            period.into(),
             Cell::Number(v.value),
         ]);
     }

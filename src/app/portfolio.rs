@@ -11,7 +11,9 @@ use crate::db::organisations::{DataVersions, Organisation};
 use crate::db::result_summaries;
 use crate::db::AnyConnection;
 use crate::domain::scoring::OVERALL;
+use crate::domain::shared_text::SharedText;
 use crate::report::study::Agreement;
+use crate::report::AreaScores;
 use diesel::QueryResult;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, RwLock};
@@ -22,7 +24,7 @@ pub struct Combined {
     /// The overall combined %; 0 when nothing was scored.
     pub overall: f64,
     /// Each area's combined %, by area id; an area with no score is absent.
-    pub areas: BTreeMap<String, f64>,
+    pub areas: AreaScores,
 }
 
 /// Area weights from the study (see `study::area_weights`) and how many
@@ -136,13 +138,15 @@ impl Portfolio {
                 None => unknown.push(id),
             }
         }
+        let mut area_ids = SharedText::default();
         for (id, summary) in result_summaries::load(conn, &unknown)? {
             let overall = summary.get(OVERALL).map_or(0.0, |d| d.combined.get());
-            let areas = summary
-                .into_iter()
-                .filter(|(node, _)| node != OVERALL)
-                .map(|(node, d)| (node, d.combined.get()))
-                .collect();
+            let areas = AreaScores::new(
+                summary
+                    .into_iter()
+                    .filter(|(node, _)| node != OVERALL)
+                    .map(|(node, d)| (area_ids.share(node), d.combined.get())),
+            );
             latest.insert(id, Arc::new(Combined { overall, areas }));
         }
         let item_scores = previous

@@ -4,13 +4,14 @@
 
 use super::assessments::{require_lead, require_open, visible};
 use super::error::{AppError, AppResult};
+use super::evidence::citing::cite;
 use super::input::{optional, required, LONG_TEXT};
 use super::permissions::{require, STAFF};
 use super::App;
 use crate::db::agreed::AgreedRow;
 use crate::db::assessments::Assessment;
 use crate::db::audit::{AuditEvent, Change};
-use crate::db::evidence::{Citation, EvidenceRow};
+use crate::db::evidence::Citation;
 use crate::db::scores::{AnswerFields, Saved, ScoreRow};
 use crate::db::AnyConnection;
 use crate::domain::ids::AssessmentId;
@@ -371,48 +372,6 @@ fn saved_answer(
     )?;
     let cited = cite(conn, caller, id, question_id, input.evidence_ids.as_deref())?;
     Ok(ScoreView::new(after, cited))
-}
-
-/// Replaces what the caller's answer cites, when `evidence_ids` is given,
-/// and records the change; returns what the answer cites now.
-fn cite(
-    conn: &mut AnyConnection,
-    caller: &Caller,
-    id: AssessmentId,
-    question_id: &str,
-    evidence_ids: Option<&[i32]>,
-) -> AppResult<Vec<i32>> {
-    let (assessment_id, assessor) = (id.get(), caller.user_id.get());
-    let Some(ids) = evidence_ids else {
-        return Ok(Citation::list_for_answer(
-            conn,
-            assessment_id,
-            assessor,
-            question_id,
-        )?);
-    };
-    let mut ids = ids.to_vec();
-    ids.sort_unstable();
-    ids.dedup();
-    for &evidence_id in &ids {
-        if EvidenceRow::find(conn, assessment_id, evidence_id)?.is_none() {
-            return Err(AppError::invalid_field(
-                "unknown_evidence",
-                "evidence_ids",
-                format!("evidence item {evidence_id} is not part of this assessment"),
-            ));
-        }
-    }
-    let before = Citation::replace(conn, assessment_id, assessor, question_id, &ids)?;
-    if before != ids {
-        AuditEvent::record(
-            conn,
-            Change::by(caller, "assessment", assessment_id, "evidence.cite")
-                .before(serde_json::json!({ "question_id": question_id, "evidence_ids": before }))
-                .after(serde_json::json!({ "question_id": question_id, "evidence_ids": ids })),
-        )?;
-    }
-    Ok(ids)
 }
 
 /// Answers given so far (staff): the caller's own, or every assessor's for

@@ -11,8 +11,10 @@ use super::{
 use crate::domain::{
     assessment::{AssessmentFilter, Status},
     role::Caller,
+    shared_text::SharedText,
 };
 use diesel::prelude::*;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
 #[diesel(table_name = assessments)]
@@ -68,7 +70,8 @@ pub struct FinalEntry {
     pub client_id: i32,
     pub scope: ScopeKey,
     pub date: chrono::NaiveDate,
-    pub sector: String,
+    /// Shared between the entries of one sector.
+    pub sector: Arc<str>,
     pub questionnaire_id: i32,
 }
 
@@ -282,6 +285,7 @@ impl Assessment {
                 assessments::questionnaire_id,
             ))
             .load(conn)?;
+        let mut sectors = SharedText::default();
         Ok(rows
             .into_iter()
             .map(
@@ -290,7 +294,7 @@ impl Assessment {
                     client_id,
                     scope: (bu, product, group),
                     date,
-                    sector,
+                    sector: sectors.share(sector),
                     questionnaire_id,
                 },
             )

@@ -71,6 +71,14 @@ pub struct KpiValue {
     pub value: f64,
 }
 
+/// One KPI value of a given period.
+#[derive(Debug, Clone, Copy, PartialEq, Queryable)]
+pub struct PeriodValue {
+    pub kpi_id: i32,
+    pub client_id: i32,
+    pub value: f64,
+}
+
 impl KpiValue {
     /// Sets the organisation's values, each replacing the one of the same
     /// KPI, client and period. The caller has checked that the KPIs and
@@ -121,33 +129,21 @@ impl KpiValue {
             .load(conn)
     }
 
-    /// The organisation's values for a period.
+    /// The organisation's values for a period, by KPI and client. The
+    /// period is the one asked for, so it is not read again for each of
+    /// the tens of thousands of values a study reads.
     pub fn for_period(
         conn: &mut AnyConnection,
         organisation_id: i32,
         period: &str,
-    ) -> QueryResult<Vec<KpiValue>> {
-        let rows: Vec<(i32, i32, String, f64)> = kpi_values::table
+    ) -> QueryResult<Vec<PeriodValue>> {
+        kpi_values::table
             .inner_join(kpis::table)
             .filter(kpis::organisation_id.eq(organisation_id))
             .filter(kpi_values::period.eq(period))
-            .select((
-                kpi_values::kpi_id,
-                kpi_values::client_id,
-                kpi_values::period,
-                kpi_values::value,
-            ))
+            .select((kpi_values::kpi_id, kpi_values::client_id, kpi_values::value))
             .order((kpi_values::kpi_id, kpi_values::client_id))
-            .load(conn)?;
-        Ok(rows
-            .into_iter()
-            .map(|(kpi_id, client_id, period, value)| KpiValue {
-                kpi_id,
-                client_id,
-                period,
-                value,
-            })
-            .collect())
+            .load(conn)
     }
 
     /// The periods with values, newest last.

@@ -19,6 +19,7 @@ pub mod programme;
 pub mod questionnaire;
 pub mod role;
 pub mod scoring;
+pub mod shared_text;
 pub mod sso;
 pub mod text;
 pub mod throttle;

@@ -1,11 +1,13 @@
 //! Building the scorecard from an assessment's results and its context.
 
+use super::area_scores::AreaScores;
 use super::benchmark::{percentile_rank, quantile, quartile, Benchmark};
 use super::model::*;
 use crate::domain::i18n::{words, Arg, Language, Words};
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::scoring::{Percent, QuestionResult, Results};
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 mod plans;
 
@@ -27,7 +29,7 @@ pub struct PortfolioEntry<'a> {
     pub sector: &'a str,
     pub overall: f64,
     /// Combined % by area id.
-    pub areas: &'a BTreeMap<String, f64>,
+    pub areas: &'a AreaScores,
 }
 
 /// An earlier final assessment of the same client and scope.
@@ -79,11 +81,12 @@ pub fn build(input: ScorecardInput<'_>) -> Scorecard {
     let results = input.results;
     let combined =
         |p: Option<crate::domain::scoring::Dimensions>| p.map_or(0.0, |d| d.combined.get());
-    let own_areas: BTreeMap<String, f64> = results
-        .areas
-        .iter()
-        .map(|a| (a.rollup.id.clone(), combined(a.rollup.percent)))
-        .collect();
+    let own_areas = AreaScores::new(
+        results
+            .areas
+            .iter()
+            .map(|a| (Arc::from(a.rollup.id.as_str()), combined(a.rollup.percent))),
+    );
     let own_sector = input.meta.sector.clone();
     let own = PortfolioEntry {
         sector: &own_sector,
@@ -109,12 +112,12 @@ pub fn build(input: ScorecardInput<'_>) -> Scorecard {
         .map(|area| {
             let values: Vec<f64> = everyone
                 .iter()
-                .filter_map(|e| e.areas.get(&area.id).copied())
+                .filter_map(|e| e.areas.get(&area.id))
                 .collect();
             AreaBenchmark {
                 id: area.id.clone(),
                 name: area.name.clone(),
-                client: own.areas.get(&area.id).copied().unwrap_or(0.0),
+                client: own.areas.get(&area.id).unwrap_or(0.0),
                 median: quantile(&values, 0.5).unwrap_or(0.0),
                 top_quartile: quantile(&values, 0.75).unwrap_or(0.0),
                 target: target_of(&area.id).map(|(t, _)| t),
@@ -252,18 +255,17 @@ fn trend(
     date: chrono::NaiveDate,
     radar: &[AreaBenchmark],
 ) -> Vec<TrendPoint> {
-    let point = |date, overall, areas: &BTreeMap<String, f64>| TrendPoint {
+    let point = |date, overall, area: &dyn Fn(&str) -> Option<f64>| TrendPoint {
         date,
         overall,
-        areas: radar
-            .iter()
-            .map(|a| areas.get(&a.id).copied().unwrap_or(0.0))
-            .collect(),
+        areas: radar.iter().map(|a| area(&a.id).unwrap_or(0.0)).collect(),
     };
     history
         .iter()
-        .map(|h| point(h.date, h.overall, &h.areas))
-        .chain(std::iter::once(point(date, own.overall, own.areas)))
+        .map(|h| point(h.date, h.overall, &|id| h.areas.get(id).copied()))
+        .chain(std::iter::once(point(date, own.overall, &|id| {
+            own.areas.get(id)
+        })))
         .collect()
 }
 

@@ -3,6 +3,7 @@
 //! and the portfolio study (`study`), with their wording from `reports/*.toml`.
 //! Built by `app`, laid out by `render`. Pure: no storage, no HTTP, no drawing.
 
+mod area_scores;
 mod benchmark;
 pub mod branding;
 mod build;
@@ -15,6 +16,7 @@ pub mod study;
 pub mod template_words;
 pub mod wording;
 
+pub use area_scores::AreaScores;
 pub use benchmark::{percentile_rank, quantile, quartile, Benchmark, MIN_SAME_SCOPE};
 pub use branding::{Branding, Logo};
 pub use build::{build, AnswerNote, History, PortfolioEntry, ScorecardInput};

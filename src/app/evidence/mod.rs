@@ -4,6 +4,7 @@
 //! its evidence; executives only the items an admin shared with them.
 //! Every upload, link, share and removal is audited on the assessment.
 
+pub(super) mod citing;
 pub mod file_type;
 mod upload;
 

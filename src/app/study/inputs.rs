@@ -53,7 +53,7 @@ pub(super) fn work_out(
                 let combined = portfolio.latest.get(&e.id)?;
                 let value = match area {
                     None => Some(combined.overall),
-                    Some(area) => combined.areas.get(area).copied(),
+                    Some(area) => combined.areas.get(area),
                 };
                 value.map(|v| (*client, v))
             })

@@ -98,13 +98,7 @@ fn meta(date: &str) -> Meta {
 /// A portfolio entry for a test; its areas are leaked, as the kept portfolio
 /// would otherwise own them.
 fn entry(sector: &'static str, ap: f64, po: f64, me: f64) -> PortfolioEntry<'static> {
-    let areas: BTreeMap<String, f64> = [
-        ("AP".to_owned(), ap),
-        ("PO".to_owned(), po),
-        ("ME".to_owned(), me),
-    ]
-    .into_iter()
-    .collect();
+    let areas = AreaScores::new([("AP".into(), ap), ("PO".into(), po), ("ME".into(), me)]);
     PortfolioEntry {
         sector,
         overall: (ap + po + me) / 3.0,

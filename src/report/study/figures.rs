@@ -5,6 +5,7 @@
 use super::{Agreement, Cell, PanelConsistency, Reliability, ScatterPoint, Series};
 use crate::domain::performance::consensus;
 use crate::domain::questionnaire::Questionnaire;
+use crate::report::area_scores::AreaScores;
 use crate::stats::{self, Correlation, Method};
 use std::collections::{BTreeMap, HashMap};
 
@@ -206,7 +207,7 @@ pub fn assessor_agreement<'a>(
 /// priorities; with the number of clients behind it. `None` without any.
 pub fn area_weights<'a>(
     panels: &[HashMap<i32, f64>],
-    clients: impl IntoIterator<Item = (i32, &'a BTreeMap<String, f64>)>,
+    clients: impl IntoIterator<Item = (i32, &'a AreaScores)>,
 ) -> Option<(HashMap<String, f64>, usize)> {
     let performance = consensus(panels);
     let mut by_area: BTreeMap<String, (Vec<f64>, Vec<f64>)> = BTreeMap::new();
@@ -214,9 +215,9 @@ pub fn area_weights<'a>(
         let Some(rank) = performance.get(&client) else {
             continue;
         };
-        for (area, value) in areas {
-            let pair = by_area.entry(area.clone()).or_default();
-            pair.0.push(*value);
+        for (area, value) in areas.iter() {
+            let pair = by_area.entry(area.to_owned()).or_default();
+            pair.0.push(value);
             pair.1.push(-rank);
         }
     }
