@@ -7,7 +7,7 @@
 //!
 //! Each thread keeps its argon2 memory from one computation to the next
 //! while checks are waiting, and gives it back once there are fewer jobs
-//! than threads: an idle server holds none of it (38 MiB on two cores).
+//! than threads: an idle server holds none of it (19 MiB a thread).
 //! Allocating it for every computation instead let the allocator hold
 //! freed blocks that large: 64 logins at once took the server from 104 to
 //! 201-220 MiB (jemalloc; 264 MiB with glibc), against 106-108 kept.
