@@ -64,6 +64,12 @@ impl App {
         self.db.read(f)
     }
 
+    /// Runs `f`, a read of one statement, outside any transaction (see
+    /// `Database::read_one`).
+    pub fn read_one<T>(&self, f: impl FnOnce(&mut AnyConnection) -> AppResult<T>) -> AppResult<T> {
+        self.db.read_one(f)
+    }
+
     /// Runs `f` in one transaction: all of its writes or none. Whatever
     /// it wrote, the credentials this instance remembers are forgotten
     /// once it is committed (see `credential_cache`).
@@ -82,6 +88,12 @@ impl App {
         f: impl FnOnce(&mut AnyConnection) -> AppResult<T> + Send + 'static,
     ) -> AppResult<T> {
         self.db.write_together(f)
+    }
+
+    /// The credential of `kind` with digest `hash` if this instance
+    /// remembers it (no database).
+    pub fn remembered(&self, kind: Kind, hash: &str) -> Option<Checked> {
+        self.credentials.remembered(kind, hash)
     }
 
     /// The credential of `kind` with digest `hash`, as this instance

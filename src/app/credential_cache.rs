@@ -77,16 +77,25 @@ impl CredentialCache {
     /// The credential checked within the last `ttl`, if any; otherwise
     /// the epoch to pass to [`CredentialCache::keep`].
     pub fn recall(&self, kind: Kind, digest: &str) -> Result<Checked, u64> {
-        if !self.ttl.is_zero() {
-            if let Some(entry) = self.entries.get(&(kind, digest.to_owned())) {
-                if entry.at.elapsed() < self.ttl {
-                    self.hits.fetch_add(1, Ordering::Relaxed);
-                    return Ok(entry.checked);
-                }
-            }
+        if let Some(checked) = self.remembered(kind, digest) {
+            return Ok(checked);
         }
         self.misses.fetch_add(1, Ordering::Relaxed);
         Err(*self.lock())
+    }
+
+    /// The credential, if it is remembered and younger than the bound
+    /// (counted as a hit; a miss is counted by the `recall` that follows).
+    pub fn remembered(&self, kind: Kind, digest: &str) -> Option<Checked> {
+        if self.ttl.is_zero() {
+            return None;
+        }
+        let entry = self.entries.get(&(kind, digest.to_owned()))?;
+        if entry.at.elapsed() >= self.ttl {
+            return None;
+        }
+        self.hits.fetch_add(1, Ordering::Relaxed);
+        Some(entry.checked)
     }
 
     /// Remembers a credential read since `epoch`, unless something was

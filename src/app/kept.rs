@@ -51,14 +51,21 @@ impl<K: Eq + Hash + Clone> KeptBytes<K> {
         }
     }
 
+    /// The bytes kept under `key`, if any (counted as a hit; a miss is
+    /// counted by the `get_or_make` that follows it).
+    pub fn get(&self, key: &K) -> Option<Arc<[u8]>> {
+        let bytes = self.cache.get(key)?;
+        self.hits.fetch_add(1, Ordering::Relaxed);
+        Some(bytes)
+    }
+
     /// The bytes kept under `key`, or `make`'s, kept from now on.
     pub fn get_or_make(
         &self,
         key: K,
         make: impl FnOnce() -> AppResult<Vec<u8>>,
     ) -> AppResult<Arc<[u8]>> {
-        if let Some(bytes) = self.cache.get(&key) {
-            self.hits.fetch_add(1, Ordering::Relaxed);
+        if let Some(bytes) = self.get(&key) {
             return Ok(bytes);
         }
         self.misses.fetch_add(1, Ordering::Relaxed);

@@ -30,20 +30,20 @@ pub struct ResultsView {
 /// The consolidated results of an assessment the caller may see: per
 /// question, sub-area, area and overall, as JSON. They are kept per
 /// instance by the assessment's versions, which every change of its status
-/// or answers bumps: a read is one indexed query when they are kept.
+/// or answers bumps: when they are kept, a read is one indexed query (the
+/// assessment as the caller may see it), outside any transaction.
 pub fn of_assessment(
     app: &App,
     caller: &Caller,
     id: AssessmentId,
 ) -> AppResult<KeptJson<ResultsView>> {
+    let seen = app.read_one(|conn| visible(conn, caller, id))?;
+    if let Some(bytes) = app.results.get(&versions(&seen)) {
+        return Ok(KeptJson::new(bytes));
+    }
     app.read(|conn| {
         let assessment = visible(conn, caller, id)?;
-        let key = (
-            assessment.id,
-            assessment.version,
-            assessment.answers_version,
-        );
-        let bytes = app.results.get_or_make(key, || {
+        let bytes = app.results.get_or_make(versions(&assessment), || {
             let questionnaire = questionnaire_of(app, conn, &assessment)?;
             let view = ResultsView {
                 assessment_id: assessment.id,
@@ -56,6 +56,16 @@ pub fn of_assessment(
         })?;
         Ok(KeptJson::new(bytes))
     })
+}
+
+/// What kept results are kept by: the assessment and the versions of its
+/// status and of its answers.
+fn versions(assessment: &Assessment) -> (i32, i32, i32) {
+    (
+        assessment.id,
+        assessment.version,
+        assessment.answers_version,
+    )
 }
 
 /// Reads stored answer columns as a domain answer. Rows are validated on the

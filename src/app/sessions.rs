@@ -131,8 +131,13 @@ pub fn by_session(app: &App, secret: &str, csrf: Csrf<'_>, address: &str) -> App
     if stale(checked.last_used) {
         app.write(|conn| Ok(Session::touch(conn, checked.row, address)?))?;
     }
+    with_csrf(checked.identity, csrf)
+}
+
+/// The session's caller, if the request carries what it must.
+fn with_csrf(identity: Identity, csrf: Csrf<'_>) -> AppResult<Identity> {
     if let Csrf::Sent(sent) = csrf {
-        let expected = checked.identity.csrf_token().unwrap_or_default();
+        let expected = identity.csrf_token().unwrap_or_default();
         if !sent.is_some_and(|sent| csrf_matches(sent, expected)) {
             return Err(AppError::forbidden(
                 "csrf_failed",
@@ -140,7 +145,27 @@ pub fn by_session(app: &App, secret: &str, csrf: Csrf<'_>, address: &str) -> App
             ));
         }
     }
-    Ok(checked.identity)
+    Ok(identity)
+}
+
+/// The caller behind an API token as this instance remembers it, without
+/// the database, so that the web layer can ask on its own threads before
+/// handing the request to the blocking pool. `None`: ask `by_token`
+/// (the token is not remembered, or its last use is due to be noted).
+pub fn remembered_token(app: &App, secret: &str) -> Option<Identity> {
+    remembered(app, Kind::Token, secret)
+}
+
+/// As `remembered_token`, for a session cookie and its CSRF check;
+/// `None`: ask `by_session`.
+pub fn remembered_session(app: &App, secret: &str, csrf: Csrf<'_>) -> Option<AppResult<Identity>> {
+    remembered(app, Kind::Session, secret).map(|identity| with_csrf(identity, csrf))
+}
+
+fn remembered(app: &App, kind: Kind, secret: &str) -> Option<Identity> {
+    app.remembered(kind, &digest(secret))
+        .filter(|checked| !stale(checked.last_used))
+        .map(|checked| checked.identity)
 }
 
 /// The person behind a session cookie and the name of their organisation,

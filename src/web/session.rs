@@ -53,6 +53,15 @@ fn reach(method: &Method, path: &str) -> Reach {
     }
 }
 
+/// What a session request must show besides its cookie: the CSRF token it
+/// sent when it changes data.
+fn csrf_to_show(needs_csrf: bool, sent: Option<&str>) -> Csrf<'_> {
+    match needs_csrf {
+        true => Csrf::Sent(sent),
+        false => Csrf::NotNeeded,
+    }
+}
+
 /// What a person may reach while their organisation waits for them to
 /// enrol a second factor: who they are, the enrolment, and logging out.
 const WHILE_ENROLLING: [&str; 4] = [
@@ -108,23 +117,40 @@ impl FromRequest for Identity {
             .unwrap_or_default();
         Box::pin(async move {
             let state = state.ok_or_else(|| AppError::fault("application state missing"))?;
+            // Most requests carry a credential this instance remembers:
+            // answered here, without waiting twice for the blocking pool
+            // (that hand-over was a fifth of a kept read's time).
             match (bearer, cookie) {
                 (Some(token), _) => {
-                    let identity = state
-                        .run(move |app| sessions::by_token(app, &token, &address))
-                        .await?;
+                    let identity = match sessions::remembered_token(&state.app, &token) {
+                        Some(identity) => identity,
+                        None => {
+                            state
+                                .run(move |app| sessions::by_token(app, &token, &address))
+                                .await?
+                        }
+                    };
                     within_scope(enrolled(identity, &path)?, reach)
                 }
-                (None, Some(session)) => state
-                    .run(move |app| {
-                        let csrf = match needs_csrf {
-                            true => Csrf::Sent(csrf.as_deref()),
-                            false => Csrf::NotNeeded,
-                        };
-                        sessions::by_session(app, &session, csrf, &address)
-                    })
-                    .await
-                    .and_then(|identity| enrolled(identity, &path)),
+                (None, Some(session)) => {
+                    let remembered = sessions::remembered_session(
+                        &state.app,
+                        &session,
+                        csrf_to_show(needs_csrf, csrf.as_deref()),
+                    );
+                    let identity = match remembered {
+                        Some(identity) => identity?,
+                        None => {
+                            state
+                                .run(move |app| {
+                                    let csrf = csrf_to_show(needs_csrf, csrf.as_deref());
+                                    sessions::by_session(app, &session, csrf, &address)
+                                })
+                                .await?
+                        }
+                    };
+                    enrolled(identity, &path)
+                }
                 (None, None) => Err(AppError::Unauthenticated(
                     "log in first: send `Authorization: Bearer <token>` or the session cookie"
                         .into(),

@@ -204,6 +204,11 @@ pub enum Cred {
 }
 
 impl TestApp {
+    /// Whether this server runs on PostgreSQL (else SQLite).
+    pub fn on_postgres(&self) -> bool {
+        self.schema.is_some()
+    }
+
     pub fn request(
         &self,
         method: &str,
