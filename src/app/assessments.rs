@@ -20,6 +20,7 @@ use crate::domain::assessment::{AssessmentFilter, Status};
 use crate::domain::dates::{self, past_window};
 use crate::domain::ids::{AssessmentId, UserId};
 use crate::domain::role::{Caller, Role};
+use diesel::QueryResult;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -139,6 +140,15 @@ pub(super) fn require_lead(
             format!("only the lead assessor may {action}"),
         ))
     }
+}
+
+/// The first answer moves a draft assessment to in progress. Statuses never
+/// go back, so one this transaction read as started needs no write.
+pub(super) fn start_if_draft(conn: &mut AnyConnection, read: &Assessment) -> QueryResult<()> {
+    if read.status() == Status::Draft {
+        Assessment::start_if_draft(conn, read.id)?;
+    }
+    Ok(())
 }
 
 /// A final assessment changes no more: `what` ("its scores", "its team")

@@ -2,7 +2,7 @@
 //! N/A with a reason); the lead may set an agreed answer, which replaces
 //! the assessors' mean. Every change of an answer is audited.
 
-use super::assessments::{require_lead, require_open, visible};
+use super::assessments::{require_lead, require_open, start_if_draft, visible};
 use super::error::{AppError, AppResult};
 use super::evidence::citing::cite;
 use super::input::{optional, required, LONG_TEXT};
@@ -319,15 +319,16 @@ pub fn save(
     let (kept_app, caller) = (app.clone(), *caller);
     app.write_together(move |conn| {
         let (app, caller, question_id, input) = (&kept_app, &caller, question_id.as_str(), &input);
-        let (_, questionnaire) = answerable(app, conn, caller, id, question_id, |conn, a| {
-            require_assessor(conn, caller, a)
-        })?;
+        let (assessment, questionnaire) =
+            answerable(app, conn, caller, id, question_id, |conn, a| {
+                require_assessor(conn, caller, a)
+            })?;
         let fields = answer_fields(input, &questionnaire, Drafts::Allowed)?;
         ScoreRow::save(
             conn,
             (id.get(), caller.user_id.get(), question_id),
             (&fields, input.version),
-            |conn, saved| saved_answer(conn, caller, (id, question_id), input, saved),
+            |conn, saved| saved_answer(conn, caller, (id, &assessment, question_id), input, saved),
         )
     })
 }
@@ -338,7 +339,7 @@ pub fn save(
 fn saved_answer(
     conn: &mut AnyConnection,
     caller: &Caller,
-    (id, question_id): (AssessmentId, &str),
+    (id, assessment, question_id): (AssessmentId, &Assessment, &str),
     input: &ScoreInput,
     saved: Saved,
 ) -> AppResult<ScoreView> {
@@ -360,7 +361,7 @@ fn saved_answer(
             ))
         }
     };
-    Assessment::start_if_draft(conn, id.get())?;
+    start_if_draft(conn, assessment)?;
     record_answer_change(
         conn,
         caller,
@@ -424,7 +425,7 @@ pub fn agree(
         }
         let (before, after) =
             AgreedRow::save(conn, id.get(), question_id, &fields, caller.user_id.get())?;
-        Assessment::start_if_draft(conn, assessment.id)?;
+        start_if_draft(conn, &assessment)?;
         Assessment::touch(conn, assessment.id)?;
         record_answer_change(
             conn,

@@ -1,6 +1,7 @@
 //! Assessments: one scoring of one client (or one scope of it) against one
 //! questionnaire version, by a lead assessor and co-assessors.
 
+use super::kept_prepared::KeptUpdate;
 use super::{
     clients::member_of,
     now,
@@ -346,9 +347,12 @@ impl Assessment {
     /// Records that an assessor's answer changed, in the transaction that
     /// changed it.
     pub fn answers_changed(conn: &mut AnyConnection, id: i32) -> QueryResult<()> {
-        diesel::update(assessments::table.find(id))
-            .set(assessments::answers_version.eq(assessments::answers_version + 1))
-            .execute(conn)?;
+        KeptUpdate::new(
+            assessments::table,
+            assessments::id.eq(id),
+            assessments::answers_version.eq(assessments::answers_version + 1),
+        )
+        .execute(conn)?;
         Ok(())
     }
 

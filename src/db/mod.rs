@@ -18,6 +18,7 @@ mod group_commit;
 pub mod instance_keys;
 pub mod interviews;
 pub mod invitations;
+mod kept_prepared;
 pub mod login_failures;
 pub mod operators;
 pub mod organisations;

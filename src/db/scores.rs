@@ -1,5 +1,6 @@
 //! Each assessor's scores, one row per assessor and question.
 
+use super::kept_prepared::KeptUpdate;
 use super::{assessments::Assessment, now, schema::scores, AnyConnection};
 use diesel::prelude::*;
 
@@ -160,12 +161,13 @@ impl ScoreRow {
                 Ok(Saved::Stale { current })
             }
             Some(current) => {
-                let after = diesel::update(
-                    scores::table
-                        .find(current.id)
-                        .filter(scores::version.eq(current.version)),
+                let after = KeptUpdate::new(
+                    scores::table,
+                    scores::id
+                        .eq(current.id)
+                        .and(scores::version.eq(current.version)),
+                    (values, scores::version.eq(current.version + 1)),
                 )
-                .set((values, scores::version.eq(current.version + 1)))
                 .returning(scores::all_columns)
                 .get_result::<ScoreRow>(conn)
                 .optional()?;

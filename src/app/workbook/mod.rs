@@ -22,7 +22,7 @@ pub use read::read;
 pub use sheets::{Heading, OfflineAnswer, CONTENT_TYPE};
 pub use write::write;
 
-use super::assessments::{require_open, visible};
+use super::assessments::{require_open, start_if_draft, visible};
 use super::documents::{file_stem, Document};
 use super::error::{AppError, AppResult};
 use super::file_problems::{Flaw, Rejected};
@@ -32,7 +32,6 @@ use super::scores::{
     answer_fields, questionnaire_of, record_answer_change, require_assessor, Drafts, ScoreInput,
 };
 use super::App;
-use crate::db::assessments::Assessment;
 use crate::db::clients::Client;
 use crate::db::scores::{AnswerFields, Saved, ScoreRow};
 use crate::db::users::User;
@@ -174,7 +173,7 @@ pub fn import(
             return Err(Rejected(problems).into());
         }
         if done.saved > 0 {
-            Assessment::start_if_draft(conn, assessment.id)?;
+            start_if_draft(conn, &assessment)?;
         }
         Ok(done)
     })
