@@ -107,7 +107,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .service(metrics::prometheus)
     .service(health::readyz)
     .service(
+        // A request is tried against the routes in order, with a regular
+        // expression each for those with a path parameter: the hot paths
+        // of fieldwork come first (matching the ~80 routes before them was
+        // a fifth of a results read's CPU).
         web::scope("/api/v1")
+            .service(scores::save)
+            .service(results::get)
             .service(openapi::document)
             .service(auth::login)
             .service(auth::logout)
@@ -165,7 +171,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(assessors::add)
             .service(assessors::remove)
             .service(assessments::audit)
-            .service(scores::save)
             .service(scores::list)
             .service(scores::agree)
             .service(scores::clear_agreed)
@@ -183,7 +188,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .service(fieldwork::assign)
             .service(fieldwork::ready)
             .service(fieldwork::my_work)
-            .service(results::get)
             .service(scorecards::pdf_scorecard)
             .service(scorecards::html_scorecard)
             .service(scorecards::docx_scorecard)
