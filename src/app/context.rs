@@ -8,6 +8,7 @@ use super::kept::KeptBytes;
 use super::mail::MailSettings;
 use super::portfolio::PortfolioCache;
 use super::render_slots::Renders;
+use super::soon::Soon;
 use crate::auth::sealed::Sealer;
 use crate::config::{DatabaseSettings, EvidenceLimits, MailArgs};
 use crate::db::instance_keys;
@@ -70,6 +71,15 @@ impl App {
         self.db.read_one(f)
     }
 
+    /// Runs `f`, a read of one statement, on this thread if that costs no
+    /// wait; `None` if it would (see `Database::read_one_now`).
+    pub fn read_one_now<T>(
+        &self,
+        f: impl FnOnce(&mut AnyConnection) -> AppResult<T>,
+    ) -> Option<AppResult<T>> {
+        self.db.read_one_now(f)
+    }
+
     /// Runs `f` in one transaction: all of its writes or none. Whatever
     /// it wrote, the credentials this instance remembers are forgotten
     /// once it is committed (see `credential_cache`).
@@ -80,14 +90,24 @@ impl App {
     }
 
     /// Runs `f` in a transaction it may share with other such writes that
-    /// arrive meanwhile (a group commit), and answers once that is
-    /// committed. Only for writes that change no credential: the
-    /// credentials remembered are not forgotten.
+    /// arrive meanwhile (a group commit, on SQLite), and answers once that
+    /// is committed. Only for writes that change no credential: the
+    /// credentials remembered are not forgotten. On PostgreSQL, `f` is the
+    /// work left for the blocking pool, in a transaction of its own.
     pub fn write_together<T: Send + 'static>(
         &self,
         f: impl FnOnce(&mut AnyConnection) -> AppResult<T> + Send + 'static,
-    ) -> AppResult<T> {
-        self.db.write_together(f)
+    ) -> Soon<T> {
+        match self.db.write_together(f) {
+            Ok(queued) => Soon::Queued(Box::pin(async move {
+                queued.await.unwrap_or_else(|_| {
+                    Err(AppError::fault(
+                        "the write was dropped before its transaction",
+                    ))
+                })
+            })),
+            Err(f) => Soon::later(move |app| app.db.write(f)),
+        }
     }
 
     /// The credential of `kind` with digest `hash` if this instance

@@ -65,6 +65,7 @@ pub mod scoring_sheet;
 pub mod session_list;
 pub mod sessions;
 pub mod settings;
+pub mod soon;
 pub mod sso;
 pub mod sso_login;
 pub mod statistics;

@@ -4,6 +4,7 @@ use super::assessments::visible;
 use super::error::{AppError, AppResult};
 use super::kept::KeptJson;
 use super::scores::questionnaire_of;
+use super::soon::Soon;
 use super::App;
 use crate::db::{agreed::AgreedRow, assessments::Assessment, scores::ScoreRow, AnyConnection};
 use crate::domain::assessment::Status;
@@ -31,16 +32,28 @@ pub struct ResultsView {
 /// question, sub-area, area and overall, as JSON. They are kept per
 /// instance by the assessment's versions, which every change of its status
 /// or answers bumps: when they are kept, a read is one indexed query (the
-/// assessment as the caller may see it), outside any transaction.
-pub fn of_assessment(
-    app: &App,
-    caller: &Caller,
-    id: AssessmentId,
-) -> AppResult<KeptJson<ResultsView>> {
-    let seen = app.read_one(|conn| visible(conn, caller, id))?;
-    if let Some(bytes) = app.results.get(&versions(&seen)) {
-        return Ok(KeptJson::new(bytes));
+/// assessment as the caller may see it), outside any transaction, and on
+/// SQLite on the request's own thread (see `soon`).
+pub fn of_assessment(app: &App, caller: &Caller, id: AssessmentId) -> Soon<KeptJson<ResultsView>> {
+    let caller = *caller;
+    match app.read_one_now(|conn| kept_by(conn, &caller, id)) {
+        Some(Ok(key)) => match app.results.get(&key) {
+            Some(bytes) => Soon::Now(Ok(KeptJson::new(bytes))),
+            None => Soon::later(move |app| made(app, &caller, id)),
+        },
+        Some(Err(refused)) => Soon::Now(Err(refused)),
+        None => Soon::later(move |app| {
+            let key = app.read_one(|conn| kept_by(conn, &caller, id))?;
+            match app.results.get(&key) {
+                Some(bytes) => Ok(KeptJson::new(bytes)),
+                None => made(app, &caller, id),
+            }
+        }),
     }
+}
+
+/// The results read in one transaction, and kept.
+fn made(app: &App, caller: &Caller, id: AssessmentId) -> AppResult<KeptJson<ResultsView>> {
     app.read(|conn| {
         let assessment = visible(conn, caller, id)?;
         let bytes = app.results.get_or_make(versions(&assessment), || {
@@ -56,6 +69,17 @@ pub fn of_assessment(
         })?;
         Ok(KeptJson::new(bytes))
     })
+}
+
+/// What the results of an assessment the caller may see are kept by, read
+/// by itself.
+fn kept_by(
+    conn: &mut AnyConnection,
+    caller: &Caller,
+    id: AssessmentId,
+) -> AppResult<(i32, i32, i32)> {
+    Assessment::visible_versions(conn, caller, id.get())?
+        .ok_or_else(|| AppError::not_found("assessment"))
 }
 
 /// What kept results are kept by: the assessment and the versions of its

@@ -7,6 +7,7 @@ use super::error::{AppError, AppResult};
 use super::evidence::citing::cite;
 use super::input::{optional, required, LONG_TEXT};
 use super::permissions::{require, STAFF};
+use super::soon::Soon;
 use super::App;
 use crate::db::agreed::AgreedRow;
 use crate::db::assessments::Assessment;
@@ -315,7 +316,7 @@ pub fn save(
     id: AssessmentId,
     question_id: String,
     input: ScoreInput,
-) -> AppResult<ScoreView> {
+) -> Soon<ScoreView> {
     let (kept_app, caller) = (app.clone(), *caller);
     app.write_together(move |conn| {
         let (app, caller, question_id, input) = (&kept_app, &caller, question_id.as_str(), &input);

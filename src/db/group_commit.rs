@@ -1,13 +1,21 @@
-//! Group commit: writes that arrive while another is being written wait,
-//! and the next writer commits all of them in one transaction, each inside
-//! its own savepoint. A write that fails (a stale version, say) is rolled
-//! back to its savepoint and answered with its own error while the others
+//! Group commit on SQLite: writes queue for one writer thread, which commits
+//! whatever has queued meanwhile in one transaction, each write inside its
+//! own savepoint. A write that fails (a stale version, say) is rolled back
+//! to its savepoint and answered with its own error while the others
 //! commit; every caller is answered only after the commit that holds its
 //! write, so an acknowledged write is durable. On SQLite, where writers take
 //! turns anyway, this turns a queue of small transactions into one.
 //!
-//! There is no writer thread: the first caller to find nobody writing
-//! becomes the writer for whatever has queued up, then hands over.
+//! A caller waits for its answer as a future, so a request that saves
+//! holds no thread while it waits: it goes from its async worker to the
+//! writer and back, not through the blocking pool as well (in the first
+//! version, without a writer thread, the first caller to find nobody
+//! writing wrote for the others, and each batch woke every waiting thread).
+//!
+//! The WAL is copied back into the database file (a checkpoint) by a
+//! thread of its own, twice a second, rather than by the commit that
+//! happens to fill it: that commit's writes, and every write queued behind
+//! it, waited for the copy and its two fsyncs.
 //!
 //! PostgreSQL writes without it: writers there run side by side and
 //! PostgreSQL already flushes the WAL of commits that arrive together at
@@ -16,110 +24,88 @@
 //! portfolio against 1,209–1,314 with a transaction each.
 
 use super::{AnyConnection, Database};
+use diesel::connection::SimpleConnection;
+use diesel::r2d2::{ConnectionManager, Pool};
 use diesel::result::Error;
 use diesel::Connection;
-use std::sync::{mpsc, Condvar, Mutex, MutexGuard};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::oneshot;
 
 /// The most writes one transaction takes: a bound on how long the first of
 /// them waits for the last.
 const MOST_PER_COMMIT: usize = 128;
+
+/// How often the checkpoint thread copies the WAL back: at 7,000 saves a
+/// second, the WAL then stays within a few MB.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(500);
 
 /// A queued write: runs in the batch's transaction and returns what tells
 /// its caller, once the batch's commit has succeeded or failed.
 type Job = Box<dyn FnOnce(&mut AnyConnection) -> Deliver + Send>;
 type Deliver = Box<dyn FnOnce(Result<(), &Error>) + Send>;
 
-/// The writes waiting for a transaction, and whether one is being written.
-#[derive(Default)]
-pub struct Batches {
-    queue: Mutex<Queue>,
-    handed_over: Condvar,
+/// Where writes queue for the writer thread; the thread ends once every
+/// handle to the queue is gone.
+#[derive(Clone)]
+pub struct Writer {
+    jobs: mpsc::Sender<Job>,
 }
 
-#[derive(Default)]
-struct Queue {
-    jobs: Vec<Job>,
-    writing: bool,
+/// What the writer thread writes with: the pool, the turn it shares with
+/// the other writes of this process, and the commit counter.
+pub struct Writes {
+    pub pool: Pool<ConnectionManager<AnyConnection>>,
+    pub turn: Arc<Mutex<()>>,
+    pub commits: Arc<AtomicU64>,
 }
 
-impl Batches {
-    fn lock(&self) -> MutexGuard<'_, Queue> {
-        self.queue.lock().unwrap_or_else(|p| p.into_inner())
-    }
-}
-
-/// Hands the writer's turn on however the batch ends, panics included.
-struct Turn<'a>(&'a Batches);
-
-impl Drop for Turn<'_> {
-    fn drop(&mut self) {
-        self.0.lock().writing = false;
-        self.0.handed_over.notify_all();
-    }
-}
-
-impl Database {
-    /// Runs `f` in a transaction it may share with other writes that arrive
-    /// meanwhile (see the module's doc); returns once that transaction has
-    /// committed, or with `f`'s own error.
-    pub fn write_together<T, E, F>(&self, f: F) -> Result<T, E>
-    where
-        F: FnOnce(&mut AnyConnection) -> Result<T, E> + Send + 'static,
-        T: Send + 'static,
-        E: From<Error> + From<diesel::r2d2::PoolError> + Send + 'static,
-    {
-        if self.sqlite_writer.is_none() {
-            return self.write(f);
-        }
-        let (answer, answered) = mpsc::sync_channel::<Result<T, E>>(1);
-        let job: Job = Box::new(move |conn| {
-            let outcome = conn.transaction(f);
-            Box::new(move |committed| {
-                let outcome = match committed {
-                    Ok(()) => outcome,
-                    Err(e) => outcome.and_then(|_| Err(E::from(not_committed(e)))),
-                };
-                let _ = answer.send(outcome);
-            })
-        });
-        let batches = &self.batches;
-        let mut queue = batches.lock();
-        queue.jobs.push(job);
-        loop {
-            match answered.try_recv() {
-                Ok(outcome) => return outcome,
-                Err(mpsc::TryRecvError::Disconnected) => {
-                    // The batch never reached its transaction (no connection).
-                    return Err(E::from(Error::BrokenTransactionManager));
+impl Writer {
+    /// Starts the writer thread and the checkpoint thread, which ends with
+    /// the writer.
+    pub fn start(writes: Writes) -> std::io::Result<Writer> {
+        let (writing, written) = mpsc::channel::<()>();
+        let pool = writes.pool.clone();
+        std::thread::Builder::new()
+            .name("cmas-checkpoint".into())
+            .spawn(move || {
+                while let Err(mpsc::RecvTimeoutError::Timeout) =
+                    written.recv_timeout(CHECKPOINT_EVERY)
+                {
+                    checkpoint(&pool);
                 }
-                Err(mpsc::TryRecvError::Empty) => {}
-            }
-            if queue.writing {
-                queue = batches
-                    .handed_over
-                    .wait(queue)
-                    .unwrap_or_else(|p| p.into_inner());
-                continue;
-            }
-            queue.writing = true;
-            if queue.jobs.len() == 1 {
-                // Alone: let writes arriving on other threads join first.
-                drop(queue);
-                std::thread::yield_now();
-                queue = batches.lock();
-            }
-            let take = queue.jobs.len().min(MOST_PER_COMMIT);
-            let jobs: Vec<Job> = queue.jobs.drain(..take).collect();
-            drop(queue);
-            let turn = Turn(batches);
-            self.commit_batch(jobs);
-            drop(turn);
-            queue = batches.lock();
-        }
+            })?;
+        let (jobs, queued) = mpsc::channel::<Job>();
+        std::thread::Builder::new()
+            .name("cmas-writer".into())
+            .spawn(move || {
+                while let Ok(first) = queued.recv() {
+                    let mut batch = vec![first];
+                    batch.extend(queued.try_iter().take(MOST_PER_COMMIT - 1));
+                    writes.commit(batch);
+                }
+                drop(writing);
+            })?;
+        Ok(Writer { jobs })
     }
+}
 
-    fn commit_batch(&self, jobs: Vec<Job>) {
-        let _turn = self.writer_turn();
+/// Copies what the WAL holds back into the database file, without waiting
+/// for readers or the writer (a passive checkpoint).
+fn checkpoint(pool: &Pool<ConnectionManager<AnyConnection>>) {
+    let done = pool.get().map_err(|e| e.to_string()).and_then(|mut conn| {
+        conn.batch_execute("PRAGMA wal_checkpoint(PASSIVE)")
+            .map_err(|e| e.to_string())
+    });
+    if let Err(e) = done {
+        tracing::warn!(error = %e, "a checkpoint failed");
+    }
+}
+
+impl Writes {
+    fn commit(&self, jobs: Vec<Job>) {
+        let _turn = self.turn.lock().unwrap_or_else(|p| p.into_inner());
         let mut conn = match self.pool.get() {
             Ok(conn) => conn,
             // The jobs are dropped unrun: each caller hears it failed.
@@ -131,7 +117,9 @@ impl Database {
             Ok::<(), Error>(())
         });
         match &committed {
-            Ok(()) => self.counted_commit(),
+            Ok(()) => {
+                self.commits.fetch_add(1, Ordering::Relaxed);
+            }
             Err(e) => tracing::error!(error = %e, writes = delivers.len(), "a group commit failed"),
         }
         for deliver in delivers {
@@ -140,8 +128,82 @@ impl Database {
     }
 }
 
+/// The outcome of a queued write, once its transaction has committed; the
+/// sender is dropped unsent if the write never reached a transaction.
+pub type Queued<T> = oneshot::Receiver<T>;
+
+impl Database {
+    /// Queues `f` to run in a transaction it may share with other writes
+    /// that arrive meanwhile (see the module's doc); its outcome arrives
+    /// once that transaction has committed, or with `f`'s own error.
+    /// `Err(f)` on PostgreSQL, which has no writer: the caller writes `f`
+    /// itself, with `write`.
+    pub fn write_together<T, E, F>(&self, f: F) -> Result<Queued<Result<T, E>>, F>
+    where
+        F: FnOnce(&mut AnyConnection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<Error> + Send + 'static,
+    {
+        let Some(writer) = &self.writer else {
+            return Err(f);
+        };
+        let (answer, answered) = oneshot::channel::<Result<T, E>>();
+        let job: Job = Box::new(move |conn| {
+            let outcome = conn.transaction(f);
+            Box::new(move |committed| {
+                let outcome = match committed {
+                    Ok(()) => outcome,
+                    Err(e) => outcome.and_then(|_| Err(E::from(not_committed(e)))),
+                };
+                let _ = answer.send(outcome);
+            })
+        });
+        // A writer that has stopped drops the job: its caller hears it from
+        // the closed channel.
+        let _ = writer.jobs.send(job);
+        Ok(answered)
+    }
+}
+
 /// What a write whose own work succeeded answers when the shared commit
 /// did not.
 fn not_committed(e: &Error) -> Error {
     Error::QueryBuilderError(format!("the transaction holding this write failed: {e}").into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Database, DatabaseUrl};
+    use diesel::connection::SimpleConnection;
+    use std::time::{Duration, Instant};
+
+    /// Pooled connections never checkpoint by themselves: only the
+    /// checkpoint thread moves what was written from the WAL into the file.
+    #[test]
+    fn the_checkpoint_thread_moves_writes_into_the_database_file() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("checkpoints.sqlite3");
+        let db = Database::connect(&DatabaseUrl::Sqlite(path.display().to_string()), 2)?;
+        // 2 MB, half of what makes SQLite checkpoint by itself by default.
+        db.write(|conn| {
+            conn.batch_execute(
+                "CREATE TABLE filler (bytes BLOB NOT NULL);
+                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 512)
+                 INSERT INTO filler SELECT randomblob(4096) FROM n;",
+            )
+            .map_err(anyhow::Error::from)
+        })?;
+        let started = Instant::now();
+        let file_size = || std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        while file_size() < 2 << 20 && started.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert!(
+            file_size() >= 2 << 20,
+            "the file holds {} bytes after {:?}",
+            file_size(),
+            started.elapsed()
+        );
+        Ok(())
+    }
 }

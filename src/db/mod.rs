@@ -109,7 +109,8 @@ impl DatabaseUrl {
 /// metrics, and for tests that hold a request to a constant number of
 /// queries), and for SQLite the pragmas: WAL so readers never block the
 /// writer, foreign keys enforced, a busy timeout instead of immediate
-/// "database is locked" errors, and a page cache of 512 KiB rather than
+/// "database is locked" errors, checkpoints left to their own thread (see
+/// `group_commit`), and a page cache of 512 KiB rather than
 /// SQLite's 2 MB: each pooled connection keeps its own, ten of them were a
 /// fifth of the server's memory, and the operating system caches the file
 /// for all of them.
@@ -134,7 +135,7 @@ impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for ConnectionSetup
         if let AnyConnection::Sqlite(conn) = conn {
             conn.batch_execute(
                 "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                 PRAGMA foreign_keys = ON; PRAGMA cache_size = -512;",
+                 PRAGMA foreign_keys = ON; PRAGMA cache_size = -512; PRAGMA wal_autocheckpoint = 0;",
             )
             .map_err(diesel::r2d2::Error::QueryError)?;
         }
@@ -153,8 +154,9 @@ pub struct Database {
     queries: Arc<AtomicU64>,
     /// Write transactions committed since it opened.
     commits: Arc<AtomicU64>,
-    /// Writes waiting to share a transaction (`write_together`).
-    batches: Arc<group_commit::Batches>,
+    /// SQLite's writer thread, where writes queue to share a transaction
+    /// (`write_together`).
+    writer: Option<group_commit::Writer>,
 }
 
 /// The PostgreSQL advisory lock of setup (migrations, bootstrap): "cmas" in ASCII.
@@ -197,12 +199,25 @@ impl Database {
             }))
             .build(manager)
             .with_context(|| format!("cannot open the database {}", url.redacted()))?;
+        let sqlite_writer = matches!(url, DatabaseUrl::Sqlite(_)).then(|| Arc::new(Mutex::new(())));
+        let commits = Arc::<AtomicU64>::default();
+        let writer = match &sqlite_writer {
+            Some(turn) => Some(
+                group_commit::Writer::start(group_commit::Writes {
+                    pool: pool.clone(),
+                    turn: turn.clone(),
+                    commits: commits.clone(),
+                })
+                .context("cannot start the writer thread")?,
+            ),
+            None => None,
+        };
         let db = Database {
             pool,
-            sqlite_writer: matches!(url, DatabaseUrl::Sqlite(_)).then(|| Arc::new(Mutex::new(()))),
+            sqlite_writer,
             queries,
-            commits: Arc::default(),
-            batches: Arc::default(),
+            commits,
+            writer,
         };
         db.migrate()?;
         Ok(db)
@@ -303,6 +318,20 @@ impl Database {
     {
         let mut conn = self.pool.get()?;
         f(&mut conn)
+    }
+
+    /// Runs `f`, a read of one statement, on the calling thread, if that
+    /// costs no wait: on SQLite with a connection idle now, where an indexed
+    /// read takes microseconds (WAL readers take no lock a writer holds).
+    /// `None` on PostgreSQL, a round trip away, and when no connection is
+    /// idle: the caller then reads where waiting is allowed.
+    pub fn read_one_now<T, E>(
+        &self,
+        f: impl FnOnce(&mut AnyConnection) -> Result<T, E>,
+    ) -> Option<Result<T, E>> {
+        self.sqlite_writer.as_ref()?;
+        let mut conn = self.pool.try_get()?;
+        Some(f(&mut conn))
     }
 
     /// Refreshes the query planner's statistics after a bulk load: without

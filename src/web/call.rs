@@ -10,6 +10,7 @@ use crate::app::error::{AppError, AppResult};
 use crate::app::kept::KeptJson;
 use crate::app::listing::Paged;
 use crate::app::sessions::Identity;
+use crate::app::soon::Soon;
 use crate::app::App;
 use crate::domain::role::Caller;
 use actix_web::body::BoxBody;
@@ -92,13 +93,42 @@ impl Call {
         })
     }
 
-    /// Runs the use case and answers the JSON it kept.
-    pub async fn kept_json<T, F>(self, use_case: F) -> ApiResult<JsonAnswer<T>>
+    /// Runs the use case here where it answers without waiting, and the
+    /// rest of it where waiting is allowed (see `app::soon`).
+    async fn soon<T, F>(self, use_case: F) -> ApiResult<T>
     where
-        F: FnOnce(&App, &Caller) -> AppResult<KeptJson<T>> + Send + 'static,
+        F: FnOnce(&App, &Caller) -> Soon<T>,
         T: Send + 'static,
     {
-        let kept = self.run(use_case).await?;
+        match use_case(&self.state.app, &self.identity.caller) {
+            Soon::Now(answer) => Ok(answer?),
+            Soon::Later(rest) => self.state.run(rest).await,
+            Soon::Queued(answer) => Ok(answer.await?),
+        }
+    }
+
+    /// Runs the use case as `soon` does and answers its result as JSON,
+    /// written here: for small answers (a saved score).
+    pub async fn soon_json<T, F>(self, use_case: F) -> ApiResult<JsonAnswer<T>>
+    where
+        F: FnOnce(&App, &Caller) -> Soon<T>,
+        T: Serialize + Send + 'static,
+    {
+        let answer = self.soon(use_case).await?;
+        let bytes = serde_json::to_vec(&answer).map_err(AppError::internal)?;
+        Ok(JsonAnswer {
+            bytes: bytes.into(),
+            holds: PhantomData,
+        })
+    }
+
+    /// Runs the use case as `soon` does and answers the JSON it kept.
+    pub async fn kept_json<T, F>(self, use_case: F) -> ApiResult<JsonAnswer<T>>
+    where
+        F: FnOnce(&App, &Caller) -> Soon<KeptJson<T>>,
+        T: Send + 'static,
+    {
+        let kept = self.soon(use_case).await?;
         Ok(JsonAnswer {
             bytes: web::Bytes::from_owner(kept.bytes),
             holds: PhantomData,

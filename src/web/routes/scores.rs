@@ -29,7 +29,7 @@ pub async fn save(
     body: web::Json<ScoreInput>,
 ) -> ApiResult<JsonAnswer<ScoreView>> {
     let (id, question_id) = path.into_inner();
-    call.json(move |app, caller| scores::save(app, caller, id, question_id, body.into_inner()))
+    call.soon_json(move |app, caller| scores::save(app, caller, id, question_id, body.into_inner()))
         .await
 }
 
