@@ -101,6 +101,7 @@ EOF
 # "name|path|script" per scenario; the first is the ceiling.
 scenarios=(
   "bare handler (/healthz)|/healthz|"
+  "bare handler, a results-sized body (a 33 KB static font)|/static/vendor/fonts/source-sans-3-latin-ext-400-normal.woff2|"
   "save a score|/|${work}/save.lua"
   "read consolidated results|/api/v1/assessments/${final}/results|${work}/auth.lua"
   "render a scorecard PDF|/api/v1/assessments/${final}/scorecard.pdf|${work}/auth.lua"
@@ -141,6 +142,10 @@ for scenario in "${scenarios[@]}"; do
   [ -z "$ceiling" ] && ceiling="$rps"
   ratio="$(python3 -c "print(f'{float($rps)/float($ceiling):.2f}')")"
   echo "| ${name}${errors:+ (${errors} non-2xx)} | ${rps} | ${p50} | ${p99} | ${ratio} | $(rss_mib) | $(peak_mib) |"
+  case "$name" in
+    "bare handler, a results-sized body"*) sized_ceiling="$rps" ;;
+    "read consolidated results") results_rps="$rps" ;;
+  esac
   if [ "$name" = "save a score" ]; then
     saves="$(awk '/requests in/ {print $1}' <<<"$out")"
     commits_after="$(metric cmas_db_commits_total)"
@@ -149,6 +154,7 @@ for scenario in "${scenarios[@]}"; do
 done
 echo
 echo "$save_line"
+echo "Results against the bare handler with a body of their size: $(python3 -c "print(f'{float($results_rps)/float($sized_ceiling):.2f}')")×."
 for cache in results documents credentials; do
   hits="$(metric "cmas_cache_hits_total{cache=\"${cache}\"}")"
   misses="$(metric "cmas_cache_misses_total{cache=\"${cache}\"}")"
