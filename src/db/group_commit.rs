@@ -83,7 +83,13 @@ impl Writer {
                 while let Ok(first) = queued.recv() {
                     let mut batch = vec![first];
                     batch.extend(queued.try_iter().take(MOST_PER_COMMIT - 1));
-                    writes.commit(batch);
+                    // A write that panics fails its batch (each caller hears
+                    // it, the connection is dropped as broken) but not the
+                    // writes queued after it.
+                    let commit = std::panic::AssertUnwindSafe(|| writes.commit(batch));
+                    if std::panic::catch_unwind(commit).is_err() {
+                        tracing::error!("a group commit panicked; its writes were not committed");
+                    }
                 }
                 drop(writing);
             })?;
