@@ -63,6 +63,10 @@ def main():
     # consultant beside them, takes scores, agreed scores and a workbook.
     new = {"client_id": clients[0], "questionnaire_id": questionnaires[0], "assessment_date": "2026-01-15"}
     open_ = [get(base, token, "/api/v1/assessments", new)["id"]]
+    # One the run's admin only scores: the operations that change a team,
+    # its assignments or its evidence act on the other, so whether a save is
+    # accepted does not hang on the order they happen to run in.
+    scoring = [get(base, token, "/api/v1/assessments", dict(new, assessment_date="2026-01-16"))["id"]]
     get(base, token, "/api/v1/assessments/%d/assessors" % open_[0], {"user_id": consultants[0]})
     # An agreed score there, for the operation that clears one.
     agreed = "/api/v1/assessments/%d/agreed/%s" % (open_[0], questions[0])
@@ -137,6 +141,7 @@ def main():
         "questionnaires": questionnaires,
         "questions": questions,
         "open_assessments": open_,
+        "scoring_assessments": scoring,
         "evidence": [link["id"]],
         "documents": [document["id"]],
         "interviews": [interview["id"]],
@@ -182,7 +187,7 @@ def main():
             "path.user_id": "consultants",
         },
         "PUT /api/v1/assessments/{id}/scores/{question_id}": {
-            "path.id": "open_assessments",
+            "path.id": "scoring_assessments",
             "path.question_id": "questions",
         },
         "PUT /api/v1/assessments/{id}/agreed/{question_id}": {
