@@ -28,8 +28,7 @@ use diesel::connection::SimpleConnection;
 use diesel::r2d2::{ConnectionManager, Pool};
 use diesel::result::Error;
 use diesel::Connection;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::mpsc;
 use std::time::Duration;
 use tokio::sync::oneshot;
 
@@ -53,20 +52,12 @@ pub struct Writer {
     jobs: mpsc::Sender<Job>,
 }
 
-/// What the writer thread writes with: the pool, the turn it shares with
-/// the other writes of this process, and the commit counter.
-pub struct Writes {
-    pub pool: Pool<ConnectionManager<AnyConnection>>,
-    pub turn: Arc<Mutex<()>>,
-    pub commits: Arc<AtomicU64>,
-}
-
 impl Writer {
-    /// Starts the writer thread and the checkpoint thread, which ends with
-    /// the writer.
-    pub fn start(writes: Writes) -> std::io::Result<Writer> {
+    /// Starts the writer thread, writing through `db` (which has no writer
+    /// of its own), and the checkpoint thread, which ends with the writer.
+    pub fn start(db: Database) -> std::io::Result<Writer> {
         let (writing, written) = mpsc::channel::<()>();
-        let pool = writes.pool.clone();
+        let pool = db.pool.clone();
         std::thread::Builder::new()
             .name("cmas-checkpoint".into())
             .spawn(move || {
@@ -86,7 +77,7 @@ impl Writer {
                     // A write that panics fails its batch (each caller hears
                     // it, the connection is dropped as broken) but not the
                     // writes queued after it.
-                    let commit = std::panic::AssertUnwindSafe(|| writes.commit(batch));
+                    let commit = std::panic::AssertUnwindSafe(|| db.commit_batch(batch));
                     if std::panic::catch_unwind(commit).is_err() {
                         tracing::error!("a group commit panicked; its writes were not committed");
                     }
@@ -109,9 +100,9 @@ fn checkpoint(pool: &Pool<ConnectionManager<AnyConnection>>) {
     }
 }
 
-impl Writes {
-    fn commit(&self, jobs: Vec<Job>) {
-        let _turn = self.turn.lock().unwrap_or_else(|p| p.into_inner());
+impl Database {
+    fn commit_batch(&self, jobs: Vec<Job>) {
+        let _turn = self.writer_turn();
         let mut conn = match self.pool.get() {
             Ok(conn) => conn,
             // The jobs are dropped unrun: each caller hears it failed.
@@ -123,9 +114,7 @@ impl Writes {
             Ok::<(), Error>(())
         });
         match &committed {
-            Ok(()) => {
-                self.commits.fetch_add(1, Ordering::Relaxed);
-            }
+            Ok(()) => self.counted_commit(),
             Err(e) => tracing::error!(error = %e, writes = delivers.len(), "a group commit failed"),
         }
         for deliver in delivers {

@@ -199,26 +199,18 @@ impl Database {
             }))
             .build(manager)
             .with_context(|| format!("cannot open the database {}", url.redacted()))?;
-        let sqlite_writer = matches!(url, DatabaseUrl::Sqlite(_)).then(|| Arc::new(Mutex::new(())));
-        let commits = Arc::<AtomicU64>::default();
-        let writer = match &sqlite_writer {
-            Some(turn) => Some(
-                group_commit::Writer::start(group_commit::Writes {
-                    pool: pool.clone(),
-                    turn: turn.clone(),
-                    commits: commits.clone(),
-                })
-                .context("cannot start the writer thread")?,
-            ),
-            None => None,
-        };
-        let db = Database {
+        let mut db = Database {
             pool,
-            sqlite_writer,
+            sqlite_writer: matches!(url, DatabaseUrl::Sqlite(_)).then(|| Arc::new(Mutex::new(()))),
             queries,
-            commits,
-            writer,
+            commits: Arc::default(),
+            writer: None,
         };
+        if db.sqlite_writer.is_some() {
+            // The writer thread's own handle has no writer: no cycle keeps it alive.
+            let writer = group_commit::Writer::start(db.clone());
+            db.writer = Some(writer.context("cannot start the writer thread")?);
+        }
         db.migrate()?;
         Ok(db)
     }
